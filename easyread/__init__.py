@@ -1,0 +1,56 @@
+"""easyread: Easy Read and translation for council letters, with a local model.
+
+`create_app` is the Flask app factory. Each part wires itself in with `init_app(app)`.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+__all__ = ["create_app"]
+
+
+def _secret_key(instance: Path) -> str:
+    """Make a random key once and keep it in the instance folder, readable by the owner only."""
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        from easyread.documents.atomic import atomic_write_text
+
+        atomic_write_text(key_file, secrets.token_hex(32))
+        os.chmod(key_file, 0o600)
+    return key_file.read_text().strip()
+
+
+def create_app(test_config: dict | None = None):
+    """Build the Flask app. `test_config` overrides settings (keys as in easyread.config)."""
+    from flask import Flask
+
+    from easyread.config import load_settings
+
+    settings = load_settings(overrides=test_config)
+    instance = Path(settings["INSTANCE_PATH"])
+    instance.mkdir(parents=True, exist_ok=True)
+
+    app = Flask(
+        __name__,
+        instance_path=str(instance),
+        template_folder=str(Path(__file__).resolve().parent.parent / "templates"),
+        static_folder=str(Path(__file__).resolve().parent.parent / "static"),
+    )
+    app.config["EASYREAD"] = settings
+    app.config["SECRET_KEY"] = settings["SECRET_KEY"] or _secret_key(instance)
+    app.config["SQLALCHEMY_DATABASE_URI"] = settings["DATABASE_URL"] or f"sqlite:///{instance / 'easyread.db'}"
+    app.config["MAX_CONTENT_LENGTH"] = settings["MAX_UPLOAD_MB"] * 1024 * 1024
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    if test_config:
+        app.config.update({k: v for k, v in test_config.items() if k.isupper() and k not in settings})
+
+    from easyread import store
+    from easyread.web import errors, health
+
+    store.init_app(app)
+    errors.init_app(app)
+    health.init_app(app)
+    return app

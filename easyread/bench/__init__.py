@@ -1,0 +1,51 @@
+"""One door for measurements: `easyread bench NAME`.
+
+Each benchmark prints its figures beside a baseline measured in the same run,
+with the machine and versions it ran on. Medians, never single runs.
+"""
+from __future__ import annotations
+
+import importlib
+import platform
+import statistics
+import time
+from importlib.metadata import PackageNotFoundError, version
+
+BENCHMARKS = {
+    "documents": ("easyread.bench.documents", "Read and write a 10-page DOCX and PDF, beside the bare libraries."),
+    "checks": ("easyread.bench.checks", "Check a 1,000-word letter, beside plain textstat."),
+    "engine": ("easyread.bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
+    "rewriter": ("easyread.bench.rewriter", "Faithfulness, readability and throughput of the rewriter on our letter set, beside a naive baseline."),
+    "sari": ("easyread.bench.asset", "SARI on the ASSET test set, beside copying the input."),
+}
+
+
+def load(name: str):
+    """The benchmark module's `run(args)` function."""
+    module_name, _ = BENCHMARKS[name]
+    return importlib.import_module(module_name).run
+
+
+def machine_line(packages: tuple[str, ...] = ()) -> str:
+    """One line naming the machine and the versions measured, for every report."""
+    import os
+
+    parts = [f"python {platform.python_version()}", f"{platform.machine()}", f"{os.cpu_count()} cores"]
+    for pkg in packages:
+        try:
+            parts.append(f"{pkg} {version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg} (not installed)")
+    return "machine: " + ", ".join(parts)
+
+
+def median_seconds(fn, repeat: int = 5, warmup: int = 1) -> float:
+    """Median wall time of `fn()` over `repeat` runs after `warmup` unmeasured runs."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

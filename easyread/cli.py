@@ -1,0 +1,112 @@
+"""The `easyread` command line: one click group, thin commands that call domain functions."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from easyread.config import load_settings
+from easyread.documents.errors import InputError
+
+
+def _not_built(what: str) -> None:
+    click.echo(f"{what} is not built yet.", err=True)
+    sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="easyread")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Easy Read and translation for council letters, with a local model."""
+    ctx.obj = load_settings()
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default: the HOST setting).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: the PORT setting).")
+@click.pass_obj
+def serve(settings: dict, host: str | None, port: int | None) -> None:
+    """Run the web service."""
+    from waitress import serve as waitress_serve
+
+    from easyread import create_app
+
+    app = create_app()
+    host, port = host or settings["HOST"], port or settings["PORT"]
+    click.echo(f"easyread is running at http://{host}:{port}/ (press Ctrl+C to stop)")
+    waitress_serve(app, host=host, port=port, threads=8)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the Easy Read files into.")
+@click.option("--format", "formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
+@click.option("--model", default=None, help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).')
+@click.pass_obj
+def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None) -> None:
+    """Convert one letter into Easy Read files."""
+    from easyread.convert import ConvertError, convert_file
+
+    wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
+    try:
+        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, progress=_progress_printer())
+    except (InputError, ConvertError) as error:
+        click.echo(f"{file.name}: {error}", err=True)
+        sys.exit(1)
+    for fmt, path in result.outputs.items():
+        click.echo(f"Wrote {path}")
+    if result.summary:
+        click.echo(result.summary)
+
+
+def _progress_printer():
+    """Print one line per stage change on stderr, so stdout stays clean for paths."""
+    last = {"stage": None}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage != last["stage"] or done == total:
+            click.echo(f"  {stage}: {done}/{total}", err=True)
+            last["stage"] = stage
+
+    return progress
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("name", required=False)
+@click.pass_context
+def bench(ctx: click.Context, name: str | None) -> None:
+    """Run a benchmark and print its figures beside its baseline. Without NAME, list them."""
+    from easyread.bench import BENCHMARKS, load
+
+    if not name:
+        for key, (_, about) in BENCHMARKS.items():
+            click.echo(f"{key:10s} {about}")
+        return
+    if name not in BENCHMARKS:
+        click.echo(f"There is no benchmark called {name!r}. Run `easyread bench` to list them.", err=True)
+        sys.exit(2)
+    load(name)(list(ctx.args))
+
+
+@main.command()
+def worker() -> None:
+    """Run a background job worker."""
+    _not_built("The background worker")
+
+
+@main.command()
+def batch() -> None:
+    """Convert a whole folder of letters."""
+    _not_built("Batch conversion")
+
+
+@main.command()
+def languages() -> None:
+    """List the languages easyread can translate into."""
+    _not_built("Translation")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

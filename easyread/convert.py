@@ -1,0 +1,86 @@
+"""Convert one letter file into Easy Read files: read, rewrite, check, write.
+
+The CLI's `convert`, the job queue and the batch command all call `convert_file`
+(or `convert_document` when they already hold a Document).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from easyread.documents.model import Document, EasyReadDocument
+
+Progress = Callable[[str, int, int], None]
+
+NO_MODEL = "none"
+
+
+class ConvertError(Exception):
+    """The conversion could not be done; the message says why in plain words."""
+
+
+@dataclass
+class ConvertResult:
+    draft: EasyReadDocument
+    outputs: dict[str, Path] = field(default_factory=dict)
+    report: dict | None = None
+    summary: str = ""
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progress = _quiet) -> tuple[EasyReadDocument, dict | None, str]:
+    """Rewrite `doc` into Easy Read. Returns the draft, its check report (dict) and a one-line summary."""
+    if model == NO_MODEL:
+        from easyread.documents.identity import identity_draft
+
+        progress("lay out", 1, 1)
+        return identity_draft(doc), None, "Words kept as they are (--model none)."
+    try:
+        from easyread.engines.registry import get_engine
+        from easyread.simplify.pipeline import simplify_document
+    except ImportError as error:  # the rewriter ships in a later part
+        raise ConvertError("The Easy Read rewriter is not built yet. Use --model none to lay out the letter without rewriting it.") from error
+    from easyread.glossary import load_glossary
+
+    engine = get_engine(model, settings)
+    result = simplify_document(doc, engine, glossary=load_glossary(settings=settings), settings=settings, progress=progress)
+    report = result.report.to_dict() if result.report is not None else None
+    return result.draft, report, result.summary()
+
+
+def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[str], model: str | None, settings: dict, progress: Progress = _quiet) -> ConvertResult:
+    """Rewrite an already-read document and write it in each format, plus `<stem>.report.json`."""
+    from easyread.documents.atomic import atomic_write_text
+    from easyread.documents.write import WriteOptions, write_outputs
+
+    draft, report, summary = rewrite(doc, model=model, settings=settings, progress=progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    progress("write", 0, len(formats))
+    outputs = write_outputs(draft, out_dir, stem, formats, WriteOptions.from_settings(settings))
+    progress("write", len(formats), len(formats))
+    if report is not None:
+        report_path = out_dir / f"{stem}.report.json"
+        atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False))
+        outputs["report"] = report_path
+    return ConvertResult(draft=draft, outputs=outputs, report=report, summary=summary)
+
+
+def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, progress: Progress = _quiet) -> ConvertResult:
+    """Read `path` (never changing it) and write its Easy Read version into `out_dir`."""
+    from easyread.documents.read import read_document
+
+    path, out_dir = Path(path), Path(out_dir)
+    if not path.is_file():
+        raise ConvertError(f"There is no file at {path}. Check the name and try again.")
+    unknown = [f for f in formats if f not in {"docx", "html", "pdf", "txt"}]
+    if unknown:
+        raise ConvertError(f"easyread cannot write {', '.join(unknown)}. Choose from docx, html, pdf and txt.")
+    progress("read", 0, 1)
+    doc = read_document(path, filename=path.name, settings=settings)
+    progress("read", 1, 1)
+    return convert_document(doc, out_dir, path.stem, formats=formats, model=model or settings.get("MODEL"), settings=settings, progress=progress)

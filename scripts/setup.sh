@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up easyread on a fresh Debian/Ubuntu machine: system packages, a virtualenv
+# in .venv, and easyread with its embedded model.
+#   bash scripts/setup.sh        # to run the service
+#   bash scripts/setup.sh test   # also the test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Pango for WeasyPrint's PDF output, and fonts that cover the scripts of the UK's
+# community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Chinese...).
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core)
+
+missing=()
+for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    elif command -v sudo >/dev/null; then
+        sudo apt-get update -qq
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    else
+        echo "Install these system packages first, then run this again: ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+PYTHON=${PYTHON:-python3}
+[[ -x .venv/bin/python ]] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+# torch is named first and exactly so pip takes the CPU build, never a multi-GB CUDA one.
+extras=""
+[[ "${1:-}" == "test" ]] && extras="[test]"
+.venv/bin/python -m pip install -q "torch==2.13.0" -e ".${extras}"
+echo "easyread is installed in .venv"

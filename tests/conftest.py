@@ -1,0 +1,38 @@
+"""Shared fixtures: the app, a test client and a CLI runner, each on a fresh instance folder."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Nothing may be fetched from a model hub, in tests as at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture
+def instance(tmp_path):
+    path = tmp_path / "instance"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def app(instance):
+    from easyread import create_app
+
+    return create_app({"INSTANCE_PATH": str(instance), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def cli_runner(instance, monkeypatch):
+    """Run `easyread …` in-process with the instance folder pointed at a temp dir."""
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("EASYREAD_INSTANCE_PATH", str(instance))
+    return CliRunner()
