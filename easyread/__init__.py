@@ -14,11 +14,13 @@ __all__ = ["create_app"]
 def _secret_key(instance: Path) -> str:
     """Make a random key once and keep it in the instance folder, readable by the owner only."""
     key_file = instance / "secret_key"
-    if not key_file.exists():
-        from easyread.documents.atomic import atomic_write_text
-
-        atomic_write_text(key_file, secrets.token_hex(32))
-        os.chmod(key_file, 0o600)
+    try:
+        # O_EXCL: two processes starting at once must not each write a different key.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(secrets.token_hex(32))
     return key_file.read_text().strip()
 
 

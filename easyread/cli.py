@@ -108,5 +108,79 @@ def languages() -> None:
     _not_built("Translation")
 
 
+# --- models (engine) ---
+@main.group(invoke_without_command=True)
+@click.pass_context
+def models(ctx: click.Context) -> None:
+    """List the models easyread can use, where their files are and whether they are ready."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from easyread.engines.registry import list_models
+
+    for info in list_models(ctx.obj):
+        state = "ready" if info.ready else "not ready"
+        size = f"{info.size_bytes / 1e9:.1f} GB" if info.size_bytes else "-"
+        click.echo(f"{info.name:14s} {state:9s} {size:>7s}  {info.spec}")
+        click.echo(f"{'':14s} {info.location}")
+        if info.note:
+            click.echo(f"{'':14s} {info.note}")
+
+
+@models.command("prepare")
+@click.argument("name", required=False)
+@click.pass_obj
+def models_prepare(settings: dict, name: str | None) -> None:
+    """Prepare a model once (join, check and convert it to bf16). Default: the MODEL setting."""
+    from tqdm import tqdm
+
+    from easyread.engines.base import EngineError
+    from easyread.engines.registry import prepare_model
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            for old in bars.values():
+                old.close()
+            bytes_ = total > 1
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="B" if bytes_ else " step", unit_scale=bytes_, leave=True)
+        bar.update(done - bar.n)
+
+    try:
+        folder = prepare_model(name, progress=progress, settings=settings)
+    except EngineError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    finally:
+        for bar in bars.values():
+            bar.close()
+    click.echo(f"Ready: {folder}" if folder else "Nothing to prepare for a model server.")
+
+
+# --- check (readability checks and fact lock) ---
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON for machines.")
+@click.pass_obj
+def check(settings: dict, file: Path, as_json: bool) -> None:
+    """Check a letter against the Easy Read rules and list its facts. Exits 1 if it does not pass."""
+    import json
+
+    from easyread.checks.registry import Options
+    from easyread.checks.report import check_document, render_terminal
+    from easyread.documents.read import read_document
+    from easyread.glossary import GlossaryError, load_glossary
+
+    try:
+        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+        report = check_document(read_document(file, settings=settings), glossary=glossary, options=Options.from_settings(settings))
+    except (InputError, GlossaryError, OSError) as error:
+        click.echo(f"{file.name}: {error}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else render_terminal(report))
+    sys.exit(0 if report.passed else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

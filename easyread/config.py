@@ -54,10 +54,42 @@ SETTINGS: list[Setting] = [
     Setting("HEADING_SIZE_PT", 22, "Heading size in points for Easy Read documents.", int),
     Setting("PICTURE_SIZE_CM", 3.5, "Width of the picture beside each point, in centimetres.", float),
     Setting("FORMATS", "docx,html,pdf,txt", "Output formats `easyread convert` writes when --format is not given.", str),
+    # --- pictures ---
+    Setting("PICTURES_FOLDER", "", "Folder of the council's own pictures (for example a licensed Easy Read picture set), with a pictures.csv listing each file's keywords (separated by ;), alt text and credit. Its pictures are chosen before OpenMoji's. Empty means none.", str),
+    Setting("PICTURE_DEFAULT_SET", "openmoji", "Picture set used where the council's folder has no picture: openmoji (CC BY-SA 4.0, credited in every output that uses it) or none.", str),
+    Setting("PICTURE_MATCH_THRESHOLD", 0.45, "How close in meaning (0 to 1) a picture's keywords must be to a point for the picture to be used when no known idea names it. Higher leaves more points without a picture; lower risks wrong pictures.", float),
+    Setting("PICTURE_PX", 400, "Width and height, in pixels, of the PNG made for each picture in Word, PDF and HTML. 400 pixels is about 290 dots per inch at 3.5 cm.", int),
+    Setting("SYMBOL_CACHE", "", "Folder for the PNG pictures and picture embeddings made on first use. Empty means a symbols folder in the instance folder.", str),
     # --- checks ---
     # (declared by easyread.checks; keep them here so there is one place)
+    Setting("CHECK_SENTENCE_WARN_WORDS", 15, "A sentence with more words than this gets a warning (GOV.UK and Department of Health Easy Read guidance).", int),
+    Setting("CHECK_SENTENCE_FAIL_WORDS", 20, "A sentence with more words than this fails the Easy Read check.", int),
+    Setting("CHECK_PARAGRAPH_MAX_SENTENCES", 3, "Most sentences a paragraph or Easy Read point may have before it fails the check.", int),
+    Setting("CHECK_DOCUMENT_MAX_WORDS", 1000, "Most words an Easy Read document may have before it fails the check.", int),
+    Setting("CHECK_DOCUMENT_MAX_PAGES", 24, "Most pages an Easy Read document may have before it fails the check.", int),
+    Setting("CHECK_ZIPF_THRESHOLD", 3.5, "Words less common than this on wordfreq's Zipf scale (7 is 'the', 3 is rare) are flagged as uncommon, unless the glossary explains them.", float),
+    Setting("CHECK_LONG_WORD_SYLLABLES", 4, "Words with this many syllables or more are flagged as long, unless the glossary explains them.", int),
+    Setting("CHECK_LONG_WORD_COMMON_ZIPF", 5.0, "Long words at least this common on the Zipf scale (such as 'information') are not flagged.", float),
+    Setting("GLOSSARY_DIR", "", "Folder of the council's own glossary CSV files (term,explanation plus optional language columns), used on top of glossaries/default.csv. Empty means the default glossary only.", str),
     # --- model engine ---
-    # (declared by easyread.engines)
+    Setting("MODEL", "embedded", "Text model that writes Easy Read: embedded (Qwen2.5-Coder-1.5B, the default), embedded-fast (0.5B, quicker, weaker), transformers:///path/to/model-folder (any Hugging Face model folder) or openai+http://host:port/v1 (an OpenAI-compatible server such as vLLM or llama.cpp).", str),
+    Setting("MODEL_CACHE", "", "Folder for the prepared (bf16) copies of the embedded models, about 3.5 GB each. Empty means ~/.cache/easyread/models, shared by every instance on the machine.", str),
+    Setting("MODEL_BATCH_SIZE", 16, "How many sentences the in-process model writes at once. Larger is faster per sentence but needs more memory; lower it if the computer runs out of memory.", int),
+    Setting("MODEL_THREADS", 0, "CPU threads the in-process model uses. 0 means one per core.", int),
+    Setting("MODEL_SERVER_NAME", "", "Model name sent to an OpenAI-compatible server. Empty means the first model the server lists.", str),
+    Setting("MODEL_API_KEY", "", "API key sent to an OpenAI-compatible server, if it needs one.", str),
+    Setting("MODEL_TIMEOUT", 300.0, "Seconds to wait for one reply from a model server before giving up.", float),
+    Setting("MODEL_RETRIES", 3, "How many times to retry a model server request that failed because the server was busy or unreachable.", int),
+    Setting("MODEL_CONCURRENCY", 8, "How many requests to send to a model server at once (the server batches them).", int),
+    # --- rewriter ---
+    Setting("REWRITE_BATCH_SIZE", 16, "How many prompts the rewriter hands the model at once (paragraphs, repairs and meaning checks of one or more letters). Progress is reported after each batch.", int),
+    Setting("REWRITE_REPAIR_ROUNDS", 2, "How many times a sentence that fails the checks is sent back to the model with a targeted instruction, such as 'split into two sentences'.", int),
+    Setting("REWRITE_BEST_OF", 3, "After the repair rounds, how many different versions of a still-failing sentence the model samples; the best one is kept. 1 turns this off.", int),
+    Setting("REWRITE_MEANING_CHECK", True, "Ask the model to compare each rewritten sentence with its source paragraph, as well as the rules for flipped negations, comparatives and time limits. Sentences it flags are repaired or marked for a person.", bool),
+    Setting("REWRITE_UNIT_WORDS", 80, "Longest piece of a paragraph, in words, sent to the model in one prompt. Longer paragraphs are split at sentence ends.", int),
+    Setting("REWRITE_MAX_WORDS", 6000, "Longest letter, in words, the rewriter takes (about 12 pages). Longer documents are refused with a message asking to split them.", int),
+    Setting("REWRITE_ENGLISH_SHARE", 0.6, "Share (0 to 1) of ordinary words that must be common English words for a paragraph to count as English. Letters with no English paragraphs are refused; other-language paragraphs of bilingual letters are left out.", float),
+    Setting("REWRITE_ALREADY_EASY_SHARE", 0.9, "Share (0 to 1) of a letter's sentences that must already pass the checks for it to be treated as Easy Read already and laid out without rewriting.", float),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

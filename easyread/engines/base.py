@@ -44,3 +44,27 @@ class GenerationStats:
     prompts: int = 0
     generated_tokens: int = 0
     seconds: float = 0.0
+    prompt_tokens: int = 0
+    batches: int = 0
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Generated tokens per wall-clock second (0 before any generation)."""
+        return self.generated_tokens / self.seconds if self.seconds else 0.0
+
+    def reset(self) -> None:
+        """Start counting again from zero."""
+        self.prompts = self.generated_tokens = self.prompt_tokens = self.batches = 0
+        self.seconds = 0.0
+
+
+@runtime_checkable
+class TokenCounter(Protocol):
+    """Engines that can count tokens (the in-process ones) offer this too.
+
+    Prompt builders use it to keep a chat inside the model's context window.
+    """
+
+    def count_tokens(self, text: str) -> int:
+        """Number of model tokens in `text`."""
+        ...

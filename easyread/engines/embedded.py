@@ -180,13 +180,23 @@ def _no_space(folder: Path, model: EmbeddedModel) -> EngineError:
 
 def convert_gguf(gguf_path: Path, out_dir: Path) -> None:
     """Load a GGUF file with transformers and save it as bf16 safetensors plus tokenizer."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    import logging
+
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     folder, name = str(gguf_path.parent), gguf_path.name
-    tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.bfloat16)
+    # transformers warns that bf16 is slower for *packed* GGUF weights and suggests float32;
+    # we unpack everything and save bf16, so the advice would only confuse staff.
+    quantizer_log = logging.getLogger("transformers.quantizers.quantizer_gguf")
+    level = quantizer_log.level
+    quantizer_log.setLevel(logging.ERROR)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.bfloat16)
+    finally:
+        quantizer_log.setLevel(level)
     # The weights are already dequantized; leftover quantizer info would make
     # save_pretrained refuse or mark the bf16 copy as a GGUF model.
     model.hf_quantizer = None

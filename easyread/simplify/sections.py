@@ -1,0 +1,100 @@
+"""Put each sentence under the heading a reader looks for.
+
+Order, from the common Easy Read letter layout: what the letter is about, what
+you need to do, important dates, who to contact, then the rest under the
+letter's own headings (or "More information"), and last "Your details"
+(reference numbers, the date of the letter) copied word for word.
+"""
+from __future__ import annotations
+
+import re
+
+from easyread.documents.model import EasyReadDocument, Point, Section
+from easyread.simplify import checking
+from easyread.simplify.state import Job, Line
+
+HEADINGS = {
+    "about": "What this letter is about",
+    "do": "What you need to do",
+    "dates": "Important dates",
+    "contact": "Who to contact",
+    "more": "More information",
+    "details": "Your details",
+}
+_DO = re.compile(
+    r"\bplease\b|^(pay\b|call\b|phone\b|tell\b|send\b|bring\b|contact\b|write\b|fill\b|go\b|come\b|make sure\b|ask\b|apply\b|return\b|keep\b|put\b|read\b|check\b)"
+    r"|\b(you must|you need to|you have to|you should|you will need to|you can ask|you can appeal|you can pay)\b",
+    re.I,
+)
+_CONTACT = re.compile(r"\b(phone|call|ring|email|e-mail|contact us|website|write to|visit|online at)\b", re.I)
+_CONTACT_FACT = re.compile(r"@|www\.|\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+_DATE = re.compile(
+    r"\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(:\d\d)?(am|pm)\b|\bmidday\b",
+    re.I,
+)
+
+
+def route(line: Line, first_units: set[int]) -> str:
+    """The section key for one sentence."""
+    if line.section:
+        return line.section
+    text = line.text
+    if _CONTACT_FACT.search(text) and _CONTACT.search(text):
+        return "contact"
+    if _DO.search(text):
+        return "do"
+    if _DATE.search(text):
+        return "dates"
+    if _CONTACT_FACT.search(text):
+        return "contact"
+    if line.unit in first_units:
+        return "about"
+    return "more"
+
+
+def _point(line: Line, glossary) -> Point:
+    findings = [checking.finding_to_dict(f) for f in line.findings] + list(line.extra)
+    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)), source_index=line.source_index)
+
+
+def attach_extras(draft: EasyReadDocument, job: Job) -> None:
+    """Put the rewriter's own findings (meaning check, re-added facts) back on the points.
+
+    The gate's `check_draft` replaces each point's findings with its own, so this
+    runs after it. Points and lines are matched by text, in order.
+    """
+    pending: dict[str, list[list[dict]]] = {}
+    for line in job.lines:
+        if line.extra:
+            pending.setdefault(line.text, []).append(line.extra)
+    for point in draft.points():
+        extras = pending.get(point.text)
+        if extras:
+            point.findings.extend(x for x in extras.pop(0) if x not in point.findings)
+
+
+def build_draft(job: Job, glossary=None) -> EasyReadDocument:
+    """The Easy Read document for a finished job."""
+    plan = job.plan
+    first_units = {i for i, u in enumerate(plan.units) if u.first}
+    buckets: dict[str, list[Line]] = {k: [] for k in HEADINGS}
+    extra: dict[str, list[Line]] = {}
+    if job.summary:
+        buckets["about"].append(Line(job.summary, section="about"))
+    for line in job.lines:
+        key = route(line, first_units)
+        if key == "more" and line.unit is not None and plan.units[line.unit].heading:
+            extra.setdefault(plan.units[line.unit].heading, []).append(line)
+        else:
+            buckets[key].append(line)
+    sections: list[Section] = []
+    for key in ("about", "do", "dates", "contact"):
+        if buckets[key]:
+            sections.append(Section(HEADINGS[key], [_point(l, glossary) for l in buckets[key]]))
+    for heading, lines in extra.items():
+        sections.append(Section(heading, [_point(l, glossary) for l in lines]))
+    for key in ("more", "details"):
+        if buckets[key]:
+            sections.append(Section(HEADINGS[key], [_point(l, glossary) for l in buckets[key]]))
+    return EasyReadDocument(title=plan.title, sections=sections, language="en")

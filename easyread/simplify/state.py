@@ -1,0 +1,61 @@
+"""The rewriter's working state for one letter: its plan and its sentences so far."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from easyread.documents.model import Document
+from easyread.simplify import checking
+from easyread.simplify.plan import LetterPlan
+
+
+@dataclass
+class Line:
+    """One Easy Read sentence on its way to becoming a point.
+
+    `unit` is the index of the plan unit it came from (None for summary, details
+    and re-added facts). `findings` are the sentence rules' findings; `extra` holds
+    findings the rewriter adds itself (meaning check, re-added fact) as dicts.
+    """
+
+    text: str
+    unit: int | None = None
+    findings: list = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    extra: list[dict] = field(default_factory=list)
+    section: str | None = None  # forced section key, else routed by content
+    source_index: int | None = None
+
+    @property
+    def fails(self) -> list:
+        return checking.failures(self.findings)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Job:
+    """One letter going through the pipeline."""
+
+    doc: Document
+    plan: LetterPlan | None = None
+    lines: list[Line] = field(default_factory=list)
+    summary: str = ""
+    notes: list[str] = field(default_factory=list)
+    already_easy: bool = False
+    error: Exception | None = None
+
+    def unit_lines(self, unit: int) -> list[Line]:
+        return [line for line in self.lines if line.unit == unit]
+
+    def unit_text(self, unit: int) -> str:
+        return " ".join(line.text for line in self.unit_lines(unit))
+
+
+def add_finding(line: Line, rule_id: str, severity: str, message: str, suggestion: str = "") -> None:
+    """Attach a rewriter finding (same shape as the checks' findings) to a line."""
+    line.extra.append(
+        {"rule_id": rule_id, "severity": severity, "message": message, "suggestion": suggestion,
+         "start": 0, "end": len(line.text), "text": line.text}
+    )
