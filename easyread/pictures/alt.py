@@ -41,6 +41,11 @@ ALT_BY_ID = {
 _WORDS = {"automobile": "car", "wrench": "spanner", "wastebasket": "bin", "e-mail": "email", "cellphone": "mobile phone"}
 
 
+def alt_for_emoji(code: str, name: str) -> str:
+    """Alt text for the OpenMoji picture `code` whose CLDR short name is `name`."""
+    return ALT_BY_ID.get(code) or alt_from_name(name)
+
+
 def alt_from_name(name: str) -> str:
     """Plain alt text from an emoji short name such as ':telephone_receiver:'."""
     words = name.strip(":").replace("_", " ")

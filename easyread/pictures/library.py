@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from easyread.pictures.alt import alt_from_filename, alt_from_name
+from easyread.pictures.alt import alt_for_emoji, alt_from_filename
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ def load_openmoji(ids: set[str] | None = None) -> list[Symbol]:
             continue
         names = [data["en"], *data.get("alias", [])]
         keywords = tuple(dict.fromkeys(n.strip(":").replace("_", " ").lower() for n in names))
-        symbols.append(Symbol(code, str(path), alt_from_name(data["en"]), keywords, OPENMOJI, OPENMOJI_CREDIT))
+        symbols.append(Symbol(code, str(path), alt_for_emoji(code, data["en"]), keywords, OPENMOJI, OPENMOJI_CREDIT))
     return symbols
 
 

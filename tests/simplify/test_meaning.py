@@ -1,0 +1,90 @@
+from easyread.simplify.meaning import parse_verdicts
+from easyread.simplify.meaning_rules import comparative_flip, negation_flip, rule_flags, time_limit_flip
+from easyread.simplify.pipeline import simplify_document
+
+from .fakes import FakeEngine
+from .letters import letter
+
+REPAIRS = ("Emergency repairs are done faster than other repairs, usually within 3 working days of your call to us. "
+           "Less urgent repairs take longer, and you do not need to be at home for them if we have a key to the building.")
+
+
+def test_negation_flip_both_ways():
+    assert negation_flip("You need to be at home.", ["You do not need to be at home."])
+    assert negation_flip("You do not need to pay now.", ["You need to pay now."])
+    assert negation_flip("You must pay now.", ["You must pay now."]) is None
+
+
+def test_comparative_flip_catches_the_prototype_error():
+    source = ["Urgent repairs are done faster.", "Less urgent repairs take longer."]
+    assert comparative_flip("Urgent repairs take longer.", source)
+    assert comparative_flip("Less urgent repairs are faster.", source)
+    assert comparative_flip("Urgent repairs are done faster.", source) is None
+    assert comparative_flip("Less urgent repairs take longer.", source) is None
+
+
+def test_comparative_the_letter_never_made_is_flagged():
+    source = ["Urgent work, such as a leaking pipe, will be done within 3 working days."]
+    assert "does not say" in comparative_flip("Urgent work takes longer than other repairs.", source)
+
+
+def test_time_limit_flip():
+    source = ["You must pay within 28 days of the date of this notice."]
+    assert time_limit_flip("You must pay after 28 days.", source)
+    assert time_limit_flip("You must pay within 28 days.", source) is None
+    assert [r for r, _ in rule_flags("You must pay after 28 days.", source)] == ["meaning-time-limit"]
+
+
+def test_parse_verdicts_tolerates_chatter():
+    reply = "Here you go:\n1: YES\n2. NO\n3) not said\n"
+    assert parse_verdicts(reply, 4) == ["YES", "NO", "NOT SAID", None]
+
+
+def _script(rewrite, verify=None, fix=None):
+    def script(kind, user, chat):
+        if kind == "rewrite" and "Emergency" in user:
+            return rewrite
+        if kind == "verify" and verify and "Emergency" in user:
+            return verify(user)
+        if kind == "meaning-repair":
+            return fix(user) if fix else "- " + user.split("sentence:\n", 1)[1].split("\n")[0]
+        return None
+    return script
+
+
+def test_flipped_comparative_is_repaired_when_the_repair_checks_out(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- Emergency repairs take longer.\n- Other repairs are faster."
+    engine = FakeEngine(_script(rewrite, fix=lambda user: "- Emergency repairs are done faster." if "Emergency repairs take" in user
+                                else "- Less urgent repairs take longer."))
+    result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
+    texts = [p.text for p in result.draft.points()]
+    assert "Emergency repairs take longer." not in texts
+    assert "Emergency repairs are done faster." in texts
+    assert not any("meaning-contradicts" in p.flags for p in result.draft.points() if "faster" in p.text)
+
+
+def test_model_flags_added_reassurance_and_it_stays_marked(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- It is okay if it takes a little longer."
+    verify = lambda user: "1: YES\n2: NOT SAID"  # noqa: E731
+    engine = FakeEngine(_script(rewrite, verify=verify))
+    result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
+    point = next(p for p in result.draft.points() if p.text == "It is okay if it takes a little longer.")
+    assert "meaning-unsupported" in point.flags
+    assert any(f["rule_id"] == "meaning-model" for f in point.findings)
+    assert any(f["sentence"] == point.text for f in result.meaning_flags)
+
+
+def test_negation_flip_is_flagged_for_a_person_when_repair_fails(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- You need to be at home for less urgent repairs."
+    engine = FakeEngine(_script(rewrite))  # the meaning repair returns the same sentence
+    result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
+    point = next(p for p in result.draft.points() if p.text == "You need to be at home for less urgent repairs.")
+    assert "meaning-contradicts" in point.flags
+    assert any(f["rule_id"] == "meaning-negation" for f in point.findings)
+
+
+def test_meaning_check_off_uses_rules_only(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- It is okay if it takes a little longer."
+    engine = FakeEngine(_script(rewrite, verify=lambda user: "1: NO\n2: NO"))
+    simplify_document(letter(REPAIRS, title="Repairs"), engine, settings={**settings, "REWRITE_MEANING_CHECK": False})
+    assert not any(kind == "verify" for kind, _ in engine.calls)
