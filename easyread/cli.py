@@ -44,14 +44,15 @@ def serve(settings: dict, host: str | None, port: int | None) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the Easy Read files into.")
 @click.option("--format", "formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
 @click.option("--model", default=None, help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).')
+@click.option("--pictures/--no-pictures", default=True, show_default=True, help="Put a picture beside each point.")
 @click.pass_obj
-def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None) -> None:
+def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool) -> None:
     """Convert one letter into Easy Read files."""
     from easyread.convert import ConvertError, convert_file
 
     wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
     try:
-        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, progress=_progress_printer())
+        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=_progress_printer())
     except (InputError, ConvertError) as error:
         click.echo(f"{file.name}: {error}", err=True)
         sys.exit(1)

@@ -59,7 +59,7 @@ SETTINGS: list[Setting] = [
     Setting("PICTURE_DEFAULT_SET", "openmoji", "Picture set used where the council's folder has no picture: openmoji (CC BY-SA 4.0, credited in every output that uses it) or none.", str),
     Setting("PICTURE_MATCH_THRESHOLD", 0.45, "How close in meaning (0 to 1) a picture's keywords must be to a point for the picture to be used when no known idea names it. Higher leaves more points without a picture; lower risks wrong pictures.", float),
     Setting("PICTURE_PX", 400, "Width and height, in pixels, of the PNG made for each picture in Word, PDF and HTML. 400 pixels is about 290 dots per inch at 3.5 cm.", int),
-    Setting("SYMBOL_CACHE", "", "Folder for the PNG pictures and picture embeddings made on first use. Empty means a symbols folder in the instance folder.", str),
+    Setting("SYMBOL_CACHE", "", "Folder for the PNG pictures and picture embeddings made on first use. Empty means ~/.cache/easyread/symbols, shared by every instance on the machine.", str),
     # --- checks ---
     # (declared by easyread.checks; keep them here so there is one place)
     Setting("CHECK_SENTENCE_WARN_WORDS", 15, "A sentence with more words than this gets a warning (GOV.UK and Department of Health Easy Read guidance).", int),

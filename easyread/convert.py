@@ -53,12 +53,18 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
     return result.draft, report, result.summary()
 
 
-def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[str], model: str | None, settings: dict, progress: Progress = _quiet) -> ConvertResult:
-    """Rewrite an already-read document and write it in each format, plus `<stem>.report.json`."""
+def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[str], model: str | None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
+    """Rewrite an already-read document, add pictures, and write it in each format plus `<stem>.report.json`."""
     from easyread.documents.atomic import atomic_write_text
     from easyread.documents.write import WriteOptions, write_outputs
 
     draft, report, summary = rewrite(doc, model=model, settings=settings, progress=progress)
+    if pictures:
+        from easyread.pictures import add_pictures
+
+        progress("pictures", 0, 1)
+        draft = add_pictures(draft, settings=settings)
+        progress("pictures", 1, 1)
     out_dir.mkdir(parents=True, exist_ok=True)
     progress("write", 0, len(formats))
     outputs = write_outputs(draft, out_dir, stem, formats, WriteOptions.from_settings(settings))
@@ -70,7 +76,7 @@ def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[s
     return ConvertResult(draft=draft, outputs=outputs, report=report, summary=summary)
 
 
-def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, progress: Progress = _quiet) -> ConvertResult:
+def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
     """Read `path` (never changing it) and write its Easy Read version into `out_dir`."""
     from easyread.documents.read import read_document
 
@@ -83,4 +89,4 @@ def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | 
     progress("read", 0, 1)
     doc = read_document(path, filename=path.name, settings=settings)
     progress("read", 1, 1)
-    return convert_document(doc, out_dir, path.stem, formats=formats, model=model or settings.get("MODEL"), settings=settings, progress=progress)
+    return convert_document(doc, out_dir, path.stem, formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)

@@ -6,9 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Pango for WeasyPrint's PDF output, and fonts that cover the scripts of the UK's
-# community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Chinese...).
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core)
+# Pango for WeasyPrint's PDF output, Cairo for turning SVG symbols into PNG, and fonts that cover the scripts of the UK's
+# community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Tigrinya...).
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

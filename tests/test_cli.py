@@ -36,6 +36,9 @@ def test_convert_without_model_writes_every_format(cli_runner, tmp_path):
     text = (out / "reminder.txt").read_text(encoding="utf-8")
     assert "You owe £142.50." in text
     assert "01793 445500" in text
+    html = (out / "reminder.html").read_text(encoding="utf-8")
+    assert 'alt="Pound notes"' in html  # the point about money has a money picture
+    assert "OpenMoji" in html and "CC BY-SA 4.0" in html  # and the symbol set is credited
     assert _digest(letter) == before  # the input is never changed
     assert not [p for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
 
@@ -44,7 +47,7 @@ def test_convert_only_the_formats_asked_for(cli_runner, tmp_path):
     letter = tmp_path / "reminder.txt"
     letter.write_text(LETTER, encoding="utf-8")
     out = tmp_path / "out"
-    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt"])
+    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt", "--no-pictures"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["reminder.html", "reminder.txt"]
 

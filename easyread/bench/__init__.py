@@ -16,6 +16,7 @@ BENCHMARKS = {
     "checks": ("easyread.bench.checks", "Check a 1,000-word letter, beside plain textstat."),
     "engine": ("easyread.bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
     "rewriter": ("easyread.bench.rewriter", "Faithfulness, readability and throughput of the rewriter on our letter set, beside a naive baseline."),
+    "pictures": ("easyread.bench.pictures", "Top-1 picture accuracy on labelled Easy Read sentences, beside embeddings-only and keyword-overlap baselines."),
     "sari": ("easyread.bench.asset", "SARI on the ASSET test set, beside copying the input."),
 }
 

@@ -13,6 +13,14 @@ system must beat; 20.73 on the test split), SARI of the model, their add /
 keep / delete parts, the humans' own SARI (each reference against the other
 nine), words per sentence, time, tokens per second and machine and versions.
 
+``--outputs FILE`` writes the model's rewrites as they are made (a prefix of the
+corpus, so a run stopped part-way still counts); ``--score FILE`` scores such a
+file again without loading any model.
+
+Tokens per second are generated tokens over wall-clock generation time (prompt
+reading included), as the engine counts them. On a shared machine they depend on
+what else runs: the load average is printed with the machine.
+
 Prompt tuning is done on the valid split only; the test split is for reporting.
 """
 from __future__ import annotations
@@ -252,12 +260,16 @@ def _token_counter(engine, attr: str = "generated_tokens"):
 
 
 def generate_all(engine, sources: Sequence[str], chunk_size: int, max_new_tokens: int,
-                 progress=None) -> Generation:
-    """Rewrite every source, in batches of similar length (less padding), in input order."""
+                 progress=None, on_chunk=None) -> Generation:
+    """Rewrite every source, a chunk of prompts per engine call, in input order.
+
+    The engine sorts each chunk by length into its own batches. Chunks go in input
+    order so that `on_chunk(cleaned_outputs)` sees a growing prefix of the corpus:
+    a run stopped part-way can still be scored on the sentences it finished."""
     from easyread.engines.base import Sampling
 
     sampling = Sampling(max_new_tokens=max_new_tokens, temperature=0.0)
-    order = sorted(range(len(sources)), key=lambda i: len(sources[i]))
+    order = list(range(len(sources)))
     replies: list[str | None] = [None] * len(sources)
     counter = _token_counter(engine)
     prompt_counter = _token_counter(engine, "prompt_tokens")
@@ -271,6 +283,8 @@ def generate_all(engine, sources: Sequence[str], chunk_size: int, max_new_tokens
             raise RuntimeError(f"engine returned {len(out)} replies for {len(idx)} prompts")
         for i, reply in zip(idx, out):
             replies[i] = reply
+        if on_chunk:
+            on_chunk([clean_output(r or "") or sources[i] for i, r in zip(idx, out)])
         if progress:
             progress(min(b + chunk_size, len(order)), len(order), time.perf_counter() - started)
     seconds = time.perf_counter() - started
@@ -353,6 +367,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--max-new-tokens", type=int, default=160, help="per reply (default 160)")
     parser.add_argument("--outputs", default=None,
                         help="write the model's outputs here, one line per sentence (keep it outside the repo)")
+    parser.add_argument("--score", default=None, metavar="FILE",
+                        help="no model: score this file of outputs (one line per sentence; a shorter file "
+                             "is scored on that many first sentences)")
     parser.add_argument("--json", default=None, help="write all numbers here as JSON")
     parser.add_argument("--show", type=int, default=3, help="print this many examples (default 3)")
     return parser
@@ -373,6 +390,8 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
         print(msg, file=out, flush=True)
 
     data = load_split(args.split, args.data_dir).head(args.limit)
+    if args.score:
+        return score_file(data, Path(args.score), say, args.json)
     n = len(data.orig)
     say(f"ASSET {args.split}: {n} sentences, {len(data.refs)} references each"
         f"{' (first ' + str(n) + ' only: --limit)' if args.limit else ''}")
@@ -389,9 +408,16 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
     def progress(done: int, total: int, secs: float) -> None:
         say(f"  {done}/{total} sentences, {secs:.0f} s")
 
-    gen = generate_all(engine, data.orig, args.chunk_size, args.max_new_tokens, progress)
+    on_chunk = None
     if args.outputs:
-        Path(args.outputs).write_text("\n".join(gen.outputs) + "\n", encoding="utf-8")
+        outputs_path = Path(args.outputs)
+        outputs_path.write_text("", encoding="utf-8")
+
+        def on_chunk(lines: list[str]) -> None:  # written as they come: a partial run can be scored
+            with outputs_path.open("a", encoding="utf-8") as fh:
+                fh.write("".join(line + "\n" for line in lines))
+
+    gen = generate_all(engine, data.orig, args.chunk_size, args.max_new_tokens, progress, on_chunk)
 
     table, numbers = report(data, {f"model ({engine_name})": gen.outputs})
     info = machine_info()
@@ -426,6 +452,22 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
     }
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return result
+
+
+def score_file(data: AssetSplit, path: Path, say, json_path: str | None = None) -> dict:
+    """Score saved outputs (e.g. a run's --outputs, possibly cut short) against the split."""
+    outputs = _read_lines(path)
+    if len(outputs) > len(data.orig):
+        raise ValueError(f"{path} has {len(outputs)} lines but the {data.split} split has {len(data.orig)}")
+    data = data.head(len(outputs))
+    say(f"ASSET {data.split}: scoring {path} on the first {len(outputs)} sentences")
+    table, numbers = report(data, {f"outputs ({path.name})": outputs})
+    say(table)
+    result = {"split": data.split, "sentences": len(outputs), "references": len(data.refs),
+              "scores": numbers, "outputs_file": str(path)}
+    if json_path:
+        Path(json_path).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result
 
 

@@ -8,6 +8,7 @@ to the same council-letter sentences, so the numbers differ only by batching.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -53,13 +54,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def measure(engine, prompts, batch_size: int, sampling: Sampling) -> tuple[int, float]:
-    """Generated tokens and seconds for all `prompts` at `batch_size`."""
+def measure(engine, prompts, batch_size: int, sampling: Sampling) -> tuple[int, float, float]:
+    """Generated tokens, wall seconds and CPU seconds for all `prompts` at `batch_size`."""
     engine.batch_size = batch_size
     engine.stats.reset()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     engine.generate(prompts, sampling)
-    return engine.stats.generated_tokens, time.perf_counter() - started
+    return engine.stats.generated_tokens, time.perf_counter() - started, time.process_time() - cpu
 
 
 def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
@@ -91,7 +92,9 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         runs = [measure(engine, prompts, size, sampling) for _ in range(max(1, args.repeat))]
         tokens = int(statistics.median(r[0] for r in runs))
         seconds = statistics.median(r[1] for r in runs)
-        rows.append({"batch": size, "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds})
+        cpu_seconds = statistics.median(r[2] for r in runs)
+        rows.append({"batch": size, "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds,
+                     "cpu_share": cpu_seconds / seconds})
 
     title = EMBEDDED_MODELS[args.model].title if args.model in EMBEDDED_MODELS else args.model
     print(f"engine benchmark: {args.model} = {title}, {getattr(engine, 'dtype', None) or 'bfloat16'}, greedy, "
@@ -99,10 +102,13 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     print(f"load: {prepare_seconds:.1f} s finding/preparing the cache, {load_seconds:.1f} s loading, "
           f"{warmup_seconds:.1f} s first (warm-up) call")
     baseline = rows[0]["tokens_per_second"] if rows else 0
-    print(f"{'batch':>5} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs batch ' + str(sizes[0]):>12}")
+    # cores busy = our CPU seconds / wall seconds: on a shared machine it shows how much of
+    # the CPU this run really had (2.0 means both cores of a 2-core machine).
+    print(f"{'batch':>5} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs batch ' + str(sizes[0]):>12} {'cores busy':>11}")
     for row in rows:
         print(f"{row['batch']:>5} {row['tokens']:>7} {row['seconds']:>8.1f} {row['tokens_per_second']:>9.1f} "
-              f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x")
+              f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")
     return {"model": args.model, "load_seconds": load_seconds, "prepare_seconds": prepare_seconds,
             "warmup_seconds": warmup_seconds, "rows": rows}

@@ -8,7 +8,6 @@ Public API:
 from __future__ import annotations
 
 import copy
-import logging
 
 from easyread.documents.model import EasyReadDocument, Picture
 from easyread.pictures.library import OPENMOJI_CREDIT, Library, Symbol, cache_folder, default_library
@@ -17,7 +16,6 @@ from easyread.pictures.raster import png_path
 
 __all__ = ["add_pictures", "search_pictures", "picture_for", "Symbol", "Library", "Matcher", "Choice", "OPENMOJI_CREDIT"]
 
-log = logging.getLogger(__name__)
 _matchers: dict[tuple[int, float], Matcher] = {}
 
 

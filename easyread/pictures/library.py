@@ -168,8 +168,15 @@ def load_council_folder(folder: str | os.PathLike) -> list[Symbol]:
 
 
 def cache_folder(settings: dict) -> str:
-    """The folder for PNGs and embeddings: SYMBOL_CACHE, or `symbols` in the instance folder."""
-    return settings.get("SYMBOL_CACHE") or os.path.join(settings.get("INSTANCE_PATH") or "instance", "symbols")
+    """The folder for PNGs and embeddings: SYMBOL_CACHE, or ~/.cache/easyread/symbols.
+
+    Shared by every instance on the machine (like the model cache): the symbols and
+    their embeddings are the same everywhere, and making them takes about a minute.
+    """
+    if settings.get("SYMBOL_CACHE"):
+        return os.path.expanduser(settings["SYMBOL_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "easyread", "symbols")
 
 
 @lru_cache(maxsize=4)

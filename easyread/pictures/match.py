@@ -49,6 +49,7 @@ class Matcher:
         for concept in builtin:
             for pid in concept.pictures:
                 self._idea_of.setdefault(pid, concept.name)
+        self._positions = {s.id: i for i, s in enumerate(library.symbols)}
         self._council_rows = np.array([i for i, s in enumerate(library.symbols) if s.source == COUNCIL], dtype=int)
 
     def _council_concepts(self, builtin: tuple[Concept, ...]) -> list[Concept]:
@@ -106,15 +107,10 @@ class Matcher:
         if idea in used:
             return Choice(used[idea], "embedding", float(scores[best]), idea)
         for used_idea, used_symbol in used.items():
-            j = self._index(used_symbol)
+            j = self._positions.get(used_symbol.id)
             if j is not None and scores[j] >= max(self.threshold, scores[best] - REUSE_MARGIN):
                 return Choice(used_symbol, "embedding", float(scores[j]), used_idea)
         return Choice(symbol, "embedding", float(scores[best]), idea)
-
-    def _index(self, symbol: Symbol) -> int | None:
-        if not hasattr(self, "_positions"):
-            self._positions = {s.id: i for i, s in enumerate(self.library.symbols)}
-        return self._positions.get(symbol.id)
 
     def match(self, texts: list[str]) -> list[Choice]:
         """One choice per text, in order, keeping one picture per idea across the texts (one document)."""

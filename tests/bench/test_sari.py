@@ -231,6 +231,19 @@ def test_run_with_fake_engine_matches_copy_baseline(tiny_asset):
     assert "source (copy input)" in text and "model (echo)" in text and "machine:" in text
 
 
+def test_outputs_file_is_written_and_can_be_scored_without_a_model(tiny_asset, tmp_path):
+    saved = tmp_path / "outputs.txt"
+    args = ["--split", "valid", "--data-dir", str(tiny_asset), "--chunk-size", "2"]
+    ran = asset.run(args + ["--outputs", str(saved)], engine=EchoEngine(), out=io.StringIO())
+    assert saved.read_text().splitlines() == SOURCES  # label cleaned off, one line per sentence
+    scored = asset.run(args + ["--score", str(saved)], out=io.StringIO())
+    key = f"outputs ({saved.name})"
+    assert scored["scores"][key]["sari"] == pytest.approx(ran["scores"]["model (echo)"]["sari"])
+    # a run cut short leaves a prefix, scored on that many first sentences
+    saved.write_text("\n".join(SOURCES[:2]) + "\n")
+    assert asset.run(args + ["--score", str(saved)], out=io.StringIO())["sentences"] == 2
+
+
 def test_limit_and_data_dir_env(tiny_asset, monkeypatch):
     monkeypatch.setenv("EASYREAD_ASSET_DIR", str(tiny_asset))
     assert asset.default_data_dir() == tiny_asset
