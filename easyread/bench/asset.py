@@ -324,8 +324,12 @@ def human_sari(data: AssetSplit) -> float:
     return s.sari if s else float("nan")
 
 
+_NAME_W = 30
+
+
 def _row(name: str, s: SariScore, s_prec: SariScore, st: dict[str, float]) -> str:
-    return (f"{name:<22}{s.sari:>7.2f}{s.add:>7.2f}{s.keep:>7.2f}{s.delete:>7.2f}{s_prec.sari:>9.2f}"
+    name = name if len(name) <= _NAME_W - 1 else name[: _NAME_W - 2] + "…"
+    return (f"{name:<{_NAME_W}}{s.sari:>7.2f}{s.add:>7.2f}{s.keep:>7.2f}{s.delete:>7.2f}{s_prec.sari:>9.2f}"
             f"{st['words_per_item']:>8.1f}{st['sentences_per_item']:>7.2f}{st['words_per_sentence']:>8.1f}")
 
 
@@ -334,7 +338,7 @@ def report(data: AssetSplit, outputs: dict[str, list[str]]) -> tuple[str, dict]:
     refs = data.refs
     rows = {"source (copy input)": data.orig, **outputs}
     lines = [
-        f"{'':<22}{'SARI':>7}{'add':>7}{'keep':>7}{'del':>7}{'SARI*':>9}{'words':>8}{'sents':>7}{'w/sent':>8}",
+        f"{'':<{_NAME_W}}{'SARI':>7}{'add':>7}{'keep':>7}{'del':>7}{'SARI*':>9}{'words':>8}{'sents':>7}{'w/sent':>8}",
     ]
     numbers: dict = {}
     for name, sents in rows.items():
