@@ -49,10 +49,11 @@ def create_app(test_config: dict | None = None):
     if test_config:
         app.config.update({k: v for k, v in test_config.items() if k.isupper() and k not in settings})
 
-    from easyread import store
+    from easyread import store, web
     from easyread.web import errors, health
 
     store.init_app(app)
     errors.init_app(app)
     health.init_app(app)
+    web.init_app(app)
     return app

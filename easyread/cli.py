@@ -26,17 +26,27 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default: the HOST setting).")
 @click.option("--port", type=int, default=None, help="Port to listen on (default: the PORT setting).")
+@click.option("--worker/--no-worker", default=None, help="Also run a background job worker in this process (default: the SERVE_WORKER setting). Use --no-worker when `easyread worker` runs separately.")
 @click.pass_obj
-def serve(settings: dict, host: str | None, port: int | None) -> None:
+def serve(settings: dict, host: str | None, port: int | None, worker: bool | None) -> None:
     """Run the web service."""
     from waitress import serve as waitress_serve
 
-    from easyread import create_app
+    from easyread import create_app, jobs
 
     app = create_app()
     host, port = host or settings["HOST"], port or settings["PORT"]
+    if hint := first_run_hint(app):
+        click.echo(hint)
+    consumer = jobs.start_in_thread(app) if (settings["SERVE_WORKER"] if worker is None else worker) else None
+    if consumer is not None:
+        click.echo(f"Background jobs run in this process; queue: {jobs.describe(settings)}")
     click.echo(f"easyread is running at http://{host}:{port}/ (press Ctrl+C to stop)")
-    waitress_serve(app, host=host, port=port, threads=8)
+    try:
+        waitress_serve(app, host=host, port=port, threads=8)
+    finally:
+        if consumer is not None:
+            consumer.stop()
 
 
 @main.command()
@@ -92,9 +102,22 @@ def bench(ctx: click.Context, name: str | None) -> None:
 
 
 @main.command()
-def worker() -> None:
-    """Run a background job worker."""
-    _not_built("The background worker")
+@click.option("--threads", type=int, default=None, help="Jobs to run at the same time (default: the WORKER_THREADS setting).")
+@click.pass_obj
+def worker(settings: dict, threads: int | None) -> None:
+    """Run a background job worker: makes Easy Read drafts for uploaded letters. Ctrl+C stops it."""
+    import logging
+
+    from easyread import create_app, jobs
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app()
+    click.echo(f"easyread worker: queue {jobs.describe(settings)} (press Ctrl+C to stop)", err=True)
+    try:
+        jobs.run_worker(app, threads)
+    except jobs.QueueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -181,6 +204,12 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
         sys.exit(2)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else render_terminal(report))
     sys.exit(0 if report.passed else 1)
+
+
+# --- users (accounts and API tokens: easyread/cli_users.py) ---
+from easyread.cli_users import first_run_hint, users  # noqa: E402
+
+main.add_command(users)
 
 
 if __name__ == "__main__":  # pragma: no cover

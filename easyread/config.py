@@ -43,6 +43,12 @@ SETTINGS: list[Setting] = [
     Setting("HOST", "127.0.0.1", "Address `easyread serve` listens on.", str),
     Setting("PORT", 5000, "Port `easyread serve` listens on.", int),
     Setting("COUNCIL_NAME", "Your council", "Council name shown in the page header and written into documents.", str),
+    Setting("COUNCIL_LOGO", "", "Path to the council's logo (a PNG, SVG or JPEG file), shown in the page header beside the council's name. Empty means the name only.", str),
+    Setting("ACCESSIBILITY_CONTACT", "", "Email address people can use to report an accessibility problem with this service, shown on its accessibility statement. Empty means 'contact the council'.", str),
+    Setting("COOKIE_SECURE", True, "Mark the sign-in cookie Secure, so browsers only send it over HTTPS (they also accept it on http://localhost and http://127.0.0.1). Turn off only to reach the service over plain HTTP on a trusted network.", bool),
+    Setting("SESSION_LIFETIME_MINUTES", 480, "How long, in minutes, a person stays signed in before they must sign in again.", int),
+    Setting("LOGIN_MAX_FAILURES", 5, "How many wrong passwords for one email address are allowed within LOGIN_LOCKOUT_MINUTES before sign-in is refused for that address.", int),
+    Setting("LOGIN_LOCKOUT_MINUTES", 15, "Minutes over which failed sign-ins are counted, and how long sign-in stays refused after too many.", int),
     # --- input limits ---
     Setting("MAX_UPLOAD_MB", 20, "Largest file, in megabytes, that can be uploaded or converted.", int),
     Setting("MAX_PAGES", 100, "Largest number of pages a PDF may have.", int),
@@ -90,6 +96,10 @@ SETTINGS: list[Setting] = [
     Setting("REWRITE_MAX_WORDS", 6000, "Longest letter, in words, the rewriter takes (about 12 pages). Longer documents are refused with a message asking to split them.", int),
     Setting("REWRITE_ENGLISH_SHARE", 0.6, "Share (0 to 1) of ordinary words that must be common English words for a paragraph to count as English. Letters with no English paragraphs are refused; other-language paragraphs of bilingual letters are left out.", float),
     Setting("REWRITE_ALREADY_EASY_SHARE", 0.9, "Share (0 to 1) of a letter's sentences that must already pass the checks for it to be treated as Easy Read already and laid out without rewriting.", float),
+    # --- jobs ---
+    Setting("QUEUE_URL", "", "Where background jobs wait to run. Empty means a SQLite file huey.db in the instance folder (nothing else to install). redis://host:6379/0 uses Redis, so workers on several machines can share the queue. immediate runs each job at once inside the request that asked for it (for tests and debugging only).", str),
+    Setting("WORKER_THREADS", 1, "How many jobs one worker runs at the same time. Keep 1 when the model runs in-process on the CPU: the model already batches each letter's sentences.", int),
+    Setting("SERVE_WORKER", True, "Whether `easyread serve` also runs a background worker inside the web server (a thread). Turn off (or use `easyread serve --no-worker`) when you run `easyread worker` separately.", bool),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

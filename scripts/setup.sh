@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 # Pango for WeasyPrint's PDF output, Cairo for turning SVG symbols into PNG, and fonts that cover the scripts of the UK's
 # community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Tigrinya...).
 SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core)
+# The tests also drive a real browser (Debian's Chromium; Playwright's own download does not work offline).
+if [[ "${1:-}" == "test" ]]; then
+    SYSTEM_PACKAGES+=(chromium)
+    command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -34,4 +39,8 @@ PYTHON=${PYTHON:-python3}
 extras=""
 [[ "${1:-}" == "test" ]] && extras="[test]"
 .venv/bin/python -m pip install -q "torch==2.13.0" -e ".${extras}"
+if [[ "${1:-}" == "test" ]]; then
+    # playwright-core and axe-core for the browser and accessibility tests, pinned by the lock file
+    npm ci --prefix scripts --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
 echo "easyread is installed in .venv"

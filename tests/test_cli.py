@@ -87,7 +87,7 @@ def test_unknown_format_is_refused(cli_runner, tmp_path):
     assert "rtf" in result.output
 
 
-@pytest.mark.parametrize("command", ["worker", "batch", "languages"])
+@pytest.mark.parametrize("command", ["batch", "languages"])
 def test_commands_not_built_yet_say_so(cli_runner, command):
     result = cli_runner.invoke(main, [command])
     assert result.exit_code == 2

@@ -1,12 +1,20 @@
-"""Database tables."""
+"""Database tables.
+
+Councils own users and documents; every query the web app makes about documents
+is filtered by the signed-in user's council (see `easyread.web.auth`).
+Drafts are append-only: every change is a new `DraftVersion`, nothing is overwritten.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from easyread.store.db import db
+
+ROLES = ("admin", "staff", "reviewer")
+DOCUMENT_STATUSES = ("queued", "running", "done", "failed")
 
 
 def _now() -> datetime:
@@ -17,7 +25,8 @@ class AuditEvent(db.Model):
     """Append-only record of what happened, who did it and when.
 
     The NHS Accessible Information Standard asks councils to show that a person
-    who needs Easy Read got it; this table is that record.
+    who needs Easy Read got it; this table is that record. Write to it only through
+    `easyread.audit.record`, which checks each event's required fields.
     """
 
     __tablename__ = "audit_events"
@@ -27,3 +36,133 @@ class AuditEvent(db.Model):
     event: Mapped[str] = mapped_column(String(64), nullable=False)
     actor: Mapped[str | None] = mapped_column(String(255))
     details: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
+    # No foreign key on purpose: the record outlives anything it mentions.
+    council_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class Council(db.Model):
+    """A council using this service. Users and documents belong to exactly one."""
+
+    __tablename__ = "councils"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), nullable=False)
+    slug: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+
+
+class User(db.Model):
+    """A person who signs in. `role` is one of ROLES. Deactivated users cannot sign in."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    council_id: Mapped[int] = mapped_column(ForeignKey("councils.id"), nullable=False, index=True)
+    email: Mapped[str] = mapped_column(String(320), nullable=False, unique=True)  # stored lower-case
+    name: Mapped[str] = mapped_column(String(255), nullable=False)
+    role: Mapped[str] = mapped_column(String(16), nullable=False, default="staff")
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+
+    council: Mapped[Council] = relationship()
+
+    # --- Flask-Login's user interface ---
+    @property
+    def is_active(self) -> bool:
+        return bool(self.active)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class ApiToken(db.Model):
+    """A token for the REST API. Only its SHA-256 hash is kept; the token is shown once."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class LoginAttempt(db.Model):
+    """A failed sign-in, counted per email address so the limit holds across workers."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), nullable=False, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False, index=True)
+
+
+class Document(db.Model):
+    """An uploaded letter and the job that turns it into Easy Read.
+
+    The original file is kept unchanged in the instance folder at
+    `uploads/<content_hash>` (see `original_path`). `options` holds
+    {"model": str, "languages": [str], "formats": [str]}; `progress` holds
+    {"stage": str, "done": int, "total": int}; `error` is one plain-English sentence.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    council_id: Mapped[int] = mapped_column(ForeignKey("councils.id"), nullable=False, index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    filename: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    source_kind: Mapped[str] = mapped_column(String(16), nullable=False, default="")  # docx, pdf, text, markdown
+    content_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)  # SHA-256 hex of the original
+    original_path: Mapped[str] = mapped_column(String(1024), nullable=False, default="")  # relative to the instance folder
+    options: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="queued", index=True)
+    progress: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now, nullable=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    council: Mapped[Council] = relationship()
+    creator: Mapped[User | None] = relationship()
+    versions: Mapped[list["DraftVersion"]] = relationship(
+        back_populates="document", order_by="DraftVersion.number", cascade="all, delete-orphan"
+    )
+
+
+class DraftVersion(db.Model):
+    """One version of a document's Easy Read draft in one language. Never updated: a change is a new row.
+
+    `number` counts up from 1 per (document, language). `draft` is
+    `EasyReadDocument.to_dict()`; `report` is the checks report's `to_dict()`.
+    `created_by` is a user id, or None when the system (the job) made it.
+    """
+
+    __tablename__ = "draft_versions"
+    __table_args__ = (UniqueConstraint("document_id", "language", "number", name="uq_draft_versions_doc_lang_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), nullable=False, index=True)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    language: Mapped[str] = mapped_column(String(16), nullable=False, default="en")
+    draft: Mapped[dict] = mapped_column(JSON, nullable=False)
+    report: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    document: Mapped[Document] = relationship(back_populates="versions")
+    author: Mapped[User | None] = relationship()

@@ -1,9 +1,9 @@
-"""The health page (for load balancers and monitoring) and the service's front page."""
+"""The health page (for load balancers and monitoring). The front page is in pages.py."""
 from __future__ import annotations
 
 from importlib.metadata import version
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, current_app, jsonify
 from sqlalchemy import text
 
 from easyread.store.db import db
@@ -23,11 +23,6 @@ def health():
     status = "ok" if database == "ok" else "error"
     body = {"status": status, "database": database, "version": version("easyread")}
     return jsonify(body), (200 if status == "ok" else 503)
-
-
-@bp.get("/")
-def index():
-    return render_template("index.html", council=current_app.config["EASYREAD"]["COUNCIL_NAME"])
 
 
 def init_app(app) -> None:

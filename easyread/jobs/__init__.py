@@ -1,0 +1,115 @@
+"""Background jobs (Huey): make an Easy Read draft from an uploaded letter, make one point again.
+
+    from easyread import jobs
+    jobs.init_app(app)              # in create_app: points the queue at the instance's storage
+    jobs.queue_draft(doc)           # after the Document row is committed
+    jobs.retry(doc)                 # a failed document
+    jobs.queue_point(doc, user, section, index)
+    jobs.run_worker(app)            # `easyread worker`: blocks
+    consumer = jobs.start_in_thread(app)   # `easyread serve`; consumer.stop() at exit
+
+The queue is a SQLite file in the instance folder unless QUEUE_URL names Redis.
+Tasks take a document id and a job token and re-read everything else.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+
+from easyread.jobs import tasks
+from easyread.jobs.queue import QueueError, configure, describe, huey, is_immediate, make_consumer  # noqa: F401
+
+log = logging.getLogger(__name__)
+
+ACTIVE = ("queued", "running")
+
+
+def init_app(app) -> None:
+    """Point the queue at the storage the app's settings name, and let tasks find the app."""
+    configure(app.config["EASYREAD"])
+    tasks.set_app(app)
+    app.extensions["easyread_jobs"] = huey
+
+
+def _queue(doc, kind: str, **params) -> str:
+    """Mark `doc` queued for a task of `kind`, commit, then hand the task to the queue."""
+    from easyread.store.db import db
+
+    job = secrets.token_hex(8)
+    doc.status, doc.error = "queued", None
+    doc.progress = {"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": job, "task": {"kind": kind, **params}}
+    db.session.commit()
+    _enqueue(doc.id, kind, job)
+    return job
+
+
+def _enqueue(document_id: int, kind: str, job: str) -> None:
+    tasks.TASKS[kind](document_id, job)
+
+
+def queue_draft(doc) -> str:
+    """Queue the job that makes `doc`'s Easy Read draft. Returns the job token."""
+    return _queue(doc, "document")
+
+
+def retry(doc) -> str:
+    """Queue a failed document again, from its stored original."""
+    if doc.status != "failed":
+        raise ValueError("Only a document whose job failed can be tried again.")
+    return _queue(doc, "document")
+
+
+def queue_point(doc, user, section: int, index: int) -> str:
+    """Queue making point (section, index) of the latest version again with the model."""
+    if doc.status in ACTIVE:
+        raise ValueError("Wait for the current job on this letter to finish.")
+    return _queue(doc, "point", section=int(section), index=int(index), user_id=getattr(user, "id", None))
+
+
+def recover(app) -> list[int]:
+    """Queue again every document left queued or running whose task is not waiting in the queue
+    (its worker stopped or crashed). Returns their ids. Call before a consumer starts."""
+    from sqlalchemy import select
+
+    from easyread.store.db import db
+    from easyread.store.models import Document
+
+    waiting: set[tuple[int, str]] = set()
+    for task in huey.pending():
+        if task.args and len(task.args) >= 2:
+            waiting.add((task.args[0], task.args[1]))
+    again = []
+    with app.app_context():
+        rows = db.session.scalars(select(Document).where(Document.status.in_(ACTIVE), Document.deleted_at.is_(None)).order_by(Document.id)).all()
+        for doc in rows:
+            progress = doc.progress or {}
+            job, kind = progress.get("job"), (progress.get("task") or {}).get("kind", "document")
+            if job and (doc.id, job) in waiting:
+                continue
+            if not job or kind not in tasks.TASKS:
+                job = _queue(doc, "document")
+            else:
+                _enqueue(doc.id, kind, job)
+            again.append(doc.id)
+    if again:
+        log.warning("Queued again %d interrupted job(s): documents %s", len(again), ", ".join(map(str, again)))
+    return again
+
+
+def run_worker(app, threads: int | None = None) -> None:
+    """Run a consumer in this process until Ctrl+C or SIGTERM (`easyread worker`)."""
+    if is_immediate():
+        raise QueueError("EASYREAD_QUEUE_URL is 'immediate': jobs run inside the web requests, so there is nothing for a worker to do.")
+    consumer = make_consumer(threads or app.config["EASYREAD"]["WORKER_THREADS"])
+    recover(app)
+    consumer.run()
+
+
+def start_in_thread(app, threads: int | None = None):
+    """Start a consumer's threads beside the web server and return it (call .stop() at exit), or None in immediate mode."""
+    if is_immediate():
+        return None
+    consumer = make_consumer(threads or app.config["EASYREAD"]["WORKER_THREADS"], in_thread=True)
+    recover(app)
+    consumer.start()
+    return consumer

@@ -1,0 +1,110 @@
+"""Taking in a letter from the upload page or the API: check it, keep it, record it, queue its job.
+
+The letter is read once here so a bad file is refused at once with the reader's
+plain message (InputError); the job reads the kept copy again.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from easyread.documents.atomic import atomic_write_bytes
+from easyread.documents.errors import InputError
+from easyread.documents.read import read_document, sniff
+from easyread.documents.write import normalise_formats
+
+NO_MODEL = "none"
+PASTED_NAME = "pasted-letter.txt"
+
+
+def model_choices(settings: dict) -> list[tuple[str, str]]:
+    """(value, label) of the models a person may choose, the configured one first."""
+    default = settings.get("MODEL") or "embedded"
+    choices = [(default, f"The service's model ({default})")]
+    for value, label in (("embedded", "Embedded model (Qwen2.5-Coder-1.5B, better)"), ("embedded-fast", "Fast model (Qwen2.5-Coder-0.5B, quicker, weaker)")):
+        if value != default:
+            choices.append((value, label))
+    choices.append((NO_MODEL, "No model: lay the letter out as Easy Read, words unchanged"))
+    return choices
+
+
+class OptionError(ValueError):
+    """A bad choice on the upload form or in an API request. `field` names the form field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def clean_options(settings: dict, *, model: str | None, formats=None, pictures: bool = True) -> dict:
+    """The stored options for a document; OptionError with a plain message for a bad choice.
+    `formats` None means the FORMATS setting; an empty list is refused."""
+    from easyread.documents.write import FORMATS
+
+    allowed = [value for value, _ in model_choices(settings)]
+    model = (model or allowed[0]).strip()
+    if model not in allowed:
+        raise OptionError("model", f"Choose a model from: {', '.join(allowed)}.")
+    if formats is None:
+        formats = settings.get("FORMATS") or ",".join(FORMATS)
+    if not formats:
+        raise OptionError("formats", "Choose at least one format to download.")
+    try:
+        chosen = normalise_formats(formats)
+    except ValueError as error:
+        raise OptionError("formats", str(error)) from None
+    return {"model": model, "languages": ["en"], "formats": chosen, "pictures": bool(pictures)}
+
+
+def keep_original(instance: str | Path, data: bytes) -> tuple[str, str]:
+    """Store the bytes once under uploads/<sha256> and return (content hash, path relative to the instance)."""
+    digest = hashlib.sha256(data).hexdigest()
+    relative = f"uploads/{digest}"
+    path = Path(instance) / relative
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+    return digest, relative
+
+
+def _title(doc, filename: str) -> str:
+    """The letter's title, its first heading, a short first line, or the file name."""
+    from easyread.documents.model import BlockKind
+
+    title = (doc.title or "").strip()
+    if not title:
+        title = next((b.text.strip() for b in doc.blocks if b.kind is BlockKind.HEADING and b.text.strip()), "")
+    if not title:
+        first = next((b.text.strip() for b in doc.body_blocks() if b.text.strip()), "")
+        if first and len(first.split()) <= 10 and not first.endswith((".", ",", ":", "?", "!")):
+            title = first
+    title = title or Path(filename).stem.replace("_", " ").replace("-", " ").strip() or "Letter"
+    return " ".join(title.split())[:255]
+
+
+def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None):
+    """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
+    from easyread import audit, jobs
+    from easyread.store.db import db
+    from easyread.store.models import Document
+
+    filename = Path(filename or PASTED_NAME).name[:255] or PASTED_NAME
+    letter = read_document(data, filename=filename, settings=settings)  # raises InputError
+    digest, relative = keep_original(instance, data)
+    doc = Document(
+        council_id=user.council_id, created_by=user.id, title=(title or "").strip()[:255] or _title(letter, filename), filename=filename,
+        source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},
+    )
+    db.session.add(doc)
+    db.session.flush()
+    audit.record("upload", user, document_id=doc.id, filename=filename, words=letter.word_count(), model=options.get("model"))
+    db.session.commit()
+    jobs.queue_draft(doc)
+    return doc
+
+
+def pasted_bytes(text: str) -> bytes:
+    """Pasted text as a UTF-8 file; InputError when nothing was pasted."""
+    if not (text or "").strip():
+        raise InputError("Paste the letter's text, or choose a file.", code="empty")
+    return text.replace("\r\n", "\n").encode("utf-8")

@@ -1,0 +1,241 @@
+"""The background tasks. Each takes a document id and a job token, re-reads the state, and is idempotent.
+
+- A document that is done is not redone; a task whose token is no longer the
+  document's (the job was retried or re-queued since) does nothing.
+- A draft version and the "done" status are stored in one commit, so a task
+  stopped half way leaves the document "running" and a rerun starts again from
+  the stored original file.
+- What the task should do is stored on the document (`progress["task"]`), so a
+  worker that starts after a crash can queue it again (`easyread.jobs.recover`).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from easyread.jobs.queue import huey
+
+log = logging.getLogger(__name__)
+
+GENERIC_ERROR = "Something went wrong while making the Easy Read draft. Try again. If it happens again, tell your administrator."
+MISSING_FILE = "The uploaded letter is no longer on the server. Upload it again."
+
+_state: dict = {"app": None}
+
+# Stage -> (percent at start, percent at end) of the whole job, for the progress bar.
+_SPAN = {"read": (0, 5), "pictures": (85, 90), "check": (90, 97)}
+_REWRITE_SPAN = (5, 85)
+
+
+def set_app(app) -> None:
+    _state["app"] = app
+
+
+@contextmanager
+def app_context():
+    """The Flask app's context: the current one (immediate mode, in a request) or the worker's."""
+    from flask import current_app, has_app_context
+
+    app = current_app._get_current_object() if has_app_context() else _state["app"]
+    if app is None:
+        raise RuntimeError("The job queue has no app. Call easyread.jobs.init_app(app) first.")
+    with app.app_context():
+        yield app
+
+
+def _percent(stage: str, done: int, total: int, before: int) -> int:
+    start, end = _SPAN.get(stage, _REWRITE_SPAN)
+    share = done / total if total else 0
+    return max(before, min(99, int(start + (end - start) * share)))
+
+
+def _progress_writer(doc, db):
+    """A progress callback that stores the stage on the document, at most twice a second unless the stage changes."""
+    last = {"at": 0.0, "stage": None}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage == last["stage"] and now - last["at"] < 0.5 and done != total:
+            return
+        last.update(at=now, stage=stage)
+        old = dict(doc.progress or {})
+        doc.progress = {**old, "stage": stage, "done": int(done), "total": int(total), "percent": _percent(stage, done, total, int(old.get("percent", 0)))}
+        db.session.commit()
+
+    return progress
+
+
+def _load(document_id: int, job: str, *, statuses=("queued", "running")):
+    """The document if this task should run for it, else None (deleted, done, or superseded)."""
+    from easyread.store.db import db
+    from easyread.store.models import Document
+
+    doc = db.session.get(Document, document_id)
+    if doc is None or doc.deleted_at is not None:
+        return None
+    if doc.status not in statuses or (doc.progress or {}).get("job") != job:
+        log.info("Job %s for document %s skipped: status %s, current job %s", job, document_id, doc.status, (doc.progress or {}).get("job"))
+        return None
+    return doc
+
+
+def _still_mine(doc, job: str) -> bool:
+    from easyread.store.db import db
+
+    db.session.refresh(doc)
+    return doc.deleted_at is None and doc.status == "running" and (doc.progress or {}).get("job") == job
+
+
+def _original(doc, app) -> bytes:
+    return (Path(app.instance_path) / doc.original_path).read_bytes()
+
+
+def _next_number(doc, language: str = "en") -> int:
+    from sqlalchemy import func, select
+
+    from easyread.store.db import db
+    from easyread.store.models import DraftVersion
+
+    top = db.session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.document_id == doc.id, DraftVersion.language == language))
+    return (top or 0) + 1
+
+
+def latest_version(doc, language: str = "en"):
+    from sqlalchemy import select
+
+    from easyread.store.db import db
+    from easyread.store.models import DraftVersion
+
+    return db.session.scalar(select(DraftVersion).where(DraftVersion.document_id == doc.id, DraftVersion.language == language).order_by(DraftVersion.number.desc()).limit(1))
+
+
+def _plain_error(error: Exception) -> str | None:
+    """The user's message for an error we expect (bad input, no model, model server down), else None."""
+    from easyread.convert import ConvertError
+    from easyread.documents.errors import InputError
+
+    expected: tuple[type, ...] = (InputError, ConvertError)
+    try:
+        from easyread.engines.base import EngineError
+
+        expected += (EngineError,)
+    except ImportError:  # pragma: no cover
+        pass
+    return str(error) if isinstance(error, expected) and str(error).strip() else None
+
+
+@huey.task(name="easyread.make_draft")
+def make_draft(document_id: int, job: str) -> str:
+    """Read the stored letter, rewrite it, add pictures, check it, store draft version 1 (or the next)."""
+    with app_context() as app:
+        return _make_draft(app, document_id, job)
+
+
+def _make_draft(app, document_id: int, job: str) -> str:
+    from easyread import audit, council_glossary
+    from easyread.jobs import work
+    from easyread.store.db import db
+    from easyread.store.models import DraftVersion
+
+    doc = _load(document_id, job)
+    if doc is None:
+        return "skipped"
+    settings = app.config["EASYREAD"]
+    doc.status, doc.error = "running", None
+    doc.progress = {**(doc.progress or {}), "stage": "read", "done": 0, "total": 1, "percent": 0}
+    db.session.commit()
+    try:
+        data = _original(doc, app)
+    except OSError:
+        return _fail(doc, MISSING_FILE)
+    try:
+        glossary = council_glossary.glossary_for(settings, doc.council_id)
+        made = work.make_draft(data, filename=doc.filename, options=doc.options or {}, settings=settings, glossary=glossary, progress=_progress_writer(doc, db))
+    except Exception as error:  # the job must end in a state a person can see and retry
+        message = _plain_error(error)
+        if message is None:
+            log.exception("Job %s for document %s failed", job, document_id)
+        return _fail(doc, message or GENERIC_ERROR)
+    if not _still_mine(doc, job):
+        return "superseded"
+    number = _next_number(doc)
+    db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=made.draft, report=made.report, created_by=None, note=made.note))
+    doc.status, doc.error = "done", None
+    doc.progress = {**doc.progress, "stage": "done", "done": 1, "total": 1, "percent": 100}
+    audit.record("draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en")
+    db.session.commit()
+    return "done"
+
+
+def _fail(doc, message: str, *, back_to: str = "failed") -> str:
+    from easyread.store.db import db
+
+    db.session.rollback()
+    db.session.refresh(doc)
+    doc.status, doc.error = back_to, message
+    doc.progress = {**(doc.progress or {}), "stage": back_to}
+    db.session.commit()
+    return back_to
+
+
+@huey.task(name="easyread.regenerate_point")
+def regenerate_point(document_id: int, job: str) -> str:
+    """Rewrite one point from its original paragraph and store the result as the next version."""
+    with app_context() as app:
+        return _regenerate_point(app, document_id, job)
+
+
+def _regenerate_point(app, document_id: int, job: str) -> str:
+    from easyread import audit, council_glossary, drafts
+    from easyread.jobs import work
+    from easyread.store.db import db
+    from easyread.store.models import DraftVersion, User
+
+    doc = _load(document_id, job)
+    if doc is None:
+        return "skipped"
+    task = (doc.progress or {}).get("task", {})
+    settings = app.config["EASYREAD"]
+    doc.status, doc.error = "running", None
+    db.session.commit()
+    base = latest_version(doc)
+    section, index = int(task.get("section", -1)), int(task.get("index", -1))
+    try:
+        point = drafts.point_at(base.draft, section, index)
+        texts = work.regenerate_texts(
+            _original(doc, app), filename=doc.filename, model=(doc.options or {}).get("model") or settings.get("MODEL"),
+            settings=settings, source_index=point.get("source_index"), fallback=point["text"], progress=_progress_writer(doc, db),
+        )
+        changed = drafts.replace_point(base.draft, section, index, texts)
+        draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=council_glossary.glossary_for(settings, doc.council_id), settings=settings)
+    except Exception as error:
+        message = _plain_error(error) or (str(error) if isinstance(error, drafts.DraftError) else None)
+        if message is None:
+            log.exception("Regenerating a point of document %s failed", document_id)
+        return _fail(doc, f"The point was not made again. {message or GENERIC_ERROR}", back_to="done")
+    if not _still_mine(doc, job):
+        return "superseded"
+    number = _next_number(doc)
+    user = db.session.get(User, task["user_id"]) if task.get("user_id") else None
+    db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=draft, report=report, created_by=user.id if user else None,
+                                note=f"Point {index + 1} of section {section + 1} made again by the model."))
+    doc.status, doc.error = "done", None
+    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
+    audit.record("draft_edited", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en", change="regenerate")
+    db.session.commit()
+    return "done"
+
+
+def _source_text(doc, app, settings: dict) -> str | None:
+    """The original letter's text, for the fact lock; None if it cannot be read any more."""
+    from easyread.documents.read import read_document
+
+    try:
+        return read_document(_original(doc, app), filename=doc.filename, settings=settings).text()
+    except Exception:  # the fact lock is skipped rather than blocking a person's edit
+        return None
+
+
+TASKS = {"document": make_draft, "point": regenerate_point}

@@ -1,0 +1,86 @@
+"""What a job does, as calls to domain functions only: read, rewrite, pictures, check.
+
+No database and no Flask here: the task in `easyread.jobs.tasks` loads the state,
+calls these, and stores what they return.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from easyread.checks.registry import Options
+from easyread.checks.report import check_draft
+from easyread.convert import NO_MODEL, rewrite
+from easyread.documents.model import Block, BlockKind, Document, EasyReadDocument
+from easyread.documents.read import read_document
+
+Progress = Callable[[str, int, int], None]
+
+NEEDS_MODEL = "Making a point again needs a model. This letter was laid out with no model (words kept as they are): edit the point yourself, or upload the letter again with a model."
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class Made:
+    """A draft and its check report, as plain dicts ready to store."""
+
+    draft: dict
+    report: dict
+    note: str
+
+
+def check(draft: EasyReadDocument, source_text: str | None, *, glossary, settings: dict) -> dict:
+    """Run the checks (and the fact lock against `source_text`) on `draft`, filling each point's findings."""
+    report = check_draft(draft, source_text, glossary=glossary, options=Options.from_settings(settings))
+    return report.to_dict()
+
+
+def recheck(draft: dict, source_text: str | None, *, glossary, settings: dict) -> tuple[dict, dict]:
+    """(draft with fresh findings, report) for a draft dict changed by a person."""
+    doc = EasyReadDocument.from_dict(draft)
+    report = check(doc, source_text, glossary=glossary, settings=settings)
+    return doc.to_dict(), report
+
+
+def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress = _quiet) -> Made:
+    """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError."""
+    progress("read", 0, 1)
+    doc = read_document(data, filename=filename, settings=settings)
+    progress("read", 1, 1)
+    model = options.get("model") or settings.get("MODEL")
+    draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress)
+    if options.get("pictures", True):
+        from easyread.pictures import add_pictures
+
+        progress("pictures", 0, 1)
+        draft = add_pictures(draft, settings=settings)
+        progress("pictures", 1, 1)
+    progress("check", 0, 1)
+    report = check(draft, doc.text(), glossary=glossary, settings=settings)
+    progress("check", 1, 1)
+    return Made(draft=draft.to_dict(), report=report, note=summary or "Draft made.")
+
+
+def source_block(data: bytes, *, filename: str, settings: dict, source_index: int | None, fallback: str) -> Document:
+    """A one-block letter holding the original paragraph a point came from (or the point's own words)."""
+    doc = read_document(data, filename=filename, settings=settings)
+    block = None
+    if source_index is not None and 0 <= source_index < len(doc.blocks):
+        block = doc.blocks[source_index]
+    if block is None or not block.plain_text().strip():
+        block = Block(kind=BlockKind.PARAGRAPH, text=fallback)
+    return Document(blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())], title="", language=doc.language, source_name=filename)
+
+
+def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None, fallback: str, progress: Progress = _quiet) -> list[str]:
+    """New Easy Read sentences for one point, rewritten from its original paragraph. Raises ConvertError without a model."""
+    from easyread.convert import ConvertError
+
+    if not model or model == NO_MODEL:
+        raise ConvertError(NEEDS_MODEL)
+    one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
+    draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress)
+    return [p.text for p in draft.points() if p.text.strip()]

@@ -1,0 +1,185 @@
+"""Accounts, passwords, API tokens and sign-in limits: plain functions over the store.
+
+Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
+commit (`db.session.commit()`) unless a function says it does.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+
+from easyread.store.db import db
+from easyread.store.models import ROLES, ApiToken, Council, LoginAttempt, User
+
+MIN_PASSWORD_LENGTH = 12
+TOKEN_PREFIX = "er_"
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# A hash of a random password, checked when the email is unknown so both paths take the same time.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_WORDS = ("apple", "river", "candle", "garden", "pencil", "window", "orange", "silver", "basket", "meadow",
+          "rocket", "bridge", "castle", "forest", "harbour", "island", "jacket", "ladder", "marble", "pepper",
+          "puzzle", "saddle", "tunnel", "violet", "walnut", "yellow", "anchor", "button", "copper", "dragon")
+
+
+class UserError(ValueError):
+    """Something about a new account or password that the person must change. The message says what."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def valid_email(email: str) -> bool:
+    return bool(_EMAIL.match(normalise_email(email)))
+
+
+# --- passwords ---
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_problem(password: str) -> str | None:
+    """A plain sentence saying what is wrong with a new password, or None."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        return f"Password must be {MIN_PASSWORD_LENGTH} characters or more"
+    return None
+
+
+def generate_password() -> str:
+    """Four random words and a number: easy to type, hard to guess (about 60 bits)."""
+    words = [secrets.choice(_WORDS) for _ in range(4)]
+    return "-".join(words) + f"-{secrets.randbelow(100):02d}"
+
+
+def check_password(user: User | None, password: str) -> bool:
+    """True if the password is right. Rehashes an old-parameter hash. Takes the same time for unknown users."""
+    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password or "")
+    except (VerificationError, InvalidHashError):
+        return False
+    if user is None or not user.password_hash:
+        return False
+    if _hasher.check_needs_rehash(stored):
+        user.password_hash = _hasher.hash(password)
+    return True
+
+
+def set_password(user: User, password: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise UserError(problem)
+    user.password_hash = hash_password(password)
+
+
+# --- councils and users ---
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64] or "council"
+
+
+def get_or_create_council(name_or_slug: str) -> Council:
+    """The council with this slug or name, made if there is none."""
+    name_or_slug = name_or_slug.strip()
+    slug = slugify(name_or_slug)
+    council = db.session.scalar(select(Council).where((Council.slug == slug) | (Council.name == name_or_slug)))
+    if council is None:
+        council = Council(name=name_or_slug, slug=slug)
+        db.session.add(council)
+        db.session.flush()
+    return council
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count()).select_from(User)) or 0
+
+
+def create_user(email: str, name: str, role: str, council: Council, password: str, actor=None) -> User:
+    """Make an account and record it in the audit log. Raises UserError with a plain message."""
+    from easyread import audit
+
+    email = normalise_email(email)
+    if not valid_email(email):
+        raise UserError("Enter an email address in the correct format, like name@example.gov.uk")
+    if not (name or "").strip():
+        raise UserError("Enter the person's full name")
+    if role not in ROLES:
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+    if find_user(email) is not None:
+        raise UserError("There is already an account with this email address")
+    user = User(email=email, name=name.strip(), role=role, council_id=council.id, active=True)
+    set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    audit.record("user_created", actor or "cli", council_id=council.id, user_id=user.id, role=role, email=email)
+    return user
+
+
+def set_active(user: User, active: bool, actor=None) -> None:
+    from easyread import audit
+
+    user.active = active
+    audit.record("user_reactivated" if active else "user_deactivated", actor, council_id=user.council_id, user_id=user.id, email=user.email)
+
+
+# --- API tokens ---
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]:
+    """Make an API token for `user`. Returns (row, token); the token itself is never stored."""
+    from easyread import audit
+
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken(user_id=user.id, name=name or "API token", token_hash=_token_hash(token))
+    db.session.add(row)
+    db.session.flush()
+    audit.record("token_created", actor or "cli", council_id=user.council_id, user_id=user.id, token_id=row.id)
+    return row, token
+
+
+def user_for_token(token: str) -> User | None:
+    """The active user a token belongs to (and note when it was used), or None. Commits the use time."""
+    if not token or not token.startswith(TOKEN_PREFIX):
+        return None
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None)))
+    if row is None or not row.user.active:
+        return None
+    row.last_used_at = _now()
+    db.session.commit()
+    return row.user
+
+
+# --- sign-in limits (in the database, so they hold across workers and restarts) ---
+def recent_failures(email: str, minutes: int) -> int:
+    since = _now() - timedelta(minutes=minutes)
+    return db.session.scalar(
+        select(func.count()).select_from(LoginAttempt).where(LoginAttempt.email == normalise_email(email), LoginAttempt.at >= since)
+    ) or 0
+
+
+def note_failure(email: str) -> None:
+    db.session.add(LoginAttempt(email=normalise_email(email)[:320]))
+
+
+def clear_failures(email: str, older_than_minutes: int | None = None) -> None:
+    """Forget the failures of one email (after a good sign-in), or of everyone older than a limit."""
+    if older_than_minutes is not None:
+        db.session.execute(delete(LoginAttempt).where(LoginAttempt.at < _now() - timedelta(minutes=older_than_minutes)))
+    else:
+        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == normalise_email(email)))

@@ -1,0 +1,249 @@
+"""Signing in and out, roles, and the council boundary.
+
+What other blueprints import:
+
+    from easyread.web.auth import (login_required, role_required, staff_required,
+                                   current_council_id, get_document_or_404, documents_query,
+                                   token_required, api_user)
+
+- `staff_required` (= role_required("admin", "staff")) on every staff page: reviewers get 403.
+- `get_document_or_404(doc_id)` returns a Document of the signed-in person's council that is
+  not deleted, or aborts 404 (a 404, not 403, so ids of other councils reveal nothing).
+- `token_required(*roles)` for the REST API: `Authorization: Bearer er_...`; sets `g.api_user`.
+"""
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user  # noqa: F401 (re-exported)
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import EmailField, PasswordField
+from wtforms.validators import DataRequired
+
+from easyread import audit, users
+from easyread.store.db import db
+from easyread.store.models import Document, User
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+login_manager.login_view = "auth.sign_in"
+login_manager.login_message = None  # the sign-in page says what to do; no flash message
+login_manager.session_protection = "basic"
+
+
+@login_manager.user_loader
+def _load_user(user_id: str) -> User | None:
+    try:
+        user = db.session.get(User, int(user_id))
+    except (TypeError, ValueError):
+        return None
+    return user if user is not None and user.active else None
+
+
+# --- decorators and helpers other blueprints use ---
+def role_required(*roles: str):
+    """Only signed-in people with one of `roles`. Others: sign-in page if signed out, 403 if signed in."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+staff_required = role_required("admin", "staff")
+admin_required = role_required("admin")
+
+
+def api_user() -> User | None:
+    """The active user whose API token is in the Authorization header, or None. Never reads the session."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return users.user_for_token(token.strip())
+
+
+def token_required(*roles: str):
+    """For REST API views: a valid token of a user with one of `roles` (default admin and staff).
+
+    Refuses with JSON {"error": "..."} and 401 (no or bad token) or 403 (wrong role).
+    Sets `g.api_user`, which `current_council_id()` then uses.
+    """
+    roles = roles or ("admin", "staff")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            user = api_user()
+            if user is None:
+                response = jsonify(error="Send a valid API token in the Authorization header: Bearer <token>.")
+                response.headers["WWW-Authenticate"] = "Bearer"
+                return response, 401
+            if user.role not in roles:
+                return jsonify(error="Your account cannot use this part of the API."), 403
+            g.api_user = user
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def current_council_id() -> int | None:
+    """The council of the API token's user, else of the signed-in person, else None."""
+    user = g.get("api_user")
+    if user is not None:
+        return user.council_id
+    if current_user and current_user.is_authenticated:
+        return current_user.council_id
+    return None
+
+
+def documents_query():
+    """A select() of the current council's documents that are not deleted, newest first."""
+    council_id = current_council_id()
+    if council_id is None:
+        abort(404)
+    return (select(Document)
+            .where(Document.council_id == council_id, Document.deleted_at.is_(None))
+            .order_by(Document.created_at.desc(), Document.id.desc()))
+
+
+def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Document:
+    """The document with this id if it belongs to the current council (and is not deleted); else 404."""
+    council_id = current_council_id()
+    document = db.session.get(Document, doc_id) if council_id is not None else None
+    if document is None or document.council_id != council_id:
+        abort(404)
+    if document.deleted_at is not None and not include_deleted:
+        abort(404)
+    return document
+
+
+# --- forms ---
+class SignInForm(FlaskForm):
+    email = EmailField("Email address", validators=[DataRequired("Enter your email address")])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password")])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired("Enter your current password")])
+    new = PasswordField("New password", validators=[DataRequired("Enter a new password")])
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only paths on this site: never another host, never `//host`."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+def landing_url(user: User) -> str:
+    """Where a person goes after signing in: the first navigation link their role allows."""
+    from easyread.web import nav
+
+    items = nav.items_for(current_app, user)
+    return items[0]["href"] if items else url_for("auth.account")
+
+
+# --- pages ---
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(landing_url(current_user))
+    form = SignInForm()
+    first_run = users.count_users() == 0
+    status = 200
+    if form.validate_on_submit():
+        settings = current_app.config["EASYREAD"]
+        limit, minutes = settings["LOGIN_MAX_FAILURES"], settings["LOGIN_LOCKOUT_MINUTES"]
+        email = users.normalise_email(form.email.data)
+        if users.recent_failures(email, minutes) >= limit:
+            form.email.errors.append(f"Too many attempts. Wait {minutes} minutes and try again.")
+            status = 429
+        else:
+            user = users.find_user(email)
+            if users.check_password(user, form.password.data) and user.active:
+                users.clear_failures(email)
+                session.clear()  # a fresh session: nothing from before sign-in carries over
+                session.permanent = True
+                login_user(user)
+                audit.record("sign_in", user, user_id=user.id)
+                db.session.commit()
+                return redirect(_safe_next(request.args.get("next")) or landing_url(user))
+            users.note_failure(email)
+            users.clear_failures(email, older_than_minutes=minutes * 4)
+            audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
+            db.session.commit()
+            form.email.errors.append("Enter a correct email address and password")
+            status = 401
+    if form.errors and status == 200:
+        status = 400
+    return render_template("auth/sign_in.html", form=form, first_run=first_run), status
+
+
+@bp.get("/sign-out")
+def sign_out():
+    if current_user.is_authenticated:
+        audit.record("sign_out", current_user, user_id=current_user.id)
+        db.session.commit()
+        logout_user()
+    session.clear()
+    return render_template("auth/signed_out.html")
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template("auth/account.html")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not users.check_password(current_user, form.current.data):
+            form.current.errors.append("Your current password is not correct")
+        elif problem := users.password_problem(form.new.data):
+            form.new.errors.append(problem)
+        else:
+            users.set_password(current_user, form.new.data)
+            audit.record("password_changed", current_user, user_id=current_user.id)
+            db.session.commit()
+            return render_template("auth/password_changed.html")
+    return render_template("auth/change_password.html", form=form), 400 if form.errors else 200
+
+
+def init_app(app) -> None:
+    from flask_wtf.csrf import CSRFError
+
+    from easyread.web import nav
+
+    login_manager.init_app(app)
+    app.register_blueprint(bp)
+    nav.add(app, "Your account", "auth.account", roles=("admin", "staff", "reviewer"), order=90)
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        body = "If you think you should be able to, ask an admin at your council."
+        return render_template("error.html", title="You do not have permission to see this page", body=body), 403
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        body = "The form had expired or did not come from this service. Go back, reload the page and try again."
+        return render_template("error.html", title="There is a problem with your request", body=body), 400

@@ -1,0 +1,103 @@
+"""What the document pages show, worked out from stored drafts and reports (no Flask requests here).
+
+Every piece of letter or model text is escaped: only `highlighted` is markup, and
+it is made by escaping the text first (easyread.checks.render).
+"""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from easyread.checks.findings import FAIL, WARN, Finding
+from easyread.checks.render import _highlight
+
+STATUS_TAG = {"ok": ("govuk-tag--green", "No problems"), "warn": ("govuk-tag--yellow", "Check"), "fail": ("govuk-tag--red", "Must fix")}
+DOC_STATUS = {"queued": ("govuk-tag--grey", "Waiting"), "running": ("govuk-tag--blue", "Working"), "done": ("govuk-tag--green", "Draft ready"), "failed": ("govuk-tag--red", "Failed")}
+STAGES = {
+    "waiting": "Waiting for a worker", "read": "Reading the letter", "lay out": "Laying out the letter", "pictures": "Choosing pictures",
+    "check": "Checking the draft", "done": "Finished", "failed": "Stopped",
+}
+
+
+def progress_text(doc) -> str:
+    """One line about where a job is, for people."""
+    progress = doc.progress or {}
+    if doc.status == "failed":
+        return "Stopped"
+    if doc.status == "done":
+        return "Draft ready"
+    stage = progress.get("stage") or "waiting"
+    words = STAGES.get(stage, f"Writing Easy Read ({stage})")
+    if (progress.get("task") or {}).get("kind") == "point" and doc.status in ("queued", "running"):
+        words = "Making a point again" if stage != "waiting" else "Waiting to make a point again"
+    percent = int(progress.get("percent", 0))
+    return f"{words}: {percent}% done" if doc.status == "running" else words
+
+
+def _findings(raw: list[dict]) -> list[Finding]:
+    out = []
+    for f in raw or []:
+        try:
+            out.append(Finding(f["rule_id"], f.get("severity", WARN), f.get("message", ""), f.get("suggestion", ""), int(f.get("start", 0)), int(f.get("end", 0)), f.get("text", "")))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def point_view(section: int, index: int, point: dict, picture_url) -> dict:
+    findings = _findings(point.get("findings"))
+    severities = {f.severity for f in findings}
+    status = "fail" if FAIL in severities else "warn" if WARN in severities else "ok"
+    picture = point.get("picture") or None
+    return {
+        "section": section,
+        "index": index,
+        "number": index + 1,
+        "key": f"{section}-{index}",
+        "text": point.get("text", ""),
+        "highlighted": Markup(_highlight(point.get("text", ""), findings)),
+        "status": status,
+        "tag": STATUS_TAG[status],
+        "findings": sorted(findings, key=lambda f: (f.severity != FAIL, f.start)),
+        "flags": point.get("flags") or [],
+        "source_index": point.get("source_index"),
+        "picture": picture,
+        "picture_url": picture_url(section, index) if picture and picture.get("path") else None,
+    }
+
+
+def draft_view(doc, version) -> dict:
+    """Sections and points of a version, with traffic lights and highlighted words."""
+    from flask import url_for
+
+    def picture_url(section: int, index: int) -> str:
+        return url_for("documents.point_picture", doc_id=doc.id, number=version.number, section=section, index=index)
+
+    draft = version.draft or {}
+    report = version.report or {}
+    sections = []
+    for s, section in enumerate(draft.get("sections", [])):
+        points = [point_view(s, i, p, picture_url) for i, p in enumerate(section.get("points", []))]
+        sections.append({"index": s, "number": s + 1, "heading": section.get("heading", ""), "points": points})
+    counts = report.get("counts") or {"fail": 0, "warn": 0}
+    return {
+        "title": draft.get("title", ""),
+        "sections": sections,
+        "credits": draft.get("credits", []),
+        "passed": report.get("passed"),
+        "score": report.get("score"),
+        "counts": counts,
+        "document_findings": _findings(report.get("document_findings")),
+        "total_points": sum(len(s["points"]) for s in sections),
+    }
+
+
+def fact_rows(report: dict) -> list[dict]:
+    """The fact lock as table rows: each fact of the letter and what happened to it in the draft."""
+    lock = (report or {}).get("fact_lock")
+    if not lock:
+        return [{"kind": f.get("kind", ""), "original": "", "draft": f.get("text", ""), "state": ("govuk-tag--grey", "In draft")} for f in (report or {}).get("facts", [])]
+    rows = [{"kind": f.get("kind", ""), "original": f.get("text", ""), "draft": f.get("text", ""), "state": ("govuk-tag--green", "Kept")} for f in lock.get("kept", [])]
+    rows += [{"kind": c["source"].get("kind", ""), "original": c["source"].get("text", ""), "draft": c["draft"].get("text", ""), "state": ("govuk-tag--red", "Changed")} for c in lock.get("changed", [])]
+    rows += [{"kind": f.get("kind", ""), "original": f.get("text", ""), "draft": "", "state": ("govuk-tag--red", "Missing")} for f in lock.get("lost", [])]
+    rows += [{"kind": f.get("kind", ""), "original": "", "draft": f.get("text", ""), "state": ("govuk-tag--red", "Invented")} for f in lock.get("invented", [])]
+    return rows

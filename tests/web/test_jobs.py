@@ -1,0 +1,168 @@
+"""Background jobs: idempotent tasks, failures a person can retry, and a real Huey consumer on
+SQLite that picks up a job whose worker was killed half way and finishes it."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from doc_support import LETTER, app, audit_events, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _doc(app, doc_id):
+    from easyread.store.db import db
+    from easyread.store.models import Document
+
+    with app.app_context():
+        doc = db.session.get(Document, doc_id)
+        return {"status": doc.status, "error": doc.error, "progress": dict(doc.progress or {}), "versions": len(doc.versions)}
+
+
+def test_a_done_document_is_not_redone(app, staff_client, upload):
+    from easyread.jobs import tasks
+
+    doc_id = doc_id_from(upload(staff_client))
+    state = _doc(app, doc_id)
+    assert state["status"] == "done" and state["versions"] == 1
+    with app.app_context():
+        assert tasks.make_draft.call_local(doc_id, state["progress"]["job"]) == "skipped"
+        assert tasks.make_draft.call_local(doc_id, "an-old-job") == "skipped"
+    assert _doc(app, doc_id)["versions"] == 1
+
+
+def test_a_failed_job_shows_its_error_and_can_be_retried(app, staff_client, page, upload, post, monkeypatch):
+    from easyread.convert import ConvertError
+    from easyread.jobs import work
+
+    def broken(*args, **kwargs):
+        raise ConvertError("The model is not ready. Run easyread models prepare, then try again.")
+
+    monkeypatch.setattr(work, "rewrite", broken)
+    doc_id = doc_id_from(upload(staff_client))
+    state = _doc(app, doc_id)
+    assert state["status"] == "failed" and state["versions"] == 0
+    shown = page(staff_client.get(f"/documents/{doc_id}"))
+    assert "The model is not ready. Run easyread models prepare, then try again." in shown.text
+    assert "Try again" in shown.text
+    assert "Failed" in page(staff_client.get("/documents/")).text
+
+    monkeypatch.undo()
+    assert post(staff_client, f"/documents/{doc_id}/retry").status_code == 302
+    assert _doc(app, doc_id)["status"] == "done"
+    assert latest_draft(app, doc_id)[0] == 1
+
+
+def test_an_unexpected_error_is_shown_in_plain_words(app, staff_client, upload, monkeypatch):
+    from easyread.jobs import tasks, work
+
+    monkeypatch.setattr(work, "rewrite", lambda *a, **k: 1 / 0)
+    doc_id = doc_id_from(upload(staff_client))
+    state = _doc(app, doc_id)
+    assert state["status"] == "failed" and state["error"] == tasks.GENERIC_ERROR
+
+
+def test_progress_is_stored_on_the_document(app, staff_client, upload, monkeypatch):
+    from easyread.jobs import work
+
+    seen = []
+    real = work.rewrite
+
+    def spy(doc, *, model, settings, progress):
+        progress("rewrite", 1, 2)
+        seen.append(_doc(app, 1)["progress"])
+        return real(doc, model=model, settings=settings, progress=progress)
+
+    monkeypatch.setattr(work, "rewrite", spy)
+    doc_id_from(upload(staff_client))
+    assert seen and seen[0]["stage"] == "rewrite" and 0 < seen[0]["percent"] < 100
+
+
+def _sqlite_queue(app):
+    from easyread import jobs
+
+    settings = dict(app.config["EASYREAD"], QUEUE_URL="")
+    app.config["EASYREAD"]["QUEUE_URL"] = ""
+    jobs.configure(settings)
+    jobs.init_app(app)
+    return jobs
+
+
+def test_recover_leaves_a_job_that_is_still_waiting(app, staff, staff_client):
+    from easyread.jobs import intake
+
+    jobs = _sqlite_queue(app)
+    with app.app_context():
+        settings = app.config["EASYREAD"]
+        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+                            settings=settings, instance=app.instance_path)
+        doc_id = doc.id
+    assert _doc(app, doc_id)["status"] == "queued"
+    assert jobs.huey.pending_count() == 1
+    assert jobs.recover(app) == []
+    assert jobs.huey.pending_count() == 1
+
+
+WORKER_THAT_HANGS = """
+import time
+from easyread.jobs import work
+
+def hang(doc, *, model, settings, progress):
+    progress("rewrite", 1, 2)   # half way
+    time.sleep(600)
+
+work.rewrite = hang
+from easyread.cli import main
+main(["worker"])
+"""
+
+
+@pytest.mark.timeout(300)
+def test_a_job_killed_half_way_is_picked_up_again_by_a_real_consumer(app, staff, staff_client, page, instance):
+    """A worker process (real Huey consumer, SQLite queue in the instance folder) is killed while the
+    job is half way; a consumer started afterwards queues it again from the stored state and finishes it."""
+    from easyread.jobs import intake
+
+    jobs = _sqlite_queue(app)
+    with app.app_context():
+        settings = app.config["EASYREAD"]
+        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+                            settings=settings, instance=app.instance_path)
+        doc_id = doc.id
+    assert (instance / "huey.db").is_file()
+
+    env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL="")
+    worker = subprocess.Popen([sys.executable, "-c", WORKER_THAT_HANGS], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while _doc(app, doc_id)["progress"].get("stage") != "rewrite":
+            assert worker.poll() is None, worker.stdout.read().decode()[-3000:]
+            assert time.monotonic() < deadline, "the worker did not start the job"
+            time.sleep(0.5)
+        shown = page(staff_client.get(f"/documents/{doc_id}"))
+        assert "Working on it" in shown.text and shown.select("//progress")
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)  # a crash: no chance to clean up
+        worker.wait(timeout=30)
+    state = _doc(app, doc_id)
+    assert state["status"] == "running" and state["versions"] == 0
+    assert jobs.huey.pending_count() == 0  # the killed worker had taken the task off the queue
+
+    consumer = jobs.start_in_thread(app)
+    try:
+        deadline = time.monotonic() + 120
+        while _doc(app, doc_id)["status"] != "done":
+            assert _doc(app, doc_id)["status"] != "failed", _doc(app, doc_id)
+            assert time.monotonic() < deadline, f"the job was not finished: {_doc(app, doc_id)}"
+            time.sleep(0.2)
+    finally:
+        consumer.stop(graceful=True)
+    assert _doc(app, doc_id)["versions"] == 1
+    assert [e["document_id"] for e in audit_events(app, "draft_created")] == [doc_id]
+    assert "£120" in page(staff_client.get(f"/documents/{doc_id}")).text
