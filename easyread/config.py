@@ -37,7 +37,7 @@ def _default_instance_path() -> str:
 
 SETTINGS: list[Setting] = [
     # --- service ---
-    Setting("INSTANCE_PATH", "", "Folder for the database, the secret key, the model cache and uploads. Empty means ./instance in the current folder.", str),
+    Setting("INSTANCE_PATH", "", "Folder for the database, the secret key, the config file easyread.toml and uploaded letters. Empty means ./instance in the current folder. (The model and picture caches are shared per machine: see MODEL_CACHE and SYMBOL_CACHE.)", str),
     Setting("DATABASE_URL", "", "SQLAlchemy database URL. Empty means a SQLite file easyread.db in the instance folder. PostgreSQL works too: postgresql://user:pass@host/db.", str),
     Setting("SECRET_KEY", "", "Key that signs session cookies. Empty means a random key made once and kept in the instance folder.", str),
     Setting("HOST", "127.0.0.1", "Address `easyread serve` listens on.", str),

@@ -33,8 +33,9 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
-def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progress = _quiet) -> tuple[EasyReadDocument, dict | None, str]:
-    """Rewrite `doc` into Easy Read. Returns the draft, its check report (dict) and a one-line summary."""
+def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progress = _quiet, glossary=None) -> tuple[EasyReadDocument, dict | None, str]:
+    """Rewrite `doc` into Easy Read. Returns the draft, its check report (dict) and a one-line summary.
+    `glossary` defaults to the default glossary plus GLOSSARY_DIR (the web app passes the council's)."""
     if model == NO_MODEL:
         from easyread.documents.identity import identity_draft
 
@@ -48,7 +49,9 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
     from easyread.glossary import load_glossary
 
     engine = get_engine(model, settings)
-    result = simplify_document(doc, engine, glossary=load_glossary(settings=settings), settings=settings, progress=progress)
+    if glossary is None:
+        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+    result = simplify_document(doc, engine, glossary=glossary, settings=settings, progress=progress)
     report = result.report.to_dict() if result.report is not None else None
     return result.draft, report, result.summary()
 

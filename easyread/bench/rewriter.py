@@ -49,6 +49,7 @@ def sentence_figures(drafts) -> dict:
 def _baseline(engine, docs, paragraphs: int) -> dict:
     """One paragraph at a time, batch 1, same prompt and model: the naive way."""
     from easyread.simplify import checking
+    from easyread.simplify.pipeline import rewrite_budget
     from easyread.simplify.plan import plan_letter
     from easyread.simplify.prompts import rewrite_prompt
 
@@ -56,7 +57,7 @@ def _baseline(engine, docs, paragraphs: int) -> dict:
     tokens0, started = engine.stats.generated_tokens, time.monotonic()
     for unit in units:
         facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
-        sampling = Sampling(max_new_tokens=min(400, int(len(unit.text.split()) * 2.2) + 40))
+        sampling = Sampling(max_new_tokens=rewrite_budget(unit.text))
         engine.generate([rewrite_prompt(unit.text, facts, unit.terms)], sampling)
     seconds = time.monotonic() - started
     tokens = engine.stats.generated_tokens - tokens0

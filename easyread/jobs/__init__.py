@@ -87,7 +87,11 @@ def recover(app) -> list[int]:
             if job and (doc.id, job) in waiting:
                 continue
             if not job or kind not in tasks.TASKS:
-                job = _queue(doc, "document")
+                _queue(doc, "document")
+            elif doc.status == "running":
+                # A new token: if the old run is somehow still alive (another worker), its result is discarded.
+                params = {k: v for k, v in (progress.get("task") or {}).items() if k != "kind"}
+                _queue(doc, kind, **params)
             else:
                 _enqueue(doc.id, kind, job)
             again.append(doc.id)

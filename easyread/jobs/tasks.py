@@ -92,25 +92,6 @@ def _original(doc, app) -> bytes:
     return (Path(app.instance_path) / doc.original_path).read_bytes()
 
 
-def _next_number(doc, language: str = "en") -> int:
-    from sqlalchemy import func, select
-
-    from easyread.store.db import db
-    from easyread.store.models import DraftVersion
-
-    top = db.session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.document_id == doc.id, DraftVersion.language == language))
-    return (top or 0) + 1
-
-
-def latest_version(doc, language: str = "en"):
-    from sqlalchemy import select
-
-    from easyread.store.db import db
-    from easyread.store.models import DraftVersion
-
-    return db.session.scalar(select(DraftVersion).where(DraftVersion.document_id == doc.id, DraftVersion.language == language).order_by(DraftVersion.number.desc()).limit(1))
-
-
 def _plain_error(error: Exception) -> str | None:
     """The user's message for an error we expect (bad input, no model, model server down), else None."""
     from easyread.convert import ConvertError
@@ -134,7 +115,7 @@ def make_draft(document_id: int, job: str) -> str:
 
 
 def _make_draft(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary
+    from easyread import audit, council_glossary, versions
     from easyread.jobs import work
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
@@ -160,7 +141,7 @@ def _make_draft(app, document_id: int, job: str) -> str:
         return _fail(doc, message or GENERIC_ERROR)
     if not _still_mine(doc, job):
         return "superseded"
-    number = _next_number(doc)
+    number = versions.next_number(doc)
     db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=made.draft, report=made.report, created_by=None, note=made.note))
     doc.status, doc.error = "done", None
     doc.progress = {**doc.progress, "stage": "done", "done": 1, "total": 1, "percent": 100}
@@ -188,7 +169,7 @@ def regenerate_point(document_id: int, job: str) -> str:
 
 
 def _regenerate_point(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, drafts
+    from easyread import audit, council_glossary, drafts, versions
     from easyread.jobs import work
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, User
@@ -200,16 +181,17 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
     settings = app.config["EASYREAD"]
     doc.status, doc.error = "running", None
     db.session.commit()
-    base = latest_version(doc)
+    base = versions.latest(doc)
     section, index = int(task.get("section", -1)), int(task.get("index", -1))
     try:
         point = drafts.point_at(base.draft, section, index)
+        glossary = council_glossary.glossary_for(settings, doc.council_id)
         texts = work.regenerate_texts(
             _original(doc, app), filename=doc.filename, model=(doc.options or {}).get("model") or settings.get("MODEL"),
-            settings=settings, source_index=point.get("source_index"), fallback=point["text"], progress=_progress_writer(doc, db),
+            settings=settings, source_index=point.get("source_index"), fallback=point["text"], glossary=glossary, progress=_progress_writer(doc, db),
         )
         changed = drafts.replace_point(base.draft, section, index, texts)
-        draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=council_glossary.glossary_for(settings, doc.council_id), settings=settings)
+        draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=glossary, settings=settings)
     except Exception as error:
         message = _plain_error(error) or (str(error) if isinstance(error, drafts.DraftError) else None)
         if message is None:
@@ -217,7 +199,7 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
         return _fail(doc, f"The point was not made again. {message or GENERIC_ERROR}", back_to="done")
     if not _still_mine(doc, job):
         return "superseded"
-    number = _next_number(doc)
+    number = versions.next_number(doc)
     user = db.session.get(User, task["user_id"]) if task.get("user_id") else None
     db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=draft, report=report, created_by=user.id if user else None,
                                 note=f"Point {index + 1} of section {section + 1} made again by the model."))

@@ -51,7 +51,7 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glo
     doc = read_document(data, filename=filename, settings=settings)
     progress("read", 1, 1)
     model = options.get("model") or settings.get("MODEL")
-    draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress)
+    draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
     if options.get("pictures", True):
         from easyread.pictures import add_pictures
 
@@ -75,12 +75,12 @@ def source_block(data: bytes, *, filename: str, settings: dict, source_index: in
     return Document(blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())], title="", language=doc.language, source_name=filename)
 
 
-def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None, fallback: str, progress: Progress = _quiet) -> list[str]:
+def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None, fallback: str, glossary=None, progress: Progress = _quiet) -> list[str]:
     """New Easy Read sentences for one point, rewritten from its original paragraph. Raises ConvertError without a model."""
     from easyread.convert import ConvertError
 
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
     one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
-    draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress)
+    draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress, glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]

@@ -57,14 +57,46 @@ def best_match(sentence: str, sources: list[str]) -> tuple[str, float]:
     return best, share
 
 
-def negation_flip(sentence: str, sources: list[str], min_share: float = 0.6) -> str | None:
-    """A reason string when the sentence's negation differs from its closest source sentence."""
-    src, share = best_match(sentence, sources)
-    if share < min_share or len(content(sentence)) < 2:
-        return None
-    if bool(_NEG.search(sentence)) != bool(_NEG.search(src)):
-        said = "says 'not'" if _NEG.search(src) else "has no 'not'"
-        return f"The letter {said} here: \"{src}\""
+_CLAUSE = re.compile(r"\s*[,;:]\s*|\s+(?:and|but|which|that|who|so that|because|while|whereas)\s+", re.I)
+
+
+def clauses(sentences: list[str]) -> list[str]:
+    """Source sentences cut into clauses, so 'not' in one clause is not pinned on another."""
+    return [c for s in sentences for c in _CLAUSE.split(s) if c and len(c.split()) >= 2]
+
+
+def _scope(text: str) -> set[str]:
+    """Content words in the few words after a negation: what is being denied."""
+    match = _NEG.search(text)
+    if not match:
+        return set()
+    return content(" ".join(text[match.end():].split()[:5]))
+
+
+def negation_flip(sentence: str, sources: list[str], min_share: float = 0.5) -> str | None:
+    """A reason string when a clause denies what the letter affirms, or the other way round.
+
+    The clause must share most of its words with a source clause, and at least
+    two of the denied words ("need ... home" in "do not need to be at home") must
+    appear on the other side, so a 'not' elsewhere in a long sentence is ignored.
+    """
+    from easyread.simplify.fixes import fix_sentence
+
+    source_clauses = clauses([fix_sentence(s) for s in sources])
+    for clause in clauses([sentence]) or [sentence]:
+        words = content(clause)
+        if len(words) < 2:
+            continue
+        for src in source_clauses:
+            shared = words & content(src)
+            if len(shared) < 2 or len(shared) / len(words) < min_share:
+                continue
+            if bool(_NEG.search(clause)) == bool(_NEG.search(src)):
+                continue
+            denied, other = (_scope(src), words) if _NEG.search(src) else (_scope(clause), content(src))
+            if len(denied & other) >= 2:
+                said = "says 'not'" if _NEG.search(src) else "has no 'not'"
+                return f"The letter {said} here: \"{src}\""
     return None
 
 
@@ -153,10 +185,31 @@ def time_limit_flip(sentence: str, sources: list[str]) -> str | None:
     return None
 
 
+_IF = re.compile(r"^\s*(if|unless|when|where)\b", re.I)
+
+
+def condition_dropped(sentence: str, sources: list[str]) -> str | None:
+    """A reason string when a sentence states as fact what the letter only says 'if' about.
+
+    "If you have already paid, please ignore this notice" must not become
+    "You have already paid."
+    """
+    if re.search(r"\b(if|unless|when|maybe|may|might|could)\b", sentence, re.I):
+        return None
+    words = content(sentence)
+    for src in clauses(sources):
+        if not _IF.match(src):
+            continue
+        shared = words & content(src)
+        if len(shared) >= 2 and len(shared) / max(1, len(words)) >= 0.5:
+            return f"The letter only says this might happen: \"{src}\""
+    return None
+
+
 def rule_flags(sentence: str, sources: list[str]) -> list[tuple[str, str]]:
     """Every meaning rule that fires: (rule id, reason)."""
     out = []
-    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip), ("meaning-time-limit", time_limit_flip)):
+    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip), ("meaning-time-limit", time_limit_flip), ("meaning-condition", condition_dropped)):
         reason = rule(sentence, sources)
         if reason:
             out.append((rule_id, reason))

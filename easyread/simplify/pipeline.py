@@ -18,7 +18,7 @@ from easyread.simplify.batching import generate_all, generated_tokens
 from easyread.simplify.fixes import fix_sentence, split_long
 from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
-from easyread.simplify.plan import plan_letter
+from easyread.simplify.plan import plan_letter, split_plain
 from easyread.simplify.prompts import parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
@@ -137,7 +137,7 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
         for u, unit in enumerate(job.plan.units):
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
             prompts.append(rewrite_prompt(unit.text, facts, unit.terms))
-            samplings.append(Sampling(max_new_tokens=min(400, int(len(unit.text.split()) * 2.2) + 40)))
+            samplings.append(Sampling(max_new_tokens=rewrite_budget(unit.text)))
             asks.append((job, u))
         if job.plan.opening:
             prompts.append(summary_prompt(job.plan.opening))
@@ -147,7 +147,8 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
                            on_batch=lambda d, t: progress("rewrite", d, t))
     progress("check", 0, len(jobs))
     for n, ((job, u), reply) in enumerate(zip(asks, replies)):
-        texts = parse_lines(reply)
+        source_sentences = len(split_plain(job.plan.units[u].text)) if u is not None else 1
+        texts = parse_lines(reply, max_lines=3 * source_sentences + 3)
         if u is None:
             if texts:
                 job.summary = fix_sentence(texts[0])
@@ -158,6 +159,11 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
             job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index))
     progress("check", len(jobs), len(jobs))
     return len(prompts)
+
+
+def rewrite_budget(text: str) -> int:
+    """New tokens for one paragraph: Easy Read runs a little longer than its source."""
+    return min(320, int(len(text.split()) * 1.7) + 30)
 
 
 def _final_fixes(jobs: list[Job], glossary) -> None:

@@ -93,12 +93,19 @@ def summary_prompt(opening: str) -> Chat:
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
+_BULLET = re.compile(r"^\s*(?:(?:[-*•]|\d+[.)])\s*)+")
+MIN_WORDS = 3
 
 
-def parse_lines(reply: str) -> list[str]:
-    """Sentences from a model reply: bullet lines, with numbering and quotes removed."""
-    lines = []
+def parse_lines(reply: str, max_lines: int | None = None) -> list[str]:
+    """Sentences from a model reply: bullet lines, with numbering and quotes removed.
+
+    A small model sometimes loops ("We can help..." ten times) or stops mid-word:
+    repeated lines and fragments under 3 words are dropped, and at most
+    `max_lines` are kept.
+    """
+    lines: list[str] = []
+    seen: set[str] = set()
     for raw in reply.splitlines():
         line = raw.strip()
         if not line or line.endswith(":") and len(line.split()) <= 4:
@@ -106,8 +113,11 @@ def parse_lines(reply: str) -> list[str]:
         line = _BULLET.sub("", line).strip().strip('"“”').strip()
         if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
             continue
-        if line:
-            if line[-1] not in ".!?":
-                line += "."
-            lines.append(line[0].upper() + line[1:])
-    return lines
+        key = re.sub(r"\W+", " ", line.lower()).strip()
+        if len(line.split()) < MIN_WORDS or key in seen:
+            continue
+        seen.add(key)
+        if line[-1] not in ".!?":
+            line += "."
+        lines.append(line[0].upper() + line[1:])
+    return lines[:max_lines] if max_lines else lines

@@ -10,7 +10,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from flask import abort, current_app, flash, render_template, request, send_file, url_for
+from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from easyread import drafts, versions

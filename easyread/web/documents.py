@@ -171,7 +171,24 @@ def delete(doc_id: int):
     doc.deleted_at = datetime.now(timezone.utc)
     audit.record("deleted", current_user, document_id=doc.id, filename=doc.filename)
     db.session.commit()
+    _remove_files(doc)
     return redirect(url_for("documents.index"))
+
+
+def _remove_files(doc) -> None:
+    """Remove the letter's made files, and its original unless another letter still uses the same file."""
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from easyread.store.models import Document
+
+    instance = Path(current_app.instance_path)
+    shutil.rmtree(instance / "outputs" / str(doc.id), ignore_errors=True)
+    others = db.session.scalar(select(func.count()).select_from(Document).where(
+        Document.content_hash == doc.content_hash, Document.deleted_at.is_(None), Document.id != doc.id))
+    if not others and doc.original_path.startswith("uploads/"):
+        (instance / doc.original_path).unlink(missing_ok=True)
 
 
 def _stem(doc) -> str:

@@ -13,9 +13,20 @@ from easyread.checks.render import _highlight
 STATUS_TAG = {"ok": ("govuk-tag--green", "No problems"), "warn": ("govuk-tag--yellow", "Check"), "fail": ("govuk-tag--red", "Must fix")}
 DOC_STATUS = {"queued": ("govuk-tag--grey", "Waiting"), "running": ("govuk-tag--blue", "Working"), "done": ("govuk-tag--green", "Draft ready"), "failed": ("govuk-tag--red", "Failed")}
 STAGES = {
-    "waiting": "Waiting for a worker", "read": "Reading the letter", "lay out": "Laying out the letter", "pictures": "Choosing pictures",
-    "check": "Checking the draft", "done": "Finished", "failed": "Stopped",
+    "waiting": "Waiting for a worker", "read": "Reading the letter", "lay out": "Laying out the letter", "plan": "Planning the Easy Read",
+    "rewrite": "Writing Easy Read", "fact lock": "Checking no fact is lost", "best-of-N": "Trying other ways to say hard sentences",
+    "fact lock and report": "Checking the facts", "pictures": "Choosing pictures", "check": "Checking the draft", "done": "Finished", "failed": "Stopped",
 }
+
+
+def _stage_words(stage: str) -> str:
+    if stage in STAGES:
+        return STAGES[stage]
+    if stage.startswith("repair"):
+        return "Fixing sentences that fail the checks"
+    if "meaning" in stage:
+        return "Checking the meaning"
+    return f"Writing Easy Read ({stage})"
 
 
 def progress_text(doc) -> str:
@@ -26,7 +37,7 @@ def progress_text(doc) -> str:
     if doc.status == "done":
         return "Draft ready"
     stage = progress.get("stage") or "waiting"
-    words = STAGES.get(stage, f"Writing Easy Read ({stage})")
+    words = _stage_words(stage)
     if (progress.get("task") or {}).get("kind") == "point" and doc.status in ("queued", "running"):
         words = "Making a point again" if stage != "waiting" else "Waiting to make a point again"
     percent = int(progress.get("percent", 0))

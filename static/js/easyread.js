@@ -4,7 +4,6 @@
   var poller = document.querySelector('[data-er-poll]')
   if (!poller || !window.fetch) return
   var url = poller.getAttribute('data-er-poll')
-  var reload = poller.getAttribute('data-er-reload') === 'true'
   var active = function (status) { return status === 'queued' || status === 'running' }
 
   function update (doc) {

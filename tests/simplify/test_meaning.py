@@ -88,3 +88,16 @@ def test_meaning_check_off_uses_rules_only(settings):
     engine = FakeEngine(_script(rewrite, verify=lambda user: "1: NO\n2: NO"))
     simplify_document(letter(REPAIRS, title="Repairs"), engine, settings={**settings, "REWRITE_MEANING_CHECK": False})
     assert not any(kind == "verify" for kind, _ in engine.calls)
+
+
+def test_dropped_condition_is_flagged():
+    source = ["If you have already paid, please ignore this notice."]
+    assert [r for r, _ in rule_flags("You have already paid the outstanding balance.", source)] == ["meaning-condition"]
+    assert rule_flags("If you have already paid, ignore this notice.", source) == []
+
+
+def test_negation_elsewhere_in_a_long_source_sentence_is_not_pinned_on_a_clause():
+    source = ["If you do not pay within seven days, you will lose the right to pay by instalments "
+              "and the full balance for the year of £1,425.00 will become due."]
+    assert negation_flip("The full balance for the year is £1,425.00.", source) is None
+    assert negation_flip("If you pay within 7 days, you will lose the right to pay by instalments.", source)

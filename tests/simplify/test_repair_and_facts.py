@@ -52,8 +52,7 @@ def test_best_of_n_samples_and_keeps_the_best(settings):
         if kind == "rewrite" and "difficulty" in user:
             return "- " + LONG
         if kind == "repair":
-            temperature = None
-            return next(replies) if "repair" else temperature
+            return next(replies)
         return None
 
     engine = FakeEngine(script)

@@ -26,13 +26,6 @@ def app(app):
     settings = app.config["EASYREAD"]
     settings["QUEUE_URL"] = "immediate"
     settings["PICTURE_DEFAULT_SET"] = "none"
-    if "documents" not in app.blueprints:  # until easyread.web.init_app registers the documents half
-        from easyread.web import api, documents, glossary
-
-        jobs.init_app(app)
-        documents.init_app(app)
-        glossary.init_app(app)
-        api.init_app(app)
     jobs.configure(settings)
     return app
 

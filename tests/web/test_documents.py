@@ -136,6 +136,17 @@ def test_delete_is_audited_and_hides_the_letter(app, staff_client, page, upload,
     assert post(staff_client, f"/documents/{doc_id}/delete").status_code == 302
     assert staff_client.get(f"/documents/{doc_id}").status_code == 404
     assert [e["document_id"] for e in audit_events(app, "deleted")] == [doc_id]
+    from pathlib import Path
+
+    assert not list((Path(app.instance_path) / "uploads").iterdir())  # the original letter is gone
+
+
+def test_edit_forms_need_csrf(app, staff_client, upload):
+    doc_id = doc_id_from(upload(staff_client))
+    for url in (f"/documents/{doc_id}/points/1/0/edit", f"/documents/{doc_id}/points/1/0/remove", f"/documents/{doc_id}/versions/1/restore",
+                f"/documents/{doc_id}/points/1/0/picture", f"/documents/{doc_id}/delete", f"/documents/{doc_id}/retry"):
+        assert staff_client.post(url, data={"text": "x", "version": 1, "action": "remove"}).status_code == 400, url
+    assert latest_draft(app, doc_id)[0] == 1
 
 
 # --- editing the draft: every change is a new version ---
@@ -181,8 +192,8 @@ def test_edit_add_move_remove_and_undo_each_make_a_new_version(app, staff_client
     number, draft, _ = latest_draft(app, doc_id)
     assert number == 6 and draft["sections"][s]["points"][i]["text"] == "Pay online at www.example.gov.uk."
     history = page(staff_client.get(f"/documents/{doc_id}/versions"))
-    for n in range(1, 7):
-        assert f"Version" in history.text
+    assert [row.xpath("td")[0].text_content() for row in history.select("//tbody/tr")] == ["6", "5", "4", "3", "2", "1"]
+    assert len(history.select("//button[contains(., 'Go back to this version')]")) == 5
     assert "Sam Staff" in history.text and "Went back to version 4." in history.text
     edited = audit_events(app, "draft_edited")
     assert [e["version"] for e in edited] == [2, 3, 4, 5, 6]
@@ -238,7 +249,7 @@ def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page,
         db.session.commit()
     asked = []
 
-    def fake_rewrite(letter, *, model, settings, progress):
+    def fake_rewrite(letter, *, model, settings, progress, glossary=None):
         asked.append((model, letter.text()))
         return EasyReadDocument("x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]), None, ""
 
@@ -321,3 +332,18 @@ def test_pictures_can_be_searched_swapped_uploaded_and_removed(app, staff_client
     assert number == 4 and draft["sections"][s]["points"][i]["picture"] is None
     assert [e["change"] for e in audit_events(app, "draft_edited")] == ["picture"] * 3
     assert staff_client.get(f"/documents/{doc_id}/download/docx").status_code == 200
+
+
+@pytest.mark.model
+@pytest.mark.timeout(1200)
+def test_real_model_through_the_upload_page(app, staff_client, page, upload):
+    """The whole path with the real embedded model: upload, job, draft page with the fact lock (slow)."""
+    letter = ("Dear Mr Jones,\n\nOur records show that you have not paid the Council Tax instalment of £142.50 which was due on 1 March 2025.\n\n"
+              "You must pay the amount shown by 10 March 2025. If you are having difficulty paying, please telephone us on 0161 496 0199.\n")
+    app.config["EASYREAD"].update(REWRITE_REPAIR_ROUNDS=1, REWRITE_BEST_OF=1, MODEL_BATCH_SIZE=8, REWRITE_BATCH_SIZE=8)
+    doc_id = doc_id_from(upload(staff_client, text=letter, model="embedded"))
+    number, draft, report = latest_draft(app, doc_id)
+    assert number == 1, page(staff_client.get(f"/documents/{doc_id}")).text
+    assert not report["fact_lock"]["lost"] and not report["fact_lock"]["changed"], report["fact_lock"]
+    shown = page(staff_client.get(f"/documents/{doc_id}"))
+    assert "£142.50" in shown.text and "0161 496 0199" in shown.text

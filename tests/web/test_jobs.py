@@ -74,10 +74,10 @@ def test_progress_is_stored_on_the_document(app, staff_client, upload, monkeypat
     seen = []
     real = work.rewrite
 
-    def spy(doc, *, model, settings, progress):
+    def spy(doc, *, model, settings, progress, glossary=None):
         progress("rewrite", 1, 2)
         seen.append(_doc(app, 1)["progress"])
-        return real(doc, model=model, settings=settings, progress=progress)
+        return real(doc, model=model, settings=settings, progress=progress, glossary=glossary)
 
     monkeypatch.setattr(work, "rewrite", spy)
     doc_id_from(upload(staff_client))
@@ -113,7 +113,7 @@ WORKER_THAT_HANGS = """
 import time
 from easyread.jobs import work
 
-def hang(doc, *, model, settings, progress):
+def hang(doc, *, model, settings, progress, glossary=None):
     progress("rewrite", 1, 2)   # half way
     time.sleep(600)
 
@@ -166,3 +166,58 @@ def test_a_job_killed_half_way_is_picked_up_again_by_a_real_consumer(app, staff,
     assert _doc(app, doc_id)["versions"] == 1
     assert [e["document_id"] for e in audit_events(app, "draft_created")] == [doc_id]
     assert "£120" in page(staff_client.get(f"/documents/{doc_id}")).text
+
+
+@pytest.mark.timeout(300)
+def test_serve_runs_a_worker_in_process(app, staff, instance):
+    """`easyread serve` (no --no-worker) takes a job waiting in the SQLite queue and finishes it."""
+    import socket
+    import urllib.request
+
+    from easyread.jobs import intake
+
+    jobs = _sqlite_queue(app)
+    with app.app_context():
+        settings = app.config["EASYREAD"]
+        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+                            settings=settings, instance=app.instance_path)
+        doc_id = doc.id
+    assert jobs.huey.pending_count() == 1
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PORT=str(port), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL="")
+    server = subprocess.Popen([sys.executable, "-m", "easyread.cli", "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while _doc(app, doc_id)["status"] != "done":
+            assert server.poll() is None, server.stdout.read().decode()[-3000:]
+            assert time.monotonic() < deadline, f"not done: {_doc(app, doc_id)}"
+            time.sleep(0.5)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert _doc(app, doc_id)["versions"] == 1
+
+
+def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_client, page, upload):
+    """A "make this point again" job left running goes back on the queue as the same kind of job,
+    never as a whole new draft over a person's edits."""
+    from easyread import jobs
+    from easyread.store.db import db
+    from easyread.store.models import Document
+
+    doc_id = doc_id_from(upload(staff_client))
+    with app.app_context():
+        doc = db.session.get(Document, doc_id)
+        doc.status = "running"
+        doc.progress = {"stage": "rewrite", "job": "old", "task": {"kind": "point", "section": 1, "index": 0, "user_id": None}}
+        db.session.commit()
+    assert jobs.recover(app) == [doc_id]  # immediate mode: the job runs now
+    state = _doc(app, doc_id)
+    assert state["versions"] == 1 and state["status"] == "done"
+    assert state["progress"]["job"] != "old" and state["progress"]["task"]["kind"] == "point"
+    assert "needs a model" in state["error"]  # model "none": the point job says so
+    assert "needs a model" in page(staff_client.get(f"/documents/{doc_id}")).text
