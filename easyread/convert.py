@@ -48,10 +48,15 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
         raise ConvertError("The Easy Read rewriter is not built yet. Use --model none to lay out the letter without rewriting it.") from error
     from easyread.glossary import load_glossary
 
-    engine = get_engine(model, settings)
+    from easyread.engines.base import EngineError
+
     if glossary is None:
         glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
-    result = simplify_document(doc, engine, glossary=glossary, settings=settings, progress=progress)
+    try:
+        engine = get_engine(model, settings)
+        result = simplify_document(doc, engine, glossary=glossary, settings=settings, progress=progress)
+    except EngineError as error:  # the engine's message is already plain English
+        raise ConvertError(str(error)) from error
     report = result.report.to_dict() if result.report is not None else None
     return result.draft, report, result.summary()
 

@@ -104,3 +104,22 @@ def test_unknown_bench_is_refused(cli_runner):
     result = cli_runner.invoke(main, ["bench", "nope"])
     assert result.exit_code == 2
     assert "no benchmark called" in result.output
+
+
+def test_convert_with_a_model_server_that_is_down_says_so(cli_runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("EASYREAD_MODEL_RETRIES", "0")
+    monkeypatch.setenv("EASYREAD_MODEL_TIMEOUT", "5")
+    letter = tmp_path / "summons.txt"
+    letter.write_text(
+        "Dear Mr Jones,\n\nIn accordance with the Council Tax (Administration and Enforcement) Regulations 1992, "
+        "notwithstanding any previous correspondence, a liability order may be sought at the magistrates' court "
+        "on 12 May 2025 unless the outstanding arrears of £742.18 are settled in full, whereupon additional costs "
+        "of £95.00 will be incurred and recovery action commenced without further notice.\n\nYours sincerely,\nRevenues Team\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--no-pictures", "--model", "openai+http://127.0.0.1:9/v1"])
+    assert result.exit_code == 1, result.output
+    assert "not answering" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())
