@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core)
 # The tests also drive a real browser (Debian's Chromium; Playwright's own download does not work offline).
 if [[ "${1:-}" == "test" ]]; then
-    SYSTEM_PACKAGES+=(chromium)
+    SYSTEM_PACKAGES+=(chromium redis-server)
     command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
 fi
 

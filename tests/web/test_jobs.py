@@ -221,3 +221,68 @@ def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_cli
     assert state["progress"]["job"] != "old" and state["progress"]["task"]["kind"] == "point"
     assert "needs a model" in state["error"]  # model "none": the point job says so
     assert "needs a model" in page(staff_client.get(f"/documents/{doc_id}")).text
+
+
+@pytest.mark.timeout(120)
+def test_the_redis_queue(app, staff, tmp_path):
+    """EASYREAD_QUEUE_URL=redis://… runs the same job through Redis (skipped without redis-server and the redis package)."""
+    import shutil
+    import socket
+
+    import os
+
+    binary = shutil.which("redis-server")
+    if os.environ.get("CI"):  # scripts/setup.sh installs both for the tests: missing is a failure there
+        import redis  # noqa: F401
+
+        assert binary, "redis-server is not installed"
+    pytest.importorskip("redis")
+    if not binary:
+        pytest.skip("redis-server is not installed")
+    from easyread import jobs
+    from easyread.jobs import intake
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    consumer = None
+    try:
+        settings = app.config["EASYREAD"]
+        settings["QUEUE_URL"] = f"redis://127.0.0.1:{port}/0"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.1)
+        jobs.configure(settings)
+        jobs.init_app(app)
+        assert "Redis" in jobs.describe(settings)
+        with app.app_context():
+            doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+                                settings=settings, instance=app.instance_path)
+            doc_id = doc.id
+        assert jobs.huey.pending_count() == 1
+        consumer = jobs.start_in_thread(app)
+        deadline = time.monotonic() + 60
+        while _doc(app, doc_id)["status"] != "done":
+            assert time.monotonic() < deadline, _doc(app, doc_id)
+            time.sleep(0.2)
+        assert _doc(app, doc_id)["versions"] == 1
+    finally:
+        if consumer is not None:
+            consumer.stop(graceful=True)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_worker_command_refuses_immediate_mode(cli_runner, monkeypatch):
+    from easyread.cli import main
+
+    monkeypatch.setenv("EASYREAD_QUEUE_URL", "immediate")
+    result = cli_runner.invoke(main, ["worker"])
+    assert result.exit_code == 2 and "nothing for a worker to do" in result.output
