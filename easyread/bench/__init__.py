@@ -18,6 +18,7 @@ BENCHMARKS = {
     "rewriter": ("easyread.bench.rewriter", "Faithfulness, readability and throughput of the rewriter on our letter set, beside a naive baseline."),
     "pictures": ("easyread.bench.pictures", "Top-1 picture accuracy on labelled Easy Read sentences, beside embeddings-only and keyword-overlap baselines."),
     "sari": ("easyread.bench.asset", "SARI on the ASSET test set, beside copying the input."),
+    "web": ("easyread.bench.web", "Pages per second for the draft page under 20 concurrent clients, beside /health; upload to draft time with --model embedded."),
 }
 
 

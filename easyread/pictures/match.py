@@ -92,6 +92,8 @@ class Matcher:
 
     def _embedding_choice(self, scores: np.ndarray, used: dict[str, Symbol]) -> Choice:
         symbols = self.library.symbols
+        if not symbols:  # a council that turned the default set off and has no folder yet: no picture, not a crash
+            return Choice(None, "none")
         best = None
         if self._council_rows.size:
             i = int(self._council_rows[np.argmax(scores[self._council_rows])])

@@ -95,13 +95,16 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
     timed("fixes", _final_fixes, model_jobs, glossary)
     flags = timed("meaning", check_meaning, model_jobs, engine, batch_size=batch, glossary=glossary,
                   use_model=bool(cfg["REWRITE_MEANING_CHECK"]), progress=progress) if model_jobs else []
+    flags_of: dict[int, list[dict]] = {}
+    for flag in flags or []:
+        flags_of.setdefault(id(flag.pop("_job")), []).append(flag)
     results: list[SimplifyResult | InputError] = []
     for n, job in enumerate(jobs, 1):
         progress("fact lock and report", n - 1, len(jobs))
         if job.error is not None:
             results.append(job.error)
             continue
-        results.append(timed("finish", _finish, job, glossary, [f for f in flags if f["_job"] is job] if flags else []))
+        results.append(timed("finish", _finish, job, glossary, flags_of.get(id(job), [])))
     progress("fact lock and report", len(jobs), len(jobs))
     generated = generated_tokens(engine) - tokens_at_start
     for r in results:
@@ -188,8 +191,6 @@ def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
     draft = build_draft(job, glossary)
     report = checking.check_draft(draft, factlock.source_text(job), glossary)
     attach_extras(draft, job)
-    for f in flags:
-        f.pop("_job", None)
     return SimplifyResult(draft=draft, report=report, facts=comparison, notes=job.notes,
                           meaning_flags=flags, already_easy=job.already_easy)
 

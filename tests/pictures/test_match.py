@@ -54,3 +54,13 @@ def test_search_lists_the_idea_council_first(council_library):
     found = Matcher(council_library, 0.45).search("money", limit=5)
     assert [s.id for s in found[:2]] == ["council:money.png", "1F4B7"]
     assert len(found) == 5
+
+
+def test_an_empty_library_gives_no_pictures_and_no_error(symbol_cache):
+    from easyread.documents.model import EasyReadDocument, Point, Section
+    from easyread.pictures import add_pictures
+    from easyread.pictures.library import Library
+
+    doc = EasyReadDocument(title="Bins", sections=[Section("About", [Point("We collect your bins on Monday."), Point("Thank you.")])])
+    out = add_pictures(doc, library=Library([], cache_dir=str(symbol_cache)))
+    assert [p.picture for s in out.sections for p in s.points] == [None, None]

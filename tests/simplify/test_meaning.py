@@ -101,3 +101,14 @@ def test_negation_elsewhere_in_a_long_source_sentence_is_not_pinned_on_a_clause(
               "and the full balance for the year of £1,425.00 will become due."]
     assert negation_flip("The full balance for the year is £1,425.00.", source) is None
     assert negation_flip("If you pay within 7 days, you will lose the right to pay by instalments.", source)
+
+
+def test_flags_stay_with_their_own_letter_in_a_batch(settings):
+    from easyread.simplify.pipeline import simplify_documents
+
+    rewrite = "- We fix emergency repairs within 3 working days.\n- It is okay if it takes a little longer."
+    engine = FakeEngine(_script(rewrite, verify=lambda user: "1: YES\n2: NOT SAID"))
+    docs = [letter(REPAIRS, title="Repairs"), letter(REPAIRS, title="Repairs again")]
+    results = simplify_documents(docs, engine, settings=settings)
+    assert [len(r.meaning_flags) for r in results] == [1, 1]
+    assert all("_job" not in f for r in results for f in r.meaning_flags)

@@ -1,0 +1,154 @@
+// End-to-end check of a letter in a real browser: sign in as staff, upload a DOCX, wait for
+// the draft the model makes, change one point's words, download the DOCX, and run axe-core
+// (WCAG 2.2 A and AA rules) on every page on the way.
+//
+//   node scripts/browser-documents.mjs http://127.0.0.1:5000 staff@example.gov.uk 'password' letter.docx out-dir 'New words'
+//
+// Needs `npm ci --prefix scripts` (playwright-core and axe-core) and Debian's chromium
+// (apt-get install chromium; set CHROMIUM to use another binary). WAIT_SECONDS (default 600)
+// bounds the wait for the draft. Prints one JSON line: {"pages": [{"label", "url", "title",
+// "violations"}], "signedIn", "documentUrl", "status", "edited", "download", "steps", ...}.
+// Exits 1 on any violation or a step that did not happen.
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const { chromium } = require('playwright-core')
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+const [base, email, password, letterPath, outDir, newText] = process.argv.slice(2)
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
+const WAIT_MS = Number(process.env.WAIT_SECONDS || 600) * 1000
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
+})
+const results = { pages: [], signedIn: false, consoleErrors: [], brokenResources: [], steps: [] }
+const started = Date.now()
+const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now() - started) / 100) / 10 })
+try {
+  // bypassCSP only lets axe-core be injected; the pages themselves run under their real policy
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(60000)
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+      results.brokenResources.push(`${response.status()} ${response.url()}`)
+    }
+  })
+
+  async function audit (label) {
+    await page.waitForLoadState('load')
+    await page.evaluate(axeSource)
+    const found = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    }, TAGS)
+    results.pages.push({ label, url: page.url().replace(base, ''), title: await page.title(), violations: found })
+  }
+
+  // Sign in
+  await page.goto(base + '/sign-in')
+  await page.fill('#email', email)
+  await page.fill('#password', password)
+  await page.click('main button[type=submit]')
+  await page.waitForLoadState('load')
+  results.signedIn = new URL(page.url()).pathname !== '/sign-in'
+  step('signed in')
+
+  // The upload page, then an empty file: refused with an error
+  await page.goto(base + '/documents/new')
+  await audit('upload')
+  await page.setInputFiles('#file', { name: 'empty.docx', mimeType: DOCX, buffer: Buffer.alloc(0) })
+  await page.click('main button[type=submit]')
+  await page.waitForSelector('.govuk-error-summary')
+  results.emptyFileError = (await page.textContent('.govuk-error-summary')).replace(/\s+/g, ' ').trim()
+  await audit('upload with an error')
+
+  // The real letter
+  await page.setInputFiles('#file', letterPath)
+  await Promise.all([page.waitForURL(/\/documents\/\d+$/), page.click('main button[type=submit]')])
+  results.documentUrl = new URL(page.url()).pathname
+  step('uploaded')
+  if (await page.$('[data-er-poll]')) await audit('draft page while working')
+  await page.goto(base + '/documents/')
+  await audit('letters list')
+
+  // Wait for the draft (the page reloads itself when the job ends; reload now and then as well)
+  await page.goto(base + results.documentUrl)
+  const deadline = Date.now() + WAIT_MS
+  let lastReload = Date.now()
+  for (;;) {
+    let state = null
+    try {
+      state = await page.evaluate(() => {
+        if (document.querySelector('textarea[id^="text-"]')) return 'done'
+        if (document.querySelector('form[action$="/retry"]')) return 'failed'
+        return 'waiting'
+      })
+    } catch (e) { state = 'navigating' }
+    if (state === 'done' || state === 'failed') { results.status = state; break }
+    if (Date.now() > deadline) { results.status = 'timed out'; break }
+    if (Date.now() - lastReload > 30000) {
+      await page.goto(base + results.documentUrl).catch(() => {})
+      lastReload = Date.now()
+    }
+    await page.waitForTimeout(2000)
+  }
+  step('draft ' + results.status)
+  await page.goto(base + '/documents/')
+  await audit('letters list when done')
+  await page.goto(base + results.documentUrl)
+  if (results.status !== 'done') {
+    results.failure = (await page.textContent('main')).replace(/\s+/g, ' ').trim().slice(0, 2000)
+    throw new Error('no draft: ' + results.status)
+  }
+  await audit('draft page')
+  results.draftText = await page.$$eval('.er-point__text', (els) => els.map((e) => e.textContent.trim()))
+
+  // Change the first point's words through its form
+  const textarea = await page.$('textarea[id^="text-"]')
+  const key = (await textarea.getAttribute('id')).replace(/^text-/, '')
+  const point = page.locator(`#point-${key}`)
+  await point.locator('summary').first().click()
+  await page.fill(`#text-${key}`, newText)
+  await audit('draft page with a point open')
+  await Promise.all([page.waitForURL(/\/documents\/\d+(#.*)?$/), point.locator('button:has-text("Save words")').click()])
+  await page.waitForLoadState('load')
+  results.afterEditText = (await page.textContent(`#point-${key} .er-point__text`)).trim()
+  results.edited = results.afterEditText === newText
+  results.banner = ((await page.textContent('.govuk-notification-banner').catch(() => '')) || '').replace(/\s+/g, ' ').trim()
+  step('edited')
+  await audit('draft page after the change')
+
+  // Download the DOCX
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/download/docx"]')])
+  const saved = join(outDir, download.suggestedFilename())
+  await download.saveAs(saved)
+  results.download = saved
+  step('downloaded')
+
+  // Versions, picture search and the glossary
+  await page.goto(base + results.documentUrl + '/versions')
+  await audit('versions')
+  const [section, index] = key.split('-')
+  await page.goto(`${base}${results.documentUrl}/points/${section}/${index}/picture?q=money`)
+  results.pictureResults = await page.$$eval('.er-picture-result', (els) => els.length)
+  await audit('picture search')
+  await page.goto(base + '/glossary/')
+  await audit('glossary')
+  step('finished')
+} catch (error) {
+  results.error = String(error && error.stack ? error.stack : error)
+} finally {
+  await browser.close()
+}
+console.log(JSON.stringify(results))
+const ok = !results.error && results.signedIn && results.edited && results.download && results.pages.every((p) => p.violations.length === 0)
+process.exit(ok ? 0 : 1)
