@@ -6,6 +6,7 @@ makes a small CPU model fast enough.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -19,7 +20,7 @@ from easyread.simplify.fixes import fix_sentence, split_long
 from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
 from easyread.simplify.plan import plan_letter, split_plain
-from easyread.simplify.prompts import parse_lines, rewrite_prompt, summary_prompt
+from easyread.simplify.prompts import BULLET, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
 from easyread.simplify.state import Job, Line
@@ -170,13 +171,23 @@ def rewrite_budget(text: str) -> int:
 
 
 def _final_fixes(jobs: list[Job], glossary) -> None:
-    """Safe deterministic fixes, and splitting at '; ' or ', and you' where still too long."""
+    """Safe deterministic fixes, and splitting at '; ' or ', and you' where still too long.
+
+    A small model can loop across paragraphs or repairs ("We can help if you are on a low
+    income." nine times): a point that repeats an earlier one word for word is dropped, and a
+    bullet the model left at the start of a line is taken off.
+    """
     for job in jobs:
         out: list[Line] = []
+        seen: set[str] = set()
         for line in job.lines:
-            text = fix_sentence(line.text)
+            text = fix_sentence(BULLET.sub("", line.text).strip() or line.text)
             parts = split_long(text) if line.fails else [text]
             for part in parts:
+                key = re.sub(r"\W+", " ", part.lower()).strip()
+                if key in seen:
+                    continue
+                seen.add(key)
                 findings = checking.sentence_findings(part, glossary) if (part != line.text or len(parts) > 1) else line.findings
                 out.append(Line(part, line.unit, findings, list(line.flags), list(line.extra), line.section, line.source_index))
         job.lines = out

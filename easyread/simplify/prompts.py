@@ -93,7 +93,7 @@ def summary_prompt(opening: str) -> Chat:
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
-_BULLET = re.compile(r"^\s*(?:(?:[-*•]|\d+[.)])\s*)+")
+BULLET = re.compile(r"^\s*(?:(?:[-*•]|\d+[.)])\s*)+")
 MIN_WORDS = 3
 
 
@@ -110,7 +110,7 @@ def parse_lines(reply: str, max_lines: int | None = None) -> list[str]:
         line = raw.strip()
         if not line or line.endswith(":") and len(line.split()) <= 4:
             continue  # "Here is the rewrite:" and similar chatter
-        line = _BULLET.sub("", line).strip().strip('"“”').strip()
+        line = BULLET.sub("", line).strip().strip('"“”').strip()
         if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
             continue
         key = re.sub(r"\W+", " ", line.lower()).strip()

@@ -1,6 +1,6 @@
 from easyread.simplify.pipeline import simplify_document
 
-from .fakes import FakeEngine
+from .fakes import FakeEngine, echo_rewrite
 from .letters import REMINDER, letter
 
 LONG = ("If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
@@ -131,3 +131,18 @@ def test_fixes_unit():
     assert split_long("You must pay your rent of £98.95 every week, and you must also pay £15.00 each week towards the arrears.") == [
         "You must pay your rent of £98.95 every week.", "You must also pay £15.00 each week towards the arrears."]
     assert split_long("A short one, and you know it.") == ["A short one, and you know it."]
+
+
+def test_a_sentence_the_model_repeats_across_paragraphs_appears_once(settings):
+    loop = "We can help if you are on a low income."
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and "Paragraph:" in user:
+            return echo_rewrite(user.split("Paragraph:\n", 1)[1].split("\nKeep exactly:")[0]) + f"\n- {loop}\n-  - {loop}"
+        return None
+
+    result = simplify_document(letter(*REMINDER), FakeEngine(script), settings=settings)
+    texts = _texts(result)
+    assert texts.count(loop) == 1
+    assert not any(t.startswith(("-", "*")) for t in texts)
+    assert "You can pay online at www.northbridge.gov.uk/pay." in texts  # the rest is still there
