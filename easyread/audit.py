@@ -28,6 +28,19 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "user_reactivated": ("user_id",),
     "token_created": ("user_id", "token_id"),
     "password_changed": ("user_id",),
+    "review_round_prepared": ("document_id", "round_id", "version"),
+    "review_redaction_changed": ("document_id", "round_id", "change"),
+    "review_round_sent": ("document_id", "round_id", "reviewers"),
+    "review_round_closed": ("document_id", "round_id"),
+    "reviewer_invited": ("user_id",),
+    "reviewer_set_up": ("user_id",),
+    "review_sign_in": ("user_id",),
+    "review_sign_in_failed": ("user_id",),
+    "review_responded": ("round_id", "user_id"),
+    "review_glossary_added": ("term",),
+    "draft_approved": ("document_id", "version", "language"),
+    "document_erased": ("document_id",),
+    "retention_purged": ("document_id",),
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -44,6 +57,19 @@ DESCRIPTIONS: dict[str, str] = {
     "user_reactivated": "Account reactivated",
     "token_created": "API token created",
     "password_changed": "Password changed",
+    "review_round_prepared": "Review round prepared (personal data hidden)",
+    "review_redaction_changed": "Review round: hidden words changed",
+    "review_round_sent": "Sent a draft for review",
+    "review_round_closed": "Review round ended",
+    "reviewer_invited": "Reviewer invite link made",
+    "reviewer_set_up": "Reviewer set up their sign-in code",
+    "review_sign_in": "Reviewer signed in with their link and code",
+    "review_sign_in_failed": "Reviewer sign-in code wrong",
+    "review_responded": "Reviewer sent their feedback",
+    "review_glossary_added": "Hard word from review added to the glossary",
+    "draft_approved": "Approved a version as final",
+    "document_erased": "Deleted a letter entirely (versions, feedback and files)",
+    "retention_purged": "Original and personal data deleted after the retention period",
 }
 
 

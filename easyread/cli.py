@@ -10,11 +10,6 @@ from easyread.config import load_settings
 from easyread.documents.errors import InputError
 
 
-def _not_built(what: str) -> None:
-    click.echo(f"{what} is not built yet.", err=True)
-    sys.exit(2)
-
-
 @click.group()
 @click.version_option(package_name="easyread")
 @click.pass_context
@@ -120,16 +115,17 @@ def worker(settings: dict, threads: int | None) -> None:
         sys.exit(2)
 
 
-@main.command()
-def batch() -> None:
-    """Convert a whole folder of letters."""
-    _not_built("Batch conversion")
+# --- batch (folders of letters: easyread/cli_batch.py) ---
+from easyread.cli_batch import batch  # noqa: E402
+
+main.add_command(batch)
 
 
-@main.command()
-def languages() -> None:
-    """List the languages easyread can translate into."""
-    _not_built("Translation")
+# --- languages and translate (easyread/cli_translate.py) ---
+from easyread.cli_translate import languages, translate  # noqa: E402
+
+main.add_command(languages)
+main.add_command(translate)
 
 
 # --- models (engine) ---
@@ -210,6 +206,8 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
 from easyread.cli_users import first_run_hint, users  # noqa: E402
 
 main.add_command(users)
+from easyread.cli_review import review  # noqa: E402
+main.add_command(review)
 
 
 if __name__ == "__main__":  # pragma: no cover

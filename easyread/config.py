@@ -38,7 +38,7 @@ def _default_instance_path() -> str:
 SETTINGS: list[Setting] = [
     # --- service ---
     Setting("INSTANCE_PATH", "", "Folder for the database, the secret key, the config file easyread.toml and uploaded letters. Empty means ./instance in the current folder. (The model and picture caches are shared per machine: see MODEL_CACHE and SYMBOL_CACHE.)", str),
-    Setting("DATABASE_URL", "", "SQLAlchemy database URL. Empty means a SQLite file easyread.db in the instance folder. PostgreSQL works too: postgresql://user:pass@host/db.", str),
+    Setting("DATABASE_URL", "", "SQLAlchemy database URL. Empty means a SQLite file easyread.db in the instance folder. PostgreSQL works too: install easyread[postgres] and use postgresql+psycopg://user:pass@host/db (tested against PostgreSQL 15).", str),
     Setting("SECRET_KEY", "", "Key that signs session cookies. Empty means a random key made once and kept in the instance folder.", str),
     Setting("HOST", "127.0.0.1", "Address `easyread serve` listens on.", str),
     Setting("PORT", 5000, "Port `easyread serve` listens on.", int),
@@ -96,10 +96,23 @@ SETTINGS: list[Setting] = [
     Setting("REWRITE_MAX_WORDS", 6000, "Longest letter, in words, the rewriter takes (about 12 pages). Longer documents are refused with a message asking to split them.", int),
     Setting("REWRITE_ENGLISH_SHARE", 0.6, "Share (0 to 1) of ordinary words that must be common English words for a paragraph to count as English. Letters with no English paragraphs are refused; other-language paragraphs of bilingual letters are left out.", float),
     Setting("REWRITE_ALREADY_EASY_SHARE", 0.9, "Share (0 to 1) of a letter's sentences that must already pass the checks for it to be treated as Easy Read already and laid out without rewriting.", float),
+    # --- translation ---
+    Setting("TRANSLATE_ENGINE", "", "Engine that translates drafts: empty means the MODEL setting (the embedded model by default); nllb:///folder, m2m100:///folder, madlad:///folder or marian:///folder (a translation model you downloaded); libretranslate+http://host:5000; or any MODEL spec. `easyread languages --engine SPEC` shows what it can do.", str),
+    Setting("TRANSLATE_BATCH_SIZE", 8, "How many points a translation model translates at once. Larger is faster per point but needs more memory.", int),
+    Setting("TRANSLATE_MAX_TOKENS", 256, "Longest translation of one point, in model tokens, for translation-model folders.", int),
+    Setting("TRANSLATE_API_KEY", "", "API key sent to a LibreTranslate server, if it needs one.", str),
+    Setting("TRANSLATE_BACK_CHECK", True, "Translate every translated point back into English and flag points whose meaning drifted, for a fluent speaker to check. Doubles the translation time.", bool),
+    Setting("TRANSLATE_CHRF_MIN", 25.0, "A translated point is flagged when the chrF score (0 to 100) of its back-translation against the English is below this.", float),
+    Setting("TRANSLATE_SIMILARITY_MIN", 0.7, "A translated point is flagged when the meaning similarity (0 to 1, all-MiniLM-L6-v2) of its back-translation and the English is below this.", float),
     # --- jobs ---
     Setting("QUEUE_URL", "", "Where background jobs wait to run. Empty means a SQLite file huey.db in the instance folder (nothing else to install). redis://host:6379/0 uses Redis, so workers on several machines can share the queue. immediate runs each job at once inside the request that asked for it (for tests and debugging only).", str),
     Setting("WORKER_THREADS", 1, "How many jobs one worker runs at the same time. Keep 1 when the model runs in-process on the CPU: the model already batches each letter's sentences.", int),
     Setting("SERVE_WORKER", True, "Whether `easyread serve` also runs a background worker inside the web server (a thread). Turn off (or use `easyread serve --no-worker`) when you run `easyread worker` separately.", bool),
+    Setting("BATCH_JOBS", 4, "How many letters `easyread batch` rewrites together when --jobs is not given: their paragraphs share each pass through the model, which is faster than one letter at a time. Lower it if the computer runs out of memory.", int),
+    # --- review with residents ---
+    Setting("REVIEW_SHOW_OTHERS_COMMENTS", False, "Let resident reviewers see what other reviewers wrote about each point (without names). Off: each reviewer sees only their own feedback.", bool),
+    Setting("REVIEW_INVITE_DAYS", 14, "Days a reviewer's invite link works before staff must make a new one.", int),
+    Setting("RETENTION_DAYS", 0, "Days after upload when a letter's original file and the personal data hidden from reviewers are deleted (by `easyread review purge`, which also deletes letters deleted that long ago entirely). 0 keeps them.", int),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

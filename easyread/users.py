@@ -117,6 +117,11 @@ def create_user(email: str, name: str, role: str, council: Council, password: st
         raise UserError("Enter an email address in the correct format, like name@example.gov.uk")
     if not (name or "").strip():
         raise UserError("Enter the person's full name")
+    # The columns' limits (PostgreSQL enforces them; SQLite would quietly store more).
+    if len(name.strip()) > 255:
+        raise UserError("The name must be 255 characters or fewer")
+    if len(email) > 320:
+        raise UserError("The email address must be 320 characters or fewer")
     if role not in ROLES:
         raise UserError(f"Role must be one of: {', '.join(ROLES)}")
     if find_user(email) is not None:
@@ -146,7 +151,7 @@ def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]
     from easyread import audit
 
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    row = ApiToken(user_id=user.id, name=name or "API token", token_hash=_token_hash(token))
+    row = ApiToken(user_id=user.id, name=(name or "API token")[:255], token_hash=_token_hash(token))
     db.session.add(row)
     db.session.flush()
     audit.record("token_created", actor or "cli", council_id=user.council_id, user_id=user.id, token_id=row.id)

@@ -143,6 +143,25 @@ try {
   await audit('picture search')
   await page.goto(base + '/glossary/')
   await audit('glossary')
+
+  // Translations: a language we do not know, then Polish (the test points the service at a translation server)
+  await page.goto(base + results.documentUrl + '/translations')
+  await audit('translations')
+  await page.fill('#languages', 'klingonese')
+  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Translate")')])
+  await page.waitForSelector('.govuk-error-summary')
+  await audit('translations with an error')
+  await page.fill('#languages', 'pl')
+  await Promise.all([page.waitForURL(/\/translations$/), page.click('button:has-text("Translate")')])
+  const translateDeadline = Date.now() + 120000
+  while (!(await page.$('a[href$="/translations/pl"]')) && Date.now() < translateDeadline) {
+    await page.waitForTimeout(1000)
+    await page.goto(base + results.documentUrl + '/translations')
+  }
+  await page.click('a[href$="/translations/pl"]')
+  await page.waitForLoadState('load')
+  results.translationText = ((await page.textContent('main')) || '').replace(/\s+/g, ' ').trim()
+  await audit('translation')
   step('finished')
 } catch (error) {
   results.error = String(error && error.stack ? error.stack : error)

@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 
 # Pango for WeasyPrint's PDF output, Cairo for turning SVG symbols into PNG, and fonts that cover the scripts of the UK's
 # community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Tigrinya...).
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core)
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core espeak-ng)
 # The tests also drive a real browser (Debian's Chromium; Playwright's own download does not work offline).
 if [[ "${1:-}" == "test" ]]; then
-    SYSTEM_PACKAGES+=(chromium redis-server)
+    SYSTEM_PACKAGES+=(chromium redis-server postgresql)
     command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
 fi
 

@@ -18,6 +18,9 @@ BENCHMARKS = {
     "rewriter": ("easyread.bench.rewriter", "Faithfulness, readability and throughput of the rewriter on our letter set, beside a naive baseline."),
     "pictures": ("easyread.bench.pictures", "Top-1 picture accuracy on labelled Easy Read sentences, beside embeddings-only and keyword-overlap baselines."),
     "sari": ("easyread.bench.asset", "SARI on the ASSET test set, beside copying the input."),
+    "review": ("easyread.bench.review", "Review page load and one feedback tap with 50 reviewers at once (waitress, loopback), counting stored taps."),
+    "translate": ("easyread.bench.translate", "Translation speed per engine at batch 1 and 8, and the embedded model's facts kept and back-translation scores on ten languages."),
+    "batch": ("easyread.bench.batch", "Letters per hour of `easyread batch` at --jobs 1 and more, beside `easyread convert` in a loop."),
     "web": ("easyread.bench.web", "Pages per second for the draft page under 20 concurrent clients, beside /health; upload to draft time with --model embedded."),
 }
 

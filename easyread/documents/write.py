@@ -35,6 +35,9 @@ class WriteOptions:
     heading_size_pt: float = 22
     picture_size_cm: float = 3.5
     council_name: str = ""
+    # "Final version 3" for an approved version, "Draft: not approved yet" otherwise; shown in the header.
+    # Empty (the command line's convert) shows nothing.
+    status: str = ""
 
     @classmethod
     def from_settings(cls, settings: dict) -> "WriteOptions":

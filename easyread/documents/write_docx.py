@@ -56,16 +56,17 @@ def build_docx(doc: EasyReadDocument, options: WriteOptions | None = None) -> do
     props.title = document_title(doc)
     props.language = lang
     props.author = options.council_name.strip()
-    props.comments = ""
+    props.comments = options.status.strip()
     # The built-in template carries its own 2013 dates; a council's record of
     # what was sent needs the real one.
     props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
     props.last_modified_by = options.council_name.strip()
     props.revision = 1
 
-    if options.council_name.strip():
+    header_text = " – ".join(t for t in (options.council_name.strip(), options.status.strip()) if t)
+    if header_text:
         header = word.sections[0].header.paragraphs[0]
-        _add_text(header, options.council_name.strip(), rtl, size_pt=_small_size(options))
+        _add_text(header, header_text, rtl, size_pt=_small_size(options))
         _set_bidi(header, rtl)
 
     _add_text(_paragraph(word, "Heading 1", rtl), document_title(doc), rtl)

@@ -126,6 +126,7 @@ def render_html(
         "dir": doc.direction,
         "title": document_title(doc),
         "council": options.council_name.strip(),
+        "status": options.status.strip(),
         "level": level,
         "sections": [_section_view(s, picture_src) for s in doc.sections],
         "decorative_as_background": decorative_as_background,

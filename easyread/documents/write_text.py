@@ -21,8 +21,9 @@ def render_text(doc: EasyReadDocument, options: WriteOptions | None = None) -> s
     """The document as plain text, ending with one newline."""
     options = options or WriteOptions()
     lines: list[str] = []
-    if options.council_name.strip():
-        lines += [options.council_name.strip(), ""]
+    header = [t for t in (options.council_name.strip(), options.status.strip()) if t]
+    if header:
+        lines += [*header, ""]
     lines += [document_title(doc), ""]
     for section in doc.sections:
         if section.heading.strip():

@@ -5,6 +5,7 @@
     jobs.queue_draft(doc)           # after the Document row is committed
     jobs.retry(doc)                 # a failed document
     jobs.queue_point(doc, user, section, index)
+    jobs.queue_translation(doc, user, ["pl", "ur"])
     jobs.run_worker(app)            # `easyread worker`: blocks
     consumer = jobs.start_in_thread(app)   # `easyread serve`; consumer.stop() at exit
 
@@ -64,6 +65,13 @@ def queue_point(doc, user, section: int, index: int) -> str:
     if doc.status in ACTIVE:
         raise ValueError("Wait for the current job on this letter to finish.")
     return _queue(doc, "point", section=int(section), index=int(index), user_id=getattr(user, "id", None))
+
+
+def queue_translation(doc, user, languages: list[str]) -> str:
+    """Queue translating the latest English version of `doc` into `languages` (catalogue codes)."""
+    if doc.status in ACTIVE:
+        raise ValueError("Wait for the current job on this letter to finish.")
+    return _queue(doc, "translate", languages=list(languages), user_id=getattr(user, "id", None))
 
 
 def recover(app) -> list[int]:

@@ -36,9 +36,26 @@ class OptionError(ValueError):
         self.field = field
 
 
-def clean_options(settings: dict, *, model: str | None, formats=None, pictures: bool = True) -> dict:
+def clean_languages(languages) -> list[str]:
+    """Catalogue codes from "pl, ro, Urdu" or a list (English is always made, so it is left out);
+    OptionError naming the nearest codes for one we do not know, or for a language that needs a person."""
+    from easyread.translate import catalogue
+    from easyread.translate.errors import TranslationError
+
+    try:
+        chosen = catalogue.parse_languages(languages or [])
+    except TranslationError as error:
+        raise OptionError("languages", str(error)) from None
+    for language in chosen:
+        if language.signed:
+            raise OptionError("languages", f"{language.name} needs a person: it cannot be made by machine translation.")
+    return [language.code for language in chosen if language.code != "en"]
+
+
+def clean_options(settings: dict, *, model: str | None, formats=None, pictures: bool = True, languages=None) -> dict:
     """The stored options for a document; OptionError with a plain message for a bad choice.
-    `formats` None means the FORMATS setting; an empty list is refused."""
+    `formats` None means the FORMATS setting; an empty list is refused. `languages` are
+    translations to make after the English draft."""
     from easyread.documents.write import FORMATS
 
     allowed = [value for value, _ in model_choices(settings)]
@@ -53,7 +70,7 @@ def clean_options(settings: dict, *, model: str | None, formats=None, pictures: 
         chosen = normalise_formats(formats)
     except ValueError as error:
         raise OptionError("formats", str(error)) from None
-    return {"model": model, "languages": ["en"], "formats": chosen, "pictures": bool(pictures)}
+    return {"model": model, "languages": ["en", *clean_languages(languages)], "formats": chosen, "pictures": bool(pictures)}
 
 
 def keep_original(instance: str | Path, data: bytes) -> tuple[str, str]:

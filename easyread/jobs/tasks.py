@@ -96,8 +96,9 @@ def _plain_error(error: Exception) -> str | None:
     """The user's message for an error we expect (bad input, no model, model server down), else None."""
     from easyread.convert import ConvertError
     from easyread.documents.errors import InputError
+    from easyread.translate.errors import TranslationError
 
-    expected: tuple[type, ...] = (InputError, ConvertError)
+    expected: tuple[type, ...] = (InputError, ConvertError, TranslationError)
     try:
         from easyread.engines.base import EngineError
 
@@ -147,6 +148,11 @@ def _make_draft(app, document_id: int, job: str) -> str:
     doc.progress = {**doc.progress, "stage": "done", "done": 1, "total": 1, "percent": 100}
     audit.record("draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en")
     db.session.commit()
+    wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
+    if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
+        from easyread import jobs
+
+        jobs.queue_translation(doc, None, wanted)
     return "done"
 
 
@@ -220,4 +226,50 @@ def _source_text(doc, app, settings: dict) -> str | None:
         return None
 
 
-TASKS = {"document": make_draft, "point": regenerate_point}
+@huey.task(name="easyread.translate")
+def translate_document(document_id: int, job: str) -> str:
+    """Translate the latest English version into the languages the task names; each is stored as its own version."""
+    with app_context() as app:
+        return _translate_document(app, document_id, job)
+
+
+def _translate_document(app, document_id: int, job: str) -> str:
+    from easyread import audit, council_glossary, versions
+    from easyread.jobs import work
+    from easyread.store.db import db
+    from easyread.store.models import DraftVersion, User
+
+    doc = _load(document_id, job)
+    if doc is None:
+        return "skipped"
+    task = (doc.progress or {}).get("task", {})
+    settings = app.config["EASYREAD"]
+    doc.status, doc.error = "running", None
+    db.session.commit()
+    base = versions.latest(doc)
+    if base is None:
+        return _fail(doc, "Make the Easy Read draft before translating it.", back_to="done")
+    try:
+        glossary = council_glossary.glossary_for(settings, doc.council_id)
+        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary, progress=_progress_writer(doc, db))
+    except Exception as error:
+        message = _plain_error(error)
+        if message is None:
+            log.exception("Translating document %s failed", document_id)
+        return _fail(doc, f"The draft was not translated. {message or GENERIC_ERROR}", back_to="done")
+    if not _still_mine(doc, job):
+        return "superseded"
+    user = db.session.get(User, task["user_id"]) if task.get("user_id") else None
+    for code, (draft, report) in made.drafts.items():
+        number = versions.next_number(doc, code)
+        db.session.add(DraftVersion(document_id=doc.id, number=number, language=code, draft=draft, report={**report, "from_version": base.number},
+                                    created_by=user.id if user else None, note=f"Translated from English version {base.number}."))
+        audit.record("draft_created", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language=code)
+    doc.status = "done"
+    doc.error = " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None
+    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
+    db.session.commit()
+    return "done"
+
+
+TASKS = {"document": make_draft, "point": regenerate_point, "translate": translate_document}

@@ -84,3 +84,26 @@ def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings:
     one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
     draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress, glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]
+
+
+@dataclass
+class Translated:
+    """Translated drafts and their reports as plain dicts by language code, and why any language is missing."""
+
+    drafts: dict[str, tuple[dict, dict]]
+    errors: dict[str, str]  # language name -> plain reason
+
+
+def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet) -> Translated:
+    """Translate an English draft into `languages` with the configured engine (TRANSLATE_ENGINE, else MODEL).
+
+    Each translation's report holds what the translation checks found (engine, trust tier,
+    points flagged for a fluent reader, facts kept, back-translation scores). Raises
+    TranslationError when nothing can start (unknown language, empty draft).
+    """
+    from easyread.translate import translate_draft
+
+    run = translate_draft(draft, languages, settings=settings, glossary=glossary, progress=progress)
+    drafts = {code: (r.draft.to_dict(), {"translation": r.to_dict()}) for code, r in run.results.items() if r.ok}
+    errors = {r.name: r.error for r in run.results.values() if r.error}
+    return Translated(drafts=drafts, errors=errors)

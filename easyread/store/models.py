@@ -166,3 +166,101 @@ class DraftVersion(db.Model):
 
     document: Mapped[Document] = relationship(back_populates="versions")
     author: Mapped[User | None] = relationship()
+
+
+# --- co-design review with residents (easyread/review) ---
+class ReviewerAccess(db.Model):
+    """How a resident reviewer signs in: a personal link plus a short picture or number code.
+
+    Only hashes are kept. The invite token is single-use (it sets the code up);
+    the sign-in key is the secret in the reviewer's own link.
+    """
+
+    __tablename__ = "reviewer_access"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False, unique=True)
+    invite_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    invite_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    key_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    code_kind: Mapped[str | None] = mapped_column(String(16))  # "pictures" or "number"
+    code_hash: Mapped[str | None] = mapped_column(String(255))
+    set_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+
+    user: Mapped[User] = relationship()
+
+
+class ReviewRound(db.Model):
+    """One draft version sent to some reviewers. `draft` is the redacted copy: the only text reviewers get.
+
+    `status`: "preparing" (staff check the redactions), "open" (sent), "closed", "cancelled" (never sent).
+    `redactions`: [{"text", "label", "source"}] hidden before sending (personal data: emptied by retention).
+    """
+
+    __tablename__ = "review_rounds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), nullable=False, index=True)
+    council_id: Mapped[int] = mapped_column(ForeignKey("councils.id"), nullable=False, index=True)
+    language: Mapped[str] = mapped_column(String(16), nullable=False, default="en")
+    version_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    draft: Mapped[dict] = mapped_column(JSON, nullable=False)
+    redactions: Mapped[list] = mapped_column(JSON, default=list, nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    due_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="preparing", index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    assignments: Mapped[list["ReviewAssignment"]] = relationship(back_populates="round", cascade="all, delete-orphan")
+
+
+class ReviewAssignment(db.Model):
+    """A reviewer asked to review one round, and their answer to "Was this easy to read?"."""
+
+    __tablename__ = "review_assignments"
+    __table_args__ = (UniqueConstraint("round_id", "reviewer_id", name="uq_review_assignments_round_reviewer"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_rounds.id"), nullable=False, index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False, index=True)
+    supporter: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    overall: Mapped[str | None] = mapped_column(String(16))  # "easy", "okay", "hard"
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    round: Mapped[ReviewRound] = relationship(back_populates="assignments")
+    reviewer: Mapped[User] = relationship()
+
+
+class ReviewFeedback(db.Model):
+    """One tap or comment by a reviewer on one point. Append-only: the latest row per point is their answer."""
+
+    __tablename__ = "review_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("review_assignments.id"), nullable=False, index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_rounds.id"), nullable=False, index=True)
+    section: Mapped[int] = mapped_column(Integer, nullable=False)
+    point: Mapped[int] = mapped_column(Integer, nullable=False)
+    answer: Mapped[str | None] = mapped_column(String(16))  # "understand", "not_sure", "not_understand"
+    hard_words: Mapped[list] = mapped_column(JSON, default=list, nullable=False)
+    reasons: Mapped[list] = mapped_column(JSON, default=list, nullable=False)
+    comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    supporter: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+
+
+class DraftApproval(db.Model):
+    """Staff approved one version of a draft as final. Append-only; the newest row for a language wins."""
+
+    __tablename__ = "draft_approvals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), nullable=False, index=True)
+    language: Mapped[str] = mapped_column(String(16), nullable=False, default="en")
+    version_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)

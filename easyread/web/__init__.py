@@ -39,6 +39,16 @@ def _sessions(app) -> None:
     )
 
 
+def _refuse_nul_characters(app) -> None:
+    """A NUL character in a form or query is never real input, and PostgreSQL cannot store one: 400, not a 500."""
+    from flask import abort, request
+
+    @app.before_request
+    def refuse_nul():
+        if any("\x00" in value for _, values in request.values.lists() for value in values):
+            abort(400)
+
+
 def init_app(app) -> None:
     from easyread import jobs
     from easyread.web import admin, api, auth, documents, glossary, pages
@@ -46,6 +56,7 @@ def init_app(app) -> None:
     _templates(app)
     _sessions(app)
     csrf.init_app(app)
+    _refuse_nul_characters(app)
     pages.init_app(app)
     auth.init_app(app)
     jobs.init_app(app)        # the queue must know the instance before any upload
@@ -53,3 +64,5 @@ def init_app(app) -> None:
     glossary.init_app(app)    # /glossary…, nav "Glossary" (30)
     api.init_app(app)         # /api/v1…, token-only, CSRF-exempt
     admin.init_app(app)       # /admin…, nav "Users" (60), "Audit log" (70), "Settings" (80)
+    from easyread.web import review_resident, review_staff
+    review_staff.init_app(app); review_resident.init_app(app)  # /review…, nav "Reviewers" (40), reviewers' "Your documents" (5)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import EmailField, RadioField, SelectChoice, StringField
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from easyread import audit, users
 from easyread.config import SETTINGS, setting
@@ -33,8 +33,8 @@ def _email_format(form, field) -> None:
 
 
 class CreateUserForm(FlaskForm):
-    name = StringField("Full name", validators=[DataRequired("Enter the person's full name")])
-    email = EmailField("Email address", validators=[DataRequired("Enter their email address"), _email_format])
+    name = StringField("Full name", validators=[DataRequired("Enter the person's full name"), Length(max=255, message="The name must be 255 characters or fewer")])
+    email = EmailField("Email address", validators=[DataRequired("Enter their email address"), Length(max=320, message="The email address must be 320 characters or fewer"), _email_format])
     role = RadioField("Role", choices=ROLE_CHOICES, validators=[DataRequired("Select a role")])
 
 

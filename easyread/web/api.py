@@ -69,6 +69,7 @@ def submit():
         if not isinstance(text, str):
             return _error("Send the letter's text in \"text\", or upload a file as multipart/form-data in \"file\".", 400)
         formats, model, pictures, title = body.get("formats"), body.get("model"), body.get("pictures", True), body.get("title")
+        languages = body.get("languages")
         filename = body.get("filename") or intake.PASTED_NAME
         try:
             data = intake.pasted_bytes(text)
@@ -80,14 +81,16 @@ def submit():
             return _error("Upload the letter as multipart/form-data in the field \"file\", or send JSON {\"text\": …}.", 400)
         data, filename = file.read(settings["MAX_UPLOAD_MB"] * 1024 * 1024 + 1), file.filename
         formats = request.form.get("formats")
-        model, title = request.form.get("model"), request.form.get("title")
+        model, title, languages = request.form.get("model"), request.form.get("title"), request.form.get("languages")
         pictures = request.form.get("pictures", "true").lower() not in ("0", "false", "no", "off")
     if isinstance(formats, str):
         formats = [f for f in formats.split(",") if f.strip()]
     if formats is not None and not isinstance(formats, list):
         return _error("\"formats\" must be a list such as [\"docx\", \"pdf\"].", 400)
     try:
-        options = intake.clean_options(settings, model=model, formats=formats, pictures=bool(pictures))
+        if languages is not None and not isinstance(languages, (str, list)):
+            return _error("\"languages\" must be a list such as [\"pl\", \"ur\"].", 400)
+        options = intake.clean_options(settings, model=model, formats=formats, pictures=bool(pictures), languages=languages)
         doc = intake.accept(data=data, filename=filename, user=user, options=options, settings=settings, instance=current_app.instance_path, title=title if isinstance(title, str) else None)
     except intake.OptionError as error:
         return _error(str(error), 400)
@@ -113,8 +116,15 @@ def get_document(doc_id: int):
     return jsonify(_document_json(get_document_or_404(doc_id)))
 
 
+def _language() -> str:
+    """The `?language=` asked for: "en" (the Easy Read draft) or a translation's code."""
+    return (request.args.get("language") or "en").strip() or "en"
+
+
 def _latest_or_error(doc):
-    version = versions.latest(doc)
+    version = versions.latest(doc, _language())
+    if version is None and _language() != "en":
+        return None, _error(f"This letter has no translation into \"{_language()}\" yet. Ask for it with \"languages\" when you submit the letter.", 404)
     if version is None:
         status = 409 if doc.status in jobs.ACTIVE else 404
         return None, _error("The draft is not ready yet. Poll the document until its status is done." if status == 409 else (doc.error or "This letter has no draft."), status)
@@ -125,14 +135,14 @@ def _latest_or_error(doc):
 @token_required()
 def get_draft(doc_id: int):
     version, problem = _latest_or_error(get_document_or_404(doc_id))
-    return problem or jsonify(version=version.number, draft=version.draft)
+    return problem or jsonify(version=version.number, language=version.language, draft=version.draft)
 
 
 @bp.get("/documents/<int:doc_id>/report")
 @token_required()
 def get_report(doc_id: int):
     version, problem = _latest_or_error(get_document_or_404(doc_id))
-    return problem or jsonify(version=version.number, report=version.report)
+    return problem or jsonify(version=version.number, language=version.language, report=version.report)
 
 
 @bp.get("/documents/<int:doc_id>/outputs/<fmt>")

@@ -43,6 +43,7 @@ class UploadForm(FlaskForm):
     model = RadioField("How to write the Easy Read", choices=[], validate_choice=False)
     formats = SelectMultipleField("Formats to download", choices=[(f, FORMAT_NAMES[f]) for f in FORMATS], validate_choice=False)
     pictures = BooleanField("Put a picture beside each point", default=True)
+    languages = StringField("Translate into other languages (optional)")
 
 
 def _settings() -> dict:
@@ -70,7 +71,7 @@ def upload():
         file = form.file.data
         has_file = bool(file and getattr(file, "filename", ""))
         try:
-            options = intake.clean_options(settings, model=form.model.data, formats=form.formats.data, pictures=form.pictures.data)
+            options = intake.clean_options(settings, model=form.model.data, formats=form.formats.data, pictures=form.pictures.data, languages=form.languages.data)
         except intake.OptionError as error:
             form[error.field].errors.append(str(error))
             return render_template("documents/upload.html", form=form, max_mb=settings["MAX_UPLOAD_MB"]), 400
@@ -203,7 +204,7 @@ def download(doc_id: int, fmt: str):
     doc = get_document_or_404(doc_id)
     if fmt not in FORMATS:
         abort(404)
-    version = versions.latest(doc)
+    version = versions.latest(doc, request.args.get("language") or "en")
     if version is None:
         abort(404)
     return send_output(doc, version, fmt, current_user)
@@ -213,18 +214,27 @@ def send_output(doc, version, fmt: str, user):
     """Send `version` of `doc` as a `fmt` file, audited. Files are made once per version (versions never change)."""
     from easyread.documents.model import EasyReadDocument
 
-    folder = Path(current_app.instance_path) / "outputs" / str(doc.id) / f"v{version.number}"
-    stem = _stem(doc)
+    from easyread.review.rounds import is_final
+
+    language = version.language or "en"
+    final = is_final(doc.id, version.number, language)
+    # Each language numbers its own versions, so the language is part of the folder; approving a
+    # version changes what its files say, so draft and final files are kept apart.
+    name = (f"v{version.number}" if language == "en" else f"{language}-v{version.number}") + ("-final" if final else "")
+    folder = Path(current_app.instance_path) / "outputs" / str(doc.id) / name
+    stem = _stem(doc) if language == "en" else f"{_stem(doc)}-{language.lower()}"
     path = folder / f"{stem}.{fmt}"
     if not path.is_file():
-        write_outputs(EasyReadDocument.from_dict(version.draft), folder, stem, [fmt], WriteOptions.from_settings(_settings()))
-    audit.record("exported", user, document_id=doc.id, format=fmt, version=version.number)
+        options = WriteOptions.from_settings(_settings())
+        options.status = f"Final version {version.number}" if final else "Draft: not approved yet"
+        write_outputs(EasyReadDocument.from_dict(version.draft), folder, stem, [fmt], options)
+    audit.record("exported", user, document_id=doc.id, format=fmt, version=version.number, language=language)
     db.session.commit()
     return send_file(path, mimetype=MIMETYPES[fmt], as_attachment=True, download_name=f"{stem}.{fmt}", max_age=0)
 
 
 def init_app(app) -> None:
-    from easyread.web import document_edits, document_pictures, nav  # noqa: F401  (their routes join bp)
+    from easyread.web import document_edits, document_pictures, document_translations, nav  # noqa: F401  (their routes join bp)
 
     app.register_blueprint(bp)
     nav.add(app, "Letters", "documents.index", roles=("admin", "staff"), order=10)

@@ -27,4 +27,12 @@ def init_app(app) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
         app.logger.exception("Unexpected error")
+        # A failed database statement leaves the session unusable; the error page (its header reads the
+        # signed-in person) must not fail in turn.
+        from easyread.store.db import db
+
+        try:
+            db.session.rollback()
+        except Exception:  # pragma: no cover - the page matters more than the rollback
+            app.logger.exception("Rollback after an unexpected error failed")
         return _render(500, app.config)

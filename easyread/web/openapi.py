@@ -18,7 +18,10 @@ def spec(server_url: str) -> dict:
         "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}, "description": "Output formats. Default: the service's FORMATS setting."},
         "pictures": {"type": "boolean", "default": True, "description": "Put a picture beside each point."},
         "title": {"type": "string", "description": "A name for the letter. Default: the letter's own title."},
+        "languages": {"type": "array", "items": {"type": "string"}, "description": "Languages to translate the Easy Read draft into, as codes such as pl, ur, pa-Arab (see `easyread languages`)."},
     }
+    language = {"name": "language", "in": "query", "required": False, "schema": {"type": "string", "default": "en"},
+                "description": "en for the Easy Read draft, or a language code for its translation."}
     not_ready = _error("The job is still running (poll the document), or it failed (see the document's error).")
     return {
         "openapi": "3.1.0",
@@ -39,7 +42,8 @@ def spec(server_url: str) -> dict:
                         "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
                             "file": {"type": "string", "format": "binary", "description": "A Word (.docx), PDF or UTF-8 text file."},
                             "model": options["model"], "formats": {"type": "string", "description": "Comma-separated, for example docx,pdf."},
-                            "pictures": {"type": "string", "enum": ["true", "false"]}, "title": options["title"]}}},
+                            "pictures": {"type": "string", "enum": ["true", "false"]}, "title": options["title"],
+                            "languages": {"type": "string", "description": "Comma-separated language codes, for example pl,ur."}}}},
                         "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
                             "text": {"type": "string", "description": "The letter's text."}, "filename": {"type": "string"}, **options}}},
                     }},
@@ -56,14 +60,14 @@ def spec(server_url: str) -> dict:
             "/documents/{doc_id}": {"get": {"summary": "A letter's status and progress", "parameters": [_id_param()], "responses": {
                 "200": {"description": "The document.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
                 "404": _error("No such document in your council.")}}},
-            "/documents/{doc_id}/draft": {"get": {"summary": "The latest Easy Read draft", "parameters": [_id_param()], "responses": {
+            "/documents/{doc_id}/draft": {"get": {"summary": "The latest Easy Read draft, or its translation", "parameters": [_id_param(), language], "responses": {
                 "200": {"description": "The draft (sections, points, pictures, findings).", "content": {"application/json": {"schema": {"type": "object", "properties": {
                     "version": {"type": "integer"}, "draft": {"type": "object"}}}}}}, "404": _error("No such document, or no draft."), "409": not_ready}}},
-            "/documents/{doc_id}/report": {"get": {"summary": "The check report of the latest draft", "parameters": [_id_param()], "responses": {
+            "/documents/{doc_id}/report": {"get": {"summary": "The check report of the latest draft (for a translation: its translation checks)", "parameters": [_id_param(), language], "responses": {
                 "200": {"description": "Findings, score, pass or fail, and the fact lock.", "content": {"application/json": {"schema": {"type": "object", "properties": {
                     "version": {"type": "integer"}, "report": {"type": "object"}}}}}}, "404": _error("No such document, or no draft."), "409": not_ready}}},
             "/documents/{doc_id}/outputs/{format}": {"get": {"summary": "Download the latest draft as a file", "parameters": [
-                _id_param(), {"name": "format", "in": "path", "required": True, "schema": {"type": "string", "enum": list(FORMATS)}}], "responses": {
+                _id_param(), {"name": "format", "in": "path", "required": True, "schema": {"type": "string", "enum": list(FORMATS)}}, language], "responses": {
                 "200": {"description": "The file.", "content": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}, "application/pdf": {}, "text/html": {}, "text/plain": {}}},
                 "404": _error("No such document, format or draft."), "409": not_ready}}},
             "/openapi.json": {"get": {"summary": "This description", "security": [], "responses": {"200": {"description": "OpenAPI 3.1."}}}},

@@ -26,6 +26,8 @@ def _stage_words(stage: str) -> str:
         return "Fixing sentences that fail the checks"
     if "meaning" in stage:
         return "Checking the meaning"
+    if stage.startswith("translate"):
+        return f"Translating ({stage.removeprefix('translate').strip() or 'starting'})"
     return f"Writing Easy Read ({stage})"
 
 

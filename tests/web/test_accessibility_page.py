@@ -38,7 +38,7 @@ def test_front_page_offers_sign_in_and_sends_signed_in_people_on(anon_client, ad
     # to the first navigation link their role allows
     first_admin_link = page(admin_client.get("/account")).select("//nav//a")[0].get("href")
     assert admin_client.get("/").headers["Location"] == first_admin_link
-    assert reviewer_client.get("/").headers["Location"] == "/account"
+    assert reviewer_client.get("/").headers["Location"] == "/review/"
 
 
 def test_council_logo_from_setting(app, instance, anon_client, page):

@@ -56,6 +56,16 @@ def app(instance):
 
 
 @pytest.fixture
+def libre(app):
+    from libre_support import Libre
+
+    server = Libre()
+    app.config["EASYREAD"].update(TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False)
+    yield server
+    server.close()
+
+
+@pytest.fixture
 def live_server(app, staff):
     from werkzeug.serving import make_server
 
@@ -87,7 +97,7 @@ def _letter(path: Path) -> Path:
 
 @pytest.mark.model
 @pytest.mark.timeout(900)
-def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(live_server, staff, tmp_path):
+def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(libre, live_server, staff, tmp_path):
     letter = _letter(tmp_path / "council-tax-reminder.docx")
     downloads = tmp_path / "downloads"
     downloads.mkdir()
@@ -110,7 +120,8 @@ def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(l
 
     labels = {p["label"] for p in result["pages"]}
     assert {"upload", "upload with an error", "letters list", "draft page", "draft page after the change", "versions",
-            "picture search", "glossary"} <= labels, labels
+            "picture search", "glossary", "translations", "translations with an error", "translation"} <= labels, labels
+    assert "PL " in result["translationText"] and "£120" in result["translationText"], result["translationText"][:500]
     assert result["pictureResults"] > 0, "the picture search should show pictures, so axe checks them too"
     problems = [f"{p['label']} ({p['url']}): {v['id']} ({v['impact']}) {v['help']} at {v['targets'][:3]}" for p in result["pages"] for v in p["violations"]]
     assert not problems, "\n".join(problems)

@@ -1,0 +1,235 @@
+"""Resident reviewers' pages: set up from an invite, sign in with their link and code, read and answer.
+
+Everything a reviewer can reach is built from `ReviewRound.draft`, the redacted copy
+made before sending; nothing here reads the original letter, the document's title or
+its versions. Each round is found through the reviewer's own assignment, so a round not
+sent to them is a 404. Pages speak Easy Read: short sentences, one idea per line.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, session, url_for
+from flask_login import current_user, login_user
+
+from easyread.review import feedback, invites, rounds, speech
+from easyread.review.retention import audio_dir
+from easyread.store.db import db
+from easyread.web.auth import role_required
+
+bp = Blueprint("review_resident", __name__, url_prefix="/review")
+reviewer_required = role_required("reviewer")
+PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
+
+
+def _settings() -> dict:
+    return current_app.config["EASYREAD"]
+
+
+def _sign_in(row) -> None:
+    session.clear()  # nothing from before sign-in carries over
+    session.permanent = True
+    login_user(row.user)
+
+
+# --- invite and sign-in ---
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def invite(token: str):
+    row = invites.access_for_invite(token)
+    if row is None:
+        return render_template("review/resident/link_problem.html", title="This link does not work"), 404
+    error = None
+    kind = request.form.get("kind") or request.args.get("kind") or "pictures"
+    if request.method == "POST":
+        code = request.form.getlist("picture") if kind == "pictures" else request.form.get("number", "")
+        try:
+            key = invites.set_up(row, kind, code)
+        except invites.CodeError as problem:
+            error = str(problem)
+        else:
+            _sign_in(row)
+            db.session.commit()
+            return render_template("review/resident/ready.html", link=url_for("review_resident.sign_in", key=key, _external=True),
+                                   kind=kind, chosen=code if kind == "pictures" else None, pictures=invites.PICTURE_NAMES)
+    return render_template("review/resident/code.html", title="Choose your secret code", mode="set_up", kind=kind, error=error,
+                           pictures=invites.PICTURES, chosen=request.form.getlist("picture")), 400 if error else 200
+
+
+@bp.route("/sign-in/<key>", methods=["GET", "POST"])
+def sign_in(key: str):
+    row = invites.access_for_key(key)
+    if row is None:
+        return render_template("review/resident/link_problem.html", title="This link does not work"), 404
+    settings = _settings()
+    error, status = None, 200
+    if request.method == "POST":
+        if invites.locked(row, settings["LOGIN_MAX_FAILURES"], settings["LOGIN_LOCKOUT_MINUTES"]):
+            error = f"Too many tries. Wait {settings['LOGIN_LOCKOUT_MINUTES']} minutes. Then try again. Or ask the council for help."
+            status = 429
+        else:
+            code = request.form.getlist("picture") if row.code_kind == "pictures" else request.form.get("number", "")
+            if invites.check_code(row, code):
+                invites.note_success(row)
+                _sign_in(row)
+                db.session.commit()
+                return redirect(url_for("review_resident.index"))
+            invites.note_failure(row)
+            db.session.commit()
+            error, status = "That is not your code. Try again.", 401
+    return render_template("review/resident/code.html", title="Sign in", mode="sign_in", kind=row.code_kind, error=error,
+                           pictures=invites.PICTURES, chosen=[]), status
+
+
+# --- the reviewer's documents ---
+def _mine(round_id: int):
+    found = rounds.assignment(round_id, current_user.id)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/")
+@reviewer_required
+def index():
+    return render_template("review/resident/index.html", items=rounds.for_reviewer(current_user.id))
+
+
+def _point_views(round_, assignment) -> list[dict]:
+    said = feedback.mine(round_, assignment)
+    others = feedback.others(round_, assignment) if _settings()["REVIEW_SHOW_OTHERS_COMMENTS"] else {}
+    sections = []
+    for s, section in enumerate(round_.draft.get("sections", [])):
+        items = []
+        for i, point in enumerate(section.get("points", [])):
+            row = said.get((s, i))
+            items.append({
+                "section": s, "index": i, "key": f"{s}-{i}", "text": point.get("text", ""),
+                "picture": (point.get("picture") or {}) if (point.get("picture") or {}).get("path") else None,
+                "words": feedback.words_of(point.get("text", "")),
+                "answer": row.answer if row else None, "hard_words": set(row.hard_words) if row else set(),
+                "reasons": set(row.reasons) if row else set(), "comment": row.comment if row else "",
+                "others": others.get((s, i), []),
+            })
+        sections.append({"heading": section.get("heading", ""), "points": items})
+    return sections
+
+
+@bp.get("/read/<int:round_id>")
+@reviewer_required
+def read(round_id: int):
+    round_, assignment = _mine(round_id)
+    return render_template("review/resident/read.html", round=round_, assignment=assignment, sections=_point_views(round_, assignment),
+                           answers=feedback.ANSWERS, reasons=feedback.REASONS, overall=feedback.OVERALL, error=request.args.get("error"))
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@bp.post("/read/<int:round_id>/points/<int:section>/<int:index>")
+@reviewer_required
+def answer(round_id: int, section: int, index: int):
+    """One tap or comment. A plain form post (no JavaScript) or the page's fetch (JSON back)."""
+    round_, assignment = _mine(round_id)
+    answer_value = request.form.get("answer") or None
+    try:
+        row = feedback.record(round_, assignment, section, index, answer=answer_value, hard_words=request.form.getlist("hard"),
+                              reasons=request.form.getlist("reason"), comment=request.form.get("comment", ""))
+    except feedback.FeedbackError as error:
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(ok=False, error=str(error)), 400
+        return redirect(url_for("review_resident.read", round_id=round_id, error=str(error)) + f"#point-{section}-{index}")
+    db.session.commit()
+    said = f"You said: {feedback.ANSWERS[row.answer]}." if row.answer else "Saved."
+    if _wants_json():
+        return jsonify(ok=True, answer=row.answer, said=said, hard_words=row.hard_words, saved=True)
+    return redirect(url_for("review_resident.read", round_id=round_id) + f"#point-{section}-{index}")
+
+
+@bp.post("/read/<int:round_id>/supporter")
+@reviewer_required
+def supporter(round_id: int):
+    round_, assignment = _mine(round_id)
+    assignment.supporter = request.form.get("supporter") == "yes"
+    db.session.commit()
+    if _wants_json():
+        return jsonify(ok=True, supporter=assignment.supporter)
+    return redirect(url_for("review_resident.read", round_id=round_id) + "#supporter")
+
+
+@bp.post("/read/<int:round_id>/finish")
+@reviewer_required
+def finish(round_id: int):
+    round_, assignment = _mine(round_id)
+    try:
+        feedback.finish(round_, assignment, request.form.get("overall"))
+    except feedback.FeedbackError as error:
+        db.session.rollback()
+        return redirect(url_for("review_resident.read", round_id=round_id, error=str(error)) + "#finish")
+    db.session.commit()
+    return redirect(url_for("review_resident.thanks", round_id=round_id))
+
+
+@bp.get("/read/<int:round_id>/thanks")
+@reviewer_required
+def thanks(round_id: int):
+    round_, assignment = _mine(round_id)
+    return render_template("review/resident/thanks.html", round=round_)
+
+
+# --- pictures and audio, from the round's copy only ---
+@bp.get("/read/<int:round_id>/points/<int:section>/<int:index>/picture")
+@reviewer_required
+def picture(round_id: int, section: int, index: int):
+    from pathlib import Path
+
+    round_, _ = _mine(round_id)
+    try:
+        path = (round_.draft["sections"][section]["points"][index].get("picture") or {}).get("path")
+    except (KeyError, IndexError, TypeError):
+        abort(404)
+    file = Path(path) if path else None
+    if file is None or file.suffix.lower() not in PICTURE_TYPES or not file.is_file():
+        abort(404)
+    return send_file(file, mimetype=PICTURE_TYPES[file.suffix.lower()], max_age=3600)
+
+
+def _page_text(round_) -> str:
+    parts = [round_.draft.get("title", "")]
+    for section in round_.draft.get("sections", []):
+        parts.append(section.get("heading", ""))
+        parts += [p.get("text", "") for p in section.get("points", [])]
+    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+def _send_audio(text: str):
+    try:
+        path = speech.wav_for(text, audio_dir(current_app.instance_path))
+    except speech.SpeechError:
+        current_app.logger.exception("Review audio could not be made")
+        abort(503)
+    return send_file(path, mimetype="audio/wav", max_age=86400)
+
+
+@bp.get("/read/<int:round_id>/points/<int:section>/<int:index>/audio.wav")
+@reviewer_required
+def point_audio(round_id: int, section: int, index: int):
+    round_, _ = _mine(round_id)
+    try:
+        text = round_.draft["sections"][section]["points"][index]["text"]
+    except (KeyError, IndexError, TypeError):
+        abort(404)
+    return _send_audio(text)
+
+
+@bp.get("/read/<int:round_id>/audio.wav")
+@reviewer_required
+def page_audio(round_id: int):
+    round_, _ = _mine(round_id)
+    return _send_audio(_page_text(round_))
+
+
+def init_app(app) -> None:
+    from easyread.web import nav
+
+    app.register_blueprint(bp)
+    nav.add(app, "Your documents", "review_resident.index", roles=("reviewer",), order=5)
