@@ -14,15 +14,17 @@ from wtforms import StringField
 from easyread import jobs, versions
 from easyread.jobs import intake
 from easyread.store.models import DraftVersion
+from easyread.translate.pipeline import FLAG_DRIFT, FLAG_ENGLISH, FLAG_FACTS, FLAG_TERM, FLAG_TRUST
 from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.documents import FORMAT_NAMES, FORMATS, bp
 
 # What each translation flag asks of the fluent reader who checks it.
 FLAG_WORDS = {
-    "translation-facts": "A number, amount, date, phone number or address may not match the English",
-    "translation-drift": "Translated back into English, it does not say the same thing",
-    "translation-glossary": "The council's agreed word was not kept",
-    "translation-low-trust": "The translation engine is not good enough for this language",
+    FLAG_FACTS: "A number, amount, date, phone number or address may not match the English",
+    FLAG_DRIFT: "Translated back into English, it does not say the same thing",
+    FLAG_TERM: "The council's agreed word was not kept",
+    FLAG_TRUST: "The translation engine is not good enough for this language",
+    FLAG_ENGLISH: "It is still in English",
 }
 
 
