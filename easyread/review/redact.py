@@ -107,19 +107,6 @@ def from_letter(letter) -> list[dict]:
 @lru_cache(maxsize=1)
 def _analyzer():
     """Presidio with only the recognisers that fit UK letters (no network look-ups), or None if not installed."""
-    # Importing Presidio runs logging.config with disable_existing_loggers, which would silence every
-    # logger made before it (ours included) for the rest of the process: put them back as they were.
-    manager = logging.Logger.manager
-    were_disabled = {name: lg.disabled for name, lg in manager.loggerDict.items() if isinstance(lg, logging.Logger)}
-    try:
-        return _make_analyzer()
-    finally:
-        for name, lg in manager.loggerDict.items():
-            if isinstance(lg, logging.Logger) and name in were_disabled:
-                lg.disabled = were_disabled[name]
-
-
-def _make_analyzer():
     try:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NlpEngineProvider
