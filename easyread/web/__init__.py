@@ -51,7 +51,7 @@ def _refuse_nul_characters(app) -> None:
 
 def init_app(app) -> None:
     from easyread import jobs
-    from easyread.web import admin, api, auth, documents, glossary, pages
+    from easyread.web import admin, api, auth, documents, glossary, pages, review_resident, review_staff
 
     _templates(app)
     _sessions(app)
@@ -64,5 +64,5 @@ def init_app(app) -> None:
     glossary.init_app(app)    # /glossary…, nav "Glossary" (30)
     api.init_app(app)         # /api/v1…, token-only, CSRF-exempt
     admin.init_app(app)       # /admin…, nav "Users" (60), "Audit log" (70), "Settings" (80)
-    from easyread.web import review_resident, review_staff
-    review_staff.init_app(app); review_resident.init_app(app)  # /review…, nav "Reviewers" (40), reviewers' "Your documents" (5)
+    review_staff.init_app(app)     # /review/documents…, /review/rounds…, nav "Reviewers" (40)
+    review_resident.init_app(app)  # /review/ for reviewers: nav "Your documents" (5)
