@@ -48,11 +48,12 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
 @click.option("--format", "formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
 @click.option("--engine", default=None, help="Translation engine spec (default: the TRANSLATE_ENGINE setting, else MODEL). See `easyread languages`.")
 @click.option("--bilingual", is_flag=True, help="Also write a Word document with the English beside each translation.")
+@click.option("--original", is_flag=True, help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.")
 @click.option("--back-check/--no-back-check", default=None, help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).")
 @click.pass_obj
 def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, formats: str | None, engine: str | None,
-              bilingual: bool, back_check: bool | None) -> None:
-    """Translate an Easy Read draft (the JSON of a draft) into other languages.
+              bilingual: bool, back_check: bool | None, original: bool) -> None:
+    """Translate an Easy Read draft (the JSON of a draft) into other languages; with --original, the letter itself.
 
     Writes <name>.<code>.<format> for each language, <name>.<code>.json (the
     translated draft, with flags on points a fluent speaker must check) and
@@ -62,20 +63,27 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
     from easyread.documents.write import WriteOptions, normalise_formats, write_outputs
     from easyread.documents.atomic import atomic_write_text
     from easyread.engines.base import EngineError
+    from easyread.documents.errors import InputError
     from easyread.translate import TranslationError, translate_draft
 
     try:
         wanted = normalise_formats(formats or settings["FORMATS"])
         try:
-            draft = EasyReadDocument.from_dict(_read_draft(draft_file))
+            if original:
+                from easyread.documents.read import read_document
+                from easyread.translate.original import letter_as_draft
+
+                draft = letter_as_draft(read_document(draft_file, settings=settings))
+            else:
+                draft = EasyReadDocument.from_dict(_read_draft(draft_file))
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
         run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check)
-    except (TranslationError, EngineError, ValueError) as error:
+    except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
         sys.exit(2)
     out_dir = out_dir or draft_file.parent
-    stem = draft_file.name.removesuffix(".json").removesuffix(".draft")
+    stem = draft_file.stem if original else draft_file.name.removesuffix(".json").removesuffix(".draft")
     options = WriteOptions.from_settings(settings)
     for code, result in run.results.items():
         if not result.ok:

@@ -127,3 +127,30 @@ def test_languages_with_a_server_that_is_down(cli_runner):
 
     result = cli_runner.invoke(main, ["languages", "--engine", f"libretranslate+{free_port_url()}"], env={"EASYREAD_MODEL_RETRIES": "0"})
     assert result.exit_code == 2 and "is not answering" in result.output
+
+
+def test_translate_the_original_letter_keeps_its_order_and_facts(cli_runner, tmp_path):
+    from easyread.documents.read import read_document
+    from easyread.translate.original import letter_as_draft
+
+    letter = tmp_path / "reminder.txt"
+    letter.write_text("Council Tax reminder\n\nDear Mr Okafor,\n\nPay £125.00 by 1 March 2025.\n\n"
+                      "Call 0161 496 0199 if you need help.\n\nYours sincerely,\n\nRevenue Team\n", encoding="utf-8")
+    before = letter.read_bytes()
+    laid_out = letter_as_draft(read_document(letter))
+    texts = [p.text for p in laid_out.points()]
+    assert laid_out.title == "Council Tax reminder" or texts[0] == "Council Tax reminder"
+    assert texts.index("Pay £125.00 by 1 March 2025.") < texts.index("Call 0161 496 0199 if you need help.")
+    assert any("Okafor" in t for t in texts)  # the whole letter, salutation included: it is the official letter
+    out = tmp_path / "out"
+    with TestServer() as server:
+        result = cli_runner.invoke(main, ["translate", str(letter), "--original", "--to", "pl", "-o", str(out), "--no-back-check",
+                                          "--engine", f"libretranslate+{server.url}", "--format", "txt"])
+    assert result.exit_code == 0, result.output
+    text = (out / "reminder.pl.txt").read_text(encoding="utf-8")
+    assert "PL " in text and "£125.00" in text and "0161 496 0199" in text
+    assert letter.read_bytes() == before  # the input is never changed
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    refused = cli_runner.invoke(main, ["translate", str(broken), "--original", "--to", "pl"])
+    assert refused.exit_code == 2 and "broken.docx:" in refused.output and "Traceback" not in refused.output
