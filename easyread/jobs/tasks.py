@@ -108,6 +108,32 @@ def _plain_error(error: Exception) -> str | None:
     return str(error) if isinstance(error, expected) and str(error).strip() else None
 
 
+def _start(document_id: int, job: str):
+    """The document marked running and committed, or None when this job is no longer the document's."""
+    from easyread.store.db import db
+
+    doc = _load(document_id, job)
+    if doc is not None:
+        doc.status, doc.error = "running", None
+        db.session.commit()
+    return doc
+
+
+def _task_user(task: dict):
+    """The person who asked for the task, or None for the service itself."""
+    from easyread.store.db import db
+    from easyread.store.models import User
+
+    return db.session.get(User, task["user_id"]) if task.get("user_id") else None
+
+
+def _finish(doc, error: str | None = None) -> str:
+    """Mark the document done (with a note for a person, if any); the caller commits with its new versions."""
+    doc.status, doc.error = "done", error
+    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
+    return "done"
+
+
 @huey.task(name="easyread.make_draft")
 def make_draft(document_id: int, job: str) -> str:
     """Read the stored letter, rewrite it, add pictures, check it, store draft version 1 (or the next)."""
@@ -178,15 +204,13 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
     from easyread import audit, council_glossary, drafts, versions
     from easyread.jobs import work
     from easyread.store.db import db
-    from easyread.store.models import DraftVersion, User
+    from easyread.store.models import DraftVersion
 
-    doc = _load(document_id, job)
+    doc = _start(document_id, job)
     if doc is None:
         return "skipped"
     task = (doc.progress or {}).get("task", {})
     settings = app.config["EASYREAD"]
-    doc.status, doc.error = "running", None
-    db.session.commit()
     base = versions.latest(doc)
     section, index = int(task.get("section", -1)), int(task.get("index", -1))
     try:
@@ -206,11 +230,10 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
     if not _still_mine(doc, job):
         return "superseded"
     number = versions.next_number(doc)
-    user = db.session.get(User, task["user_id"]) if task.get("user_id") else None
+    user = _task_user(task)
     db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=draft, report=report, created_by=user.id if user else None,
                                 note=f"Point {index + 1} of section {section + 1} made again by the model."))
-    doc.status, doc.error = "done", None
-    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
+    _finish(doc)
     audit.record("draft_edited", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en", change="regenerate")
     db.session.commit()
     return "done"
@@ -237,15 +260,13 @@ def _translate_document(app, document_id: int, job: str) -> str:
     from easyread import audit, council_glossary, versions
     from easyread.jobs import work
     from easyread.store.db import db
-    from easyread.store.models import DraftVersion, User
+    from easyread.store.models import DraftVersion
 
-    doc = _load(document_id, job)
+    doc = _start(document_id, job)
     if doc is None:
         return "skipped"
     task = (doc.progress or {}).get("task", {})
     settings = app.config["EASYREAD"]
-    doc.status, doc.error = "running", None
-    db.session.commit()
     base = versions.latest(doc)
     if base is None:
         return _fail(doc, "Make the Easy Read draft before translating it.", back_to="done")
@@ -259,15 +280,13 @@ def _translate_document(app, document_id: int, job: str) -> str:
         return _fail(doc, f"The draft was not translated. {message or GENERIC_ERROR}", back_to="done")
     if not _still_mine(doc, job):
         return "superseded"
-    user = db.session.get(User, task["user_id"]) if task.get("user_id") else None
+    user = _task_user(task)
     for code, (draft, report) in made.drafts.items():
         number = versions.next_number(doc, code)
         db.session.add(DraftVersion(document_id=doc.id, number=number, language=code, draft=draft, report={**report, "from_version": base.number},
                                     created_by=user.id if user else None, note=f"Translated from English version {base.number}."))
         audit.record("draft_created", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language=code)
-    doc.status = "done"
-    doc.error = " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None
-    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
+    _finish(doc, " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None)
     db.session.commit()
     return "done"
 
