@@ -1,9 +1,12 @@
 """Tokens per second of an in-process model at batch 1, 8 and 16, on the same prompts.
 
-    python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32] [--repeat 1]
+    python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32]
+        [--repeat 1] [--share both|on|off]
 
-Batch 1 is the baseline, measured in the same run. Every batch size writes replies
-to the same council-letter sentences, so the numbers differ only by batching.
+Batch 1 reading every prompt whole is the baseline, measured in the same run.
+Every row writes replies to the same council-letter sentences with the rewriter's
+own prompt (rules and a worked example, then the sentence), so the numbers differ
+only by batching and by whether the shared start of the prompts is read once.
 """
 from __future__ import annotations
 
@@ -35,12 +38,13 @@ SENTENCES = [
     "The consultation on the new library opening hours closes on 30 June.",
     "You can respond online, by post, or at any of our customer service centres.",
 ]
-SYSTEM = "You rewrite UK council letters in Easy Read: short sentences, everyday words, one idea per sentence."
 
 
 def chats() -> list[list[dict[str, str]]]:
-    """The benchmark prompts: one Easy Read rewrite request per sentence."""
-    return [[{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Rewrite in Easy Read:\n{s}"}] for s in SENTENCES]
+    """The benchmark prompts: the rewriter's prompt for each sentence."""
+    from easyread.simplify.prompts import rewrite_prompt
+
+    return [rewrite_prompt(s, [], []) for s in SENTENCES]
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -51,12 +55,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--new-tokens", type=int, default=32, help="max new tokens per reply (default 32)")
     parser.add_argument("--prompts", type=int, default=16, help=f"how many prompts, at most {len(SENTENCES)} (default 16)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per batch size; the median is reported (default 1)")
+    parser.add_argument("--share", choices=("both", "on", "off"), default="both",
+                        help="read the prompts' shared start once (on), per prompt (off) or both, side by side (default both)")
     return parser.parse_args(argv)
 
 
-def measure(engine, prompts, batch_size: int, sampling: Sampling) -> tuple[int, float, float]:
+def measure(engine, prompts, batch_size: int, sampling: Sampling, share: bool = False) -> tuple[int, float, float]:
     """Generated tokens, wall seconds and CPU seconds for all `prompts` at `batch_size`."""
     engine.batch_size = batch_size
+    if hasattr(engine, "share_prefix"):
+        engine.share_prefix = share
+        engine._prefixes.clear()  # each run reads the shared start itself, so its cost is counted
     engine.stats.reset()
     started, cpu = time.perf_counter(), time.process_time()
     engine.generate(prompts, sampling)
@@ -87,14 +96,19 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     engine.generate(prompts[:2], Sampling(max_new_tokens=4))  # warm-up: page the weights in
     warmup_seconds = time.perf_counter() - started
 
+    shares = {"both": (False, True), "on": (True,), "off": (False,)}[args.share]
+    if not hasattr(engine, "share_prefix"):
+        shares = (False,)
+    # A prompt alone has no one to share its start with, so batch 1 is only ever read whole.
+    plan = [(1, False)] + [(size, share) for size in sizes if size > 1 for share in shares]
     rows = []
-    for size in sizes:
-        runs = [measure(engine, prompts, size, sampling) for _ in range(max(1, args.repeat))]
+    for size, share in plan:
+        runs = [measure(engine, prompts, size, sampling, share) for _ in range(max(1, args.repeat))]
         tokens = int(statistics.median(r[0] for r in runs))
         seconds = statistics.median(r[1] for r in runs)
         cpu_seconds = statistics.median(r[2] for r in runs)
-        rows.append({"batch": size, "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds,
-                     "cpu_share": cpu_seconds / seconds})
+        rows.append({"batch": size, "shared_start": share, "tokens": tokens, "seconds": seconds,
+                     "tokens_per_second": tokens / seconds, "cpu_share": cpu_seconds / seconds})
 
     title = EMBEDDED_MODELS[args.model].title if args.model in EMBEDDED_MODELS else args.model
     print(f"engine benchmark: {args.model} = {title}, {getattr(engine, 'dtype', None) or 'bfloat16'}, greedy, "
@@ -104,14 +118,27 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     baseline = rows[0]["tokens_per_second"] if rows else 0
     # cores busy = our CPU seconds / wall seconds: on a shared machine it shows how much of
     # the CPU this run really had (2.0 means both cores of a 2-core machine).
-    print(f"{'batch':>5} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs batch ' + str(sizes[0]):>12} {'cores busy':>11}")
+    print(f"prompt: {_prompt_tokens(engine, prompts)}")
+    print(f"{'batch':>5} {'prompt start':>15} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs baseline':>12} {'cores busy':>11}")
     for row in rows:
-        print(f"{row['batch']:>5} {row['tokens']:>7} {row['seconds']:>8.1f} {row['tokens_per_second']:>9.1f} "
+        start = "read once" if row["shared_start"] else "read per prompt"
+        print(f"{row['batch']:>5} {start:>15} {row['tokens']:>7} {row['seconds']:>8.1f} {row['tokens_per_second']:>9.1f} "
               f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")
     return {"model": args.model, "load_seconds": load_seconds, "prepare_seconds": prepare_seconds,
             "warmup_seconds": warmup_seconds, "rows": rows}
+
+
+def _prompt_tokens(engine, prompts) -> str:
+    if not hasattr(engine, "_encode"):
+        return "token counts unknown for this engine"
+    from easyread.engines.local import _common_prefix_length
+
+    _, tokenizer = engine.load()
+    encoded = [engine._encode(tokenizer, chat) for chat in prompts]
+    return (f"{statistics.median(len(e) for e in encoded):.0f} tokens (median), "
+            f"of which the first {_common_prefix_length(encoded)} are the same in every prompt")
 
 
 def _cpu() -> str:

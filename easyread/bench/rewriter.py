@@ -54,12 +54,18 @@ def _baseline(engine, docs, paragraphs: int) -> dict:
     from easyread.simplify.prompts import rewrite_prompt
 
     units = [u for d in docs for u in plan_letter(d).units][:paragraphs]
+    # Naive means every prompt read whole, as plain generate does: no start kept from the pipeline's run.
+    sharing = getattr(engine, "share_prefix", None)
+    if sharing is not None:
+        engine.share_prefix = False
     tokens0, started = engine.stats.generated_tokens, time.monotonic()
     for unit in units:
         facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
         sampling = Sampling(max_new_tokens=rewrite_budget(unit.text))
         engine.generate([rewrite_prompt(unit.text, facts, unit.terms)], sampling)
     seconds = time.monotonic() - started
+    if sharing is not None:
+        engine.share_prefix = sharing
     tokens = engine.stats.generated_tokens - tokens0
     return {"paragraphs": len(units), "seconds": seconds, "tokens": tokens,
             "tokens_per_second": tokens / seconds if seconds else 0.0,
@@ -118,6 +124,7 @@ def run(args: list[str] | None = None) -> dict:
             last["stage"] = stage
 
     tokens0, engine_s0, started = engine.stats.generated_tokens, engine.stats.seconds, time.monotonic()
+    read0, shared0 = engine.stats.prompt_tokens, getattr(engine.stats, "shared_prompt_tokens", 0)
     results = simplify_documents(docs, engine, glossary=glossary, settings=settings, progress=progress)
     seconds = time.monotonic() - started
     tokens = engine.stats.generated_tokens - tokens0
@@ -126,6 +133,8 @@ def run(args: list[str] | None = None) -> dict:
     letters_ok, results_ok = [p[0] for p in pairs], [p[1] for p in pairs]
     pipeline = {"seconds": seconds, "tokens": tokens, "tokens_per_second": tokens / seconds if seconds else 0.0,
                 "engine_seconds": engine.stats.seconds - engine_s0,
+                "prompt_tokens_read": engine.stats.prompt_tokens - read0,
+                "prompt_tokens_shared": getattr(engine.stats, "shared_prompt_tokens", 0) - shared0,
                 "letters_per_hour": len(results_ok) / seconds * 3600 if seconds else 0.0,
                 "timings": results_ok[0].timings if results_ok else {}, "counts": results_ok[0].tokens if results_ok else {}}
     baseline = _baseline(engine, docs, opts.baseline_paragraphs) if opts.baseline_paragraphs else None
@@ -146,10 +155,8 @@ def run(args: list[str] | None = None) -> dict:
     }
     if baseline and baseline["tokens_per_second"]:
         figures["speedup_tokens_per_second"] = pipeline["tokens_per_second"] / baseline["tokens_per_second"]
-        units_per_letter = sum(len(r.draft.points()) for r in results_ok)  # not used for speed; see below
         paragraphs = sum(1 for d in docs for b in d.body_blocks()) / max(1, len(docs))
         figures["baseline"]["letters_per_hour_rewrite_only"] = 3600 / (baseline["seconds_per_paragraph"] * paragraphs)
-        del units_per_letter
     _print(figures, results_ok, letters_ok, opts.samples)
     if opts.json:
         out = dict(figures, drafts={l.name: r.draft.to_dict() for l, r in pairs}, notes={l.name: r.notes for l, r in pairs})
@@ -177,6 +184,7 @@ def _print(fig: dict, results, letters, samples: int) -> None:
     print("\n== Throughput ==")
     print(f"pipeline: {len(results)} letters in {p['seconds']:.0f} s = {p['letters_per_hour']:.1f} letters/hour; "
           f"{p['tokens']} tokens generated = {p['tokens_per_second']:.1f} tokens/s (wall, incl. checks)")
+    print(f"  prompt tokens read: {p['prompt_tokens_read']}, taken from a shared start instead: {p['prompt_tokens_shared']}")
     print("  stage seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in p["timings"].items()))
     if b:
         print(f"baseline (batch 1, one paragraph at a time): {b['paragraphs']} paragraphs in {b['seconds']:.0f} s, "

@@ -46,6 +46,9 @@ class GenerationStats:
     seconds: float = 0.0
     prompt_tokens: int = 0
     batches: int = 0
+    # Prompt tokens taken from a kept cache of a shared start instead of read per prompt
+    # (in-process engines; the start itself is counted once in prompt_tokens).
+    shared_prompt_tokens: int = 0
 
     @property
     def tokens_per_second(self) -> float:
@@ -54,7 +57,7 @@ class GenerationStats:
 
     def reset(self) -> None:
         """Start counting again from zero."""
-        self.prompts = self.generated_tokens = self.prompt_tokens = self.batches = 0
+        self.prompts = self.generated_tokens = self.prompt_tokens = self.batches = self.shared_prompt_tokens = 0
         self.seconds = 0.0
 
 
