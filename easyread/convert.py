@@ -62,9 +62,10 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
 
 
 def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[str], model: str | None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
-    """Rewrite an already-read document, add pictures, and write it in each format plus `<stem>.report.json`."""
+    """Rewrite an already-read document, add pictures, and write it in each format plus
+    `<stem>.draft.json` (what `easyread translate` reads) and `<stem>.report.json`."""
     from easyread.documents.atomic import atomic_write_text
-    from easyread.documents.write import WriteOptions, write_outputs
+    from easyread.documents.write import WriteOptions, write_draft_json, write_outputs
 
     draft, report, summary = rewrite(doc, model=model, settings=settings, progress=progress)
     if pictures:
@@ -76,6 +77,7 @@ def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[s
     out_dir.mkdir(parents=True, exist_ok=True)
     progress("write", 0, len(formats))
     outputs = write_outputs(draft, out_dir, stem, formats, WriteOptions.from_settings(settings))
+    outputs["draft"] = write_draft_json(draft, out_dir, stem)
     progress("write", len(formats), len(formats))
     if report is not None:
         report_path = out_dir / f"{stem}.report.json"

@@ -49,7 +49,7 @@ def test_convert_only_the_formats_asked_for(cli_runner, tmp_path):
     out = tmp_path / "out"
     result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt", "--no-pictures"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["reminder.html", "reminder.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.html", "reminder.txt"]
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ class LocalConverter:
 
     def _write(self, item: Item, doc, data: bytes, draft, report: dict | None) -> Entry:
         from easyread.documents.atomic import atomic_write_text
-        from easyread.documents.write import WriteOptions, write_outputs
+        from easyread.documents.write import WriteOptions, write_draft_json, write_outputs
 
         if self.options.pictures:
             from easyread.pictures import add_pictures
@@ -135,14 +135,15 @@ class LocalConverter:
             draft = add_pictures(draft, settings=self.settings)
         folder = guard_folder(self.out_root, self.in_root, item.folder)
         stem = Path(item.folder).name
-        names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.report.json"]
+        names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.draft.json", f"{stem}.report.json"]
         if self.options.languages:
             names += [f"{stem}.{code}.{ext}" for code in self.options.languages for ext in [*self.options.formats, "json"]]
             names.append(f"{stem}.translation.json")
         tidy_folder(folder, names, self._previous.get(item.found.rel))
         write_outputs(draft, folder, stem, self.options.formats, WriteOptions.from_settings(self.settings))
+        write_draft_json(draft, folder, stem)
         atomic_write_text(folder / f"{stem}.report.json", json.dumps(report or {}, indent=2, ensure_ascii=False))
-        entry = _entry(item, DONE, folder=item.folder, outputs=names[: len(self.options.formats) + 1])
+        entry = _entry(item, DONE, folder=item.folder, outputs=names[: len(self.options.formats) + 2])
         report_stats(entry, report)
         if self.options.languages:
             self._translate(draft, folder, stem, entry)

@@ -111,11 +111,13 @@ class RemoteConverter:
         """Download the letter's outputs and report into its folder, each file atomically."""
         folder = guard_folder(self.out_root, self.in_root, item.folder)
         stem = Path(item.folder).name
-        names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.report.json"]
+        names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.draft.json", f"{stem}.report.json"]
         tidy_folder(folder, names, self._previous.get(item.found.rel))
         report = self._request("get", f"/documents/{doc_id}/report").json().get("report") or {}
+        draft = self._request("get", f"/documents/{doc_id}/draft").json().get("draft") or {}
         for fmt in self.options.formats:
             atomic_write_bytes(folder / f"{stem}.{fmt}", self._request("get", f"/documents/{doc_id}/outputs/{fmt}").content)
+        atomic_write_text(folder / f"{stem}.draft.json", json.dumps(draft, indent=2, ensure_ascii=False))
         atomic_write_text(folder / f"{stem}.report.json", json.dumps(report, indent=2, ensure_ascii=False))
         entry = _entry(item, DONE, folder=item.folder, outputs=names, remote_id=doc_id)
         report_stats(entry, report)

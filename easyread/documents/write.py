@@ -103,6 +103,17 @@ def write_outputs(
     return written
 
 
+def write_draft_json(doc: EasyReadDocument, out_dir: str | os.PathLike, stem: str) -> Path:
+    """Write `doc` as `out_dir/stem.draft.json` (atomically), the form `easyread translate` reads."""
+    import json
+
+    from easyread.documents.atomic import atomic_write_text
+
+    path = Path(out_dir) / f"{stem}.draft.json"
+    atomic_write_text(path, json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    return path
+
+
 def credit_lines(doc: EasyReadDocument) -> list[str]:
     """The document's credits followed by any picture credits not already listed, each once."""
     lines: list[str] = []

@@ -56,6 +56,7 @@ def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env
         stem = entry["folder"].rsplit("/", 1)[-1]
         assert (out / entry["folder"] / f"{stem}.docx").read_bytes()[:2] == b"PK"
         assert "score" in json.loads((out / entry["folder"] / f"{stem}.report.json").read_text())
+        assert json.loads((out / entry["folder"] / f"{stem}.draft.json").read_text())["sections"]
     assert "TOTAL" in (out / "summary.csv").read_text(encoding="utf-8")
 
     again = CliRunner().invoke(main, ["batch", str(small.root), str(out), "--remote", url, "--model", "none",

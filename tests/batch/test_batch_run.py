@@ -11,6 +11,7 @@ from easyread.batch import DONE, IGNORED, SKIPPED, BatchError, BatchOptions, Loc
 from easyread.batch.lock import OutLock
 from easyread.batch.state import MANIFEST
 from easyread.batch.walk import MAX_NAME_BYTES, letter_folder, safe_name
+from easyread.documents.model import EasyReadDocument
 
 FORMATS = ["html", "txt"]
 
@@ -53,6 +54,8 @@ def test_tree_is_mirrored_bad_files_skipped_and_second_run_does_nothing(tree, tm
             assert (out / entry.folder / f"{PurePosixPath(entry.folder).name}.{fmt}").is_file()
         report = json.loads((out / entry.folder / f"{PurePosixPath(entry.folder).name}.report.json").read_text())
         assert "score" in report and report["fact_lock"]["ok"]
+        draft = json.loads((out / entry.folder / f"{PurePosixPath(entry.folder).name}.draft.json").read_text())
+        assert EasyReadDocument.from_dict(draft).points()  # what `easyread translate` reads
         assert entry.sentences > 0 and entry.facts_kept == entry.facts_total > 0
     assert len({by_rel[r].folder for r in tree.good}) == len(tree.good)  # the .docx and .txt with one stem do not collide
     assert output_files(out) == expected_files(result)

@@ -154,3 +154,18 @@ def test_translate_the_original_letter_keeps_its_order_and_facts(cli_runner, tmp
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     refused = cli_runner.invoke(main, ["translate", str(broken), "--original", "--to", "pl"])
     assert refused.exit_code == 2 and "broken.docx:" in refused.output and "Traceback" not in refused.output
+
+
+def test_convert_then_translate_its_draft_as_the_readme_says(cli_runner, tmp_path):
+    letter = tmp_path / "reminder.txt"
+    letter.write_text("Council tax reminder\n\nYou owe £142.50. Please pay by 4 June 2025.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    converted = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "txt", "--no-pictures"])
+    assert converted.exit_code == 0, converted.output
+    assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.txt"]
+    with TestServer() as server:
+        result = cli_runner.invoke(main, ["translate", str(out / "reminder.draft.json"), "--to", "pl", "--format", "txt",
+                                          "--engine", f"libretranslate+{server.url}", "--no-back-check"])
+    assert result.exit_code == 0, result.output
+    polish = (out / "reminder.pl.txt").read_text(encoding="utf-8")
+    assert "£142.50" in polish and "2025" in polish
