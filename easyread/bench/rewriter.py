@@ -136,7 +136,8 @@ def run(args: list[str] | None = None) -> dict:
                 "prompt_tokens_read": engine.stats.prompt_tokens - read0,
                 "prompt_tokens_shared": getattr(engine.stats, "shared_prompt_tokens", 0) - shared0,
                 "letters_per_hour": len(results_ok) / seconds * 3600 if seconds else 0.0,
-                "timings": results_ok[0].timings if results_ok else {}, "counts": results_ok[0].tokens if results_ok else {}}
+                "timings": results_ok[0].timings if results_ok else {}, "counts": results_ok[0].tokens if results_ok else {},
+                "stage_tokens": results_ok[0].stage_tokens if results_ok else {}}
     baseline = _baseline(engine, docs, opts.baseline_paragraphs) if opts.baseline_paragraphs else None
     points = [p for r in results_ok for p in r.draft.points()]
     figures = {
@@ -155,6 +156,11 @@ def run(args: list[str] | None = None) -> dict:
     }
     if baseline and baseline["tokens_per_second"]:
         figures["speedup_tokens_per_second"] = pipeline["tokens_per_second"] / baseline["tokens_per_second"]
+        # The rewrite stage does what the baseline does (every paragraph once, same prompt): like for like.
+        rewrite_seconds = pipeline["timings"].get("rewrite", 0.0)
+        if rewrite_seconds:
+            pipeline["rewrite_tokens_per_second"] = pipeline["stage_tokens"].get("rewrite", 0) / rewrite_seconds
+            figures["speedup_rewrite_stage"] = pipeline["rewrite_tokens_per_second"] / baseline["tokens_per_second"]
         paragraphs = sum(1 for d in docs for b in d.body_blocks()) / max(1, len(docs))
         figures["baseline"]["letters_per_hour_rewrite_only"] = 3600 / (baseline["seconds_per_paragraph"] * paragraphs)
     _print(figures, results_ok, letters_ok, opts.samples)
@@ -185,12 +191,16 @@ def _print(fig: dict, results, letters, samples: int) -> None:
     print(f"pipeline: {len(results)} letters in {p['seconds']:.0f} s = {p['letters_per_hour']:.1f} letters/hour; "
           f"{p['tokens']} tokens generated = {p['tokens_per_second']:.1f} tokens/s (wall, incl. checks)")
     print(f"  prompt tokens read: {p['prompt_tokens_read']}, taken from a shared start instead: {p['prompt_tokens_shared']}")
-    print("  stage seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in p["timings"].items()))
+    print("  stage seconds (tokens generated): " + ", ".join(
+        f"{k} {v:.0f} ({p['stage_tokens'].get(k, 0)})" for k, v in p["timings"].items()))
     if b:
         print(f"baseline (batch 1, one paragraph at a time): {b['paragraphs']} paragraphs in {b['seconds']:.0f} s, "
               f"{b['tokens_per_second']:.2f} tokens/s; rewrite-only letters/hour ≈ {b.get('letters_per_hour_rewrite_only', 0):.1f}")
         if "speedup_tokens_per_second" in fig:
-            print(f"speed-up in tokens/s: {fig['speedup_tokens_per_second']:.1f}× (target ≥5×)")
+            print(f"speed-up in tokens/s, whole pipeline incl. checks and repairs: {fig['speedup_tokens_per_second']:.1f}× (target ≥5×)")
+        if "speedup_rewrite_stage" in fig:
+            print(f"speed-up in tokens/s, rewrite stage (the baseline's work, batched): "
+                  f"{p['rewrite_tokens_per_second']:.1f} tokens/s = {fig['speedup_rewrite_stage']:.1f}×")
     print(f"peak memory (ru_maxrss): {fig['peak_rss_mb']:.0f} MB")
     for name, reason in fig["refused"]:
         print(f"refused {name}: {reason}")

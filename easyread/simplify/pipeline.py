@@ -41,6 +41,7 @@ class SimplifyResult:
     facts: Any = None  # letter-level FactComparison, after re-adds
     timings: dict[str, float] = field(default_factory=dict)
     tokens: dict[str, int] = field(default_factory=dict)  # generated tokens, prompts
+    stage_tokens: dict[str, int] = field(default_factory=dict)  # generated tokens per stage, as timings
     notes: list[str] = field(default_factory=list)
     meaning_flags: list[dict] = field(default_factory=list)
     already_easy: bool = False
@@ -74,13 +75,15 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
     progress = progress or _quiet
     batch = int(cfg["REWRITE_BATCH_SIZE"])
     timings: dict[str, float] = {}
+    stage_tokens: dict[str, int] = {}
     tokens_at_start = generated_tokens(engine)
     prompts_at_start = _prompts(engine)
 
     def timed(name: str, fn, *args, **kwargs):
-        started = time.monotonic()
+        started, tokens_before = time.monotonic(), generated_tokens(engine)
         out = fn(*args, **kwargs)
         timings[name] = timings.get(name, 0.0) + time.monotonic() - started
+        stage_tokens[name] = stage_tokens.get(name, 0) + generated_tokens(engine) - tokens_before
         return out
 
     jobs = [Job(doc) for doc in docs]
@@ -111,6 +114,7 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
     for r in results:
         if isinstance(r, SimplifyResult):
             r.timings = dict(timings)
+            r.stage_tokens = dict(stage_tokens)
             r.tokens = {"generated": generated, "prompts": _prompts(engine) - prompts_at_start,
                         "letters_in_batch": len(live), **counts}
     return results
