@@ -83,7 +83,9 @@ def _verify(groups: list[tuple[str, list[Line]]], engine, batch_size, on_batch, 
         for line in lines:
             fired = rule_flags(line.text, sources)
             if fired:
-                flags[id(line)] = ("meaning-contradicts", fired[0][0], fired[0][1])
+                rule_id, reason = fired[0]
+                flag = "meaning-unsupported" if rule_id == "meaning-reassurance" else "meaning-contradicts"
+                flags[id(line)] = (flag, rule_id, reason)
     if not use_model:
         return flags
     prompts = [verify_prompt(source, [l.text for l in lines]) for source, lines in groups]

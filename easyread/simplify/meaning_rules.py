@@ -206,10 +206,40 @@ def condition_dropped(sentence: str, sources: list[str]) -> str | None:
     return None
 
 
+def condition_left_hanging(sentence: str, sources: list[str]) -> str | None:
+    """A reason string when a sentence is only an 'if' part, without what then happens.
+
+    "If you pay the £142.50 by 10 March 2025, you can carry on paying by instalments"
+    must not become "If you pay £142.50 by 10 March 2025." (seen in a real draft).
+    """
+    if not _IF.match(sentence) or re.search(r"[,;:]|\b(then|you|we)\b.*\b(can|will|must|may|should|need|have to)\b", sentence, re.I):
+        return None
+    return "This sentence says \"if\" but not what happens then."
+
+
+# Comfort a letter rarely gives and a small model likes to add ("It's okay if it takes a
+# little longer.", "You do not need to worry about this notice." from "If you have already
+# paid, please ignore this notice.").
+_REASSURANCE = re.compile(
+    # Not "fine": a fine is a penalty.
+    r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|don't be)\b", re.I
+)
+
+
+def reassurance_added(sentence: str, sources: list[str]) -> str | None:
+    """A reason string when a sentence comforts the reader and the letter does not."""
+    found = _REASSURANCE.search(sentence)
+    if not found or any(_REASSURANCE.search(src) for src in sources):
+        return None
+    return f"The letter does not say \"{found.group(0)}\" or anything like it: this adds comfort the council did not give."
+
+
 def rule_flags(sentence: str, sources: list[str]) -> list[tuple[str, str]]:
     """Every meaning rule that fires: (rule id, reason)."""
     out = []
-    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip), ("meaning-time-limit", time_limit_flip), ("meaning-condition", condition_dropped)):
+    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip),
+                          ("meaning-time-limit", time_limit_flip), ("meaning-condition", condition_dropped),
+                          ("meaning-condition", condition_left_hanging), ("meaning-reassurance", reassurance_added)):
         reason = rule(sentence, sources)
         if reason:
             out.append((rule_id, reason))

@@ -63,15 +63,25 @@ def test_flipped_comparative_is_repaired_when_the_repair_checks_out(settings):
     assert not any("meaning-contradicts" in p.flags for p in result.draft.points() if "faster" in p.text)
 
 
-def test_model_flags_added_reassurance_and_it_stays_marked(settings):
-    rewrite = "- We fix emergency repairs within 3 working days.\n- It is okay if it takes a little longer."
+def test_model_flags_an_unsupported_sentence_and_it_stays_marked(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- Most tenants like our repair service."
     verify = lambda user: "1: YES\n2: NOT SAID"  # noqa: E731
+    engine = FakeEngine(_script(rewrite, verify=verify))
+    result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
+    point = next(p for p in result.draft.points() if p.text == "Most tenants like our repair service.")
+    assert "meaning-unsupported" in point.flags
+    assert any(f["rule_id"] == "meaning-model" for f in point.findings)
+    assert any(f["sentence"] == point.text for f in result.meaning_flags)
+
+
+def test_added_reassurance_is_flagged_even_when_the_model_says_yes(settings):
+    rewrite = "- We fix emergency repairs within 3 working days.\n- It is okay if it takes a little longer."
+    verify = lambda user: "1: YES\n2: YES"  # noqa: E731
     engine = FakeEngine(_script(rewrite, verify=verify))
     result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
     point = next(p for p in result.draft.points() if p.text == "It is okay if it takes a little longer.")
     assert "meaning-unsupported" in point.flags
-    assert any(f["rule_id"] == "meaning-model" for f in point.findings)
-    assert any(f["sentence"] == point.text for f in result.meaning_flags)
+    assert any(f["rule_id"] == "meaning-reassurance" for f in point.findings)
 
 
 def test_negation_flip_is_flagged_for_a_person_when_repair_fails(settings):
@@ -112,3 +122,19 @@ def test_flags_stay_with_their_own_letter_in_a_batch(settings):
     results = simplify_documents(docs, engine, settings=settings)
     assert [len(r.meaning_flags) for r in results] == [1, 1]
     assert all("_job" not in f for r in results for f in r.meaning_flags)
+
+
+def test_comfort_the_letter_does_not_give_is_flagged():
+    source = ["You must pay the amount shown within seven days.", "If you have already paid, please ignore this notice."]
+    assert [r for r, _ in rule_flags("You do not need to worry about this notice.", source)] == ["meaning-reassurance"]
+    assert [r for r, _ in rule_flags("It's okay if it takes a little longer.", ["Urgent repairs are done first."])] == ["meaning-reassurance"]
+    # The letter's own comfort, and a fine that is a penalty, are not added comfort.
+    assert rule_flags("Please do not worry.", ["Please do not worry: we can help you."]) == []
+    assert rule_flags("You may have to pay a fine of £70.", ["You may receive a penalty charge of £70."]) == []
+
+
+def test_an_if_part_without_what_happens_then_is_flagged():
+    source = ["If you pay the £142.50 by 10 March 2025, you can carry on paying by instalments as shown on your bill."]
+    assert [r for r, _ in rule_flags("If you pay £142.50 by 10 March 2025.", source)] == ["meaning-condition"]
+    assert rule_flags("If you pay £142.50 by 10 March 2025, you can pay in parts.", source) == []
+    assert rule_flags("If you pay by 10 March 2025 you can pay in parts.", source) == []
