@@ -65,7 +65,7 @@ def measure(engine, prompts, batch_size: int, sampling: Sampling, share: bool = 
     engine.batch_size = batch_size
     if hasattr(engine, "share_prefix"):
         engine.share_prefix = share
-        engine._prefixes.clear()  # each run reads the shared start itself, so its cost is counted
+        engine.forget_shared_starts()  # each run reads the shared start itself, so its cost is counted
     engine.stats.reset()
     started, cpu = time.perf_counter(), time.process_time()
     engine.generate(prompts, sampling)

@@ -118,6 +118,11 @@ class TransformersEngine:
         """Load the model now (otherwise it loads on first use)."""
         return load_model(self.path, self.dtype, self.threads)
 
+    def forget_shared_starts(self) -> None:
+        """Drop the kept caches of shared prompt starts (benchmarks use this to count reading them)."""
+        with self._lock:
+            self._prefixes.clear()
+
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text`."""
         _, tokenizer = self.load()
