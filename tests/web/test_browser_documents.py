@@ -8,24 +8,13 @@ skipped without the browser tools unless CI is set. Marked `model`: it takes min
 """
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from browser_support import assert_no_page_problems, needs_browser, run_script, serving
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "browser-documents.mjs"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-HAVE_TOOLS = (shutil.which("node") and Path(CHROMIUM).exists()
-              and (ROOT / "scripts" / "node_modules" / "playwright-core").is_dir()
-              and (ROOT / "scripts" / "node_modules" / "axe-core").is_dir())
-
-pytestmark = pytest.mark.skipif(not HAVE_TOOLS and not os.environ.get("CI"), reason="needs node, `npm ci --prefix scripts` and Debian's chromium")
+pytestmark = needs_browser
 
 PASSWORD = "correct-horse-battery-staple"
 WAIT_SECONDS = 600
@@ -67,20 +56,14 @@ def libre(app):
 
 @pytest.fixture
 def live_server(app, staff):
-    from werkzeug.serving import make_server
-
     from easyread import jobs
 
     consumer = jobs.start_in_thread(app)
     assert consumer is not None, "the queue should not be in immediate mode here"
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        with serving(app) as url:
+            yield url
     finally:
-        server.shutdown()
-        thread.join(timeout=10)
         consumer.stop(graceful=False)
 
 
@@ -102,12 +85,9 @@ def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(l
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     started = time.monotonic()
-    done = subprocess.run(["node", str(SCRIPT), live_server, staff.email, PASSWORD, str(letter), str(downloads), NEW_WORDS],
-                          capture_output=True, text=True, timeout=860,
-                          env={**os.environ, "CHROMIUM": CHROMIUM, "WAIT_SECONDS": str(WAIT_SECONDS)})
+    result = run_script("browser-documents.mjs", live_server, staff.email, PASSWORD, str(letter), str(downloads), NEW_WORDS,
+                        timeout=860, env={"WAIT_SECONDS": str(WAIT_SECONDS)})
     elapsed = time.monotonic() - started
-    assert done.stdout.strip(), done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"browser run: {elapsed:.0f} s; steps: {result['steps']}; axe on: {[p['label'] for p in result['pages']]}")
     assert result["signedIn"], result
     assert not result.get("error"), result
@@ -123,10 +103,7 @@ def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(l
             "picture search", "glossary", "translations", "translations with an error", "translation"} <= labels, labels
     assert "PL " in result["translationText"] and "£120" in result["translationText"], result["translationText"][:500]
     assert result["pictureResults"] > 0, "the picture search should show pictures, so axe checks them too"
-    problems = [f"{p['label']} ({p['url']}): {v['id']} ({v['impact']}) {v['help']} at {v['targets'][:3]}" for p in result["pages"] for v in p["violations"]]
-    assert not problems, "\n".join(problems)
-    assert not result["consoleErrors"], result["consoleErrors"]
-    assert not result["brokenResources"], result["brokenResources"]
+    assert_no_page_problems(result, with_url=True)
 
     downloaded = Path(result["download"])
     assert downloaded.suffix == ".docx" and downloaded.parent == downloads
