@@ -80,7 +80,7 @@ SETTINGS: list[Setting] = [
     # --- model engine ---
     Setting("MODEL", "embedded", "Text model that writes Easy Read: embedded (Qwen2.5-Coder-1.5B, the default), embedded-fast (0.5B, quicker, weaker), transformers:///path/to/model-folder (any Hugging Face model folder) or openai+http://host:port/v1 (an OpenAI-compatible server such as vLLM or llama.cpp).", str),
     Setting("MODEL_CACHE", "", "Folder for the prepared (bf16) copies of the embedded models, about 3.5 GB each. Empty means ~/.cache/easyread/models, shared by every instance on the machine.", str),
-    Setting("MODEL_BATCH_SIZE", 16, "How many sentences the in-process model writes at once. Larger is faster per sentence but needs more memory; lower it if the computer runs out of memory.", int),
+    Setting("MODEL_BATCH_SIZE", 16, "How many prompts the in-process model writes at once; as each reply ends, the next waiting prompt takes its place. Larger is faster per sentence but needs more memory; lower it if the computer runs out of memory.", int),
     Setting("MODEL_THREADS", 0, "CPU threads the in-process model uses. 0 means one per core.", int),
     Setting("MODEL_SERVER_NAME", "", "Model name sent to an OpenAI-compatible server. Empty means the first model the server lists.", str),
     Setting("MODEL_API_KEY", "", "API key sent to an OpenAI-compatible server, if it needs one.", str),
@@ -88,7 +88,7 @@ SETTINGS: list[Setting] = [
     Setting("MODEL_RETRIES", 3, "How many times to retry a model server request that failed because the server was busy or unreachable.", int),
     Setting("MODEL_CONCURRENCY", 8, "How many requests to send to a model server at once (the server batches them).", int),
     # --- rewriter ---
-    Setting("REWRITE_BATCH_SIZE", 16, "How many prompts the rewriter hands the model at once (paragraphs, repairs and meaning checks of one or more letters). Progress is reported after each batch.", int),
+    Setting("REWRITE_BATCH_SIZE", 16, "How many prompts the rewriter hands a model server at once (paragraphs, repairs and meaning checks of one or more letters); progress is reported after each batch. The in-process model takes every prompt of a stage together and keeps EASYREAD_MODEL_BATCH_SIZE of them running.", int),
     Setting("REWRITE_REPAIR_ROUNDS", 2, "How many times a sentence that fails the checks is sent back to the model with a targeted instruction, such as 'split into two sentences'.", int),
     Setting("REWRITE_BEST_OF", 3, "After the repair rounds, how many different versions of a still-failing sentence the model samples; the best one is kept. 1 turns this off.", int),
     Setting("REWRITE_MEANING_CHECK", True, "Ask the model to compare each rewritten sentence with its source paragraph, as well as the rules for flipped negations, comparatives and time limits. Sentences it flags are repaired or marked for a person.", bool),

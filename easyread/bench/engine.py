@@ -1,12 +1,14 @@
 """Tokens per second of an in-process model at batch 1, 8 and 16, on the same prompts.
 
     python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32]
-        [--repeat 1] [--share both|on|off]
+        [--repeat 1] [--share both|on|off] [--batching both|fixed|refilling]
 
 Batch 1 reading every prompt whole is the baseline, measured in the same run.
 Every row writes replies to the same council-letter sentences with the rewriter's
 own prompt (rules and a worked example, then the sentence), so the numbers differ
-only by batching and by whether the shared start of the prompts is read once.
+only by batching (fixed batches that run until their longest reply ends, or rows
+refilled from the queue as they finish) and by whether the shared start of the
+prompts is read once.
 """
 from __future__ import annotations
 
@@ -57,12 +59,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs per batch size; the median is reported (default 1)")
     parser.add_argument("--share", choices=("both", "on", "off"), default="both",
                         help="read the prompts' shared start once (on), per prompt (off) or both, side by side (default both)")
+    parser.add_argument("--batching", choices=("both", "fixed", "refilling"), default="both",
+                        help="fixed batches, rows refilled as they finish, or both side by side (default both; "
+                             "refilling is measured with the shared start read once when --share allows)")
     return parser.parse_args(argv)
 
 
-def measure(engine, prompts, batch_size: int, sampling: Sampling, share: bool = False) -> tuple[int, float, float]:
+def measure(engine, prompts, batch_size: int, sampling: Sampling, share: bool = False,
+            refilling: bool = False) -> tuple[int, float, float]:
     """Generated tokens, wall seconds and CPU seconds for all `prompts` at `batch_size`."""
     engine.batch_size = batch_size
+    if hasattr(engine, "continuous"):
+        engine.continuous = refilling
     if hasattr(engine, "share_prefix"):
         engine.share_prefix = share
         engine.forget_shared_starts()  # each run reads the shared start itself, so its cost is counted
@@ -99,15 +107,21 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     shares = {"both": (False, True), "on": (True,), "off": (False,)}[args.share]
     if not hasattr(engine, "share_prefix"):
         shares = (False,)
-    # A prompt alone has no one to share its start with, so batch 1 is only ever read whole.
-    plan = [(1, False)] + [(size, share) for size in sizes if size > 1 for share in shares]
+    fixed = args.batching in ("both", "fixed") or not hasattr(engine, "continuous")
+    refill = args.batching in ("both", "refilling") and hasattr(engine, "continuous")
+    # A prompt alone has no one to share its start with, so batch 1 is only ever read whole,
+    # in plain `generate` (the baseline).
+    plan = [(1, False, False)]
+    for size in (s for s in sizes if s > 1):
+        plan += [(size, share, False) for share in shares if fixed]
+        plan += [(size, max(shares), True)] if refill else []
     rows = []
-    for size, share in plan:
-        runs = [measure(engine, prompts, size, sampling, share) for _ in range(max(1, args.repeat))]
+    for size, share, refilling in plan:
+        runs = [measure(engine, prompts, size, sampling, share, refilling) for _ in range(max(1, args.repeat))]
         tokens = int(statistics.median(r[0] for r in runs))
         seconds = statistics.median(r[1] for r in runs)
         cpu_seconds = statistics.median(r[2] for r in runs)
-        rows.append({"batch": size, "shared_start": share, "tokens": tokens, "seconds": seconds,
+        rows.append({"batch": size, "shared_start": share, "refilling": refilling, "tokens": tokens, "seconds": seconds,
                      "tokens_per_second": tokens / seconds, "cpu_share": cpu_seconds / seconds})
 
     title = EMBEDDED_MODELS[args.model].title if args.model in EMBEDDED_MODELS else args.model
@@ -119,10 +133,13 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     # cores busy = our CPU seconds / wall seconds: on a shared machine it shows how much of
     # the CPU this run really had (2.0 means both cores of a 2-core machine).
     print(f"prompt: {_prompt_tokens(engine, prompts)}")
-    print(f"{'batch':>5} {'prompt start':>15} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs baseline':>12} {'cores busy':>11}")
+    print(f"{'batch':>5} {'rows':>9} {'prompt start':>15} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs baseline':>12} "
+          f"{'cores busy':>11}")
     for row in rows:
         start = "read once" if row["shared_start"] else "read per prompt"
-        print(f"{row['batch']:>5} {start:>15} {row['tokens']:>7} {row['seconds']:>8.1f} {row['tokens_per_second']:>9.1f} "
+        batching = "refilled" if row["refilling"] else "fixed"
+        print(f"{row['batch']:>5} {batching:>9} {start:>15} {row['tokens']:>7} {row['seconds']:>8.1f} "
+              f"{row['tokens_per_second']:>9.1f} "
               f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")

@@ -14,6 +14,7 @@ hour, tokens per second, and peak memory (resource.getrusage).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import resource
@@ -54,18 +55,15 @@ def _baseline(engine, docs, paragraphs: int) -> dict:
     from easyread.simplify.prompts import rewrite_prompt
 
     units = [u for d in docs for u in plan_letter(d).units][:paragraphs]
-    # Naive means every prompt read whole, as plain generate does: no start kept from the pipeline's run.
-    sharing = getattr(engine, "share_prefix", None)
-    if sharing is not None:
-        engine.share_prefix = False
-    tokens0, started = engine.stats.generated_tokens, time.monotonic()
-    for unit in units:
-        facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
-        sampling = Sampling(max_new_tokens=rewrite_budget(unit.text))
-        engine.generate([rewrite_prompt(unit.text, facts, unit.terms)], sampling)
-    seconds = time.monotonic() - started
-    if sharing is not None:
-        engine.share_prefix = sharing
+    # Naive means plain generate, every prompt read whole: no start kept from the pipeline's run.
+    plain = engine.plain() if hasattr(engine, "plain") else contextlib.nullcontext()
+    with plain:
+        tokens0, started = engine.stats.generated_tokens, time.monotonic()
+        for unit in units:
+            facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
+            sampling = Sampling(max_new_tokens=rewrite_budget(unit.text))
+            engine.generate([rewrite_prompt(unit.text, facts, unit.terms)], sampling)
+        seconds = time.monotonic() - started
     tokens = engine.stats.generated_tokens - tokens0
     return {"paragraphs": len(units), "seconds": seconds, "tokens": tokens,
             "tokens_per_second": tokens / seconds if seconds else 0.0,

@@ -7,7 +7,7 @@ CPU model fast enough (1 sequence ~3.9 tokens/s, batch 8 ~28 tokens/s here).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Callable, Protocol, runtime_checkable
 
 Chat = list[dict[str, str]]
 
@@ -34,6 +34,21 @@ class TextGenerator(Protocol):
 
     def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
         """Return one reply per prompt, in the same order."""
+        ...
+
+
+@runtime_checkable
+class EachGenerator(Protocol):
+    """Engines that take a Sampling per prompt and schedule the batches themselves.
+
+    The in-process engine refills a finished row with the next prompt, so it wants
+    every prompt at once rather than in fixed batches.
+    """
+
+    def generate_each(
+        self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None
+    ) -> list[str]:
+        """One reply per prompt, in order; `on_done(count)` as replies finish."""
         ...
 
 

@@ -1,9 +1,11 @@
 """In-process generation with transformers: any Hugging Face model folder on disk.
 
 Batching is the main speed lever on a CPU (one sequence ~4 tokens/s, sixteen
-~40 tokens/s for the 1.5B model), so `generate` takes many chats at once, sorts
-them by length so a batch wastes little on padding, and pads on the left so
-every sequence ends where generation starts.
+~40 tokens/s for the 1.5B model), so `generate` takes many chats at once and keeps
+`batch_size` of them running: as a reply ends, the next waiting chat takes its row
+(engines/continuous.py). Rows are padded on the left so every sequence ends where
+generation starts. Models whose cache that loop cannot edit run fixed batches
+through `model.generate`, sorted by length so a batch wastes little on padding.
 
 The second lever is the prompt. Reading a prompt costs as much CPU as writing
 (2 cores read ~130 tokens/s), and the rewriter's prompts share their first ~340
@@ -24,10 +26,12 @@ import threading
 import time
 from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
+from easyread.engines.continuous import CacheNotEditable, can_edit, decode, join_rows, schedule, shared_runs
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +106,7 @@ class TransformersEngine:
         batch_size: int = 16,
         name: str | None = None,
         share_prefix: bool = True,
+        continuous: bool = True,
     ) -> None:
         self.path = Path(path_or_name)
         self.name = name or f"transformers://{self.path}"
@@ -110,6 +115,9 @@ class TransformersEngine:
         self.batch_size = max(1, int(batch_size))
         # Benchmarks switch this off to measure the plain way beside it.
         self.share_prefix = share_prefix
+        # Refill finished rows from the queue (engines/continuous.py) instead of running
+        # fixed batches with `model.generate`; off for models whose cache it cannot edit.
+        self.continuous = continuous
         self.stats = GenerationStats()
         self._lock = threading.Lock()  # one generation at a time: the cores are already all busy
         self._prefixes: OrderedDict[tuple[int, ...], Any] = OrderedDict()
@@ -123,6 +131,16 @@ class TransformersEngine:
         with self._lock:
             self._prefixes.clear()
 
+    @contextmanager
+    def plain(self):
+        """Within this block: plain `model.generate` per batch, every prompt read whole (benchmark baselines)."""
+        before = self.share_prefix, self.continuous
+        self.share_prefix = self.continuous = False
+        try:
+            yield self
+        finally:
+            self.share_prefix, self.continuous = before
+
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text`."""
         _, tokenizer = self.load()
@@ -134,40 +152,142 @@ class TransformersEngine:
 
     def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
         """Return one reply per chat, in the order given."""
+        return self.generate_each(prompts, [sampling or Sampling()] * len(prompts))
+
+    def generate_each(
+        self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None
+    ) -> list[str]:
+        """One reply per chat, each with its own Sampling; `on_done(count)` as replies finish.
+
+        Chats whose settings differ only in `max_new_tokens` (each keeps its own) run
+        together; a group with one temperature and top_p is seeded by its first chat's seed.
+        """
         if not prompts:
             return []
-        sampling = sampling or Sampling()
         model, tokenizer = self.load()
         encoded = [self._encode(tokenizer, chat) for chat in prompts]
+        groups: dict[tuple[float, float], list[int]] = {}
+        for index, sampling in enumerate(samplings):
+            groups.setdefault((sampling.temperature, sampling.top_p), []).append(index)
+        replies: list[str] = [""] * len(prompts)
+        finished = 0
+
+        def count(done_here: int) -> None:
+            if on_done:
+                on_done(finished + done_here)
+
+        with self._lock:
+            for members in groups.values():
+                texts = self._generate_group(model, tokenizer, [encoded[i] for i in members],
+                                             [samplings[i] for i in members], count)
+                for index, text in zip(members, texts):
+                    replies[index] = text
+                finished += len(members)
+                count(0)
+        return replies
+
+    def _generate_group(self, model: Any, tokenizer: Any, encoded: list[list[int]], samplings: list[Sampling],
+                        on_done: Callable[[int], None]) -> list[str]:
+        if self.continuous:
+            try:
+                return self._generate_continuous(model, tokenizer, encoded, samplings, on_done)
+            except CacheNotEditable:
+                log.info("%s keeps its cache in a form the refilling loop cannot edit; using generate", self.name)
+                self.continuous = False
         # Longest first: a batch of similar lengths wastes little on padding, and an
         # out-of-memory error shows up on the first batch rather than the last.
         order = sorted(range(len(encoded)), key=lambda i: -len(encoded[i]))
-        replies: list[str] = [""] * len(prompts)
-        with self._lock:
-            for start in range(0, len(order), self.batch_size):
-                chunk = order[start : start + self.batch_size]
-                texts = self._generate_batch(model, tokenizer, [encoded[i] for i in chunk], sampling)
-                for index, text in zip(chunk, texts):
-                    replies[index] = text
+        replies: list[str] = [""] * len(encoded)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            # A batch runs until its longest reply ends, so it takes its largest budget.
+            sampling = replace(samplings[chunk[0]], max_new_tokens=max(samplings[i].max_new_tokens for i in chunk))
+            texts = self._generate_batch(model, tokenizer, [encoded[i] for i in chunk], sampling)
+            for index, text in zip(chunk, texts):
+                replies[index] = text
+            on_done(start + len(chunk))
         return replies
+
+    def _generate_continuous(self, model: Any, tokenizer: Any, encoded: list[list[int]], samplings: list[Sampling],
+                             on_done: Callable[[int], None]) -> list[str]:
+        import torch
+
+        stop = _stop_ids(model, tokenizer)
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop[0]
+        if self.share_prefix:
+            order, groups = schedule(encoded, MIN_SHARED_PREFIX)
+        else:
+            order, groups = sorted(range(len(encoded)), key=lambda i: -len(encoded[i])), [0] * len(encoded)
+        pick = _picker(samplings[0])
+        started = time.perf_counter()
+
+        def prefill(rows: list[list[int]]) -> tuple[Any, Any, Any]:
+            # Rows that share a longer start than the rest (best-of-N copies, repairs of one
+            # paragraph) are read as their own block, so that start is read once.
+            blocks = shared_runs(rows, MIN_SHARED_PREFIX) if self.share_prefix else [list(range(len(rows)))]
+            cache = mask = logits = None
+            for block in blocks:
+                part_cache, part_mask, part_logits = self._prefill(model, [rows[i] for i in block], pad_id)
+                if not can_edit(part_cache):
+                    raise CacheNotEditable()
+                if cache is None:
+                    cache, mask, logits = part_cache, part_mask, part_logits
+                else:
+                    mask = join_rows(cache, mask, part_cache, part_mask)
+                    logits = torch.cat([logits, part_logits])
+            return cache, mask, logits
+
+        with torch.inference_mode(), _plain_memory_error():
+            outputs = decode(
+                model, [encoded[i] for i in order], [samplings[i].max_new_tokens for i in order],
+                slots=self.batch_size, stop_ids=set(stop), prefill=prefill, pick=pick,
+                group_of=[groups[i] for i in order], on_done=on_done,
+            )
+        replies: list[str] = [""] * len(encoded)
+        stop_set = set(stop)
+        for index, tokens in zip(order, outputs):
+            self.stats.generated_tokens += len(tokens)  # the stop token was generated too
+            replies[index] = tokenizer.decode([t for t in tokens if t not in stop_set], skip_special_tokens=True).strip()
+        self.stats.prompts += len(encoded)
+        self.stats.seconds += time.perf_counter() - started
+        return replies
+
+    def _prefill(self, model: Any, rows: list[list[int]], pad_id: int) -> tuple[Any, Any, Any]:
+        """Read `rows` (with their shared start from a kept cache when there is one).
+
+        Returns the cache, the attention mask and the logits of each row's last token.
+        """
+        shared, cache = self._shared_start(model, rows) if self.share_prefix else (0, None)
+        if cache is None:
+            from transformers import DynamicCache
+
+            cache = DynamicCache(config=model.config)
+        input_ids, attention = _layout(rows, shared, pad_id)
+        # Each row's positions count only its own tokens, as if it were alone.
+        positions = (attention.cumsum(dim=1) - 1).clamp(min=0)
+        output = model(input_ids=input_ids[:, shared:], attention_mask=attention, position_ids=positions[:, shared:],
+                       cache=cache, use_cache=True, logits_to_keep=1)
+        self.stats.prompt_tokens += sum(len(ids) - shared for ids in rows)
+        self.stats.batches += 1
+        return cache, attention, output.logits[:, -1, :]
 
     def _shared_start(self, model: Any, batch: list[list[int]]) -> tuple[int, Any]:
         """How many leading tokens every row shares, and a cache of them copied for each row.
 
         (0, None) when sharing would not pay. A kept cache is used when it still fits
         this batch, so the last, smaller batch of a call and the next call with the same
-        rules both skip reading them again.
+        rules both skip reading them again; a longer shared start is read on top of it.
         """
         common = _common_prefix_length(batch)
         kept = max((len(k) for k in self._prefixes if len(k) <= common and tuple(batch[0][: len(k)]) == k), default=0)
         if len(batch) >= 2 and common - kept >= MIN_SHARED_PREFIX:
-            kept = common
             key = tuple(batch[0][:common])
-            cache = self._read_start(model, key)
+            cache = self._read_start(model, key, kept)
             if not hasattr(cache, "batch_repeat_interleave"):
                 log.info("%s keeps its cache in a form that cannot be shared; reading every prompt whole", self.name)
                 self.share_prefix = False
                 return 0, None
+            kept = common
             self._prefixes[key] = cache
             while len(self._prefixes) > KEPT_PREFIXES:
                 self._prefixes.popitem(last=False)
@@ -180,13 +300,17 @@ class TransformersEngine:
         self.stats.shared_prompt_tokens += kept * len(batch)
         return kept, cache
 
-    def _read_start(self, model: Any, tokens: tuple[int, ...]) -> Any:
+    def _read_start(self, model: Any, tokens: tuple[int, ...], kept: int = 0) -> Any:
+        """A cache of `tokens`, reading only those after the first `kept` (already kept) ones."""
         import torch
 
+        cache = copy.deepcopy(self._prefixes[tokens[:kept]]) if kept else None
         with torch.inference_mode(), _plain_memory_error():
             # logits_to_keep=1: the logits of every position would be 150k numbers each, and none is needed.
-            output = model(input_ids=torch.tensor([tokens], dtype=torch.long), use_cache=True, logits_to_keep=1)
-        self.stats.prompt_tokens += len(tokens)
+            output = model(input_ids=torch.tensor([tokens[kept:]], dtype=torch.long),
+                           position_ids=torch.arange(kept, len(tokens))[None, :],
+                           cache=cache, use_cache=True, logits_to_keep=1)
+        self.stats.prompt_tokens += len(tokens) - kept
         return getattr(output, "cache", None) or getattr(output, "past_key_values", None)
 
     def _generate_batch(self, model: Any, tokenizer: Any, batch: list[list[int]], sampling: Sampling) -> list[str]:
@@ -234,6 +358,32 @@ class TransformersEngine:
         self.stats.generated_tokens += generated
         self.stats.seconds += seconds
         return texts
+
+
+def _picker(sampling: Sampling) -> Callable[[Any], Any]:
+    """The next token per row from its logits: the likeliest, or sampled as `sampling` says."""
+    import torch
+
+    if sampling.temperature <= 0:
+        return lambda logits: logits.argmax(dim=-1)
+    from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
+
+    warpers = [TemperatureLogitsWarper(sampling.temperature)]
+    if sampling.top_p < 1.0:
+        warpers.append(TopPLogitsWarper(sampling.top_p))
+    generator = torch.Generator()
+    if sampling.seed is None:
+        generator.seed()
+    else:
+        generator.manual_seed(sampling.seed)
+
+    def pick(logits: Any) -> Any:
+        scores = logits.float()
+        for warp in warpers:
+            scores = warp(None, scores)
+        return torch.multinomial(scores.softmax(dim=-1), 1, generator=generator).squeeze(1)
+
+    return pick
 
 
 def _common_prefix_length(batch: list[list[int]]) -> int:

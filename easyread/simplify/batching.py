@@ -1,15 +1,16 @@
 """Send prompts to the engine in batches: the main speed lever on a CPU.
 
-Prompts are sorted by length before batching so that the prompts in one batch
-pad to about the same length (padding is wasted work), and replies are put
-back in the caller's order.
+An engine that schedules its own rows (the in-process one) gets every prompt at
+once. For the others, prompts are sorted by length before batching so that the
+prompts in one batch pad to about the same length (padding is wasted work).
+Replies come back in the caller's order.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Callable
 
-from easyread.engines.base import Chat, Sampling, TextGenerator
+from easyread.engines.base import Chat, EachGenerator, Sampling, TextGenerator
 
 BatchDone = Callable[[int, int], None]  # (prompts done, prompts total)
 
@@ -34,6 +35,11 @@ def generate_all(
     if not prompts:
         return []
     per_prompt = sampling if isinstance(sampling, list) else [sampling] * len(prompts)
+    if isinstance(engine, EachGenerator):
+        # The engine keeps `batch_size` rows busy itself, refilling each as it finishes.
+        total = len(prompts)
+        replies = engine.generate_each(prompts, per_prompt, on_done=on_batch and (lambda done: on_batch(done, total)))
+        return [reply or "" for reply in replies]
     order = sorted(range(len(prompts)), key=lambda i: (per_prompt[i].temperature, _size(prompts[i])))
     replies: list[str] = [""] * len(prompts)
     done = 0

@@ -24,7 +24,9 @@ def test_batched_replies_come_back_in_order_and_match_one_by_one(tiny_engine, ch
     assert len(set(batched)) == len(chats)  # distinct replies, so a shuffled order would show
 
 
-def test_prompts_are_sorted_by_length_and_left_padded(tiny_engine, chats, monkeypatch):
+def test_fixed_batches_are_sorted_by_length_and_left_padded(tiny_model_dir, chats, monkeypatch):
+    # The path for models whose cache the refilling loop cannot edit: plain `generate` per batch.
+    tiny_engine = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, continuous=False)
     model, _ = tiny_engine.load()
     seen = []
     real_generate = model.generate
@@ -74,7 +76,7 @@ def test_stats_and_max_new_tokens(tiny_engine, chats):
     tiny_engine.generate(chats, Sampling(max_new_tokens=5))
     stats = tiny_engine.stats
     assert stats.prompts == len(chats)
-    assert stats.batches == 3
+    assert stats.batches >= 3  # prompts read in groups of at most batch_size (2)
     assert 0 < stats.generated_tokens <= 5 * len(chats)
     assert stats.seconds > 0 and stats.tokens_per_second > 0
 

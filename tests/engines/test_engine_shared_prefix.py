@@ -25,12 +25,23 @@ def rewrite_chats():
     return [rewrite_prompt(p, [], []) for p in PARAGRAPHS]
 
 
-@pytest.fixture
-def engines(tiny_model_dir):
-    """Two float32 engines on one loaded model: one shares prompt starts, one reads every prompt whole."""
-    sharing = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="sharing")
-    plain = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="plain", share_prefix=False)
+@pytest.fixture(params=[True, False], ids=["refilling", "fixed-batches"])
+def engines(tiny_model_dir, request):
+    """Two float32 engines on one loaded model: one shares prompt starts, one reads every prompt whole.
+
+    Both ways of batching: the refilling loop, and plain `generate` per fixed batch.
+    """
+    continuous = request.param
+    sharing = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="sharing", continuous=continuous)
+    plain = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="plain", share_prefix=False,
+                               continuous=continuous)
     return sharing, plain
+
+
+@pytest.fixture
+def fixed(tiny_model_dir):
+    """A sharing engine on plain `generate` per fixed batch, whose calls the tests can watch."""
+    return TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="fixed", continuous=False)
 
 
 def _spy_generate(engine, monkeypatch):
@@ -57,8 +68,8 @@ def test_shared_start_gives_the_same_replies_as_reading_each_prompt(engines, rew
     assert sharing.stats.prompt_tokens < plain.stats.prompt_tokens
 
 
-def test_padding_goes_between_the_shared_start_and_each_own_part(engines, rewrite_chats, monkeypatch):
-    sharing, _ = engines
+def test_padding_goes_between_the_shared_start_and_each_own_part(fixed, rewrite_chats, monkeypatch):
+    sharing = fixed
     seen = _spy_generate(sharing, monkeypatch)
     sharing.generate(rewrite_chats, GREEDY)
     assert [call["input_ids"].shape[0] for call in seen] == [2, 2, 1]
@@ -74,7 +85,8 @@ def test_a_kept_start_is_read_once_across_batches_and_calls(engines, rewrite_cha
     sharing, _ = engines
     reads = []
     real_read = sharing._read_start
-    monkeypatch.setattr(sharing, "_read_start", lambda model, tokens: reads.append(len(tokens)) or real_read(model, tokens))
+    monkeypatch.setattr(sharing, "_read_start",
+                        lambda model, tokens, kept=0: reads.append(len(tokens)) or real_read(model, tokens, kept))
     sharing.generate(rewrite_chats, GREEDY)
     sharing.generate(rewrite_chats[:1], GREEDY)  # one prompt alone still uses the kept start
     assert len(reads) == 1
@@ -90,11 +102,11 @@ def test_only_a_few_starts_are_kept(engines):
     assert len(sharing._prefixes) == local.KEPT_PREFIXES
 
 
-def test_short_shared_starts_are_read_whole(engines, chats, monkeypatch):
-    sharing, _ = engines
+def test_short_shared_starts_are_read_whole(fixed, chats, monkeypatch):
+    sharing = fixed
     seen = _spy_generate(sharing, monkeypatch)
     sharing.generate(chats, GREEDY)  # they share only "Write in Easy Read.", a few tokens
-    assert all("cache" not in call for call in seen)
+    assert seen and all("cache" not in call for call in seen)
     assert sharing.stats.shared_prompt_tokens == 0
 
 
@@ -110,3 +122,16 @@ def test_seeded_sampling_with_a_shared_start_repeats(engines, rewrite_chats):
 )
 def test_common_prefix_leaves_every_row_a_token_of_its_own(batch, expected):
     assert local._common_prefix_length(batch) == expected
+
+
+def test_a_longer_shared_start_is_read_on_top_of_the_kept_one(engines, rewrite_chats):
+    sharing, plain = engines
+    sharing.generate(rewrite_chats, GREEDY)  # keeps the rules and the worked example
+    rules = max(len(k) for k in sharing._prefixes)
+    copies = [rewrite_chats[1]] * 3  # best-of-N sends the same prompt several times
+    before = sharing.stats.prompt_tokens
+    assert sharing.generate(copies, GREEDY) == plain.generate(copies, GREEDY)
+    _, tokenizer = sharing.load()
+    length = len(sharing._encode(tokenizer, copies[0]))
+    # The paragraph is read once past the kept rules, then each copy reads only its last token.
+    assert sharing.stats.prompt_tokens - before == (length - 1 - rules) + 3
