@@ -109,7 +109,8 @@ def decode(
             for position in finished:
                 results[rows[position].index] = rows[position].tokens
             done += len(finished)
-            keep = [p for p in range(len(rows)) if p not in set(finished)]
+            ended = set(finished)
+            keep = [p for p in range(len(rows)) if p not in ended]
             rows = [rows[p] for p in keep]
             if rows:
                 mask, pending = _select(cache, mask, pending, keep)

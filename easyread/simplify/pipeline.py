@@ -156,7 +156,7 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
     progress("check", 0, len(jobs))
     for n, ((job, u), reply) in enumerate(zip(asks, replies)):
         source_sentences = len(split_plain(job.plan.units[u].text)) if u is not None else 1
-        texts = parse_lines(reply, max_lines=3 * source_sentences + 3)
+        texts = parse_lines(reply, max_lines=3 * source_sentences + 3, one_sentence_each=True)
         if u is None:
             if texts:
                 job.summary = fix_sentence(texts[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from easyread.engines.base import Chat
+from easyread.simplify import checking
 
 EXAMPLE_FACTS = ("£12.34", "01234 567890", "1 January 2000", "AB/0000/1", "3 hours")
 
@@ -97,12 +98,14 @@ BULLET = re.compile(r"^\s*(?:(?:[-*•]|\d+[.)])\s*)+")
 MIN_WORDS = 3
 
 
-def parse_lines(reply: str, max_lines: int | None = None) -> list[str]:
+def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: bool = False) -> list[str]:
     """Sentences from a model reply: bullet lines, with numbering and quotes removed.
 
     A small model sometimes loops ("We can help..." ten times) or stops mid-word:
     repeated lines and fragments under 3 words are dropped, and at most
-    `max_lines` are kept.
+    `max_lines` are kept. With `one_sentence_each`, a line holding two sentences
+    ("... by instalments. This means ...") becomes two lines, so every point is one
+    sentence; a piece too short to stand alone stays with the sentence before it.
     """
     lines: list[str] = []
     seen: set[str] = set()
@@ -113,11 +116,35 @@ def parse_lines(reply: str, max_lines: int | None = None) -> list[str]:
         line = BULLET.sub("", line).strip().strip('"“”').strip()
         if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
             continue
-        key = re.sub(r"\W+", " ", line.lower()).strip()
+        key = _key(line)
         if len(line.split()) < MIN_WORDS or key in seen:
             continue
         seen.add(key)
-        if line[-1] not in ".!?":
-            line += "."
-        lines.append(line[0].upper() + line[1:])
-    return lines[:max_lines] if max_lines else lines
+        lines.append(_sentence_case(line))
+    lines = lines[:max_lines] if max_lines else lines
+    if not one_sentence_each:
+        return lines
+    sentences: list[str] = []
+    kept: set[str] = set()
+    for line in lines:
+        pieces: list[str] = []
+        for piece in checking.split_sentences(line):
+            if pieces and len(piece.split()) < MIN_WORDS:
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+        for piece in pieces:
+            if _key(piece) not in kept:
+                kept.add(_key(piece))
+                sentences.append(_sentence_case(piece))
+    return sentences
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def _sentence_case(line: str) -> str:
+    if line[-1] not in ".!?":
+        line += "."
+    return line[0].upper() + line[1:]

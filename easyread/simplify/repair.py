@@ -130,7 +130,7 @@ def _one_pass(targets, engine, samplings, batch_size, glossary, on_batch, counts
     replies = generate_all(engine, prompts, sampling, batch_size=batch_size, on_batch=on_batch)
     best: dict[int, tuple[Job, Line, Candidate]] = {}
     for (job, line), reply in zip(owners, replies):
-        texts = parse_lines(reply)[:3]
+        texts = parse_lines(reply, one_sentence_each=True)[:3]
         if not texts:
             continue
         cand = judge(texts, line, job.plan.units[line.unit].text, glossary)
