@@ -104,3 +104,40 @@ def split_long(text: str, max_words: int = 15) -> list[str]:
         part = part[0].upper() + part[1:]
         out.append(part if part[-1] in ".!?" else part + ".")
     return out
+
+
+# "If you think the charge is wrong, you can challenge it online." becomes "Do you think the
+# charge is wrong?" and "You can challenge it online.": Easy Read guides put a condition as
+# a question before the action ("Do you need help? Call us."). The 1.5B model rarely splits
+# these sentences itself when asked. Written by hand because it is a narrow rewrite no library
+# does: only a "you" condition, a verb from a short list, and a main clause that is a whole
+# sentence on its own, never a negated condition ("If you are not ...": as a question it reads
+# the other way).
+_IF_YOU = re.compile(
+    r"^If you (?P<verb>(?:still |really )?(?:think|want|need|disagree|agree|find|feel|wish|are|would like)"
+    r"|have(?= (?:any|a|an|questions|problems|difficulty|trouble)\b))(?P<rest>[^,;]+),\s+(?P<main>.+)$",
+    re.I,
+)
+_NEGATED = re.compile(r"^\s*(?:not|never|no longer)\b", re.I)
+_MAIN_START = re.compile(
+    r"^(?:you|we|please|contact|call|phone|ring|email|tell|ask|send|write|visit|fill|let|go|speak|talk|use|apply)\b", re.I
+)
+
+
+def question_first(text: str, max_words: int = 15) -> list[str]:
+    """Split a long "If you ..., you can ..." sentence into a question and the action."""
+    match = _IF_YOU.match(text.strip())
+    if len(text.split()) <= max_words or not match:
+        return [text]
+    verb, rest, main = match.group("verb").strip(), match.group("rest").rstrip(), match.group("main").strip()
+    if _NEGATED.match(rest) or not _MAIN_START.match(main) or len(main.split()) < 3:
+        return [text]
+    lead = verb.lower()
+    if lead == "are":
+        question = f"Are you{rest}?"
+    elif lead == "would like":
+        question = f"Would you like{rest}?"
+    else:
+        question = f"Do you {lead}{rest}?"
+    main = main[0].upper() + main[1:]
+    return [question, main if main[-1] in ".!?" else main + "."]

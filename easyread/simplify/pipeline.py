@@ -16,7 +16,7 @@ from easyread.documents.model import Document, EasyReadDocument
 from easyread.engines.base import Sampling, TextGenerator
 from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all, generated_tokens
-from easyread.simplify.fixes import fix_sentence, split_long
+from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
 from easyread.simplify.plan import plan_letter, split_plain
@@ -175,7 +175,8 @@ def rewrite_budget(text: str) -> int:
 
 
 def _final_fixes(jobs: list[Job], glossary) -> None:
-    """Safe deterministic fixes, and splitting at '; ' or ', and you' where still too long.
+    """Safe deterministic fixes, and splitting at '; ' or ', and you' where still too long,
+    or a long "If you ..., you can ..." into a question and the action.
 
     A small model can loop across paragraphs or repairs ("We can help if you are on a low
     income." nine times): a point that repeats an earlier one word for word is dropped, and a
@@ -187,6 +188,8 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
         for line in job.lines:
             text = fix_sentence(BULLET.sub("", line.text).strip() or line.text)
             parts = split_long(text) if line.fails else [text]
+            if len(parts) == 1:
+                parts = question_first(text)
             for part in parts:
                 key = re.sub(r"\W+", " ", part.lower()).strip()
                 if key in seen:

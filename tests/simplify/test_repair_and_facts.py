@@ -1,3 +1,5 @@
+import pytest
+
 from easyread.simplify.pipeline import simplify_document
 
 from .fakes import FakeEngine, echo_rewrite
@@ -146,3 +148,49 @@ def test_a_sentence_the_model_repeats_across_paragraphs_appears_once(settings):
     assert texts.count(loop) == 1
     assert not any(t.startswith(("-", "*")) for t in texts)
     assert "You can pay online at www.northbridge.gov.uk/pay." in texts  # the rest is still there
+
+
+@pytest.mark.parametrize("long, expected", [
+    ("If you think the penalty charge should not have been issued, you can challenge it online.",
+     ["Do you think the penalty charge should not have been issued?", "You can challenge it online."]),
+    ("If you are having difficulty paying, please contact us as soon as possible on 0161 496 0120.",
+     ["Are you having difficulty paying?", "Please contact us as soon as possible on 0161 496 0120."]),
+    ("If you still disagree after we have looked at it again, you can appeal to an independent tribunal.",
+     ["Do you still disagree after we have looked at it again?", "You can appeal to an independent tribunal."]),
+    ("If you have any questions about this letter or your bill, you can phone us on 0161 496 0120.",
+     ["Do you have any questions about this letter or your bill?", "You can phone us on 0161 496 0120."]),
+])
+def test_a_long_if_you_sentence_becomes_a_question_and_the_action(long, expected):
+    from easyread.simplify.fixes import question_first
+
+    assert question_first(long) == expected
+    assert " ".join(expected).count("0161") == long.count("0161")  # facts stay, once
+
+
+@pytest.mark.parametrize("kept", [
+    "If you do not pay within 7 days, you will lose the right to pay by instalments.",  # 'do' is not on the list
+    "If you are not happy with our decision about your claim, you can ask us to look at it again.",  # negated
+    "If you have already paid the full amount of £142.50, please ignore this reminder notice.",  # not 'do you have'
+    "If we don't agree with your challenge, you can ask an independent tribunal to decide.",  # not a 'you' condition
+    "If you think the charge is wrong, the tribunal may decide that the council must refund you.",  # main clause not ours
+    "If you think it is wrong, you can challenge it.",  # short already
+])
+def test_if_sentences_that_are_not_safe_to_turn_stay_as_they_are(kept):
+    from easyread.simplify.fixes import question_first
+
+    assert question_first(kept) == [kept]
+
+
+def test_the_final_fixes_turn_a_long_condition_into_a_question(settings):
+    long = "If you think the penalty charge should not have been issued, you can challenge it online."
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and "Paragraph:" in user:
+            return f"- {long}"
+        return None
+
+    doc = letter(long, title="Penalty charge notice")
+    texts = _texts(simplify_document(doc, FakeEngine(script), settings=settings))
+    assert "Do you think the penalty charge should not have been issued?" in texts
+    assert "You can challenge it online." in texts
+    assert long not in texts
