@@ -20,7 +20,7 @@ from easyread.engines.base import Chat, Sampling, TextGenerator
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
-from easyread.simplify.meaning_rules import rule_flags
+from easyread.simplify.meaning_rules import restates_condition, rule_flags
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
 from easyread.simplify.state import Job, Line, add_finding
@@ -78,7 +78,11 @@ def meaning_repair_prompt(source: str, sentence: str, reason: str) -> Chat:
 def _verify(groups: list[tuple[str, list[Line]]], engine, batch_size, on_batch, use_model: bool) -> dict[int, tuple[str, str, str]]:
     """Flags per line id: (flag, rule id, reason). Rules first; the model for the rest."""
     flags: dict[int, tuple[str, str, str]] = {}
-    for source, lines in groups:
+    # A question that asks the letter's own condition word for word is supported by it
+    # (see restates_condition): neither the rules nor the model are asked about it.
+    asked = [(source, [l for l in lines if not restates_condition(l.text, source)]) for source, lines in groups]
+    asked = [(source, lines) for source, lines in asked if lines]
+    for source, lines in asked:
         sources = split_plain(source)
         for line in lines:
             fired = rule_flags(line.text, sources)
@@ -88,10 +92,10 @@ def _verify(groups: list[tuple[str, list[Line]]], engine, batch_size, on_batch, 
                 flags[id(line)] = (flag, rule_id, reason)
     if not use_model:
         return flags
-    prompts = [verify_prompt(source, [l.text for l in lines]) for source, lines in groups]
-    samplings = [Sampling(max_new_tokens=6 * len(lines) + 4) for _, lines in groups]
+    prompts = [verify_prompt(source, [l.text for l in lines]) for source, lines in asked]
+    samplings = [Sampling(max_new_tokens=6 * len(lines) + 4) for _, lines in asked]
     replies = generate_all(engine, prompts, samplings, batch_size=batch_size, on_batch=on_batch)
-    for (source, lines), reply in zip(groups, replies):
+    for (source, lines), reply in zip(asked, replies):
         for line, verdict in zip(lines, parse_verdicts(reply, len(lines))):
             if verdict in VERDICT_FLAGS and id(line) not in flags:
                 what = "says something different from" if verdict == "NO" else "may say something that is not in"

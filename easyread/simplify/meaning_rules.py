@@ -244,3 +244,26 @@ def rule_flags(sentence: str, sources: list[str]) -> list[tuple[str, str]]:
         if reason:
             out.append((rule_id, reason))
     return out
+
+
+_ASKED = re.compile(r"^(do you|are you|would you like)\s+(.+?)\s*\?$", re.I)
+_IF_LEAD = {"do you": "if you", "are you": "if you are", "would you like": "if you would like"}
+
+
+def restates_condition(sentence: str, source: str) -> bool:
+    """True when `sentence` asks the letter's own "if you ..." condition, word for word.
+
+    The final fixes turn "If you are having difficulty paying, please contact us." into
+    "Are you having difficulty paying?" and "Please contact us.". Asked whether the letter
+    says the question, the model answers NO (a question states nothing), so these are
+    settled here instead: the letter holds exactly that condition.
+    """
+    match = _ASKED.match(sentence.strip())
+    if not match:
+        return False
+    condition = f"{_IF_LEAD[match.group(1).lower()]} {match.group(2)}"
+    return f" {_plain(condition)} " in f" {_plain(source)} "
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w£']+", text.lower().replace("’", "'")))

@@ -138,3 +138,29 @@ def test_an_if_part_without_what_happens_then_is_flagged():
     assert [r for r, _ in rule_flags("If you pay £142.50 by 10 March 2025.", source)] == ["meaning-condition"]
     assert rule_flags("If you pay £142.50 by 10 March 2025, you can pay in parts.", source) == []
     assert rule_flags("If you pay by 10 March 2025 you can pay in parts.", source) == []
+
+
+def test_a_question_asking_the_letters_own_condition_is_supported():
+    from easyread.simplify.meaning_rules import restates_condition
+
+    source = ("If you are having difficulty paying, please contact us as soon as possible. "
+              "If you still disagree, you can appeal to an independent tribunal.")
+    assert restates_condition("Are you having difficulty paying?", source)
+    assert restates_condition("Do you still disagree?", source)
+    assert not restates_condition("Do you still agree?", source)  # not what the letter asks
+    assert not restates_condition("Are you having difficulty paying.", source)  # not a question
+    assert not restates_condition("Do you still disagree?", "You still disagree with us.")  # no 'if'
+
+
+def test_the_question_made_from_a_long_condition_is_not_sent_to_the_model_check(settings):
+    source = "If you are having difficulty paying your rent, please contact the income team as soon as you can."
+    rewrite = f"- {source}"
+    engine = FakeEngine(_script(rewrite, verify=lambda user: "\n".join(f"{i}: NO" for i in range(1, 4))))
+    result = simplify_document(letter(source, title="Rent"), engine, settings=settings)
+    texts = [p.text for p in result.draft.points()]
+    assert "Are you having difficulty paying your rent?" in texts
+    asked = " ".join(user for kind, user in engine.calls if kind == "verify")
+    assert "Please contact the income team" in asked  # the action is still checked
+    assert "Are you having difficulty" not in asked
+    question = next(p for p in result.draft.points() if p.text.startswith("Are you"))
+    assert not any(flag.startswith("meaning") for flag in question.flags)
