@@ -80,7 +80,7 @@ SETTINGS: list[Setting] = [
     # --- model engine ---
     Setting("MODEL", "embedded", "Text model that writes Easy Read: embedded (Qwen2.5-Coder-1.5B, the default), embedded-fast (0.5B, quicker, weaker), transformers:///path/to/model-folder (any Hugging Face model folder) or openai+http://host:port/v1 (an OpenAI-compatible server such as vLLM or llama.cpp).", str),
     Setting("MODEL_CACHE", "", "Folder for the prepared (bf16) copies of the embedded models, about 3.5 GB each. Empty means ~/.cache/easyread/models, shared by every instance on the machine.", str),
-    Setting("MODEL_BATCH_SIZE", 16, "How many prompts the in-process model writes at once; as each reply ends, the next waiting prompt takes its place. Larger is faster per sentence but needs more memory; lower it if the computer runs out of memory.", int),
+    Setting("MODEL_BATCH_SIZE", 24, "How many prompts the in-process model writes at once; as each reply ends, the next waiting prompt takes its place. Larger is faster per sentence (when there are that many prompts waiting) but needs more memory; lower it if the computer runs out of memory.", int),
     Setting("MODEL_THREADS", 0, "CPU threads the in-process model uses. 0 means one per core.", int),
     Setting("MODEL_SERVER_NAME", "", "Model name sent to an OpenAI-compatible server. Empty means the first model the server lists.", str),
     Setting("MODEL_API_KEY", "", "API key sent to an OpenAI-compatible server, if it needs one.", str),

@@ -103,7 +103,7 @@ class TransformersEngine:
         *,
         dtype: Any = None,
         threads: int | None = None,
-        batch_size: int = 16,
+        batch_size: int = 24,
         name: str | None = None,
         share_prefix: bool = True,
         continuous: bool = True,

@@ -55,7 +55,7 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
     """
     settings = _settings(settings)
     spec = (spec or settings.get("MODEL") or DEFAULT_MODEL).strip()
-    batch_size = int(settings.get("MODEL_BATCH_SIZE") or 16)
+    batch_size = int(settings.get("MODEL_BATCH_SIZE") or 24)
     threads = int(settings.get("MODEL_THREADS") or 0) or None
     if spec in EMBEDDED_MODELS:
         from easyread.engines.local import TransformersEngine
