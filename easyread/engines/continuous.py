@@ -20,8 +20,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-# (prompts) -> (cache, attention mask, logits of each prompt's last token)
-Prefill = Callable[[list[list[int]]], tuple[Any, Any, Any]]
+# (prompts) -> blocks of them, in order: (cache, attention mask, logits of each prompt's last token)
+Prefill = Callable[[list[list[int]]], list[tuple[Any, Any, Any]]]
 # (logits [rows, vocab]) -> next token per row
 Pick = Callable[[Any], Any]
 
@@ -63,7 +63,8 @@ def decode(
     the most tokens prompt i may generate. A refill waits until a quarter of the
     slots are free: reading a few prompts together costs less per prompt than one by
     one. Prompts only join a refill with others of the same `group_of` value (those
-    whose prompts start alike, so the prefill can share that start).
+    whose prompts start alike, so the prefill can share that start). `prefill` may
+    read a refill in several blocks (rows sharing a longer start); they are joined here.
     """
     import torch
 
@@ -80,9 +81,13 @@ def decode(
             taken = [waiting.popleft()]
             while waiting and len(taken) < free and group_of[waiting[0]] == group_of[taken[0]]:
                 taken.append(waiting.popleft())
-            new_cache, new_mask, logits = prefill([prompts[i] for i in taken])
-            if not can_edit(new_cache):
+            blocks = prefill([prompts[i] for i in taken])
+            if not all(can_edit(block_cache) for block_cache, _, _ in blocks):
                 raise CacheNotEditable()
+            new_cache, new_mask, logits = blocks[0]
+            for block_cache, block_mask, block_logits in blocks[1:]:
+                new_mask = join_rows(new_cache, new_mask, block_cache, block_mask)
+                logits = torch.cat([logits, block_logits])
             fresh = pick(logits)
             new_rows = [_Row(i, budgets[i]) for i in taken]
             if rows:
@@ -173,7 +178,7 @@ def schedule(prompts: list[list[int]], min_shared: int) -> tuple[list[int], list
         return [], []
     # Sorted sequences: what two neighbours share, every prompt between them shares too.
     ordered = sorted(range(len(prompts)), key=lambda i: prompts[i])
-    shared = [_shared_length(prompts[a], prompts[b]) for a, b in zip(ordered, ordered[1:])]
+    shared = [shared_length(prompts[a], prompts[b]) for a, b in zip(ordered, ordered[1:])]
     groups = [0] * len(prompts)
     blocks: list[list[int]] = [[ordered[0]]]  # consecutive prompts of one group
     for here, length in zip(ordered[1:], shared):
@@ -210,7 +215,7 @@ def _runs(members: list[int], prompts: list[list[int]], min_extra: int) -> list[
     """Maximal runs of neighbours in `members` sharing at least `min_extra` more tokens than all of them."""
     if len(members) < 2:
         return [members]
-    links = [_shared_length(prompts[a], prompts[b]) for a, b in zip(members, members[1:])]
+    links = [shared_length(prompts[a], prompts[b]) for a, b in zip(members, members[1:])]
     floor = min(links)
     runs = [[members[0]]]
     for here, length in zip(members[1:], links):
@@ -220,7 +225,8 @@ def _runs(members: list[int], prompts: list[list[int]], min_extra: int) -> list[
     return runs
 
 
-def _shared_length(a: list[int], b: list[int]) -> int:
+def shared_length(a: list[int], b: list[int]) -> int:
+    """How many leading tokens `a` and `b` have in common."""
     length = 0
     for x, y in zip(a, b):
         if x != y:

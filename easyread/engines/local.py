@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
-from easyread.engines.continuous import CacheNotEditable, can_edit, decode, join_rows, schedule, shared_runs
+from easyread.engines.continuous import CacheNotEditable, decode, schedule, shared_length, shared_runs
 
 log = logging.getLogger(__name__)
 
@@ -221,21 +221,11 @@ class TransformersEngine:
         pick = _picker(samplings[0])
         started = time.perf_counter()
 
-        def prefill(rows: list[list[int]]) -> tuple[Any, Any, Any]:
+        def prefill(rows: list[list[int]]) -> list[tuple[Any, Any, Any]]:
             # Rows that share a longer start than the rest (best-of-N copies, repairs of one
             # paragraph) are read as their own block, so that start is read once.
             blocks = shared_runs(rows, MIN_SHARED_PREFIX) if self.share_prefix else [list(range(len(rows)))]
-            cache = mask = logits = None
-            for block in blocks:
-                part_cache, part_mask, part_logits = self._prefill(model, [rows[i] for i in block], pad_id)
-                if not can_edit(part_cache):
-                    raise CacheNotEditable()
-                if cache is None:
-                    cache, mask, logits = part_cache, part_mask, part_logits
-                else:
-                    mask = join_rows(cache, mask, part_cache, part_mask)
-                    logits = torch.cat([logits, part_logits])
-            return cache, mask, logits
+            return [self._prefill(model, [rows[i] for i in block], pad_id) for block in blocks]
 
         with torch.inference_mode(), _plain_memory_error():
             outputs = decode(
@@ -388,13 +378,8 @@ def _picker(sampling: Sampling) -> Callable[[Any], Any]:
 
 def _common_prefix_length(batch: list[list[int]]) -> int:
     """Leading tokens all rows share, leaving every row at least one of its own to read."""
-    limit = min(len(ids) for ids in batch) - 1
-    first = batch[0]
-    for position in range(max(0, limit)):
-        token = first[position]
-        if any(ids[position] != token for ids in batch):
-            return position
-    return max(0, limit)
+    limit = max(0, min(len(ids) for ids in batch) - 1)
+    return min([limit] + [shared_length(batch[0], ids) for ids in batch[1:]])
 
 
 def _layout(batch: list[list[int]], shared: int, pad_id: int) -> tuple[Any, Any]:

@@ -98,12 +98,13 @@ def split_long(text: str, max_words: int = 15) -> list[str]:
     parts = [p.strip() for p in _SPLIT_AT.split(text) if p and p.strip()]
     if len(parts) < 2 or any(len(p.split()) < 4 for p in parts):
         return [text]
-    out = []
-    for part in parts:
-        part = re.sub(r"^(?:and|but|so)\s+", "", part, flags=re.I)
-        part = part[0].upper() + part[1:]
-        out.append(part if part[-1] in ".!?" else part + ".")
-    return out
+    return [as_sentence(re.sub(r"^(?:and|but|so)\s+", "", part, flags=re.I)) for part in parts]
+
+
+def as_sentence(text: str) -> str:
+    """`text` with a capital first letter and a full stop when it has no end mark."""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
 
 
 # "If you think the charge is wrong, you can challenge it online." becomes "Do you think the
@@ -139,5 +140,4 @@ def question_first(text: str, max_words: int = 15) -> list[str]:
         question = f"Would you like{rest}?"
     else:
         question = f"Do you {lead}{rest}?"
-    main = main[0].upper() + main[1:]
-    return [question, main if main[-1] in ".!?" else main + "."]
+    return [question, as_sentence(main)]

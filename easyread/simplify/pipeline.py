@@ -6,7 +6,6 @@ makes a small CPU model fast enough.
 """
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -20,7 +19,7 @@ from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
 from easyread.simplify.plan import plan_letter, split_plain
-from easyread.simplify.prompts import BULLET, parse_lines, rewrite_prompt, summary_prompt
+from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
 from easyread.simplify.state import Job, Line
@@ -191,7 +190,7 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
             if len(parts) == 1:
                 parts = question_first(text)
             for part in parts:
-                key = re.sub(r"\W+", " ", part.lower()).strip()
+                key = line_key(part)
                 if key in seen:
                     continue
                 seen.add(key)

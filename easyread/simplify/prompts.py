@@ -11,6 +11,7 @@ import re
 
 from easyread.engines.base import Chat
 from easyread.simplify import checking
+from easyread.simplify.fixes import as_sentence
 
 EXAMPLE_FACTS = ("£12.34", "01234 567890", "1 January 2000", "AB/0000/1", "3 hours")
 
@@ -116,11 +117,11 @@ def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: 
         line = BULLET.sub("", line).strip().strip('"“”').strip()
         if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
             continue
-        key = _key(line)
+        key = line_key(line)
         if len(line.split()) < MIN_WORDS or key in seen:
             continue
         seen.add(key)
-        lines.append(_sentence_case(line))
+        lines.append(as_sentence(line))
     lines = lines[:max_lines] if max_lines else lines
     if not one_sentence_each:
         return lines
@@ -134,17 +135,12 @@ def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: 
             else:
                 pieces.append(piece)
         for piece in pieces:
-            if _key(piece) not in kept:
-                kept.add(_key(piece))
-                sentences.append(_sentence_case(piece))
+            if line_key(piece) not in kept:
+                kept.add(line_key(piece))
+                sentences.append(as_sentence(piece))
     return sentences
 
 
-def _key(line: str) -> str:
+def line_key(line: str) -> str:
+    """What two lines must share to count as the same sentence (case and punctuation aside)."""
     return re.sub(r"\W+", " ", line.lower()).strip()
-
-
-def _sentence_case(line: str) -> str:
-    if line[-1] not in ".!?":
-        line += "."
-    return line[0].upper() + line[1:]

@@ -80,3 +80,23 @@ def chats():
         "Pay £125.00.",
     ]
     return [[{"role": "system", "content": "Write in Easy Read."}, {"role": "user", "content": t}] for t in texts]
+
+
+@pytest.fixture
+def rewrite_paragraphs():
+    """Council-letter paragraphs of different lengths."""
+    return [
+        "Your council tax bill is due on 1 April 2025.",
+        "Please pay £125.00 by the date on this letter, or ring us on 01632 960 123 if you need help with it.",
+        "You have the right to appeal within 28 days.",
+        "We will write to you again if anything changes.",
+        "Pay £125.00.",
+    ]
+
+
+@pytest.fixture
+def rewrite_chats(rewrite_paragraphs):
+    """The rewriter's real prompts: rules and a worked example, then each paragraph."""
+    from easyread.simplify.prompts import rewrite_prompt
+
+    return [rewrite_prompt(p, [], []) for p in rewrite_paragraphs]

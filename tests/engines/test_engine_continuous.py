@@ -10,14 +10,6 @@ from easyread.engines.local import TransformersEngine
 from easyread.simplify.batching import generate_all
 from easyread.simplify.prompts import rewrite_prompt
 
-PARAGRAPHS = [
-    "Your council tax bill is due on 1 April 2025.",
-    "Please pay £125.00 by the date on this letter, or ring us on 01632 960 123 if you need help with it.",
-    "You have the right to appeal within 28 days.",
-    "We will write to you again if anything changes.",
-    "Pay £125.00.",
-    "You can ring us if you need help.",
-]
 # Different budgets make rows finish at different steps, so slots free up mid-batch.
 BUDGETS = [3, 12, 5, 10, 2, 7]
 
@@ -27,8 +19,9 @@ def _engine(folder, **options):
 
 
 @pytest.fixture
-def rewrite_chats():
-    return [rewrite_prompt(p, [], []) for p in PARAGRAPHS]
+def rewrite_chats(rewrite_chats):
+    """The engines' shared rewrite prompts, and one more, so six prompts go through two rows."""
+    return rewrite_chats + [rewrite_prompt("You can ring us if you need help.", [], [])]
 
 
 @pytest.fixture

@@ -7,24 +7,8 @@ import torch
 from easyread.engines import local
 from easyread.engines.base import Sampling
 from easyread.engines.local import TransformersEngine
-from easyread.simplify.prompts import rewrite_prompt
 
 GREEDY = Sampling(max_new_tokens=8)
-PARAGRAPHS = [
-    "Your council tax bill is due on 1 April 2025.",
-    "Please pay £125.00 by the date on this letter, or ring us on 01632 960 123 if you need help with it.",
-    "You have the right to appeal within 28 days.",
-    "We will write to you again if anything changes.",
-    "Pay £125.00.",
-]
-
-
-@pytest.fixture
-def rewrite_chats():
-    """The rewriter's real prompts: rules and a worked example, then each paragraph."""
-    return [rewrite_prompt(p, [], []) for p in PARAGRAPHS]
-
-
 @pytest.fixture(params=[True, False], ids=["refilling", "fixed-batches"])
 def engines(tiny_model_dir, request):
     """Two float32 engines on one loaded model: one shares prompt starts, one reads every prompt whole.
@@ -93,11 +77,11 @@ def test_a_kept_start_is_read_once_across_batches_and_calls(engines, rewrite_cha
     assert sharing.stats.shared_prompt_tokens == reads[0] * (len(rewrite_chats) + 1)
 
 
-def test_only_a_few_starts_are_kept(engines):
+def test_only_a_few_starts_are_kept(engines, rewrite_paragraphs):
     sharing, _ = engines
     for n in range(local.KEPT_PREFIXES + 2):
         rules = f"Rules number {n}. " + "Use short sentences and everyday words. " * 12
-        sharing.generate([[{"role": "system", "content": rules}, {"role": "user", "content": t}] for t in PARAGRAPHS[:2]],
+        sharing.generate([[{"role": "system", "content": rules}, {"role": "user", "content": t}] for t in rewrite_paragraphs[:2]],
                          Sampling(max_new_tokens=2))
     assert len(sharing._prefixes) == local.KEPT_PREFIXES
 
