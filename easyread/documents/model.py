@@ -131,6 +131,20 @@ class Document:
     def word_count(self) -> int:
         return len(self.text().split())
 
+    def sentences(self) -> list["SourceSentence"]:
+        """Every sentence of every block with text, with its id (see `easyread.documents.sentences`)."""
+        from easyread.documents.sentences import SourceSentence, sentence_id, split_block_text
+
+        return [
+            SourceSentence(sentence_id(b, n), b, text)
+            for b, block in enumerate(self.blocks)
+            for n, text in enumerate(split_block_text(block.plain_text()))
+        ]
+
+    def sentence_map(self) -> dict[str, str]:
+        """Sentence id → sentence text."""
+        return {s.id: s.text for s in self.sentences()}
+
     def to_dict(self) -> dict:
         return {
             "title": self.title,
@@ -166,6 +180,9 @@ class Point:
 
     `findings` holds check findings as plain dicts (see easyread.checks); `flags`
     holds short machine-readable markers such as "fact-readded" or "meaning-unsupported".
+    `sources` holds the ids of the letter sentences the point says (`Document.sentences()`):
+    None when the draft did not record them (drafts made before tracing), an empty list
+    when the point says nothing from the letter ("Not in the letter").
     """
 
     text: str
@@ -173,6 +190,7 @@ class Point:
     findings: list[dict] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     source_index: int | None = None  # index of the source block it came from
+    sources: list[str] | None = None
 
 
 @dataclass
@@ -231,6 +249,7 @@ class EasyReadDocument:
                         findings=list(p.get("findings", [])),
                         flags=list(p.get("flags", [])),
                         source_index=p.get("source_index"),
+                        sources=list(p["sources"]) if p.get("sources") is not None else None,
                     )
                 )
             sections.append(Section(heading=s["heading"], points=points))

@@ -24,6 +24,7 @@ class Line:
     extra: list[dict] = field(default_factory=list)
     section: str | None = None  # forced section key, else routed by content
     source_index: int | None = None
+    sources: list[str] = field(default_factory=list)  # ids of the letter sentences it says (Document.sentences())
 
     @property
     def fails(self) -> list:
