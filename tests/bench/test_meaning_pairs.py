@@ -1,0 +1,134 @@
+"""The labelled meaning pairs (easyread/bench/meaning/pairs.csv) keep their schema and stay honest:
+every letter sentence is a real sentence of a real letter on disk, every kind has enough rows in each split,
+and no letter (nor any letter sentence) is in both the dev and the test split."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "easyread" / "bench"
+PAIRS = BENCH / "meaning" / "pairs.csv"
+LETTERS = BENCH / "real_letters"
+
+COLUMNS = ["id", "letter", "letter_sentence", "easy_read_sentence", "label", "kind", "harmful", "split", "note"]
+UNFAITHFUL_KINDS = {"agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment"}
+KINDS = UNFAITHFUL_KINDS | {"faithful"}
+
+
+def load_rows(path: Path = PAIRS) -> tuple[list[str], list[dict[str, str]]]:
+    """The CSV's header and its rows, read the way a consumer reads them (csv module, UTF-8)."""
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def problems(header: list[str], rows: list[dict[str, str]], letters_dir: Path = LETTERS) -> list[str]:
+    """Every way the pairs break the schema or the rules, one line each; empty when the set is sound."""
+    out: list[str] = []
+    if header != COLUMNS:
+        out.append(f"columns are {header}, expected {COLUMNS}")
+        return out
+    ids = Counter(r["id"] for r in rows)
+    out += [f"id {i} appears {n} times" for i, n in ids.items() if n > 1]
+    texts: dict[str, str] = {}
+    splits_of: dict[str, set[str]] = {}
+    for r in rows:
+        rid = r["id"]
+        if r["kind"] not in KINDS:
+            out.append(f"{rid}: unknown kind {r['kind']!r}")
+        expected_label = "faithful" if r["kind"] == "faithful" else "unfaithful"
+        if r["label"] != expected_label:
+            out.append(f"{rid}: label {r['label']!r} does not match kind {r['kind']!r}")
+        if r["harmful"] not in ("yes", "no"):
+            out.append(f"{rid}: harmful must be yes or no, not {r['harmful']!r}")
+        if r["kind"] == "faithful" and r["harmful"] != "no":
+            out.append(f"{rid}: a faithful pair cannot be harmful")
+        if r["split"] not in ("dev", "test"):
+            out.append(f"{rid}: split must be dev or test, not {r['split']!r}")
+        if not r["easy_read_sentence"].strip() or not r["letter_sentence"].strip():
+            out.append(f"{rid}: empty sentence")
+        splits_of.setdefault(r["letter"], set()).add(r["split"])
+        if r["letter"] not in texts:
+            path = letters_dir / f"{r['letter']}.txt"
+            texts[r["letter"]] = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if not texts[r["letter"]]:
+                out.append(f"{rid}: no letter file {path.name}")
+                continue
+        if texts[r["letter"]] and r["letter_sentence"] not in texts[r["letter"]]:
+            out.append(f"{rid}: letter_sentence is not verbatim in {r['letter']}.txt: {r['letter_sentence'][:60]!r}")
+    out += [f"letter {name} is in both splits" for name, s in splits_of.items() if len(s) > 1]
+    # Template letters reuse paragraphs; a reused sentence in both splits would leak dev into test.
+    sentence_splits: dict[str, set[str]] = {}
+    for r in rows:
+        sentence_splits.setdefault(r["letter_sentence"], set()).add(r["split"])
+    out += [f"sentence in both splits: {t[:60]!r}" for t, s in sentence_splits.items() if len(s) > 1]
+    return out
+
+
+def minimum_problems(rows: list[dict[str, str]]) -> list[str]:
+    """Size rules: 300 rows, 120 faithful, 20 of each unfaithful kind, and every kind present in both splits."""
+    out: list[str] = []
+    kinds = Counter(r["kind"] for r in rows)
+    if len(rows) < 300:
+        out.append(f"only {len(rows)} rows, need 300")
+    if kinds["faithful"] < 120:
+        out.append(f"only {kinds['faithful']} faithful rows, need 120")
+    out += [f"only {kinds[k]} {k} rows, need 20" for k in sorted(UNFAITHFUL_KINDS) if kinds[k] < 20]
+    per_split = Counter((r["kind"], r["split"]) for r in rows)
+    out += [f"no {k} rows in the {s} split" for k in sorted(KINDS) for s in ("dev", "test") if not per_split[(k, s)]]
+    return out
+
+
+def test_pairs_file_is_sound():
+    header, rows = load_rows()
+    assert problems(header, rows) == []
+
+
+def test_pairs_meet_the_minimums():
+    _, rows = load_rows()
+    assert minimum_problems(rows) == []
+
+
+def test_every_letter_is_real_and_cited():
+    _, rows = load_rows()
+    sources = (LETTERS / "SOURCES.md").read_text(encoding="utf-8")
+    used = {r["letter"] for r in rows}
+    on_disk = {p.stem for p in LETTERS.glob("*.txt")}
+    assert len(on_disk) >= 15
+    assert used <= on_disk
+    assert [name for name in sorted(on_disk) if f"{name}.txt" not in sources] == []
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    """A one-letter set to show the checks catch what they claim to catch."""
+    (tmp_path / "01_x.txt").write_text("We will pay you £10. You must reply by 1 May.\n", encoding="utf-8")
+    row = {"id": "p1", "letter": "01_x", "letter_sentence": "We will pay you £10.",
+           "easy_read_sentence": "We will pay you £10.", "label": "faithful", "kind": "faithful",
+           "harmful": "no", "split": "dev", "note": ""}
+    return tmp_path, row
+
+
+def test_checks_catch_a_sentence_not_in_the_letter(tiny):
+    letters, row = tiny
+    assert problems(COLUMNS, [row], letters) == []
+    bad = dict(row, letter_sentence="You will pay us £10.")
+    assert any("not verbatim" in p for p in problems(COLUMNS, [bad], letters))
+
+
+def test_checks_catch_a_letter_in_both_splits_and_a_wrong_label(tiny):
+    letters, row = tiny
+    other = dict(row, id="p2", split="test", kind="money", label="faithful", harmful="yes")
+    found = problems(COLUMNS, [row, other], letters)
+    assert any("letter 01_x is in both splits" in p for p in found)
+    assert any("sentence in both splits" in p for p in found)
+    assert any("does not match kind" in p for p in found)
+
+
+def test_checks_catch_missing_columns_and_small_sets(tiny):
+    _, row = tiny
+    assert problems(COLUMNS[:-1], [row]) != []
+    assert "only 1 rows, need 300" in minimum_problems([row])
