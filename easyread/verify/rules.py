@@ -394,6 +394,14 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     output = output.strip()
     if not output:
         return result
+    parts = _context_sentences(output, last=0)
+    if len(parts) > 1:
+        # A split into short sentences: each is checked with the ones before it as context.
+        for n, part in enumerate(parts):
+            one = assess(sources, part, glossary=glossary, context=" ".join([context] + parts[:n]).strip())
+            result.problems += [p for p in one.problems if p not in result.problems]
+            result.undecided += one.undecided
+        return result
     out = _read(output)
     srcs = [_read(s) for s in sources]
     ctx = [_read(c) for c in _context_sentences(context)]
@@ -426,10 +434,10 @@ def _glossary_support(text: str, glossary) -> str:
         return text
 
 
-def _context_sentences(context: str) -> list[str]:
+def _context_sentences(context: str, last: int = 3) -> list[str]:
     from easyread.documents.sentences import split_block_text
 
-    return split_block_text(context)[-3:] if context.strip() else []
+    return split_block_text(context)[-last:] if context.strip() else []
 
 
 def _comparative(out: fr.Sentence, sources: list[str], result: Assessment) -> None:
