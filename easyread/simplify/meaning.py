@@ -138,6 +138,8 @@ def _items(jobs: list[Job]) -> list[_Item]:
 
 def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, glossary) -> None:
     """Fill each item's problems: rules first; the model for what the rules leave undecided."""
+    if items:
+        on_batch(0, len(items))
     for item in items:
         item.problems, item.undecided, item.checked = [], [], True
         if restates_condition(item.line.text, item.source_text):
@@ -145,6 +147,8 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
         verdict = assess(item.sources, item.line.text, glossary=glossary, context=item.context)
         item.problems = verdict.problems
         item.undecided = [] if verdict.problems else verdict.undecided
+    if items:
+        on_batch(len(items), len(items))
     ask = [i for i in items if i.undecided]
     if not use_model:
         for item in ask:
@@ -259,4 +263,6 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
     lines = item.job.lines
     at = lines.index(line)
     lines[at:at + 1] = new_lines
+    item.job.notes.append(f"The rewrite said \"{line.text}\", which the letter does not say; the letter's own words "
+                          "are used there instead, marked for a person to check.")
     return [_record(item, FALLBACK_FLAG, problem, line.text)]

@@ -14,12 +14,14 @@ from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
 
 OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = "must", "can", "may", "might", "will", "plain", "imperative", "need-not"
+SHOULD = "should"
 _COND_MARKS = {"if", "unless", "provided", "providing", "once", "whenever", "when"}
 _FACT_KINDS = {"money", "date", "duration", "time"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _HAVE_TO = {"have", "need", "require", "got", "ought"}
 # Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
 _THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
+_NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
 _ABLE = {"able", "allowed", "entitled", "free", "permitted"}
 
 
@@ -31,6 +33,7 @@ class Frame:
     verb: str
     group: str
     agent: frozenset | None = None  # parties doing it; None when the sentence does not say
+    weak: bool = False  # the agent is guessed from a clause the verb hangs on ("by telling you"): often misparsed
     patient: frozenset | None = None  # parties it is done to (direct object or passive subject)
     recipient: frozenset | None = None  # "to X", or the "you" of "send you"
     objects: set = field(default_factory=set)  # content stems of its object
@@ -40,6 +43,8 @@ class Frame:
     cond: str | None = None  # the "if"/"unless"/"when" the frame sits under, as a condition
     conditions: list[str] = field(default_factory=list)  # texts of the conditions it depends on
     question: bool = False
+    past: bool = False  # "you have not paid": a fact about the past, not a must or a may
+    purpose: bool = False  # inside "so that ...", "in order that ...": a "can" there is not a permission
     payer: frozenset | None = None
     payee: frozenset | None = None
     money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
@@ -89,8 +94,8 @@ def is_predicate(tok) -> bool:
     if tok.tag_.startswith("VB") and tok.tag_ != "MD":
         return True
     # "Phone us on ..." is parsed with "Phone" as a noun at the root.
-    return tok.dep_ == "ROOT" and tok.i == tok.sent.start and tok.tag_.startswith("NN") and any(
-        c.dep_ in ("dobj", "prep") for c in tok.children)
+    return tok.dep_ == "ROOT" and tok.i == tok.sent.start and tok.tag_.startswith("NN") and tok.lower_ in w.VERB_GROUP \
+        and any(c.dep_ in ("dobj", "prep") for c in tok.children)
 
 
 def _modal_of(tok) -> tuple[str, bool]:
@@ -98,8 +103,10 @@ def _modal_of(tok) -> tuple[str, bool]:
     neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
     modal = PLAIN
     for a in auxes:
-        if a in ("must", "should", "ought", "shall"):
+        if a in ("must", "shall"):
             modal = OBLIG
+        elif a in ("should", "ought"):
+            modal = SHOULD
         elif a in ("can", "ca"):
             modal = POSSIB
         elif a == "may":
@@ -125,6 +132,11 @@ def _frame_modal(tok) -> tuple[str, bool]:
             be = head.head
             hm, hneg = _modal_of(be)
             return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
+        if head.lower_ in ("unable", "not able"):
+            return POSSIB, not neg
+        if hb in _NEGATING:
+            hm, hneg = _modal_of(head)
+            return (hm if modal == PLAIN else modal), not (neg or hneg)
     if modal == PLAIN and not neg and tok.dep_ == "ROOT" and tok.tag_ in ("VB", "NN") and not any(
             c.dep_ in _SUBJ for c in tok.children) and not tok.doc.text.rstrip().endswith("?"):
         return IMP, neg
@@ -206,6 +218,8 @@ def _money(frame: Frame, tok, source_party) -> None:
     g = frame.group
     if g not in w.MONEY_TO and g not in w.MONEY_FROM:
         return
+    if g in w.MONEY_MAYBE and not (frame.objects & w.MONEY_WORDS or frame.facts):
+        return  # "send you a kit", "get help": not money
     frame.money = "back" if g in w.BACK else "first"
     if g in w.MONEY_TO:
         if frame.passive:
@@ -242,6 +256,18 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     return cond, list(dict.fromkeys(governing))
 
 
+def _in_purpose(tok) -> bool:
+    node = tok
+    for _ in range(6):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"so", "that"} and (marks & {"so"} or any(t.lower_ == "order" for t in node.doc[max(0, node.left_edge.i - 2):node.left_edge.i + 2])):
+            return True
+        if node.dep_ in ("advcl", "ROOT") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _frames(doc) -> list[Frame]:
     frames = []
     question = doc.text.rstrip().endswith("?")
@@ -250,14 +276,22 @@ def _frames(doc) -> list[Frame]:
             continue
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), "")
         group = w.verb_group(tok.text, particle)
+        if group == "make":
+            # "make a payment" is paying, "make a repayment" is paying back
+            noun = next((w.stem(c.lower_) for c in tok.children if c.dep_ == "dobj"), "")
+            group = {"pay": "pay", "repay": "repay"}.get(noun, group)
         agent, passive, _ = _subject(tok)
+        weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = _frame_modal(tok)
         if modal == IMP:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = _objects(tok)
         cond, conditions = _condition_of(tok)
-        frame = Frame(tok.i, tok.text, group, agent, patient, recipient, objects, passive, modal, neg, cond,
+        frame = Frame(tok.i, tok.text, group, agent, weak, patient, recipient, objects, passive, modal, neg, cond,
                       conditions, question, text=" ".join(t.text for t in tok.subtree))
+        frame.purpose = _in_purpose(tok)
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
         _money(frame, tok, source_party)
         frames.append(frame)
     return frames

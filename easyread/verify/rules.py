@@ -67,7 +67,7 @@ def _quote(text: str, limit: int = 12) -> str:
 
 # ---------------------------------------------------------------------------------------------- stances
 
-_NEGATIVE = {"must not", "need not", "cannot", "may not", "will not", "not", "do not", "might not"}
+_NEGATIVE = {"must not", "need not", "cannot", "may not", "will not", "not", "do not", "might not", "should not"}
 
 
 def stance(frame: fr.Frame) -> str:
@@ -75,21 +75,21 @@ def stance(frame: fr.Frame) -> str:
     if frame.modal == fr.NOOBLIG:
         return "need not"
     base = {fr.OBLIG: "must", fr.POSSIB: "can", fr.MAY: "may", fr.HEDGE: "might", fr.FUTURE: "will",
-            fr.PLAIN: "plain", fr.IMP: "do"}[frame.modal]
+            fr.PLAIN: "plain", fr.IMP: "do", fr.SHOULD: "should"}[frame.modal]
     if not frame.neg:
         return base
     return {"can": "cannot", "plain": "not"}.get(base, base + " not")
 
 
 _MODAL_CLASH = [
-    ({"must", "do"}, {"can", "may", "might"}),
+    ({"must"}, {"can", "may", "might"}),
     ({"must not", "do not"}, {"need not"}),
     ({"may", "might"}, {"will", "must"}),
     ({"will"}, {"might"}),
 ]
 _SAY = {"must": "must", "can": "can", "may": "may", "might": "might", "will": "will", "plain": "",
         "do": "must (an instruction)", "must not": "must not", "need not": "does not have to", "cannot": "cannot",
-        "may not": "may not", "will not": "will not", "not": "do not", "do not": "must not (an instruction)",
+        "may not": "may not", "will not": "will not", "not": "do not", "should": "should", "should not": "should not", "do not": "must not (an instruction)",
         "might not": "might not"}
 
 
@@ -101,7 +101,7 @@ def stance_clash(src: str, out: str) -> str | None:
         if {src, out} in ({"need not", "must not"}, {"need not", "do not"}):
             return "modal"
         if {src, out} <= {"will", "will not", "plain", "not", "do", "do not", "must", "must not", "need not", "can",
-                          "cannot", "may", "may not", "might", "might not"}:
+                          "cannot", "may", "may not", "might", "might not", "should", "should not"}:
             return "negation"
     for a, b in _MODAL_CLASH:
         if (src in a and out in b) or (src in b and out in a):
@@ -110,6 +110,9 @@ def stance_clash(src: str, out: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- frame checks
+
+_CORE = frozenset({w.WE, w.YOU, w.LANDLORD, w.COURT, w.AGENT})
+
 
 def _agents_meet(a, b) -> bool:
     return a is None or b is None or bool(a & b)
@@ -125,6 +128,22 @@ def _money_clash(out: fr.Frame, src: fr.Frame) -> bool:
     return bool(out.payee and src.payer and out.payee & src.payer and not (src.payee and out.payee & src.payee))
 
 
+def _money_unsaid(f: fr.Frame, src_frames: list[fr.Frame], src: str) -> str | None:
+    """What the letter never says about this money, when no verb of the letter moves it the same way."""
+    to_you = bool((f.payer and w.WE in f.payer) or (f.payee and w.YOU in f.payee))
+    from_you = bool((f.payer and w.YOU in f.payer) or (f.payee and w.WE in f.payee))
+    if to_you and not from_you:
+        said = any((s.payer and w.WE in s.payer) or (s.payee and w.YOU in s.payee) for s in src_frames if s.money)
+        evidence = w.BACK_TO_YOU if f.money == "back" else w.TO_YOU
+        if not said and not evidence.search(src):
+            return "that we pay you money back" if f.money == "back" else "that we pay you money"
+    if from_you and not to_you:
+        said = any((s.payer and w.YOU in s.payer) or (s.payee and w.WE in s.payee) for s in src_frames if s.money)
+        if not said and not w.FROM_YOU.search(src):
+            return "that you have to pay"
+    return None
+
+
 def _flow(frame: fr.Frame) -> str:
     if frame.payer and frame.payee:
         return f"{_who(frame.payer)} pay {_who_obj(frame.payee)}"
@@ -135,7 +154,7 @@ def _flow(frame: fr.Frame) -> str:
 
 _GENERIC_CONDITION = re.compile(
     r"^\s*(if|when)\s+you\s+(have\s+(any\s+)?(questions?|queries|concerns)|need\s+(any\s+)?(help|more|further|advice|"
-    r"support|information)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|do\s+not\s+understand)",
+    r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|do\s+not\s+understand)",
     re.I,
 )
 _HARD_CONDITION = re.compile(r"\b(not|no|never|unless|fail|cannot|can't|don't|doesn't|didn't|won't)\b", re.I)
@@ -159,19 +178,24 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
                 s = same_kind[0]
                 add("money", f"The letter says {_flow(s)} (\"{_quote(s.text)}\"); this sentence says {_flow(f)}.")
                 continue
+            if not same_kind and not out.question:
+                missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
+                if missing:
+                    add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
+                    continue
         same = [s for s in src_frames if s.group == f.group]
         if not same:
             continue
-        if f.group not in w.LIGHT_VERBS and f.agent and not out.question:
-            if all(s.agent and not (s.agent & f.agent) for s in same):
+        if f.group not in w.LIGHT_VERBS and f.agent and not f.weak and not out.question and f.agent & _CORE:
+            if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
                 add("agent", f"The letter says {_who(s.agent)} {s.verb} (\"{_quote(s.text)}\"); "
                              f"this sentence says {_who(f.agent)} {f.verb}.")
                 continue
-        matched = _best(f, [s for s in same if _agents_meet(s.agent, f.agent)])
+        matched = _best(f, [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past])
         if not matched:
             continue
-        if not out.question:
+        if not out.question and not f.purpose and not any(s.purpose for s in matched):
             clashes = [stance_clash(stance(s), stance(f)) for s in matched]
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
@@ -179,6 +203,13 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
                 add(kind, f"The letter says {_said(s)} (\"{_quote(s.text)}\"); this sentence says {_said(f)}.")
                 continue
         _condition_checks(f, out, matched, context, add, result)
+
+
+def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
+    """The two clauses share a word besides their verb (or neither has one): they talk about the same thing."""
+    a = w.content_stems(s.text) - {w.stem(s.verb)}
+    b = w.content_stems(f.text) - {w.stem(f.verb)}
+    return bool(a & b) or not (a and b)
 
 
 def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
@@ -198,7 +229,7 @@ def _said(f: fr.Frame) -> str:
 
 def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], context: list[fr.Sentence], add,
                       result: Assessment) -> None:
-    if out.question or f.cond or f.conditions:
+    if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
     conditional = [s for s in matched if s.cond and s.cond != "when"]
     plain = [s for s in matched if not s.cond]
@@ -216,8 +247,15 @@ def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], co
         for ctx in context:
             if (ctx.question or _IF_WORDS.search(ctx.text)) and w.content_stems(ctx.text) & stems:
                 return
+        # "Please talk to us so we can help you", "Please contact us. It helps us ...": the condition's
+        # action is asked for, which carries it.
+        wanted = {g.group for g in _read(" ".join(conditions)).frames} - w.LIGHT_VERBS
+        if any(g.group in wanted for ctx in context for g in ctx.frames) or any(
+                g.group in wanted and g.modal == fr.IMP for g in out.frames):
+            return
         message = f"The letter says this happens only \"{_quote(conditions[0])}\"; this sentence leaves out that condition."
-        if _HARD_CONDITION.search(" ".join(conditions)) or compare_facts("", " ".join(conditions)).invented:
+        hard = _HARD_CONDITION.search(" ".join(conditions)) or compare_facts("", " ".join(conditions)).invented
+        if hard and stance(f) not in ("might", "may", "can"):
             add("condition", message)
         else:
             # Easy Read often asks the condition as a question in the sentence before; without that
@@ -252,7 +290,7 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             if not groups or f.group in nearby.get(fact, groups):
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
-            if not actions:
+            if not actions or groups & w.STATE_VERBS or f.group in w.STATE_VERBS:
                 continue
             pro = f.group == "do" and any(o in _PRO_OBJECT for o in f.text.lower().split())
             if pro:
@@ -284,6 +322,8 @@ _SUBSTANCE_TAGS = ("NN", "VB", "JJ", "RB")
 def _supported_stems(sources: list[str], glossary) -> tuple[set[str], set[str]]:
     text = " ".join(sources)
     stems = w.content_stems(text)
+    for s in list(stems):
+        stems |= w.RELATED.get(s, set())
     groups = {f.group for s in sources for f in _read(s).frames}
     if glossary is not None:
         try:
@@ -341,7 +381,6 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
 
 # ---------------------------------------------------------------------------------------------- fragments
 
-_DANGLING = ("DT", "IN", "CC", "TO", "PRP$", "MD", "WDT", "WP")
 _SUBORDINATE = re.compile(r"^\s*(because|which|who|whose|although|though|so that|whereas|while|such as|including)\b", re.I)
 
 
@@ -355,9 +394,7 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
     if text.endswith(":"):
         return
     last = tokens[-1]
-    if last.tag_ in _DANGLING and last.dep_ != "prt" and not (last.tag_ == "IN" and last.dep_ in ("prep", "dative")
-                                                               and last.lower_ in ("in", "on", "up", "out", "back", "to")
-                                                               and len(tokens) > 4):
+    if _dangling(last):
         result.problems.append(Problem("fragment", f"This sentence stops at \"{last.text}\": it is not a whole sentence.", False))
         return
     if _SUBORDINATE.match(text) and not any(t.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in t.children)
@@ -372,6 +409,19 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
     lowered = [t.lower_ for t in tokens]
     if any(a == b and a.isalpha() for a, b in zip(lowered, lowered[1:])):
         result.problems.append(Problem("fragment", "This sentence repeats a word: it looks garbled.", False))
+
+
+def _dangling(last) -> bool:
+    """A last word that needs more after it: "the", "of", "and", "your"; not "pay this", "if you can", "sign up"."""
+    tag = last.tag_
+    if tag == "DT":
+        return last.dep_ == "det" or last.lower_ in ("a", "an", "the")
+    if tag == "IN":
+        return last.dep_ in ("prep", "mark") and not any(c.dep_ in ("pobj", "pcomp") for c in last.children) and \
+            last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
+    if tag == "MD":
+        return False  # "if you can", "as soon as you can"
+    return tag in ("CC", "PRP$", "WDT", "WP")
 
 
 def _hanging_if(out: fr.Sentence, result: Assessment) -> None:
@@ -447,7 +497,7 @@ def _comparative(out: fr.Sentence, sources: list[str], result: Assessment) -> No
     if any(p.kind == "negation" for p in result.problems):
         return
     flip = comparative_flip(out.text, sources)
-    if flip:
+    if flip and flip.startswith("The letter says"):
         result.problems.append(Problem("negation", flip))
 
 

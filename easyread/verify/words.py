@@ -24,16 +24,16 @@ PARTY_OF = {w: party for party, words in _PARTY_WORDS.items() for w in words}
 
 # Verbs that name the same action, canonical first. A verb not listed is its own group.
 _SYNONYMS = [
-    "pay pays paid paying",
+    "pay pays paid paying underpay overpay",
     "repay refund reimburse return",
-    "recover reclaim deduct collect take claw",
+    "recover reclaim deduct collect claw",
     "charge bill invoice",
     "owe",
     "give award grant provide",
     "receive get obtain",
     "send post issue email",
     "tell inform notify advise explain let",
-    "ask request",
+    "ask request invite",
     "contact phone call ring write speak talk",
     "check review reconsider look assess consider",
     "decide determine",
@@ -82,7 +82,7 @@ _IRREGULAR = {
     "takes": "take", "giving": "give", "gives": "give", "getting": "get", "gets": "get", "sending": "send",
     "sends": "send", "telling": "tell", "tells": "tell", "making": "make", "makes": "make", "coming": "come",
     "comes": "come", "doing": "do", "going": "go", "goes": "go", "leaving": "leave", "leaves": "leave",
-    "paying": "pay", "pays": "pay", "owing's": "owe", "needs": "need", "needed": "need", "needing": "need",
+    "paying": "pay", "pays": "pay", "underpaid": "underpay", "overpaid": "overpay", "owing's": "owe", "needs": "need", "needed": "need", "needing": "need",
     "asks": "ask", "asked": "ask", "asking": "ask", "lets": "let", "letting": "let", "repaid": "repay",
 }
 _BASES = set(_IRREGULAR.values()) | {"become", "remain", "need", "want", "include", "cover", "arrange", "argue", "serve"}
@@ -101,6 +101,9 @@ BACK = {"repay", "recover", "owe", "charge"}
 _BACK_PARTICLE = {"pay": "repay", "give": "repay", "take": "recover", "claim": "recover", "get": "receive"}
 
 # Verbs that carry no action of their own: a fact attached to them cannot be pinned on an action.
+# Verbs that state an amount or a time rather than do something with it: a fact on them can be said with any verb.
+STATE_VERBS = {"amount", "total", "increase", "rise", "reach", "owe", "cost", "stand", "come", "fall", "due", "remain",
+               "become", "be", "have", "mean", "show"}
 LIGHT_VERBS = {"be", "become", "remain", "have", "do", "get", "make", "mean", "happen", "say", "show", "need", "want", "let", "go",
                "use", "see", "know", "find", "keep", "look", "try", "include", "cover", "start", "take"}
 
@@ -179,3 +182,87 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> set[str]:
     """Stems of the words of `text` that are not stopwords."""
     return {stem(w) for w in _WORD.findall(text.lower().replace("’", "'")) if w not in STOP and len(w) > 1}
+
+
+# Verbs that move money only when their object is money ("give you a refund", not "give you a form").
+MONEY_MAYBE = {"give", "send", "receive", "recover"}
+MONEY_WORDS = {stem(x) for x in (
+    "money payment refund benefit amount cash fee charge cost overpayment debt arrears rent balance fine grant allowance "
+    "credit loan compensation bill invoice sum pound pence repayment wages salary").split()}
+# Evidence in a letter that money goes from the council to the reader, or from the reader to the council, when
+# no verb says so ("your arrears", "amount payable", "you may incur charges").
+TO_YOU = re.compile(r"\b(refund|reimburs|benefit|grant|award|compensat|entitle|allowance|credit|pay(s|ing)? you|paid (to )?you|"
+                    r"overpa(id|yment)|paid into your|pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*", re.I)
+BACK_TO_YOU = re.compile(r"\b(refund|reimburs|repay you|pay you back|paid back to you|return(ed)? to you|credit)\w*", re.I)
+FROM_YOU = re.compile(r"\b(arrears|owe|owing|pay|payable|charge|cost|fee|bill|invoice|repay|overpa|balance|rent|debt|"
+                      r"incur|fine|penalt|due|shortfall|contribut|instal)\w*", re.I)
+
+
+# Words a rewrite uses for the letter's words ("arrears" → "rent you owe"): hand-written because no installed
+# library has a thesaurus of council and NHS letters. Each side's stems count as said when the other is.
+_RELATED = [
+    "arrears owe owed owing rent debt behind unpaid pay",
+    "overpayment overpaid too much pay back",
+    "breach break broken breaking keep",
+    "eviction evict evicting lose home possession",
+    "agreement agree agreed plan arrangement deal",
+    "admission admitted come coming stay ward hospital",
+    "procedure operation test treatment surgery",
+    "screening test check",
+    "assessment check assess",
+    "gp doctor surgery",
+    "medication medicine medicines tablets drugs supplies",
+    "immediately straight away now soon",
+    "query queries question questions ask",
+    "confidentiality confidential private secret",
+    "delay delayed late wait",
+    "financially financial money",
+    "struggling struggle hard difficult problems",
+    "difficulty difficult hard problem problems",
+    "pandemic coronavirus covid",
+    "entitled get qualify",
+    "dispensed give given",
+    "discharge leave home",
+    "provide give send",
+    "decide choose",
+    "detect find",
+    "attend come go",
+    "ensure make sure check",
+    "essential must need important",
+    "prior before",
+    "commence start begin",
+    "proceedings court action legal",
+    "legal court law",
+    "residents people tenants you",
+    "vulnerable need help",
+    "advance before first",
+    "cancelling cancel",
+    "wasted waste lost",
+    "receive get",
+    "contact call phone talk ring touch email write",
+    "support help",
+    "information details",
+    "inform tell",
+    "request ask",
+    "income money earn",
+    "amount money sum",
+    "weekly week",
+    "monthly month",
+    "currently now",
+    "further more",
+    "additional more extra",
+    "approximately about around",
+    "regarding about",
+    "purchase buy",
+    "reside live",
+    "occupy live",
+    "property home house flat",
+    "dwelling home house",
+    "accommodation home housing",
+    "symptoms feel ill",
+]
+RELATED: dict[str, set[str]] = {}
+for _group in _RELATED:
+    _stems = {stem(x) for x in _group.split()}
+    for _s in _stems:
+        RELATED.setdefault(_s, set()).update(_stems)
