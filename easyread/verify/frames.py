@@ -100,7 +100,9 @@ def is_predicate(tok) -> bool:
 
 def _modal_of(tok) -> tuple[str, bool]:
     auxes = [c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
-    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+    neg = (tok.dep_ == "pcomp" and tok.head.lower_ == "without") or any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in tok.children) or any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
     modal = PLAIN
     for a in auxes:
         if a in ("must", "shall"):
@@ -118,8 +120,30 @@ def _modal_of(tok) -> tuple[str, bool]:
     return modal, neg
 
 
+def _negated_by_ancestor(tok) -> bool:
+    """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.dep_ in ("advcl", "ROOT", "ccomp", "conj") and node.tag_.startswith("VB") and w.base(node.text) not in _NEGATING:
+            return False
+        if w.base(node.text) in _NEGATING or node.lower_ in ("failure", "without"):
+            return node.i != tok.head.i or tok.dep_ != "xcomp"  # an xcomp is handled with its head
+    return False
+
+
 def _frame_modal(tok) -> tuple[str, bool]:
     modal, neg = _modal_of(tok)
+    if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in _SUBJ + ("aux",) for c in tok.children):
+        head_modal, _ = _frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
+        if head_modal not in (PLAIN, IMP):
+            modal = head_modal
+    if _negated_by_ancestor(tok):
+        neg = not neg
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
+        modal = MAY  # "decide whether to take part": a choice
     head = tok.head
     if tok.dep_ == "xcomp" and head.i != tok.i:
         hb = w.base(head.text)
@@ -276,10 +300,12 @@ def _frames(doc) -> list[Frame]:
             continue
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), "")
         group = w.verb_group(tok.text, particle)
-        if group == "make":
+        if group == "make" and any(c.lower_ == "sure" for c in tok.children):
+            group = "ensure"  # "make sure" is "ensure"
+        elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back
-            noun = next((w.stem(c.lower_) for c in tok.children if c.dep_ == "dobj"), "")
-            group = {"pay": "pay", "repay": "repay"}.get(noun, group)
+            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1:tok.i + 4] if t.tag_.startswith("NN")]
+            group = next((n for n in nouns if n in ("pay", "repay")), group)
         agent, passive, _ = _subject(tok)
         weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = _frame_modal(tok)

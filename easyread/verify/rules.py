@@ -83,6 +83,8 @@ def stance(frame: fr.Frame) -> str:
 
 _MODAL_CLASH = [
     ({"must"}, {"can", "may", "might"}),
+    ({"do"}, {"may", "might"}),
+    ({"cannot"}, {"need not"}),
     ({"must not", "do not"}, {"need not"}),
     ({"may", "might"}, {"will", "must"}),
     ({"will"}, {"might"}),
@@ -186,7 +188,7 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
         same = [s for s in src_frames if s.group == f.group]
         if not same:
             continue
-        if f.group not in w.LIGHT_VERBS and f.agent and not f.weak and not out.question and f.agent & _CORE:
+        if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
             if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
                 add("agent", f"The letter says {_who(s.agent)} {s.verb} (\"{_quote(s.text)}\"); "
@@ -209,7 +211,10 @@ def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
     """The two clauses share a word besides their verb (or neither has one): they talk about the same thing."""
     a = w.content_stems(s.text) - {w.stem(s.verb)}
     b = w.content_stems(f.text) - {w.stem(f.verb)}
-    return bool(a & b) or not (a and b)
+    wide = set(a)
+    for x in a:
+        wide |= w.RELATED.get(x, set())
+    return bool(wide & b) or not (a and b)
 
 
 def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
@@ -231,7 +236,8 @@ def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], co
                       result: Assessment) -> None:
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
-    conditional = [s for s in matched if s.cond and s.cond != "when"]
+    # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
+    conditional = [s for s in matched if s.cond and s.cond != "when" and s.group != "contact"]
     plain = [s for s in matched if not s.cond]
     if conditional and not plain and all(not s.objects or (s.objects & f.objects) for s in conditional[:1]):
         s = conditional[0]
@@ -290,6 +296,11 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             if not groups or f.group in nearby.get(fact, groups):
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
+            if groups <= w.STATE_VERBS and f.group not in w.STATE_VERBS and stance(f) in ("must", "do"):
+                result.problems.append(Problem(
+                    "fact-moved", f"In the letter {fact[1]} is an amount or date that stands as it is; this sentence "
+                                  f"makes it something you must {f.verb.lower()}."))
+                return
             if not actions or groups & w.STATE_VERBS or f.group in w.STATE_VERBS:
                 continue
             pro = f.group == "do" and any(o in _PRO_OBJECT for o in f.text.lower().split())
@@ -314,7 +325,7 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
 
 _REASSURANCE = re.compile(
     r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|"
-    r"don't be|do not be|nothing to|safe|fine with)\b", re.I)
+    r"don't be|do not be|nothing to|safe|fine with|not a problem|nothing wrong|no need to)\b", re.I)
 _REASON = re.compile(r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.I)
 _SUBSTANCE_TAGS = ("NN", "VB", "JJ", "RB")
 
@@ -352,6 +363,46 @@ def unsupported_words(out: fr.Sentence, sources: list[str], glossary=None) -> li
     return found
 
 
+_OPTIONAL = re.compile(r"\b(if you (want|wish|like|prefer)( to)?\s*[.!]?$|up to you|optional|if you feel like it)", re.I)
+_DEMAND = re.compile(r"\b(must|need to|needs to|have to|has to|should|please|required|ask that|remember|essential|"
+                     r"make sure|ensure)\b", re.I)
+_WAIVER = re.compile(r"\b(cancel|clear|wipe|write off|written off|forget|waive|stop|end|remove)\w*\b.{0,30}\b(arrears|debt|"
+                     r"rent|charge|fine|penalt|bill|overpayment|costs?)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
+                     r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b", re.I)
+_NEVER = re.compile(r"\b(never|always|definitely|certainly|guarantee\w*)\b", re.I)
+
+
+def _promise_problems(out: fr.Sentence, sources: list[str], result: Assessment) -> None:
+    """An order made optional, a debt waived, a "never" or "always" the letter does not give."""
+    src = " ".join(sources)
+    optional = _OPTIONAL.search(out.text)
+    if optional and not _OPTIONAL.search(src) and _DEMAND.search(src + " " + out.text.split(optional.group(0))[0]) \
+            or (optional and not _OPTIONAL.search(src) and any(f.modal == fr.IMP for s in sources for f in _read(s).frames)):
+        result.problems.append(Problem("modal", f"The letter asks you to do this; this sentence makes it a choice "
+                                                f"(\"{optional.group(0)}\")."))
+        return
+    waiver = _WAIVER.search(out.text)
+    if waiver and not _WAIVER.search(src):
+        result.problems.append(Problem("invented", f"The letter does not say the money is cancelled or cleared; this "
+                                                   f"sentence says \"{waiver.group(0)}\"."))
+        return
+    never = _NEVER.search(out.text)
+    if never and not _NEVER.search(src):
+        result.problems.append(Problem("invented", f"The letter does not say \"{never.group(0)}\"; this sentence makes "
+                                                   "a promise the letter does not make."))
+
+
+_DEFINITION = re.compile(r"^\s*(?:an?\s+|the\s+)?(?P<term>[\w' -]{2,40}?)\s+(?:means|is when|is where|is an?|is the|are)\b|"
+                         r"^\s*(?:this|it|that)\s+is\s+called\s+(?:an?\s+|the\s+)?(?P<called>[\w' -]{2,40})", re.I)
+
+
+def _defines_source_term(text: str, src: str) -> bool:
+    m = _DEFINITION.match(text)
+    term = (m.group("term") or m.group("called") or "") if m else ""
+    stems = w.content_stems(term)
+    return bool(stems) and stems <= w.content_stems(src)
+
+
 def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> None:
     src = " ".join(sources)
     theirs = {w.PARTY_OF.get(t.lower()) for t in re.findall(r"[\w']+", src)}
@@ -372,6 +423,8 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
         result.problems.append(Problem("invented", f"This sentence gives a reason (\"{reason.group(0)} ...\") the letter "
                                                    f"does not give; the letter does not say: {', '.join(x for x, _ in extra)}."))
         return
+    if _DEFINITION.match(out.text) and _defines_source_term(out.text, src):
+        return  # "Arrears means rent you have not paid": explaining the letter's own word
     heavy = [x for x, tag in extra if tag.startswith(("NN", "VB"))]
     if len(extra) >= 2 and heavy:
         result.problems.append(Problem("invented", "The letter does not say: " + ", ".join(x for x, _ in extra) + "."))
@@ -413,14 +466,18 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
 
 def _dangling(last) -> bool:
     """A last word that needs more after it: "the", "of", "and", "your"; not "pay this", "if you can", "sign up"."""
+    if last.lower_.rstrip(".") in ("a", "an", "the", "your", "our", "of", "to", "and", "or", "for", "with"):
+        return True
     tag = last.tag_
     if tag == "DT":
         return last.dep_ == "det" or last.lower_ in ("a", "an", "the")
     if tag == "IN":
         return last.dep_ in ("prep", "mark") and not any(c.dep_ in ("pobj", "pcomp") for c in last.children) and \
             last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
-    if tag == "MD":
-        return False  # "if you can", "as soon as you can"
+    if tag == "MD" or last.lower_ in ("be", "been", "being", "to", "have"):
+        # "if you can", "as soon as you can", "if you want to" end well; "... you should." does not
+        before = [t.lower_ for t in last.doc[max(0, last.i - 4):last.i]]
+        return not any(b in ("if", "as", "when", "wherever", "whenever", "unless", "than") for b in before)
     return tag in ("CC", "PRP$", "WDT", "WP")
 
 
@@ -464,6 +521,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     _comparative(out, sources, result)
     support = " ".join(sources)
     _fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
+    if not result.problems:
+        _promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
         _word_problems(out, sources, glossary, result)
     _unmatched(out, srcs, result)

@@ -13,7 +13,7 @@ WE, YOU, LANDLORD, COURT, AGENT = "we", "you", "your landlord", "the court", "an
 _PARTY_WORDS = {
     WE: {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "council", "councils", "service", "team", "department",
          "authority", "office", "officer", "nhs", "dwp", "centre", "unit", "staff", "worker", "manager", "surgery",
-         "practice", "hospital", "trust", "board", "surveyor", "inspector", "assessor", "caseworker", "adviser",
+         "practice", "hospital", "trust", "board", "surveyor", "ward", "clinic", "inspector", "assessor", "caseworker", "adviser",
          "advisor", "nurse", "doctor", "gp", "social", "contractor", "engineer", "operative", "we'll", "we're"},
     YOU: {"you", "your", "yours", "yourself", "tenant", "claimant", "resident", "applicant", "customer", "patient"},
     LANDLORD: {"landlord", "landlords", "agent's", "letting", "housing association"},
@@ -24,12 +24,12 @@ PARTY_OF = {w: party for party, words in _PARTY_WORDS.items() for w in words}
 
 # Verbs that name the same action, canonical first. A verb not listed is its own group.
 _SYNONYMS = [
-    "pay pays paid paying underpay overpay",
+    "pay pays paid paying underpay overpay incur",
     "repay refund reimburse return",
     "recover reclaim deduct collect claw",
     "charge bill invoice",
     "owe",
-    "give award grant provide",
+    "give award grant provide dispense",
     "receive get obtain",
     "send post issue email",
     "tell inform notify advise explain let",
@@ -40,10 +40,10 @@ _SYNONYMS = [
     "help support assist",
     "stop end cancel cease close suspend withdraw",
     "start begin",
-    "change alter amend update",
+    "change alter amend update vary",
     "need require",
     "appeal challenge dispute",
-    "visit come attend",
+    "visit come attend see",
     "fix repair mend",
     "agree accept",
     "apply claim",
@@ -55,6 +55,8 @@ _SYNONYMS = [
     "reduce lower cut",
     "increase raise",
     "make",
+    "detect find spot",
+    "ensure",
 ]
 _IRREGULAR = {
     "paid": "pay", "gave": "give", "given": "give", "got": "get", "gotten": "get", "sent": "send", "told": "tell",
@@ -100,6 +102,9 @@ MONEY_FROM = {"recover", "charge", "receive"}
 BACK = {"repay", "recover", "owe", "charge"}
 _BACK_PARTICLE = {"pay": "repay", "give": "repay", "take": "recover", "claim": "recover", "get": "receive"}
 
+# Verbs whose agent may change in a faithful rewrite ("We need you to ..." for "You need to ...").
+AGENT_FREE = {"be", "have", "do", "get", "mean", "happen", "let", "go", "need", "want", "see", "know", "use", "try",
+              "include", "cover", "start", "keep", "look", "find", "say", "show"}
 # Verbs that carry no action of their own: a fact attached to them cannot be pinned on an action.
 # Verbs that state an amount or a time rather than do something with it: a fact on them can be said with any verb.
 STATE_VERBS = {"amount", "total", "increase", "rise", "reach", "owe", "cost", "stand", "come", "fall", "due", "remain",
@@ -191,7 +196,7 @@ MONEY_WORDS = {stem(x) for x in (
     "credit loan compensation bill invoice sum pound pence repayment wages salary").split()}
 # Evidence in a letter that money goes from the council to the reader, or from the reader to the council, when
 # no verb says so ("your arrears", "amount payable", "you may incur charges").
-TO_YOU = re.compile(r"\b(refund|reimburs|benefit|grant|award|compensat|entitle|allowance|credit|pay(s|ing)? you|paid (to )?you|"
+TO_YOU = re.compile(r"\b(refund|reimburs|benefit|grant|award|compensat|allowance|credit|pay(s|ing)? you|paid (to )?you|"
                     r"overpa(id|yment)|paid into your|pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*", re.I)
 BACK_TO_YOU = re.compile(r"\b(refund|reimburs|repay you|pay you back|paid back to you|return(ed)? to you|credit)\w*", re.I)
 FROM_YOU = re.compile(r"\b(arrears|owe|owing|pay|payable|charge|cost|fee|bill|invoice|repay|overpa|balance|rent|debt|"
