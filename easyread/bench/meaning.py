@@ -46,7 +46,9 @@ def judge(pairs: list[dict], glossary=None, engine=None) -> None:
 
     ask = [p for p in pairs if p["undecided"]]
     prompts = [verify_prompt(p["letter_sentence"], [p["easy_read_sentence"]]) for p in ask]
-    replies = engine.generate(prompts, Sampling(max_new_tokens=8)) if prompts else []
+    from easyread.simplify.batching import generate_all
+
+    replies = generate_all(engine, prompts, Sampling(max_new_tokens=8), batch_size=16) if prompts else []
     for pair, reply in zip(ask, replies):
         pair["model"] = parse_verdicts(reply, 1)[0] in ("NO", "NOT SAID")
 

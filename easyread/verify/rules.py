@@ -426,7 +426,7 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
     if _DEFINITION.match(out.text) and _defines_source_term(out.text, src):
         return  # "Arrears means rent you have not paid": explaining the letter's own word
     heavy = [x for x, tag in extra if tag.startswith(("NN", "VB"))]
-    if len(extra) >= 2 and heavy:
+    if len(extra) >= 3 and heavy:
         result.problems.append(Problem("invented", "The letter does not say: " + ", ".join(x for x, _ in extra) + "."))
     elif extra:
         result.undecided.append(("invented", f"The letter does not use the word \"{extra[0][0]}\"."))
