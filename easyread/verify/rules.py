@@ -87,7 +87,7 @@ _MODAL_CLASH = [
     ({"cannot"}, {"need not"}),
     ({"must not", "do not"}, {"need not"}),
     ({"may", "might"}, {"will", "must"}),
-    ({"will"}, {"might"}),
+    ({"will"}, {"might", "can", "may"}),
 ]
 _SAY = {"must": "must", "can": "can", "may": "may", "might": "might", "will": "will", "plain": "",
         "do": "must (an instruction)", "must not": "must not", "need not": "does not have to", "cannot": "cannot",
@@ -186,6 +186,12 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
                     continue
         same = [s for s in src_frames if s.group == f.group]
+        opposite = [s for s in src_frames if s.group in w.OPPOSITE.get(f.group, ()) and _agents_meet(s.agent, f.agent)
+                    and _overlap(s, f) and (s.neg == f.neg)]
+        if opposite and not same and not out.question:
+            s = opposite[0]
+            add("negation", f"The letter says \"{_quote(s.text)}\"; this sentence says the opposite: \"{f.verb.lower()}\".")
+            continue
         if not same:
             continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
@@ -458,6 +464,17 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
     fact_words = sum(len(f.text.split()) for f in facts)
     if not out.frames and len(tokens) - fact_words >= 4 and (not facts or len(tokens) - fact_words >= 5):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
+        return
+    if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.I):
+        result.problems.append(Problem("fragment", "This sentence starts in the middle: it is not a whole sentence.", False))
+        return
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.tag_ in ("VBZ", "VBD", "VBN", "VBG") and not out.question and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) and not text.endswith(":"):
+        result.problems.append(Problem("fragment", "This sentence has no one doing the action: it looks cut off.", False))
+        return
+    if last.tag_ == "VBG" and last.i > 0 and doc[last.i - 1].lower_ in ("by", "for", "of", "from"):
+        result.problems.append(Problem("fragment", f"This sentence stops at \"{last.text}\": it is not a whole sentence.", False))
         return
     lowered = [t.lower_ for t in tokens]
     if any(a == b and a.isalpha() for a, b in zip(lowered, lowered[1:])):

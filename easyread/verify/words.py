@@ -271,3 +271,15 @@ for _group in _RELATED:
     _stems = {stem(x) for x in _group.split()}
     for _s in _stems:
         RELATED.setdefault(_s, set()).update(_stems)
+
+
+# Verbs that say the opposite of each other: "stay on the list" for "be removed from the list" is a lost "not".
+_OPPOSITES = [("stay", "remove"), ("stay", "leave"), ("start", "stop"), ("increase", "reduce"), ("accept", "refuse"),
+              ("accept", "reject"), ("allow", "refuse"), ("allow", "stop"), ("agree", "disagree"), ("include", "exclude"),
+              ("keep", "lose"), ("win", "lose"), ("open", "close"), ("keep", "stop"), ("add", "remove"),
+              ("approve", "refuse"), ("approve", "reject"), ("pass", "fail"), ("remember", "forget"), ("arrive", "leave")]
+OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    _ga, _gb = VERB_GROUP.get(_a, _a), VERB_GROUP.get(_b, _b)
+    OPPOSITE.setdefault(_ga, set()).add(_gb)
+    OPPOSITE.setdefault(_gb, set()).add(_ga)
