@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from easyread.checks.facts import compare_facts
+from easyread.checks.facts import compare_facts, extract_facts
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 
@@ -320,11 +320,36 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 "fact-moved", f"In the letter {value} belongs to \"{sorted(actions)[0]}\"; this sentence puts it on "
                               f"\"{f.verb}{' this' if pro else ''}\"."))
             return
+    _label_fact_moved(out, srcs, result)
+    if any(p.kind == "fact-moved" for p in result.problems):
+        return
     from easyread.simplify.meaning_rules import time_limit_flip
 
     flip = time_limit_flip(out.text, [sources_text])
     if flip:
         result.problems.append(Problem("fact-moved", flip))
+
+
+def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """A date or amount from a line with no verb ("On 12/05/2026.", "Amount towards the arrears: £15.00") that the
+    sentence pins on something the line does not name ("Your operation is on 12/05/2026")."""
+    label_lines = [s for s in srcs if not s.frames]
+    if not label_lines:
+        return
+    label_facts = {(f.kind, f.value) for s in label_lines for f in extract_facts(s.text)}
+    mine = {(f.kind, f.value) for f in extract_facts(out.text)}
+    if not label_facts & mine:
+        return
+    said = set()
+    for s in srcs:
+        for x in w.content_stems(s.text):
+            said |= {x} | w.RELATED.get(x, set())
+    new = [t.text for t in out.doc if t.tag_.startswith("NN") and t.is_alpha and t.lower_ not in w.EASY_WORDS
+           and t.lower_ not in w.PARTY_OF and w.stem(t.lower_) not in said]
+    if new:
+        value = next(f.text for f in extract_facts(out.text) if (f.kind, f.value) in label_facts)
+        result.problems.append(Problem("fact-moved", f"The letter gives {value} on its own; this sentence says it is for "
+                                                     f"\"{' '.join(new)}\", which that line does not say."))
 
 
 # ---------------------------------------------------------------------------------------------- words
