@@ -270,6 +270,8 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
         if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
             cond = marks[0]
         for c in node.children:
+            if c.dep_ in ("nsubj", "csubj") and c.lower_ in ("failure", "failing") and c.i != tok.i:
+                governing.append(" ".join(t.text for t in c.subtree))  # "Failure to attend ... will result in"
             if c.dep_ == "advcl" and c.i != tok.i:
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):

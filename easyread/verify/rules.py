@@ -159,7 +159,7 @@ _GENERIC_CONDITION = re.compile(
     r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|do\s+not\s+understand)",
     re.I,
 )
-_HARD_CONDITION = re.compile(r"\b(not|no|never|unless|fail|cannot|can't|don't|doesn't|didn't|won't)\b", re.I)
+_HARD_CONDITION = re.compile(r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.I)
 _IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.I)
 
 
