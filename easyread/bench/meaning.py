@@ -7,6 +7,7 @@ a pair is caught when any problem is raised, whatever its kind ("right kind" say
 matched too). Figures per split: tune on dev, report test. `--model SPEC` adds the model's second opinion
 where the rules leave a sentence undecided.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,13 +69,17 @@ def table(pairs: list[dict], with_model: bool) -> list[str]:
         harmful = [p for p in group if p.get("harmful", "yes") == "yes"]
         if not group:
             continue
-        row = (f"{kind:12s} {len(group):5d} {len(harmful):7d} {_share(harmful, 'new'):>6s} "
-               f"{_share(harmful, 'new_kinds', kind):>7s} {_share(harmful, 'old'):>6s}")
+        row = (
+            f"{kind:12s} {len(group):5d} {len(harmful):7d} {_share(harmful, 'new'):>6s} "
+            f"{_share(harmful, 'new_kinds', kind):>7s} {_share(harmful, 'old'):>6s}"
+        )
         row += f" {_share(harmful, 'model'):>6s}" if with_model else ""
         rows.append(row)
     unfaithful = [p for p in pairs if p.get("label") == "unfaithful" and p.get("harmful", "yes") == "yes"]
-    row = (f"{'all harmful':12s} {len(unfaithful):5d} {len(unfaithful):7d} {_share(unfaithful, 'new'):>6s} "
-           f"{'':>7s} {_share(unfaithful, 'old'):>6s}")
+    row = (
+        f"{'all harmful':12s} {len(unfaithful):5d} {len(unfaithful):7d} {_share(unfaithful, 'new'):>6s} "
+        f"{'':>7s} {_share(unfaithful, 'old'):>6s}"
+    )
     rows.append(row + (f" {_share(unfaithful, 'model'):>6s}" if with_model else ""))
     faithful = [p for p in pairs if p.get("label") == "faithful"]
     row = f"{'false alarm':12s} {len(faithful):5d} {'':>7s} {_share(faithful, 'new'):>6s} {'':>7s} {_share(faithful, 'old'):>6s}"
@@ -95,13 +100,18 @@ def _share(group: list[dict], key: str, kind: str | None = None) -> str:
 
 
 def run(args: list[str]) -> None:
-    parser = argparse.ArgumentParser(prog="easyread bench meaning", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="easyread bench meaning", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pairs", default=str(DEFAULT_PAIRS), help="The labelled pairs CSV.")
     parser.add_argument("--model", default=None, help="Add the model's second opinion (embedded, embedded-fast, ...).")
     parser.add_argument("--no-glossary", action="store_true", help="Verify without the default glossary.")
-    parser.add_argument("--show", choices=("missed", "alarms", "both"), default=None,
-                        help="Also print the missed harmful pairs and/or the false alarms (test split only).")
+    parser.add_argument(
+        "--show",
+        choices=("missed", "alarms", "both"),
+        default=None,
+        help="Also print the missed harmful pairs and/or the false alarms (test split only).",
+    )
     opts = parser.parse_args(args)
     path = Path(opts.pairs)
     if not path.is_file():
@@ -122,10 +132,14 @@ def run(args: list[str]) -> None:
     judge(pairs, glossary, engine)
     seconds = time.perf_counter() - started
     print(machine_line(("spacy", "torch", "transformers")) + f", parser {model_version()}")
-    print(f"pairs: {path} ({len(pairs)}), glossary: {'default' if glossary else 'none'}, "
-          f"model: {opts.model or 'off'}, {seconds:.1f} s ({1000 * seconds / max(1, len(pairs)):.0f} ms a pair)")
-    print("recall = share of harmful unfaithful pairs flagged; 'kind ok' = flagged with the labelled kind; "
-          "'before' = the old rules (meaning_rules.rule_flags); false alarm = share of faithful pairs flagged.")
+    print(
+        f"pairs: {path} ({len(pairs)}), glossary: {'default' if glossary else 'none'}, "
+        f"model: {opts.model or 'off'}, {seconds:.1f} s ({1000 * seconds / max(1, len(pairs)):.0f} ms a pair)"
+    )
+    print(
+        "recall = share of harmful unfaithful pairs flagged; 'kind ok' = flagged with the labelled kind; "
+        "'before' = the old rules (meaning_rules.rule_flags); false alarm = share of faithful pairs flagged."
+    )
     for split in ("dev", "test", "all"):
         chosen = pairs if split == "all" else [p for p in pairs if p.get("split") == split]
         if not chosen:
@@ -144,4 +158,6 @@ def run(args: list[str]) -> None:
             print("\nfalse alarms (test):")
             for p in test:
                 if p.get("label") == "faithful" and p["new"]:
-                    print(f"  [{p.get('id')}] {p['new_kinds']}: {p['letter_sentence']!r} -> {p['easy_read_sentence']!r}")
+                    print(
+                        f"  [{p.get('id')}] {p['new_kinds']}: {p['letter_sentence']!r} -> {p['easy_read_sentence']!r}"
+                    )

@@ -17,8 +17,8 @@ check (the model check is off) is marked "meaning-unverified": no unverified sen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from easyread.engines.base import Chat, Sampling, TextGenerator
 from easyread.simplify import checking
@@ -46,7 +46,7 @@ _EX_IN = (
     "3. You must be at home.\n4. Do not worry about it.\n5. Other repairs take longer."
 )
 _EX_OUT = "1: YES\n2: NO\n3: NO\n4: NOT SAID\n5: YES"
-_ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*(YES|NO|NOT\s*SAID|NOT)\b", re.I | re.M)
+_ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*(YES|NO|NOT\s*SAID|NOT)\b", re.IGNORECASE | re.MULTILINE)
 VERDICT_FLAGS = {"NO": "meaning-contradicts", "NOT SAID": "meaning-unsupported"}
 FALLBACK_FLAG = "meaning-fallback"
 UNVERIFIED_FLAG = "meaning-unverified"
@@ -173,7 +173,7 @@ def check_meaning(
     repair: bool = True, progress: Progress | None = None,
 ) -> list[dict]:
     """Verify every rewritten line; repair once, then fall back; returns one record per line still marked."""
-    stage = lambda name: (lambda d, t: progress and progress(name, d, t))  # noqa: E731
+    stage = lambda name: (lambda d, t: progress and progress(name, d, t))
     items = _items(jobs)
     _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
     failing = [i for i in items if i.problems]

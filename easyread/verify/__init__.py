@@ -5,6 +5,7 @@ which action a deadline belongs to) and on words of substance; `fallback.conserv
 sentence in a way that is faithful by construction. No model and no web framework here: the rewriter
 (easyread.simplify.meaning) asks the model for a second opinion only where these rules cannot decide.
 """
+
 from easyread.verify.rules import KINDS, Assessment, Problem, assess, verify_sentence
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]

@@ -10,6 +10,7 @@ Used when a model sentence fails the meaning check twice. It only cuts and reord
 
 Anything it cannot do safely it leaves as the letter wrote it. Every hard fact is kept because every word is.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,20 @@ from easyread.checks.nlp import parse
 from easyread.verify import words as w
 
 _CONDITIONAL = {"if", "unless", "provided", "providing", "when", "whenever", "until", "once", "where", "while"}
-_PAST = {"pay": "paid", "give": "gave", "send": "sent", "take": "took", "make": "made", "tell": "told",
-         "write": "wrote", "get": "got", "keep": "kept", "find": "found", "hold": "held", "bring": "brought"}
+_PAST = {
+    "pay": "paid",
+    "give": "gave",
+    "send": "sent",
+    "take": "took",
+    "make": "made",
+    "tell": "told",
+    "write": "wrote",
+    "get": "got",
+    "keep": "kept",
+    "find": "found",
+    "hold": "held",
+    "bring": "brought",
+}
 
 
 def conservative(sources: list[str], glossary=None) -> list[str]:
@@ -111,9 +124,15 @@ def _active(sentence: str) -> str:
     agent_text = " ".join(t.text for t in pobj[0].subtree)
     agent_text = _AGENT_SUBJECT.get(agent_text.lower(), agent_text[:1].upper() + agent_text[1:])
     subject = " ".join(t.text for t in subj[0].subtree)
-    subject = subject if subj[0].tag_ in ("NNP", "NNPS") or subject.lower() == "i" else subject[:1].lower() + subject[1:]
-    subject = {"you": "you", "we": "us", "they": "them", "he": "him", "she": "her", "i": "me"}.get(subject.lower(), subject)
-    skip = {t.i for t in subj[0].subtree} | {t.i for t in agent[0].subtree} | {t.i for t in aux} | {auxpass[0].i, root.i}
+    subject = (
+        subject if subj[0].tag_ in ("NNP", "NNPS") or subject.lower() == "i" else subject[:1].lower() + subject[1:]
+    )
+    subject = {"you": "you", "we": "us", "they": "them", "he": "him", "she": "her", "i": "me"}.get(
+        subject.lower(), subject
+    )
+    skip = (
+        {t.i for t in subj[0].subtree} | {t.i for t in agent[0].subtree} | {t.i for t in aux} | {auxpass[0].i, root.i}
+    )
     rest = [t for t in doc if t.i not in skip and not (t.is_punct and t.i == len(doc) - 1)]
     after = " ".join(t.text for t in rest if t.i > root.i)
     before = " ".join(t.text for t in rest if t.i < root.i)
@@ -136,5 +155,5 @@ def _explanations(sentence: str, glossary, explained: set[str]) -> list[str]:
         if key in explained or not entry.explanation:
             continue
         explained.add(key)
-        out.append(f"\"{entry.term[:1].upper() + entry.term[1:]}\" means: {entry.explanation.strip()}")
+        out.append(f'"{entry.term[:1].upper() + entry.term[1:]}" means: {entry.explanation.strip()}')
     return out

@@ -5,6 +5,7 @@ we, you, your landlord, the court...), whether it must, may or will happen, whet
 condition it sits in ("if you need to ..."), and for money verbs who pays whom. Passive voice is undone
 ("you were paid" is paid by us), so Easy Read's usual change from passive to active compares equal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,7 +14,16 @@ from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
 
-OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = "must", "can", "may", "might", "will", "plain", "imperative", "need-not"
+OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
+    "must",
+    "can",
+    "may",
+    "might",
+    "will",
+    "plain",
+    "imperative",
+    "need-not",
+)
 SHOULD = "should"
 _COND_MARKS = {"if", "unless", "provided", "providing", "once", "whenever", "when"}
 _FACT_KINDS = {"money", "date", "duration", "time"}
@@ -70,9 +80,15 @@ def _party(tok) -> frozenset | None:
         word = t.lower_.replace("’", "'")
         party = w.PARTY_OF.get(word)
         if party is None and t.tag_ in ("NNP", "NNPS"):
-            party = next((w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None)
-        if party is None and t.tag_ in ("NN", "NNS") and t.lower_ not in _THINGS and (
-                t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")):
+            party = next(
+                (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
+            )
+        if (
+            party is None
+            and t.tag_ in ("NN", "NNS")
+            and t.lower_ not in _THINGS
+            and (t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
+        ):
             party = "the " + w.stem(t.lower_)  # "the surveyor": a party of its own, compared by name
         if party:
             found.add(party)
@@ -94,15 +110,22 @@ def is_predicate(tok) -> bool:
     if tok.tag_.startswith("VB") and tok.tag_ != "MD":
         return True
     # "Phone us on ..." is parsed with "Phone" as a noun at the root.
-    return tok.dep_ == "ROOT" and tok.i == tok.sent.start and tok.tag_.startswith("NN") and tok.lower_ in w.VERB_GROUP \
+    return (
+        tok.dep_ == "ROOT"
+        and tok.i == tok.sent.start
+        and tok.tag_.startswith("NN")
+        and tok.lower_ in w.VERB_GROUP
         and any(c.dep_ in ("dobj", "prep") for c in tok.children)
+    )
 
 
 def _modal_of(tok) -> tuple[str, bool]:
     auxes = [c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
-    neg = (tok.dep_ == "pcomp" and tok.head.lower_ == "without") or any(
-        c.dep_ == "neg" or c.lower_ == "never" for c in tok.children) or any(
-        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
+    neg = (
+        (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
+        or any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+        or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
+    )
     modal = PLAIN
     for a in auxes:
         if a in ("must", "shall"):
@@ -127,7 +150,11 @@ def _negated_by_ancestor(tok) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.dep_ in ("advcl", "ROOT", "ccomp", "conj") and node.tag_.startswith("VB") and w.base(node.text) not in _NEGATING:
+        if (
+            node.dep_ in ("advcl", "ROOT", "ccomp", "conj")
+            and node.tag_.startswith("VB")
+            and w.base(node.text) not in _NEGATING
+        ):
             return False
         if w.base(node.text) in _NEGATING or node.lower_ in ("failure", "without"):
             return node.i != tok.head.i or tok.dep_ != "xcomp"  # an xcomp is handled with its head
@@ -161,8 +188,14 @@ def _frame_modal(tok) -> tuple[str, bool]:
         if hb in _NEGATING:
             hm, hneg = _modal_of(head)
             return (hm if modal == PLAIN else modal), not (neg or hneg)
-    if modal == PLAIN and not neg and tok.dep_ == "ROOT" and tok.tag_ in ("VB", "NN") and not any(
-            c.dep_ in _SUBJ for c in tok.children) and not tok.doc.text.rstrip().endswith("?"):
+    if (
+        modal == PLAIN
+        and not neg
+        and tok.dep_ == "ROOT"
+        and tok.tag_ in ("VB", "NN")
+        and not any(c.dep_ in _SUBJ for c in tok.children)
+        and not tok.doc.text.rstrip().endswith("?")
+    ):
         return IMP, neg
     if modal == PLAIN and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in tok.children):
         if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
@@ -210,7 +243,11 @@ def _agent_of_passive(tok) -> frozenset | None:
             return _party(pobj[0]) if pobj else None
     subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
     # "You have been paid too much": in a council letter it is the council that paid.
-    if subj and _party(subj[0]) == frozenset({w.YOU}) and w.verb_group(tok.text) in w.MONEY_TO | {"give", "send", "tell", "ask"}:
+    if (
+        subj
+        and _party(subj[0]) == frozenset({w.YOU})
+        and w.verb_group(tok.text) in w.MONEY_TO | {"give", "send", "tell", "ask"}
+    ):
         return frozenset({w.WE})
     return None
 
@@ -286,7 +323,10 @@ def _in_purpose(tok) -> bool:
     node = tok
     for _ in range(6):
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-        if marks & {"so", "that"} and (marks & {"so"} or any(t.lower_ == "order" for t in node.doc[max(0, node.left_edge.i - 2):node.left_edge.i + 2])):
+        if marks & {"so", "that"} and (
+            marks & {"so"}
+            or any(t.lower_ == "order" for t in node.doc[max(0, node.left_edge.i - 2) : node.left_edge.i + 2])
+        ):
             return True
         if node.dep_ in ("advcl", "ROOT") or node.head.i == node.i:
             return False
@@ -300,13 +340,15 @@ def _frames(doc) -> list[Frame]:
     for tok in doc:
         if not is_predicate(tok):
             continue
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), "")
+        particle = next(
+            (c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), ""
+        )
         group = w.verb_group(tok.text, particle)
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back
-            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1:tok.i + 4] if t.tag_.startswith("NN")]
+            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
         agent, passive, _ = _subject(tok)
         weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
@@ -315,8 +357,23 @@ def _frames(doc) -> list[Frame]:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = _objects(tok)
         cond, conditions = _condition_of(tok)
-        frame = Frame(tok.i, tok.text, group, agent, weak, patient, recipient, objects, passive, modal, neg, cond,
-                      conditions, question, text=" ".join(t.text for t in tok.subtree))
+        frame = Frame(
+            tok.i,
+            tok.text,
+            group,
+            agent,
+            weak,
+            patient,
+            recipient,
+            objects,
+            passive,
+            modal,
+            neg,
+            cond,
+            conditions,
+            question,
+            text=" ".join(t.text for t in tok.subtree),
+        )
         frame.purpose = _in_purpose(tok)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})

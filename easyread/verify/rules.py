@@ -9,8 +9,10 @@ reader, "Do you rent your home?" for "If you rent your home") compare equal, so 
 What the rules cannot settle (an action the sources never name, one unexplained word) is returned as
 `undecided` for a second opinion from the model; the rules never pass it silently as checked.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,8 +76,16 @@ def stance(frame: fr.Frame) -> str:
     """'must', 'must not', 'need not', 'can', 'cannot', 'may', 'might', 'will', 'will not', 'plain', 'not', 'do', 'do not'."""
     if frame.modal == fr.NOOBLIG:
         return "need not"
-    base = {fr.OBLIG: "must", fr.POSSIB: "can", fr.MAY: "may", fr.HEDGE: "might", fr.FUTURE: "will",
-            fr.PLAIN: "plain", fr.IMP: "do", fr.SHOULD: "should"}[frame.modal]
+    base = {
+        fr.OBLIG: "must",
+        fr.POSSIB: "can",
+        fr.MAY: "may",
+        fr.HEDGE: "might",
+        fr.FUTURE: "will",
+        fr.PLAIN: "plain",
+        fr.IMP: "do",
+        fr.SHOULD: "should",
+    }[frame.modal]
     if not frame.neg:
         return base
     return {"can": "cannot", "plain": "not"}.get(base, base + " not")
@@ -89,10 +99,25 @@ _MODAL_CLASH = [
     ({"may", "might"}, {"will", "must"}),
     ({"will"}, {"might", "can", "may"}),
 ]
-_SAY = {"must": "must", "can": "can", "may": "may", "might": "might", "will": "will", "plain": "",
-        "do": "must (an instruction)", "must not": "must not", "need not": "does not have to", "cannot": "cannot",
-        "may not": "may not", "will not": "will not", "not": "do not", "should": "should", "should not": "should not", "do not": "must not (an instruction)",
-        "might not": "might not"}
+_SAY = {
+    "must": "must",
+    "can": "can",
+    "may": "may",
+    "might": "might",
+    "will": "will",
+    "plain": "",
+    "do": "must (an instruction)",
+    "must not": "must not",
+    "need not": "does not have to",
+    "cannot": "cannot",
+    "may not": "may not",
+    "will not": "will not",
+    "not": "do not",
+    "should": "should",
+    "should not": "should not",
+    "do not": "must not (an instruction)",
+    "might not": "might not",
+}
 
 
 def stance_clash(src: str, out: str) -> str | None:
@@ -102,8 +127,25 @@ def stance_clash(src: str, out: str) -> str | None:
     if (src in _NEGATIVE) != (out in _NEGATIVE):
         if {src, out} in ({"need not", "must not"}, {"need not", "do not"}):
             return "modal"
-        if {src, out} <= {"will", "will not", "plain", "not", "do", "do not", "must", "must not", "need not", "can",
-                          "cannot", "may", "may not", "might", "might not", "should", "should not"}:
+        if {src, out} <= {
+            "will",
+            "will not",
+            "plain",
+            "not",
+            "do",
+            "do not",
+            "must",
+            "must not",
+            "need not",
+            "can",
+            "cannot",
+            "may",
+            "may not",
+            "might",
+            "might not",
+            "should",
+            "should not",
+        }:
             return "negation"
     for a, b in _MODAL_CLASH:
         if (src in a and out in b) or (src in b and out in a):
@@ -157,10 +199,12 @@ def _flow(frame: fr.Frame) -> str:
 _GENERIC_CONDITION = re.compile(
     r"^\s*(if|when)\s+you\s+(have\s+(any\s+)?(questions?|queries|concerns)|need\s+(any\s+)?(help|more|further|advice|"
     r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|do\s+not\s+understand)",
-    re.I,
+    re.IGNORECASE,
 )
-_HARD_CONDITION = re.compile(r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.I)
-_IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.I)
+_HARD_CONDITION = re.compile(
+    r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.IGNORECASE
+)
+_IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
 
 
 def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
@@ -178,7 +222,7 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
             same_kind = [s for s in src_frames if s.money == f.money and (s.payer or s.payee)]
             if same_kind and all(_money_clash(f, s) for s in same_kind):
                 s = same_kind[0]
-                add("money", f"The letter says {_flow(s)} (\"{_quote(s.text)}\"); this sentence says {_flow(f)}.")
+                add("money", f'The letter says {_flow(s)} ("{_quote(s.text)}"); this sentence says {_flow(f)}.')
                 continue
             if not same_kind and not out.question:
                 missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
@@ -186,19 +230,28 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
                     continue
         same = [s for s in src_frames if s.group == f.group]
-        opposite = [s for s in src_frames if s.group in w.OPPOSITE.get(f.group, ()) and _agents_meet(s.agent, f.agent)
-                    and _overlap(s, f) and (s.neg == f.neg)]
+        opposite = [
+            s
+            for s in src_frames
+            if s.group in w.OPPOSITE.get(f.group, ())
+            and _agents_meet(s.agent, f.agent)
+            and _overlap(s, f)
+            and (s.neg == f.neg)
+        ]
         if opposite and not same and not out.question:
             s = opposite[0]
-            add("negation", f"The letter says \"{_quote(s.text)}\"; this sentence says the opposite: \"{f.verb.lower()}\".")
+            add("negation", f'The letter says "{_quote(s.text)}"; this sentence says the opposite: "{f.verb.lower()}".')
             continue
         if not same:
             continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
             if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
-                add("agent", f"The letter says {_who(s.agent)} {s.verb} (\"{_quote(s.text)}\"); "
-                             f"this sentence says {_who(f.agent)} {f.verb}.")
+                add(
+                    "agent",
+                    f'The letter says {_who(s.agent)} {s.verb} ("{_quote(s.text)}"); '
+                    f"this sentence says {_who(f.agent)} {f.verb}.",
+                )
                 continue
         matched = _best(f, [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past])
         if not matched:
@@ -208,7 +261,7 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
                 s = matched[clashes.index(kind)]
-                add(kind, f"The letter says {_said(s)} (\"{_quote(s.text)}\"); this sentence says {_said(f)}.")
+                add(kind, f'The letter says {_said(s)} ("{_quote(s.text)}"); this sentence says {_said(f)}.')
                 continue
         _condition_checks(f, out, matched, context, add, result)
 
@@ -225,9 +278,15 @@ def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
 
 def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
     """The source frames that line up best with `f`: same condition status, same agent, same facts, same object."""
+
     def score(s: fr.Frame) -> int:
-        return (2 * (bool(s.cond) == bool(f.cond)) + 2 * bool(s.agent and f.agent and s.agent & f.agent)
-                + len(set(s.facts) & set(f.facts)) + bool(s.objects & f.objects))
+        return (
+            2 * (bool(s.cond) == bool(f.cond))
+            + 2 * bool(s.agent and f.agent and s.agent & f.agent)
+            + len(set(s.facts) & set(f.facts))
+            + bool(s.objects & f.objects)
+        )
+
     if not candidates:
         return []
     top = max(score(s) for s in candidates)
@@ -238,8 +297,9 @@ def _said(f: fr.Frame) -> str:
     return " ".join(x for x in (_who(f.agent), _SAY[stance(f)], f.verb.lower()) if x)
 
 
-def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], context: list[fr.Sentence], add,
-                      result: Assessment) -> None:
+def _condition_checks(
+    f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], context: list[fr.Sentence], add, result: Assessment
+) -> None:
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
     # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
@@ -247,8 +307,10 @@ def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], co
     plain = [s for s in matched if not s.cond]
     if conditional and not plain and all(not s.objects or (s.objects & f.objects) for s in conditional[:1]):
         s = conditional[0]
-        add("condition", f"The letter says this only as a condition (\"{_quote(s.text)}\"); "
-                         "this sentence says it as a fact.")
+        add(
+            "condition",
+            f'The letter says this only as a condition ("{_quote(s.text)}"); this sentence says it as a fact.',
+        )
         return
     governed = [s for s in plain if s.conditions]
     if plain and len(governed) == len(plain):
@@ -263,9 +325,12 @@ def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], co
         # action is asked for, which carries it.
         wanted = {g.group for g in _read(" ".join(conditions)).frames} - w.LIGHT_VERBS
         if any(g.group in wanted for ctx in context for g in ctx.frames) or any(
-                g.group in wanted and g.modal == fr.IMP for g in out.frames):
+            g.group in wanted and g.modal == fr.IMP for g in out.frames
+        ):
             return
-        message = f"The letter says this happens only \"{_quote(conditions[0])}\"; this sentence leaves out that condition."
+        message = (
+            f'The letter says this happens only "{_quote(conditions[0])}"; this sentence leaves out that condition.'
+        )
         hard = _HARD_CONDITION.search(" ".join(conditions)) or compare_facts("", " ".join(conditions)).invented
         if hard and stance(f) not in ("might", "may", "can"):
             add("condition", message)
@@ -280,12 +345,20 @@ def _condition_checks(f: fr.Frame, out: fr.Sentence, matched: list[fr.Frame], co
 _PRO_OBJECT = {"this", "that", "it", "so", "these"}
 
 
-def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], sources_text: str,
-                   support_text: str, result: Assessment) -> None:
+def _fact_problems(
+    out: fr.Sentence,
+    srcs: list[fr.Sentence],
+    context: list[fr.Sentence],
+    sources_text: str,
+    support_text: str,
+    result: Assessment,
+) -> None:
     comparison = compare_facts(support_text, out.text)
     invented = [d.text for d in comparison.invented] + [d.text for _, d in comparison.changed]
     if invented:
-        result.problems.append(Problem("invented", f"The letter does not say {', '.join(invented)}: this sentence adds it."))
+        result.problems.append(
+            Problem("invented", f"The letter does not say {', '.join(invented)}: this sentence adds it.")
+        )
     where: dict[tuple[str, str], set[str]] = {}
     nearby: dict[tuple[str, str], set[str]] = {}  # every action in the sentence that holds the fact
     for s in srcs:
@@ -303,9 +376,13 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
             if groups <= w.STATE_VERBS and f.group not in w.STATE_VERBS and stance(f) in ("must", "do"):
-                result.problems.append(Problem(
-                    "fact-moved", f"In the letter {fact[1]} is an amount or date that stands as it is; this sentence "
-                                  f"makes it something you must {f.verb.lower()}."))
+                result.problems.append(
+                    Problem(
+                        "fact-moved",
+                        f"In the letter {fact[1]} is an amount or date that stands as it is; this sentence "
+                        f"makes it something you must {f.verb.lower()}.",
+                    )
+                )
                 return
             if not actions or groups & w.STATE_VERBS or f.group in w.STATE_VERBS:
                 continue
@@ -316,9 +393,13 @@ def _fact_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             elif f.group in w.LIGHT_VERBS:
                 continue
             value = fact[1]
-            result.problems.append(Problem(
-                "fact-moved", f"In the letter {value} belongs to \"{sorted(actions)[0]}\"; this sentence puts it on "
-                              f"\"{f.verb}{' this' if pro else ''}\"."))
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f'In the letter {value} belongs to "{min(actions)}"; this sentence puts it on '
+                    f'"{f.verb}{" this" if pro else ""}".',
+                )
+            )
             return
     _label_fact_moved(out, srcs, result)
     if any(p.kind == "fact-moved" for p in result.problems):
@@ -344,20 +425,34 @@ def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
     for s in srcs:
         for x in w.content_stems(s.text):
             said |= {x} | w.RELATED.get(x, set())
-    new = [t.text for t in out.doc if t.tag_.startswith("NN") and t.is_alpha and t.lower_ not in w.EASY_WORDS
-           and t.lower_ not in w.PARTY_OF and w.stem(t.lower_) not in said]
+    new = [
+        t.text
+        for t in out.doc
+        if t.tag_.startswith("NN")
+        and t.is_alpha
+        and t.lower_ not in w.EASY_WORDS
+        and t.lower_ not in w.PARTY_OF
+        and w.stem(t.lower_) not in said
+    ]
     if new:
         value = next(f.text for f in extract_facts(out.text) if (f.kind, f.value) in label_facts)
-        result.problems.append(Problem("fact-moved", f"The letter gives {value} on its own; this sentence says it is for "
-                                                     f"\"{' '.join(new)}\", which that line does not say."))
+        result.problems.append(
+            Problem(
+                "fact-moved",
+                f"The letter gives {value} on its own; this sentence says it is for "
+                f'"{" ".join(new)}", which that line does not say.',
+            )
+        )
 
 
 # ---------------------------------------------------------------------------------------------- words
 
 _REASSURANCE = re.compile(
     r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|"
-    r"don't be|do not be|nothing to|safe|fine with|not a problem|nothing wrong|no need to)\b", re.I)
-_REASON = re.compile(r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.I)
+    r"don't be|do not be|nothing to|safe|fine with|not a problem|nothing wrong|no need to)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.IGNORECASE)
 _SUBSTANCE_TAGS = ("NN", "VB", "JJ", "RB")
 
 
@@ -394,37 +489,63 @@ def unsupported_words(out: fr.Sentence, sources: list[str], glossary=None) -> li
     return found
 
 
-_OPTIONAL = re.compile(r"\b(if you (want|wish|like|prefer)( to)?\s*[.!]?$|up to you|optional|if you feel like it)", re.I)
-_DEMAND = re.compile(r"\b(must|need to|needs to|have to|has to|should|please|required|ask that|remember|essential|"
-                     r"make sure|ensure)\b", re.I)
-_WAIVER = re.compile(r"\b(cancel|clear|wipe|write off|written off|forget|waive|stop|end|remove)\w*\b.{0,30}\b(arrears|debt|"
-                     r"rent|charge|fine|penalt|bill|overpayment|costs?)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
-                     r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b", re.I)
-_NEVER = re.compile(r"\b(never|always|definitely|certainly|guarantee\w*)\b", re.I)
+_OPTIONAL = re.compile(
+    r"\b(if you (want|wish|like|prefer)( to)?\s*[.!]?$|up to you|optional|if you feel like it)", re.IGNORECASE
+)
+_DEMAND = re.compile(
+    r"\b(must|need to|needs to|have to|has to|should|please|required|ask that|remember|essential|"
+    r"make sure|ensure)\b",
+    re.IGNORECASE,
+)
+_WAIVER = re.compile(
+    r"\b(cancel|clear|wipe|write off|written off|forget|waive|stop|end|remove)\w*\b.{0,30}\b(arrears|debt|"
+    r"rent|charge|fine|penalt|bill|overpayment|costs?)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
+    r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b",
+    re.IGNORECASE,
+)
+_NEVER = re.compile(r"\b(never|always|definitely|certainly|guarantee\w*)\b", re.IGNORECASE)
 
 
 def _promise_problems(out: fr.Sentence, sources: list[str], result: Assessment) -> None:
     """An order made optional, a debt waived, a "never" or "always" the letter does not give."""
     src = " ".join(sources)
     optional = _OPTIONAL.search(out.text)
-    if optional and not _OPTIONAL.search(src) and _DEMAND.search(src + " " + out.text.split(optional.group(0))[0]) \
-            or (optional and not _OPTIONAL.search(src) and any(f.modal == fr.IMP for s in sources for f in _read(s).frames)):
-        result.problems.append(Problem("modal", f"The letter asks you to do this; this sentence makes it a choice "
-                                                f"(\"{optional.group(0)}\")."))
+    if (
+        optional
+        and not _OPTIONAL.search(src)
+        and _DEMAND.search(src + " " + out.text.split(optional.group(0))[0])
+        or (optional and not _OPTIONAL.search(src) and any(f.modal == fr.IMP for s in sources for f in _read(s).frames))
+    ):
+        result.problems.append(
+            Problem(
+                "modal", f'The letter asks you to do this; this sentence makes it a choice ("{optional.group(0)}").'
+            )
+        )
         return
     waiver = _WAIVER.search(out.text)
     if waiver and not _WAIVER.search(src):
-        result.problems.append(Problem("invented", f"The letter does not say the money is cancelled or cleared; this "
-                                                   f"sentence says \"{waiver.group(0)}\"."))
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say the money is cancelled or cleared; this sentence says "{waiver.group(0)}".',
+            )
+        )
         return
     never = _NEVER.search(out.text)
     if never and not _NEVER.search(src):
-        result.problems.append(Problem("invented", f"The letter does not say \"{never.group(0)}\"; this sentence makes "
-                                                   "a promise the letter does not make."))
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say "{never.group(0)}"; this sentence makes a promise the letter does not make.',
+            )
+        )
 
 
-_DEFINITION = re.compile(r"^\s*(?:an?\s+|the\s+)?(?P<term>[\w' -]{2,40}?)\s+(?:means|is when|is where|is an?|is the|are)\b|"
-                         r"^\s*(?:this|it|that)\s+is\s+called\s+(?:an?\s+|the\s+)?(?P<called>[\w' -]{2,40})", re.I)
+_DEFINITION = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?(?P<term>[\w' -]{2,40}?)\s+(?:means|is when|is where|is an?|is the|are)\b|"
+    r"^\s*(?:this|it|that)\s+is\s+called\s+(?:an?\s+|the\s+)?(?P<called>[\w' -]{2,40})",
+    re.IGNORECASE,
+)
 
 
 def _defines_source_term(text: str, src: str) -> bool:
@@ -440,19 +561,30 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
     for tok in out.doc:
         party = w.PARTY_OF.get(tok.lower_)
         if party in (w.LANDLORD, w.COURT, w.AGENT) and party not in theirs:
-            result.problems.append(Problem("invented", f"The letter does not mention {party} here; this sentence "
-                                                       f"brings in \"{tok.text}\"."))
+            result.problems.append(
+                Problem("invented", f'The letter does not mention {party} here; this sentence brings in "{tok.text}".')
+            )
             return
     comfort = _REASSURANCE.search(out.text)
     if comfort and not _REASSURANCE.search(src):
-        result.problems.append(Problem("invented", f"The letter does not say \"{comfort.group(0)}\" or anything like it: "
-                                                   "this sentence adds comfort the letter does not give."))
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say "{comfort.group(0)}" or anything like it: '
+                "this sentence adds comfort the letter does not give.",
+            )
+        )
         return
     extra = unsupported_words(out, sources, glossary)
     reason = _REASON.search(out.text)
     if reason and not _REASON.search(src) and extra:
-        result.problems.append(Problem("invented", f"This sentence gives a reason (\"{reason.group(0)} ...\") the letter "
-                                                   f"does not give; the letter does not say: {', '.join(x for x, _ in extra)}."))
+        result.problems.append(
+            Problem(
+                "invented",
+                f'This sentence gives a reason ("{reason.group(0)} ...") the letter '
+                f"does not give; the letter does not say: {', '.join(x for x, _ in extra)}.",
+            )
+        )
         return
     if _DEFINITION.match(out.text) and _defines_source_term(out.text, src):
         return  # "Arrears means rent you have not paid": explaining the letter's own word
@@ -460,12 +592,14 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
     if len(extra) >= 3 and heavy:
         result.problems.append(Problem("invented", "The letter does not say: " + ", ".join(x for x, _ in extra) + "."))
     elif extra:
-        result.undecided.append(("invented", f"The letter does not use the word \"{extra[0][0]}\"."))
+        result.undecided.append(("invented", f'The letter does not use the word "{extra[0][0]}".'))
 
 
 # ---------------------------------------------------------------------------------------------- fragments
 
-_SUBORDINATE = re.compile(r"^\s*(because|which|who|whose|although|though|so that|whereas|while|such as|including)\b", re.I)
+_SUBORDINATE = re.compile(
+    r"^\s*(because|which|who|whose|although|though|so that|whereas|while|such as|including)\b", re.IGNORECASE
+)
 
 
 def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
@@ -479,30 +613,47 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
         return
     last = tokens[-1]
     if _dangling(last):
-        result.problems.append(Problem("fragment", f"This sentence stops at \"{last.text}\": it is not a whole sentence.", False))
+        result.problems.append(
+            Problem("fragment", f'This sentence stops at "{last.text}": it is not a whole sentence.', False)
+        )
         return
-    if _SUBORDINATE.match(text) and not any(t.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in t.children)
-                                            and fr.is_predicate(t) and t.i > 2 for t in doc):
-        result.problems.append(Problem("fragment", "This is only part of a sentence: it does not say what happens.", False))
+    if _SUBORDINATE.match(text) and not any(
+        t.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in t.children) and fr.is_predicate(t) and t.i > 2
+        for t in doc
+    ):
+        result.problems.append(
+            Problem("fragment", "This is only part of a sentence: it does not say what happens.", False)
+        )
         return
     facts = compare_facts("", text).invented
     fact_words = sum(len(f.text.split()) for f in facts)
     if not out.frames and len(tokens) - fact_words >= 4 and (not facts or len(tokens) - fact_words >= 5):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
         return
-    if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.I):
-        result.problems.append(Problem("fragment", "This sentence starts in the middle: it is not a whole sentence.", False))
+    if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.IGNORECASE):
+        result.problems.append(
+            Problem("fragment", "This sentence starts in the middle: it is not a whole sentence.", False)
+        )
         return
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.tag_ in ("VBZ", "VBD", "VBN", "VBG") and not out.question and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) and not text.endswith(":"):
-        result.problems.append(Problem("fragment", "This sentence has no one doing the action: it looks cut off.", False))
+    if (
+        root is not None
+        and root.tag_ in ("VBZ", "VBD", "VBN", "VBG")
+        and not out.question
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        and not text.endswith(":")
+    ):
+        result.problems.append(
+            Problem("fragment", "This sentence has no one doing the action: it looks cut off.", False)
+        )
         return
     if last.tag_ == "VBG" and last.i > 0 and doc[last.i - 1].lower_ in ("by", "for", "of", "from"):
-        result.problems.append(Problem("fragment", f"This sentence stops at \"{last.text}\": it is not a whole sentence.", False))
+        result.problems.append(
+            Problem("fragment", f'This sentence stops at "{last.text}": it is not a whole sentence.', False)
+        )
         return
     lowered = [t.lower_ for t in tokens]
-    if any(a == b and a.isalpha() for a, b in zip(lowered, lowered[1:])):
+    if any(a == b and a.isalpha() for a, b in itertools.pairwise(lowered)):
         result.problems.append(Problem("fragment", "This sentence repeats a word: it looks garbled.", False))
 
 
@@ -514,11 +665,14 @@ def _dangling(last) -> bool:
     if tag == "DT":
         return last.dep_ == "det" or last.lower_ in ("a", "an", "the")
     if tag == "IN":
-        return last.dep_ in ("prep", "mark") and not any(c.dep_ in ("pobj", "pcomp") for c in last.children) and \
-            last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
+        return (
+            last.dep_ in ("prep", "mark")
+            and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
+            and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
+        )
     if tag == "MD" or last.lower_ in ("be", "been", "being", "to", "have"):
         # "if you can", "as soon as you can", "if you want to" end well; "... you should." does not
-        before = [t.lower_ for t in last.doc[max(0, last.i - 4):last.i]]
+        before = [t.lower_ for t in last.doc[max(0, last.i - 4) : last.i]]
         return not any(b in ("if", "as", "when", "wherever", "whenever", "unless", "than") for b in before)
     return tag in ("CC", "PRP$", "WDT", "WP")
 
@@ -527,10 +681,11 @@ def _hanging_if(out: fr.Sentence, result: Assessment) -> None:
     from easyread.simplify.meaning_rules import condition_left_hanging
 
     if condition_left_hanging(out.text, []):
-        result.problems.append(Problem("condition", "This sentence says \"if\" but not what happens then."))
+        result.problems.append(Problem("condition", 'This sentence says "if" but not what happens then.'))
 
 
 # ---------------------------------------------------------------------------------------------- entry points
+
 
 def assess(sources: list[str], output: str, *, glossary=None, context: str = "") -> Assessment:
     """Problems the rules find in `output` against its `sources`, and what they could not decide.
@@ -613,5 +768,6 @@ def _unmatched(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) ->
         if f.money:
             result.undecided.append(("money", f"The letter does not say who will {f.verb} whom in these words."))
         elif f.modal in (fr.OBLIG, fr.NOOBLIG) or f.neg:
-            result.undecided.append(("modal", f"The letter does not use \"{f.verb}\": the rules cannot compare what "
-                                              "must or must not happen."))
+            result.undecided.append(
+                ("modal", f'The letter does not use "{f.verb}": the rules cannot compare what must or must not happen.')
+            )

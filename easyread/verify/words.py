@@ -4,6 +4,7 @@ which verbs move money which way, and the everyday words Easy Read may use witho
 Hand-written because no library knows council letters: "we" and "Westmoor District Council" are the same
 party, "pay back" and "recover" are the same money moving the other way, and "tell" and "inform" the same act.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,53 @@ import re
 WE, YOU, LANDLORD, COURT, AGENT = "we", "you", "your landlord", "the court", "an enforcement agent"
 
 _PARTY_WORDS = {
-    WE: {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "council", "councils", "service", "team", "department",
-         "authority", "office", "officer", "nhs", "dwp", "centre", "unit", "staff", "worker", "manager", "surgery",
-         "practice", "hospital", "trust", "board", "surveyor", "ward", "clinic", "inspector", "assessor", "caseworker", "adviser",
-         "advisor", "nurse", "doctor", "gp", "social", "contractor", "engineer", "operative", "we'll", "we're"},
+    WE: {
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "i",
+        "me",
+        "my",
+        "council",
+        "councils",
+        "service",
+        "team",
+        "department",
+        "authority",
+        "office",
+        "officer",
+        "nhs",
+        "dwp",
+        "centre",
+        "unit",
+        "staff",
+        "worker",
+        "manager",
+        "surgery",
+        "practice",
+        "hospital",
+        "trust",
+        "board",
+        "surveyor",
+        "ward",
+        "clinic",
+        "inspector",
+        "assessor",
+        "caseworker",
+        "adviser",
+        "advisor",
+        "nurse",
+        "doctor",
+        "gp",
+        "social",
+        "contractor",
+        "engineer",
+        "operative",
+        "we'll",
+        "we're",
+    },
     YOU: {"you", "your", "yours", "yourself", "tenant", "claimant", "resident", "applicant", "customer", "patient"},
     LANDLORD: {"landlord", "landlords", "agent's", "letting", "housing association"},
     COURT: {"court", "courts", "tribunal", "judge", "magistrates"},
@@ -59,35 +103,178 @@ _SYNONYMS = [
     "ensure",
 ]
 _IRREGULAR = {
-    "paid": "pay", "gave": "give", "given": "give", "got": "get", "gotten": "get", "sent": "send", "told": "tell",
-    "took": "take", "taken": "take", "made": "make", "came": "come", "went": "go", "gone": "go", "left": "leave",
-    "kept": "keep", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak", "was": "be",
-    "were": "be", "is": "be", "are": "be", "am": "be", "been": "be", "being": "be", "'s": "be", "'re": "be",
-    "'m": "be", "has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "done": "do",
-    "owed": "owe", "owes": "owe", "owing": "owe", "began": "begin", "begun": "begin", "found": "find",
-    "heard": "hear", "met": "meet", "brought": "bring", "bought": "buy", "thought": "think", "understood": "understand",
-    "shown": "show", "showed": "show", "saw": "see", "seen": "see", "knew": "know", "known": "know", "chose": "choose", "chosen": "choose",
-    "lost": "lose", "held": "hold", "meant": "mean", "ran": "run", "said": "say", "says": "say", "lives": "live",
-    "lived": "live", "living": "live", "moved": "move", "moving": "move", "received": "receive", "receiving": "receive",
-    "receives": "receive", "charged": "charge", "charging": "charge", "charges": "charge", "changed": "change",
-    "changing": "change", "changes": "change", "decided": "decide", "deciding": "decide", "decides": "decide",
-    "issued": "issue", "issuing": "issue", "used": "use", "using": "use", "uses": "use", "continued": "continue",
-    "continuing": "continue", "continues": "continue", "reduced": "reduce", "reducing": "reduce",
-    "reduces": "reduce", "increased": "increase", "increasing": "increase", "increases": "increase",
-    "writing": "write", "writes": "write", "refused": "refuse", "closed": "close", "closing": "close",
-    "agreed": "agree", "agreeing": "agree", "arranged": "arrange", "arranging": "arrange", "served": "serve",
-    "argued": "argue", "required": "require", "requires": "require", "requiring": "require", "provided": "provide",
-    "provides": "provide", "providing": "provide", "ceased": "cease", "assessed": "assess", "invoiced": "invoice",
-    "stopped": "stop", "stopping": "stop", "fixed": "fix", "fixes": "fix", "applied": "apply", "applies": "apply",
-    "carried": "carry", "carries": "carry", "notified": "notify", "notifies": "notify", "emailed": "email",
-    "phoned": "phone", "phoning": "phone", "collected": "collect", "deducted": "deduct", "taking": "take",
-    "takes": "take", "giving": "give", "gives": "give", "getting": "get", "gets": "get", "sending": "send",
-    "sends": "send", "telling": "tell", "tells": "tell", "making": "make", "makes": "make", "coming": "come",
-    "comes": "come", "doing": "do", "going": "go", "goes": "go", "leaving": "leave", "leaves": "leave",
-    "paying": "pay", "pays": "pay", "underpaid": "underpay", "overpaid": "overpay", "owing's": "owe", "needs": "need", "needed": "need", "needing": "need",
-    "asks": "ask", "asked": "ask", "asking": "ask", "lets": "let", "letting": "let", "repaid": "repay",
+    "paid": "pay",
+    "gave": "give",
+    "given": "give",
+    "got": "get",
+    "gotten": "get",
+    "sent": "send",
+    "told": "tell",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "left": "leave",
+    "kept": "keep",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "am": "be",
+    "been": "be",
+    "being": "be",
+    "'s": "be",
+    "'re": "be",
+    "'m": "be",
+    "has": "have",
+    "had": "have",
+    "having": "have",
+    "does": "do",
+    "did": "do",
+    "done": "do",
+    "owed": "owe",
+    "owes": "owe",
+    "owing": "owe",
+    "began": "begin",
+    "begun": "begin",
+    "found": "find",
+    "heard": "hear",
+    "met": "meet",
+    "brought": "bring",
+    "bought": "buy",
+    "thought": "think",
+    "understood": "understand",
+    "shown": "show",
+    "showed": "show",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "chose": "choose",
+    "chosen": "choose",
+    "lost": "lose",
+    "held": "hold",
+    "meant": "mean",
+    "ran": "run",
+    "said": "say",
+    "says": "say",
+    "lives": "live",
+    "lived": "live",
+    "living": "live",
+    "moved": "move",
+    "moving": "move",
+    "received": "receive",
+    "receiving": "receive",
+    "receives": "receive",
+    "charged": "charge",
+    "charging": "charge",
+    "charges": "charge",
+    "changed": "change",
+    "changing": "change",
+    "changes": "change",
+    "decided": "decide",
+    "deciding": "decide",
+    "decides": "decide",
+    "issued": "issue",
+    "issuing": "issue",
+    "used": "use",
+    "using": "use",
+    "uses": "use",
+    "continued": "continue",
+    "continuing": "continue",
+    "continues": "continue",
+    "reduced": "reduce",
+    "reducing": "reduce",
+    "reduces": "reduce",
+    "increased": "increase",
+    "increasing": "increase",
+    "increases": "increase",
+    "writing": "write",
+    "writes": "write",
+    "refused": "refuse",
+    "closed": "close",
+    "closing": "close",
+    "agreed": "agree",
+    "agreeing": "agree",
+    "arranged": "arrange",
+    "arranging": "arrange",
+    "served": "serve",
+    "argued": "argue",
+    "required": "require",
+    "requires": "require",
+    "requiring": "require",
+    "provided": "provide",
+    "provides": "provide",
+    "providing": "provide",
+    "ceased": "cease",
+    "assessed": "assess",
+    "invoiced": "invoice",
+    "stopped": "stop",
+    "stopping": "stop",
+    "fixed": "fix",
+    "fixes": "fix",
+    "applied": "apply",
+    "applies": "apply",
+    "carried": "carry",
+    "carries": "carry",
+    "notified": "notify",
+    "notifies": "notify",
+    "emailed": "email",
+    "phoned": "phone",
+    "phoning": "phone",
+    "collected": "collect",
+    "deducted": "deduct",
+    "taking": "take",
+    "takes": "take",
+    "giving": "give",
+    "gives": "give",
+    "getting": "get",
+    "gets": "get",
+    "sending": "send",
+    "sends": "send",
+    "telling": "tell",
+    "tells": "tell",
+    "making": "make",
+    "makes": "make",
+    "coming": "come",
+    "comes": "come",
+    "doing": "do",
+    "going": "go",
+    "goes": "go",
+    "leaving": "leave",
+    "leaves": "leave",
+    "paying": "pay",
+    "pays": "pay",
+    "underpaid": "underpay",
+    "overpaid": "overpay",
+    "owing's": "owe",
+    "needs": "need",
+    "needed": "need",
+    "needing": "need",
+    "asks": "ask",
+    "asked": "ask",
+    "asking": "ask",
+    "lets": "let",
+    "letting": "let",
+    "repaid": "repay",
 }
-_BASES = set(_IRREGULAR.values()) | {"become", "remain", "need", "want", "include", "cover", "arrange", "argue", "serve"}
+_BASES = set(_IRREGULAR.values()) | {
+    "become",
+    "remain",
+    "need",
+    "want",
+    "include",
+    "cover",
+    "arrange",
+    "argue",
+    "serve",
+}
 VERB_GROUP: dict[str, str] = {}
 for _line in _SYNONYMS:
     _words = _line.split()
@@ -103,14 +290,79 @@ BACK = {"repay", "recover", "owe", "charge"}
 _BACK_PARTICLE = {"pay": "repay", "give": "repay", "take": "recover", "claim": "recover", "get": "receive"}
 
 # Verbs whose agent may change in a faithful rewrite ("We need you to ..." for "You need to ...").
-AGENT_FREE = {"be", "have", "do", "get", "mean", "happen", "let", "go", "need", "want", "see", "know", "use", "try",
-              "include", "cover", "start", "keep", "look", "find", "say", "show"}
+AGENT_FREE = {
+    "be",
+    "have",
+    "do",
+    "get",
+    "mean",
+    "happen",
+    "let",
+    "go",
+    "need",
+    "want",
+    "see",
+    "know",
+    "use",
+    "try",
+    "include",
+    "cover",
+    "start",
+    "keep",
+    "look",
+    "find",
+    "say",
+    "show",
+}
 # Verbs that carry no action of their own: a fact attached to them cannot be pinned on an action.
 # Verbs that state an amount or a time rather than do something with it: a fact on them can be said with any verb.
-STATE_VERBS = {"amount", "total", "increase", "rise", "reach", "owe", "cost", "stand", "come", "fall", "due", "remain",
-               "become", "be", "have", "mean", "show"}
-LIGHT_VERBS = {"be", "become", "remain", "have", "do", "get", "make", "mean", "happen", "say", "show", "need", "want", "let", "go",
-               "use", "see", "know", "find", "keep", "look", "try", "include", "cover", "start", "take"}
+STATE_VERBS = {
+    "amount",
+    "total",
+    "increase",
+    "rise",
+    "reach",
+    "owe",
+    "cost",
+    "stand",
+    "come",
+    "fall",
+    "due",
+    "remain",
+    "become",
+    "be",
+    "have",
+    "mean",
+    "show",
+}
+LIGHT_VERBS = {
+    "be",
+    "become",
+    "remain",
+    "have",
+    "do",
+    "get",
+    "make",
+    "mean",
+    "happen",
+    "say",
+    "show",
+    "need",
+    "want",
+    "let",
+    "go",
+    "use",
+    "see",
+    "know",
+    "find",
+    "keep",
+    "look",
+    "try",
+    "include",
+    "cover",
+    "start",
+    "take",
+}
 
 
 def base(word: str) -> str:
@@ -147,28 +399,11 @@ def verb_group(word: str, particle: str = "") -> str:
 
 # Words Easy Read uses to say things plainly: they need no support in the letter.
 EASY_WORDS = frozenset(
-    """letter letters tell told help need needs get gets got give gives pay paid money say says said mean means meant
-    write phone call contact ask do does did make makes go goes have has had be is are was were know thing things
-    people person someone time times day days week weeks month months year years home house can will must may might
-    more less also again now soon please yes no next important check look send find use read keep want show happen
-    happens change sure form still only all there here ok okay this that these those it its they them their what
-    which who when where why how if then so because but and or not very much many some any other each every
-    way ways about information details detail number numbers date dates amount amounts online website email
-    address name reference same new old first last start end stop back right wrong too able let lets thank thanks
-    sorry hello dear please talk speak contact us we you your our happen happened following below above go going
-    going come comes coming take takes took see seen decide decided decision agree work works working part parts
-    following list full whole big small little extra easy hard plain simple short long quick quickly later today
-    tomorrow yesterday before after until within by from up down out into over under off on in at of to for with
-    ask asked asking answer question questions explain help support mean meaning means reason reasons
-    """.split()
+    ["letter", "letters", "tell", "told", "help", "need", "needs", "get", "gets", "got", "give", "gives", "pay", "paid", "money", "say", "says", "said", "mean", "means", "meant", "write", "phone", "call", "contact", "ask", "do", "does", "did", "make", "makes", "go", "goes", "have", "has", "had", "be", "is", "are", "was", "were", "know", "thing", "things", "people", "person", "someone", "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "home", "house", "can", "will", "must", "may", "might", "more", "less", "also", "again", "now", "soon", "please", "yes", "no", "next", "important", "check", "look", "send", "find", "use", "read", "keep", "want", "show", "happen", "happens", "change", "sure", "form", "still", "only", "all", "there", "here", "ok", "okay", "this", "that", "these", "those", "it", "its", "they", "them", "their", "what", "which", "who", "when", "where", "why", "how", "if", "then", "so", "because", "but", "and", "or", "not", "very", "much", "many", "some", "any", "other", "each", "every", "way", "ways", "about", "information", "details", "detail", "number", "numbers", "date", "dates", "amount", "amounts", "online", "website", "email", "address", "name", "reference", "same", "new", "old", "first", "last", "start", "end", "stop", "back", "right", "wrong", "too", "able", "let", "lets", "thank", "thanks", "sorry", "hello", "dear", "please", "talk", "speak", "contact", "us", "we", "you", "your", "our", "happen", "happened", "following", "below", "above", "go", "going", "going", "come", "comes", "coming", "take", "takes", "took", "see", "seen", "decide", "decided", "decision", "agree", "work", "works", "working", "part", "parts", "following", "list", "full", "whole", "big", "small", "little", "extra", "easy", "hard", "plain", "simple", "short", "long", "quick", "quickly", "later", "today", "tomorrow", "yesterday", "before", "after", "until", "within", "by", "from", "up", "down", "out", "into", "over", "under", "off", "on", "in", "at", "of", "to", "for", "with", "ask", "asked", "asking", "answer", "question", "questions", "explain", "help", "support", "mean", "meaning", "means", "reason", "reasons"]
 )
 
 STOP = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being it its this that
-    these those you your we our us they them their he she his her i me my will would can could may might must shall
-    should do does did done have has had not no never n't any some all each every there here what which who whom
-    when where how so than then also only just about into out up down over more less very please 's 're 'll 've 'd
-    """.split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "you", "your", "we", "our", "us", "they", "them", "their", "he", "she", "his", "her", "i", "me", "my", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "done", "have", "has", "had", "not", "no", "never", "n't", "any", "some", "all", "each", "every", "there", "here", "what", "which", "who", "whom", "when", "where", "how", "so", "than", "then", "also", "only", "just", "about", "into", "out", "up", "down", "over", "more", "less", "very", "please", "'s", "'re", "'ll", "'ve", "'d"]
 )
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -191,16 +426,25 @@ def content_stems(text: str) -> set[str]:
 
 # Verbs that move money only when their object is money ("give you a refund", not "give you a form").
 MONEY_MAYBE = {"give", "send", "receive", "recover"}
-MONEY_WORDS = {stem(x) for x in (
-    "money payment refund benefit amount cash fee charge cost overpayment debt arrears rent balance fine grant allowance "
-    "credit loan compensation bill invoice sum pound pence repayment wages salary").split()}
+MONEY_WORDS = {
+    stem(x)
+    for x in ["money", "payment", "refund", "benefit", "amount", "cash", "fee", "charge", "cost", "overpayment", "debt", "arrears", "rent", "balance", "fine", "grant", "allowance", "credit", "loan", "compensation", "bill", "invoice", "sum", "pound", "pence", "repayment", "wages", "salary"]
+}
 # Evidence in a letter that money goes from the council to the reader, or from the reader to the council, when
 # no verb says so ("your arrears", "amount payable", "you may incur charges").
-TO_YOU = re.compile(r"\b(refund|reimburs|benefit|grant|award|compensat|allowance|credit|pay(s|ing)? you|paid (to )?you|"
-                    r"overpa(id|yment)|paid into your|pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*", re.I)
-BACK_TO_YOU = re.compile(r"\b(refund|reimburs|repay you|pay you back|paid back to you|return(ed)? to you|credit)\w*", re.I)
-FROM_YOU = re.compile(r"\b(arrears|owe|owing|pay|payable|charge|cost|fee|bill|invoice|repay|overpa|balance|rent|debt|"
-                      r"incur|fine|penalt|due|shortfall|contribut|instal)\w*", re.I)
+TO_YOU = re.compile(
+    r"\b(refund|reimburs|benefit|grant|award|compensat|allowance|credit|pay(s|ing)? you|paid (to )?you|"
+    r"overpa(id|yment)|paid into your|pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*",
+    re.IGNORECASE,
+)
+BACK_TO_YOU = re.compile(
+    r"\b(refund|reimburs|repay you|pay you back|paid back to you|return(ed)? to you|credit)\w*", re.IGNORECASE
+)
+FROM_YOU = re.compile(
+    r"\b(arrears|owe|owing|pay|payable|charge|cost|fee|bill|invoice|repay|overpa|balance|rent|debt|"
+    r"incur|fine|penalt|due|shortfall|contribut|instal)\w*",
+    re.IGNORECASE,
+)
 
 
 # Words a rewrite uses for the letter's words ("arrears" → "rent you owe"): hand-written because no installed
@@ -274,10 +518,28 @@ for _group in _RELATED:
 
 
 # Verbs that say the opposite of each other: "stay on the list" for "be removed from the list" is a lost "not".
-_OPPOSITES = [("stay", "remove"), ("stay", "leave"), ("start", "stop"), ("increase", "reduce"), ("accept", "refuse"),
-              ("accept", "reject"), ("allow", "refuse"), ("allow", "stop"), ("agree", "disagree"), ("include", "exclude"),
-              ("keep", "lose"), ("win", "lose"), ("open", "close"), ("keep", "stop"), ("add", "remove"),
-              ("approve", "refuse"), ("approve", "reject"), ("pass", "fail"), ("remember", "forget"), ("arrive", "leave")]
+_OPPOSITES = [
+    ("stay", "remove"),
+    ("stay", "leave"),
+    ("start", "stop"),
+    ("increase", "reduce"),
+    ("accept", "refuse"),
+    ("accept", "reject"),
+    ("allow", "refuse"),
+    ("allow", "stop"),
+    ("agree", "disagree"),
+    ("include", "exclude"),
+    ("keep", "lose"),
+    ("win", "lose"),
+    ("open", "close"),
+    ("keep", "stop"),
+    ("add", "remove"),
+    ("approve", "refuse"),
+    ("approve", "reject"),
+    ("pass", "fail"),
+    ("remember", "forget"),
+    ("arrive", "leave"),
+]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
     _ga, _gb = VERB_GROUP.get(_a, _a), VERB_GROUP.get(_b, _b)

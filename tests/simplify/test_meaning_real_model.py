@@ -1,12 +1,15 @@
 """The meaning check with the real embedded model: a planted unfaithful line is repaired or falls back, marked."""
+
 from __future__ import annotations
 
 import pytest
 
 from .letters import letter
 
-OVERPAID = ("Your new weekly earnings mean that you have been paid too much Housing Benefit. "
-            "We have decided that this overpayment is recoverable, which means you must pay it back.")
+OVERPAID = (
+    "Your new weekly earnings mean that you have been paid too much Housing Benefit. "
+    "We have decided that this overpayment is recoverable, which means you must pay it back."
+)
 
 
 @pytest.mark.model
@@ -22,7 +25,10 @@ def test_a_planted_unfaithful_line_is_repaired_or_falls_back_and_is_marked():
     job = Job(doc, plan_letter(doc))
     ids = [s.id for s in doc.sentences() if "paid too much" in s.text]
     planted = "If you pay more than you're entitled to, you'll have to pay it back."
-    job.lines = [Line("We have paid you too much Housing Benefit.", 0, sources=list(ids)), Line(planted, 0, sources=list(ids))]
+    job.lines = [
+        Line("We have paid you too much Housing Benefit.", 0, sources=list(ids)),
+        Line(planted, 0, sources=list(ids)),
+    ]
     engine = get_engine("embedded", {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 4})
     records = check_meaning([job], engine, batch_size=4)
 

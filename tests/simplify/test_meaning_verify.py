@@ -1,4 +1,5 @@
 """check_meaning with traced lines (Line.sources): verify, repair once, else fall back and mark."""
+
 from easyread.simplify.meaning import FALLBACK_FLAG, UNVERIFIED_FLAG, check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.state import Job, Line
@@ -6,8 +7,10 @@ from easyread.simplify.state import Job, Line
 from .fakes import FakeEngine
 from .letters import letter
 
-PARAGRAPH = ("We will fix the leak within 3 working days. You do not need to be at home for the repair. "
-             "If you rent your home, you can get help with your rent.")
+PARAGRAPH = (
+    "We will fix the leak within 3 working days. You do not need to be at home for the repair. "
+    "If you rent your home, you can get help with your rent."
+)
 
 
 def _job(*lines: tuple[str, str]) -> Job:
@@ -36,12 +39,16 @@ def test_a_traced_line_is_checked_against_its_own_sentence_and_repaired():
 
 
 def test_a_line_that_fails_twice_falls_back_to_its_source_sentence_only():
-    job = _job(("We will fix the leak within 3 working days.", "We will fix the leak within 3 working days."),
-               ("You need to be at home for the repair.", "You do not need to be at home for the repair."))
+    job = _job(
+        ("We will fix the leak within 3 working days.", "We will fix the leak within 3 working days."),
+        ("You need to be at home for the repair.", "You do not need to be at home for the repair."),
+    )
     source_id = job.lines[1].sources
     records = check_meaning([job], FakeEngine(), batch_size=4)  # the fake repair returns the same sentence
-    assert [l.text for l in job.lines] == ["We will fix the leak within 3 working days.",
-                                           "You do not need to be at home for the repair."]
+    assert [l.text for l in job.lines] == [
+        "We will fix the leak within 3 working days.",
+        "You do not need to be at home for the repair.",
+    ]
     fallback = job.lines[1]
     assert FALLBACK_FLAG in fallback.flags and fallback.sources == source_id
     assert "You need to be at home for the repair." in fallback.extra[0]["message"]

@@ -1,4 +1,5 @@
 """The conservative fallback says nothing its source does not, and keeps every fact."""
+
 from easyread.checks.facts import compare_facts
 from easyread.simplify.checking import load_default_glossary
 from easyread.verify import verify_sentence
@@ -8,8 +9,8 @@ from easyread.verify.words import content_stems
 SOURCES = [
     "The change was not reported to us until 10 February 2025, and you have been paid too much Housing Benefit.",
     "The overpayment will be recovered by the council.",
-    "If you do not pay within seven days, you will lose the right to pay by instalments and the full balance "
-    "for the year of £1,425.00 will become due.",
+    ("If you do not pay within seven days, you will lose the right to pay by instalments and the full balance "
+     "for the year of £1,425.00 will become due."),
     "We will recover the overpayment by taking £11.55 each week from your ongoing Housing Benefit, starting on 3 March 2025.",
 ]
 
@@ -32,8 +33,10 @@ def test_fallback_says_only_the_letters_words_and_the_glossary():
 
 
 def test_two_main_clauses_become_two_sentences():
-    assert split_clauses(SOURCES[0]) == ["The change was not reported to us until 10 February 2025.",
-                                         "You have been paid too much Housing Benefit."]
+    assert split_clauses(SOURCES[0]) == [
+        "The change was not reported to us until 10 February 2025.",
+        "You have been paid too much Housing Benefit.",
+    ]
 
 
 def test_a_condition_is_never_split_from_its_consequence():
