@@ -229,6 +229,12 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
                 if missing:
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
                     continue
+        if f.group == "need" and stance(f) in _NEGATIVE and not out.question:
+            asked = [s for s in src_frames if stance(s) in ("must", "do", "should") and _overlap(s, f)]
+            if asked and not any(stance(s) in _NEGATIVE for s in src_frames if s.group == "need"):
+                s = asked[0]
+                add("negation", f'The letter asks for this ("{_quote(s.text)}"); this sentence says you do not need to.')
+                continue
         same = [s for s in src_frames if s.group == f.group]
         opposite = [
             s

@@ -542,6 +542,6 @@ _OPPOSITES = [
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
-    _ga, _gb = VERB_GROUP.get(_a, _a), VERB_GROUP.get(_b, _b)
+    _ga, _gb = verb_group(_a), verb_group(_b)
     OPPOSITE.setdefault(_ga, set()).add(_gb)
     OPPOSITE.setdefault(_gb, set()).add(_ga)
