@@ -106,14 +106,14 @@ def flag_of(problem: Problem) -> str:
     return "meaning-unsupported" if problem.kind in _UNSUPPORTED_KINDS else "meaning-contradicts"
 
 
-def line_sources(job: Job, line: Line) -> list[str]:
+def line_sources(job: Job, line: Line, sentences: dict[str, str] | None = None) -> list[str]:
     """The letter sentences a line is checked against.
 
-    With a trace (`line.sources`, ids into `Document.sentence_map()`) those sentences; without one (old
-    path), the sentences of the line's plan unit.
+    With a trace (`line.sources`, ids into `Document.sentence_map()`, which may be passed in) those
+    sentences; without one (old path), the sentences of the line's plan unit.
     """
     if line.sources:
-        sentences = job.doc.sentence_map()
+        sentences = job.doc.sentence_map() if sentences is None else sentences
         found = [sentences[i] for i in line.sources if i in sentences]
         if found:
             return found
@@ -126,11 +126,12 @@ def _items(jobs: list[Job]) -> list[_Item]:
     items = []
     for job in jobs:
         before: dict[object, list[str]] = {}
+        sentences = job.doc.sentence_map()
         for line in job.lines:
-            if line.unit is None or "fact-readded" in line.flags:
-                continue  # summary, details and template sentences are not the rewrite's
+            if (line.unit is None and not line.sources) or "fact-readded" in line.flags:
+                continue  # untraced summary, details and template sentences are not the rewrite's
             key = tuple(line.sources) if line.sources else line.unit
-            sources = line_sources(job, line)
+            sources = line_sources(job, line, sentences)
             items.append(_Item(job, line, sources, " ".join(before.get(key, [])[-2:])))
             before.setdefault(key, []).append(line.text)
     return items
