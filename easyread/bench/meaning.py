@@ -105,6 +105,12 @@ def run(args: list[str]) -> None:
     )
     parser.add_argument("--pairs", default=str(DEFAULT_PAIRS), help="The labelled pairs CSV.")
     parser.add_argument("--model", default=None, help="Add the model's second opinion (embedded, embedded-fast, ...).")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="Judge only this split's pairs (the model is slow: --split test keeps --model short).",
+    )
     parser.add_argument("--no-glossary", action="store_true", help="Verify without the default glossary.")
     parser.add_argument(
         "--show",
@@ -121,6 +127,8 @@ def run(args: list[str]) -> None:
     from easyread.simplify.checking import load_default_glossary
 
     pairs = load_pairs(path)
+    if opts.split != "all":
+        pairs = [p for p in pairs if p.get("split") == opts.split]
     glossary = None if opts.no_glossary else load_default_glossary()
     engine = None
     if opts.model:

@@ -233,7 +233,9 @@ def _frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.
             asked = [s for s in src_frames if stance(s) in ("must", "do", "should") and _overlap(s, f)]
             if asked and not any(stance(s) in _NEGATIVE for s in src_frames if s.group == "need"):
                 s = asked[0]
-                add("negation", f'The letter asks for this ("{_quote(s.text)}"); this sentence says you do not need to.')
+                add(
+                    "negation", f'The letter asks for this ("{_quote(s.text)}"); this sentence says you do not need to.'
+                )
                 continue
         same = [s for s in src_frames if s.group == f.group]
         opposite = [
@@ -458,7 +460,9 @@ _REASSURANCE = re.compile(
     r"don't be|do not be|nothing to|safe|fine with|not a problem|nothing wrong|no need to)\b",
     re.IGNORECASE,
 )
-_REASON = re.compile(r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.IGNORECASE
+)
 _SUBSTANCE_TAGS = ("NN", "VB", "JJ", "RB")
 
 
@@ -608,7 +612,8 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
+def _fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False) -> None:
+    """Garbled or cut-off sentences. `labels`: the letter line is itself a label with no verb ("Location: ...")."""
     doc = out.doc
     tokens = [t for t in doc if not t.is_punct]
     if not tokens:
@@ -633,7 +638,7 @@ def _fragment_problems(out: fr.Sentence, result: Assessment) -> None:
         return
     facts = compare_facts("", text).invented
     fact_words = sum(len(f.text.split()) for f in facts)
-    if not out.frames and len(tokens) - fact_words >= 4 and (not facts or len(tokens) - fact_words >= 5):
+    if not out.frames and not labels and len(tokens) - fact_words >= 4 and (not facts or len(tokens) - fact_words >= 5):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
         return
     if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.IGNORECASE):
@@ -715,7 +720,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     out = _read(output)
     srcs = [_read(s) for s in sources]
     ctx = [_read(c) for c in _context_sentences(context)]
-    _fragment_problems(out, result)
+    _fragment_problems(out, result, labels=bool(srcs) and all(not s.frames for s in srcs))
     _hanging_if(out, result)
     if not sources:
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
