@@ -1,29 +1,35 @@
-"""Meaning check: is every rewritten sentence supported by its source paragraph?
+"""Meaning check: does every rewritten sentence say what its letter sentences say?
 
-Two kinds of evidence, both batched over the whole letter (or several letters):
+Each Easy Read line is verified against the letter sentences it came from (`Line.sources`, ids into
+`Document.sentence_map()`; a line without recorded sources is compared with its plan unit's sentences) by
+the rules of `easyread.verify`: who does what to whom, who pays whom, must / may, "not", "if", which
+action a deadline belongs to, words the letter does not say, fragments. The model is a second opinion
+only where the rules cannot decide (`Assessment.undecided`): it answers YES / NO / NOT SAID for the
+sentence against its source, and a NO or NOT SAID is a problem.
 
-* the model is shown a paragraph and its numbered Easy Read sentences and answers
-  one line per sentence, "1: YES", "2: NO" (says something different) or
-  "3: NOT SAID" (the paragraph does not say it);
-* the rules in `meaning_rules` (negation, comparative and time-limit flips).
-
-A flagged sentence gets one repair ("say only what the letter says"); the repair
-is checked again the same way. What is still flagged stays on the draft with a
-finding and a flag ("meaning-contradicts" or "meaning-unsupported") for a person.
+A failing line gets one repair prompt that names its problem; the repair is verified the same way. If it
+still fails, the line is replaced by `easyread.verify.fallback.conservative` (the letter's own words, cut
+at clause boundaries: faithful by construction), keeps its sources, and is marked "meaning-fallback" with
+a finding that names the problem. Without repair, a failing line keeps its text and is marked
+"meaning-contradicts" or "meaning-unsupported". A line the rules could not decide and the model did not
+check (the model check is off) is marked "meaning-unverified": no unverified sentence leaves unmarked.
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from easyread.engines.base import Chat, Sampling, TextGenerator
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
-from easyread.simplify.meaning_rules import restates_condition, rule_flags
+from easyread.simplify.meaning_rules import best_match, restates_condition
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
 from easyread.simplify.state import Job, Line, add_finding
+from easyread.verify import Problem, assess
+from easyread.verify.fallback import conservative
 
 Progress = Callable[[str, int, int], None]
 
@@ -40,8 +46,11 @@ _EX_IN = (
     "3. You must be at home.\n4. Do not worry about it.\n5. Other repairs take longer."
 )
 _EX_OUT = "1: YES\n2: NO\n3: NO\n4: NOT SAID\n5: YES"
-_ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*(YES|NO|NOT\s*SAID|NOT)\b", re.I | re.M)
+_ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*(YES|NO|NOT\s*SAID|NOT)\b", re.IGNORECASE | re.MULTILINE)
 VERDICT_FLAGS = {"NO": "meaning-contradicts", "NOT SAID": "meaning-unsupported"}
+FALLBACK_FLAG = "meaning-fallback"
+UNVERIFIED_FLAG = "meaning-unverified"
+_UNSUPPORTED_KINDS = {"invented", "fragment"}
 
 
 def verify_prompt(source: str, sentences: list[str]) -> Chat:
@@ -75,83 +84,186 @@ def meaning_repair_prompt(source: str, sentence: str, reason: str) -> Chat:
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
-def _verify(groups: list[tuple[str, list[Line]]], engine, batch_size, on_batch, use_model: bool) -> dict[int, tuple[str, str, str]]:
-    """Flags per line id: (flag, rule id, reason). Rules first; the model for the rest."""
-    flags: dict[int, tuple[str, str, str]] = {}
-    # A question that asks the letter's own condition word for word is supported by it
-    # (see restates_condition): neither the rules nor the model are asked about it.
-    asked = [(source, [l for l in lines if not restates_condition(l.text, source)]) for source, lines in groups]
-    asked = [(source, lines) for source, lines in asked if lines]
-    for source, lines in asked:
-        sources = split_plain(source)
-        for line in lines:
-            fired = rule_flags(line.text, sources)
-            if fired:
-                rule_id, reason = fired[0]
-                flag = "meaning-unsupported" if rule_id == "meaning-reassurance" else "meaning-contradicts"
-                flags[id(line)] = (flag, rule_id, reason)
-    if not use_model:
-        return flags
-    prompts = [verify_prompt(source, [l.text for l in lines]) for source, lines in asked]
-    samplings = [Sampling(max_new_tokens=6 * len(lines) + 4) for _, lines in asked]
-    replies = generate_all(engine, prompts, samplings, batch_size=batch_size, on_batch=on_batch)
-    for (source, lines), reply in zip(asked, replies):
-        for line, verdict in zip(lines, parse_verdicts(reply, len(lines))):
-            if verdict in VERDICT_FLAGS and id(line) not in flags:
-                what = "says something different from" if verdict == "NO" else "may say something that is not in"
-                flags[id(line)] = (VERDICT_FLAGS[verdict], "meaning-model", f"The model thinks this sentence {what} the letter.")
-    return flags
+@dataclass
+class _Item:
+    """One Easy Read line with what it is checked against."""
+
+    job: Job
+    line: Line
+    sources: list[str]  # the letter sentences it says
+    context: str  # the Easy Read lines just before it from the same sources
+    problems: list[Problem] = field(default_factory=list)
+    undecided: list[tuple[str, str]] = field(default_factory=list)
+    checked: bool = True  # False when the rules could not decide and the model was not asked
+
+    @property
+    def source_text(self) -> str:
+        return " ".join(self.sources)
 
 
-def _groups(jobs: list[Job], only: set[int] | None = None) -> list[tuple[str, list[Line]]]:
-    groups = []
+def flag_of(problem: Problem) -> str:
+    """The draft flag a problem raises: web pages know meaning-contradicts and meaning-unsupported."""
+    return "meaning-unsupported" if problem.kind in _UNSUPPORTED_KINDS else "meaning-contradicts"
+
+
+def line_sources(job: Job, line: Line, sentences: dict[str, str] | None = None) -> list[str]:
+    """The letter sentences a line is checked against.
+
+    With a trace (`line.sources`, ids into `Document.sentence_map()`, which may be passed in) those
+    sentences; without one (old path), the sentences of the line's plan unit.
+    """
+    if line.sources:
+        sentences = job.doc.sentence_map() if sentences is None else sentences
+        found = [sentences[i] for i in line.sources if i in sentences]
+        if found:
+            return found
+    if line.unit is None or job.plan is None:
+        return []
+    return split_plain(job.plan.units[line.unit].text)
+
+
+def _items(jobs: list[Job]) -> list[_Item]:
+    items = []
     for job in jobs:
-        for u, unit in enumerate(job.plan.units):
-            lines = [l for l in job.unit_lines(u) if only is None or id(l) in only]
-            if lines:
-                groups.append((unit.text, lines))
-    return groups
+        before: dict[object, list[str]] = {}
+        sentences = job.doc.sentence_map()
+        for line in job.lines:
+            if (line.unit is None and not line.sources) or "fact-readded" in line.flags:
+                continue  # untraced summary, details and template sentences are not the rewrite's
+            key = tuple(line.sources) if line.sources else line.unit
+            sources = line_sources(job, line, sentences)
+            items.append(_Item(job, line, sources, " ".join(before.get(key, [])[-2:])))
+            before.setdefault(key, []).append(line.text)
+    return items
+
+
+def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, glossary) -> None:
+    """Fill each item's problems: rules first; the model for what the rules leave undecided."""
+    if items:
+        on_batch(0, len(items))
+    for item in items:
+        item.problems, item.undecided, item.checked = [], [], True
+        if restates_condition(item.line.text, item.source_text):
+            continue  # a question asking the letter's own condition word for word says what the letter says
+        verdict = assess(item.sources, item.line.text, glossary=glossary, context=item.context)
+        item.problems = verdict.problems
+        item.undecided = [] if verdict.problems else verdict.undecided
+    if items:
+        on_batch(len(items), len(items))
+    ask = [i for i in items if i.undecided]
+    if not use_model:
+        for item in ask:
+            item.checked = False
+        return
+    prompts = [verify_prompt(i.source_text, [i.line.text]) for i in ask]
+    replies = generate_all(engine, prompts, Sampling(max_new_tokens=8), batch_size=batch_size, on_batch=on_batch)
+    for item, reply in zip(ask, replies):
+        verdict = parse_verdicts(reply, 1)[0]
+        _, why = item.undecided[0]
+        if verdict == "NO":
+            item.problems = [Problem("model", f"The model thinks this sentence says "
+                                     f"something different from the letter. {why}")]
+        elif verdict == "NOT SAID":
+            item.problems = [Problem("invented", f"The model thinks the letter does not say this. {why}")]
+        elif verdict is None:
+            item.checked = False
 
 
 def check_meaning(
     jobs: list[Job], engine: TextGenerator, *, batch_size: int, glossary=None, use_model: bool = True,
     repair: bool = True, progress: Progress | None = None,
 ) -> list[dict]:
-    """Flag, repair once, re-check; returns one record per sentence still flagged."""
-    stage = lambda name: (lambda d, t: progress and progress(name, d, t))  # noqa: E731
-    flags = _verify(_groups(jobs), engine, batch_size, stage("meaning check"), use_model)
-    owners = {id(l): (job, l) for job in jobs for l in job.lines}
-    if repair and flags:
-        flagged = [owners[i] for i in flags]
-        prompts = [meaning_repair_prompt(j.plan.units[l.unit].text, l.text, flags[id(l)][2]) for j, l in flagged]
-        replies = generate_all(engine, prompts, Sampling(max_new_tokens=50), batch_size=batch_size, on_batch=stage("meaning repair"))
-        trial: dict[int, tuple[Job, Line, Line]] = {}
-        for (job, line), reply in zip(flagged, replies):
-            texts = parse_lines(reply)[:1]
-            if texts:
-                text = fix_sentence(texts[0])
-                if text == line.text:
-                    continue  # the same words keep the same verdict
-                source = job.plan.units[line.unit].text
-                if checking.get(checking.compare_facts(source, text), "invented", []):
-                    continue
-                if checking.get(checking.compare_facts(line.text, text), "lost", []):
-                    continue
-                new = Line(text, line.unit, checking.sentence_findings(text, glossary), list(line.flags), [], line.section, line.source_index)
-                trial[id(new)] = (job, line, new)
-        groups = [(j.plan.units[n.unit].text, [n]) for j, _, n in trial.values()]
-        again = _verify(groups, engine, batch_size, stage("meaning re-check"), use_model)
-        for key, (job, old, new) in trial.items():
-            if key not in again and len(checking.failures(new.findings)) <= len(old.fails):
-                job.lines[job.lines.index(old)] = new
-                flags.pop(id(old), None)
-    records = []
-    for key, (flag, rule_id, reason) in flags.items():
-        job, line = owners[key]
-        if line not in job.lines:
-            continue
-        line.flags.append(flag)
-        add_finding(line, rule_id, "warn", reason, "Check this sentence against the letter.")
-        records.append({"letter": job.doc.source_name or job.plan.title, "sentence": line.text, "flag": flag,
-                        "rule_id": rule_id, "reason": reason, "source": job.plan.units[line.unit].text, "_job": job})
+    """Verify every rewritten line; repair once, then fall back; returns one record per line still marked."""
+    stage = lambda name: (lambda d, t: progress and progress(name, d, t))
+    items = _items(jobs)
+    _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
+    failing = [i for i in items if i.problems]
+    records: list[dict] = []
+    if repair and failing:
+        repaired = _repair(failing, engine, batch_size, stage, use_model, glossary)
+        for item in failing:
+            if id(item) in repaired:
+                continue
+            records += _fall_back(item, glossary)
+    else:
+        for item in failing:
+            records.append(_mark(item))
+    for item in items:
+        if not item.checked and not item.problems and item.line in item.job.lines:
+            item.line.flags.append(UNVERIFIED_FLAG)
+            add_finding(item.line, UNVERIFIED_FLAG, "info", "The meaning check could not confirm this sentence: "
+                        + item.undecided[0][1], "Check this sentence against the letter.")
     return records
+
+
+def _record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:
+    return {"letter": item.job.doc.source_name or item.job.plan.title, "sentence": sentence, "flag": flag,
+            "rule_id": f"meaning-{problem.kind}", "reason": problem.message, "kind": problem.kind,
+            "harmful": problem.harmful, "source": item.source_text, "sources": list(item.line.sources), "_job": item.job}
+
+
+def _mark(item: _Item) -> dict:
+    problem = item.problems[0]
+    flag = flag_of(problem)
+    item.line.flags.append(flag)
+    add_finding(item.line, f"meaning-{problem.kind}", "warn", problem.message, "Check this sentence against the letter.")
+    return _record(item, flag, problem, item.line.text)
+
+
+def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, glossary) -> set[int]:
+    """Ask once for a rewrite naming the problem; keep it when it passes. Returns the ids of repaired items."""
+    prompts = [meaning_repair_prompt(i.source_text, i.line.text, " ".join(p.message for p in i.problems[:2]))
+               for i in failing]
+    replies = generate_all(engine, prompts, Sampling(max_new_tokens=50), batch_size=batch_size,
+                           on_batch=stage("meaning repair"))
+    trials: list[tuple[_Item, _Item]] = []
+    for item, reply in zip(failing, replies):
+        texts = parse_lines(reply)[:1]
+        if not texts:
+            continue
+        text = fix_sentence(texts[0])
+        line = item.line
+        if text == line.text:
+            continue  # the same words keep the same problem
+        if checking.get(checking.compare_facts(item.source_text, text), "invented", []):
+            continue
+        if checking.get(checking.compare_facts(line.text, text), "lost", []):
+            continue
+        new = Line(text, line.unit, checking.sentence_findings(text, glossary), list(line.flags), [], line.section,
+                   line.source_index, list(line.sources))
+        trials.append((item, _Item(item.job, new, item.sources, item.context)))
+    _verify([t for _, t in trials], engine, batch_size, stage("meaning re-check"), use_model, glossary)
+    done = set()
+    for item, trial in trials:
+        if trial.problems or not trial.checked or len(trial.line.fails) > len(item.line.fails):
+            continue
+        lines = item.job.lines
+        lines[lines.index(item.line)] = trial.line
+        done.add(id(item))
+    return done
+
+
+def _fall_back(item: _Item, glossary) -> list[dict]:
+    """Replace a line that failed twice with the letter's own words, cut shorter, marked for a person."""
+    problem = item.problems[0]
+    line = item.line
+    sources = item.sources
+    if not line.sources and len(sources) > 1:
+        # No trace: the unit's best-matching sentence, not the whole paragraph again.
+        sources = [best_match(line.text, sources)[0] or sources[0]]
+    texts = conservative(sources, glossary) if sources else [line.text]
+    message = (f"The rewrite said \"{line.text}\". {problem.message} It was replaced with the letter's own words. "
+               "Check it reads well and says what the letter says.")
+    new_lines = []
+    for n, text in enumerate(texts):
+        new = Line(text, line.unit, checking.sentence_findings(text, glossary), [f for f in line.flags] + [FALLBACK_FLAG],
+                   [], line.section, line.source_index, list(line.sources))
+        if n == 0:
+            add_finding(new, FALLBACK_FLAG, "warn", message, "Check this sentence against the letter.")
+        new_lines.append(new)
+    lines = item.job.lines
+    at = lines.index(line)
+    lines[at:at + 1] = new_lines
+    item.job.notes.append(f"The rewrite said \"{line.text}\", which the letter does not say; the letter's own words "
+                          "are used there instead, marked for a person to check.")
+    return [_record(item, FALLBACK_FLAG, problem, line.text)]

@@ -112,8 +112,9 @@ def test_invented_fact_from_the_worked_example_is_caught_and_removed(settings):
 def test_deterministic_fixes_apply_to_model_output(settings):
     def script(kind, user, chat):
         if kind == "rewrite" and "carry on paying" in user:
-            return ("- You must pay £142.50 by 10th March 2025.\n- It was due on the 1st of March 2025.\n"
-                    "- Pay online at www.northbridge.gov.uk/pay.")
+            return "- You must pay £142.50 by 10th March 2025.\n- Pay online at www.northbridge.gov.uk/pay."
+        if kind == "rewrite" and "Our records show" in user:  # each sentence said with its own paragraph's facts
+            return "- You have not paid £142.50.\n- It was due on the 1st of March 2025."
         return None
 
     texts = _texts(simplify_document(letter(*REMINDER), FakeEngine(script), settings=settings))
@@ -136,7 +137,7 @@ def test_fixes_unit():
 
 
 def test_a_sentence_the_model_repeats_across_paragraphs_appears_once(settings):
-    loop = "We can help if you are on a low income."
+    loop = "You can pay online."  # said by the letter, so the meaning check keeps it
 
     def script(kind, user, chat):
         if kind == "rewrite" and "Paragraph:" in user:

@@ -1,0 +1,11 @@
+"""Meaning verification: does an Easy Read sentence say what its letter sentences say?
+
+`verify_sentence` compares on structure (who does what to whom, who pays whom, must / may, "not", "if",
+which action a deadline belongs to) and on words of substance; `fallback.conservative` rewrites a letter
+sentence in a way that is faithful by construction. No model and no web framework here: the rewriter
+(easyread.simplify.meaning) asks the model for a second opinion only where these rules cannot decide.
+"""
+
+from easyread.verify.rules import KINDS, Assessment, Problem, assess, verify_sentence
+
+__all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]

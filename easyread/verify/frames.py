@@ -1,0 +1,410 @@
+"""Who does what to whom: one frame per verb of a sentence, read off spaCy's dependency parse.
+
+A frame holds the action (verbs that mean the same share a group), who does it and to whom (as parties:
+we, you, your landlord, the court...), whether it must, may or will happen, whether it is denied, the
+condition it sits in ("if you need to ..."), and for money verbs who pays whom. Passive voice is undone
+("you were paid" is paid by us), so Easy Read's usual change from passive to active compares equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from easyread.checks.facts import extract_facts
+from easyread.checks.nlp import parse_many
+from easyread.verify import words as w
+
+OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
+    "must",
+    "can",
+    "may",
+    "might",
+    "will",
+    "plain",
+    "imperative",
+    "need-not",
+)
+SHOULD = "should"
+_COND_MARKS = {"if", "unless", "provided", "providing", "once", "whenever", "when"}
+_FACT_KINDS = {"money", "date", "duration", "time"}
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_HAVE_TO = {"have", "need", "require", "got", "ought"}
+# Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
+_THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
+_NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
+_ABLE = {"able", "allowed", "entitled", "free", "permitted"}
+
+
+@dataclass
+class Frame:
+    """One verb of a sentence and what the parse says about it."""
+
+    i: int
+    verb: str
+    group: str
+    agent: frozenset | None = None  # parties doing it; None when the sentence does not say
+    weak: bool = False  # the agent is guessed from a clause the verb hangs on ("by telling you"): often misparsed
+    patient: frozenset | None = None  # parties it is done to (direct object or passive subject)
+    recipient: frozenset | None = None  # "to X", or the "you" of "send you"
+    objects: set = field(default_factory=set)  # content stems of its object
+    passive: bool = False
+    modal: str = PLAIN
+    neg: bool = False
+    cond: str | None = None  # the "if"/"unless"/"when" the frame sits under, as a condition
+    conditions: list[str] = field(default_factory=list)  # texts of the conditions it depends on
+    question: bool = False
+    past: bool = False  # "you have not paid": a fact about the past, not a must or a may
+    purpose: bool = False  # inside "so that ...", "in order that ...": a "can" there is not a permission
+    payer: frozenset | None = None
+    payee: frozenset | None = None
+    money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) attached to it
+    text: str = ""  # the clause's words, for messages
+
+
+@dataclass
+class Sentence:
+    text: str
+    doc: object
+    frames: list[Frame]
+
+    @property
+    def question(self) -> bool:
+        return self.text.rstrip().endswith("?")
+
+
+def _party(tok) -> frozenset | None:
+    """Parties a noun phrase names ("you or your landlord" → {you, your landlord}); None for things."""
+    found = set()
+    for t in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+        word = t.lower_.replace("’", "'")
+        party = w.PARTY_OF.get(word)
+        if party is None and t.tag_ in ("NNP", "NNPS"):
+            party = next(
+                (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
+            )
+        if (
+            party is None
+            and t.tag_ in ("NN", "NNS")
+            and t.lower_ not in _THINGS
+            and (t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
+        ):
+            party = "the " + w.stem(t.lower_)  # "the surveyor": a party of its own, compared by name
+        if party:
+            found.add(party)
+    return frozenset(found) or None
+
+
+def _owner(tok) -> frozenset | None:
+    """Whose thing it is: "your benefit" → {you}."""
+    direct = _party(tok)
+    if direct:
+        return direct
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    return _party(poss[0]) if poss else None
+
+
+def is_predicate(tok) -> bool:
+    if tok.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return False
+    if tok.tag_.startswith("VB") and tok.tag_ != "MD":
+        return True
+    # "Phone us on ..." is parsed with "Phone" as a noun at the root.
+    return (
+        tok.dep_ == "ROOT"
+        and tok.i == tok.sent.start
+        and tok.tag_.startswith("NN")
+        and tok.lower_ in w.VERB_GROUP
+        and any(c.dep_ in ("dobj", "prep") for c in tok.children)
+    )
+
+
+def _modal_of(tok) -> tuple[str, bool]:
+    auxes = [c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+    neg = (
+        (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
+        or any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+        or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
+    )
+    modal = PLAIN
+    for a in auxes:
+        if a in ("must", "shall"):
+            modal = OBLIG
+        elif a in ("should", "ought"):
+            modal = SHOULD
+        elif a in ("can", "ca"):
+            modal = POSSIB
+        elif a == "may":
+            modal = MAY
+        elif a in ("might", "could"):
+            modal = HEDGE
+        elif a in ("will", "'ll", "wo", "would") and modal == PLAIN:
+            modal = FUTURE
+    return modal, neg
+
+
+def _negated_by_ancestor(tok) -> bool:
+    """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if (
+            node.dep_ in ("advcl", "ROOT", "ccomp", "conj")
+            and node.tag_.startswith("VB")
+            and w.base(node.text) not in _NEGATING
+        ):
+            return False
+        if w.base(node.text) in _NEGATING or node.lower_ in ("failure", "without"):
+            return node.i != tok.head.i or tok.dep_ != "xcomp"  # an xcomp is handled with its head
+    return False
+
+
+def _frame_modal(tok) -> tuple[str, bool]:
+    modal, neg = _modal_of(tok)
+    if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in _SUBJ + ("aux",) for c in tok.children):
+        head_modal, _ = _frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
+        if head_modal not in (PLAIN, IMP):
+            modal = head_modal
+    if _negated_by_ancestor(tok):
+        neg = not neg
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
+        modal = MAY  # "decide whether to take part": a choice
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i != tok.i:
+        hb = w.base(head.text)
+        if hb in _HAVE_TO or (hb == "require" and head.tag_ == "VBN"):
+            hm, hneg = _frame_modal(head)
+            if hneg:
+                return NOOBLIG, neg
+            return (OBLIG if hm not in (MAY, HEDGE) else hm), neg
+        if head.lower_ in _ABLE:
+            be = head.head
+            hm, hneg = _modal_of(be)
+            return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
+        if head.lower_ in ("unable", "not able"):
+            return POSSIB, not neg
+        if hb in _NEGATING:
+            hm, hneg = _modal_of(head)
+            return (hm if modal == PLAIN else modal), not (neg or hneg)
+    if (
+        modal == PLAIN
+        and not neg
+        and tok.dep_ == "ROOT"
+        and tok.tag_ in ("VB", "NN")
+        and not any(c.dep_ in _SUBJ for c in tok.children)
+        and not tok.doc.text.rstrip().endswith("?")
+    ):
+        return IMP, neg
+    if modal == PLAIN and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in tok.children):
+        if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
+            return IMP, neg
+    return modal, neg
+
+
+def _subject(tok, seen=0) -> tuple[frozenset | None, bool, object]:
+    """(agent parties, passive, subject token) for a verb, inheriting from its head where English leaves it out."""
+    if seen > 4:
+        return None, False, None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        s = subj[0]
+        if s.dep_ == "nsubjpass":
+            return _agent_of_passive(tok), True, s
+        if s.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            return _party(tok.head), False, tok.head
+        return _party(s), False, s
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return _agent_of_passive(tok), True, None
+    head = tok.head
+    if head.i == tok.i:
+        return (frozenset({w.YOU}) if tok.tag_ in ("VB", "NN") else None), False, None
+    if tok.dep_ == "xcomp":
+        obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj and w.base(head.text) in ("ask", "tell", "want", "need", "require", "expect", "allow", "help", "let"):
+            return _party(obj[0]), False, obj[0]
+        if head.lower_ in _ABLE:
+            return _subject(head.head, seen + 1)
+        return _subject(head, seen + 1)
+    if tok.dep_ == "conj":
+        return _subject(head, seen + 1)
+    if tok.dep_ == "relcl":
+        return None, False, None
+    if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
+        return _subject(head if tok.dep_ == "advcl" else head.head, seen + 1)
+    return None, False, None
+
+
+def _agent_of_passive(tok) -> frozenset | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            return _party(pobj[0]) if pobj else None
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    # "You have been paid too much": in a council letter it is the council that paid.
+    if (
+        subj
+        and _party(subj[0]) == frozenset({w.YOU})
+        and w.verb_group(tok.text) in w.MONEY_TO | {"give", "send", "tell", "ask"}
+    ):
+        return frozenset({w.WE})
+    return None
+
+
+def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None, set]:
+    """(patient, recipient, from-party, object words) of a verb."""
+    patient = recipient = source = None
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            patient = patient or _party(c)
+            words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "dative":
+            recipient = _party(c)
+        elif c.dep_ == "nsubjpass":
+            patient = _party(c)
+            words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for"):
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj:
+                if c.lower_ == "to":
+                    recipient = recipient or _party(pobj[0])
+                elif c.lower_ == "from":
+                    source = _owner(pobj[0])
+    return patient, recipient, source, words
+
+
+def _money(frame: Frame, tok, source_party) -> None:
+    g = frame.group
+    if g not in w.MONEY_TO and g not in w.MONEY_FROM:
+        return
+    if g in w.MONEY_MAYBE and not (frame.objects & w.MONEY_WORDS or frame.facts):
+        return  # "send you a kit", "get help": not money
+    frame.money = "back" if g in w.BACK else "first"
+    if g in w.MONEY_TO:
+        if frame.passive:
+            payee = frame.recipient or frame.patient
+            frame.payer, frame.payee = frame.agent, payee
+        else:
+            frame.payer = frame.agent
+            frame.payee = frame.recipient or frame.patient
+    else:
+        if frame.passive:
+            frame.payer, frame.payee = frame.patient or source_party, frame.agent
+        else:
+            frame.payee = frame.agent
+            frame.payer = frame.patient or source_party
+
+
+def _condition_of(tok) -> tuple[str | None, list[str]]:
+    """(mark of the condition clause the verb sits in, texts of the conditions that govern it)."""
+    cond = None
+    governing: list[str] = []
+    node = tok
+    for _ in range(12):
+        marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
+        if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
+            cond = marks[0]
+        for c in node.children:
+            if c.dep_ in ("nsubj", "csubj") and c.lower_ in ("failure", "failing") and c.i != tok.i:
+                governing.append(" ".join(t.text for t in c.subtree))  # "Failure to attend ... will result in"
+            if c.dep_ == "advcl" and c.i != tok.i:
+                cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                if cm and cm[0] in ("if", "unless", "provided", "providing"):
+                    governing.append(" ".join(t.text for t in c.subtree))
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return cond, list(dict.fromkeys(governing))
+
+
+def _in_purpose(tok) -> bool:
+    node = tok
+    for _ in range(6):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"so", "that"} and (
+            marks & {"so"}
+            or any(t.lower_ == "order" for t in node.doc[max(0, node.left_edge.i - 2) : node.left_edge.i + 2])
+        ):
+            return True
+        if node.dep_ in ("advcl", "ROOT") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _frames(doc) -> list[Frame]:
+    frames = []
+    question = doc.text.rstrip().endswith("?")
+    for tok in doc:
+        if not is_predicate(tok):
+            continue
+        particle = next(
+            (c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), ""
+        )
+        group = w.verb_group(tok.text, particle)
+        if group == "make" and any(c.lower_ == "sure" for c in tok.children):
+            group = "ensure"  # "make sure" is "ensure"
+        elif group == "make":
+            # "make a payment" is paying, "make a repayment" is paying back
+            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
+            group = next((n for n in nouns if n in ("pay", "repay")), group)
+        agent, passive, _ = _subject(tok)
+        weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
+        modal, neg = _frame_modal(tok)
+        if modal == IMP:
+            agent = frozenset({w.YOU})
+        patient, recipient, source_party, objects = _objects(tok)
+        cond, conditions = _condition_of(tok)
+        frame = Frame(
+            tok.i,
+            tok.text,
+            group,
+            agent,
+            weak,
+            patient,
+            recipient,
+            objects,
+            passive,
+            modal,
+            neg,
+            cond,
+            conditions,
+            question,
+            text=" ".join(t.text for t in tok.subtree),
+        )
+        frame.purpose = _in_purpose(tok)
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
+        _money(frame, tok, source_party)
+        frames.append(frame)
+    return frames
+
+
+def _attach_facts(doc, frames: list[Frame]) -> None:
+    by_i = {f.i: f for f in frames}
+    for fact in extract_facts(doc.text):
+        if fact.kind not in _FACT_KINDS:
+            continue
+        span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        for _ in range(12):
+            if node.i in by_i and node.i not in range(span.start, span.end) and node.dep_ not in ("acl", "amod"):
+                by_i[node.i].facts.append((fact.kind, fact.value))
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+
+
+def read_sentences(texts: list[str]) -> list[Sentence]:
+    """Frames for each text (one sentence or a few), parsed in one batch."""
+    out = []
+    for text, doc in zip(texts, parse_many([t or "" for t in texts])):
+        frames = _frames(doc)
+        _attach_facts(doc, frames)
+        out.append(Sentence(text, doc, frames))
+    return out

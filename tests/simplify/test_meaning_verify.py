@@ -1,0 +1,85 @@
+"""check_meaning with traced lines (Line.sources): verify, repair once, else fall back and mark."""
+
+from easyread.simplify.meaning import FALLBACK_FLAG, UNVERIFIED_FLAG, check_meaning
+from easyread.simplify.plan import plan_letter
+from easyread.simplify.state import Job, Line
+
+from .fakes import FakeEngine
+from .letters import letter
+
+PARAGRAPH = (
+    "We will fix the leak within 3 working days. You do not need to be at home for the repair. "
+    "If you rent your home, you can get help with your rent."
+)
+
+
+def _job(*lines: tuple[str, str]) -> Job:
+    doc = letter(PARAGRAPH, title="Repairs")
+    job = Job(doc, plan_letter(doc))
+    ids = {s.text: s.id for s in doc.sentences()}
+    job.lines = [Line(text, 0, sources=[ids[source]]) for text, source in lines]
+    return job
+
+
+def _repair_with(text):
+    return lambda kind, user, chat: f"- {text}" if kind == "meaning-repair" else None
+
+
+def test_a_traced_line_is_checked_against_its_own_sentence_and_repaired():
+    job = _job(("You need to be at home for the repair.", "You do not need to be at home for the repair."))
+    traced = list(job.lines[0].sources)
+    engine = FakeEngine(_repair_with("You do not have to be at home for the repair."))
+    records = check_meaning([job], engine, batch_size=4)
+    assert records == []
+    assert [l.text for l in job.lines] == ["You do not have to be at home for the repair."]
+    assert job.lines[0].sources == traced and traced
+    assert not job.lines[0].flags
+    repair_prompt = next(user for kind, user in engine.calls if kind == "meaning-repair")
+    assert "The letter says you do not need" in repair_prompt  # the problem is named
+
+
+def test_a_line_that_fails_twice_falls_back_to_its_source_sentence_only():
+    job = _job(
+        ("We will fix the leak within 3 working days.", "We will fix the leak within 3 working days."),
+        ("You need to be at home for the repair.", "You do not need to be at home for the repair."),
+    )
+    source_id = job.lines[1].sources
+    records = check_meaning([job], FakeEngine(), batch_size=4)  # the fake repair returns the same sentence
+    assert [l.text for l in job.lines] == [
+        "We will fix the leak within 3 working days.",
+        "You do not need to be at home for the repair.",
+    ]
+    fallback = job.lines[1]
+    assert FALLBACK_FLAG in fallback.flags and fallback.sources == source_id
+    assert "You need to be at home for the repair." in fallback.extra[0]["message"]
+    assert records[0]["flag"] == FALLBACK_FLAG and records[0]["kind"] == "negation"
+    assert not job.lines[0].flags
+
+
+def test_an_undecided_line_goes_to_the_model_and_its_no_counts():
+    source = "If you rent your home, you can get help with your rent."
+    job = _job(("You can get help with your rent.", source))
+
+    def script(kind, user, chat):
+        return "1: NO" if kind == "verify" else None
+
+    engine = FakeEngine(script)
+    check_meaning([job], engine, batch_size=4)
+    assert any(kind == "verify" for kind, _ in engine.calls)
+    assert FALLBACK_FLAG in job.lines[0].flags and job.lines[0].text == source
+
+
+def test_without_the_model_an_undecided_line_is_marked_unverified():
+    job = _job(("You can get help with your rent.", "If you rent your home, you can get help with your rent."))
+    engine = FakeEngine()
+    check_meaning([job], engine, batch_size=4, use_model=False)
+    assert not any(kind == "verify" for kind, _ in engine.calls)
+    assert job.lines[0].flags == [UNVERIFIED_FLAG]
+
+
+def test_the_question_before_carries_the_condition():
+    source = "If you rent your home, you can get help with your rent."
+    job = _job(("Do you rent your home?", source), ("You can get help with your rent.", source))
+    engine = FakeEngine()
+    check_meaning([job], engine, batch_size=4, use_model=False)
+    assert [l.flags for l in job.lines] == [[], []]
