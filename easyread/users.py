@@ -1,4 +1,4 @@
-"""Accounts, passwords, API tokens and sign-in limits: plain functions over the store.
+"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.throttle).
 
 Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
 commit (`db.session.commit()`) unless a function says it does.
@@ -8,14 +8,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 
 from easyread.store.db import db
-from easyread.store.models import ROLES, ApiToken, Council, LoginAttempt, User, UserSession
+from easyread.store.models import ROLES, ApiToken, Council, User, UserSession
 
 MIN_PASSWORD_LENGTH = 12
 TOKEN_PREFIX = "er_"
@@ -222,23 +222,3 @@ def user_for_token(token: str) -> User | None:
     row.last_used_at = _now()
     db.session.commit()
     return row.user
-
-
-# --- sign-in limits (in the database, so they hold across workers and restarts) ---
-def recent_failures(email: str, minutes: int) -> int:
-    since = _now() - timedelta(minutes=minutes)
-    return db.session.scalar(
-        select(func.count()).select_from(LoginAttempt).where(LoginAttempt.email == normalise_email(email), LoginAttempt.at >= since)
-    ) or 0
-
-
-def note_failure(email: str) -> None:
-    db.session.add(LoginAttempt(email=normalise_email(email)[:320]))
-
-
-def clear_failures(email: str, older_than_minutes: int | None = None) -> None:
-    """Forget the failures of one email (after a good sign-in), or of everyone older than a limit."""
-    if older_than_minutes is not None:
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.at < _now() - timedelta(minutes=older_than_minutes)))
-    else:
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == normalise_email(email)))
