@@ -172,7 +172,7 @@ def send(doc_id: int):
             letter = versions.original_document(doc, current_app.instance_path, _settings())
             try:
                 row = rounds.prepare(doc, version, chosen, due=due, note=form.note.data or "", user=current_user, letter=letter,
-                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name))
+                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name, _settings()["ACCESSIBILITY_CONTACT"]))
             except rounds.RoundError as error:
                 form.reviewers.errors.append(str(error))
             else:
@@ -192,7 +192,7 @@ def preview(round_id: int):
     row = _round_or_404(round_id)
     doc = get_document_or_404(row.document_id)
     source = rounds.source_draft(row)
-    hidden = [dict(r, where=redact.where(source, r)) for r in row.redactions if r.get("text")]
+    hidden = [dict(r, where=redact.where(source, r)) for r in redact.hidden_only(row.redactions) if r.get("text")]
     return render_template("review/staff/preview.html", round=row, doc=doc, hidden=hidden, labels=redact.LABELS,
                            points=feedback.points(row.draft))
 
