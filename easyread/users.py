@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from easyread.store.db import db
 from easyread.store.models import ROLES, ApiToken, Council, User, UserSession
@@ -151,6 +151,8 @@ def set_active(user: User, active: bool, actor=None) -> None:
 def start_session(user: User) -> str:
     """A new session for `user`; returns the id to keep in the cookie (only its hash is stored)."""
     sid = secrets.token_urlsafe(32)
+    # A cookie without an open row is refused either way, so this person's ended rows can go.
+    db.session.execute(delete(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_not(None)))
     db.session.add(UserSession(user_id=user.id, sid_hash=_token_hash(sid)))
     db.session.flush()
     return sid
