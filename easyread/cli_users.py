@@ -118,7 +118,8 @@ def users_tokens(email: str) -> None:
         for token in rows:
             used = token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "never used"
             state = f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "active"
-            click.echo(f"{token.id:6d}  {token.name[:30]:30s}  created {token.created_at:%Y-%m-%d}  {used:16s}  {state}")
+            created = f"created {token.created_at:%Y-%m-%d}"
+            click.echo(f"{token.id:6d}  {token.name[:30]:30s}  {created}  {used:16s}  {state}")
 
 
 @users.command("revoke-token")
@@ -133,7 +134,8 @@ def users_revoke_token(token_id: int) -> None:
     with app.app_context():
         token = db.session.get(ApiToken, token_id)
         if token is None:
-            click.echo(f"There is no API token number {token_id}. See the numbers with: easyread users tokens EMAIL", err=True)
+            click.echo(f"There is no API token number {token_id}. See the numbers with: easyread users tokens EMAIL",
+                       err=True)
             sys.exit(1)
         if not accounts.revoke_token(token, "cli"):
             click.echo(f"API token {token_id} of {token.user.email} was already revoked.")

@@ -83,8 +83,8 @@ def parse_csv(data: bytes, name: str = "glossary.csv") -> list[GlossaryEntry]:
         path.write_bytes(data)
         entries = read_glossary_file(path)
     # A file downloaded from here and uploaded again comes back as it was, without the formula guards.
-    return [GlossaryEntry(unspreadsheet(e.term), unspreadsheet(e.explanation), {k: unspreadsheet(v) for k, v in e.translations.items()})
-            for e in entries]
+    return [GlossaryEntry(unspreadsheet(e.term), unspreadsheet(e.explanation),
+                          {k: unspreadsheet(v) for k, v in e.translations.items()}) for e in entries]
 
 
 def upsert(entries: list[GlossaryEntry], term: str, explanation: str, *, replacing: str | None = None) -> list[GlossaryEntry]:

@@ -17,6 +17,7 @@ attack), then is told how long to wait.
         ok = check_password(...)
         turn.failed() if not ok else turn.succeeded()
 """
+
 from __future__ import annotations
 
 import math
@@ -30,7 +31,7 @@ from sqlalchemy import case, or_, select, update
 from easyread.store.db import db
 from easyread.store.models import SignInLimit
 
-LEASE_SECONDS = 10   # a check that crashed frees its key after this long
+LEASE_SECONDS = 10  # a check that crashed frees its key after this long
 WAIT_FOR_LEASE = 3.0  # how long a request waits for another check of the same key before refusing
 FORGET_AFTER = timedelta(hours=24)  # failures with no new one for this long are forgotten
 
@@ -59,7 +60,9 @@ def _ensure_rows(keys: list[str]) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert
     for key in keys:
-        db.session.execute(insert(SignInLimit).values(key=key, failures=0).on_conflict_do_nothing(index_elements=["key"]))
+        db.session.execute(
+            insert(SignInLimit).values(key=key, failures=0).on_conflict_do_nothing(index_elements=["key"])
+        )
     db.session.commit()
 
 
@@ -69,11 +72,14 @@ def _claim(key: str) -> int | None:
     stale = or_(SignInLimit.last_failure_at.is_(None), SignInLimit.last_failure_at < now - FORGET_AFTER)
     row = db.session.execute(
         update(SignInLimit)
-        .where(SignInLimit.key == key,
-               or_(SignInLimit.busy_until.is_(None), SignInLimit.busy_until <= now),
-               or_(SignInLimit.next_at.is_(None), SignInLimit.next_at <= now))
-        .values(busy_until=now + timedelta(seconds=LEASE_SECONDS),
-                failures=case((stale, 0), else_=SignInLimit.failures))
+        .where(
+            SignInLimit.key == key,
+            or_(SignInLimit.busy_until.is_(None), SignInLimit.busy_until <= now),
+            or_(SignInLimit.next_at.is_(None), SignInLimit.next_at <= now),
+        )
+        .values(
+            busy_until=now + timedelta(seconds=LEASE_SECONDS), failures=case((stale, 0), else_=SignInLimit.failures)
+        )
         .returning(SignInLimit.failures)
     ).first()
     db.session.commit()

@@ -169,7 +169,8 @@ def session_open(user_id: int, sid: str | None) -> bool:
 def end_session(sid: str | None) -> None:
     """End one session (signing out): a kept copy of its cookie stops working."""
     if sid and isinstance(sid, str):
-        db.session.execute(update(UserSession).where(UserSession.sid_hash == _token_hash(sid), UserSession.ended_at.is_(None))
+        db.session.execute(update(UserSession)
+                           .where(UserSession.sid_hash == _token_hash(sid), UserSession.ended_at.is_(None))
                            .values(ended_at=_now()))
 
 
@@ -200,7 +201,8 @@ def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]
 
 def tokens_of(user: User) -> list[ApiToken]:
     """Every API token of `user`, newest first, revoked ones too."""
-    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                   .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
 
 
 def revoke_token(token: ApiToken, actor=None) -> bool:
@@ -210,7 +212,8 @@ def revoke_token(token: ApiToken, actor=None) -> bool:
     if token.revoked_at is not None:
         return False
     token.revoked_at = _now()
-    audit.record("token_revoked", actor or "cli", council_id=token.user.council_id, user_id=token.user_id, token_id=token.id)
+    audit.record("token_revoked", actor or "cli", council_id=token.user.council_id, user_id=token.user_id,
+                 token_id=token.id)
     return True
 
 

@@ -36,10 +36,11 @@ _POSTCODE = re.compile(r"\b(?:GIR[ \t]{0,2}0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]{0,2}\d[
 _PHONE = re.compile(r"(?<![\w£$])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 # Organisations' numbers (0300, 0800, 0845 ...): never a resident's own line.
 _PUBLIC_PHONE = re.compile(r"^(?:\+?44)?0?(?:3|80|84|87)")
-_CALL_US = re.compile(r"\b(?:call|phone|ring|text|contact|telephone)\s{1,3}us\b|\bhelpline\b|\bour\s{1,3}(?:phone|telephone)",
-                      re.IGNORECASE)
+_CALL_US = re.compile(r"\b(?:call|phone|ring|text|contact|telephone)\s{1,3}us\b"
+                      r"|\bhelpline\b|\bour\s{1,3}(?:phone|telephone)", re.IGNORECASE)
 _DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9} \d{4})"
-_DOB = re.compile(rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s{{0,3}}(?:is|:|-)?\s{{0,3}}(?P<date>{_DATE})", re.IGNORECASE)
+_DOB = re.compile(rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s{{0,3}}(?:is|:|-)?\s{{0,3}}(?P<date>{_DATE})",
+                  re.IGNORECASE)
 _STREET = re.compile(
     r"\b(?:[Ff]lat \d{1,4}[a-z]?,? )?\d{1,4}[a-z]?,? (?:[A-Z][a-z']{1,30} ){1,3}"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Square|Row|Mews|View|Rise)\b",
@@ -53,25 +54,32 @@ _KEYWORD_REF = re.compile(
     r"(?i:\b(?:ref(?:erence)?|account|acct|a/c|claim|case|customer|tenancy|tenant|invoice|application|nhs|nino|"
     r"ct|ctr|hb|council tax|housing benefit|housing|benefit|rent account|patient|member|licence|permit|uprn)"
     r"(?: (?:no\.?|number|num|ref(?:erence)?|id|code))?)[ \t]{0,2}[:#.]?[ \t]{0,2}(?i:is[ \t]{1,2})?"
-    r"(?P<id>(?!(?:19|20)\d\d(?:[/-]\d\d)?\b)[A-Z]{0,4}[ /-]?\d[A-Z0-9]{1,14}(?:[ ]\d[A-Z0-9]{1,14}|[/-][A-Z0-9]{1,14}){0,4})\b"
+    r"(?P<id>(?!(?:19|20)\d\d(?:[/-]\d\d)?\b)"  # not a year such as 2025/26
+    r"[A-Z]{0,4}[ /-]?\d[A-Z0-9]{1,14}(?:[ ]\d[A-Z0-9]{1,14}|[/-][A-Z0-9]{1,14}){0,4})\b"
 )
-_SORT_CODE = re.compile(r"\b\d{2}[-–]\d{2}[-–]\d{2}\b|(?i:\bsort[ -]?code)[ \t:]{0,3}(?i:is[ \t]{1,2})?(?P<code>\d{2}[ -]?\d{2}[ -]?\d{2})\b")
+_SORT_CODE = re.compile(r"\b\d{2}[-–]\d{2}[-–]\d{2}\b"
+                        r"|(?i:\bsort[ -]?code)[ \t:]{0,3}(?i:is[ \t]{1,2})?(?P<code>\d{2}[ -]?\d{2}[ -]?\d{2})\b")
 _BANK_ACCOUNT = re.compile(r"(?i)\b(?:account|acct|a/c)(?: (?:number|no\.?|num))?[ \t:.#]{1,3}(?:is[ \t]{1,2})?"
                            r"(?P<n>\d(?:[ -]?\d){5,11})\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_ENDING = re.compile(r"(?i)\b(?:ending|ends|last (?:four|4) (?:digits|numbers))(?: in| with| are| is)?[ \t:]{1,3}(?P<n>\d{2,6})\b")
-_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]{1,30} ){0,2}[A-Z][a-z'-]{1,30}(?:-[A-Z][a-z'-]{1,30})?\b")
+_ENDING = re.compile(r"(?i)\b(?:ending|ends|last (?:four|4) (?:digits|numbers))(?: in| with| are| is)?"
+                     r"[ \t:]{1,3}(?P<n>\d{2,6})\b")
+_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]{1,30} ){0,2}"
+                         r"[A-Z][a-z'-]{1,30}(?:-[A-Z][a-z'-]{1,30})?\b")
 _SALUTATION_NAME = re.compile(r"^(?:dear|hello|hi)\s{1,5}(?P<name>[^,.!]{1,200})", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
 # Words a name finder sometimes takes for a name at the start of a sentence ("Email us"): hiding them helps no one.
-_NOT_NAME_WORDS = {"email", "phone", "call", "text", "post", "online", "contact", "council", "pay", "help", "write", "visit"}
+_NOT_NAME_WORDS = {"email", "phone", "call", "text", "post", "online", "contact", "council", "pay", "help", "write",
+                   "visit"}
 _NOT_NAMES = {"sir", "madam", "sir or madam", "customer", "resident", "occupier", "the occupier", "tenant", "parent", "carer"}
 # Domains whose web and email addresses are public bodies', never a resident's.
 _PUBLIC_DOMAINS = (".gov.uk", ".nhs.uk", ".police.uk", ".gov", ".org.uk")
-_COUNCIL_WORDS = {"your", "council", "borough", "county", "district", "city", "metropolitan", "of", "the", "royal", "london", "and"}
+_COUNCIL_WORDS = {"your", "council", "borough", "county", "district", "city", "metropolitan", "of", "the", "royal",
+                  "london", "and"}
 
 # Earlier wins where two findings overlap.
-_PRIORITY = ["letter", "Email", "NI number", "Date of birth", "Bank details", "Postcode", "Phone", "Address", "Reference", "Name"]
+_PRIORITY = ["letter", "Email", "NI number", "Date of birth", "Bank details", "Postcode", "Phone", "Address",
+             "Reference", "Name"]
 
 
 def placeholder(label: str) -> str:
@@ -163,10 +171,11 @@ _PRESIDIO_LABELS = {"PERSON": "Name", "PHONE_NUMBER": "Phone", "UK_NINO": "NI nu
 def _spans(text: str, use_presidio: bool = True) -> list[tuple[int, int, str]]:
     spans = []
     for pattern, label, group in ((_EMAIL, "Email", 0), (_NI, "NI number", 0), (_DOB, "Date of birth", "date"),
-                                  (_SORT_CODE, "Bank details", 0), (_IBAN, "Bank details", 0), (_BANK_ACCOUNT, "Bank details", "n"), (_ENDING, "Bank details", "n"),
+                                  (_SORT_CODE, "Bank details", 0), (_IBAN, "Bank details", 0),
+                                  (_BANK_ACCOUNT, "Bank details", "n"), (_ENDING, "Bank details", "n"),
                                   (_POSTCODE, "Postcode", 0), (_PHONE, "Phone", 0), (_STREET, "Address", 0),
-                                  (_KEYWORD_REF, "Reference", "id"), (_GROUPED_REF, "Reference", 0), (_REF, "Reference", 0),
-                                  (_TITLE_NAME, "Name", 0)):
+                                  (_KEYWORD_REF, "Reference", "id"), (_GROUPED_REF, "Reference", 0),
+                                  (_REF, "Reference", 0), (_TITLE_NAME, "Name", 0)):
         for m in pattern.finditer(text):
             start, end = m.span(group) if m.group(group) is not None else m.span(0)
             if pattern is _SORT_CODE and m.group("code") is not None:
@@ -271,7 +280,8 @@ def detect(draft: dict, letter=None, *, ignore: tuple[str, ...] = (), use_presid
             if any(start < b and a < end for a, b in taken):
                 continue
             taken.append((start, end))  # a kept phone line still takes its place, so no other detector hides it
-            if label == "Phone" and (_public_phone(text, start, text[start:end]) or _digits(text[start:end]) in kept_phones):
+            words = text[start:end]
+            if label == "Phone" and (_public_phone(text, start, words) or _digits(words) in kept_phones):
                 continue
             if label == "Name" and text[start:end].strip().casefold() in _NOT_NAME_WORDS:
                 continue

@@ -219,7 +219,8 @@ class ReviewerAccess(db.Model):
     code_hash: Mapped[str | None] = mapped_column(String(255))
     set_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     key_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the sign-in link stops working
-    code_failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")  # wrong codes ever
+    # Wrong codes in total since the last set-up (not a streak): at CODE_MAX_FAILURES the code is locked.
+    code_failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
 
     user: Mapped[User] = relationship()

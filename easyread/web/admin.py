@@ -94,7 +94,8 @@ def user_reactivate(user_id: int):
 @admin_required
 def user_tokens(user_id: int):
     user = _council_user_or_404(user_id)
-    return render_template("auth/tokens.html", title=f"API tokens of {user.name}", owner=user, tokens=users.tokens_of(user),
+    return render_template("auth/tokens.html", title=f"API tokens of {user.name}", owner=user,
+                           tokens=users.tokens_of(user),
                            revoke_url=lambda token: url_for("admin.token_revoke", token_id=token.id))
 
 

@@ -271,7 +271,8 @@ def change_password():
 @bp.get("/account/tokens")
 @role_required("admin", "staff")
 def tokens():
-    return render_template("auth/tokens.html", title="Your API tokens", owner=current_user, tokens=users.tokens_of(current_user),
+    return render_template("auth/tokens.html", title="Your API tokens", owner=current_user,
+                           tokens=users.tokens_of(current_user),
                            revoke_url=lambda token: url_for("auth.revoke_token", token_id=token.id))
 
 

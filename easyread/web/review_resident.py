@@ -53,6 +53,10 @@ def invite(token: str):
                            pictures=invites.PICTURES, chosen=request.form.getlist("picture")), 400 if error else 200
 
 
+LOCKED_LINES = ("The code was wrong too many times.", "This keeps your account safe.",
+                "Please ask the council for a new link.")
+
+
 def _link_problem(title: str, lines: tuple[str, ...], status: int):
     return render_template("review/resident/link_problem.html", title=title, lines=lines), status
 
@@ -69,10 +73,10 @@ def sign_in(key: str):
     settings = _settings()
     state = invites.link_state(row, settings["REVIEW_LINK_DAYS"])
     if state == "expired":
-        return _link_problem("This link is too old", ("Your link only works for a while.", "Please ask the council to renew it."), 403)
+        return _link_problem("This link is too old", ("Your link only works for a while.",
+                                                      "Please ask the council to renew it."), 403)
     if state == "locked":
-        return _link_problem("This link is locked", ("Someone typed the wrong code too many times.",
-                                                     "This keeps your account safe.", "Please ask the council for a new link."), 403)
+        return _link_problem("This link is locked", LOCKED_LINES, 403)
     error, status = None, 200
     if request.method == "POST":
         with throttle.attempt(sign_in_keys(invites.limit_key(row)), settings["LOGIN_LOCKOUT_MINUTES"] * 60) as turn:
@@ -81,7 +85,8 @@ def sign_in(key: str):
                 error = f"Too many tries. Wait {seconds} second{'' if seconds == 1 else 's'}. Then try again."
                 status = 429
             else:
-                code = request.form.getlist("picture") if row.code_kind == "pictures" else request.form.get("number", "")
+                pictures = row.code_kind == "pictures"
+                code = request.form.getlist("picture") if pictures else request.form.get("number", "")
                 if invites.check_code(row, code):
                     turn.succeeded(forget=(invites.limit_key(row),))
                     invites.note_success(row)
@@ -92,8 +97,7 @@ def sign_in(key: str):
                 total = invites.note_failure(row)
                 db.session.commit()
                 if invites.is_locked(row):
-                    return _link_problem("This link is locked", ("That was the wrong code too many times.", "This keeps your account safe.",
-                                                                 "Please ask the council for a new link."), 403)
+                    return _link_problem("This link is locked", LOCKED_LINES, 403)
                 left = invites.CODE_MAX_FAILURES - total
                 error = f"That is not your code. Try again. You can try {left} more time{'' if left == 1 else 's'}."
                 status = 401

@@ -95,7 +95,7 @@ def reinvite(user_id: int):
 @bp.post("/reviewers/<int:user_id>/renew")
 @staff_required
 def renew_link(user_id: int):
-    """Make a reviewer's own sign-in link work for REVIEW_LINK_DAYS more (not for a locked code: that needs a new invite)."""
+    """Make a reviewer's own sign-in link work for REVIEW_LINK_DAYS more (a locked code needs a new invite instead)."""
     from easyread.store.models import ReviewerAccess
 
     user = db.session.get(User, user_id)
@@ -172,7 +172,8 @@ def send(doc_id: int):
             letter = versions.original_document(doc, current_app.instance_path, _settings())
             try:
                 row = rounds.prepare(doc, version, chosen, due=due, note=form.note.data or "", user=current_user, letter=letter,
-                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name, _settings()["ACCESSIBILITY_CONTACT"]))
+                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name,
+                                             _settings()["ACCESSIBILITY_CONTACT"]))
             except rounds.RoundError as error:
                 form.reviewers.errors.append(str(error))
             else:

@@ -5,6 +5,7 @@ spoken text a reviewer can get, the staff preview lists every one, and the counc
 Before this set, 4 of 29 planted items reached reviewers ("ending 6789", "sn25 3ab", "CT 7755 1234", "20-45-77")
 and the council's own name and web address were hidden ("[Address] Borough Council", "www.[Address].gov.uk").
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -106,11 +107,23 @@ PUBLIC = [
 
 
 def _draft() -> dict:
-    points = [{"text": text, "picture": None, "findings": [], "flags": [], "source_index": n} for n, (text, _) in enumerate(PLANTED)]
-    public = [{"text": text, "picture": {"path": "", "alt": text}, "findings": [], "flags": [], "source_index": None}
-              for text, _ in PUBLIC]
-    return {"title": "Your council tax, Mr Daniel Okafor", "language": "en", "credits": [],
-            "sections": [{"heading": "About you, Daniel Okafor", "points": points}, {"heading": "Contact us", "points": public}]}
+    points = [
+        {"text": text, "picture": None, "findings": [], "flags": [], "source_index": n}
+        for n, (text, _) in enumerate(PLANTED)
+    ]
+    public = [
+        {"text": text, "picture": {"path": "", "alt": text}, "findings": [], "flags": [], "source_index": None}
+        for text, _ in PUBLIC
+    ]
+    return {
+        "title": "Your council tax, Mr Daniel Okafor",
+        "language": "en",
+        "credits": [],
+        "sections": [
+            {"heading": "About you, Daniel Okafor", "points": points},
+            {"heading": "Contact us", "points": public},
+        ],
+    }
 
 
 def _norm(text: str) -> str:
@@ -134,12 +147,22 @@ def pii_doc(app, staff):
     with app.app_context():
         council = db.session.get(Council, staff.council_id)
         council.name = "Swindon Borough Council"
-        doc = Document(council_id=council.id, created_by=staff.id, title="Okafor arrears", filename="okafor-ct-7755-1234.txt",
-                       source_kind="text", content_hash=digest, original_path=f"uploads/{digest}", status="done",
-                       options={"model": "none", "formats": ["txt"]})
+        doc = Document(
+            council_id=council.id,
+            created_by=staff.id,
+            title="Okafor arrears",
+            filename="okafor-ct-7755-1234.txt",
+            source_kind="text",
+            content_hash=digest,
+            original_path=f"uploads/{digest}",
+            status="done",
+            options={"model": "none", "formats": ["txt"]},
+        )
         db.session.add(doc)
         db.session.flush()
-        db.session.add(DraftVersion(document_id=doc.id, number=1, language="en", draft=_draft(), report={}, note="Made by the job"))
+        db.session.add(
+            DraftVersion(document_id=doc.id, number=1, language="en", draft=_draft(), report={}, note="Made by the job")
+        )
         db.session.commit()
         return doc.id
 
@@ -149,13 +172,18 @@ def _leaks(text: str) -> list[str]:
     return [item for item in ITEMS if _norm(item) in text]
 
 
-def test_planted_personal_data_never_reaches_a_reviewer(app, staff_client, pii_doc, make_reviewer, page, post, csrf, monkeypatch):
+def test_planted_personal_data_never_reaches_a_reviewer(
+    app, staff_client, pii_doc, make_reviewer, page, post, csrf, monkeypatch
+):
     from easyread.review import speech
 
     app.config["EASYREAD"]["COUNCIL_NAME"] = "Swindon Borough Council"
     reviewer_id, _, _ = make_reviewer("Rosa Reviewer")
-    sent = post(staff_client, f"/review/documents/{pii_doc}/send",
-                {"version": "en:1", "reviewers": [str(reviewer_id)], "due-day": "1", "due-month": "1", "due-year": "2099"})
+    sent = post(
+        staff_client,
+        f"/review/documents/{pii_doc}/send",
+        {"version": "en:1", "reviewers": [str(reviewer_id)], "due-day": "1", "due-month": "1", "due-year": "2099"},
+    )
     assert sent.status_code == 302, sent.get_data(as_text=True)[:500]
     preview = page(staff_client.get(sent.headers["Location"]))
     hidden = [_norm(t) for t in preview.select("//table//tbody/tr/td[1]/text()")]
@@ -182,14 +210,29 @@ def test_planted_personal_data_never_reaches_a_reviewer(app, staff_client, pii_d
     client = reviewer_client_for(app, reviewer_id)
     bodies = []
     for s, i in ((0, 0), (0, 17), (1, 0)):
-        r = client.post(f"/review/read/{round_id}/points/{s}/{i}", data={"csrf_token": csrf(client), "answer": "not_sure"},
-                        headers={"Accept": "application/json"})
+        r = client.post(
+            f"/review/read/{round_id}/points/{s}/{i}",
+            data={"csrf_token": csrf(client), "answer": "not_sure"},
+            headers={"Accept": "application/json"},
+        )
         bodies.append((f"answer {s}/{i}", r.get_data(as_text=True)))
-    urls = ["/review/", f"/review/read/{round_id}", f"/review/read/{round_id}/audio.wav", f"/review/read/{round_id}/thanks",
-            f"/documents/{pii_doc}", f"/documents/{pii_doc}/download/txt", f"/documents/{pii_doc}/original",
-            f"/api/v1/documents/{pii_doc}/draft", f"/review/rounds/{round_id}/preview", f"/review/rounds/{round_id}/triage"]
-    urls += [f"/review/read/{round_id}/points/{s}/{i}/audio.wav" for s, section in enumerate(_draft()["sections"])
-             for i in range(len(section["points"]))]
+    urls = [
+        "/review/",
+        f"/review/read/{round_id}",
+        f"/review/read/{round_id}/audio.wav",
+        f"/review/read/{round_id}/thanks",
+        f"/documents/{pii_doc}",
+        f"/documents/{pii_doc}/download/txt",
+        f"/documents/{pii_doc}/original",
+        f"/api/v1/documents/{pii_doc}/draft",
+        f"/review/rounds/{round_id}/preview",
+        f"/review/rounds/{round_id}/triage",
+    ]
+    urls += [
+        f"/review/read/{round_id}/points/{s}/{i}/audio.wav"
+        for s, section in enumerate(_draft()["sections"])
+        for i in range(len(section["points"]))
+    ]
     for url in urls:
         response = client.get(url, headers={"Accept": "*/*"})
         bodies.append((url, response.get_data(as_text=True)))
@@ -203,7 +246,23 @@ def test_planted_personal_data_never_reaches_a_reviewer(app, staff_client, pii_d
 
 def test_every_pattern_is_linear_on_pathological_input():
     """A 160,000-character run of each troublesome shape costs about 8 times a 20,000-character one, not 64 times."""
-    shapes = ["a", "A", "1", "A1-", "ref ", "a.", "a@", "1 ", "Ab ", "dob ", "CT 1", "Mr Ab ", "www.a", "ending 1", "sort code 1"]
+    shapes = [
+        "a",
+        "A",
+        "1",
+        "A1-",
+        "ref ",
+        "a.",
+        "a@",
+        "1 ",
+        "Ab ",
+        "dob ",
+        "CT 1",
+        "Mr Ab ",
+        "www.a",
+        "ending 1",
+        "sort code 1",
+    ]
     for unit in shapes:
         times = []
         for size in (20_000, 160_000):

