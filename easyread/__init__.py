@@ -24,6 +24,23 @@ def _secret_key(instance: Path) -> str:
     return key_file.read_text().strip()
 
 
+def _private_instance(instance: Path) -> None:
+    """Letters, drafts and the database are personal data: only this service's user may read them.
+
+    New files and folders are made 0600 / 0700 (the process umask, so every writer is covered: SQLite,
+    the queue, uploads, outputs, temporary files), and an existing instance folder is closed to others.
+    """
+    os.umask(0o077)
+    instance.mkdir(parents=True, exist_ok=True)
+    try:
+        instance.chmod(0o700)  # also closes an instance made before this (files inside are unreachable to others)
+        for name in ("easyread.db", "huey.db", "secret_key"):
+            if (instance / name).is_file():
+                (instance / name).chmod(0o600)
+    except OSError:  # not our folder (a shared mount): its owner decides
+        pass
+
+
 def create_app(test_config: dict | None = None):
     """Build the Flask app. `test_config` overrides settings (keys as in easyread.config)."""
     from flask import Flask
@@ -32,7 +49,7 @@ def create_app(test_config: dict | None = None):
 
     settings = load_settings(overrides=test_config)
     instance = Path(settings["INSTANCE_PATH"])
-    instance.mkdir(parents=True, exist_ok=True)
+    _private_instance(instance)
 
     app = Flask(
         __name__,

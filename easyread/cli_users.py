@@ -98,3 +98,47 @@ def users_list() -> None:
         for user in db.session.scalars(select(User).order_by(User.email)):
             state = "active" if user.active else "deactivated"
             click.echo(f"{user.email:40s} {user.role:9s} {state:12s} {user.council.name}")
+
+
+@users.command("tokens")
+@click.argument("email")
+def users_tokens(email: str) -> None:
+    """List one account's API tokens: number, name, created, last used and whether revoked."""
+    from easyread import users as accounts
+
+    app = _app()
+    with app.app_context():
+        user = accounts.find_user(email)
+        if user is None:
+            click.echo(f"There is no account with the email address {email}.", err=True)
+            sys.exit(1)
+        rows = accounts.tokens_of(user)
+        if not rows:
+            click.echo(f"{user.email} has no API tokens.")
+        for token in rows:
+            used = token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "never used"
+            state = f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "active"
+            created = f"created {token.created_at:%Y-%m-%d}"
+            click.echo(f"{token.id:6d}  {token.name[:30]:30s}  {created}  {used:16s}  {state}")
+
+
+@users.command("revoke-token")
+@click.argument("token_id", type=int)
+def users_revoke_token(token_id: int) -> None:
+    """Revoke one API token by its number (from `easyread users tokens EMAIL`). It stops working at once."""
+    from easyread import users as accounts
+    from easyread.store.db import db
+    from easyread.store.models import ApiToken
+
+    app = _app()
+    with app.app_context():
+        token = db.session.get(ApiToken, token_id)
+        if token is None:
+            click.echo(f"There is no API token number {token_id}. See the numbers with: easyread users tokens EMAIL",
+                       err=True)
+            sys.exit(1)
+        if not accounts.revoke_token(token, "cli"):
+            click.echo(f"API token {token_id} of {token.user.email} was already revoked.")
+            return
+        db.session.commit()
+        click.echo(f"Revoked API token {token_id} ({token.name}) of {token.user.email}.")

@@ -47,8 +47,9 @@ SETTINGS: list[Setting] = [
     Setting("ACCESSIBILITY_CONTACT", "", "Email address people can use to report an accessibility problem with this service, shown on its accessibility statement. Empty means 'contact the council'.", str),
     Setting("COOKIE_SECURE", True, "Mark the sign-in cookie Secure, so browsers only send it over HTTPS (they also accept it on http://localhost and http://127.0.0.1). Turn off only to reach the service over plain HTTP on a trusted network.", bool),
     Setting("SESSION_LIFETIME_MINUTES", 480, "How long, in minutes, a person stays signed in before they must sign in again.", int),
-    Setting("LOGIN_MAX_FAILURES", 5, "How many wrong passwords for one email address are allowed within LOGIN_LOCKOUT_MINUTES before sign-in is refused for that address.", int),
-    Setting("LOGIN_LOCKOUT_MINUTES", 15, "Minutes over which failed sign-ins are counted, and how long sign-in stays refused after too many.", int),
+    Setting("LOGIN_MAX_FAILURES", 5, "Wrong passwords (or reviewer codes) in a row for one account before each further try must wait: 1 second, then 2, 4, 8 ... up to LOGIN_LOCKOUT_MINUTES. The right password still works once the wait is over.", int),
+    Setting("LOGIN_LOCKOUT_MINUTES", 15, "The longest wait, in minutes, between sign-in tries after many wrong passwords or codes.", int),
+    Setting("LOGIN_ADDRESS_MAX_FAILURES", 50, "Wrong passwords or codes from one client address (for any accounts) before each further try from it must wait, as for LOGIN_MAX_FAILURES. Failures are forgotten after 24 hours without a new one.", int),
     # --- input limits ---
     Setting("MAX_UPLOAD_MB", 20, "Largest file, in megabytes, that can be uploaded or converted.", int),
     Setting("MAX_PAGES", 100, "Largest number of pages a PDF may have.", int),
@@ -112,6 +113,7 @@ SETTINGS: list[Setting] = [
     # --- review with residents ---
     Setting("REVIEW_SHOW_OTHERS_COMMENTS", False, "Let resident reviewers see what other reviewers wrote about each point (without names). Off: each reviewer sees only their own feedback.", bool),
     Setting("REVIEW_INVITE_DAYS", 14, "Days a reviewer's invite link works before staff must make a new one.", int),
+    Setting("REVIEW_LINK_DAYS", 90, "Days a reviewer's own sign-in link works after they set it up (or staff renew it). After that staff renew it on the Reviewers page.", int),
     Setting("RETENTION_DAYS", 0, "Days after upload when a letter's original file and the personal data hidden from reviewers are deleted (by `easyread review purge`, which also deletes letters deleted that long ago entirely). 0 keeps them.", int),
 ]
 

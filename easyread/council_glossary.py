@@ -30,14 +30,33 @@ def load_entries(instance: str | Path, council_id: int) -> list[GlossaryEntry]:
     return read_glossary_file(path) if path.is_file() else []
 
 
-def to_csv(entries: list[GlossaryEntry]) -> str:
-    """Entries as CSV text with a header, language columns in name order."""
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (CSV injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` with a leading apostrophe if a spreadsheet would run it as a formula ("=HYPERLINK(...)")."""
+    # By hand: it is one rule, and the libraries for it (defusedcsv) wrap the csv module we already use.
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def unspreadsheet(cell: str) -> str:
+    """Undo `spreadsheet_safe`, so a file exported here imports back unchanged."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def to_csv(entries: list[GlossaryEntry], *, for_spreadsheet: bool = False) -> str:
+    """Entries as CSV text with a header, language columns in name order.
+
+    `for_spreadsheet` (downloads): cells that a spreadsheet would run as formulas get a leading apostrophe.
+    """
     codes = sorted({code for e in entries for code in e.translations})
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["term", "explanation", *codes])
+    clean = spreadsheet_safe if for_spreadsheet else str
     for e in entries:
-        writer.writerow([e.term, e.explanation, *(e.translations.get(c, "") for c in codes)])
+        writer.writerow([clean(e.term), clean(e.explanation), *(clean(e.translations.get(c, "")) for c in codes)])
     return out.getvalue()
 
 
@@ -62,7 +81,10 @@ def parse_csv(data: bytes, name: str = "glossary.csv") -> list[GlossaryEntry]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / safe
         path.write_bytes(data)
-        return read_glossary_file(path)
+        entries = read_glossary_file(path)
+    # A file downloaded from here and uploaded again comes back as it was, without the formula guards.
+    return [GlossaryEntry(unspreadsheet(e.term), unspreadsheet(e.explanation),
+                          {k: unspreadsheet(v) for k, v in e.translations.items()}) for e in entries]
 
 
 def upsert(entries: list[GlossaryEntry], term: str, explanation: str, *, replacing: str | None = None) -> list[GlossaryEntry]:

@@ -1,4 +1,4 @@
-"""Accounts, passwords, API tokens and sign-in limits: plain functions over the store.
+"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.throttle).
 
 Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
 commit (`db.session.commit()`) unless a function says it does.
@@ -8,14 +8,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from easyread.store.db import db
-from easyread.store.models import ROLES, ApiToken, Council, LoginAttempt, User
+from easyread.store.models import ROLES, ApiToken, Council, User, UserSession
 
 MIN_PASSWORD_LENGTH = 12
 TOKEN_PREFIX = "er_"
@@ -135,10 +135,51 @@ def create_user(email: str, name: str, role: str, council: Council, password: st
 
 
 def set_active(user: User, active: bool, actor=None) -> None:
+    """Deactivating also ends every session and revokes every API token, so reactivating brings neither back."""
     from easyread import audit
 
     user.active = active
+    if not active:
+        end_sessions(user)
+        for token in tokens_of(user):
+            if token.revoked_at is None:
+                revoke_token(token, actor)
     audit.record("user_reactivated" if active else "user_deactivated", actor, council_id=user.council_id, user_id=user.id, email=user.email)
+
+
+# --- sessions (one row per signed-in browser; the cookie holds only a random id) ---
+def start_session(user: User) -> str:
+    """A new session for `user`; returns the id to keep in the cookie (only its hash is stored)."""
+    sid = secrets.token_urlsafe(32)
+    # A cookie without an open row is refused either way, so this person's ended rows can go.
+    db.session.execute(delete(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_not(None)))
+    db.session.add(UserSession(user_id=user.id, sid_hash=_token_hash(sid)))
+    db.session.flush()
+    return sid
+
+
+def session_open(user_id: int, sid: str | None) -> bool:
+    """True if `sid` is a session of this user that has not been ended."""
+    if not sid or not isinstance(sid, str) or len(sid) > 100:
+        return False
+    return db.session.scalar(select(func.count()).select_from(UserSession).where(
+        UserSession.sid_hash == _token_hash(sid), UserSession.user_id == user_id, UserSession.ended_at.is_(None))) == 1
+
+
+def end_session(sid: str | None) -> None:
+    """End one session (signing out): a kept copy of its cookie stops working."""
+    if sid and isinstance(sid, str):
+        db.session.execute(update(UserSession)
+                           .where(UserSession.sid_hash == _token_hash(sid), UserSession.ended_at.is_(None))
+                           .values(ended_at=_now()))
+
+
+def end_sessions(user: User, keep_sid: str | None = None) -> int:
+    """End every session of `user` except `keep_sid` (after a password change or deactivation). Returns how many."""
+    query = update(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+    if keep_sid:
+        query = query.where(UserSession.sid_hash != _token_hash(keep_sid))
+    return db.session.execute(query.values(ended_at=_now())).rowcount or 0
 
 
 # --- API tokens ---
@@ -158,6 +199,24 @@ def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]
     return row, token
 
 
+def tokens_of(user: User) -> list[ApiToken]:
+    """Every API token of `user`, newest first, revoked ones too."""
+    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                   .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+
+
+def revoke_token(token: ApiToken, actor=None) -> bool:
+    """Stop a token working (sets `revoked_at`) and audit it. False if it was already revoked."""
+    from easyread import audit
+
+    if token.revoked_at is not None:
+        return False
+    token.revoked_at = _now()
+    audit.record("token_revoked", actor or "cli", council_id=token.user.council_id, user_id=token.user_id,
+                 token_id=token.id)
+    return True
+
+
 def user_for_token(token: str) -> User | None:
     """The active user a token belongs to (and note when it was used), or None. Commits the use time."""
     if not token or not token.startswith(TOKEN_PREFIX):
@@ -168,23 +227,3 @@ def user_for_token(token: str) -> User | None:
     row.last_used_at = _now()
     db.session.commit()
     return row.user
-
-
-# --- sign-in limits (in the database, so they hold across workers and restarts) ---
-def recent_failures(email: str, minutes: int) -> int:
-    since = _now() - timedelta(minutes=minutes)
-    return db.session.scalar(
-        select(func.count()).select_from(LoginAttempt).where(LoginAttempt.email == normalise_email(email), LoginAttempt.at >= since)
-    ) or 0
-
-
-def note_failure(email: str) -> None:
-    db.session.add(LoginAttempt(email=normalise_email(email)[:320]))
-
-
-def clear_failures(email: str, older_than_minutes: int | None = None) -> None:
-    """Forget the failures of one email (after a good sign-in), or of everyone older than a limit."""
-    if older_than_minutes is not None:
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.at < _now() - timedelta(minutes=older_than_minutes)))
-    else:
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == normalise_email(email)))

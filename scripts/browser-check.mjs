@@ -61,7 +61,7 @@ try {
   results.afterSignIn = new URL(page.url()).pathname
   await audit('landing page')
 
-  for (const path of ['/admin/users', '/admin/users/new', '/admin/audit', '/admin/settings', '/account', '/accessibility']) {
+  for (const path of ['/admin/users', '/admin/users/new', '/admin/audit', '/admin/settings', '/account', '/account/tokens', '/sign-out', '/accessibility']) {
     await page.goto(base + path)
     await audit(path)
   }

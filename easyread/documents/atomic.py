@@ -15,6 +15,7 @@ from pathlib import Path
 
 # mkstemp makes files readable by the owner only; a finished output should look
 # like any other file the service writes, and keep the mode of a file it replaces.
+# A new file is never more open than its folder: in a private (0700) folder it stays 0600.
 _NEW_FILE_MODE = 0o644
 
 
@@ -38,7 +39,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         try:
             mode = target.stat().st_mode & 0o777
         except FileNotFoundError:
-            mode = _NEW_FILE_MODE
+            mode = _NEW_FILE_MODE & folder.stat().st_mode
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:

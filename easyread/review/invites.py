@@ -4,8 +4,11 @@ A password does not suit many Easy Read readers. Instead: staff print or send an
 invite link; opening it once lets the reviewer choose 3 of 9 pictures (or a
 4-digit number) and gives them their own sign-in link to keep (a bookmark, a QR
 code on the fridge). Signing in needs both the link (a long secret) and the code,
-so the short code is only a second factor; wrong codes are counted per reviewer in
-the same table as wrong passwords, so the limit holds across workers.
+so the short code is only a second factor. Still, whoever holds a printed link could
+guess: wrong codes are slowed down like wrong passwords (`easyread.throttle`), and
+after CODE_MAX_FAILURES wrong codes in total the code is locked for good; staff see
+it on the Reviewers page and make a new invite. The sign-in link itself expires
+(REVIEW_LINK_DAYS) and staff can renew it.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from easyread import audit, users
 from easyread.store.db import db
@@ -25,6 +28,7 @@ PICTURES = (("sun", "Sun"), ("tree", "Tree"), ("cat", "Cat"), ("house", "House")
 PICTURE_NAMES = dict(PICTURES)
 CODE_PICTURES = 3
 CODE_DIGITS = 4
+CODE_MAX_FAILURES = 10  # wrong codes in total before the code is locked until a new invite is set up
 
 
 class CodeError(ValueError):
@@ -114,8 +118,11 @@ def normalise_code(kind: str, code) -> str:
     raise CodeError("Choose pictures or a number.")
 
 
-def set_up(row: ReviewerAccess, kind: str, code) -> str:
-    """Store the reviewer's code, use up the invite and return their own sign-in key (shown once, in a link)."""
+def set_up(row: ReviewerAccess, kind: str, code, link_days: int = 90) -> str:
+    """Store the reviewer's code, use up the invite and return their own sign-in key (shown once, in a link).
+
+    The link works for `link_days`; a fresh set-up also unlocks a code locked by wrong guesses.
+    """
     value = normalise_code(kind, code)
     key = secrets.token_urlsafe(24)
     row.code_kind = kind
@@ -124,17 +131,51 @@ def set_up(row: ReviewerAccess, kind: str, code) -> str:
     row.invite_hash = None  # single use
     row.invite_expires_at = None
     row.set_up_at = _now()
+    row.key_expires_at = row.set_up_at + timedelta(days=link_days)
+    row.code_failures = 0
     audit.record("reviewer_set_up", row.user, user_id=row.user_id)
     return key
 
 
 def limit_key(row: ReviewerAccess) -> str:
-    """The name wrong codes are counted under (the sign-in limit table counts per name)."""
-    return f"review-access-{row.id}@reviewers.invalid"
+    """The key wrong codes are slowed down under (see `easyread.throttle`)."""
+    return f"reviewer:{row.id}"
+
+
+def link_expires_at(row: ReviewerAccess, days: int) -> datetime | None:
+    """When the reviewer's own sign-in link stops working (links from before expiry was kept: set-up day + days)."""
+    if row.key_expires_at is not None:
+        return _aware(row.key_expires_at)
+    return _aware(row.set_up_at) + timedelta(days=days) if row.set_up_at else None
+
+
+def is_locked(row: ReviewerAccess) -> bool:
+    """True once CODE_MAX_FAILURES wrong codes were tried: only a new invite (and set-up) unlocks it."""
+    return (row.code_failures or 0) >= CODE_MAX_FAILURES
+
+
+def link_state(row: ReviewerAccess, days: int) -> str:
+    """"ok", "locked" (too many wrong codes) or "expired" (the sign-in link is too old)."""
+    if is_locked(row):
+        return "locked"
+    expires = link_expires_at(row, days)
+    if expires is not None and expires <= _now():
+        return "expired"
+    return "ok"
+
+
+def renew_link(row: ReviewerAccess, days: int, actor=None) -> datetime:
+    """Make the reviewer's sign-in link work for `days` more from now (same link, same code). Audited."""
+    row.key_expires_at = _now() + timedelta(days=days)
+    audit.record("reviewer_link_renewed", actor, council_id=row.user.council_id, user_id=row.user_id,
+                 until=row.key_expires_at.date().isoformat())
+    return row.key_expires_at
 
 
 def check_code(row: ReviewerAccess, code) -> bool:
-    """True if `code` is this reviewer's code (in the kind they chose)."""
+    """True if `code` is this reviewer's code (in the kind they chose). Never true once the code is locked."""
+    if is_locked(row):
+        return False
     try:
         value = normalise_code(row.code_kind or "", code)
     except CodeError:
@@ -143,18 +184,22 @@ def check_code(row: ReviewerAccess, code) -> bool:
     return users.check_password(holder, value)
 
 
-def locked(row: ReviewerAccess, max_failures: int, minutes: int) -> bool:
-    """True after too many wrong codes within `minutes` (the same limits as passwords)."""
-    return users.recent_failures(limit_key(row), minutes) >= max_failures
+def note_failure(row: ReviewerAccess) -> int:
+    """Count a wrong code (one atomic UPDATE, so parallel guesses all count) and audit it; the total so far.
 
-
-def note_failure(row: ReviewerAccess) -> None:
-    """Count a wrong code and audit it."""
-    users.note_failure(limit_key(row))
-    audit.record("review_sign_in_failed", None, council_id=row.user.council_id, user_id=row.user_id)
+    Reaching CODE_MAX_FAILURES locks the code and is audited, so staff can see why the reviewer cannot sign in.
+    """
+    total = db.session.execute(
+        update(ReviewerAccess).where(ReviewerAccess.id == row.id)
+        .values(code_failures=ReviewerAccess.code_failures + 1).returning(ReviewerAccess.code_failures)
+    ).scalar_one()
+    row.code_failures = total
+    audit.record("review_sign_in_failed", None, council_id=row.user.council_id, user_id=row.user_id, failures=total)
+    if total == CODE_MAX_FAILURES:
+        audit.record("reviewer_code_locked", None, council_id=row.user.council_id, user_id=row.user_id)
+    return total
 
 
 def note_success(row: ReviewerAccess) -> None:
-    """Forget earlier wrong codes and audit the sign-in."""
-    users.clear_failures(limit_key(row))
+    """Audit the sign-in. (Wrong codes before it still count towards the lock: it is a total, not a streak.)"""
     audit.record("review_sign_in", row.user, user_id=row.user_id)

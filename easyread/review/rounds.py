@@ -74,7 +74,7 @@ def prepare(doc, version: DraftVersion, reviewers: list[User], *, due: date | No
     db.session.add(row)
     db.session.flush()
     audit.record("review_round_prepared", user, council_id=doc.council_id, document_id=doc.id, round_id=row.id, version=version.number,
-                 language=version.language, hidden=len(found))
+                 language=version.language, hidden=len(redact.hidden_only(found)))
     return row
 
 

@@ -99,8 +99,40 @@ class ApiToken(db.Model):
     user: Mapped[User] = relationship()
 
 
+class UserSession(db.Model):
+    """One signed-in browser. The cookie holds a random id whose hash is here; every request checks the row.
+
+    Ending a row (`ended_at`) signs that browser out even if someone kept a copy of its cookie.
+    """
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False, index=True)
+    sid_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SignInLimit(db.Model):
+    """Wrong passwords or codes counted under one key ("account:<email>", "address:<ip>", "reviewer:<id>").
+
+    Updated only by single conditional UPDATE statements (see `easyread.throttle`), so parallel requests
+    cannot both pass: `busy_until` lets one check run at a time, `next_at` is when the next may start.
+    """
+
+    __tablename__ = "sign_in_limits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), nullable=False, unique=True)
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    next_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    busy_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class LoginAttempt(db.Model):
-    """A failed sign-in, counted per email address so the limit holds across workers."""
+    """Unused since sign-in limits moved to `SignInLimit`; kept so older databases migrate cleanly."""
 
     __tablename__ = "login_attempts"
 
@@ -186,6 +218,9 @@ class ReviewerAccess(db.Model):
     code_kind: Mapped[str | None] = mapped_column(String(16))  # "pictures" or "number"
     code_hash: Mapped[str | None] = mapped_column(String(255))
     set_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    key_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the sign-in link stops working
+    # Wrong codes in total since the last set-up (not a streak): at CODE_MAX_FAILURES the code is locked.
+    code_failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
 
     user: Mapped[User] = relationship()

@@ -90,6 +90,29 @@ def user_reactivate(user_id: int):
     return redirect(url_for("admin.user_list", changed=user.id))
 
 
+@bp.get("/users/<int:user_id>/tokens")
+@admin_required
+def user_tokens(user_id: int):
+    user = _council_user_or_404(user_id)
+    return render_template("auth/tokens.html", title=f"API tokens of {user.name}", owner=user,
+                           tokens=users.tokens_of(user),
+                           revoke_url=lambda token: url_for("admin.token_revoke", token_id=token.id))
+
+
+@bp.post("/tokens/<int:token_id>/revoke")
+@admin_required
+def token_revoke(token_id: int):
+    from easyread.store.models import ApiToken
+
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        abort(404)
+    user = _council_user_or_404(token.user_id)
+    users.revoke_token(token, current_user)
+    db.session.commit()
+    return redirect(url_for("admin.user_tokens", user_id=user.id))
+
+
 @bp.get("/audit")
 @admin_required
 def audit_log():

@@ -34,13 +34,39 @@ login_manager.login_message = None  # the sign-in page says what to do; no flash
 login_manager.session_protection = "basic"
 
 
+SESSION_KEY = "_sid"  # the random id of this browser's row in user_sessions
+
+
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
+    """The signed-in person, only while their account is active and this browser's session has not been ended."""
     try:
         user = db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not users.session_open(user.id, session.get(SESSION_KEY)):
+        return None
+    return user
+
+
+def start_session(user: User) -> None:
+    """Sign `user` in to a fresh session (nothing from before carries over) with its own server-side row."""
+    session.clear()
+    session.permanent = True
+    session[SESSION_KEY] = users.start_session(user)
+    login_user(user)
+
+
+def sign_in_keys(*keys: str) -> dict[str, int]:
+    """The throttle keys of one sign-in try: the given ones (at LOGIN_MAX_FAILURES) and the client's address."""
+    settings = current_app.config["EASYREAD"]
+    out = {key: settings["LOGIN_MAX_FAILURES"] for key in keys}
+    out[f"address:{request.remote_addr or 'unknown'}"] = settings["LOGIN_ADDRESS_MAX_FAILURES"]
+    return out
+
+
+def wait_message(seconds: int) -> str:
+    return f"Wait {seconds} second{'' if seconds == 1 else 's'} and try again"
 
 
 # --- decorators and helpers other blueprints use ---
@@ -163,6 +189,8 @@ def landing_url(user: User) -> str:
 # --- pages ---
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
+    from easyread import throttle
+
     if current_user.is_authenticated:
         return redirect(landing_url(current_user))
     form = SignInForm()
@@ -170,38 +198,48 @@ def sign_in():
     status = 200
     if form.validate_on_submit():
         settings = current_app.config["EASYREAD"]
-        limit, minutes = settings["LOGIN_MAX_FAILURES"], settings["LOGIN_LOCKOUT_MINUTES"]
         email = users.normalise_email(form.email.data)
-        if users.recent_failures(email, minutes) >= limit:
-            form.email.errors.append(f"Too many attempts. Wait {minutes} minutes and try again.")
-            status = 429
-        else:
-            user = users.find_user(email)
-            if users.check_password(user, form.password.data) and user.active:
-                users.clear_failures(email)
-                session.clear()  # a fresh session: nothing from before sign-in carries over
-                session.permanent = True
-                login_user(user)
-                audit.record("sign_in", user, user_id=user.id)
+        keys = sign_in_keys(f"account:{email}")
+        with throttle.attempt(keys, settings["LOGIN_LOCKOUT_MINUTES"] * 60) as turn:
+            if not turn.allowed:
+                form.email.errors.append(wait_message(turn.wait_seconds))
+                status = 429
+            else:
+                user = users.find_user(email)
+                if users.check_password(user, form.password.data) and user.active:
+                    turn.succeeded(forget=(f"account:{email}",))
+                    start_session(user)
+                    audit.record("sign_in", user, user_id=user.id)
+                    db.session.commit()
+                    return redirect(_safe_next(request.args.get("next")) or landing_url(user))
+                turn.failed()
+                audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
                 db.session.commit()
-                return redirect(_safe_next(request.args.get("next")) or landing_url(user))
-            users.note_failure(email)
-            users.clear_failures(email, older_than_minutes=minutes * 4)
-            audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
-            db.session.commit()
-            form.email.errors.append("Enter a correct email address and password")
-            status = 401
+                form.email.errors.append("Enter a correct email address and password")
+                status = 401
     if form.errors and status == 200:
         status = 400
     return render_template("auth/sign_in.html", form=form, first_run=first_run), status
 
 
-@bp.get("/sign-out")
+class SignOutForm(FlaskForm):
+    """Only the CSRF token: signing out is a POST, so another site cannot sign people out with a link."""
+
+
+@bp.route("/sign-out", methods=["GET", "POST"])
 def sign_out():
+    form = SignOutForm()
+    if request.method == "GET":
+        if not current_user.is_authenticated:
+            return render_template("auth/signed_out.html")
+        return render_template("auth/sign_out.html", form=form)
+    if not form.validate_on_submit():
+        abort(400)
     if current_user.is_authenticated:
         audit.record("sign_out", current_user, user_id=current_user.id)
-        db.session.commit()
-        logout_user()
+    users.end_session(session.get(SESSION_KEY))
+    db.session.commit()
+    logout_user()
     session.clear()
     return render_template("auth/signed_out.html")
 
@@ -223,10 +261,32 @@ def change_password():
             form.new.errors.append(problem)
         else:
             users.set_password(current_user, form.new.data)
-            audit.record("password_changed", current_user, user_id=current_user.id)
+            ended = users.end_sessions(current_user, keep_sid=session.get(SESSION_KEY))
+            audit.record("password_changed", current_user, user_id=current_user.id, sessions_ended=ended)
             db.session.commit()
             return render_template("auth/password_changed.html")
     return render_template("auth/change_password.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/account/tokens")
+@role_required("admin", "staff")
+def tokens():
+    return render_template("auth/tokens.html", title="Your API tokens", owner=current_user,
+                           tokens=users.tokens_of(current_user),
+                           revoke_url=lambda token: url_for("auth.revoke_token", token_id=token.id))
+
+
+@bp.post("/account/tokens/<int:token_id>/revoke")
+@role_required("admin", "staff")
+def revoke_token(token_id: int):
+    from easyread.store.models import ApiToken
+
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != current_user.id:
+        abort(404)
+    users.revoke_token(token, current_user)
+    db.session.commit()
+    return redirect(url_for("auth.tokens"))
 
 
 def init_app(app) -> None:

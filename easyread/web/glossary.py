@@ -123,7 +123,7 @@ def import_csv():
 @bp.get("/export.csv")
 @staff_required
 def export_csv():
-    body = store.to_csv(_entries())
+    body = store.to_csv(_entries(), for_spreadsheet=True)
     return Response("\ufeff" + body, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="glossary.csv"'})
 
 

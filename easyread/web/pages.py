@@ -8,7 +8,7 @@ import mimetypes
 import secrets
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from wtforms import Field, RadioField, SelectField, SelectMultipleField
 from wtforms.fields import PasswordField
@@ -149,8 +149,15 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    if current_user and getattr(current_user, "is_authenticated", False):
-        response.headers.setdefault("Cache-Control", "no-store")
+    # Pages, downloads and API answers carry letters and personal data: never kept by a browser or proxy cache.
+    # (Overrides send_file's "no-cache", which still stores the file.) Static files stay cacheable.
+    private = (current_user and getattr(current_user, "is_authenticated", False)) or request.blueprint == "api"
+    if private and request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+        response.headers.pop("Expires", None)
+    if current_app.config["EASYREAD"].get("COOKIE_SECURE"):
+        # Cookies marked Secure mean the service is meant for HTTPS only: browsers should never try plain HTTP again.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     return response
 
 

@@ -7,8 +7,8 @@ sent to them is a 404. Pages speak Easy Read: short sentences, one idea per line
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, session, url_for
-from flask_login import current_user, login_user
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
 
 from easyread.review import feedback, invites, rounds, speech
 from easyread.review.retention import audio_dir
@@ -25,9 +25,9 @@ def _settings() -> dict:
 
 
 def _sign_in(row) -> None:
-    session.clear()  # nothing from before sign-in carries over
-    session.permanent = True
-    login_user(row.user)
+    from easyread.web.auth import start_session
+
+    start_session(row.user)  # a fresh session with its own server-side row, as for staff
 
 
 # --- invite and sign-in ---
@@ -41,7 +41,7 @@ def invite(token: str):
     if request.method == "POST":
         code = request.form.getlist("picture") if kind == "pictures" else request.form.get("number", "")
         try:
-            key = invites.set_up(row, kind, code)
+            key = invites.set_up(row, kind, code, link_days=_settings()["REVIEW_LINK_DAYS"])
         except invites.CodeError as problem:
             error = str(problem)
         else:
@@ -53,27 +53,54 @@ def invite(token: str):
                            pictures=invites.PICTURES, chosen=request.form.getlist("picture")), 400 if error else 200
 
 
+LOCKED_LINES = ("The code was wrong too many times.", "This keeps your account safe.",
+                "Please ask the council for a new link.")
+
+
+def _link_problem(title: str, lines: tuple[str, ...], status: int):
+    return render_template("review/resident/link_problem.html", title=title, lines=lines), status
+
+
 @bp.route("/sign-in/<key>", methods=["GET", "POST"])
 def sign_in(key: str):
+    """The reviewer's own link plus their code. Wrong codes slow down like wrong passwords, and lock for good at 10."""
+    from easyread import throttle
+    from easyread.web.auth import sign_in_keys
+
     row = invites.access_for_key(key)
     if row is None:
         return render_template("review/resident/link_problem.html", title="This link does not work"), 404
     settings = _settings()
+    state = invites.link_state(row, settings["REVIEW_LINK_DAYS"])
+    if state == "expired":
+        return _link_problem("This link is too old", ("Your link only works for a while.",
+                                                      "Please ask the council to renew it."), 403)
+    if state == "locked":
+        return _link_problem("This link is locked", LOCKED_LINES, 403)
     error, status = None, 200
     if request.method == "POST":
-        if invites.locked(row, settings["LOGIN_MAX_FAILURES"], settings["LOGIN_LOCKOUT_MINUTES"]):
-            error = f"Too many tries. Wait {settings['LOGIN_LOCKOUT_MINUTES']} minutes. Then try again. Or ask the council for help."
-            status = 429
-        else:
-            code = request.form.getlist("picture") if row.code_kind == "pictures" else request.form.get("number", "")
-            if invites.check_code(row, code):
-                invites.note_success(row)
-                _sign_in(row)
+        with throttle.attempt(sign_in_keys(invites.limit_key(row)), settings["LOGIN_LOCKOUT_MINUTES"] * 60) as turn:
+            if not turn.allowed:
+                seconds = turn.wait_seconds
+                error = f"Too many tries. Wait {seconds} second{'' if seconds == 1 else 's'}. Then try again."
+                status = 429
+            else:
+                pictures = row.code_kind == "pictures"
+                code = request.form.getlist("picture") if pictures else request.form.get("number", "")
+                if invites.check_code(row, code):
+                    turn.succeeded(forget=(invites.limit_key(row),))
+                    invites.note_success(row)
+                    _sign_in(row)
+                    db.session.commit()
+                    return redirect(url_for("review_resident.index"))
+                turn.failed()
+                total = invites.note_failure(row)
                 db.session.commit()
-                return redirect(url_for("review_resident.index"))
-            invites.note_failure(row)
-            db.session.commit()
-            error, status = "That is not your code. Try again.", 401
+                if invites.is_locked(row):
+                    return _link_problem("This link is locked", LOCKED_LINES, 403)
+                left = invites.CODE_MAX_FAILURES - total
+                error = f"That is not your code. Try again. You can try {left} more time{'' if left == 1 else 's'}."
+                status = 401
     return render_template("review/resident/code.html", title="Sign in", mode="sign_in", kind=row.code_kind, error=error,
                            pictures=invites.PICTURES, chosen=[]), status
 

@@ -52,7 +52,11 @@ def reviewers():
 
     people = invites.panel(current_council_id())
     access = {a.user_id: a for a in db.session.scalars(select(ReviewerAccess).where(ReviewerAccess.user_id.in_([p.id for p in people])))} if people else {}
-    return render_template("review/staff/reviewers.html", people=people, access=access)
+    days = _settings()["REVIEW_LINK_DAYS"]
+    states = {user_id: invites.link_state(a, days) for user_id, a in access.items() if a.code_hash}
+    expiry = {user_id: invites.link_expires_at(a, days) for user_id, a in access.items() if a.code_hash}
+    return render_template("review/staff/reviewers.html", people=people, access=access, states=states, expiry=expiry,
+                           max_failures=invites.CODE_MAX_FAILURES)
 
 
 def _invite_page(user: User, token: str):
@@ -86,6 +90,27 @@ def reinvite(user_id: int):
     token = invites.new_invite(user, _settings()["REVIEW_INVITE_DAYS"], actor=current_user)
     db.session.commit()
     return _invite_page(user, token)
+
+
+@bp.post("/reviewers/<int:user_id>/renew")
+@staff_required
+def renew_link(user_id: int):
+    """Make a reviewer's own sign-in link work for REVIEW_LINK_DAYS more (a locked code needs a new invite instead)."""
+    from easyread.store.models import ReviewerAccess
+
+    user = db.session.get(User, user_id)
+    if user is None or user.council_id != current_council_id() or user.role != "reviewer":
+        abort(404)
+    row = db.session.scalar(select(ReviewerAccess).where(ReviewerAccess.user_id == user.id))
+    if row is None or not row.code_hash:
+        abort(404)
+    if invites.is_locked(row):
+        flash(f"{user.name}'s code is locked after too many wrong tries. Make a new invite link instead.", "error")
+    else:
+        until = invites.renew_link(row, _settings()["REVIEW_LINK_DAYS"], actor=current_user)
+        db.session.commit()
+        flash(f"{user.name}'s sign-in link now works until {until:%-d %B %Y}.", "success")
+    return redirect(url_for("review_staff.reviewers"))
 
 
 # --- one letter's review: rounds, versions, approval ---
@@ -147,7 +172,8 @@ def send(doc_id: int):
             letter = versions.original_document(doc, current_app.instance_path, _settings())
             try:
                 row = rounds.prepare(doc, version, chosen, due=due, note=form.note.data or "", user=current_user, letter=letter,
-                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name))
+                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name,
+                                             _settings()["ACCESSIBILITY_CONTACT"]))
             except rounds.RoundError as error:
                 form.reviewers.errors.append(str(error))
             else:
@@ -167,7 +193,7 @@ def preview(round_id: int):
     row = _round_or_404(round_id)
     doc = get_document_or_404(row.document_id)
     source = rounds.source_draft(row)
-    hidden = [dict(r, where=redact.where(source, r)) for r in row.redactions if r.get("text")]
+    hidden = [dict(r, where=redact.where(source, r)) for r in redact.hidden_only(row.redactions) if r.get("text")]
     return render_template("review/staff/preview.html", round=row, doc=doc, hidden=hidden, labels=redact.LABELS,
                            points=feedback.points(row.draft))
 

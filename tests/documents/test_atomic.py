@@ -72,8 +72,13 @@ def test_failed_rename_removes_temp(tmp_path, monkeypatch):
 
 
 def test_new_file_is_readable_by_others_and_old_mode_is_kept(tmp_path):
-    new = atomic_write_bytes(tmp_path / "new.bin", b"x")
+    shared, private = tmp_path / "shared", tmp_path / "private"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    private.mkdir(mode=0o700)
+    new = atomic_write_bytes(shared / "new.bin", b"x")
     assert new.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    assert atomic_write_bytes(private / "new.bin", b"x").stat().st_mode & 0o777 == 0o600  # never more open than its folder
     old = tmp_path / "old.bin"
     old.write_bytes(b"x")
     os.chmod(old, 0o640)

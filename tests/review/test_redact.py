@@ -67,3 +67,26 @@ def test_staff_add_and_remove_and_word_edges():
 def test_where_lists_the_places():
     places = redact.where(DRAFT, {"text": "Jane Smith", "label": "Name"})
     assert places == ["Title", "Point 1 of section 1"]
+
+
+def test_the_councils_own_details_stay_even_when_the_resident_lives_in_the_same_town():
+    draft = {"title": "", "sections": [{"heading": "", "points": [
+        {"text": "Swindon Borough Council wrote to you at 27 Kingfisher Close, Swindon.", "picture": None},
+        {"text": "See www.swindon.gov.uk or call 0300 123 4567. Call us on 01793 445500.", "picture": None},
+        {"text": "We may phone you on 01793 612345.", "picture": None}]}]}
+    found = redact.detect(draft, None, ignore=("Swindon Borough Council",)) + [{"text": "Swindon", "label": "Address", "source": "letter"}]
+    text = json.dumps(redact.apply(draft, found))
+    assert "Swindon Borough Council wrote" in text and "www.swindon.gov.uk" in text
+    assert "0300 123 4567" in text and "01793 445500" in text
+    assert "01793 612345" not in text and "Kingfisher" not in text  # the resident's own line and street are hidden
+    assert "[Address], Swindon." in text  # the council's own town is public: it says nothing about the resident
+    assert all(r["label"] != redact.KEEP for r in redact.hidden_only(found))
+
+
+def test_bank_and_account_numbers_in_any_format():
+    for sentence, secret in (("paid from the account ending 6789", "6789"), ("sort code 20-45-77", "20-45-77"),
+                             ("sort code 20 45 77", "20 45 77"), ("council tax account CT 7755 1234", "7755 1234"),
+                             ("NHS number 943 476 5919", "476 5919"), ("NI number qq 12 34 56 c", "34 56"),
+                             ("postcode sn25 3ab", "sn25 3ab"), ("postcode SN253AB", "SN253AB")):
+        draft = {"title": sentence, "sections": []}
+        assert secret not in redact.apply(draft, redact.detect(draft, None, use_presidio=False))["title"], sentence

@@ -110,8 +110,16 @@ def other_staff(make_user, other_council):
 
 def signed_in(app, user):
     """A test client whose session is signed in as `user` (what Flask-Login stores after login_user)."""
+    from easyread import users
+    from easyread.store.db import db
+    from easyread.store.models import User
+
+    with app.app_context():
+        sid = users.start_session(db.session.get(User, user.id))
+        db.session.commit()
     client = app.test_client()
     with client.session_transaction() as session:
+        session["_sid"] = sid  # the server-side session row every request checks (easyread.web.auth)
         session["_user_id"] = str(user.id)
         session["_fresh"] = True
         session.permanent = True

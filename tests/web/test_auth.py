@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from flask import jsonify
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from easyread.store.db import db
-from easyread.store.models import AuditEvent, LoginAttempt, User
+from easyread.store.models import AuditEvent, User
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -63,11 +63,11 @@ def test_sign_in_works_and_session_cookie_is_safe(app, anon_client, post, staff)
 def test_sign_in_follows_only_local_next(anon_client, post, staff):
     response = sign_in(anon_client, post, staff.email, query_string={"next": "/account"})
     assert response.headers["Location"] == "/account"
-    anon_client.get("/sign-out")
+    post(anon_client, "/sign-out")
     for evil in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         response = sign_in(anon_client, post, staff.email, query_string={"next": evil})
         assert "evil" not in response.headers["Location"]
-        anon_client.get("/sign-out")
+        post(anon_client, "/sign-out")
 
 
 def test_wrong_password_says_so_plainly_and_is_recorded(app, anon_client, page, post, staff):
@@ -97,13 +97,55 @@ def test_deactivating_ends_an_existing_session(app, staff_client, staff):
     assert staff_client.get("/account").status_code == 302
 
 
-# --- sign-in limits ---
-def test_five_failures_lock_the_email_for_15_minutes(app, anon_client, page, post, staff):
+# --- sign-in limits: a growing wait, never a lasting lock (more in test_sign_in_limits.py) ---
+def _limit(app, key):
+    from easyread.store.models import SignInLimit
+
+    with app.app_context():
+        row = db.session.scalar(select(SignInLimit).where(SignInLimit.key == key))
+        if row is not None:
+            db.session.expunge(row)
+        return row
+
+
+def _wait_over(app):
+    """Move every wait into the past, as if the person waited."""
+    from easyread.store.models import SignInLimit
+
+    with app.app_context():
+        for row in db.session.scalars(select(SignInLimit)):
+            row.next_at = None if row.next_at is None else datetime.now(timezone.utc) - timedelta(seconds=1)
+        db.session.commit()
+
+
+def test_after_five_failures_the_next_try_must_wait_and_the_wait_grows(app, anon_client, page, post, staff):
     for _ in range(5):
-        sign_in(anon_client, post, staff.email, "wrong password!")
-    doc = page(sign_in(anon_client, post, staff.email), status=429)  # even the right password is refused now
-    assert "Too many attempts. Wait 15 minutes and try again." in doc.text
+        assert sign_in(anon_client, post, staff.email, "wrong password!").status_code == 401
+    doc = page(sign_in(anon_client, post, staff.email), status=429)  # the right password waits too, for now
+    assert "Wait 1 second and try again" in doc.text
     assert anon_client.get("/account").status_code == 302
+    _wait_over(app)
+    page(sign_in(anon_client, post, staff.email, "wrong password!"), status=401)
+    assert "Wait 2 seconds and try again" in page(sign_in(anon_client, post, staff.email), status=429).text
+    assert _limit(app, f"account:{staff.email}").failures == 6
+
+
+def test_the_right_password_works_once_the_wait_is_over_even_after_many_failures(app, anon_client, post, staff):
+    for _ in range(12):
+        _wait_over(app)
+        sign_in(anon_client, post, staff.email, "wrong password!")
+    assert _limit(app, f"account:{staff.email}").failures == 12
+    assert sign_in(anon_client, post, staff.email).status_code == 429
+    _wait_over(app)
+    assert sign_in(anon_client, post, staff.email).status_code == 302
+    assert _limit(app, f"account:{staff.email}").failures == 0
+
+
+def test_the_wait_is_capped_at_login_lockout_minutes():
+    from easyread.throttle import delay_seconds
+
+    assert [delay_seconds(n, 5, 900) for n in (1, 4, 5, 6, 7, 10)] == [0, 0, 1, 2, 4, 32]
+    assert delay_seconds(40, 5, 900) == 900 and delay_seconds(10**6, 5, 900) == 900
 
 
 def test_limit_is_counted_in_the_database_so_it_holds_across_workers(app, instance, anon_client, page, post, staff):
@@ -115,28 +157,43 @@ def test_limit_is_counted_in_the_database_so_it_holds_across_workers(app, instan
     page(sign_in(second_worker.test_client(), post, staff.email), status=429)
 
 
-def test_old_failures_expire(app, anon_client, post, staff):
-    for _ in range(5):
+def test_old_failures_are_forgotten_after_a_day(app, anon_client, post, staff):
+    from easyread.store.models import SignInLimit
+
+    for _ in range(7):
+        _wait_over(app)
         sign_in(anon_client, post, staff.email, "wrong password!")
     with app.app_context():
-        for attempt in db.session.scalars(select(LoginAttempt)):
-            attempt.at = datetime.now(timezone.utc) - timedelta(minutes=16)
+        for row in db.session.scalars(select(SignInLimit)):
+            row.last_failure_at = datetime.now(timezone.utc) - timedelta(hours=25)
+            row.next_at = None
         db.session.commit()
-    assert sign_in(anon_client, post, staff.email).status_code == 302
+    assert sign_in(anon_client, post, staff.email, "wrong password!").status_code == 401
+    assert _limit(app, f"account:{staff.email}").failures == 1
 
 
-def test_good_sign_in_clears_failures(app, anon_client, post, staff):
+def test_good_sign_in_clears_the_accounts_failures_but_not_the_addresss(app, anon_client, post, staff):
     for _ in range(4):
         sign_in(anon_client, post, staff.email, "wrong password!")
     assert sign_in(anon_client, post, staff.email).status_code == 302
-    with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+    assert _limit(app, f"account:{staff.email}").failures == 0
+    assert _limit(app, "address:127.0.0.1").failures == 4
 
 
 def test_limit_is_per_email(anon_client, post, staff, admin):
     for _ in range(5):
         sign_in(anon_client, post, staff.email, "wrong password!")
     assert sign_in(anon_client, post, admin.email).status_code == 302
+
+
+def test_limit_is_per_client_address_too(app, anon_client, page, post, staff, make_user):
+    app.config["EASYREAD"]["LOGIN_ADDRESS_MAX_FAILURES"] = 6
+    for n in range(6):  # one wrong password each for six different accounts: no account reaches its limit
+        assert sign_in(anon_client, post, f"someone{n}@testshire.gov.uk", "wrong password!").status_code == 401
+    doc = page(sign_in(anon_client, post, staff.email), status=429)
+    assert "Wait 1 second and try again" in doc.text
+    other_address = app.test_client()
+    assert sign_in(other_address, post, staff.email, environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 302
 
 
 # --- CSRF ---
@@ -155,12 +212,70 @@ def test_signed_in_forms_need_csrf_too(admin_client, staff, page):
     page(admin_client.post(f"/admin/users/{staff.id}/deactivate"), status=400)
 
 
-# --- sign out ---
-def test_sign_out_ends_the_session(app, staff_client, page, staff):
+# --- sign out and server-side sessions ---
+def _copy_cookie(app, client):
+    """A second client holding a copy of `client`'s session cookie (what someone who stole it would have)."""
+    thief = app.test_client()
+    cookie = client.get_cookie("easyread_session")
+    thief.set_cookie("easyread_session", cookie.value)
+    return thief
+
+
+def test_sign_out_get_shows_a_button_and_does_not_sign_out(app, staff_client, page):
     doc = page(staff_client.get("/sign-out"))
+    assert doc.h1 == "Sign out"
+    assert doc.tree.xpath("//form[@method='post']//button[normalize-space()='Sign out']")
+    assert staff_client.get("/account").status_code == 200
+    assert not _events(app, "sign_out")
+
+
+def test_sign_out_is_a_post_with_csrf(staff_client, page):
+    page(staff_client.post("/sign-out"), status=400)
+    assert staff_client.get("/account").status_code == 200
+
+
+def test_sign_out_ends_the_session_even_for_a_copied_cookie(app, anon_client, post, page, staff):
+    assert sign_in(anon_client, post, staff.email).status_code == 302
+    thief = _copy_cookie(app, anon_client)
+    assert thief.get("/account").status_code == 200
+    doc = page(post(anon_client, "/sign-out"))
     assert doc.h1 == "You have signed out"
-    assert staff_client.get("/account").status_code == 302
+    assert anon_client.get("/account").status_code == 302
+    assert thief.get("/account").status_code == 302  # the copy no longer works either
     assert len(_events(app, "sign_out")) == 1
+
+
+def test_a_session_made_without_signing_in_is_refused(app, staff):
+    client = app.test_client()
+    with client.session_transaction() as session:  # a forged or pre-upgrade cookie: a user id but no session row
+        session["_user_id"] = str(staff.id)
+    assert client.get("/account").status_code == 302
+
+
+def test_password_change_ends_every_other_session_but_this_one(app, post, page, staff):
+    here, elsewhere = app.test_client(), app.test_client()
+    assert sign_in(here, post, staff.email).status_code == 302
+    assert sign_in(elsewhere, post, staff.email).status_code == 302
+    thief = _copy_cookie(app, elsewhere)
+    page(post(here, "/account/password", {"current": PASSWORD, "new": "a much longer password"}))
+    assert here.get("/account").status_code == 200
+    assert elsewhere.get("/account").status_code == 302 and thief.get("/account").status_code == 302
+    assert _events(app, "password_changed")[0].details["sessions_ended"] == 1
+
+
+def test_reactivating_brings_back_neither_old_cookies_nor_tokens(app, admin_client, anon_client, post, staff):
+    user_client = app.test_client()
+    assert sign_in(user_client, post, staff.email).status_code == 302
+    token = _token(app, staff)
+    headers = {"Authorization": f"Bearer {token}"}
+    assert anon_client.get("/api/v1/documents", headers=headers).status_code == 200
+    post(admin_client, f"/admin/users/{staff.id}/deactivate")
+    assert user_client.get("/account").status_code == 302
+    post(admin_client, f"/admin/users/{staff.id}/reactivate")
+    assert user_client.get("/account").status_code == 302
+    assert anon_client.get("/api/v1/documents", headers=headers).status_code == 401
+    assert len(_events(app, "token_revoked")) == 1
+    assert sign_in(user_client, post, staff.email).status_code == 302  # a fresh sign-in works
 
 
 # --- roles ---
@@ -299,3 +414,38 @@ def test_security_headers(anon_client):
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_owners_list_and_revoke_their_own_tokens_only(app, staff_client, admin, anon_client, page, post, staff):
+    from easyread.store.models import ApiToken
+
+    token = _token(app, staff, "Intranet")
+    _token(app, admin, "Admin's")
+    doc = page(staff_client.get("/account/tokens"))
+    assert "Intranet" in doc.text and "Admin's" not in doc.text and token not in doc.text
+    with app.app_context():
+        mine = db.session.scalar(select(ApiToken.id).where(ApiToken.name == "Intranet"))
+        theirs = db.session.scalar(select(ApiToken.id).where(ApiToken.name == "Admin's"))
+    assert post(staff_client, f"/account/tokens/{theirs}/revoke").status_code == 404
+    assert post(staff_client, f"/account/tokens/{mine}/revoke").status_code == 302
+    assert "Revoked" in page(staff_client.get("/account/tokens")).text
+    assert anon_client.get("/api/v1/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert [e.details["token_id"] for e in _events(app, "token_revoked")] == [mine]
+
+
+def test_admins_list_and_revoke_tokens_of_their_council_only(app, admin_client, other_staff, page, post, staff):
+    from easyread.store.models import ApiToken
+
+    _token(app, staff, "Intranet")
+    _token(app, other_staff, "Elsewhere")
+    assert "Intranet" in page(admin_client.get(f"/admin/users/{staff.id}/tokens")).text
+    assert admin_client.get(f"/admin/users/{other_staff.id}/tokens").status_code == 404
+    with app.app_context():
+        mine = db.session.scalar(select(ApiToken.id).where(ApiToken.name == "Intranet"))
+        theirs = db.session.scalar(select(ApiToken.id).where(ApiToken.name == "Elsewhere"))
+    assert post(admin_client, f"/admin/tokens/{theirs}/revoke").status_code == 404
+    assert post(admin_client, f"/admin/tokens/{mine}/revoke").status_code == 302
+    with app.app_context():
+        assert db.session.get(ApiToken, mine).revoked_at is not None
+        assert db.session.get(ApiToken, theirs).revoked_at is None
+    assert _events(app, "token_revoked")[0].actor == "admin@testshire.gov.uk"

@@ -25,5 +25,6 @@ def test_sign_in_and_pages_have_no_wcag_22_violations(live_server, admin):
     assert result["signedIn"] and result["afterSignIn"] != "/sign-in", result
     assert result["errorSummaryFocused"], "GOV.UK Frontend's JavaScript should move focus to the error summary"
     visited = [p["url"].split("?")[0] for p in result["pages"]]
-    assert {"/sign-in", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/settings", "/accessibility"} <= set(visited)
+    assert {"/sign-in", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/settings", "/account/tokens", "/sign-out",
+            "/accessibility"} <= set(visited)
     assert_no_page_problems(result)

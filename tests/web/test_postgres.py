@@ -204,3 +204,24 @@ def test_a_nul_character_in_a_form_is_refused_not_a_crash(app, staff_client, ano
 def test_a_too_long_name_or_email_is_refused_not_a_crash(app, admin_client, page, post):
     for name, email in (("N" * 300, "long@testshire.gov.uk"), ("Nell", "n" * 330 + "@testshire.gov.uk")):
         page(post(admin_client, "/admin/users/new", {"email": email, "name": name, "role": "staff", "password": PASSWORD + "-2"}), status=400)
+
+
+def test_forty_parallel_wrong_passwords_check_only_the_limit_on_postgres(app, staff):
+    """The sign-in limit's conditional UPDATE holds on PostgreSQL too (threads against a real server)."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from browser_support import serving
+    from easyread.store.db import db
+    from easyread.store.models import SignInLimit
+    from limit_support import parallel_posts
+
+    app.config["WTF_CSRF_ENABLED"] = False
+    with serving(app) as base:
+        results = parallel_posts(base + "/sign-in", 40, lambda n: {"email": staff.email, "password": f"wrong password {n}"})
+    statuses = Counter(status for status, _ in results)
+    with app.app_context():
+        failures = db.session.scalar(select(SignInLimit.failures).where(SignInLimit.key == f"account:{staff.email}"))
+    assert sum(statuses.values()) == 40 and set(statuses) <= {401, 429}, statuses
+    assert statuses[401] == app.config["EASYREAD"]["LOGIN_MAX_FAILURES"] == failures

@@ -79,3 +79,30 @@ def test_serve_tells_how_to_create_the_first_admin(cli_runner, instance):
     assert "easyread users create" in hint and "--role admin" in hint
     cli_runner.invoke(main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--generate-password"])
     assert first_run_hint(app) is None
+
+
+def test_tokens_lists_and_revoke_token_revokes_one_token(cli_runner, instance):
+    from easyread.store.models import ApiToken, AuditEvent
+
+    assert cli_runner.invoke(main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--generate-password"]).exit_code == 0
+    first = cli_runner.invoke(main, ["users", "token", "sam@council.gov.uk", "--name", "Intranet"]).stdout.strip().splitlines()[0]
+    cli_runner.invoke(main, ["users", "token", "sam@council.gov.uk", "--name", "Mail robot"])
+    listed = cli_runner.invoke(main, ["users", "tokens", "sam@council.gov.uk"])
+    assert listed.exit_code == 0 and "Intranet" in listed.output and "Mail robot" in listed.output
+    assert listed.output.count("active") == 2 and first not in listed.output
+    app = _app(instance)
+    with app.app_context():
+        token_id = db.session.scalar(select(ApiToken.id).where(ApiToken.name == "Intranet"))
+    result = cli_runner.invoke(main, ["users", "revoke-token", str(token_id)])
+    assert result.exit_code == 0 and f"Revoked API token {token_id} (Intranet) of sam@council.gov.uk." in result.output
+    assert "revoked" in cli_runner.invoke(main, ["users", "tokens", "sam@council.gov.uk"]).output
+    assert "already revoked" in cli_runner.invoke(main, ["users", "revoke-token", str(token_id)]).output
+    missing = cli_runner.invoke(main, ["users", "revoke-token", "999"])
+    assert missing.exit_code == 1 and "There is no API token number 999" in missing.output
+    with app.app_context():
+        from easyread import users
+
+        assert users.user_for_token(first) is None
+        assert db.session.scalar(select(ApiToken).where(ApiToken.id == token_id)).revoked_at is not None
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "token_revoked")).all()
+        assert [(e.actor, e.details["token_id"]) for e in events] == [("cli", token_id)]
