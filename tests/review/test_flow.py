@@ -195,13 +195,18 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert edited.status_code == 302
     compare = page(staff_client.get(f"/review/documents/{doc_id}/compare?a=1&b=2"))
     assert compare.h1 == "Compare versions" and "Changed" in compare.text and "It pays for bins and roads." in compare.text
-    approved = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en"}, follow_redirects=True)
+    # version 2 fails the fact lock (the planted personal data is not in the letter): approving needs a confirmation
+    refused = page(post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en"}), 400)
+    assert "open problems" in refused.text and "is not in the original letter" in refused.text
+    confirm = refused.select("//input[@name='confirm']/@value")[0]
+    approved = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en", "confirm": confirm}, follow_redirects=True)
     assert "Version 2 is approved" in page(approved).text
     from easyread.review import rounds
 
     with app.app_context():
         assert rounds.approved_version(doc_id) == 2 and rounds.is_final(doc_id, 2) and not rounds.is_final(doc_id, 1)
-    assert _audit(app, "draft_approved")[0]["version"] == 2
+    assert _audit(app, "draft_approved")[0]["version"] == 2 and _audit(app, "draft_approved")[0]["confirmed"]
+    assert any("is not in the original letter" in p for p in _audit(app, "draft_approved")[0]["problems"])
     assert _audit(app, "review_round_closed") and _audit(app, "review_responded") and _audit(app, "review_glossary_added")
     learning = page(staff_client.get("/review/learning"))
     assert learning.h1 == "What reviewers find hard" and "tax" in learning.text and "Council" in learning.text
