@@ -162,9 +162,14 @@ try {
   results.fonts = await rosa.$$eval('.rv-line, .rv-point__text, .rv-answer, .rv-legend', (els) => [...new Set(els.map((e) => getComputedStyle(e).fontFamily))])
   results.audio.jsButtons = await rosa.$$eval('[data-rv-say]', (els) => els.filter((e) => e.offsetParent !== null).length)
   results.audio.jsPlayersVisible = await rosa.$$eval('[data-rv-audio]', (els) => els.some((e) => e.offsetParent !== null))
+  // at 320 px: one part with its hard-word chooser open
   await rosa.setViewportSize({ width: 320, height: 900 })
-  await rosa.screenshot({ path: join(shotsDir, 'reviewer-page-320.png') })
+  await openDetails(rosa, '0-2', 1)
+  const part = await rosa.$eval('#point-0-2', (el) => { const r = el.getBoundingClientRect(); return { y: r.top + window.scrollY, height: r.height } })
+  await rosa.screenshot({ path: join(shotsDir, 'reviewer-page-320.png'), fullPage: true, clip: { x: 0, y: Math.max(0, part.y - 60), width: 320, height: Math.min(part.height + 80, 1600) } })
+  await openDetails(rosa, '0-2', 1)
   await rosa.setViewportSize({ width: 1280, height: 900 })
+  await rosa.evaluate(() => window.scrollTo(0, 0))
   await rosa.screenshot({ path: join(shotsDir, 'reviewer-page-1280.png') })
   await rosa.setViewportSize({ width: 375, height: 800 })
   // another hard word, typed, saved when the reviewer leaves the box
