@@ -122,20 +122,24 @@ def _same(row: ReviewFeedback | None, state: dict) -> bool:
 
 
 def save_page(round_: ReviewRound, assignment: ReviewAssignment, state: dict[tuple[int, int], dict], *,
-              answered: tuple[int, int] | None = None, answer: str | None = None) -> dict[tuple[int, int], ReviewFeedback]:
+              answered: tuple[int, int] | None = None,
+              answer: str | None = None) -> dict[tuple[int, int], ReviewFeedback]:
     """Store everything the reviewer's page held in one go, so no typed comment or ticked word is lost whichever
     button they press. `state` maps (section, point) to dict(hard_words, reasons, comment); a point is stored only
     when it differs from what they said before, or it is the `answered` one. Returns the rows added."""
     said = mine(round_, assignment)
     added = {}
     for (section, index), values in state.items():
-        values = {"hard_words": _hard_words(values.get("hard_words") or [], _point(round_, section, index).get("text", "")),
+        text = _point(round_, section, index).get("text", "")
+        values = {"hard_words": _hard_words(values.get("hard_words") or [], text),
                   "reasons": [r for r in dict.fromkeys(values.get("reasons") or []) if r in REASONS],
                   "comment": " ".join((values.get("comment") or "").split())}
         if (section, index) != answered and _same(said.get((section, index)), values):
             continue
-        added[(section, index)] = record(round_, assignment, section, index, answer=answer if (section, index) == answered else None,
-                                         hard_words=values["hard_words"], reasons=values["reasons"], comment=values["comment"])
+        added[(section, index)] = record(round_, assignment, section, index,
+                                         answer=answer if (section, index) == answered else None,
+                                         hard_words=values["hard_words"], reasons=values["reasons"],
+                                         comment=values["comment"])
     return added
 
 

@@ -10,6 +10,7 @@ problems is approved only with a confirmation naming exactly those problems: the
 confirmation carries a fingerprint of the list, so ticking the box for one version
 (or before a later edit) does not approve another.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,8 +31,10 @@ class NeedsConfirmation(ValueError):
 
     def __init__(self, problems: list["Problem"]):
         self.problems = problems
-        super().__init__(f"Version has {len(problems)} open problem{'s' if len(problems) != 1 else ''}. "
-                         "Check them, then confirm that the letter is right.")
+        super().__init__(
+            f"Version has {len(problems)} open problem{'s' if len(problems) != 1 else ''}. "
+            "Check them, then confirm that the letter is right."
+        )
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def open_problems(draft: dict | None, report: dict | None) -> list[Problem]:
                     add(Problem(_kind(rule_id), rule_id, where, text, finding.get("message", "")))
             for flag in point.get("flags") or []:
                 if flag.startswith(MARK_PREFIXES):
-                    add(Problem(_kind(flag), flag, where, text, FLAG_MESSAGES.get(flag, f"Marked for a person to check ({flag}).")))
+                    message = FLAG_MESSAGES.get(flag, f"Marked for a person to check ({flag}).")
+                    add(Problem(_kind(flag), flag, where, text, message))
     for finding in (report or {}).get("document_findings") or []:
         if finding.get("severity") == "fail":
             rule_id = finding.get("rule_id", "")
@@ -98,7 +102,10 @@ def marked_points(problems: list[Problem]) -> list[dict]:
     grouped: dict[str, dict] = {}
     for problem in problems:
         if problem.point_text:
-            grouped.setdefault(problem.where, {"where": problem.where, "text": problem.point_text, "problems": []})["problems"].append(problem)
+            entry = grouped.setdefault(
+                problem.where, {"where": problem.where, "text": problem.point_text, "problems": []}
+            )
+            entry["problems"].append(problem)
     return list(grouped.values())
 
 
@@ -125,5 +132,10 @@ def summary(version_report: dict | None, problems: list[Problem]) -> dict:
     counts = {"fact": 0, "meaning": 0, "check": 0}
     for problem in problems:
         counts[problem.kind] += 1
-    return {"score": report.get("score"), "passed": report.get("passed"), "counts": counts, "total": len(problems),
-            "checked": bool(report)}
+    return {
+        "score": report.get("score"),
+        "passed": report.get("passed"),
+        "counts": counts,
+        "total": len(problems),
+        "checked": bool(report),
+    }

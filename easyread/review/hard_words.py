@@ -5,6 +5,7 @@ We offer the words a reader is likely to stumble on: glossary terms (whole phras
 "council tax"), uncommon words by wordfreq, and long words that are not everyday words. Numbers,
 placeholders such as [Name] and punctuation are never offered; the resident can type any other word.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def choices(text: str, glossary=None, *, limit: int = MAX_CHOICES) -> list[str]:
     covered: list[tuple[int, int]] = [m.span() for m in _ADDRESS.finditer(text or "")]
     if glossary is not None:
         for match in glossary.find(text or ""):
-            found.append((match.start, " ".join(text[match.start:match.end].split())))
+            found.append((match.start, " ".join(text[match.start : match.end].split())))
             covered.append((match.start, match.end))
     for match in _WORD.finditer(text or ""):
         if any(start <= match.start() < end for start, end in covered):

@@ -153,8 +153,8 @@ def approve(doc, version: DraftVersion, *, user, confirmation: str | None = None
     gate.require_confirmation(problems, confirmation)
     row = DraftApproval(document_id=doc.id, language=version.language, version_number=version.number, approved_by=getattr(user, "id", None))
     db.session.add(row)
-    audit.record("draft_approved", user, council_id=doc.council_id, document_id=doc.id, version=version.number, language=version.language,
-                 problems=[p.summary() for p in problems], confirmed=bool(problems))
+    audit.record("draft_approved", user, council_id=doc.council_id, document_id=doc.id, version=version.number,
+                 language=version.language, problems=[p.summary() for p in problems], confirmed=bool(problems))
     return row
 
 

@@ -158,8 +158,9 @@ def answer(round_id: int, section: int, index: int):
             feedback.save_page(round_, assignment, state, answered=(section, index), answer=answer_value)
             row = feedback.mine(round_, assignment)[(section, index)]
         else:
-            row = feedback.record(round_, assignment, section, index, answer=answer_value, hard_words=request.form.getlist("hard"),
-                                  reasons=request.form.getlist("reason"), comment=request.form.get("comment", ""))
+            row = feedback.record(round_, assignment, section, index, answer=answer_value,
+                                  hard_words=request.form.getlist("hard"), reasons=request.form.getlist("reason"),
+                                  comment=request.form.get("comment", ""))
     except feedback.FeedbackError as error:
         db.session.rollback()
         if _wants_json():
@@ -221,7 +222,8 @@ def _contact(user) -> dict | None:
 @bp.get("/account")
 @reviewer_required
 def account():
-    """Easy Read: the reviewer's name, how to sign in and out, and who to ask. No email and no password: they have neither."""
+    """Easy Read: the reviewer's name, how to sign in and out, and who to ask.
+    No email and no password: they have neither."""
     council = current_user.council.name if current_user.council else _settings()["COUNCIL_NAME"]
     return render_template("review/resident/account.html", contact=_contact(current_user), council=council)
 

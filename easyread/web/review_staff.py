@@ -355,8 +355,8 @@ def approve(doc_id: int):
         rounds.approve(doc, version, user=current_user, confirmation=request.form.get("confirm"))
     except gate.NeedsConfirmation as refused:
         n = len(refused.problems)
-        error = (f"Version {version.number} has {n} open problem{'s' if n != 1 else ''}. Check {'them' if n != 1 else 'it'}, "
-                 f"then tick the box to confirm the letter is right")
+        error = (f"Version {version.number} has {n} open problem{'s' if n != 1 else ''}. "
+                 f"Check {'them' if n != 1 else 'it'}, then tick the box to confirm the letter is right")
         return render_template("review/staff/approve.html", doc=doc, check=_gate_check(version), error=error), 400
     except rounds.RoundError as error:
         flash(str(error), "error")

@@ -12,6 +12,7 @@
 Needs `npm ci --prefix scripts` and `apt-get install chromium`; skipped without them.
 Set EASYREAD_SCREENSHOTS=docs/screenshots to refresh the committed screenshots.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,9 +41,18 @@ Revenue Team
 """
 
 POINTS = [
-    ("Paying", ["Your council tax bill is £120.", "You must pay by 1 May 2025.",
-                "If you do not pay, we may take you to court and ask for a liability order."]),
-    ("If the bill is wrong", ["You can ask us to look at your bill again.", f"Go to {LONG_ADDRESS}.", "Call us on 01234 567890."]),
+    (
+        "Paying",
+        [
+            "Your council tax bill is £120.",
+            "You must pay by 1 May 2025.",
+            "If you do not pay, we may take you to court and ask for a liability order.",
+        ],
+    ),
+    (
+        "If the bill is wrong",
+        ["You can ask us to look at your bill again.", f"Go to {LONG_ADDRESS}.", "Call us on 01234 567890."],
+    ),
 ]
 
 
@@ -59,17 +69,56 @@ def _make_letter(app, council, staff, title: str) -> int:
     uploads = Path(app.instance_path) / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     (uploads / digest).write_bytes(data)
-    draft = {"title": "Your council tax bill", "language": "en", "credits": [], "sections": [
-        {"heading": heading, "points": [{"text": t, "picture": None, "findings": [], "flags": ["meaning-unsupported"] if "court" in t else [],
-                                         "source_index": None} for t in texts]} for heading, texts in POINTS]}
+    draft = {
+        "title": "Your council tax bill",
+        "language": "en",
+        "credits": [],
+        "sections": [
+            {
+                "heading": heading,
+                "points": [
+                    {
+                        "text": t,
+                        "picture": None,
+                        "findings": [],
+                        "flags": ["meaning-unsupported"] if "court" in t else [],
+                        "source_index": None,
+                    }
+                    for t in texts
+                ],
+            }
+            for heading, texts in POINTS
+        ],
+    }
     with app.app_context():
         settings = app.config["EASYREAD"]
-        checked, report = recheck(draft, LETTER, glossary=council_glossary.glossary_for(settings, council.id), settings=settings)
-        doc = Document(council_id=council.id, created_by=staff.id, title=title, filename="bill.txt", source_kind="text", content_hash=digest,
-                       original_path=f"uploads/{digest}", status="done", options={"model": "none", "formats": ["txt"]})
+        checked, report = recheck(
+            draft, LETTER, glossary=council_glossary.glossary_for(settings, council.id), settings=settings
+        )
+        doc = Document(
+            council_id=council.id,
+            created_by=staff.id,
+            title=title,
+            filename="bill.txt",
+            source_kind="text",
+            content_hash=digest,
+            original_path=f"uploads/{digest}",
+            status="done",
+            options={"model": "none", "formats": ["txt"]},
+        )
         db.session.add(doc)
         db.session.flush()
-        db.session.add(DraftVersion(document_id=doc.id, number=1, language="en", draft=checked, report=report, created_by=None, note="Made by the job"))
+        db.session.add(
+            DraftVersion(
+                document_id=doc.id,
+                number=1,
+                language="en",
+                draft=checked,
+                report=report,
+                created_by=None,
+                note="Made by the job",
+            )
+        )
         db.session.commit()
         return doc.id
 
@@ -77,7 +126,8 @@ def _make_letter(app, council, staff, title: str) -> int:
 @pytest.fixture
 def resident_round(app, council, staff, make_reviewer):
     """A round of the bill letter sent to Rosa (who will use JavaScript) and Ravi (who will not), fresh invites for
-    Nell and Ned (to see the code pages with and without JavaScript), and a second copy of the letter with no round, for the approval gate."""
+    Nell and Ned (to see the code pages with and without JavaScript), and a second copy of the letter with no round,
+    for the approval gate."""
     from easyread import versions
     from easyread.review import invites, rounds
     from easyread.store.db import db
@@ -92,14 +142,33 @@ def resident_round(app, council, staff, make_reviewer):
         version = db.session.query(DraftVersion).filter_by(document_id=doc.id, number=1).one()
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
         sender = db.session.get(User, staff.id)
-        row = rounds.prepare(doc, version, [db.session.get(User, rosa), db.session.get(User, ravi)], due=None, note="Thank you for helping",
-                             user=sender, letter=letter, ignore=("Testshire Council",))
+        row = rounds.prepare(
+            doc,
+            version,
+            [db.session.get(User, rosa), db.session.get(User, ravi)],
+            due=None,
+            note="Thank you for helping",
+            user=sender,
+            letter=letter,
+            ignore=("Testshire Council",),
+        )
         rounds.send(row, user=sender)
-        tokens = [invites.new_invite(invites.create_reviewer(db.session.get(Council, council.id), name, actor="test"), 14, actor="test")
-                  for name in ("Nell Newcomer", "Ned Newcomer")]
+        tokens = [
+            invites.new_invite(
+                invites.create_reviewer(db.session.get(Council, council.id), name, actor="test"), 14, actor="test"
+            )
+            for name in ("Nell Newcomer", "Ned Newcomer")
+        ]
         db.session.commit()
-        return {"round_id": row.id, "review_doc": review_doc, "gate_doc": gate_doc, "rosa": rosa, "ravi": ravi,
-                "keys": [rosa_key, ravi_key], "invites": ",".join(tokens)}
+        return {
+            "round_id": row.id,
+            "review_doc": review_doc,
+            "gate_doc": gate_doc,
+            "rosa": rosa,
+            "ravi": ravi,
+            "keys": [rosa_key, ravi_key],
+            "invites": ",".join(tokens),
+        }
 
 
 def _latest_feedback(app, round_id: int, reviewer_id: int) -> dict:
@@ -107,8 +176,10 @@ def _latest_feedback(app, round_id: int, reviewer_id: int) -> dict:
 
     with app.app_context():
         round_, assignment = rounds.assignment(round_id, reviewer_id)
-        return {key: {"answer": r.answer, "comment": r.comment, "hard_words": list(r.hard_words)}
-                for key, r in feedback.mine(round_, assignment).items()} | {"responded": assignment.responded_at is not None}
+        return {
+            key: {"answer": r.answer, "comment": r.comment, "hard_words": list(r.hard_words)}
+            for key, r in feedback.mine(round_, assignment).items()
+        } | {"responded": assignment.responded_at is not None}
 
 
 @pytest.mark.timeout(420)
@@ -116,8 +187,19 @@ def test_gate_comments_hard_words_widths_audio_and_account(app, staff, resident_
     shots = Path(os.environ.get("EASYREAD_SCREENSHOTS") or tmp_path)
     with serving(app) as base:
         r = resident_round
-        result = run_script("browser-resident.mjs", base, staff.email, PASSWORD, str(r["gate_doc"]), str(r["round_id"]),
-                            r["keys"][0], r["keys"][1], r["invites"], str(shots), timeout=400)
+        result = run_script(
+            "browser-resident.mjs",
+            base,
+            staff.email,
+            PASSWORD,
+            str(r["gate_doc"]),
+            str(r["round_id"]),
+            r["keys"][0],
+            r["keys"][1],
+            r["invites"],
+            str(shots),
+            timeout=400,
+        )
     assert not result.get("error"), result.get("error")
 
     # Finding 1: the approval gate
@@ -139,7 +221,10 @@ def test_gate_comments_hard_words_widths_audio_and_account(app, staff, resident_
     rosa, ravi = _latest_feedback(app, r["round_id"], r["rosa"]), _latest_feedback(app, r["round_id"], r["ravi"])
     assert rosa["responded"] and rosa[(0, 2)]["comment"] == "What is a liability order?"
     assert ravi["responded"] and ravi[(0, 2)]["comment"] == "Court is scary. Who do I ask?"
-    assert ravi[(1, 0)]["comment"] == "Typed before pressing an answer elsewhere" and ravi[(0, 0)]["answer"] == "understand"
+    assert (
+        ravi[(1, 0)]["comment"] == "Typed before pressing an answer elsewhere"
+        and ravi[(0, 0)]["answer"] == "understand"
+    )
 
     # Finding 4: the chooser offers likely hard words only, and a typed word is kept
     chips = result["chips"]
@@ -154,16 +239,34 @@ def test_gate_comments_hard_words_widths_audio_and_account(app, staff, resident_
     wide = [m for m in result["widths"] if m["scrollWidth"] > m["clientWidth"]]
     assert not wide, wide
     measured = {(m["label"], m["width"], m["js"]) for m in result["widths"]}
-    for label in ("sign in", "choose your code", "code saved", "your documents", "review page", "your account", "thank you"):
+    for label in (
+        "sign in",
+        "choose your code",
+        "code saved",
+        "your documents",
+        "review page",
+        "your account",
+        "thank you",
+    ):
         for width in (320, 375):
             assert (label, width, False) in measured and (label, width, True) in measured, (label, width)
-    assert all("serif" in f and not f.startswith("serif") and "times" not in f.lower() for f in result["fonts"]), result["fonts"]
-    assert result["audio"]["noJsPlayers"] >= 7 and result["audio"]["noJsVisible"] and result["audio"]["wavType"] == "audio/wav"
+    assert all("serif" in f and not f.startswith("serif") and "times" not in f.lower() for f in result["fonts"]), (
+        result["fonts"]
+    )
+    assert (
+        result["audio"]["noJsPlayers"] >= 7
+        and result["audio"]["noJsVisible"]
+        and result["audio"]["wavType"] == "audio/wav"
+    )
     assert result["audio"]["jsButtons"] >= 7 and not result["audio"]["jsPlayersVisible"]
 
     # Finding 8: the reviewer's account page
     for account in result["accounts"]:
-        assert account["url"].endswith("/review/account") and "Sign out" in account["text"] and "Sam Staff" in account["text"]
+        assert (
+            account["url"].endswith("/review/account")
+            and "Sign out" in account["text"]
+            and "Sam Staff" in account["text"]
+        )
         assert "Rosa Reviewer" in account["text"] or "Ravi Reviewer" in account["text"]
         assert "Password" not in account["text"] and "@" not in account["text"].replace("staff@testshire.gov.uk", "")
     assert result["passwordPage"].endswith("/review/account")

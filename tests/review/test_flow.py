@@ -199,7 +199,8 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     refused = page(post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en"}), 400)
     assert "open problems" in refused.text and "is not in the original letter" in refused.text
     confirm = refused.select("//input[@name='confirm']/@value")[0]
-    approved = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en", "confirm": confirm}, follow_redirects=True)
+    approved = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en", "confirm": confirm},
+                    follow_redirects=True)
     assert "Version 2 is approved" in page(approved).text
     from easyread.review import rounds
 

@@ -1,4 +1,5 @@
 """The approval gate's decision (easyread.review.gate) and the hard-word chooser (easyread.review.hard_words)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,21 +7,57 @@ import pytest
 from easyread.glossary import DEFAULT_GLOSSARY, load_glossary
 from easyread.review import gate, hard_words
 
-DRAFT = {"sections": [{"heading": "Paying", "points": [
-    {"text": "You must pay by 1 February 2025.", "flags": [],
-     "findings": [{"rule_id": "fact-changed", "severity": "fail", "message": "The original letter says '1 May 2025', not '1 February 2025'."},
-                  {"rule_id": "long-sentence", "severity": "warn", "message": "A warning is not an open problem."}]},
-    {"text": "We may take you to court.", "flags": ["meaning-unsupported", "picture-chosen"], "findings": []},
-    {"text": "Call us.", "flags": [], "findings": []},
-]}]}
-REPORT = {"score": 43, "passed": False, "document_findings": [
-    {"rule_id": "fact-lost", "severity": "fail", "message": "'01234 567890' (phone) from the original letter is missing."}]}
+DRAFT = {
+    "sections": [
+        {
+            "heading": "Paying",
+            "points": [
+                {
+                    "text": "You must pay by 1 February 2025.",
+                    "flags": [],
+                    "findings": [
+                        {
+                            "rule_id": "fact-changed",
+                            "severity": "fail",
+                            "message": "The original letter says '1 May 2025', not '1 February 2025'.",
+                        },
+                        {
+                            "rule_id": "long-sentence",
+                            "severity": "warn",
+                            "message": "A warning is not an open problem.",
+                        },
+                    ],
+                },
+                {
+                    "text": "We may take you to court.",
+                    "flags": ["meaning-unsupported", "picture-chosen"],
+                    "findings": [],
+                },
+                {"text": "Call us.", "flags": [], "findings": []},
+            ],
+        }
+    ]
+}
+REPORT = {
+    "score": 43,
+    "passed": False,
+    "document_findings": [
+        {
+            "rule_id": "fact-lost",
+            "severity": "fail",
+            "message": "'01234 567890' (phone) from the original letter is missing.",
+        }
+    ],
+}
 
 
 def test_open_problems_are_failing_findings_marked_points_and_lost_facts():
     problems = gate.open_problems(DRAFT, REPORT)
     assert [(p.kind, p.rule_id, p.where) for p in problems] == [
-        ("fact", "fact-changed", "Paying, point 1"), ("meaning", "meaning-unsupported", "Paying, point 2"), ("fact", "fact-lost", "Whole letter")]
+        ("fact", "fact-changed", "Paying, point 1"),
+        ("meaning", "meaning-unsupported", "Paying, point 2"),
+        ("fact", "fact-lost", "Whole letter"),
+    ]
     assert [m["where"] for m in gate.marked_points(problems)] == ["Paying, point 1", "Paying, point 2"]
     assert gate.summary(REPORT, problems)["counts"] == {"fact": 2, "meaning": 1, "check": 0}
 
@@ -33,14 +70,20 @@ def test_confirmation_must_name_exactly_these_problems():
     with pytest.raises(gate.NeedsConfirmation):
         gate.require_confirmation(problems, gate.fingerprint(problems[:2]))  # ticked before another problem appeared
     gate.require_confirmation(problems, gate.fingerprint(problems))
-    gate.require_confirmation(gate.open_problems({"sections": []}, {"passed": True}), None)  # nothing open: no box needed
+    gate.require_confirmation(
+        gate.open_problems({"sections": []}, {"passed": True}), None
+    )  # nothing open: no box needed
 
 
 def test_chooser_offers_likely_hard_words_only():
     glossary = load_glossary([DEFAULT_GLOSSARY])
-    offered = hard_words.choices("If you do not pay by 1 February 2025, we may ask the court for a liability order.", glossary)
+    offered = hard_words.choices(
+        "If you do not pay by 1 February 2025, we may ask the court for a liability order.", glossary
+    )
     assert offered == ["liability order"]
-    offered = hard_words.choices("You are entitled to a discount. See www.testshire.gov.uk/council-tax/discounts.", glossary)
+    offered = hard_words.choices(
+        "You are entitled to a discount. See www.testshire.gov.uk/council-tax/discounts.", glossary
+    )
     assert "entitled" in offered and not {"www", "testshire", "You", "a", "to"} & set(offered)
     assert hard_words.clean(' "overpayment," ') == "overpayment"
 
@@ -53,8 +96,13 @@ def test_send_my_answers_keeps_comments_even_without_a_face(app, sent_round, pos
 
     rid, rosa_id = sent_round["round_id"], sent_round["reviewers"][0]
     rosa = reviewer_client_for(app, rosa_id)
-    form = {"shown": ["1-1", "1-2"], "comment-1-1": "What is council tax?", "hard-1-1": ["Council tax"], "hard-other-1-2": "court,",
-            "comment-1-2": ""}
+    form = {
+        "shown": ["1-1", "1-2"],
+        "comment-1-1": "What is council tax?",
+        "hard-1-1": ["Council tax"],
+        "hard-other-1-2": "court,",
+        "comment-1-2": "",
+    }
     unfinished = post(rosa, f"/review/read/{rid}/finish", form)
     assert "error=" in unfinished.headers["Location"]  # no face chosen: asked again, but nothing typed is lost
     with app.app_context():
