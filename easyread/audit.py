@@ -41,7 +41,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "review_sign_in_failed": ("user_id",),
     "review_responded": ("round_id", "user_id"),
     "review_glossary_added": ("term",),
-    "draft_approved": ("document_id", "version", "language"),
+    "draft_approved": ("document_id", "version", "language", "problems"),
     "document_erased": ("document_id",),
     "retention_purged": ("document_id",),
 }
@@ -73,7 +73,7 @@ DESCRIPTIONS: dict[str, str] = {
     "review_sign_in_failed": "Reviewer sign-in code wrong",
     "review_responded": "Reviewer sent their feedback",
     "review_glossary_added": "Hard word from review added to the glossary",
-    "draft_approved": "Approved a version as final",
+    "draft_approved": "Approved a version as final (with the open problems they confirmed they checked)",
     "document_erased": "Deleted a letter entirely (versions, feedback and files)",
     "retention_purged": "Original and personal data deleted after the retention period",
 }

@@ -126,8 +126,8 @@ try {
     await resident.waitForFunction((k) => document.querySelector(`#point-${k} [data-rv-status]`).textContent.startsWith('You said'), key)
     const pressed = await resident.getAttribute(`#point-${key} button[value="${answer}"]`, 'aria-pressed')
     if (pressed === 'true') results.answered++
-    if (n === 0) {
-      // a hard word: open "Is a word hard?" and tick the first word, still with the keyboard
+    if (!results.hardWord && await resident.$(`#point-${key} input[name^="hard-"][type=checkbox]`)) {
+      // a hard word: on the first part that offers one, open "Is a word hard?" and tick it, still with the keyboard
       await tabTo(resident, `#point-${key} details summary`)
       await resident.keyboard.press('Enter')
       await tabTo(resident, `#point-${key} .rv-word-choice__input`)
@@ -190,6 +190,11 @@ try {
   await staff.goto(`${base}/review/documents/${docId}`)
   await staff.selectOption('#approve-version', '2')
   await Promise.all([staff.waitForNavigation(), staff.click('main button:has-text("Approve this version")')])
+  if (await staff.$('#confirm-problems')) { // version 2 has open findings: the approve step asks to confirm them
+    await audit(staff, 'approve step with problems', 'staff')
+    await staff.check('#confirm-problems')
+    await Promise.all([staff.waitForNavigation(), staff.click('main button:has-text("Approve version 2")')])
+  }
   await audit(staff, 'approved', 'staff')
   results.approved = (await staff.textContent('main')).includes('Version 2 is the final version')
   await staff.goto(base + '/review/learning')

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from easyread import audit
+from easyread.review.hard_words import clean as clean_word
 from easyread.store.db import db
 from easyread.store.models import ReviewAssignment, ReviewFeedback, ReviewRound
 
@@ -21,6 +22,7 @@ ANSWERS = {"understand": "I understand", "not_sure": "Not sure", "not_understand
 REASONS = {"too_long": "Too long", "hard_word": "Hard word", "picture_wrong": "Picture is wrong"}
 OVERALL = {"easy": "Easy", "okay": "A bit hard", "hard": "Hard"}
 MAX_COMMENT = 1000
+MAX_HARD_WORDS = 30
 _WORD = re.compile(r"\[[^\]]*\]|[^\W\d_](?:[\w'’-]*[^\W_])?|\d[\d,.:/]*", re.UNICODE)
 
 
@@ -83,9 +85,8 @@ def record(round_: ReviewRound, assignment: ReviewAssignment, section: int, inde
         raise FeedbackError("Choose one of the three buttons.")
     before = db.session.scalar(select(ReviewFeedback).where(ReviewFeedback.assignment_id == assignment.id, ReviewFeedback.section == section,
                                                             ReviewFeedback.point == index).order_by(ReviewFeedback.id.desc()).limit(1))
-    allowed = {w.casefold(): w for w in words_of(point.get("text", ""))}
     if hard_words is not None:
-        hard_words = [allowed[w.casefold()] for w in dict.fromkeys(hard_words) if w.casefold() in allowed]
+        hard_words = _hard_words(hard_words, point.get("text", ""))
     if reasons is not None:
         reasons = [r for r in dict.fromkeys(reasons) if r in REASONS]
     if comment is not None:
@@ -102,6 +103,44 @@ def record(round_: ReviewRound, assignment: ReviewAssignment, section: int, inde
     )
     db.session.add(row)
     return row
+
+
+def _hard_words(words: list[str], text: str) -> list[str]:
+    """Ticked and typed hard words, cleaned, once each, in the point's own spelling where it has the word."""
+    spelling = {w.casefold(): w for w in words_of(text)}
+    out: dict[str, str] = {}
+    for word in words:
+        word = clean_word(word)
+        if word:
+            out.setdefault(word.casefold(), spelling.get(word.casefold(), word))
+    return list(out.values())[:MAX_HARD_WORDS]
+
+
+def _same(row: ReviewFeedback | None, state: dict) -> bool:
+    before = (list(row.hard_words), list(row.reasons), row.comment or "") if row else ([], [], "")
+    return before == (state["hard_words"], state["reasons"], state["comment"])
+
+
+def save_page(round_: ReviewRound, assignment: ReviewAssignment, state: dict[tuple[int, int], dict], *,
+              answered: tuple[int, int] | None = None,
+              answer: str | None = None) -> dict[tuple[int, int], ReviewFeedback]:
+    """Store everything the reviewer's page held in one go, so no typed comment or ticked word is lost whichever
+    button they press. `state` maps (section, point) to dict(hard_words, reasons, comment); a point is stored only
+    when it differs from what they said before, or it is the `answered` one. Returns the rows added."""
+    said = mine(round_, assignment)
+    added = {}
+    for (section, index), values in state.items():
+        text = _point(round_, section, index).get("text", "")
+        values = {"hard_words": _hard_words(values.get("hard_words") or [], text),
+                  "reasons": [r for r in dict.fromkeys(values.get("reasons") or []) if r in REASONS],
+                  "comment": " ".join((values.get("comment") or "").split())}
+        if (section, index) != answered and _same(said.get((section, index)), values):
+            continue
+        added[(section, index)] = record(round_, assignment, section, index,
+                                         answer=answer if (section, index) == answered else None,
+                                         hard_words=values["hard_words"], reasons=values["reasons"],
+                                         comment=values["comment"])
+    return added
 
 
 def finish(round_: ReviewRound, assignment: ReviewAssignment, overall: str | None, supporter: bool | None = None) -> None:

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timezone
 from sqlalchemy import select
 
 from easyread import audit
-from easyread.review import redact
+from easyread.review import gate, redact
 from easyread.store.db import db
 from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewRound, User
 
@@ -141,13 +141,20 @@ def assignment(round_id: int, user_id: int) -> tuple[ReviewRound, ReviewAssignme
 
 
 # --- approval: the hook the writers read ---
-def approve(doc, version: DraftVersion, *, user) -> DraftApproval:
-    """Mark `version` as the final one of its language (a new row; the newest approval wins)."""
+def approve(doc, version: DraftVersion, *, user, confirmation: str | None = None) -> DraftApproval:
+    """Mark `version` as the final one of its language (a new row; the newest approval wins).
+
+    A version with open problems (gate.open_problems) needs `confirmation`, the fingerprint of
+    exactly those problems that the person ticked; otherwise gate.NeedsConfirmation is raised.
+    The audit record names the problems the person confirmed."""
     if open_round(doc.id) is not None:
         raise RoundError("This letter is with reviewers. End the round before you approve a version.")
+    problems = gate.open_problems(version.draft, version.report)
+    gate.require_confirmation(problems, confirmation)
     row = DraftApproval(document_id=doc.id, language=version.language, version_number=version.number, approved_by=getattr(user, "id", None))
     db.session.add(row)
-    audit.record("draft_approved", user, council_id=doc.council_id, document_id=doc.id, version=version.number, language=version.language)
+    audit.record("draft_approved", user, council_id=doc.council_id, document_id=doc.id, version=version.number,
+                 language=version.language, problems=[p.summary() for p in problems], confirmed=bool(problems))
     return row
 
 

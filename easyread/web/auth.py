@@ -247,12 +247,16 @@ def sign_out():
 @bp.get("/account")
 @login_required
 def account():
+    if current_user.role == "reviewer":  # residents have their own Easy Read page: no email, no password
+        return redirect(url_for("review_resident.account"))
     return render_template("auth/account.html")
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    if current_user.role == "reviewer":  # reviewers sign in with a link and a code; they never had a password
+        return redirect(url_for("review_resident.account"))
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if not users.check_password(current_user, form.current.data):
@@ -296,7 +300,7 @@ def init_app(app) -> None:
 
     login_manager.init_app(app)
     app.register_blueprint(bp)
-    nav.add(app, "Your account", "auth.account", roles=("admin", "staff", "reviewer"), order=90)
+    nav.add(app, "Your account", "auth.account", roles=("admin", "staff"), order=90)
 
     @app.errorhandler(403)
     def forbidden(error):

@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from easyread.review import feedback, invites, rounds, speech
+from easyread import council_glossary
+from easyread.review import feedback, hard_words, invites, rounds, speech
 from easyread.review.retention import audio_dir
 from easyread.store.db import db
 from easyread.web.auth import role_required
@@ -122,15 +123,19 @@ def index():
 def _point_views(round_, assignment) -> list[dict]:
     said = feedback.mine(round_, assignment)
     others = feedback.others(round_, assignment) if _settings()["REVIEW_SHOW_OTHERS_COMMENTS"] else {}
+    glossary = council_glossary.glossary_for(_settings(), round_.council_id)
     sections = []
     for s, section in enumerate(round_.draft.get("sections", [])):
         items = []
         for i, point in enumerate(section.get("points", [])):
             row = said.get((s, i))
+            offered = hard_words.choices(point.get("text", ""), glossary)
+            known = {w.casefold() for w in offered}
             items.append({
                 "section": s, "index": i, "key": f"{s}-{i}", "text": point.get("text", ""),
                 "picture": (point.get("picture") or {}) if (point.get("picture") or {}).get("path") else None,
-                "words": feedback.words_of(point.get("text", "")),
+                # the likely hard words, then any other word this reviewer marked before (typed in "Another word")
+                "words": offered + [w for w in (row.hard_words if row else []) if w.casefold() not in known],
                 "answer": row.answer if row else None, "hard_words": set(row.hard_words) if row else set(),
                 "reasons": set(row.reasons) if row else set(), "comment": row.comment if row else "",
                 "others": others.get((s, i), []),
@@ -151,15 +156,38 @@ def _wants_json() -> bool:
     return request.accept_mimetypes.best == "application/json"
 
 
+def _page_state(form) -> dict[tuple[int, int], dict]:
+    """What the read page's one form holds for each point it showed (the "shown" keys): ticked and typed
+    hard words, reasons and the comment. Empty for a post that names no points (the older one-point form)."""
+    state = {}
+    for key in form.getlist("shown"):
+        section, _, index = key.partition("-")
+        if not (section.isdigit() and index.isdigit()):
+            continue
+        state[(int(section), int(index))] = {
+            "hard_words": form.getlist(f"hard-{key}") + [form.get(f"hard-other-{key}", "")],
+            "reasons": form.getlist(f"reason-{key}"), "comment": form.get(f"comment-{key}", ""),
+        }
+    return state
+
+
 @bp.post("/read/<int:round_id>/points/<int:section>/<int:index>")
 @reviewer_required
 def answer(round_id: int, section: int, index: int):
-    """One tap or comment. A plain form post (no JavaScript) or the page's fetch (JSON back)."""
+    """One tap, or a save. A plain post of the whole page (no JavaScript: everything on it is saved, so a
+    comment typed elsewhere is never lost), or the page's fetch for one point (JSON back)."""
     round_, assignment = _mine(round_id)
     answer_value = request.form.get("answer") or None
+    state = _page_state(request.form)
     try:
-        row = feedback.record(round_, assignment, section, index, answer=answer_value, hard_words=request.form.getlist("hard"),
-                              reasons=request.form.getlist("reason"), comment=request.form.get("comment", ""))
+        if state:
+            state.setdefault((section, index), {})
+            feedback.save_page(round_, assignment, state, answered=(section, index), answer=answer_value)
+            row = feedback.mine(round_, assignment)[(section, index)]
+        else:
+            row = feedback.record(round_, assignment, section, index, answer=answer_value,
+                                  hard_words=request.form.getlist("hard"), reasons=request.form.getlist("reason"),
+                                  comment=request.form.get("comment", ""))
     except feedback.FeedbackError as error:
         db.session.rollback()
         if _wants_json():
@@ -188,6 +216,9 @@ def supporter(round_id: int):
 def finish(round_id: int):
     round_, assignment = _mine(round_id)
     try:
+        # "Send my answers" carries the whole page: keep every comment and ticked word first, even if no face is chosen
+        feedback.save_page(round_, assignment, _page_state(request.form))
+        db.session.commit()
         feedback.finish(round_, assignment, request.form.get("overall"))
     except feedback.FeedbackError as error:
         db.session.rollback()
@@ -201,6 +232,27 @@ def finish(round_id: int):
 def thanks(round_id: int):
     round_, assignment = _mine(round_id)
     return render_template("review/resident/thanks.html", round=round_)
+
+
+# --- the reviewer's own account ---
+def _contact(user) -> dict | None:
+    """The council person who sent this reviewer their latest round: their name, and their email if it is real."""
+    from easyread.store.models import User
+
+    for round_, _ in rounds.for_reviewer(user.id):
+        sender = db.session.get(User, round_.created_by) if round_.created_by else None
+        if sender is not None and sender.active and sender.role in ("admin", "staff"):
+            return {"name": sender.name, "email": "" if sender.email.endswith(".invalid") else sender.email}
+    return None
+
+
+@bp.get("/account")
+@reviewer_required
+def account():
+    """Easy Read: the reviewer's name, how to sign in and out, and who to ask.
+    No email and no password: they have neither."""
+    council = current_user.council.name if current_user.council else _settings()["COUNCIL_NAME"]
+    return render_template("review/resident/account.html", contact=_contact(current_user), council=council)
 
 
 # --- pictures and audio, from the round's copy only ---
@@ -260,3 +312,4 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     nav.add(app, "Your documents", "review_resident.index", roles=("reviewer",), order=5)
+    nav.add(app, "Your account", "review_resident.account", roles=("reviewer",), order=90)

@@ -18,7 +18,7 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
 from easyread import audit, council_glossary, versions
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
-from easyread.review import feedback, invites, redact, retention, rounds
+from easyread.review import feedback, gate, invites, redact, retention, rounds
 from easyread.store.db import db
 from easyread.store.models import DraftVersion, User
 from easyread.users import UserError
@@ -121,8 +121,10 @@ def document(doc_id: int):
     all_versions = versions.all_versions(doc)
     languages = sorted({v.language for v in db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id))})
     approvals = {lang: rounds.approval(doc.id, lang) for lang in languages}
+    checks = {v.number: _gate_check(v) for v in all_versions}
     return render_template("review/staff/document.html", doc=doc, rounds=rounds.for_document(doc.id), versions=all_versions,
-                           open_round=rounds.open_round(doc.id), approvals=approvals, status_names=rounds.STATUS_NAMES)
+                           open_round=rounds.open_round(doc.id), approvals=approvals, status_names=rounds.STATUS_NAMES,
+                           checks=checks, latest=checks[all_versions[0].number] if all_versions else None)
 
 
 class SendForm(FlaskForm):
@@ -183,7 +185,8 @@ def send(doc_id: int):
         form.version.data = form.version.choices[-1][0] if form.version.choices else None
     status = 400 if (form.errors or due_error) else 200
     return render_template("review/staff/send.html", doc=doc, form=form, panel=panel, due_error=due_error,
-                           due={p: request.form.get(f"due-{p}", "") for p in ("day", "month", "year")}), status
+                           due={p: request.form.get(f"due-{p}", "") for p in ("day", "month", "year")},
+                           checks=[_gate_check(v) for v in latest.values()]), status
 
 
 # --- the personal data preview ---
@@ -348,25 +351,44 @@ def _compare_rows(left: dict, right: dict) -> list[dict]:
     return rows
 
 
-@bp.post("/documents/<int:doc_id>/approve")
+def _gate_check(version: DraftVersion) -> dict:
+    """The approval gate's view of a version: score, open problems, marked sentences, and the confirmation code."""
+    problems = gate.open_problems(version.draft, version.report)
+    return {"version": version, "problems": problems, "marked": gate.marked_points(problems),
+            "summary": gate.summary(version.report, problems), "fingerprint": gate.fingerprint(problems)}
+
+
+def _version_from(values, doc) -> DraftVersion | None:
+    try:
+        return versions.get(doc, int(values.get("version", "")), values.get("language", "en"))
+    except ValueError:
+        return None
+
+
+@bp.route("/documents/<int:doc_id>/approve", methods=["GET", "POST"])
 @staff_required
 def approve(doc_id: int):
+    """The approve step: the version's score, open findings and marked sentences, then approval. A version with
+    open problems is approved only when the person ticks the box naming them (gate.require_confirmation)."""
     doc = get_document_or_404(doc_id)
-    language = request.form.get("language", "en")
-    try:
-        version = versions.get(doc, int(request.form.get("version", "")), language)
-    except ValueError:
-        version = None
+    version = _version_from(request.values, doc)
     if version is None:
         flash("That version is not in this letter's history.", "error")
+        return redirect(url_for("review_staff.document", doc_id=doc.id))
+    if request.method == "GET":
+        return render_template("review/staff/approve.html", doc=doc, check=_gate_check(version), error=None)
+    try:
+        rounds.approve(doc, version, user=current_user, confirmation=request.form.get("confirm"))
+    except gate.NeedsConfirmation as refused:
+        n = len(refused.problems)
+        error = (f"Version {version.number} has {n} open problem{'s' if n != 1 else ''}. "
+                 f"Check {'them' if n != 1 else 'it'}, then tick the box to confirm the letter is right")
+        return render_template("review/staff/approve.html", doc=doc, check=_gate_check(version), error=error), 400
+    except rounds.RoundError as error:
+        flash(str(error), "error")
     else:
-        try:
-            rounds.approve(doc, version, user=current_user)
-        except rounds.RoundError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(f"Version {version.number} is approved. Downloads of it are marked final.", "success")
+        db.session.commit()
+        flash(f"Version {version.number} is approved. Downloads of it are marked final.", "success")
     return redirect(url_for("review_staff.document", doc_id=doc.id))
 
 

@@ -1,4 +1,4 @@
-// Review page helpers. Everything works without this file (forms post, audio links play);
+// Review page helpers. Everything works without this file (the page's form posts, sound players play);
 // with it: read-aloud buttons (the browser's voice, else the server's espeak-ng recording),
 // answers saved without reloading the page (focus stays on the button pressed), hard words
 // and reasons saved as they are ticked.
@@ -39,37 +39,69 @@ async function say (button) {
     return
   }
   playing = new Audio(button.dataset.rvAudioUrl)
-  playing.play().catch(() => { window.location.href = button.dataset.rvAudioUrl })
+  playing.play().catch(() => {
+    // no sound from here: show the plain player instead of leaving the page
+    const player = button.parentElement.querySelector('[data-rv-audio]')
+    if (player) player.hidden = false
+  })
 }
 
 for (const button of document.querySelectorAll('[data-rv-say]')) {
   button.hidden = false
   button.addEventListener('click', () => say(button))
 }
+// the read-aloud button replaces the plain sound player that works without JavaScript
+for (const player of document.querySelectorAll('[data-rv-audio]')) player.hidden = true
 
-async function save (form, submitter) {
-  const data = new FormData(form)
+// One part's answer, ticked words and comment, posted on their own (the form without JavaScript posts the whole page).
+async function save (form, point, submitter) {
+  const key = point.dataset.rvPoint
+  const data = new FormData()
+  data.set('csrf_token', form.querySelector('input[name="csrf_token"]').value)
+  data.set('shown', key)
+  for (const el of point.querySelectorAll('input[name], textarea[name]')) {
+    if (el.type === 'hidden') continue
+    if (el.type === 'checkbox' && !el.checked) continue
+    data.append(el.name, el.value)
+  }
   if (submitter && submitter.name) data.set(submitter.name, submitter.value)
-  const status = form.querySelector('[data-rv-status]')
+  const status = point.querySelector('[data-rv-status]')
   try {
-    const response = await fetch(form.action, { method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    const response = await fetch(point.dataset.rvUrl, { method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin' })
     const body = await response.json()
     if (!response.ok || !body.ok) throw new Error(body.error || 'not saved')
     if ('answer' in body) {
-      for (const b of form.querySelectorAll('[data-rv-answer]')) b.setAttribute('aria-pressed', String(b.value === body.answer))
+      for (const b of point.querySelectorAll('[data-rv-answer]')) b.setAttribute('aria-pressed', String(b.value === body.answer))
     }
     if (status) status.textContent = body.said || 'Saved.'
+    point.dataset.rvDirty = ''
   } catch (error) {
     if (status) status.textContent = (error && error.message && error.message !== 'not saved' && !error.message.startsWith('Unexpected')) ? error.message : 'That did not save. Please try again.'
   }
 }
 
-for (const form of document.querySelectorAll('[data-rv-form]')) {
-  form.addEventListener('submit', (event) => {
+const pageForm = document.querySelector('[data-rv-page-form]')
+if (pageForm) {
+  pageForm.addEventListener('submit', (event) => {
+    const point = event.submitter && event.submitter.closest('[data-rv-point]')
+    if (!point) return // "Send my answers": the whole page goes, comments included
     event.preventDefault()
-    save(form, event.submitter)
+    save(pageForm, point, event.submitter)
   })
-  for (const input of form.querySelectorAll('[data-rv-autosave]')) input.addEventListener('change', () => save(form, null))
+  for (const point of pageForm.querySelectorAll('[data-rv-point]')) {
+    for (const el of point.querySelectorAll('[data-rv-nojs]')) el.hidden = true
+    for (const input of point.querySelectorAll('[data-rv-autosave]')) input.addEventListener('change', () => save(pageForm, point, null))
+    // typed words are saved a moment after the reviewer stops typing, and when they leave the box
+    let timer = null
+    for (const input of point.querySelectorAll('[data-rv-typed]')) {
+      input.addEventListener('input', () => {
+        point.dataset.rvDirty = 'yes'
+        clearTimeout(timer)
+        timer = setTimeout(() => save(pageForm, point, null), 1200)
+      })
+      input.addEventListener('change', () => { clearTimeout(timer); save(pageForm, point, null) })
+    }
+  }
 }
 
 const supporter = document.querySelector('[data-rv-supporter]')
