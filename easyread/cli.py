@@ -54,12 +54,17 @@ def serve(settings: dict, host: str | None, port: int | None, worker: bool | Non
 def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool) -> None:
     """Convert one letter into Easy Read files."""
     from easyread.convert import ConvertError, convert_file
+    from easyread.timelimit import TimeLimitError
 
     wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
     try:
         result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=_progress_printer())
-    except (InputError, ConvertError) as error:
+    except (InputError, ConvertError, TimeLimitError) as error:
         click.echo(f"{file.name}: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:  # the output folder cannot be made or written to
+        where = error.filename or out_dir
+        click.echo(f"{file.name}: easyread could not write to {where} ({error.strerror or error}). Check the folder exists and you can write to it, then try again.", err=True)
         sys.exit(1)
     for fmt, path in result.outputs.items():
         click.echo(f"Wrote {path}")

@@ -86,6 +86,13 @@ def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[s
     return ConvertResult(draft=draft, outputs=outputs, report=report, summary=summary)
 
 
+def output_stem(path: Path) -> str:
+    """The name the outputs share: the letter's name without its extension, or "letter" when that leaves
+    nothing usable ("..txt" has the stem ".", which names a folder, not a file)."""
+    stem = Path(path).stem.strip()
+    return stem if stem.strip(".") and Path(stem).name == stem else "letter"
+
+
 def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
     """Read `path` (never changing it) and write its Easy Read version into `out_dir`."""
     from easyread.documents.read import read_document
@@ -99,4 +106,4 @@ def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | 
     progress("read", 0, 1)
     doc = read_document(path, filename=path.name, settings=settings)
     progress("read", 1, 1)
-    return convert_document(doc, out_dir, path.stem, formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)
+    return convert_document(doc, out_dir, output_stem(path), formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)
