@@ -100,10 +100,15 @@ def _title(doc, filename: str) -> str:
     return " ".join(title.split())[:255]
 
 
+def _without_controls(text: str) -> str:
+    """`text` without control and format characters (Unicode category C: NUL, escape, right-to-left override)."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+
+
 def clean_filename(filename: str | None) -> str:
     """The file's own name, without folders or control characters (a NUL, a right-to-left override), at most 255
     characters; the pasted-letter name when nothing is left. Names are shown on pages and written into files."""
-    name = "".join(ch for ch in str(filename or "") if unicodedata.category(ch)[0] != "C")
+    name = _without_controls(str(filename or ""))
     name = Path(name.replace("\\", "/")).name.strip()[:255]
     return name if name and name not in (".", "..") else PASTED_NAME
 
@@ -118,7 +123,7 @@ def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, i
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     doc = Document(
-        council_id=user.council_id, created_by=user.id, title=(title or "").strip()[:255] or _title(letter, filename), filename=filename,
+        council_id=user.council_id, created_by=user.id, title=_without_controls(title or "").strip()[:255] or _title(letter, filename), filename=filename,
         source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},
     )
     db.session.add(doc)

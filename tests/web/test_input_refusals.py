@@ -87,3 +87,9 @@ def test_control_characters_in_an_api_file_name_are_removed(app, anon_client, to
     assert stored_document(app, r.get_json()["id"]).filename == "abc.txt"
     r = anon_client.post("/api/v1/documents", json={"text": LETTER, "model": "none", "formats": ["txt"], "filename": "\x00\x01"}, headers=auth(token))
     assert stored_document(app, r.get_json()["id"]).filename == "pasted-letter.txt"
+
+
+def test_control_characters_in_an_api_title_are_removed(app, anon_client, token):
+    r = anon_client.post("/api/v1/documents", json={"text": LETTER, "model": "none", "formats": ["txt"], "title": "Council\x00 tax\u202e"}, headers=auth(token))
+    assert r.status_code == 202
+    assert stored_document(app, r.get_json()["id"]).title == "Council tax"
