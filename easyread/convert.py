@@ -100,6 +100,8 @@ def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | 
     path, out_dir = Path(path), Path(out_dir)
     if not path.is_file():
         raise ConvertError(f"There is no file at {path}. Check the name and try again.")
+    if not formats:
+        raise ConvertError("Choose at least one format to write: docx, html, pdf or txt.")
     unknown = [f for f in formats if f not in {"docx", "html", "pdf", "txt"}]
     if unknown:
         raise ConvertError(f"easyread cannot write {', '.join(unknown)}. Choose from docx, html, pdf and txt.")

@@ -78,3 +78,12 @@ def test_batch_fails_only_the_letter_with_a_huge_word(tmp_path, monkeypatch):
     assert result.exit_code == 1, result.output
     assert "word.txt: This letter has a word longer than 200 characters." in result.output
     assert "Traceback" not in result.output
+
+
+def test_convert_with_no_format_left_says_what_to_choose(tmp_path, monkeypatch):
+    monkeypatch.setenv("EASYREAD_INSTANCE_PATH", str(tmp_path / "instance"))
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    result = invoke("convert", letter, "-o", tmp_path / "out", "--model", "none", "--format", ",,")
+    assert result.exit_code == 1
+    assert "Choose at least one format to write: docx, html, pdf or txt." in result.output
