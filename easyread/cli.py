@@ -70,7 +70,8 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
         sys.exit(1)
     except OSError as error:  # the output folder cannot be made or written to
         where = error.filename or out_dir
-        click.echo(f"{file.name}: easyread could not write to {where} ({error.strerror or error}). Check the folder exists and you can write to it, then try again.", err=True)
+        click.echo(f"{file.name}: easyread could not write to {where} ({error.strerror or error}). "
+                   "Check the folder exists and you can write to it, then try again.", err=True)
         sys.exit(1)
     for fmt, path in result.outputs.items():
         click.echo(f"Wrote {path}")

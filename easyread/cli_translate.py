@@ -85,7 +85,8 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
     out_dir = out_dir or draft_file.parent
     from easyread.convert import output_stem
 
-    stem = output_stem(draft_file) if original else output_stem(Path(draft_file.name.removesuffix(".json").removesuffix(".draft") + ".json"))
+    draft_stem = draft_file.name.removesuffix(".json").removesuffix(".draft")
+    stem = output_stem(draft_file) if original else output_stem(Path(draft_stem + ".json"))
     options = WriteOptions.from_settings(settings)
     for code, result in run.results.items():
         if not result.ok:

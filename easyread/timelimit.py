@@ -16,7 +16,8 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-_deadline: contextvars.ContextVar[tuple[float, float] | None] = contextvars.ContextVar("easyread_deadline", default=None)
+# (when it ends, how many seconds it allowed) of the current block, or None outside one.
+_deadline: contextvars.ContextVar[tuple[float, float] | None] = contextvars.ContextVar("deadline", default=None)
 
 
 class TimeLimitError(RuntimeError):
@@ -25,7 +26,8 @@ class TimeLimitError(RuntimeError):
     def __init__(self, seconds: float):
         minutes = max(1, round(seconds / 60))
         super().__init__(
-            f"This letter took longer than {minutes} minute{'s' if minutes != 1 else ''} to check and rewrite, so it was stopped. "
+            f"This letter took longer than {minutes} minute{'s' if minutes != 1 else ''} to check and rewrite, "
+            "so it was stopped. "
             "Try again with a shorter letter, or ask your administrator to raise EASYREAD_JOB_TIME_LIMIT_SECONDS."
         )
 

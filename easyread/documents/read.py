@@ -122,13 +122,15 @@ def _check_words_and_lines(text: str, max_word: int, max_line: int) -> None:
     longest_word = max(map(len, text.split()), default=0)
     if longest_word > max_word:
         raise InputError(
-            f"This letter has a word longer than {max_word:,} characters. Check that the file is the letter you meant and try again.",
+            f"This letter has a word longer than {max_word:,} characters. "
+            "Check that the file is the letter you meant and try again.",
             code="word_too_long",
         )
     longest_line = max(map(len, text.split("\n")), default=0)
     if longest_line > max_line:
         raise InputError(
-            f"This letter has a paragraph longer than {max_line:,} characters. Split it into shorter paragraphs and try again.",
+            f"This letter has a paragraph longer than {max_line:,} characters. "
+            "Split it into shorter paragraphs and try again.",
             code="line_too_long",
         )
 
@@ -152,7 +154,8 @@ def _limits(settings: dict | None) -> dict[str, int]:
 
     if settings is None:
         settings = load_settings()
-    names = ("MAX_UPLOAD_MB", "MAX_PAGES", "MAX_UNCOMPRESSED_MB", "MAX_WORDS", "MAX_CHARS", "MAX_WORD_CHARS", "MAX_LINE_CHARS")
+    names = ("MAX_UPLOAD_MB", "MAX_PAGES", "MAX_UNCOMPRESSED_MB", "MAX_WORDS",
+             "MAX_CHARS", "MAX_WORD_CHARS", "MAX_LINE_CHARS")
     limits = {name: settings.get(name, setting(name).default) for name in names}
     limits["MAX_CHARS"] = min(limits["MAX_CHARS"], SPACY_MAX_CHARS)
     return limits

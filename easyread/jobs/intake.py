@@ -123,7 +123,8 @@ def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, i
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     doc = Document(
-        council_id=user.council_id, created_by=user.id, title=_without_controls(title or "").strip()[:255] or _title(letter, filename), filename=filename,
+        council_id=user.council_id, created_by=user.id, filename=filename,
+        title=_without_controls(title or "").strip()[:255] or _title(letter, filename),
         source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},
     )
     db.session.add(doc)

@@ -59,7 +59,8 @@ class WorkerProcess:
             code = self.process.wait()
             if self._stopping.is_set():
                 return
-            log.warning("The background worker stopped (exit code %s); starting it again in %.0f s", code, RESTART_DELAY_SECONDS)
+            log.warning("The background worker stopped (exit code %s); starting it again in %.0f s",
+                        code, RESTART_DELAY_SECONDS)
             if self._stopping.wait(RESTART_DELAY_SECONDS):
                 return
             self._spawn()

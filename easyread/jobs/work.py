@@ -50,7 +50,8 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glo
     """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError,
     or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
     with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
-        return _make_draft(data, filename=filename, options=options, settings=settings, glossary=glossary, progress=watched(progress))
+        return _make_draft(data, filename=filename, options=options, settings=settings, glossary=glossary,
+                           progress=watched(progress))
 
 
 def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress) -> Made:
