@@ -4,7 +4,7 @@ Each pattern is timed on pathological text (one very long word, runs of digits, 
 capitals, spaces...) at 5,000 and at 20,000 characters. A linear pattern takes about 4 times
 as long on the longer text; a quadratic one about 16 times; more than 8 fails (the email pattern took 3.1 s on a
 40,000-character word). Ratios, not absolute times, so a busy machine does not fail it; a
-pattern that is too fast to time well (under 10 ms of CPU at 20,000 characters) passes as it is.
+pattern that is too fast to time well (under 20 ms of CPU at 20,000 characters) passes as it is.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ MODULES = [
 UNITS = ["a", "1", ".", "@", "a.", "1,", "1 ", "a@", "A", "A/", " ", "a-", "(", "1.", "you "]
 # 20,000 is twice the longest paragraph the door lets in (MAX_LINE_CHARS), and small enough to keep this test quick.
 SMALL, LARGE = 5_000, 20_000
-TOO_FAST = 0.01
+TOO_FAST = 0.02
 
 
 def _patterns() -> dict[str, re.Pattern]:
