@@ -1,6 +1,7 @@
 """The `easyread` command line: one click group, thin commands that call domain functions."""
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default: the HOST setting).")
 @click.option("--port", type=int, default=None, help="Port to listen on (default: the PORT setting).")
-@click.option("--worker/--no-worker", default=None, help="Also run a background job worker in this process (default: the SERVE_WORKER setting). Use --no-worker when `easyread worker` runs separately.")
+@click.option("--worker/--no-worker", default=None, help="Also start a background job worker, as a child process stopped with the server (default: the SERVE_WORKER setting). Use --no-worker when `easyread worker` runs separately.")
 @click.pass_obj
 def serve(settings: dict, host: str | None, port: int | None, worker: bool | None) -> None:
     """Run the web service."""
@@ -33,15 +34,20 @@ def serve(settings: dict, host: str | None, port: int | None, worker: bool | Non
     host, port = host or settings["HOST"], port or settings["PORT"]
     if hint := first_run_hint(app):
         click.echo(hint)
-    consumer = jobs.start_in_thread(app) if (settings["SERVE_WORKER"] if worker is None else worker) else None
-    if consumer is not None:
-        click.echo(f"Background jobs run in this process; queue: {jobs.describe(settings)}")
+    child = None
+    if (settings["SERVE_WORKER"] if worker is None else worker) and not jobs.is_immediate():
+        from easyread.jobs.process import WorkerProcess
+
+        child = WorkerProcess().start()
+        click.echo(f"Background jobs run in a worker process ({child.pid}); queue: {jobs.describe(settings)}")
     click.echo(f"easyread is running at http://{host}:{port}/ (press Ctrl+C to stop)")
+    # SIGTERM (systemd, docker stop, kill) must run the `finally` below too, so the worker stops with the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         waitress_serve(app, host=host, port=port, threads=8)
     finally:
-        if consumer is not None:
-            consumer.stop()
+        if child is not None:
+            child.stop()
 
 
 @main.command()
@@ -54,12 +60,18 @@ def serve(settings: dict, host: str | None, port: int | None, worker: bool | Non
 def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool) -> None:
     """Convert one letter into Easy Read files."""
     from easyread.convert import ConvertError, convert_file
+    from easyread.timelimit import TimeLimitError
 
     wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
     try:
         result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=_progress_printer())
-    except (InputError, ConvertError) as error:
+    except (InputError, ConvertError, TimeLimitError) as error:
         click.echo(f"{file.name}: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:  # the output folder cannot be made or written to
+        where = error.filename or out_dir
+        click.echo(f"{file.name}: easyread could not write to {where} ({error.strerror or error}). "
+                   "Check the folder exists and you can write to it, then try again.", err=True)
         sys.exit(1)
     for fmt, path in result.outputs.items():
         click.echo(f"Wrote {path}")

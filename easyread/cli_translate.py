@@ -83,7 +83,10 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         click.echo(f"{draft_file.name}: {error}", err=True)
         sys.exit(2)
     out_dir = out_dir or draft_file.parent
-    stem = draft_file.stem if original else draft_file.name.removesuffix(".json").removesuffix(".draft")
+    from easyread.convert import output_stem
+
+    draft_stem = draft_file.name.removesuffix(".json").removesuffix(".draft")
+    stem = output_stem(draft_file) if original else output_stem(Path(draft_stem + ".json"))
     options = WriteOptions.from_settings(settings)
     for code, result in run.results.items():
         if not result.ok:

@@ -55,6 +55,10 @@ SETTINGS: list[Setting] = [
     Setting("MAX_PAGES", 100, "Largest number of pages a PDF may have.", int),
     Setting("MAX_UNCOMPRESSED_MB", 200, "Largest total size, in megabytes, of the files inside a DOCX once unzipped (guards against zip bombs).", int),
     Setting("MAX_WORDS", 20000, "Largest number of words in one letter. Longer documents are refused with a message.", int),
+    Setting("MAX_CHARS", 300000, "Largest number of characters in one letter. Longer documents are refused with a message. Values over 999,999 count as 999,999 (the language parser's limit).", int),
+    Setting("MAX_WORD_CHARS", 200, "Longest word, in characters, a letter may have (a web address counts as one word). A letter with a longer word is refused: it is a damaged file or not a letter.", int),
+    Setting("MAX_LINE_CHARS", 10000, "Longest paragraph or line, in characters, a letter may have. A letter with a longer one is refused with a message asking to split it.", int),
+    Setting("JOB_TIME_LIMIT_SECONDS", 1800, "Longest time, in seconds, the checks and the rewriter may spend on one letter's job before it fails with a message (the worker then takes the next job). 0 means no limit.", int),
     # --- output ---
     Setting("FONT", "Arial", "Sans-serif font for Easy Read documents (Word, PDF and HTML).", str),
     Setting("FONT_SIZE_PT", 16, "Body text size in points for Easy Read documents.", int),
@@ -108,7 +112,7 @@ SETTINGS: list[Setting] = [
     # --- jobs ---
     Setting("QUEUE_URL", "", "Where background jobs wait to run. Empty means a SQLite file huey.db in the instance folder (nothing else to install). redis://host:6379/0 uses Redis, so workers on several machines can share the queue. immediate runs each job at once inside the request that asked for it (for tests and debugging only).", str),
     Setting("WORKER_THREADS", 1, "How many jobs one worker runs at the same time. Keep 1 when the model runs in-process on the CPU: the model already batches each letter's sentences.", int),
-    Setting("SERVE_WORKER", True, "Whether `easyread serve` also runs a background worker inside the web server (a thread). Turn off (or use `easyread serve --no-worker`) when you run `easyread worker` separately.", bool),
+    Setting("SERVE_WORKER", True, "Whether `easyread serve` also starts a background worker, as a child process it stops with the server, so pages answer while letters are converted. Turn off (or use `easyread serve --no-worker`) when you run `easyread worker` separately.", bool),
     Setting("BATCH_JOBS", 4, "How many letters `easyread batch` rewrites together when --jobs is not given: their paragraphs share each pass through the model, which is faster than one letter at a time. Lower it if the computer runs out of memory.", int),
     # --- review with residents ---
     Setting("REVIEW_SHOW_OTHERS_COMMENTS", False, "Let resident reviewers see what other reviewers wrote about each point (without names). Off: each reviewer sees only their own feedback.", bool),

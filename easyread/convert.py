@@ -86,6 +86,13 @@ def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[s
     return ConvertResult(draft=draft, outputs=outputs, report=report, summary=summary)
 
 
+def output_stem(path: Path) -> str:
+    """The name the outputs share: the letter's name without its extension, or "letter" when that leaves
+    nothing usable ("..txt" has the stem ".", which names a folder, not a file)."""
+    stem = Path(path).stem.strip()
+    return stem if stem.strip(".") and Path(stem).name == stem else "letter"
+
+
 def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
     """Read `path` (never changing it) and write its Easy Read version into `out_dir`."""
     from easyread.documents.read import read_document
@@ -93,10 +100,12 @@ def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | 
     path, out_dir = Path(path), Path(out_dir)
     if not path.is_file():
         raise ConvertError(f"There is no file at {path}. Check the name and try again.")
+    if not formats:
+        raise ConvertError("Choose at least one format to write: docx, html, pdf or txt.")
     unknown = [f for f in formats if f not in {"docx", "html", "pdf", "txt"}]
     if unknown:
         raise ConvertError(f"easyread cannot write {', '.join(unknown)}. Choose from docx, html, pdf and txt.")
     progress("read", 0, 1)
     doc = read_document(path, filename=path.name, settings=settings)
     progress("read", 1, 1)
-    return convert_document(doc, out_dir, path.stem, formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)
+    return convert_document(doc, out_dir, output_stem(path), formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)

@@ -430,3 +430,29 @@ def expected_letter_parts() -> list[tuple]:
 
 
 EXPECTED_SIGN_OFF = ("sign_off", 0, False, None, "\n".join(SIGN_OFF_LINES))
+
+
+def make_docx_with_entity(path) -> Path:
+    """A letter whose document.xml declares an internal DTD entity and uses it mid-paragraph.
+
+    python-docx does not expand entities; before easyread refused such files it kept only
+    the text before the entity, silently."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Dear resident, this is the first paragraph.")
+    document.add_paragraph("The second paragraph names PLACEHOLDER in the middle.")
+    document.add_paragraph("You must pay £120 by 1 May 2026.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = Path(path)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = content.decode("utf-8").split("?>", 1)[1].lstrip()
+                body = body.replace("PLACEHOLDER", "&council;")
+                content = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                           '<!DOCTYPE w:document [<!ENTITY council "Northshire Council">]>' + body).encode("utf-8")
+            dst.writestr(item, content)
+    return path

@@ -60,12 +60,38 @@ def _median_ms(fn, repeat: int) -> tuple[float, float, float, float]:
     return statistics.median(times), min(times), max(times), statistics.median(cpu)
 
 
+def _run_long_word(length: int, repeat: int) -> None:
+    """Median time of check_document on one huge 'word' of each kind, beside the same at a quarter of the length:
+    a linear check takes about 4 times as long at 4 times the length, a quadratic one about 16 times."""
+    from easyread.checks.nlp import get_nlp
+    from easyread.checks.report import check_document
+    from easyread.documents.model import Block, BlockKind, Document
+
+    get_nlp()
+    print("easyread bench checks --long-word")
+    print(machine_line(PACKAGES))
+    print(f"median of {repeat} warm runs of check_document, wall ms and CPU ms")
+    for unit in ("a", "1", ".", "@", "a."):
+        rows = []
+        for size in (length // 4, length):
+            doc = Document(blocks=[Block(BlockKind.PARAGRAPH, "Please read this."), Block(BlockKind.PARAGRAPH, unit * (size // len(unit)))])
+            rows.append(_median_ms(lambda: check_document(doc), repeat))
+        (small, *_, small_cpu), (large, *_, large_cpu) = rows
+        print(f"  {unit!r:5s} x {length // 4:>7,}: {small:8.1f} ms (cpu {small_cpu:8.1f})   x {length:>7,}: {large:8.1f} ms "
+              f"(cpu {large_cpu:8.1f})   ratio {large_cpu / max(small_cpu, 0.001):4.1f} (linear 4, quadratic 16)")
+
+
 def run(args: list[str] | None = None) -> None:
     """Print the time to check a 1,000-word letter beside plain textstat on the same text."""
     parser = argparse.ArgumentParser(prog="easyread bench checks", description=__doc__)
     parser.add_argument("--words", type=int, default=1000, help="Length of the test letter in words (default 1000).")
     parser.add_argument("--repeat", type=int, default=10, help="Measured runs; the median is reported (default 10).")
+    parser.add_argument("--long-word", type=int, default=0, metavar="N",
+                        help="Instead, time the checks on a letter whose body is one N-character word (and runs of digits, dots and @), "
+                             "as a hostile upload would be; the letter is built directly, past the limits at the door.")
     opts = parser.parse_args(args or [])
+    if opts.long_word:
+        return _run_long_word(opts.long_word, opts.repeat)
 
     from easyread.checks.nlp import get_nlp, model_version
     from easyread.checks.readability import offline_textstat

@@ -17,10 +17,13 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from easyread.checks.numwords import WORD_NUMBER, word_to_number
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Every pattern here runs over untrusted text, so each is linear in its length: a run of characters that
+# could start a match may only be entered at its first character (the look-behinds), and open runs are
+# bounded, so a 40,000-character "word" costs 40,000 steps, not 40,000² (tests/checks/test_linear_patterns.py).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|com|org|net)\b(?:/[^\s<>\"]*)?",
+    r"|(?<![\w-])(?<![\w-]\.)\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|com|org|net)\b(?:/[^\s<>\"]*)?",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?(?![\d])")
@@ -97,8 +100,9 @@ def _group_symbol(language: str) -> str:
 @lru_cache(maxsize=32)
 def money_pattern(language: str) -> re.Pattern:
     """£ or GBP before or after an amount, or 'N pounds' in English."""
-    number = r"\d[\d.,\u00a0\u202f ]*\d|\d"
-    words = r"|(?P<w>" + number + r")\s?(?:pounds?\b|GBP\b)" if language == "en" else r"|(?P<w>" + number + r")\s?(?:GBP|£)"
+    # Bounded: no amount is longer than 24 characters, and an unbounded run made a line of digits quadratic.
+    number = r"\d(?:[\d.,\u00a0\u202f ]{0,22}\d)?"
+    words = r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:pounds?\b|GBP\b)" if language == "en" else r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:GBP|£)"
     return re.compile(rf"(?:£|GBP\s?)\s?(?P<a>{number}){words}")
 
 

@@ -17,6 +17,7 @@ from easyread.checks.nlp import parse_many
 from easyread.checks.registry import REGISTRY, Context, Options
 from easyread.checks.rules_words import explained_acronyms
 from easyread.documents.model import Mark
+from easyread.timelimit import check_time
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -101,6 +102,7 @@ def check_paragraphs(paragraphs: list[str], *, glossary=None, marks: list[list[M
                 explained=explained,
                 seen_terms=seen_terms,
             )
+            check_time()  # a job's time limit (easyread.timelimit); nothing outside a job
             findings = [f for r in _rules("sentence") for f in r.run(ctx)]
             check.sentences.append(SentenceCheck(ctx.text, start, sorted(findings, key=lambda f: (f.start, f.rule_id))))
         pctx = Context(text=paragraph, options=options, sentences=[(s.start, s.start + len(s.text)) for s in check.sentences])

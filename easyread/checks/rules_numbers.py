@@ -7,7 +7,7 @@ from easyread.checks import factpatterns as fp
 from easyread.checks.numwords import WORD_NUMBER_RE
 from easyread.checks.registry import FAIL, Hit, rule
 
-PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b|\bpercentage\b|[½¼¾⅓⅔⅛]|\b(?:a|one|two|three)\s+(?:half|halves|quarters?|thirds?)\b|\bhalf\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])", re.IGNORECASE)
+PERCENT = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b|\bpercentage\b|[½¼¾⅓⅔⅛]|\b(?:a|one|two|three)\s+(?:half|halves|quarters?|thirds?)\b|\bhalf\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])", re.IGNORECASE)
 BIG_NUMBER = re.compile(r"(?<![\d,.])\d{4,}(?![\d,])")
 ORDINAL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
 SHORT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
@@ -24,7 +24,7 @@ def number_words(ctx):
         word = m.group(0).lower()
         if word in ("one", "a", "an", "zero") or word.split()[0] in ("a", "an", "one") and " " not in word:
             continue
-        before = ctx.text[: m.start()].rstrip()
+        before = ctx.text[max(0, m.start() - 40): m.start()].rstrip()  # a window: the whole text before is quadratic
         if word in ("hundred", "thousand", "million") and before[-1:].isdigit():
             continue  # "1.5 million" is already digits
         if word.startswith(("a ", "an ")) and word.split()[-1] in ("hundred", "thousand", "million"):
@@ -44,8 +44,7 @@ def percent_fraction(ctx):
 @rule("big-number", "This big number has no commas.", "Write big numbers with commas, like 14,250.")
 def big_number(ctx):
     for m in BIG_NUMBER.finditer(ctx.text):
-        value = int(m.group(0))
-        if 1900 <= value <= 2099 and len(m.group(0)) == 4:
+        if len(m.group(0)) == 4 and 1900 <= int(m.group(0)) <= 2099:
             continue  # a year
         if not ctx.protected(m.start(), m.end(), ("email", "url", "phone", "postcode", "reference", "date", "time")):
             yield Hit(m.start(), m.end())
@@ -77,7 +76,8 @@ def weekday_only(ctx):
         return
     for m in WEEKDAY.finditer(ctx.text):
         after = ctx.text[m.end(): m.end() + 6]
-        if not re.match(r"\s?(?:to\s|[-–—])", after) and not re.search(r"(?:to|[-–])\s?$", ctx.text[: m.start()]):
+        # Only the few characters before the day matter; searching the whole text before it made this quadratic.
+        if not re.match(r"\s?(?:to\s|[-–—])", after) and not re.search(r"(?:to|[-–])\s?$", ctx.text[max(0, m.start() - 4): m.start()]):
             yield Hit(m.start(), m.end())
 
 

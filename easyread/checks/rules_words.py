@@ -9,7 +9,7 @@ from easyread.checks.registry import FAIL, Hit, rule
 from easyread.checks.wordlists import ABBREVIATIONS, ABBREVIATIONS_CASED, IDIOMS, KNOWN_ACRONYMS
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*s?\b")
-CAPS_RUN = re.compile(r"\b[A-Z]{2,}['’]?[A-Z]*(?:[\s,!]+[A-Z]{2,}['’]?[A-Z]*)+\b|\b[A-Z]{6,}\b")
+CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]*)?(?:[\s,!]+[A-Z]{2,}(?:['’][A-Z]*)?)+\b|\b[A-Z]{6,}\b")
 ABBREV = re.compile(ABBREVIATIONS, re.IGNORECASE)
 ABBREV_CASED = re.compile(ABBREVIATIONS_CASED)
 IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(IDIOMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

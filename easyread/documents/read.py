@@ -23,6 +23,8 @@ NO_TEXT = "This file has no text in it. Choose a file that has the letter's text
 
 # Control bytes that never appear in a text file (tab, line feed, form feed and carriage return do).
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13} | {127})
+# spaCy refuses a text longer than this (error E088), so MAX_CHARS is never allowed above it.
+SPACY_MAX_CHARS = 999_999
 # PDF readers accept the header anywhere in the first kilobyte.
 _PDF_HEADER_WINDOW = 1024
 
@@ -84,18 +86,53 @@ def read_document(source, *, filename: str | None = None, settings: dict | None 
     elif kind == "pdf":
         document = read_pdf(data, name=filename, max_pages=limits["MAX_PAGES"])
     else:
-        document = read_text(decode_text(data), name=filename, markdown=kind == "markdown")
-    if not document.word_count():
+        text = decode_text(data)
+        _check_characters(len(text), limits["MAX_CHARS"])  # before parsing: no time spent on a text that is refused
+        document = read_text(text, name=filename, markdown=kind == "markdown")
+    text = document.text()
+    if not text.split():
         raise InputError(NO_TEXT, code="no_text")
+    _check_characters(len(text), limits["MAX_CHARS"])
     max_words = limits["MAX_WORDS"]
-    if document.word_count() > max_words:
+    if len(text.split()) > max_words:
         raise InputError(
             f"The letter must have {max_words:,} words or fewer. Split it into shorter documents and try again.",
             code="too_many_words",
         )
+    _check_words_and_lines(text, limits["MAX_WORD_CHARS"], limits["MAX_LINE_CHARS"])
     document.blocks = detect_letter_parts(document.blocks)
     document.source_name = filename
     return document
+
+
+def _check_characters(count: int, max_chars: int) -> None:
+    """Refuse a letter longer than MAX_CHARS characters (spaCy refuses texts over 1,000,000)."""
+    if count > max_chars:
+        raise InputError(
+            f"The letter must have {max_chars:,} characters or fewer. Split it into shorter documents and try again.",
+            code="too_many_characters",
+        )
+
+
+def _check_words_and_lines(text: str, max_word: int, max_line: int) -> None:
+    """Refuse a letter with a word or a line (a paragraph, a table row) too long to be a letter's.
+
+    No real letter has a 40,000-character word; such text is a damaged or hostile file, and every
+    check and model prompt after this point is sized for letters."""
+    longest_word = max(map(len, text.split()), default=0)
+    if longest_word > max_word:
+        raise InputError(
+            f"This letter has a word longer than {max_word:,} characters. "
+            "Check that the file is the letter you meant and try again.",
+            code="word_too_long",
+        )
+    longest_line = max(map(len, text.split("\n")), default=0)
+    if longest_line > max_line:
+        raise InputError(
+            f"This letter has a paragraph longer than {max_line:,} characters. "
+            "Split it into shorter paragraphs and try again.",
+            code="line_too_long",
+        )
 
 
 def _read_bytes(path: Path, max_mb: int) -> bytes:
@@ -117,8 +154,11 @@ def _limits(settings: dict | None) -> dict[str, int]:
 
     if settings is None:
         settings = load_settings()
-    names = ("MAX_UPLOAD_MB", "MAX_PAGES", "MAX_UNCOMPRESSED_MB", "MAX_WORDS")
-    return {name: settings.get(name, setting(name).default) for name in names}
+    names = ("MAX_UPLOAD_MB", "MAX_PAGES", "MAX_UNCOMPRESSED_MB", "MAX_WORDS",
+             "MAX_CHARS", "MAX_WORD_CHARS", "MAX_LINE_CHARS")
+    limits = {name: settings.get(name, setting(name).default) for name in names}
+    limits["MAX_CHARS"] = min(limits["MAX_CHARS"], SPACY_MAX_CHARS)
+    return limits
 
 
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")

@@ -12,6 +12,10 @@ from easyread.documents.model import Block, BlockKind, Document, Mark, Source
 log = logging.getLogger(__name__)
 
 DAMAGED = "This Word document is damaged. Open it in Word, save it again and try again."
+# Word never writes a document type definition (DTD). One in a letter is hand-made, and python-docx does not expand
+# its entities (which is safe) but then silently drops the text after the first one: refuse rather than lose words.
+HAS_DTD = ("This Word document has settings inside it that easyread cannot read safely. "
+           "Open it in Word, save it again and try again.")
 PASSWORD = "This Word document is protected by a password. Remove the password and try again."
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -72,6 +76,8 @@ def read_docx(data: bytes, *, name: str | None = None, max_uncompressed_mb: int 
 
     try:
         document = docx.Document(io.BytesIO(data))
+        if document.element.getroottree().docinfo.doctype:
+            raise InputError(HAS_DTD, code="dtd")
         blocks = list(_blocks(document, name))
     except InputError:
         raise

@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms miss dr prof st rd ave no nos ref tel fax e.g i.e etc approx dept govt inc ltd co cllr rev jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun".split()
 )
-_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9£\"'(\[])")
+_END = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*\s+(?=[A-Z0-9£\"'(\[])")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ plain message (InputError); the job reads the kept copy again.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from easyread.documents.atomic import atomic_write_bytes
@@ -99,17 +100,31 @@ def _title(doc, filename: str) -> str:
     return " ".join(title.split())[:255]
 
 
+def _without_controls(text: str) -> str:
+    """`text` without control and format characters (Unicode category C: NUL, escape, right-to-left override)."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+
+
+def clean_filename(filename: str | None) -> str:
+    """The file's own name, without folders or control characters (a NUL, a right-to-left override), at most 255
+    characters; the pasted-letter name when nothing is left. Names are shown on pages and written into files."""
+    name = _without_controls(str(filename or ""))
+    name = Path(name.replace("\\", "/")).name.strip()[:255]
+    return name if name and name not in (".", "..") else PASTED_NAME
+
+
 def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None):
     """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
     from easyread import audit, jobs
     from easyread.store.db import db
     from easyread.store.models import Document
 
-    filename = Path(filename or PASTED_NAME).name[:255] or PASTED_NAME
+    filename = clean_filename(filename)
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     doc = Document(
-        council_id=user.council_id, created_by=user.id, title=(title or "").strip()[:255] or _title(letter, filename), filename=filename,
+        council_id=user.council_id, created_by=user.id, filename=filename,
+        title=_without_controls(title or "").strip()[:255] or _title(letter, filename),
         source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},
     )
     db.session.add(doc)

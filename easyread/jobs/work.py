@@ -13,6 +13,7 @@ from easyread.checks.report import check_draft
 from easyread.convert import NO_MODEL, rewrite
 from easyread.documents.model import Block, BlockKind, Document, EasyReadDocument
 from easyread.documents.read import read_document
+from easyread.timelimit import time_limit, watched
 
 Progress = Callable[[str, int, int], None]
 
@@ -46,7 +47,14 @@ def recheck(draft: dict, source_text: str | None, *, glossary, settings: dict) -
 
 
 def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress = _quiet) -> Made:
-    """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError."""
+    """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError,
+    or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
+    with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
+        return _make_draft(data, filename=filename, options=options, settings=settings, glossary=glossary,
+                           progress=watched(progress))
+
+
+def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress) -> Made:
     progress("read", 0, 1)
     doc = read_document(data, filename=filename, settings=settings)
     progress("read", 1, 1)
@@ -81,8 +89,9 @@ def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings:
 
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
-    one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
-    draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress, glossary=glossary)
+    with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
+        one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
+        draft, _, _ = rewrite(one, model=model, settings=settings, progress=watched(progress), glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]
 
 

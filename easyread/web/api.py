@@ -55,6 +55,28 @@ def openapi():
     return jsonify(spec(request.host_url.rstrip("/") + "/api/v1"))
 
 
+# The JSON fields a submission may have and the sentence that says what each must be.
+_FIELD_TYPES = {
+    "filename": (str, "\"filename\" must be text, such as \"letter.txt\"."),
+    "title": (str, "\"title\" must be text."),
+    "model": (str, "\"model\" must be text, such as \"embedded\" or \"none\"."),
+    "pictures": (bool, "\"pictures\" must be true or false."),
+    "formats": ((str, list), "\"formats\" must be a list such as [\"docx\", \"pdf\"]."),
+    "languages": ((str, list), "\"languages\" must be a list such as [\"pl\", \"ur\"]."),
+}
+
+
+def _wrong_types(body: dict) -> str | None:
+    """The plain message for the first JSON field of the wrong type (null counts as absent), else None."""
+    for name, (kinds, message) in _FIELD_TYPES.items():
+        value = body.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, kinds) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+            return message
+    return None
+
+
 @bp.post("/documents")
 @token_required()
 def submit():
@@ -68,6 +90,8 @@ def submit():
         text = body.get("text")
         if not isinstance(text, str):
             return _error("Send the letter's text in \"text\", or upload a file as multipart/form-data in \"file\".", 400)
+        if wrong := _wrong_types(body):
+            return _error(wrong, 400)
         formats, model, pictures, title = body.get("formats"), body.get("model"), body.get("pictures", True), body.get("title")
         languages = body.get("languages")
         filename = body.get("filename") or intake.PASTED_NAME

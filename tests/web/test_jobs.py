@@ -169,8 +169,8 @@ def test_a_job_killed_half_way_is_picked_up_again_by_a_real_consumer(app, staff,
 
 
 @pytest.mark.timeout(300)
-def test_serve_runs_a_worker_in_process(app, staff, instance):
-    """`easyread serve` (no --no-worker) takes a job waiting in the SQLite queue and finishes it."""
+def test_serve_runs_a_worker_process(app, staff, instance):
+    """`easyread serve` (no --no-worker) starts a worker process that takes a job waiting in the SQLite queue and finishes it."""
     import socket
     import urllib.request
 
