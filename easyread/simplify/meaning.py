@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from easyread.engines.base import Chat, Sampling, TextGenerator
 from easyread.simplify import checking
@@ -229,8 +229,9 @@ def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, gl
             continue
         if checking.get(checking.compare_facts(line.text, text), "lost", []):
             continue
-        new = Line(text, line.unit, checking.sentence_findings(text, glossary), list(line.flags), [], line.section,
-                   line.source_index, list(line.sources))
+        # replace() keeps every other field of the line (unit, section, sources...), whatever the trace adds
+        new = replace(line, text=text, findings=checking.sentence_findings(text, glossary), flags=list(line.flags),
+                      extra=[], sources=list(line.sources))
         trials.append((item, _Item(item.job, new, item.sources, item.context)))
     _verify([t for _, t in trials], engine, batch_size, stage("meaning re-check"), use_model, glossary)
     done = set()
@@ -256,8 +257,8 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
                "Check it reads well and says what the letter says.")
     new_lines = []
     for n, text in enumerate(texts):
-        new = Line(text, line.unit, checking.sentence_findings(text, glossary), [f for f in line.flags] + [FALLBACK_FLAG],
-                   [], line.section, line.source_index, list(line.sources))
+        new = replace(line, text=text, findings=checking.sentence_findings(text, glossary),
+                      flags=[*line.flags, FALLBACK_FLAG], extra=[], sources=list(line.sources))
         if n == 0:
             add_finding(new, FALLBACK_FLAG, "warn", message, "Check this sentence against the letter.")
         new_lines.append(new)

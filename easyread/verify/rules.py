@@ -340,7 +340,8 @@ def _condition_checks(
             f'The letter says this happens only "{_quote(conditions[0])}"; this sentence leaves out that condition.'
         )
         hard = _HARD_CONDITION.search(" ".join(conditions)) or compare_facts("", " ".join(conditions)).invented
-        if hard and stance(f) not in ("might", "may", "can"):
+        hedged = any(t.lower_ in ("could", "may", "might") for t in out.doc)
+        if hard and not hedged and stance(f) not in ("might", "may", "can"):
             add("condition", message)
         else:
             # Easy Read often asks the condition as a question in the sentence before; without that
@@ -608,7 +609,8 @@ def _word_problems(out: fr.Sentence, sources: list[str], glossary, result: Asses
 # ---------------------------------------------------------------------------------------------- fragments
 
 _SUBORDINATE = re.compile(
-    r"^\s*(because|which|who|whose|although|though|so that|whereas|while|such as|including)\b", re.IGNORECASE
+    r"^\s*(because|which|who|whose|although|though|so that|in order that|in order to|whereas|while|such as|including)\b",
+    re.IGNORECASE,
 )
 
 
@@ -685,7 +687,35 @@ def _dangling(last) -> bool:
         # "if you can", "as soon as you can", "if you want to" end well; "... you should." does not
         before = [t.lower_ for t in last.doc[max(0, last.i - 4) : last.i]]
         return not any(b in ("if", "as", "when", "wherever", "whenever", "unless", "than") for b in before)
+    if tag.startswith("JJ") or tag == "VBN":
+        # "will result in a wasted.": an adjective left without its noun
+        prev = last.doc[last.i - 1] if last.i > 0 else None
+        return prev is not None and prev.tag_ in ("DT", "PRP$") and last.dep_ not in ("acomp", "attr")
+    if tag in ("VB", "VBP") and w.base(last.text) in _NEEDS_OBJECT:
+        return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in last.children)
     return tag in ("CC", "PRP$", "WDT", "WP")
+
+
+# Verbs that cannot end a sentence: "We need to treat.", "You must inform."
+_NEEDS_OBJECT = {
+    "treat",
+    "inform",
+    "tell",
+    "send",
+    "bring",
+    "give",
+    "provide",
+    "include",
+    "make",
+    "ensure",
+    "take",
+    "put",
+    "notify",
+    "supply",
+    "return",
+    "show",
+    "offer",
+}
 
 
 def _hanging_if(out: fr.Sentence, result: Assessment) -> None:
