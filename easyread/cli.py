@@ -127,6 +127,11 @@ from easyread.cli_translate import languages, translate  # noqa: E402
 main.add_command(languages)
 main.add_command(translate)
 
+# --- the translator's round trip (easyread/cli_xliff.py) ---
+from easyread.cli_xliff import xliff  # noqa: E402
+
+main.add_command(xliff)
+
 
 # --- models (engine) ---
 @main.group(invoke_without_command=True)

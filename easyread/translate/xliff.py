@@ -1,0 +1,297 @@
+"""The translator's round trip: a translation out as XLIFF 1.2, and back in as a new version.
+
+Every CAT tool (Trados, memoQ, Phrase, OmegaT) reads XLIFF 1.2. We write and read it
+with translate-toolkit, never by hand. One trans-unit per text of the draft, its id
+keeping the structure: "title", "s2/heading", "s2/p3" (section 2, point 3) and
+"s2/p3/picture" (that point's picture description). Each unit carries the English,
+the current translation and its state (machine, memory or approved), and notes naming
+the facts that must stay and the council's agreed words.
+
+On the way back, ids must match and the English must be unchanged: anything else
+is refused with one plain sentence. Changed points go through the fact lock and the
+back-translation check like any other translation.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from translate.storage import xliff as tt_xliff
+
+from easyread.documents.model import EasyReadDocument, Point
+from easyread.translate import backcheck
+from easyread.translate.catalogue import lookup
+from easyread.translate.errors import TranslationError, UnsupportedLanguage
+from easyread.translate.factcheck import PROTECTED_KINDS, check_translation, preferred_date
+from easyread.translate.origin import FUZZY, MEMORY, PERSON, approve, is_approved, origin_of, set_origin
+
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+_FLAGS_A_PERSON_ANSWERS = {"translation-facts", "translation-drift", "translation-low-trust", "translation-still-english"}
+
+
+class XliffRefused(TranslationError):
+    """The returned XLIFF cannot be taken in; the message says why and what to do."""
+
+
+class _Unit12(tt_xliff.xliffunit):
+    namespace = NAMESPACE
+
+
+class _Xliff12(tt_xliff.xlifffile):
+    """translate-toolkit's XLIFF store, writing version 1.2 (its default skeleton says 1.1)."""
+
+    UnitClass = _Unit12
+
+    XMLskeleton = f"""<?xml version="1.0" ?>
+<xliff version='1.2' xmlns='{NAMESPACE}'>
+<file original='NoName' source-language='en' datatype='plaintext'>
+<body>
+</body>
+</file>
+</xliff>"""
+    namespace = NAMESPACE
+
+
+@dataclass
+class Text:
+    """One translatable text of a draft: its XLIFF id, English and translation."""
+
+    id: str
+    english: str
+    target: str
+    point: Point | None = None  # the translated point, for points
+
+
+def texts(english: EasyReadDocument, translated: EasyReadDocument) -> list[Text]:
+    """The draft's texts in reading order, with ids that keep sections, points and pictures apart."""
+    if len(english.sections) != len(translated.sections) or any(
+            len(a.points) != len(b.points) for a, b in zip(english.sections, translated.sections)):
+        raise TranslationError("This translation no longer has the English draft's sections and points: translate it again first.")
+    out = [Text("title", english.title, translated.title)] if english.title.strip() else []
+    for s, (en_section, tr_section) in enumerate(zip(english.sections, translated.sections), start=1):
+        if en_section.heading.strip():
+            out.append(Text(f"s{s}/heading", en_section.heading, tr_section.heading))
+        for p, (en_point, tr_point) in enumerate(zip(en_section.points, tr_section.points), start=1):
+            out.append(Text(f"s{s}/p{p}", en_point.text, tr_point.text, tr_point))
+            if en_point.picture and en_point.picture.alt.strip():
+                alt = tr_point.picture.alt if tr_point.picture else ""
+                out.append(Text(f"s{s}/p{p}/picture", en_point.picture.alt, alt))
+    return out
+
+
+def fact_note(english: str, language: str) -> str:
+    """"Keep these facts exactly: £125.00; 1 March 2025 (write it 1 marca 2025)", or ""."""
+    from easyread.checks.facts import extract_facts
+
+    kept = []
+    for fact in extract_facts(english, "en"):
+        if fact.kind == "date":
+            kept.append(f"{fact.text} (write it {preferred_date(fact.value, language)})")
+        elif fact.kind in PROTECTED_KINDS:
+            kept.append(fact.text)
+    return "Keep these facts exactly: " + "; ".join(dict.fromkeys(kept)) if kept else ""
+
+
+def glossary_note(english: str, language: str, glossary) -> str:
+    """"Council's agreed words: council tax = podatek lokalny", or ""."""
+    if glossary is None:
+        return ""
+    base = language.split("-")[0]
+    pairs = []
+    for entry in glossary.terms_in(english):
+        agreed = entry.translations.get(language) or entry.translations.get(base)
+        if agreed:
+            pairs.append(f"{entry.term} = {agreed}")
+    return "Council's agreed words: " + "; ".join(pairs) if pairs else ""
+
+
+def export_xliff(english: EasyReadDocument, translated: EasyReadDocument, language: str, *, glossary=None,
+                 original: str = "letter") -> bytes:
+    """XLIFF 1.2 of `translated` (in `language`) beside its English draft, for a translator's CAT tool."""
+    code = lookup(language).code
+    store = _Xliff12(sourcelanguage="en", targetlanguage=code)
+    store.setfilename(store.getfilenode("NoName"), original)
+    for text in texts(english, translated):
+        unit = store.addsourceunit(text.english, filename=original)
+        unit.setid(text.id)
+        unit.settarget(text.target)
+        target = unit.getlanguageNode(lang=None, index=1)
+        state, qualifier, approved = "needs-review-translation", "mt-suggestion", False
+        if text.point is not None:
+            origin = origin_of(text.point)
+            approved = is_approved(text.point)
+            if approved:
+                state, qualifier = "signed-off", ""
+            elif origin["origin"] == MEMORY:
+                state, qualifier = "translated", "exact-match"
+            elif origin["origin"] == FUZZY:
+                qualifier = "fuzzy-match"
+            elif origin["origin"] == PERSON:
+                state, qualifier = "translated", ""
+        target.set("state", state)
+        if qualifier:
+            target.set("state-qualifier", qualifier)
+        unit.markapproved(approved)
+        for note in (fact_note(text.english, code), glossary_note(text.english, code, glossary)):
+            if note:
+                unit.addnote(note, origin="easyread")
+    return bytes(store)
+
+
+@dataclass
+class Returned:
+    """What came back for one text: the translator's words and whether they approved them."""
+
+    id: str
+    target: str
+    approved: bool
+
+
+def read_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDocument, language: str) -> list[Returned]:
+    """The targets of a returned XLIFF, after making sure it is the file we sent. Raises XliffRefused."""
+    code = lookup(language).code
+    try:
+        store = tt_xliff.xlifffile.parsestring(data)
+    except Exception as error:  # lxml and translate-toolkit raise many kinds for a broken file
+        raise XliffRefused("This is not an XLIFF file we can read: upload the .xlf file your translation tool saved.") from error
+    target_language = (store.gettargetlanguage() or "").replace("_", "-")
+    if target_language and lookup_code(target_language) != code:
+        raise XliffRefused(f"This XLIFF file is for {target_language}, not {lookup(code).name}: upload the file for this language.")
+    expected = {t.id: t for t in texts(english, translated)}
+    units = [u for u in store.units if not u.isheader()]
+    ids = [_id(u) for u in units]
+    unknown = [i for i in ids if i not in expected]
+    if unknown:
+        raise XliffRefused(f"The file has parts this letter does not have ({', '.join(unknown[:3])}): "
+                           "only change the translations, not the structure, and export the file again if the letter changed.")
+    missing = [i for i in expected if i not in ids]
+    if missing:
+        raise XliffRefused(f"The file is missing parts of this letter ({', '.join(missing[:3])}): "
+                           "send back the whole file your translation tool saved.")
+    changed = [_id(u) for u in units if _plain(u.source) != _plain(expected[_id(u)].english)]
+    if changed:
+        raise XliffRefused(f"The English was changed in {', '.join(changed[:3])}: only change the translations. "
+                           "If the English draft changed, export the file again.")
+    out = []
+    for unit in units:
+        target = unit.target or ""
+        if not target.strip():
+            target = expected[_id(unit)].target  # left empty: keep what we had
+        out.append(Returned(_id(unit), target, bool(unit.isapproved()) or _state(unit) in ("signed-off", "final")))
+    return out
+
+
+def lookup_code(code: str) -> str:
+    """The catalogue code for a language tag, or the tag itself when the catalogue does not know it."""
+    try:
+        return lookup(code).code
+    except TranslationError:
+        return code
+
+
+def _id(unit) -> str:
+    # translate-toolkit prefixes a unit's id with its file's name and a separator.
+    return unit.getid().rpartition(tt_xliff.ID_SEPARATOR)[2]
+
+
+def _state(unit) -> str:
+    node = unit.getlanguageNode(lang=None, index=1)
+    return "" if node is None else (node.get("state") or "")
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@dataclass
+class Imported:
+    """A translation made from a returned XLIFF, and what happened to it."""
+
+    draft: EasyReadDocument
+    changed: list[str] = field(default_factory=list)  # ids whose translation the translator changed
+    approved: list[str] = field(default_factory=list)  # point ids the translator approved
+    flagged: list[str] = field(default_factory=list)  # changed point ids the fact lock or back-check flagged
+    notes: list[str] = field(default_factory=list)
+
+
+def import_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDocument, language: str, *,
+                 translator=None, embedder=None, by: str = "translator", chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
+                 similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN) -> Imported:
+    """A new version of `translated` with the returned XLIFF's targets; raises XliffRefused.
+
+    Changed points are checked with the fact lock and, when a `translator` is given, the
+    back-translation check; their flags say what a reviewer must still look at. A point
+    the translator marked approved (approved="yes" or state signed-off/final) is approved.
+    """
+    code = lookup(language).code
+    returned = {r.id: r for r in read_xliff(data, english, translated, code)}
+    draft = copy.deepcopy(translated)
+    draft.language = code
+    result = Imported(draft)
+    if "title" in returned:
+        draft.title = _take(result, "title", draft.title, returned["title"].target)
+    en_points: list[Point] = []
+    new_points: list[Point] = []
+    ids: list[str] = []
+    for s, (en_section, section) in enumerate(zip(english.sections, draft.sections), start=1):
+        if f"s{s}/heading" in returned:
+            section.heading = _take(result, f"s{s}/heading", section.heading, returned[f"s{s}/heading"].target)
+        for p, (en_point, point) in enumerate(zip(en_section.points, section.points), start=1):
+            key = f"s{s}/p{p}"
+            picture = returned.get(f"{key}/picture")
+            if picture and point.picture is not None:
+                point.picture.alt = _take(result, f"{key}/picture", point.picture.alt, picture.target)
+            answer = returned[key]
+            if _plain(answer.target) != _plain(point.text):
+                result.changed.append(key)
+                point.text = answer.target.strip()
+                set_origin(point, PERSON, by=by)
+                en_points.append(en_point)
+                new_points.append(point)
+                ids.append(key)
+            if answer.approved:
+                result.approved.append(key)
+            approve(point, answer.approved or is_approved(point))
+    _check_changed(en_points, new_points, ids, code, translator, embedder, chrf_min, similarity_min, result)
+    return result
+
+
+def _take(result: Imported, key: str, old: str, new: str) -> str:
+    if _plain(new) != _plain(old):
+        result.changed.append(key)
+        return new.strip()
+    return old
+
+
+def _check_changed(en_points, new_points, ids, code, translator, embedder, chrf_min, similarity_min, result) -> None:
+    """Fact lock and back-check on the points a person changed, with flags and findings as the pipeline makes them."""
+    backs = [None] * len(new_points)
+    if translator is not None and new_points:
+        try:
+            backs = backcheck.back_check(translator, [p.text for p in en_points], [p.text for p in new_points], code,
+                                         embedder=embedder, chrf_min=chrf_min, similarity_min=similarity_min)
+        except UnsupportedLanguage as error:
+            result.notes.append(f"No back-translation check: {error}")
+    elif new_points:
+        result.notes.append("No back-translation check was run on the changed points.")
+    for key, en_point, point, back in zip(ids, en_points, new_points, backs):
+        point.flags = [f for f in point.flags if f not in _FLAGS_A_PERSON_ANSWERS]
+        point.findings = [f for f in point.findings if not re.match(r"translation-(facts|untranslated)|back-translation",
+                                                                     f.get("check", ""))]
+        facts = check_translation(en_point.text, point.text, code)
+        if not facts.ok or facts.date_format:
+            point.findings.append(facts.finding())
+        if not facts.ok:
+            point.flags.append("translation-facts")
+            if key in result.approved:
+                # A fact lost or changed cannot go out as checked, whoever approved it.
+                approve(point, False)
+                result.approved.remove(key)
+                result.notes.append(f"{key} was not approved: {facts.finding()['message']}")
+        if back is not None:
+            point.findings.append(back.finding())
+            if back.drifted:
+                point.flags.append("translation-drift")
+        if not facts.ok or (back is not None and back.drifted):
+            result.flagged.append(key)
