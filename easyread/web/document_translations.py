@@ -6,9 +6,10 @@ stored as its own append-only version, in its own language.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import StringField
 
 from easyread import jobs, versions
@@ -30,6 +31,10 @@ FLAG_WORDS = {
 
 class TranslateForm(FlaskForm):
     languages = StringField("Languages to translate into")
+
+
+class XliffForm(FlaskForm):
+    file = FileField("Upload the XLIFF file your translator sent back")
 
 
 def _languages(doc) -> list[tuple[str, DraftVersion]]:
@@ -99,7 +104,14 @@ def translation(doc_id: int, code: str):
     version = versions.latest(doc, code)
     if version is None or code == "en":
         abort(404)
-    english = versions.get(doc, int((version.report or {}).get("from_version") or 0)) or versions.latest(doc)
+    return _translation_page(doc, code, version, XliffForm())
+
+
+def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffForm, status: int = 200):
+    from easyread.translate.origin import is_approved, origin_of
+    from easyread.translation_records import english_for
+
+    english = english_for(doc, version)
     name, endonym, direction = _language_name(code)
     english_points = [p for s in (english.draft if english else {}).get("sections", []) for p in s.get("points", [])]
     n = 0
@@ -109,10 +121,78 @@ def translation(doc_id: int, code: str):
         for point in section.get("points", []):
             flags = [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS]
             points.append({"text": point.get("text", ""), "english": english_points[n]["text"] if n < len(english_points) else "", "flags": flags,
-                           "reasons": [f.get("message", "") for f in point.get("findings") or [] if f.get("rule_id", "").startswith("translation")]})
+                           "reasons": [f.get("message", "") for f in point.get("findings") or [] if f.get("rule_id", "").startswith("translation")],
+                           "origin": origin_of(point).get("message", ""), "approved": is_approved(point)})
             n += 1
         sections.append({"heading": section.get("heading", ""), "points": points})
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
     return render_template("documents/translation.html", doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
                            direction=direction, title=(version.draft or {}).get("title", ""), sections=sections, summary=_row(doc, code, version),
-                           formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen])
+                           formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen], xliff_form=xliff_form,
+                           form=xliff_form), status
+
+
+def _drafts(doc, code: str):
+    from easyread.documents.model import EasyReadDocument
+    from easyread.translation_records import english_for
+
+    version = versions.latest(doc, code)
+    english = english_for(doc, version) if version is not None and code != "en" else None
+    if english is None:
+        abort(404)
+    return version, EasyReadDocument.from_dict(english.draft), EasyReadDocument.from_dict(version.draft)
+
+
+@bp.get("/<int:doc_id>/translations/<code>/xliff")
+@staff_required
+def translation_xliff(doc_id: int, code: str):
+    """The latest translation as XLIFF 1.2 for a translator's CAT tool."""
+    from easyread import audit
+    from easyread.council_glossary import glossary_for
+    from easyread.store.db import db
+    from easyread.translate.xliff import export_xliff
+
+    doc = get_document_or_404(doc_id)
+    version, english, translated = _drafts(doc, code)
+    settings = current_app.config["EASYREAD"]
+    stem = f"letter-{doc.id}-{code}-v{version.number}"
+    data = export_xliff(english, translated, code, glossary=glossary_for(settings, doc.council_id), original=stem)
+    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="xliff", version=version.number, language=code)
+    db.session.commit()
+    return Response(data, mimetype="application/x-xliff+xml",
+                    headers={"Content-Disposition": f'attachment; filename="{stem}.xlf"', "Cache-Control": "no-store"})
+
+
+@bp.post("/<int:doc_id>/translations/<code>/xliff")
+@staff_required
+def translation_xliff_upload(doc_id: int, code: str):
+    """Take a translator's returned XLIFF in as the next version of this language (fact lock and back-check run)."""
+    from easyread.engines.base import EngineError
+    from easyread.translate.engines import get_translator
+    from easyread.translate.errors import TranslationError
+    from easyread.translate.xliff import import_xliff
+    from easyread.translation_records import save_translation
+
+    doc = get_document_or_404(doc_id)
+    version, english, translated = _drafts(doc, code)
+    form = XliffForm()
+    upload = form.file.data if form.validate() else None
+    if upload is None or not getattr(upload, "filename", ""):
+        form.file.errors = ["Choose the XLIFF file your translator sent back."]
+        return _translation_page(doc, code, version, form, 400)
+    settings = current_app.config["EASYREAD"]
+    try:
+        translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", True) else None
+        result = import_xliff(upload.read(), english, translated, code, translator=translator,
+                              by=getattr(current_user, "name", "") or "translator")
+    except (TranslationError, EngineError) as error:
+        form.file.errors = [str(error)]
+        return _translation_page(doc, code, version, form, 400)
+    if not result.changed and not result.approved:
+        flash("Nothing was changed or approved in this file, so no new version was made.", "success")
+        return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
+    saved = save_translation(doc, code, result.draft, based_on=version, user=current_user,
+                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.", change="xliff")
+    message = f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, {len(result.approved)} approved"
+    flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
+    return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
