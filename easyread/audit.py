@@ -41,6 +41,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "draft_approved": ("document_id", "version", "language"),
     "document_erased": ("document_id",),
     "retention_purged": ("document_id",),
+    "memory_imported": ("language",),
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -70,6 +71,7 @@ DESCRIPTIONS: dict[str, str] = {
     "draft_approved": "Approved a version as final",
     "document_erased": "Deleted a letter entirely (versions, feedback and files)",
     "retention_purged": "Original and personal data deleted after the retention period",
+    "memory_imported": "Translation memory loaded from a TMX file",
 }
 
 

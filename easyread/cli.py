@@ -132,6 +132,11 @@ from easyread.cli_xliff import xliff  # noqa: E402
 
 main.add_command(xliff)
 
+# --- translation memory, TMX in and out (easyread/cli_memory.py) ---
+from easyread.cli_memory import memory  # noqa: E402
+
+main.add_command(memory)
+
 
 # --- models (engine) ---
 @main.group(invoke_without_command=True)

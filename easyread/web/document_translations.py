@@ -122,7 +122,8 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
             flags = [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS]
             points.append({"text": point.get("text", ""), "english": english_points[n]["text"] if n < len(english_points) else "", "flags": flags,
                            "reasons": [f.get("message", "") for f in point.get("findings") or [] if f.get("rule_id", "").startswith("translation")],
-                           "origin": origin_of(point).get("message", ""), "approved": is_approved(point)})
+                           "origin": origin_of(point).get("message", ""), "diff": origin_of(point).get("diff", ""),
+                           "approved": is_approved(point)})
             n += 1
         sections.append({"heading": section.get("heading", ""), "points": points})
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
@@ -192,7 +193,8 @@ def translation_xliff_upload(doc_id: int, code: str):
         flash("Nothing was changed or approved in this file, so no new version was made.", "success")
         return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
     saved = save_translation(doc, code, result.draft, based_on=version, user=current_user,
-                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.", change="xliff")
+                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.", change="xliff",
+                             english=english)
     message = f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, {len(result.approved)} approved"
     flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
