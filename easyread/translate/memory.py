@@ -24,7 +24,12 @@ from babel.numbers import format_decimal
 from rapidfuzz import fuzz, process
 
 from easyread.checks.facts import Fact, extract_facts
-from easyread.translate.factcheck import _normalise, date_forms, find_dates, preferred_date
+from easyread.translate.factcheck import (
+    _normalise,
+    date_forms,
+    find_dates,
+    preferred_date,
+)
 from easyread.translate.placeholders import MARKER
 
 SLOT_KINDS = {"money", "phone", "email", "url", "number", "time", "postcode", "reference", "date"}

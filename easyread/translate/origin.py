@@ -55,3 +55,13 @@ def is_approved(point: Point | dict) -> bool:
 def approve(point: Point, approved: bool = True) -> None:
     """Mark (or unmark) `point` as approved by a fluent speaker."""
     point.flags = [f for f in point.flags if f != FLAG_APPROVED] + ([FLAG_APPROVED] if approved else [])
+
+
+CHECKED = "Checked by a fluent speaker"
+NOT_CHECKED = "Machine draft: not checked"
+
+
+def review_status(draft: dict) -> str:
+    """What a translation's downloads say on their first page: CHECKED when a fluent speaker approved every point."""
+    points = [p for s in draft.get("sections", []) for p in s.get("points", [])]
+    return CHECKED if points and all(is_approved(p) for p in points) else NOT_CHECKED

@@ -198,3 +198,65 @@ def translation_xliff_upload(doc_id: int, code: str):
     message = f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, {len(result.approved)} approved"
     flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
+
+
+def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]:
+    from easyread.translate.origin import is_approved, origin_of
+
+    english_sections = (english.draft if english else {}).get("sections", [])
+    out = []
+    for s, section in enumerate((version.draft or {}).get("sections", []), start=1):
+        en_points = english_sections[s - 1].get("points", []) if s - 1 < len(english_sections) else []
+        for p, point in enumerate(section.get("points", []), start=1):
+            origin = origin_of(point)
+            out.append({"id": f"s{s}/p{p}", "text": point.get("text", ""), "english": en_points[p - 1]["text"] if p - 1 < len(en_points) else "",
+                        "flags": [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS], "origin": origin.get("message", ""),
+                        "diff": origin.get("diff", ""), "approved": is_approved(point)})
+    return out
+
+
+@bp.route("/<int:doc_id>/translations/<code>/review", methods=["GET", "POST"])
+@staff_required
+def translation_review(doc_id: int, code: str):
+    """A fluent speaker checks a translation: English beside each point, edits, and approves points or the whole language."""
+    from easyread.engines.base import EngineError
+    from easyread.translate.engines import get_translator
+    from easyread.translate.errors import TranslationError
+    from easyread.translate.origin import is_approved
+    from easyread.translate.review import Returned, apply_changes
+    from easyread.translation_records import save_translation
+
+    doc = get_document_or_404(doc_id)
+    version, english, translated = _drafts(doc, code)
+    english_version = versions.get(doc, int((version.report or {}).get("from_version") or 0)) or versions.latest(doc)
+    points = _review_points(doc, code, version, english_version)
+    if request.method == "POST":
+        if not FlaskForm().validate():
+            abort(400)
+        if request.form.get("based_on") != str(version.number):
+            flash("Someone saved this translation while you were checking it. Your changes were not saved: check the new version.", "error")
+            return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))
+        approve_all = request.form.get("action") == "approve_all"
+        returned = [Returned(p["id"], request.form.get(f"text:{p['id']}", p["text"]), approve_all or bool(request.form.get(f"approve:{p['id']}")))
+                    for p in points]
+        settings = current_app.config["EASYREAD"]
+        try:
+            translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", True) else None
+            result = apply_changes(english, translated, code, returned, translator=translator,
+                                   by=getattr(current_user, "name", "") or "a fluent speaker")
+        except (TranslationError, EngineError) as error:
+            flash(f"The translation was not saved: {error}", "error")
+            return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))
+        before = [p["approved"] for p in points]
+        after = [is_approved(p) for p in result.draft.points()]
+        if not result.changed and before == after:
+            flash("Nothing was changed, so no new version was made.", "success")
+            return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
+        saved = save_translation(doc, code, result.draft, based_on=version, user=current_user, english=english, change="review",
+                                 note=f"Checked by a fluent speaker: {len(result.changed)} changed, {sum(after)} of {len(after)} approved.")
+        message = f"Version {saved.number} saved: {sum(after)} of {len(after)} points checked"
+        flash(message + (". " + " ".join(result.notes) if result.notes else "."), "success")
+        return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
+    name, _, direction = _language_name(code)
+    return render_template("documents/translation_review.html", doc=doc, version=version, code=code, name=name, direction=direction,
+                           points=points, approved=sum(p["approved"] for p in points), total=len(points))
