@@ -32,7 +32,8 @@ FLAG_DRIFT = "translation-drift"  # the back-translation says the meaning moved
 FLAG_TERM = "translation-glossary"  # the council's agreed term could not be kept
 FLAG_TRUST = "translation-low-trust"  # the engine is not good enough for this language
 FLAG_ENGLISH = "translation-still-english"  # the engine gave the English back
-TRANSLATION_FLAGS = (FLAG_FACTS, FLAG_DRIFT, FLAG_TERM, FLAG_TRUST, FLAG_ENGLISH)
+FLAG_FUZZY = "translation-memory-fuzzy"  # drafted from memory for other English words: the marked words need a person
+TRANSLATION_FLAGS = (FLAG_FACTS, FLAG_DRIFT, FLAG_TERM, FLAG_TRUST, FLAG_ENGLISH, FLAG_FUZZY)
 
 
 @dataclass
@@ -269,6 +270,9 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
             if match is None:
                 point_flags.append(FLAG_TRUST)
     _record_origins(matches, findings, translator.name)
+    for point_flags, match in zip(flags, matches):
+        if match is not None and match.kind == "fuzzy":
+            point_flags.append(FLAG_FUZZY)
 
     alt_map = dict(zip(alts, texts[first_point + len(points):]))
     result.draft = _build(draft, language, texts[0], texts[1:first_point], point_texts, alt_map, flags, findings)

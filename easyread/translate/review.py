@@ -17,7 +17,8 @@ from easyread.translate.errors import TranslationError, UnsupportedLanguage
 from easyread.translate.factcheck import check_translation
 from easyread.translate.origin import PERSON, approve, is_approved, set_origin
 
-_FLAGS_A_PERSON_ANSWERS = {"translation-facts", "translation-drift", "translation-low-trust", "translation-still-english"}
+_FLAGS_A_PERSON_ANSWERS = {"translation-facts", "translation-drift", "translation-low-trust", "translation-still-english",
+                           "translation-memory-fuzzy"}
 
 
 @dataclass
@@ -104,6 +105,8 @@ def apply_changes(english: EasyReadDocument, translated: EasyReadDocument, code:
                 ids.append(key)
             if answer.approved:
                 result.approved.append(key)
+                # The person read it: the memory's other words and the engine's trust tier are answered.
+                point.flags = [f for f in point.flags if f not in ("translation-memory-fuzzy", "translation-low-trust")]
             approve(point, answer.approved)
     _check_changed(en_points, new_points, ids, code, translator, embedder, chrf_min, similarity_min, result)
     _unapprove_failing(english, result)

@@ -15,7 +15,7 @@ from wtforms import StringField
 from easyread import jobs, versions
 from easyread.jobs import intake
 from easyread.store.models import DraftVersion
-from easyread.translate.pipeline import FLAG_DRIFT, FLAG_ENGLISH, FLAG_FACTS, FLAG_TERM, FLAG_TRUST
+from easyread.translate.pipeline import FLAG_DRIFT, FLAG_ENGLISH, FLAG_FACTS, FLAG_FUZZY, FLAG_TERM, FLAG_TRUST
 from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.documents import FORMAT_NAMES, FORMATS, bp
 
@@ -26,6 +26,7 @@ FLAG_WORDS = {
     FLAG_TERM: "The council's agreed word was not kept",
     FLAG_TRUST: "The translation engine is not good enough for this language",
     FLAG_ENGLISH: "It is still in English",
+    FLAG_FUZZY: "Taken from the translation memory for a slightly different English sentence: check the marked words",
 }
 
 

@@ -117,3 +117,14 @@ def test_cli_memory_import_and_export_tmx_through_the_database(cli_runner, tmp_p
     assert sorted(u.target for u in units) == sorted([PAIRS["pl"][1], "Dziękuję."])
     bad = cli_runner.invoke(main, ["memory", "import-tmx", str(tmp_path / "in.tmx"), "--language", "klingon"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_a_fuzzy_memory_point_is_flagged_for_a_person(fake, settings, embedder):
+    draft = EasyReadDocument("Your bill", [Section("Money", [Point("You must pay £99.00 before 2 May 2026. You have 14 days.")])])
+    memory = {"pl": Memory("pl", [make_segment(*PAIRS["pl"], "pl")])}
+    result = translate_draft(draft, "pl", engine=fake, settings=settings, memory=memory, embedder=embedder).results["pl"]
+    point = result.draft.points()[0]
+    assert result.fuzzy == 1 and "translation-memory-fuzzy" in point.flags and result.flagged == 1
+    origin = origin_of(point)
+    assert origin["origin"] == "fuzzy" and 75 <= origin["match"] < 100 and "«before»" in origin["diff"]
+    assert "% match" in origin["message"]
