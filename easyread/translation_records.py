@@ -105,3 +105,13 @@ def remember_approved(doc, code: str, english: EasyReadDocument, translated: Eas
     if segments:
         store_segments(doc.council_id, code, segments, origin="approved", user=user, document_id=doc.id)
     return len(segments)
+
+
+def memory_size(council_id: int, code: str) -> int:
+    """How many entries the council's memory has for `code`."""
+    from sqlalchemy import func, select
+
+    from easyread.store.models import MemorySegment
+
+    return db.session.scalar(select(func.count(MemorySegment.id)).where(MemorySegment.council_id == council_id,
+                                                                        MemorySegment.language == code)) or 0

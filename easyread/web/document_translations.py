@@ -38,6 +38,10 @@ class XliffForm(FlaskForm):
     file = FileField("Upload the XLIFF file your translator sent back")
 
 
+class TmxForm(FlaskForm):
+    tmx = FileField("Upload a TMX file of translations")
+
+
 def _languages(doc) -> list[tuple[str, DraftVersion]]:
     """(code, latest version) of every language the letter has a translation in, in the order they were first made."""
     codes = list(dict.fromkeys(v.language for v in sorted(doc.versions, key=lambda v: v.id) if v.language != "en"))
@@ -108,7 +112,7 @@ def translation(doc_id: int, code: str):
     return _translation_page(doc, code, version, XliffForm())
 
 
-def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffForm, status: int = 200):
+def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffForm, status: int = 200, tmx_form=None):
     from easyread.translate.origin import is_approved, origin_of
     from easyread.translation_records import english_for
 
@@ -128,10 +132,12 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
             n += 1
         sections.append({"heading": section.get("heading", ""), "points": points})
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
-    return render_template("documents/translation.html", doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
+    from easyread.translation_records import memory_size
+
+    return render_template("documents/translation.html", memory_entries=memory_size(doc.council_id, code), tmx_form=tmx_form or TmxForm(), doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
                            direction=direction, title=(version.draft or {}).get("title", ""), sections=sections, summary=_row(doc, code, version),
                            formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen], xliff_form=xliff_form,
-                           form=xliff_form), status
+                           form=tmx_form if tmx_form is not None and tmx_form.errors else xliff_form), status
 
 
 def _drafts(doc, code: str):
@@ -261,3 +267,53 @@ def translation_review(doc_id: int, code: str):
     name, _, direction = _language_name(code)
     return render_template("documents/translation_review.html", doc=doc, version=version, code=code, name=name, direction=direction,
                            points=points, approved=sum(p["approved"] for p in points), total=len(points))
+
+
+@bp.get("/<int:doc_id>/translations/<code>/memory.tmx")
+@staff_required
+def translation_memory_tmx(doc_id: int, code: str):
+    """The council's translation memory for this language as TMX 1.4, for a supplier's CAT tool."""
+    from easyread import audit
+    from easyread.store.db import db
+    from easyread.translate.tmx import export_tmx
+    from easyread.translation_records import memory_segments
+
+    doc = get_document_or_404(doc_id)
+    if versions.latest(doc, code) is None or code == "en":
+        abort(404)
+    data = export_tmx(memory_segments(doc.council_id, code), code)
+    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="tmx", language=code)
+    db.session.commit()
+    return Response(data, mimetype="application/x-tmx+xml",
+                    headers={"Content-Disposition": f'attachment; filename="translation-memory-{code}.tmx"', "Cache-Control": "no-store"})
+
+
+@bp.post("/<int:doc_id>/translations/<code>/memory.tmx")
+@staff_required
+def translation_memory_upload(doc_id: int, code: str):
+    """Add a TMX file's English and target pairs (a supplier's memory) to the council's memory for this language."""
+    from easyread import audit
+    from easyread.store.db import db
+    from easyread.translate.tmx import TmxRefused, read_tmx
+    from easyread.translation_records import store_segments
+
+    doc = get_document_or_404(doc_id)
+    version = versions.latest(doc, code)
+    if version is None or code == "en":
+        abort(404)
+    form = TmxForm()
+    upload = form.tmx.data if form.validate() else None
+    if upload is None or not getattr(upload, "filename", ""):
+        form.tmx.errors = ["Choose the TMX file to add to the translation memory."]
+        return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
+    try:
+        read = read_tmx(upload.read(), code)
+    except TmxRefused as error:
+        form.tmx.errors = [str(error)]
+        return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
+    added, replaced = store_segments(doc.council_id, code, read.segments, origin="tmx", user=current_user)
+    audit.record("memory_imported", current_user, council_id=doc.council_id, language=code, added=added, replaced=replaced)
+    db.session.commit()
+    skipped = f" {read.skipped} skipped because their facts did not match." if read.skipped else ""
+    flash(f"Translation memory: {added} added and {replaced} replaced from {read.pairs} pairs.{skipped}", "success")
+    return redirect(url_for("documents.translation", doc_id=doc.id, code=code))

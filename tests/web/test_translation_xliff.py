@@ -67,3 +67,24 @@ def test_an_xliff_with_changed_english_is_refused_with_a_plain_message(app, staf
     refused = page(response, 400)
     assert "There is a problem" in refused.text and "The English was changed" in refused.text
     assert [n for n, _, _ in _versions(app, doc_id, "pl")] == [1]
+
+
+def test_tmx_upload_and_download_on_the_language_page(app, staff_client, page, upload, post, libre):
+    from translate.storage import tmx as tt_tmx
+
+    doc_id = doc_id_from(upload(staff_client, languages="pl"))
+    assert "has 0 approved Polish points" in page(staff_client.get(f"/documents/{doc_id}/translations/pl")).text
+    store = tt_tmx.tmxfile(sourcelanguage="en", targetlanguage="pl-PL")
+    store.addtranslation("You must pay £120 by 1 May 2025.", "en", "Musisz zapłacić £120 do 1 maja 2025.", "pl-PL")
+    store.addtranslation("Pay £5 now.", "en", "Zapłać 50 £ teraz.", "pl-PL")
+    response = post(staff_client, f"/documents/{doc_id}/translations/pl/memory.tmx",
+                    {"tmx": (io.BytesIO(bytes(store)), "supplier.tmx")}, content_type="multipart/form-data", follow_redirects=True)
+    shown = page(response)
+    assert "1 added and 0 replaced from 2 pairs" in shown.text and "1 skipped" in shown.text
+    assert "has 1 approved Polish point" in shown.text
+    got = staff_client.get(f"/documents/{doc_id}/translations/pl/memory.tmx")
+    units = tt_tmx.tmxfile.parsestring(got.data).units
+    assert got.status_code == 200 and [(u.source, u.target) for u in units] == [("You must pay £120 by 1 May 2025.", "Musisz zapłacić £120 do 1 maja 2025.")]
+    refused = page(post(staff_client, f"/documents/{doc_id}/translations/pl/memory.tmx",
+                        {"tmx": (io.BytesIO(b"not xml"), "x.tmx")}, content_type="multipart/form-data"), 400)
+    assert "There is a problem" in refused.text and "not a TMX file" in refused.text
