@@ -103,7 +103,11 @@ def export_xliff(english: EasyReadDocument, translated: EasyReadDocument, langua
         if qualifier:
             target.set("state-qualifier", qualifier)
         unit.markapproved(approved)
-        for note in (fact_note(text.english, code), glossary_note(text.english, code, glossary)):
+        memory_note = ""
+        if text.point is not None and origin_of(text.point)["origin"] == FUZZY:
+            origin = origin_of(text.point)
+            memory_note = f"{origin.get('message', '')}. The English differs in the words marked «»: {origin.get('diff', '')}"
+        for note in (fact_note(text.english, code), glossary_note(text.english, code, glossary), memory_note):
             if note:
                 unit.addnote(note, origin="easyread")
     return bytes(store)
