@@ -15,6 +15,7 @@ import json
 import random
 import re
 import statistics
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -127,7 +128,8 @@ def memory_bench(engine, language: str, folder: Path, settings: dict) -> dict:
                     fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or 75))
     alone, with_memory = [], []
     points = exact = fuzzy = facts_right = 0
-    for letter in rest:
+    for n, letter in enumerate(rest, start=2):
+        print(f"  memory: letter {n}/{len(letters)}", file=sys.stderr, flush=True)
         started = time.perf_counter()
         translate_draft(letter, language, engine=engine, settings=settings, back_translate=False)
         alone.append(time.perf_counter() - started)

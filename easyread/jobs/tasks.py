@@ -295,14 +295,14 @@ def _translate_document(app, document_id: int, job: str) -> str:
 
 def _memories(doc, languages: list[str], settings: dict) -> dict:
     """The council's translation memory for each language asked for (codes the catalogue does not know are left to fail later)."""
+    from easyread.translate import lookup
     from easyread.translate.errors import TranslationError
-    from easyread.translate.xliff import lookup_code
     from easyread.translation_records import load_memory
 
     out = {}
     for language in languages:
         try:
-            code = lookup_code(language)
+            code = lookup(language).code
         except TranslationError:
             continue
         out[code] = load_memory(doc.council_id, code, settings)
