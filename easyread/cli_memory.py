@@ -1,4 +1,5 @@
 """`easyread memory import-tmx|export-tmx|show`: a council's translation memory, in and out as TMX 1.4."""
+
 from __future__ import annotations
 
 import sys
@@ -57,8 +58,10 @@ def import_tmx(settings: dict, tmx_file: Path, language: str, council: str | Non
         added, replaced = store_segments(target.id, code, read.segments, origin="tmx", user=None)
         audit.record("memory_imported", "cli", council_id=target.id, language=code, added=added, replaced=replaced)
         db.session.commit()
-    click.echo(f"{read.pairs} pairs read: {added} added, {replaced} replaced, {read.skipped} skipped "
-               "(their facts did not match between the languages).")
+    click.echo(
+        f"{read.pairs} pairs read: {added} added, {replaced} replaced, {read.skipped} skipped "
+        "(their facts did not match between the languages)."
+    )
 
 
 @memory.command("export-tmx")

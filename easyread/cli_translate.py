@@ -51,7 +51,8 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
 @click.option("--original", is_flag=True, help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.")
 @click.option("--back-check/--no-back-check", default=None, help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).")
 @click.option("--memory", "memory_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A TMX file of approved translations to fill points from before any engine runs (repeat for several).")
+              help="A TMX file of approved translations to fill points from before any engine runs "
+                   "(repeat for several).")
 @click.pass_obj
 def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, formats: str | None, engine: str | None,
               bilingual: bool, back_check: bool | None, original: bool, memory_files: tuple[Path, ...] = ()) -> None:
@@ -81,7 +82,8 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
         memory = _tmx_memory(memory_files, to, settings)
-        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check, memory=memory)
+        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check,
+                              memory=memory)
     except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
         sys.exit(2)
@@ -141,7 +143,8 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
                 segments += read_tmx(path.read_bytes(), language.code).segments
             except TmxRefused:
                 continue  # this file has no pairs for this language
-        out[language.code] = Memory(language.code, segments, fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN))
+        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN)
+        out[language.code] = Memory(language.code, segments, fuzzy_min=fuzzy_min)
     return out
 
 

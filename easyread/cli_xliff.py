@@ -1,4 +1,8 @@
-"""`easyread xliff export|import`: the translator's round trip for draft files (thin commands over easyread.translate.xliff)."""
+"""`easyread xliff export|import`: the translator's round trip for draft files.
+
+Thin commands over easyread.translate.xliff.
+"""
+
 from __future__ import annotations
 
 import json
@@ -21,15 +25,23 @@ def _drafts(english_file: Path, translated_file: Path):
     english = EasyReadDocument.from_dict(_read_draft(english_file))
     translated = EasyReadDocument.from_dict(_read_draft(translated_file))
     if (translated.language or "en").split("-")[0] == "en":
-        raise ValueError(f"{translated_file.name} is in English: give the translated draft (for example letter.pl.json).")
+        raise ValueError(
+            f"{translated_file.name} is in English: give the translated draft (for example letter.pl.json)."
+        )
     return english, translated
 
 
 @xliff.command("export")
 @click.argument("english_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("translated_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The XLIFF file to write (default: beside the translation, with .xlf).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The XLIFF file to write (default: beside the translation, with .xlf).",
+)
 @click.pass_obj
 def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: Path | None) -> None:
     """Write TRANSLATED_FILE (a translated draft's JSON) beside ENGLISH_FILE as XLIFF 1.2."""
@@ -41,8 +53,13 @@ def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: P
     try:
         english, translated = _drafts(english_file, translated_file)
         glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
-        data = export_xliff(english, translated, translated.language, glossary=glossary,
-                            original=english_file.name.removesuffix(".json"))
+        data = export_xliff(
+            english,
+            translated,
+            translated.language,
+            glossary=glossary,
+            original=english_file.name.removesuffix(".json"),
+        )
     except (TranslationError, ValueError) as error:
         click.echo(f"{translated_file.name}: {error}", err=True)
         sys.exit(2)
@@ -55,13 +72,32 @@ def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: P
 @click.argument("english_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("translated_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("xliff_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the new translated draft (default: TRANSLATED_FILE with .returned.json).")
-@click.option("--engine", default=None, help="Engine for the back-translation check (default: TRANSLATE_ENGINE, else MODEL).")
-@click.option("--back-check/--no-back-check", default=None, help="Translate changed points back into English and flag drift (default: the TRANSLATE_BACK_CHECK setting).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the new translated draft (default: TRANSLATED_FILE with .returned.json).",
+)
+@click.option(
+    "--engine", default=None, help="Engine for the back-translation check (default: TRANSLATE_ENGINE, else MODEL)."
+)
+@click.option(
+    "--back-check/--no-back-check",
+    default=None,
+    help="Translate changed points back into English and flag drift (default: the TRANSLATE_BACK_CHECK setting).",
+)
 @click.pass_obj
-def import_cmd(settings: dict, english_file: Path, translated_file: Path, xliff_file: Path, out: Path | None,
-               engine: str | None, back_check: bool | None) -> None:
+def import_cmd(
+    settings: dict,
+    english_file: Path,
+    translated_file: Path,
+    xliff_file: Path,
+    out: Path | None,
+    engine: str | None,
+    back_check: bool | None,
+) -> None:
     """Make a new version of TRANSLATED_FILE from a translator's returned XLIFF_FILE (fact lock and back-check run)."""
     from easyread.documents.atomic import atomic_write_text
     from easyread.engines.base import EngineError
@@ -81,7 +117,9 @@ def import_cmd(settings: dict, english_file: Path, translated_file: Path, xliff_
         sys.exit(2)
     out = out or translated_file.with_name(translated_file.name.removesuffix(".json") + ".returned.json")
     atomic_write_text(out, json.dumps(result.draft.to_dict(), ensure_ascii=False, indent=2))
-    click.echo(f"{len(result.changed)} changed, {len(result.approved)} approved, {len(result.flagged)} flagged for a check.")
+    click.echo(
+        f"{len(result.changed)} changed, {len(result.approved)} approved, {len(result.flagged)} flagged for a check."
+    )
     for note in result.notes:
         click.echo(f"  {note}")
     click.echo(f"Wrote {out}")

@@ -4,6 +4,7 @@ A translated version changed by a person (a returned XLIFF, a fluent speaker's e
 is stored as the next version of its language, as it was checked by the domain
 functions: the English checks are not run on it.
 """
+
 from __future__ import annotations
 
 from easyread import audit, versions
@@ -18,8 +19,17 @@ def english_for(doc, version: DraftVersion) -> DraftVersion | None:
     return versions.get(doc, int((version.report or {}).get("from_version") or 0)) or versions.latest(doc)
 
 
-def save_translation(doc, code: str, draft: EasyReadDocument, *, based_on: DraftVersion, user, note: str, change: str,
-                     english: EasyReadDocument | None = None) -> DraftVersion:
+def save_translation(
+    doc,
+    code: str,
+    draft: EasyReadDocument,
+    *,
+    based_on: DraftVersion,
+    user,
+    note: str,
+    change: str,
+    english: EasyReadDocument | None = None,
+) -> DraftVersion:
     """Store `draft` as the next version of language `code`, with the summary of `based_on` brought up to date.
 
     With the `english` draft, its approved points go into the council's translation memory."""
@@ -31,10 +41,25 @@ def save_translation(doc, code: str, draft: EasyReadDocument, *, based_on: Draft
     summary["points"] = len(points)
     report["translation"] = summary
     number = versions.next_number(doc, code)
-    version = DraftVersion(document_id=doc.id, number=number, language=code, draft=draft.to_dict(), report=report,
-                           created_by=getattr(user, "id", None), note=note)
+    version = DraftVersion(
+        document_id=doc.id,
+        number=number,
+        language=code,
+        draft=draft.to_dict(),
+        report=report,
+        created_by=getattr(user, "id", None),
+        note=note,
+    )
     db.session.add(version)
-    audit.record("draft_edited", user, council_id=doc.council_id, document_id=doc.id, version=number, language=code, change=change)
+    audit.record(
+        "draft_edited",
+        user,
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=number,
+        language=code,
+        change=change,
+    )
     if english is not None:
         remember_approved(doc, code, english, draft, user=user)
     db.session.commit()
@@ -54,9 +79,15 @@ def memory_segments(council_id: int, code: str) -> list:
     from easyread.store.models import MemorySegment
     from easyread.translate.memory import Segment
 
-    rows = db.session.scalars(select(MemorySegment).where(MemorySegment.council_id == council_id, MemorySegment.language == code)
-                              .order_by(MemorySegment.id))
-    return [Segment(r.source, r.target, list(r.kinds), list(r.slots), r.example_source, r.example_target, r.id) for r in rows]
+    rows = db.session.scalars(
+        select(MemorySegment)
+        .where(MemorySegment.council_id == council_id, MemorySegment.language == code)
+        .order_by(MemorySegment.id)
+    )
+    return [
+        Segment(r.source, r.target, list(r.kinds), list(r.slots), r.example_source, r.example_target, r.id)
+        for r in rows
+    ]
 
 
 def load_memory(council_id: int | None, code: str, settings: dict):
@@ -67,8 +98,12 @@ def load_memory(council_id: int | None, code: str, settings: dict):
     return Memory(code, segments, fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN))
 
 
-def store_segments(council_id: int, code: str, segments: list, *, origin: str, user=None, document_id: int | None = None) -> tuple[int, int]:
-    """Add segments to the council's memory (a segment with the same English replaces the old one): (added, replaced)."""
+def store_segments(
+    council_id: int, code: str, segments: list, *, origin: str, user=None, document_id: int | None = None
+) -> tuple[int, int]:
+    """Add segments to the council's memory; a segment with the same English replaces the old one.
+
+    Returns (added, replaced)."""
     from sqlalchemy import select
 
     from easyread.store.models import MemorySegment
@@ -76,15 +111,23 @@ def store_segments(council_id: int, code: str, segments: list, *, origin: str, u
     added = replaced = 0
     for segment in segments:
         key = _key_hash(segment)
-        row = db.session.scalar(select(MemorySegment).where(MemorySegment.council_id == council_id, MemorySegment.language == code,
-                                                            MemorySegment.key_hash == key))
+        row = db.session.scalar(
+            select(MemorySegment).where(
+                MemorySegment.council_id == council_id, MemorySegment.language == code, MemorySegment.key_hash == key
+            )
+        )
         if row is None:
             row = MemorySegment(council_id=council_id, language=code, key_hash=key)
             db.session.add(row)
             added += 1
         else:
             replaced += 1
-        row.source, row.target, row.kinds, row.slots = segment.source, segment.target, list(segment.kinds), list(segment.slots)
+        row.source, row.target, row.kinds, row.slots = (
+            segment.source,
+            segment.target,
+            list(segment.kinds),
+            list(segment.slots),
+        )
         row.example_source, row.example_target, row.origin = segment.example_source, segment.example_target, origin
         row.document_id, row.created_by = document_id, getattr(user, "id", None)
     db.session.flush()
@@ -113,5 +156,11 @@ def memory_size(council_id: int, code: str) -> int:
 
     from easyread.store.models import MemorySegment
 
-    return db.session.scalar(select(func.count(MemorySegment.id)).where(MemorySegment.council_id == council_id,
-                                                                        MemorySegment.language == code)) or 0
+    return (
+        db.session.scalar(
+            select(func.count(MemorySegment.id)).where(
+                MemorySegment.council_id == council_id, MemorySegment.language == code
+            )
+        )
+        or 0
+    )

@@ -47,12 +47,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--speed-language", default="pl", help="language for the speed part (default pl)")
     parser.add_argument("--skip-quality", action="store_true", help="measure speed only")
     parser.add_argument("--skip-speed", action="store_true", help="measure quality only")
-    parser.add_argument("--memory-letters", type=int, default=20, help="generated letters for the memory part, 0 to skip (default 20)")
+    parser.add_argument("--memory-letters", type=int, default=20,
+                        help="generated letters for the memory part, 0 to skip (default 20)")
     parser.add_argument("--memory-engine", default="fake",
-                        help="engine for the memory part: 'fake' (a word-swap stand-in, no model: fast, its times say nothing "
+                        help="engine for the memory part: 'fake' (a word-swap stand-in, no model: fast, its times "
+                             "say nothing "
                              "about a real engine) or an engine spec such as embedded (default fake)")
     parser.add_argument("--memory-language", default="pl", help="language for the memory part (default pl)")
-    parser.add_argument("--memory-folder", default=None, help="write the generated letters here (default: a temporary folder)")
+    parser.add_argument("--memory-folder", default=None,
+                        help="write the generated letters here (default: a temporary folder)")
     parser.add_argument("--memory-only", action="store_true", help="only the memory part")
     return parser.parse_args(argv)
 
@@ -123,7 +126,8 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     report: dict = {"speed": {}, "quality": []}
     if args.memory_only:
         args.skip_speed = args.skip_quality = True
-    engines = [] if args.memory_only else [get_translator(spec.strip(), settings) for spec in args.engines.split(",") if spec.strip()]
+    specs = [] if args.memory_only else [spec.strip() for spec in args.engines.split(",") if spec.strip()]
+    engines = [get_translator(spec, settings) for spec in specs]
     if not args.skip_speed:
         print(f"\nspeed into {args.speed_language} (sentences per second; batch 1 is the baseline)")
         for engine in engines:

@@ -273,8 +273,8 @@ def _translate_document(app, document_id: int, job: str) -> str:
     try:
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         memory = _memories(doc, task.get("languages") or [], settings)
-        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary, progress=_progress_writer(doc, db),
-                              memory=memory)
+        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary,
+                              progress=_progress_writer(doc, db), memory=memory)
     except Exception as error:
         message = _plain_error(error)
         if message is None:
@@ -294,7 +294,9 @@ def _translate_document(app, document_id: int, job: str) -> str:
 
 
 def _memories(doc, languages: list[str], settings: dict) -> dict:
-    """The council's translation memory for each language asked for (codes the catalogue does not know are left to fail later)."""
+    """The council's translation memory for each language asked for.
+
+    Codes the catalogue does not know are left out here: the translation reports them."""
     from easyread.translate import lookup
     from easyread.translate.errors import TranslationError
     from easyread.translation_records import load_memory

@@ -94,7 +94,8 @@ class Translated:
     errors: dict[str, str]  # language name -> plain reason
 
 
-def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet, memory: dict | None = None) -> Translated:
+def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet,
+              memory: dict | None = None) -> Translated:
     """Translate an English draft into `languages` with the configured engine (TRANSLATE_ENGINE, else MODEL).
 
     Each translation's report holds what the translation checks found (engine, trust tier,

@@ -277,7 +277,8 @@ class MemorySegment(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id"), nullable=False, index=True)
     language: Mapped[str] = mapped_column(String(16), nullable=False)
-    key_hash: Mapped[str] = mapped_column(String(64), nullable=False)  # SHA-256 of the lookup key (the English, facts as kinds)
+    # SHA-256 of the lookup key: the English with each fact as its kind
+    key_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     source: Mapped[str] = mapped_column(Text, nullable=False)
     target: Mapped[str] = mapped_column(Text, nullable=False)
     kinds: Mapped[list] = mapped_column(JSON, default=list, nullable=False)

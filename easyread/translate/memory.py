@@ -12,6 +12,7 @@ by rapidfuzz's ratio, at or above a threshold, is a *fuzzy* match, offered as a 
 with the English words that differ marked. No database here: the store passes
 segments in and takes them out as plain data (easyread.translation_records).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -39,8 +40,8 @@ EXACT, FUZZY = "exact", "fuzzy"
 
 @dataclass
 class Segment:
-    """One remembered pair. `slots[i]` says how placeholder ⟦i+1⟧ is written in the target:
-    "copy", "date:<n>" (babel form n), "money:before" / "money:after" (the £ sign's side), "number" or "number:<suffix>"."""
+    """One remembered pair. `slots[i]` says how placeholder ⟦i+1⟧ is written in the target: "copy",
+    "date:<n>" (babel form n), "money:before" / "money:after" (the £ sign's side), "number" or "number:<suffix>"."""
 
     source: str
     target: str
@@ -86,7 +87,15 @@ def _slot_facts(english: str) -> list[Fact]:
         if fact.kind == "duration":
             digits = re.search(r"\d+(?:\.\d+)?", fact.text)
             if digits:
-                out.append(Fact("number", digits.group(0), digits.group(0), fact.start + digits.start(), fact.start + digits.end()))
+                out.append(
+                    Fact(
+                        "number",
+                        digits.group(0),
+                        digits.group(0),
+                        fact.start + digits.start(),
+                        fact.start + digits.end(),
+                    )
+                )
         elif fact.kind in SLOT_KINDS:
             out.append(fact)
     return out
@@ -126,14 +135,17 @@ def make_segment(english: str, translated: str, language: str) -> Segment | None
             found = [s for s in find_dates(translated, fact.value, language) if free(*s)]
             if found:
                 span = found[0]
-                form = _date_form(translated[span[0]:span[1]], fact.value, language)
+                form = _date_form(translated[span[0] : span[1]], fact.value, language)
                 slot = f"date:{max(form, 0)}"
         if span is None:
             pattern = re.compile(r"(?<![\w.,])" + re.escape(fact.text) + r"(?![\d]|[.,]\d)")
             span = next(((m.start(), m.end()) for m in pattern.finditer(translated) if free(m.start(), m.end())), None)
             slot = "copy"
         if span is None and fact.kind in ("money", "number"):
-            hit = next((f for f in target_facts if f.kind == fact.kind and f.value == fact.value and free(f.start, f.end)), None)
+            hit = next(
+                (f for f in target_facts if f.kind == fact.kind and f.value == fact.value and free(f.start, f.end)),
+                None,
+            )
             if hit:
                 span = (hit.start, hit.end)
                 if fact.kind == "money":
@@ -171,7 +183,9 @@ def write_fact(fact: Fact, slot: str, language: str) -> str:
             amount = Decimal(fact.value.lstrip("£").replace(",", ""))
         except InvalidOperation:
             return fact.text
-        number = format_decimal(amount, "#,##0.00" if amount != amount.to_integral() or "." in fact.text else "#,##0", locale=locale)
+        number = format_decimal(
+            amount, "#,##0.00" if amount != amount.to_integral() or "." in fact.text else "#,##0", locale=locale
+        )
         return f"£{number}" if slot == "money:before" else f"{number} £"
     if slot.startswith("number") and fact.kind == "number" and locale is not None:
         suffix = slot.partition(":")[2]
@@ -179,7 +193,9 @@ def write_fact(fact: Fact, slot: str, language: str) -> str:
             amount = Decimal(fact.value.rstrip("%"))
         except InvalidOperation:
             return fact.text
-        return format_decimal(amount, locale=locale, group_separator=False) + (suffix if fact.value.endswith("%") else "")
+        return format_decimal(amount, locale=locale, group_separator=False) + (
+            suffix if fact.value.endswith("%") else ""
+        )
     return fact.text
 
 

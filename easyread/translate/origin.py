@@ -4,6 +4,7 @@ Kept on the point itself so it travels with the draft (JSON files, versions, XLI
 the origin is one finding of check "translation-origin" (engine, memory with its match
 percentage, or a person) and approval is the flag "translation-approved".
 """
+
 from __future__ import annotations
 
 from easyread.documents.model import Point
@@ -36,7 +37,7 @@ def origin_of(point: Point | dict) -> dict:
 
 
 def describe(origin: str, match: int | None, by: str) -> str:
-    """"Translation memory (exact)", "Translation memory (87% match)", "Machine translation", "A person (Ana)"."""
+    """ "Translation memory (exact)", "Translation memory (87% match)", "Machine translation", "A person (Ana)"."""
     if origin == MEMORY:
         return "Translation memory (exact match)"
     if origin == FUZZY:

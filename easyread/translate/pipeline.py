@@ -243,7 +243,8 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
 
     point_texts = texts[first_point:first_point + len(points)]
     checks = [check_translation(p.text, t, code) for p, t in zip(points, point_texts)]
-    _repair_facts(points, point_texts, checks, language, translator, glossary, skip={i for i, m in enumerate(matches) if m})
+    from_memory = {i for i, m in enumerate(matches) if m}
+    _repair_facts(points, point_texts, checks, language, translator, glossary, skip=from_memory)
     for i, check in enumerate(checks):
         if not check.ok:
             flags[i].append(FLAG_FACTS)
@@ -290,7 +291,8 @@ def _record_origins(matches, findings, engine_name: str) -> None:
             origin, score, extra = MEMORY, 100, {"segment": match.segment.id}
         else:
             origin, score, extra = FUZZY, match.score, {"segment": match.segment.id, "diff": match.diff}
-        finding = {"check": ORIGIN_CHECK, "level": "info", "origin": origin, "message": describe(origin, score, ""), **extra}
+        finding = {"check": ORIGIN_CHECK, "level": "info", "origin": origin, "message": describe(origin, score, ""),
+                   **extra}
         if score is not None:
             finding["match"] = score
         findings[i].append(finding)
@@ -333,7 +335,8 @@ def _problems(check: FactCheck) -> tuple[int, int]:
     return len(check.lost) + len(check.changed), len(check.invented)
 
 
-def _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result, skip=frozenset()) -> None:
+def _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result,
+                skip=frozenset()) -> None:
     todo = [i for i, t in enumerate(point_texts) if t.strip() and i not in skip]
     try:
         scored = backcheck.back_check(translator, [points[i].text for i in todo], [point_texts[i] for i in todo], language.code,

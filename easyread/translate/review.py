@@ -5,6 +5,7 @@ Each text of a draft has an id that keeps its structure: "title", "s2/heading",
 lock and, when a translator is given, the back-translation check; a point whose facts
 no longer match cannot be approved.
 """
+
 from __future__ import annotations
 
 import copy
@@ -17,8 +18,13 @@ from easyread.translate.errors import TranslationError, UnsupportedLanguage
 from easyread.translate.factcheck import check_translation
 from easyread.translate.origin import PERSON, approve, is_approved, set_origin
 
-_FLAGS_A_PERSON_ANSWERS = {"translation-facts", "translation-drift", "translation-low-trust", "translation-still-english",
-                           "translation-memory-fuzzy"}
+_FLAGS_A_PERSON_ANSWERS = {
+    "translation-facts",
+    "translation-drift",
+    "translation-low-trust",
+    "translation-still-english",
+    "translation-memory-fuzzy",
+}
 
 
 @dataclass
@@ -34,8 +40,11 @@ class Text:
 def texts(english: EasyReadDocument, translated: EasyReadDocument) -> list[Text]:
     """The draft's texts in reading order, with ids that keep sections, points and pictures apart."""
     if len(english.sections) != len(translated.sections) or any(
-            len(a.points) != len(b.points) for a, b in zip(english.sections, translated.sections)):
-        raise TranslationError("This translation no longer has the English draft's sections and points: translate it again first.")
+        len(a.points) != len(b.points) for a, b in zip(english.sections, translated.sections)
+    ):
+        raise TranslationError(
+            "This translation no longer has the English draft's sections and points: translate it again first."
+        )
     out = [Text("title", english.title, translated.title)] if english.title.strip() else []
     for s, (en_section, tr_section) in enumerate(zip(english.sections, translated.sections), start=1):
         if en_section.heading.strip():
@@ -72,9 +81,18 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def apply_changes(english: EasyReadDocument, translated: EasyReadDocument, code: str, returned: list[Returned], *,
-                  translator=None, embedder=None, by: str = "translator", chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
-                  similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN) -> Imported:
+def apply_changes(
+    english: EasyReadDocument,
+    translated: EasyReadDocument,
+    code: str,
+    returned: list[Returned],
+    *,
+    translator=None,
+    embedder=None,
+    by: str = "translator",
+    chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
+    similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN,
+) -> Imported:
     """A copy of `translated` with each returned text in place; ids not returned keep their text and approval."""
     answers = {r.id: r for r in returned}
     draft = copy.deepcopy(translated)
@@ -140,16 +158,26 @@ def _check_changed(en_points, new_points, ids, code, translator, embedder, chrf_
     backs = [None] * len(new_points)
     if translator is not None and new_points:
         try:
-            backs = backcheck.back_check(translator, [p.text for p in en_points], [p.text for p in new_points], code,
-                                         embedder=embedder, chrf_min=chrf_min, similarity_min=similarity_min)
+            backs = backcheck.back_check(
+                translator,
+                [p.text for p in en_points],
+                [p.text for p in new_points],
+                code,
+                embedder=embedder,
+                chrf_min=chrf_min,
+                similarity_min=similarity_min,
+            )
         except UnsupportedLanguage as error:
             result.notes.append(f"No back-translation check: {error}")
     elif new_points:
         result.notes.append("No back-translation check was run on the changed points.")
     for key, en_point, point, back in zip(ids, en_points, new_points, backs):
         point.flags = [f for f in point.flags if f not in _FLAGS_A_PERSON_ANSWERS]
-        point.findings = [f for f in point.findings if not re.match(r"translation-(facts|untranslated)|back-translation",
-                                                                     f.get("check", ""))]
+        point.findings = [
+            f
+            for f in point.findings
+            if not re.match(r"translation-(facts|untranslated)|back-translation", f.get("check", ""))
+        ]
         facts = check_translation(en_point.text, point.text, code)
         if not facts.ok or facts.date_format:
             point.findings.append(facts.finding())

@@ -5,6 +5,7 @@ with the real words of the point it was approved from; on import each English an
 target pair becomes a segment with its facts as placeholders (easyread.translate.memory),
 and pairs whose facts do not match between the two languages are skipped and counted.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,7 +28,9 @@ def export_tmx(segments: list[Segment], language: str) -> bytes:
     code = lookup(language).code
     store = tt_tmx.tmxfile(sourcelanguage="en", targetlanguage=code)
     for segment in segments:
-        store.addtranslation(segment.example_source or segment.source, "en", segment.example_target or segment.target, code)
+        store.addtranslation(
+            segment.example_source or segment.source, "en", segment.example_target or segment.target, code
+        )
     return bytes(store)
 
 
@@ -50,7 +53,9 @@ def read_tmx(data: bytes, language: str) -> TmxImport:
     try:
         store = tt_tmx.tmxfile.parsestring(data)
     except Exception as error:  # lxml and translate-toolkit raise many kinds for a broken file
-        raise TmxRefused("This is not a TMX file we can read: upload the .tmx file your translation memory tool exported.") from error
+        raise TmxRefused(
+            "This is not a TMX file we can read: upload the .tmx file your translation memory tool exported."
+        ) from error
     result = TmxImport()
     for unit in store.units:
         english, target = None, None
@@ -70,7 +75,9 @@ def read_tmx(data: bytes, language: str) -> TmxImport:
         else:
             result.segments.append(segment)
     if not result.pairs:
-        raise TmxRefused(f"This TMX file has no English and {lookup(code).name} pairs: export the memory for this language.")
+        raise TmxRefused(
+            f"This TMX file has no English and {lookup(code).name} pairs: export the memory for this language."
+        )
     return result
 
 

@@ -11,6 +11,7 @@ On the way back, ids must match and the English must be unchanged: anything else
 is refused with one plain sentence. Changed points go through the fact lock and the
 back-translation check like any other translation.
 """
+
 from __future__ import annotations
 
 from translate.storage import xliff as tt_xliff
@@ -24,7 +25,12 @@ from easyread.translate.origin import FUZZY, MEMORY, PERSON, is_approved, origin
 from easyread.translate.review import Imported, Returned, _plain, apply_changes, texts
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
-_FLAGS_A_PERSON_ANSWERS = {"translation-facts", "translation-drift", "translation-low-trust", "translation-still-english"}
+_FLAGS_A_PERSON_ANSWERS = {
+    "translation-facts",
+    "translation-drift",
+    "translation-low-trust",
+    "translation-still-english",
+}
 
 
 class XliffRefused(TranslationError):
@@ -51,7 +57,7 @@ class _Xliff12(tt_xliff.xlifffile):
 
 
 def fact_note(english: str, language: str) -> str:
-    """"Keep these facts exactly: £125.00; 1 March 2025 (write it 1 marca 2025)", or ""."""
+    """ "Keep these facts exactly: £125.00; 1 March 2025 (write it 1 marca 2025)", or ""."""
     from easyread.checks.facts import extract_facts
 
     kept = []
@@ -64,7 +70,7 @@ def fact_note(english: str, language: str) -> str:
 
 
 def glossary_note(english: str, language: str, glossary) -> str:
-    """"Council's agreed words: council tax = podatek lokalny", or ""."""
+    """ "Council's agreed words: council tax = podatek lokalny", or ""."""
     if glossary is None:
         return ""
     base = language.split("-")[0]
@@ -76,8 +82,9 @@ def glossary_note(english: str, language: str, glossary) -> str:
     return "Council's agreed words: " + "; ".join(pairs) if pairs else ""
 
 
-def export_xliff(english: EasyReadDocument, translated: EasyReadDocument, language: str, *, glossary=None,
-                 original: str = "letter") -> bytes:
+def export_xliff(
+    english: EasyReadDocument, translated: EasyReadDocument, language: str, *, glossary=None, original: str = "letter"
+) -> bytes:
     """XLIFF 1.2 of `translated` (in `language`) beside its English draft, for a translator's CAT tool."""
     code = lookup(language).code
     store = _Xliff12(sourcelanguage="en", targetlanguage=code)
@@ -106,7 +113,9 @@ def export_xliff(english: EasyReadDocument, translated: EasyReadDocument, langua
         memory_note = ""
         if text.point is not None and origin_of(text.point)["origin"] == FUZZY:
             origin = origin_of(text.point)
-            memory_note = f"{origin.get('message', '')}. The English differs in the words marked «»: {origin.get('diff', '')}"
+            memory_note = (
+                f"{origin.get('message', '')}. The English differs in the words marked «»: {origin.get('diff', '')}"
+            )
         for note in (fact_note(text.english, code), glossary_note(text.english, code, glossary), memory_note):
             if note:
                 unit.addnote(note, origin="easyread")
@@ -119,25 +128,35 @@ def read_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDocum
     try:
         store = tt_xliff.xlifffile.parsestring(data)
     except Exception as error:  # lxml and translate-toolkit raise many kinds for a broken file
-        raise XliffRefused("This is not an XLIFF file we can read: upload the .xlf file your translation tool saved.") from error
+        raise XliffRefused(
+            "This is not an XLIFF file we can read: upload the .xlf file your translation tool saved."
+        ) from error
     target_language = (store.gettargetlanguage() or "").replace("_", "-")
     if target_language and lookup_code(target_language) != code:
-        raise XliffRefused(f"This XLIFF file is for {target_language}, not {lookup(code).name}: upload the file for this language.")
+        raise XliffRefused(
+            f"This XLIFF file is for {target_language}, not {lookup(code).name}: upload the file for this language."
+        )
     expected = {t.id: t for t in texts(english, translated)}
     units = [u for u in store.units if not u.isheader()]
     ids = [_id(u) for u in units]
     unknown = [i for i in ids if i not in expected]
     if unknown:
-        raise XliffRefused(f"The file has parts this letter does not have ({', '.join(unknown[:3])}): "
-                           "only change the translations, not the structure, and export the file again if the letter changed.")
+        raise XliffRefused(
+            f"The file has parts this letter does not have ({', '.join(unknown[:3])}): "
+            "only change the translations, not the structure, and export the file again if the letter changed."
+        )
     missing = [i for i in expected if i not in ids]
     if missing:
-        raise XliffRefused(f"The file is missing parts of this letter ({', '.join(missing[:3])}): "
-                           "send back the whole file your translation tool saved.")
+        raise XliffRefused(
+            f"The file is missing parts of this letter ({', '.join(missing[:3])}): "
+            "send back the whole file your translation tool saved."
+        )
     changed = [_id(u) for u in units if _plain(u.source) != _plain(expected[_id(u)].english)]
     if changed:
-        raise XliffRefused(f"The English was changed in {', '.join(changed[:3])}: only change the translations. "
-                           "If the English draft changed, export the file again.")
+        raise XliffRefused(
+            f"The English was changed in {', '.join(changed[:3])}: only change the translations. "
+            "If the English draft changed, export the file again."
+        )
     out = []
     for unit in units:
         target = unit.target or ""
@@ -165,9 +184,18 @@ def _state(unit) -> str:
     return "" if node is None else (node.get("state") or "")
 
 
-def import_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDocument, language: str, *,
-                 translator=None, embedder=None, by: str = "translator", chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
-                 similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN) -> Imported:
+def import_xliff(
+    data: bytes,
+    english: EasyReadDocument,
+    translated: EasyReadDocument,
+    language: str,
+    *,
+    translator=None,
+    embedder=None,
+    by: str = "translator",
+    chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
+    similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN,
+) -> Imported:
     """A new version of `translated` with the returned XLIFF's targets; raises XliffRefused.
 
     Changed points are checked with the fact lock and, when a `translator` is given, the
@@ -176,7 +204,14 @@ def import_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDoc
     """
     code = lookup(language).code
     returned = read_xliff(data, english, translated, code)
-    return apply_changes(english, translated, code, returned, translator=translator, embedder=embedder, by=by,
-                         chrf_min=chrf_min, similarity_min=similarity_min)
-
-
+    return apply_changes(
+        english,
+        translated,
+        code,
+        returned,
+        translator=translator,
+        embedder=embedder,
+        by=by,
+        chrf_min=chrf_min,
+        similarity_min=similarity_min,
+    )

@@ -134,7 +134,8 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
     from easyread.translation_records import memory_size
 
-    return render_template("documents/translation.html", memory_entries=memory_size(doc.council_id, code), tmx_form=tmx_form or TmxForm(), doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
+    return render_template("documents/translation.html", memory_entries=memory_size(doc.council_id, code),
+                           tmx_form=tmx_form or TmxForm(), doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
                            direction=direction, title=(version.draft or {}).get("title", ""), sections=sections, summary=_row(doc, code, version),
                            formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen], xliff_form=xliff_form,
                            form=tmx_form if tmx_form is not None and tmx_form.errors else xliff_form), status
@@ -165,7 +166,8 @@ def translation_xliff(doc_id: int, code: str):
     settings = current_app.config["EASYREAD"]
     stem = f"letter-{doc.id}-{code}-v{version.number}"
     data = export_xliff(english, translated, code, glossary=glossary_for(settings, doc.council_id), original=stem)
-    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="xliff", version=version.number, language=code)
+    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="xliff",
+                 version=version.number, language=code)
     db.session.commit()
     return Response(data, mimetype="application/x-xliff+xml",
                     headers={"Content-Disposition": f'attachment; filename="{stem}.xlf"', "Cache-Control": "no-store"})
@@ -200,9 +202,11 @@ def translation_xliff_upload(doc_id: int, code: str):
         flash("Nothing was changed or approved in this file, so no new version was made.", "success")
         return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
     saved = save_translation(doc, code, result.draft, based_on=version, user=current_user,
-                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.", change="xliff",
+                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.",
+                             change="xliff",
                              english=english)
-    message = f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, {len(result.approved)} approved"
+    message = (f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, "
+               f"{len(result.approved)} approved")
     flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
 
@@ -216,8 +220,10 @@ def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]
         en_points = english_sections[s - 1].get("points", []) if s - 1 < len(english_sections) else []
         for p, point in enumerate(section.get("points", []), start=1):
             origin = origin_of(point)
-            out.append({"id": f"s{s}/p{p}", "text": point.get("text", ""), "english": en_points[p - 1]["text"] if p - 1 < len(en_points) else "",
-                        "flags": [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS], "origin": origin.get("message", ""),
+            out.append({"id": f"s{s}/p{p}", "text": point.get("text", ""),
+                        "english": en_points[p - 1]["text"] if p - 1 < len(en_points) else "",
+                        "flags": [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS],
+                        "origin": origin.get("message", ""),
                         "diff": origin.get("diff", ""), "approved": is_approved(point)})
     return out
 
@@ -225,7 +231,7 @@ def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]
 @bp.route("/<int:doc_id>/translations/<code>/review", methods=["GET", "POST"])
 @staff_required
 def translation_review(doc_id: int, code: str):
-    """A fluent speaker checks a translation: English beside each point, edits, and approves points or the whole language."""
+    """A fluent speaker checks a translation: English beside each point, edits, and approves points or the language."""
     from easyread.engines.base import EngineError
     from easyread.translate.engines import get_translator
     from easyread.translate.errors import TranslationError
@@ -241,11 +247,12 @@ def translation_review(doc_id: int, code: str):
         if not FlaskForm().validate():
             abort(400)
         if request.form.get("based_on") != str(version.number):
-            flash("Someone saved this translation while you were checking it. Your changes were not saved: check the new version.", "error")
+            flash("Someone saved this translation while you were checking it. Your changes were not saved: "
+                  "check the new version.", "error")
             return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))
         approve_all = request.form.get("action") == "approve_all"
-        returned = [Returned(p["id"], request.form.get(f"text:{p['id']}", p["text"]), approve_all or bool(request.form.get(f"approve:{p['id']}")))
-                    for p in points]
+        returned = [Returned(p["id"], request.form.get(f"text:{p['id']}", p["text"]),
+                             approve_all or bool(request.form.get(f"approve:{p['id']}"))) for p in points]
         settings = current_app.config["EASYREAD"]
         try:
             translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", True) else None
@@ -259,13 +266,15 @@ def translation_review(doc_id: int, code: str):
         if not result.changed and before == after:
             flash("Nothing was changed, so no new version was made.", "success")
             return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
-        saved = save_translation(doc, code, result.draft, based_on=version, user=current_user, english=english, change="review",
-                                 note=f"Checked by a fluent speaker: {len(result.changed)} changed, {sum(after)} of {len(after)} approved.")
+        note = f"Checked by a fluent speaker: {len(result.changed)} changed, {sum(after)} of {len(after)} approved."
+        saved = save_translation(doc, code, result.draft, based_on=version, user=current_user, english=english,
+                                 change="review", note=note)
         message = f"Version {saved.number} saved: {sum(after)} of {len(after)} points checked"
         flash(message + (". " + " ".join(result.notes) if result.notes else "."), "success")
         return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
     name, _, direction = _language_name(code)
-    return render_template("documents/translation_review.html", doc=doc, version=version, code=code, name=name, direction=direction,
+    return render_template("documents/translation_review.html", doc=doc, version=version, code=code, name=name,
+                           direction=direction,
                            points=points, approved=sum(p["approved"] for p in points), total=len(points))
 
 
@@ -285,7 +294,8 @@ def translation_memory_tmx(doc_id: int, code: str):
     audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="tmx", language=code)
     db.session.commit()
     return Response(data, mimetype="application/x-tmx+xml",
-                    headers={"Content-Disposition": f'attachment; filename="translation-memory-{code}.tmx"', "Cache-Control": "no-store"})
+                    headers={"Content-Disposition": f'attachment; filename="translation-memory-{code}.tmx"',
+                             "Cache-Control": "no-store"})
 
 
 @bp.post("/<int:doc_id>/translations/<code>/memory.tmx")
@@ -312,7 +322,8 @@ def translation_memory_upload(doc_id: int, code: str):
         form.tmx.errors = [str(error)]
         return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
     added, replaced = store_segments(doc.council_id, code, read.segments, origin="tmx", user=current_user)
-    audit.record("memory_imported", current_user, council_id=doc.council_id, language=code, added=added, replaced=replaced)
+    audit.record("memory_imported", current_user, council_id=doc.council_id, language=code, added=added,
+                 replaced=replaced)
     db.session.commit()
     skipped = f" {read.skipped} skipped because their facts did not match." if read.skipped else ""
     flash(f"Translation memory: {added} added and {replaced} replaced from {read.pairs} pairs.{skipped}", "success")
