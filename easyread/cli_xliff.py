@@ -42,8 +42,15 @@ def _drafts(english_file: Path, translated_file: Path):
     default=None,
     help="The XLIFF file to write (default: beside the translation, with .xlf).",
 )
+@click.option(
+    "--xliff-version",
+    type=click.Choice(["1.2", "2.0"]),
+    default="1.2",
+    show_default=True,
+    help="XLIFF 1.2 (every CAT tool reads it) or 2.0.",
+)
 @click.pass_obj
-def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: Path | None) -> None:
+def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: Path | None, xliff_version: str) -> None:
     """Write TRANSLATED_FILE (a translated draft's JSON) beside ENGLISH_FILE as XLIFF 1.2."""
     from easyread.documents.atomic import atomic_write_bytes
     from easyread.glossary import load_glossary
@@ -59,6 +66,7 @@ def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: P
             translated.language,
             glossary=glossary,
             original=english_file.name.removesuffix(".json"),
+            version=xliff_version,
         )
     except (TranslationError, ValueError) as error:
         click.echo(f"{translated_file.name}: {error}", err=True)

@@ -15,6 +15,7 @@ back-translation check like any other translation.
 from __future__ import annotations
 
 from translate.storage import xliff as tt_xliff
+from translate.storage import xliff2 as tt_xliff2
 
 from easyread.documents.model import EasyReadDocument
 from easyread.translate import backcheck
@@ -22,7 +23,7 @@ from easyread.translate.catalogue import lookup
 from easyread.translate.errors import TranslationError
 from easyread.translate.factcheck import PROTECTED_KINDS, preferred_date
 from easyread.translate.origin import FUZZY, MEMORY, PERSON, is_approved, origin_of
-from easyread.translate.review import Imported, Returned, _plain, apply_changes, texts
+from easyread.translate.review import Imported, Returned, Text, _plain, apply_changes, texts
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 _FLAGS_A_PERSON_ANSWERS = {
@@ -82,11 +83,51 @@ def glossary_note(english: str, language: str, glossary) -> str:
     return "Council's agreed words: " + "; ".join(pairs) if pairs else ""
 
 
+def _notes(text: Text, code: str, glossary) -> list[str]:
+    memory_note = ""
+    if text.point is not None and origin_of(text.point)["origin"] == FUZZY:
+        origin = origin_of(text.point)
+        memory_note = f"{origin.get('message', '')}. The English differs in the words marked «»: "
+        memory_note += origin.get("diff", "")
+    notes = (fact_note(text.english, code), glossary_note(text.english, code, glossary), memory_note)
+    return [note for note in notes if note]
+
+
+def _export_xliff2(english: EasyReadDocument, translated: EasyReadDocument, code: str, glossary) -> bytes:
+    """XLIFF 2.0: the same units; a segment's state is initial (machine, fuzzy), translated (memory, a person)
+    or final (approved)."""
+    store = tt_xliff2.Xliff2File()
+    store.setsourcelanguage("en")
+    store.settargetlanguage(code)
+    for text in texts(english, translated):
+        unit = store.addsourceunit(text.english)
+        unit.setid(text.id)
+        unit.settarget(text.target)
+        state = "initial"
+        if text.point is not None:
+            if is_approved(text.point):
+                state = "final"
+            elif origin_of(text.point)["origin"] in (MEMORY, PERSON):
+                state = "translated"
+        unit.xmlelement.set("state", state)
+        for note in _notes(text, code, glossary):
+            unit.addnote(note, origin="easyread")
+    return bytes(store)
+
+
 def export_xliff(
-    english: EasyReadDocument, translated: EasyReadDocument, language: str, *, glossary=None, original: str = "letter"
+    english: EasyReadDocument,
+    translated: EasyReadDocument,
+    language: str,
+    *,
+    glossary=None,
+    original: str = "letter",
+    version: str = "1.2",
 ) -> bytes:
-    """XLIFF 1.2 of `translated` (in `language`) beside its English draft, for a translator's CAT tool."""
+    """XLIFF 1.2 (or 2.0) of `translated` (in `language`) beside its English draft, for a translator's CAT tool."""
     code = lookup(language).code
+    if version.startswith("2"):
+        return _export_xliff2(english, translated, code, glossary)
     store = _Xliff12(sourcelanguage="en", targetlanguage=code)
     store.setfilename(store.getfilenode("NoName"), original)
     for text in texts(english, translated):
@@ -110,23 +151,17 @@ def export_xliff(
         if qualifier:
             target.set("state-qualifier", qualifier)
         unit.markapproved(approved)
-        memory_note = ""
-        if text.point is not None and origin_of(text.point)["origin"] == FUZZY:
-            origin = origin_of(text.point)
-            memory_note = (
-                f"{origin.get('message', '')}. The English differs in the words marked «»: {origin.get('diff', '')}"
-            )
-        for note in (fact_note(text.english, code), glossary_note(text.english, code, glossary), memory_note):
-            if note:
-                unit.addnote(note, origin="easyread")
+        for note in _notes(text, code, glossary):
+            unit.addnote(note, origin="easyread")
     return bytes(store)
 
 
 def read_xliff(data: bytes, english: EasyReadDocument, translated: EasyReadDocument, language: str) -> list[Returned]:
     """The targets of a returned XLIFF, after making sure it is the file we sent. Raises XliffRefused."""
     code = lookup(language).code
+    version_two = b"urn:oasis:names:tc:xliff:document:2." in data[:2000]
     try:
-        store = tt_xliff.xlifffile.parsestring(data)
+        store = (tt_xliff2.Xliff2File if version_two else tt_xliff.xlifffile).parsestring(data)
     except Exception as error:  # lxml and translate-toolkit raise many kinds for a broken file
         raise XliffRefused(
             "This is not an XLIFF file we can read: upload the .xlf file your translation tool saved."
@@ -180,6 +215,8 @@ def _id(unit) -> str:
 
 
 def _state(unit) -> str:
+    if isinstance(unit, tt_xliff2.Xliff2Unit):
+        return unit.xmlelement.get("state") or ""  # XLIFF 2.0 keeps the state on the segment
     node = unit.getlanguageNode(lang=None, index=1)
     return "" if node is None else (node.get("state") or "")
 

@@ -113,3 +113,20 @@ def test_cli_import_refusal_is_one_plain_sentence(cli_runner, draft, tmp_path):
     (tmp_path / "bad.xlf").write_bytes(b"<xliff")
     result = cli_runner.invoke(main, ["xliff", "import", str(english_file), str(translated_file), str(tmp_path / "bad.xlf"), "--no-back-check"])
     assert result.exit_code == 2 and "not an XLIFF file" in result.output and "Traceback" not in result.output
+
+
+def test_xliff_2_0_export_and_return(draft):
+    from translate.storage import xliff2 as tt_xliff2
+
+    translated = _polish(draft)
+    data = export_xliff(draft, translated, "pl", version="2.0")
+    assert b'version="2.0"' in data and b'trgLang="pl"' in data
+    store = tt_xliff2.Xliff2File.parsestring(data)
+    units = {u.getid(): u for u in store.units}
+    assert list(units) == ["title", "s1/heading", "s1/p1", "s1/p1/picture", "s1/p2", "s2/p1"]
+    assert "£125.00" in units["s1/p1"].getnotes() and units["s1/p1"].xmlelement.get("state") == "initial"
+    units["s1/p2"].settarget("Zadzwoń: 01632 960 123.")
+    units["s1/p2"].xmlelement.set("state", "final")
+    result = import_xliff(bytes(store), draft, translated, "pl")
+    assert result.changed == ["s1/p2"] and result.approved == ["s1/p2"]
+    assert is_approved(result.draft.points()[1]) and result.draft.points()[1].text == "Zadzwoń: 01632 960 123."
