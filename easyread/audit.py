@@ -44,6 +44,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "draft_approved": ("document_id", "version", "language", "problems"),
     "document_erased": ("document_id",),
     "retention_purged": ("document_id",),
+    "memory_imported": ("language",),
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -76,6 +77,7 @@ DESCRIPTIONS: dict[str, str] = {
     "draft_approved": "Approved a version as final (with the open problems they confirmed they checked)",
     "document_erased": "Deleted a letter entirely (versions, feedback and files)",
     "retention_purged": "Original and personal data deleted after the retention period",
+    "memory_imported": "Translation memory loaded from a TMX file",
 }
 
 

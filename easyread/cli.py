@@ -139,6 +139,16 @@ from easyread.cli_translate import languages, translate  # noqa: E402
 main.add_command(languages)
 main.add_command(translate)
 
+# --- the translator's round trip (easyread/cli_xliff.py) ---
+from easyread.cli_xliff import xliff  # noqa: E402
+
+main.add_command(xliff)
+
+# --- translation memory, TMX in and out (easyread/cli_memory.py) ---
+from easyread.cli_memory import memory  # noqa: E402
+
+main.add_command(memory)
+
 
 # --- models (engine) ---
 @main.group(invoke_without_command=True)

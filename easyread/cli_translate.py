@@ -50,9 +50,12 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
 @click.option("--bilingual", is_flag=True, help="Also write a Word document with the English beside each translation.")
 @click.option("--original", is_flag=True, help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.")
 @click.option("--back-check/--no-back-check", default=None, help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).")
+@click.option("--memory", "memory_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A TMX file of approved translations to fill points from before any engine runs "
+                   "(repeat for several).")
 @click.pass_obj
 def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, formats: str | None, engine: str | None,
-              bilingual: bool, back_check: bool | None, original: bool) -> None:
+              bilingual: bool, back_check: bool | None, original: bool, memory_files: tuple[Path, ...] = ()) -> None:
     """Translate an Easy Read draft (the JSON of a draft) into other languages; with --original, the letter itself.
 
     Writes <name>.<code>.<format> for each language, <name>.<code>.json (the
@@ -78,7 +81,9 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
                 draft = EasyReadDocument.from_dict(_read_draft(draft_file))
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
-        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check)
+        memory = _tmx_memory(memory_files, to, settings)
+        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check,
+                              memory=memory)
     except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
         sys.exit(2)
@@ -110,8 +115,9 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
 
             written["bilingual"] = write_bilingual_docx(draft, result.draft, out_dir / f"{stem}.{code}.bilingual.docx", options)
         scores = f", back-translation chrF {result.chrf:.0f}" if result.chrf is not None else ""
+        memory_note = f", {result.from_memory} from memory and {result.fuzzy} fuzzy" if memory_files else ""
         click.echo(f"{code:8s} {result.name}: {result.points} points, {result.flagged} flagged for a fluent check, "
-                   f"facts kept in {result.facts_kept}/{result.points}{scores} ({result.tier}).")
+                   f"facts kept in {result.facts_kept}/{result.points}{scores}{memory_note} ({result.tier}).")
         for note in result.notes:
             click.echo(f"         {note}")
         for path in written.values():
@@ -120,6 +126,29 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
     atomic_write_text(report, json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
     click.echo(f"Wrote {report}")
     sys.exit(0 if run.ok else 1)
+
+
+def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
+    """A Memory per language asked for, from TMX files (empty without files)."""
+    if not files:
+        return {}
+    from easyread.translate.catalogue import parse_languages
+    from easyread.translate.memory import DEFAULT_FUZZY_MIN, Memory
+    from easyread.translate.tmx import TmxRefused, read_tmx
+
+    out = {}
+    for language in parse_languages(to):
+        segments = []
+        for path in files:
+            if not path.is_file():
+                raise ValueError(f"There is no file at {path}. Check the name and try again.")
+            try:
+                segments += read_tmx(path.read_bytes(), language.code).segments
+            except TmxRefused:
+                continue  # this file has no pairs for this language
+        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN)
+        out[language.code] = Memory(language.code, segments, fuzzy_min=fuzzy_min)
+    return out
 
 
 def _read_draft(path: Path) -> dict:

@@ -108,6 +108,7 @@ SETTINGS: list[Setting] = [
     Setting("TRANSLATE_API_KEY", "", "API key sent to a LibreTranslate server, if it needs one.", str),
     Setting("TRANSLATE_BACK_CHECK", True, "Translate every translated point back into English and flag points whose meaning drifted, for a fluent speaker to check. Doubles the translation time.", bool),
     Setting("TRANSLATE_CHRF_MIN", 25.0, "A translated point is flagged when the chrF score (0 to 100) of its back-translation against the English is below this.", float),
+    Setting("TRANSLATE_MEMORY_FUZZY_MIN", 75, "Translation memory: an approved point whose English is at least this similar (0 to 100, rapidfuzz ratio, facts ignored) to a new point is offered as its draft, with the differing words marked. The same words with other facts are always filled in from memory.", int),
     Setting("TRANSLATE_SIMILARITY_MIN", 0.7, "A translated point is flagged when the meaning similarity (0 to 1, all-MiniLM-L6-v2) of its back-translation and the English is below this.", float),
     # --- jobs ---
     Setting("QUEUE_URL", "", "Where background jobs wait to run. Empty means a SQLite file huey.db in the instance folder (nothing else to install). redis://host:6379/0 uses Redis, so workers on several machines can share the queue. immediate runs each job at once inside the request that asked for it (for tests and debugging only).", str),

@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Pango for WeasyPrint's PDF output, Cairo for turning SVG symbols into PNG, and fonts that cover the scripts of the UK's
-# community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Tigrinya...).
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core espeak-ng)
+# community languages (Arabic, Urdu, Bengali, Gurmukhi, Gujarati, Tamil, Tigrinya...), with fonts-noto-cjk for Chinese
+# (simplified and traditional).
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+    espeak-ng)
 # The tests also drive a real browser (Debian's Chromium; Playwright's own download does not work offline).
 if [[ "${1:-}" == "test" ]]; then
     SYSTEM_PACKAGES+=(chromium redis-server postgresql)

@@ -1,13 +1,17 @@
-"""Translation: speed per engine, and the embedded model's quality on ten languages.
+"""Translation: speed per engine, the embedded model's quality on ten languages, and translation memory.
 
     easyread bench translate [--engines embedded,nllb:///models/nllb] [--languages pl,ro,ur,…]
                              [--points 6] [--speed-language pl] [--skip-quality]
+                             [--memory-letters 20] [--memory-engine fake|SPEC] [--memory-folder DIR] [--memory-only]
 
 Speed: every engine translates the same Easy Read letter into one language at batch 1
 (the baseline, same run) and batch 8; sentences per second and the process's peak
 memory so far. Quality (first engine): the full pipeline per language, reporting the
 share of points whose facts came through, the share flagged by back-translation, and
 the mean chrF and MiniLM similarity of the back-translation against the English.
+Memory (easyread.bench.translate_memory): a folder of generated letters of one kind;
+the share of points filled from memory after the first is approved, facts right in
+them, and seconds per letter with the memory beside the engine alone.
 """
 from __future__ import annotations
 
@@ -43,6 +47,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--speed-language", default="pl", help="language for the speed part (default pl)")
     parser.add_argument("--skip-quality", action="store_true", help="measure speed only")
     parser.add_argument("--skip-speed", action="store_true", help="measure quality only")
+    parser.add_argument("--memory-letters", type=int, default=20,
+                        help="generated letters for the memory part, 0 to skip (default 20)")
+    parser.add_argument("--memory-engine", default="fake",
+                        help="engine for the memory part: 'fake' (a word-swap stand-in, no model: fast, its times "
+                             "say nothing "
+                             "about a real engine) or an engine spec such as embedded (default fake)")
+    parser.add_argument("--memory-language", default="pl", help="language for the memory part (default pl)")
+    parser.add_argument("--memory-folder", default=None,
+                        help="write the generated letters here (default: a temporary folder)")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory part")
     return parser.parse_args(argv)
 
 
@@ -110,7 +124,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     print(f"letter: {len(points)} Easy Read points; thresholds: chrF < {settings.get('TRANSLATE_CHRF_MIN')} "
           f"or similarity < {settings.get('TRANSLATE_SIMILARITY_MIN')} flags a point")
     report: dict = {"speed": {}, "quality": []}
-    engines = [get_translator(spec.strip(), settings) for spec in args.engines.split(",") if spec.strip()]
+    if args.memory_only:
+        args.skip_speed = args.skip_quality = True
+    specs = [] if args.memory_only else [spec.strip() for spec in args.engines.split(",") if spec.strip()]
+    engines = [get_translator(spec, settings) for spec in specs]
     if not args.skip_speed:
         print(f"\nspeed into {args.speed_language} (sentences per second; batch 1 is the baseline)")
         for engine in engines:
@@ -125,7 +142,29 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         report["quality"] = quality(engines[0], points, args.languages, settings)
         weak = [r["language"] for r in report["quality"] if not r.get("good_enough")]
         print(f"\nnot good enough with {engines[0].name}: {', '.join(weak) or 'none'}")
+    if args.memory_letters > 0:
+        report["memory"] = _memory_part(args, settings)
     return report
+
+
+def _memory_part(args: argparse.Namespace, settings: dict) -> dict:
+    import tempfile
+    from pathlib import Path
+
+    from easyread.bench.translate_memory import WordSwapTranslator, make_letters, memory_bench, print_report
+    from easyread.translate.engines import get_translator
+
+    engine = WordSwapTranslator() if args.memory_engine == "fake" else get_translator(args.memory_engine, settings)
+    letters = make_letters(max(2, args.memory_letters))
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(args.memory_folder or temp)
+        from easyread.bench.translate_memory import write_folder
+
+        write_folder(letters, folder)
+        figures = memory_bench(engine, args.memory_language, folder, settings)
+    print_report(figures)
+    sys.stdout.flush()
+    return figures
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
-from babel.numbers import NumberFormatError, parse_decimal
 
 from easyread.checks.numwords import WORD_NUMBER, word_to_number
 
@@ -36,6 +35,9 @@ TIME_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(?:m\b|\.m\.?)", re.I
 TIME_24 = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 TIME_WORDS = re.compile(r"\b(?:12\s+)?(midday|noon|midnight)\b", re.IGNORECASE)
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:%|\s?per\s?cent\b)?(?:st|nd|rd|th)?(?![\w])")
+# A number in a language other than English: groups and decimals marked with "." or "," (or a
+# no-break space), read by `read_number`; a per cent sign may follow after a space ("2,5 %").
+LOCAL_NUMBER = re.compile(r"(?<![\w.,])(?P<n>\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?)(?P<pc>\s?%)?(?![\w])")
 DEADLINE_BEFORE = re.compile(r"\b(within|by|before|no later than|not later than|on or before|until|up to|in the next)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE_WORDS = {"no later than": "by", "not later than": "by", "on or before": "by", "in the next": "within", "up to": "within"}
 
@@ -76,25 +78,48 @@ def money_value(amount: Decimal) -> str:
 
 
 def parse_amount(number: str, language: str) -> Decimal | None:
-    """A number as written in `language` (1,710.00 in English; 1 710,00 in Polish)."""
-    cleaned = number.replace("\u00a0", " ").replace("\u202f", " ").strip()
-    if language != "en":
-        try:
-            return parse_decimal(cleaned.replace(" ", _group_symbol(language)), locale=language, strict=False)
-        except (NumberFormatError, UnknownLocaleError, ValueError):
-            pass
+    """A number as written in `language` (1,710.00 in English; 1 710,00 in Polish; 1.710,00 in German)."""
+    return read_number(number, language)
+
+
+def read_number(number: str, language: str) -> Decimal | None:
+    """The value of a number written with group and decimal separators of any convention.
+
+    Hand-written because babel's `parse_decimal` trusts the locale alone and reads an English
+    "125.00" in Spanish text as 12500: groups always have three digits, so a separator followed
+    by one, two or four or more digits is the decimal mark, whatever the language. Only a single
+    separator followed by exactly three digits ("1.710", "1,710") is ambiguous, and there the
+    language's own decimal symbol (babel/CLDR) decides.
+    """
+    cleaned = re.sub(r"[\s\u00a0\u202f\u2009'’]", "", number)
+    if not cleaned or not cleaned[0].isdigit() or not cleaned[-1].isdigit():
+        return None
+    marks = [(i, ch) for i, ch in enumerate(cleaned) if ch in ".,"]
+    decimal_at = None
+    if marks:
+        last_at, last = marks[-1]
+        tail = len(cleaned) - last_at - 1
+        if any(ch != last for _, ch in marks):
+            decimal_at = last_at  # "1.710,50" and "1,710.50": the last separator is the decimal mark
+        elif len(marks) == 1 and (tail != 3 or last == decimal_symbol(language)):
+            decimal_at = last_at
+    whole = cleaned if decimal_at is None else cleaned[:decimal_at]
+    fraction = "" if decimal_at is None else cleaned[decimal_at + 1:]
+    digits = whole.replace(".", "").replace(",", "")
     try:
-        return Decimal(cleaned.replace(",", "").replace(" ", ""))
+        return Decimal(f"{digits}.{fraction}" if fraction else digits)
     except InvalidOperation:
         return None
 
 
-@lru_cache(maxsize=32)
-def _group_symbol(language: str) -> str:
+@lru_cache(maxsize=64)
+def decimal_symbol(language: str) -> str:
+    """The decimal mark `language` writes with Latin digits ("," for de, es, pl; "." for en, ur)."""
     try:
-        return Locale.parse(language).number_symbols.get("latn", {}).get("group", ",")
-    except (UnknownLocaleError, ValueError, AttributeError):
-        return ","
+        symbols = Locale.parse(language.replace("-", "_")).number_symbols
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "."
+    return symbols.get("latn", {}).get("decimal", ".")
 
 
 @lru_cache(maxsize=32)

@@ -142,6 +142,12 @@ def _rights(scan: str, found: _Found) -> None:
 
 
 def _numbers(scan: str, found: _Found, language: str) -> None:
+    if language != "en":
+        # Other languages group and mark decimals their own way ("2,5 %", "1.710"): read by value.
+        for m in fp.LOCAL_NUMBER.finditer(scan):
+            amount = fp.read_number(m.group("n"), language)
+            if amount is not None:
+                found.add("number", f"{amount}{'%' if m.group('pc') else ''}", m.start(), m.end())
     for m in fp.NUMBER.finditer(scan):
         raw = re.sub(r"(?:st|nd|rd|th)$", "", m.group(0))
         value = re.sub(r"\s?per\s?cent", "%", raw).replace(",", "")

@@ -273,7 +273,9 @@ def _translate_document(app, document_id: int, job: str) -> str:
         return _fail(doc, "Make the Easy Read draft before translating it.", back_to="done")
     try:
         glossary = council_glossary.glossary_for(settings, doc.council_id)
-        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary, progress=_progress_writer(doc, db))
+        memory = _memories(doc, task.get("languages") or [], settings)
+        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary,
+                              progress=_progress_writer(doc, db), memory=memory)
     except Exception as error:
         message = _plain_error(error)
         if message is None:
@@ -290,6 +292,24 @@ def _translate_document(app, document_id: int, job: str) -> str:
     _finish(doc, " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None)
     db.session.commit()
     return "done"
+
+
+def _memories(doc, languages: list[str], settings: dict) -> dict:
+    """The council's translation memory for each language asked for.
+
+    Codes the catalogue does not know are left out here: the translation reports them."""
+    from easyread.translate import lookup
+    from easyread.translate.errors import TranslationError
+    from easyread.translation_records import load_memory
+
+    out = {}
+    for language in languages:
+        try:
+            code = lookup(language).code
+        except TranslationError:
+            continue
+        out[code] = load_memory(doc.council_id, code, settings)
+    return out
 
 
 TASKS = {"document": make_draft, "point": regenerate_point, "translate": translate_document}

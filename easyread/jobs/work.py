@@ -103,16 +103,18 @@ class Translated:
     errors: dict[str, str]  # language name -> plain reason
 
 
-def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet) -> Translated:
+def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet,
+              memory: dict | None = None) -> Translated:
     """Translate an English draft into `languages` with the configured engine (TRANSLATE_ENGINE, else MODEL).
 
     Each translation's report holds what the translation checks found (engine, trust tier,
-    points flagged for a fluent reader, facts kept, back-translation scores). Raises
+    points flagged for a fluent reader, facts kept, back-translation scores, points from the
+    translation `memory`: a Memory per language code). Raises
     TranslationError when nothing can start (unknown language, empty draft).
     """
     from easyread.translate import translate_draft
 
-    run = translate_draft(draft, languages, settings=settings, glossary=glossary, progress=progress)
+    run = translate_draft(draft, languages, settings=settings, glossary=glossary, progress=progress, memory=memory)
     drafts = {code: (r.draft.to_dict(), {"translation": r.to_dict()}) for code, r in run.results.items() if r.ok}
     errors = {r.name: r.error for r in run.results.values() if r.error}
     return Translated(drafts=drafts, errors=errors)

@@ -299,3 +299,29 @@ class DraftApproval(db.Model):
     version_number: Mapped[int] = mapped_column(Integer, nullable=False)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+
+
+class MemorySegment(db.Model):
+    """A translation memory entry: an approved point's English and translation, facts as placeholders
+    (see easyread.translate.memory). One row per council, language and English key; a later approval
+    of the same words replaces the translation."""
+
+    __tablename__ = "translation_memory"
+    __table_args__ = (UniqueConstraint("council_id", "language", "key_hash", name="uq_translation_memory_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    council_id: Mapped[int] = mapped_column(ForeignKey("councils.id"), nullable=False, index=True)
+    language: Mapped[str] = mapped_column(String(16), nullable=False)
+    # SHA-256 of the lookup key: the English with each fact as its kind
+    key_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    target: Mapped[str] = mapped_column(Text, nullable=False)
+    kinds: Mapped[list] = mapped_column(JSON, default=list, nullable=False)
+    slots: Mapped[list] = mapped_column(JSON, default=list, nullable=False)
+    example_source: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    example_target: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    origin: Mapped[str] = mapped_column(String(16), nullable=False, default="approved")  # "approved" or "tmx"
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now, nullable=False)

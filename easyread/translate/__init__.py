@@ -3,7 +3,7 @@
 The one function the web app, the job queue and the batch command call::
 
     translate_draft(draft, languages, engine=None, settings=None, glossary=None, progress=None,
-                    *, embedder=None, back_translate=None) -> TranslationRun
+                    *, embedder=None, back_translate=None, memory=None) -> TranslationRun
 
     draft      an English EasyReadDocument (or its to_dict() dict), e.g. the approved version
     languages  "pl,ro,ur" or ["pl", "pa-Arab", "zh-Hant"]: catalogue codes or English names;
@@ -17,6 +17,8 @@ The one function the web app, the job queue and the batch command call::
     progress   progress(stage, done, total), stage "translate <code>"
     embedder   sentence embedder for the back-translation check (default all-MiniLM-L6-v2)
     back_translate  override the TRANSLATE_BACK_CHECK setting
+    memory     {code: easyread.translate.memory.Memory}: approved translations looked up before
+               the engine runs (exact matches filled with this draft's facts, fuzzy ones flagged)
 
 It returns a TranslationRun: `run.results[code]` is a LanguageResult with `.draft`
 (the translated EasyReadDocument, language and direction set, same sections,

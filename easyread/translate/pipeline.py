@@ -32,7 +32,8 @@ FLAG_DRIFT = "translation-drift"  # the back-translation says the meaning moved
 FLAG_TERM = "translation-glossary"  # the council's agreed term could not be kept
 FLAG_TRUST = "translation-low-trust"  # the engine is not good enough for this language
 FLAG_ENGLISH = "translation-still-english"  # the engine gave the English back
-TRANSLATION_FLAGS = (FLAG_FACTS, FLAG_DRIFT, FLAG_TERM, FLAG_TRUST, FLAG_ENGLISH)
+FLAG_FUZZY = "translation-memory-fuzzy"  # drafted from memory for other English words: the marked words need a person
+TRANSLATION_FLAGS = (FLAG_FACTS, FLAG_DRIFT, FLAG_TERM, FLAG_TRUST, FLAG_ENGLISH, FLAG_FUZZY)
 
 
 @dataclass
@@ -48,6 +49,8 @@ class LanguageResult:
     points: int = 0
     flagged: int = 0
     facts_kept: int = 0  # points whose facts all came through
+    from_memory: int = 0  # points filled from translation memory (exact matches)
+    fuzzy: int = 0  # points drafted from a fuzzy memory match
     chrf: float | None = None  # mean back-translation chrF
     similarity: float | None = None  # mean back-translation similarity
     notes: list[str] = field(default_factory=list)
@@ -62,6 +65,7 @@ class LanguageResult:
         return {
             "language": self.language, "name": self.name, "engine": self.engine, "ok": self.ok, "error": self.error,
             "tier": self.tier, "points": self.points, "flagged": self.flagged, "facts_kept": self.facts_kept,
+            "from_memory": self.from_memory, "fuzzy": self.fuzzy,
             "chrf": None if self.chrf is None else round(self.chrf, 1),
             "similarity": None if self.similarity is None else round(self.similarity, 3),
             "notes": list(self.notes), "seconds": round(self.seconds, 1),
@@ -112,7 +116,7 @@ class _Options:
 
 
 def translate_draft(draft, languages, engine=None, settings=None, glossary=None, progress=None, *,
-                    embedder=None, back_translate: bool | None = None) -> TranslationRun:
+                    embedder=None, back_translate: bool | None = None, memory: dict | None = None) -> TranslationRun:
     """Translate an English Easy Read draft into each of `languages`; see easyread.translate."""
     if settings is None:
         from easyread.config import load_settings
@@ -145,7 +149,8 @@ def translate_draft(draft, languages, engine=None, settings=None, glossary=None,
         try:
             result.tier = require(translator, language)
             _refuse_same_language(draft, language)
-            _translate_one(draft, language, translator, glossary, options, embedder, progress, result)
+            _translate_one(draft, language, translator, glossary, options, embedder, progress, result,
+                           (memory or {}).get(language.code))
         except TranslationError as error:
             result.error = str(error)
         except EngineError as error:
@@ -202,9 +207,11 @@ def _translate_protected(translator: Translator, texts: list[Protected], code: s
     return out, whole
 
 
-def _translate_one(draft, language, translator, glossary, options, embedder, progress, result) -> None:
+def _translate_one(draft, language, translator, glossary, options, embedder, progress, result, memory=None) -> None:
     code, stage = language.code, f"translate {language.code}"
     points = draft.points()
+    # Translation memory first: a point a person approved before needs no engine.
+    matches = [memory.lookup(p.text) if memory is not None else None for p in points]
     alts = list(dict.fromkeys(p.picture.alt for p in points if p.picture and p.picture.alt))
     sources = [draft.title] + [s.heading for s in draft.sections] + [p.text for p in points] + alts
     first_point = 1 + len(draft.sections)
@@ -214,7 +221,13 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
     progress(stage, 0, steps)
 
     protected = [protect(text, _glossary_spans(glossary, text, language)) for text in sources]
+    for i, match in enumerate(matches):
+        if match is not None:
+            protected[first_point + i] = Protected("")  # not sent to the engine
     texts, whole = _translate_protected(translator, protected, code)
+    for i, match in enumerate(matches):
+        if match is not None:
+            texts[first_point + i] = match.text
     lost_terms = [i for i, ok in enumerate(whole) if not ok]
     if lost_terms:
         # The engine dropped a marker: translate those plainly, and say the agreed term may be missing.
@@ -230,7 +243,8 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
 
     point_texts = texts[first_point:first_point + len(points)]
     checks = [check_translation(p.text, t, code) for p, t in zip(points, point_texts)]
-    _repair_facts(points, point_texts, checks, language, translator, glossary)
+    from_memory = {i for i, m in enumerate(matches) if m}
+    _repair_facts(points, point_texts, checks, language, translator, glossary, skip=from_memory)
     for i, check in enumerate(checks):
         if not check.ok:
             flags[i].append(FLAG_FACTS)
@@ -244,13 +258,22 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
                                 "message": f"This point was not translated into {language.name}: it is still in English."})
     progress(stage, 2, steps)
 
+    result.from_memory = sum(1 for m in matches if m is not None and m.kind == "exact")
+    result.fuzzy = sum(1 for m in matches if m is not None and m.kind == "fuzzy")
     if options.back_translate:
-        _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result)
+        # Exact memory matches are a person's approved words: no need to translate them back.
+        exact = {i for i, m in enumerate(matches) if m is not None and m.kind == "exact"}
+        _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result, skip=exact)
         progress(stage, 3, steps)
-    if result.tier == WEAK:
+    if result.tier == WEAK and any(m is None for m in matches):
         result.notes.append(f"{translator.name} is not good enough for {language.name}: every point needs a fluent speaker, or use another engine.")
-        for point_flags in flags:
-            point_flags.append(FLAG_TRUST)
+        for point_flags, match in zip(flags, matches):
+            if match is None:
+                point_flags.append(FLAG_TRUST)
+    _record_origins(matches, findings, translator.name)
+    for point_flags, match in zip(flags, matches):
+        if match is not None and match.kind == "fuzzy":
+            point_flags.append(FLAG_FUZZY)
 
     alt_map = dict(zip(alts, texts[first_point + len(points):]))
     result.draft = _build(draft, language, texts[0], texts[1:first_point], point_texts, alt_map, flags, findings)
@@ -258,9 +281,26 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
     result.flagged = sum(1 for f in flags if f)
 
 
-def _repair_facts(points, point_texts, checks, language, translator, glossary) -> None:
+def _record_origins(matches, findings, engine_name: str) -> None:
+    from easyread.translate.origin import ENGINE, FUZZY, MEMORY, ORIGIN_CHECK, describe
+
+    for i, match in enumerate(matches):
+        if match is None:
+            origin, score, extra = ENGINE, None, {"engine": engine_name}
+        elif match.kind == "exact":
+            origin, score, extra = MEMORY, 100, {"segment": match.segment.id}
+        else:
+            origin, score, extra = FUZZY, match.score, {"segment": match.segment.id, "diff": match.diff}
+        finding = {"check": ORIGIN_CHECK, "level": "info", "origin": origin, "message": describe(origin, score, ""),
+                   **extra}
+        if score is not None:
+            finding["match"] = score
+        findings[i].append(finding)
+
+
+def _repair_facts(points, point_texts, checks, language, translator, glossary, skip=frozenset()) -> None:
     """Translate again, with their facts protected, the points whose facts did not come through."""
-    failing = [i for i, c in enumerate(checks) if not c.ok]
+    failing = [i for i, c in enumerate(checks) if not c.ok and i not in skip]
     if not failing:
         return
     protected = []
@@ -295,8 +335,9 @@ def _problems(check: FactCheck) -> tuple[int, int]:
     return len(check.lost) + len(check.changed), len(check.invented)
 
 
-def _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result) -> None:
-    todo = [i for i, t in enumerate(point_texts) if t.strip()]
+def _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result,
+                skip=frozenset()) -> None:
+    todo = [i for i, t in enumerate(point_texts) if t.strip() and i not in skip]
     try:
         scored = backcheck.back_check(translator, [points[i].text for i in todo], [point_texts[i] for i in todo], language.code,
                                       embedder=embedder, chrf_min=options.chrf_min, similarity_min=options.similarity_min)

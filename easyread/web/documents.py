@@ -226,6 +226,11 @@ def send_output(doc, version, fmt: str, user):
     if not path.is_file():
         options = WriteOptions.from_settings(_settings())
         options.status = f"Final version {version.number}" if final else "Draft: not approved yet"
+        if language != "en":
+            from easyread.translate.origin import review_status
+
+            # A translation says whether a fluent speaker checked it, on its first page.
+            options.status = review_status(version.draft or {}) + (f" – final version {version.number}" if final else "")
         write_outputs(EasyReadDocument.from_dict(version.draft), folder, stem, [fmt], options)
     audit.record("exported", user, document_id=doc.id, format=fmt, version=version.number, language=language)
     db.session.commit()

@@ -94,6 +94,34 @@ def test_pdf_has_glyphs_for_the_script(tmp_path, code, text, font):
     assert any(font in f for f in fonts), fonts
 
 
+@pytest.mark.parametrize("code,text", [
+    ("zh-Hans", "请在2025年3月1日前支付您的账单。"),
+    ("zh-Hant", "請在2025年3月1日前支付您的帳單。"),
+])
+def test_chinese_pdfs_are_written_with_their_glyphs(tmp_path, code, text):
+    """scripts/setup.sh installs fonts-noto-cjk, so Chinese PDFs are written, not skipped."""
+    from pypdf import PdfReader
+
+    from easyread.translate.catalogue import lookup
+    from easyread.translate.fonts import missing_font
+
+    assert missing_font(lookup(code)) is None
+    doc = EasyReadDocument("", [Section("", [Point(text)])], language=code)
+    written = write_outputs(doc, tmp_path, "t", ["pdf"])
+    assert any("CJK" in f for f in _pdf_fonts(written["pdf"])), _pdf_fonts(written["pdf"])
+    assert text in PdfReader(str(written["pdf"])).pages[0].extract_text().replace("\n", "")
+
+
+def test_translate_writes_chinese_pdfs(cli_runner, draft, tmp_path):
+    draft_file = tmp_path / "letter.json"
+    draft_file.write_text(json.dumps(draft.to_dict()))
+    with TestServer() as server:
+        result = cli_runner.invoke(main, ["translate", str(draft_file), "--to", "zh-Hans,zh-Hant", "--no-back-check",
+                                          "--engine", f"libretranslate+{server.url}", "--format", "pdf"])
+    assert "Install fonts-noto-cjk" not in result.output, result.output
+    assert (tmp_path / "letter.zh-Hans.pdf").is_file() and (tmp_path / "letter.zh-Hant.pdf").is_file(), result.output
+
+
 def test_bilingual_docx_has_both_languages_side_by_side(draft, tmp_path):
     translated = EasyReadDocument.from_dict(draft.to_dict())
     translated.language = "ur"

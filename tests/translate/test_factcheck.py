@@ -64,3 +64,37 @@ def test_protect_spans_renders_dates_for_the_language_and_copies_other_facts():
 def test_restore_accepts_small_marker_changes_and_reports_lost_ones():
     text, lost = restore("Płać [[1]] teraz ⟦ 2 ⟧ ⟦9⟧", {1: "podatek", 2: "£5", 3: "x"})
     assert text == "Płać podatek teraz £5" and lost == [3]
+
+
+def _decimal_comma_languages() -> list[str]:
+    """Every catalogue language that babel (CLDR) says writes decimals with a comma."""
+    from easyread.checks.factpatterns import decimal_symbol
+    from easyread.translate.catalogue import all_languages
+
+    return [lang.code for lang in all_languages() if not lang.signed and decimal_symbol(lang.base) == ","]
+
+
+def test_the_catalogue_has_the_decimal_comma_languages_the_issue_names():
+    assert {"es", "de", "pt", "ro", "pl", "fr"} <= set(_decimal_comma_languages())
+
+
+@pytest.mark.parametrize("language", _decimal_comma_languages())
+def test_decimal_comma_languages_read_pounds_and_pence_by_value(language):
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    from easyread.checks.facts import extract_facts
+
+    locale = Locale.parse(language.split("-")[0])
+    local_amount = format_decimal(1250.5, "#,##0.00", locale=locale)  # "1.250,50", "1 250,50"…
+    local_rate = format_decimal(2.5, locale=locale)  # "2,5"
+    assert "," in local_rate
+    # An English amount left in the translation is pounds and pence, never £12,500.
+    assert [f.value for f in extract_facts("£125.00", language)] == ["£125"]
+    assert [f.value for f in extract_facts(f"{local_amount} £", language) if f.kind == "money"] == ["£1,250.50"]
+    source = "You must pay £125.00 and £1,250.50. It goes up by 2.5%."
+    faithful = f"Pagar 125.00 £ y {local_amount} £. Sube {local_rate} %."
+    assert check_translation(source, faithful, language).ok, check_translation(source, faithful, language).finding()
+    wrong = f"Pagar 12.500 £ y {local_amount} £. Sube {local_rate} %."
+    check = check_translation(source, wrong, language)
+    assert [(s.value, d.value) for s, d in check.changed] == [("£125", "£12,500")]
