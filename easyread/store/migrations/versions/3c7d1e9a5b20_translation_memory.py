@@ -1,7 +1,7 @@
 """translation memory
 
 Revision ID: 3c7d1e9a5b20
-Revises: f9318a66b52f
+Revises: a7c3e1d5b902
 Create Date: 2026-12-06 01:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3c7d1e9a5b20'
-down_revision = 'f9318a66b52f'
+down_revision = 'a7c3e1d5b902'
 branch_labels = None
 depends_on = None
 
