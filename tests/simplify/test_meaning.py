@@ -2,7 +2,7 @@ from easyread.simplify.meaning import parse_verdicts
 from easyread.simplify.meaning_rules import comparative_flip, negation_flip, rule_flags, time_limit_flip
 from easyread.simplify.pipeline import simplify_document
 
-from .fakes import FakeEngine
+from .fakes import FakeEngine, sentence_of
 from .letters import letter
 
 REPAIRS = ("Emergency repairs are done faster than other repairs, usually within 3 working days of your call to us. "
@@ -40,10 +40,13 @@ def test_parse_verdicts_tolerates_chatter():
     assert parse_verdicts(reply, 4) == ["YES", "NO", "NOT SAID", None]
 
 
-def _script(rewrite, verify=None, fix=None):
+def _script(rewrite, verify=None, fix=None, later=None):
+    """`rewrite` answers the letter's first sentence ("Emergency repairs ..."), `later` its second."""
     def script(kind, user, chat):
-        if kind == "rewrite" and "Emergency" in user:
+        if kind == "rewrite" and "Emergency" in sentence_of(user):
             return rewrite
+        if kind == "rewrite" and later and "Less urgent" in sentence_of(user):
+            return later
         if kind == "verify" and verify and "Emergency" in user:
             return verify(user)
         if kind == "meaning-repair":
@@ -85,8 +88,9 @@ def test_added_reassurance_is_flagged_even_when_the_model_says_yes(settings):
 
 
 def test_negation_flip_is_flagged_for_a_person_when_repair_fails(settings):
-    rewrite = "- We fix emergency repairs within 3 working days.\n- You need to be at home for less urgent repairs."
-    engine = FakeEngine(_script(rewrite))  # the meaning repair returns the same sentence
+    rewrite = "- We fix emergency repairs within 3 working days."
+    later = "- You need to be at home for less urgent repairs."
+    engine = FakeEngine(_script(rewrite, later=later))  # the meaning repair returns the same sentence
     result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
     point = next(p for p in result.draft.points() if p.text == "You need to be at home for less urgent repairs.")
     assert "meaning-contradicts" in point.flags
