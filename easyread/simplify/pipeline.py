@@ -90,7 +90,7 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
     live = [j for j in jobs if j.error is None]
     model_jobs = [j for j in live if not j.already_easy]
 
-    timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
+    rewrite_prompts = timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
     timed("check", factlock.mark_invented, model_jobs)
     timed("fact lock", factlock.bring_back_lost, model_jobs, engine, batch_size=batch, glossary=glossary, progress=progress)
     counts = {} if not model_jobs else timed("repair", repair_rounds, model_jobs, engine, rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
@@ -115,7 +115,7 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
             r.timings = dict(timings)
             r.stage_tokens = dict(stage_tokens)
             r.tokens = {"generated": generated, "prompts": _prompts(engine) - prompts_at_start,
-                        "letters_in_batch": len(live), **counts}
+                        "letters_in_batch": len(live), "rewrite_prompts": rewrite_prompts, **counts}
     return results
 
 
@@ -251,6 +251,11 @@ def _trace_units(job: Job) -> None:
 def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
     for detail in job.plan.details:
         if detail.section == "contact" and _mentioned(job, detail.text):
+            # The draft already says this number or address: the lines saying it come from the letterhead too.
+            wanted = {(f.kind, f.value) for f in checking.extract_facts(detail.text)}
+            for line in job.lines:
+                if wanted & {(f.kind, f.value) for f in checking.extract_facts(line.text)}:
+                    line.sources = merge_sources(line.sources, detail.sources)
             continue
         job.lines.append(Line(detail.text, section=detail.section, source_index=detail.index,
                               sources=list(detail.sources)))
