@@ -92,7 +92,7 @@ SETTINGS: list[Setting] = [
     Setting("REWRITE_REPAIR_ROUNDS", 2, "How many times a sentence that fails the checks is sent back to the model with a targeted instruction, such as 'split into two sentences'.", int),
     Setting("REWRITE_BEST_OF", 3, "After the repair rounds, how many different versions of a still-failing sentence the model samples; the best one is kept. 1 turns this off.", int),
     Setting("REWRITE_MEANING_CHECK", True, "Ask the model to compare each rewritten sentence with its source paragraph, as well as the rules for flipped negations, comparatives and time limits. Sentences it flags are repaired or marked for a person.", bool),
-    Setting("REWRITE_UNIT_WORDS", 80, "Longest piece of a paragraph, in words, sent to the model in one prompt. Longer paragraphs are split at sentence ends.", int),
+    Setting("REWRITE_UNIT_WORDS", 80, "Most words of a paragraph shown to the model as context when it rewrites one of its sentences (each letter sentence is rewritten on its own). Longer paragraphs are shown in pieces split at sentence ends.", int),
     Setting("REWRITE_MAX_WORDS", 6000, "Longest letter, in words, the rewriter takes (about 12 pages). Longer documents are refused with a message asking to split them.", int),
     Setting("REWRITE_ENGLISH_SHARE", 0.6, "Share (0 to 1) of ordinary words that must be common English words for a paragraph to count as English. Letters with no English paragraphs are refused; other-language paragraphs of bilingual letters are left out.", float),
     Setting("REWRITE_ALREADY_EASY_SHARE", 0.9, "Share (0 to 1) of a letter's sentences that must already pass the checks for it to be treated as Easy Read already and laid out without rewriting.", float),

@@ -1,8 +1,13 @@
 """Plan → rewrite → check → repair → meaning check → fact lock → Easy Read draft.
 
 Every stage works on all letters at once, so the model sees big batches (the
-paragraphs of one letter, or of a whole folder of letters): batching is what
+sentences of one letter, or of a whole folder of letters): batching is what
 makes a small CPU model fast enough.
+
+The rewrite is anchored to the letter's sentences: each prompt asks for one
+sentence (with its paragraph as context), so every Easy Read line records the
+id of the sentence it came from (`Line.sources`, then `Point.sources`), and
+every later stage (repairs, fact re-adds, splits, merges) keeps or joins those ids.
 """
 from __future__ import annotations
 

@@ -174,3 +174,17 @@ def test_hard_words_count_warnings_not_just_failures():
     assert hard_words(findings) / len(CARE.split()) > 0.02
     easy = [f for s in checking.split_sentences(EASY) for f in checking.sentence_findings(s)]
     assert hard_words(easy) == 0
+
+
+def test_write_again_rewrites_only_the_sentences_the_point_says():
+    from easyread.documents.read import read_document
+    from easyread.jobs.work import source_block
+
+    data = ("Dear Ms Smith,\n\nYou must pay £120 by 1 May 2025. If you do not pay, we may take you to court.\n\n"
+            "Yours sincerely,\nRevenue Team\n").encode()
+    letter_doc = read_document(data, filename="letter.txt", settings={})
+    sid = next(s.id for s in letter_doc.sentences() if s.text.startswith("If you do not pay"))
+    one = source_block(data, filename="letter.txt", settings={}, source_index=None, fallback="x", sources=[sid])
+    assert one.text() == "If you do not pay, we may take you to court."
+    whole = source_block(data, filename="letter.txt", settings={}, source_index=int(sid.split(".")[0]), fallback="x", sources=None)
+    assert whole.text().startswith("You must pay £120")
