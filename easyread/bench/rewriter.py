@@ -64,7 +64,8 @@ def _baseline(engine, docs, paragraphs: int) -> dict:
         for unit in units:
             facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
             sampling = Sampling(max_new_tokens=rewrite_budget(unit.text))
-            engine.generate([rewrite_prompt(unit.text, unit.context, facts, unit.terms, heading=unit.heading)], sampling)
+            prompt = rewrite_prompt(unit.text, unit.context, facts, unit.terms, heading=unit.heading)
+            engine.generate([prompt], sampling)
         seconds = time.monotonic() - started
     tokens = engine.stats.generated_tokens - tokens0
     return {"paragraphs": len(units), "seconds": seconds, "tokens": tokens,

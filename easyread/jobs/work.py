@@ -80,15 +80,17 @@ def source_block(data: bytes, *, filename: str, settings: dict, source_index: in
     return Document(blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())], title="", language=doc.language, source_name=filename)
 
 
-def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None, fallback: str, glossary=None,
-                     progress: Progress = _quiet, sources: list[str] | None = None) -> list[str]:
+def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None,
+                     fallback: str, glossary=None, progress: Progress = _quiet,
+                     sources: list[str] | None = None) -> list[str]:
     """New Easy Read sentences for one point, rewritten from the letter sentences it says (else its original
     paragraph). Raises ConvertError without a model."""
     from easyread.convert import ConvertError
 
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
-    one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback, sources=sources)
+    one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback,
+                       sources=sources)
     draft, _, _ = rewrite(one, model=model, settings=settings, progress=progress, glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]
 

@@ -128,7 +128,8 @@ def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: 
         if not line or line.endswith(":") and len(line.split()) <= 4:
             continue  # "Here is the rewrite:" and similar chatter
         line = BULLET.sub("", line).strip().strip('"“”').strip()
-        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure", "rewrite this", "letter:")):
+        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure", "rewrite this",
+                                    "letter:")):
             continue
         key = line_key(line)
         if len(line.split()) < MIN_WORDS or key in seen:

@@ -55,8 +55,8 @@ def route(line: Line, first_units: set[int]) -> str:
 
 def _point(line: Line, glossary) -> Point:
     findings = [checking.finding_to_dict(f) for f in line.findings] + list(line.extra)
-    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)), source_index=line.source_index,
-                 sources=list(line.sources))
+    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)),
+                 source_index=line.source_index, sources=list(line.sources))
 
 
 def attach_extras(draft: EasyReadDocument, job: Job) -> None:

@@ -62,13 +62,14 @@ def english_paragraphs(doc: Document) -> set[int]:
     """Paragraph blocks in English: the rewriter leaves out the other language of a bilingual letter."""
     from easyread.simplify.language import guess_language
 
-    return {i for i, b in enumerate(doc.blocks)
-            if b.kind is BlockKind.PARAGRAPH and (len(b.plain_text().split()) < 5 or guess_language(b.plain_text()).is_english)}
+    return {i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH
+            and (len(b.plain_text().split()) < 5 or guess_language(b.plain_text()).is_english)}
 
 
 def _points(draft) -> list[tuple[int, int, dict]]:
     data = draft.to_dict() if isinstance(draft, EasyReadDocument) else (draft or {})
-    return [(s, i, p) for s, section in enumerate(data.get("sections", [])) for i, p in enumerate(section.get("points", []))]
+    return [(s, i, p) for s, section in enumerate(data.get("sections", []))
+            for i, p in enumerate(section.get("points", []))]
 
 
 def _titles(draft) -> set[str]:

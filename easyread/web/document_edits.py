@@ -87,7 +87,8 @@ def add_from_sentence(doc_id: int, sentence: str):
         changed, placed["section"], placed["index"] = drafts.add_from_sentence(draft, sentence, text)
         return changed
 
-    response = apply_change(doc, "add", f"Added a point from the letter's sentence \"{_short(text)}\". Simplify its words.", change)
+    note = f"Added a point from the letter's sentence \"{_short(text)}\". Simplify its words."
+    response = apply_change(doc, "add", note, change)
     if "section" in placed:
         return _back(doc, f"point-{placed['section']}-{placed['index']}")
     return response

@@ -88,7 +88,8 @@ def original_view(letter) -> list[dict]:
         blocks.setdefault(sentence.block, []).append(
             {"id": sentence.id, "anchor": sentence_anchor(sentence.id), "text": sentence.text,
              "sep": "\n" if "\n" in after else " "})
-    return [{"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]} for i in sorted(blocks)]
+    return [{"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]}
+            for i in sorted(blocks)]
 
 
 def uncovered_view(letter, draft: dict) -> list[dict]:

@@ -19,7 +19,8 @@ def echo_rewrite(paragraph: str) -> str:
 
 def sentence_of(user: str) -> str:
     """The letter sentence a rewrite prompt asks for (without its paragraph, facts and hard words)."""
-    after = user.split("Rewrite this sentence:\n", 1)[1] if "Rewrite this sentence:\n" in user else user.split("Paragraph:\n", 1)[1]
+    mark = "Rewrite this sentence:\n" if "Rewrite this sentence:\n" in user else "Paragraph:\n"
+    after = user.split(mark, 1)[1]
     return after.split("\nKeep exactly:")[0].split("\nHard words:")[0]
 
 
