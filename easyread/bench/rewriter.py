@@ -244,7 +244,11 @@ def _print(fig: dict, results, letters, samples: int) -> None:
     for name, reason in fig["refused"]:
         print(f"refused {name}: {reason}")
     for letter, result in list(zip(letters, results))[:samples]:
-        print(f"\n== Sample: {letter.name} ==\n{result.draft.text()}")
+        print(f"\n== Sample: {letter.name} (each point with the ids of the letter sentences it says) ==")
+        for section in result.draft.sections:
+            print(section.heading)
+            for point in section.points:
+                print(f"  {point.text}  <- {', '.join(point.sources or []) or 'no source'}")
 
 
 if __name__ == "__main__":  # pragma: no cover
