@@ -84,10 +84,11 @@ def original_view(letter) -> list[dict]:
         end = text.find(sentence.text, at.get(sentence.block, 0))
         end = end + len(sentence.text) if end >= 0 else at.get(sentence.block, 0)
         at[sentence.block] = end
-        after = text[end:end + len(text[end:]) - len(text[end:].lstrip(" \t"))] + text[end:].lstrip(" \t")[:1]
+        rest = text[end:]
+        gap = rest[:len(rest) - len(rest.lstrip())]  # the white space after the sentence
         blocks.setdefault(sentence.block, []).append(
             {"id": sentence.id, "anchor": sentence_anchor(sentence.id), "text": sentence.text,
-             "sep": "\n" if "\n" in after else " "})
+             "sep": "\n" if "\n" in gap else " "})
     return [{"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]}
             for i in sorted(blocks)]
 

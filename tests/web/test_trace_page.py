@@ -128,3 +128,14 @@ def test_the_api_draft_has_each_points_sources_and_the_letters_sentences(app, an
     described = spec["paths"]["/documents/{doc_id}/draft"]["get"]["responses"]["200"]
     schema = described["content"]["application/json"]["schema"]
     assert "sources" in described["description"] and "sentences" in schema["properties"]
+
+
+def test_the_original_keeps_its_line_breaks_between_sentences():
+    from easyread.documents.model import Block, BlockKind, Document
+    from easyread.web.present import original_view
+
+    letter = Document(blocks=[Block(BlockKind.SENDER_ADDRESS, "Civic Centre\nTelephone: 0161 496 0120"),
+                              Block(BlockKind.PARAGRAPH, "You owe £10. Pay by 1 May.")])
+    blocks = original_view(letter)
+    assert [[(s["anchor"], s["sep"]) for s in b["sentences"]] for b in blocks] == [
+        [("sentence-0-0", "\n"), ("sentence-0-1", " ")], [("sentence-1-0", " "), ("sentence-1-1", " ")]]
