@@ -43,9 +43,13 @@ def _clean_text(text: str) -> str:
     return text
 
 
-def new_point(text: str, *, source_index: int | None = None) -> dict:
-    """A point dict with no picture, findings or flags."""
-    return {"text": _clean_text(text), "picture": None, "findings": [], "flags": [], "source_index": source_index}
+def new_point(text: str, *, source_index: int | None = None, sources: list[str] | None = None) -> dict:
+    """A point dict with no picture, findings or flags.
+
+    `sources` are the letter sentences it says: none for words a person types themselves ("Not in the letter").
+    """
+    return {"text": _clean_text(text), "picture": None, "findings": [], "flags": [], "source_index": source_index,
+            "sources": list(sources or [])}
 
 
 def point_at(draft: dict, section: int, index: int) -> dict:
@@ -54,7 +58,8 @@ def point_at(draft: dict, section: int, index: int) -> dict:
 
 
 def edit_point(draft: dict, section: int, index: int, text: str) -> dict:
-    """The draft with point (section, index) saying `text`. Its findings are cleared until it is checked again."""
+    """The draft with point (section, index) saying `text`. Its findings are cleared until it is checked again;
+    its sources stay (an edited point still says the same letter sentences)."""
     draft = _copy(draft)
     point = _point(draft, section, index)
     point["text"] = _clean_text(text)
@@ -71,6 +76,42 @@ def add_point(draft: dict, section: int, index: int, text: str) -> dict:
     neighbour = points[index - 1] if index > 0 else (points[0] if points else None)
     points.insert(index, new_point(text, source_index=neighbour.get("source_index") if neighbour else None))
     return draft
+
+
+DETAILS_HEADING = "Your details"
+
+
+def _order(sid: str) -> tuple[int, int]:
+    head, _, tail = str(sid).partition(".")
+    return (int(head), int(tail)) if head.isdigit() and tail.isdigit() else (-1, -1)
+
+
+def add_from_sentence(draft: dict, sentence_id: str, text: str) -> tuple[dict, int, int]:
+    """The draft with a new point saying a letter sentence no point covers, traced to it, and where it went.
+
+    Its words are the letter's own for staff to simplify. It goes after the last point that says an earlier
+    sentence of the letter (outside "Your details"), or at the end of the last body section.
+    Returns (draft, section, index).
+    """
+    draft = _copy(draft)
+    sections = draft.get("sections", [])
+    if not sections:
+        raise DraftError("This draft has no sections to add a point to. Add a section first.")
+    wanted = _order(sentence_id)
+    if wanted == (-1, -1):
+        raise DraftError("That sentence is not in the letter. Reload the page and try again.")
+    body = [s for s, section in enumerate(sections) if section.get("heading") != DETAILS_HEADING] or [len(sections) - 1]
+    place: tuple[int, int] | None = None
+    best = (-1, -1)
+    for s in body:
+        for i, point in enumerate(sections[s].get("points", [])):
+            before = [_order(x) for x in point.get("sources") or [] if _order(x) < wanted]
+            if before and max(before) >= best:
+                best, place = max(before), (s, i + 1)
+    section, index = place or (body[-1], len(sections[body[-1]]["points"]))
+    block = int(sentence_id.split(".")[0])
+    sections[section]["points"].insert(index, new_point(text, source_index=block, sources=[sentence_id]))
+    return draft, section, index
 
 
 def remove_point(draft: dict, section: int, index: int) -> dict:
@@ -120,7 +161,10 @@ def replace_point(draft: dict, section: int, index: int, texts: list[str]) -> di
         raise DraftError("The model gave no words for this point. Try again or edit the point yourself.")
     draft = _copy(draft)
     old = _point(draft, section, index)
-    fresh = [new_point(t, source_index=old.get("source_index")) for t in texts]
+    fresh = [new_point(t, source_index=old.get("source_index"), sources=old.get("sources")) for t in texts]
+    if old.get("sources") is None:
+        for point in fresh:
+            point["sources"] = None  # made again from a point whose sources were never recorded
     fresh[0]["picture"] = old.get("picture")
     _section(draft, section)["points"][index:index + 1] = fresh
     return with_credits(draft)

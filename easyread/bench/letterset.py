@@ -26,11 +26,15 @@ class Letter:
     facts: list[dict] = field(default_factory=list)
 
 
-def load_letters(limit: int | None = None) -> list[Letter]:
-    """The letter set in name order, `limit` letters at most."""
+def load_letters(limit: int | None = None, folder: Path | str | None = None) -> list[Letter]:
+    """The letters of `folder` (our set by default) in name order, `limit` letters at most.
+
+    A letter without a `.json` beside it has no known facts: the facts figure then counts none for it.
+    """
     out = []
-    for path in sorted(LETTERS.glob("*.txt"))[: limit or None]:
-        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    for path in sorted(Path(folder or LETTERS).glob("*.txt"))[: limit or None]:
+        meta_path = path.with_suffix(".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         out.append(Letter(path.stem, path, meta.get("service", ""), meta.get("facts", [])))
     return out
 

@@ -10,6 +10,14 @@ from easyread.documents.model import BlockKind, Document, EasyReadDocument, Poin
 DETAILS_HEADING = "Your details"
 
 
+def block_sentence_ids(doc: Document) -> dict[int, list[str]]:
+    """Block index → the ids of its sentences: the trace of a point that is a whole block, unchanged."""
+    out: dict[int, list[str]] = {}
+    for sentence in doc.sentences():
+        out.setdefault(sentence.block, []).append(sentence.id)
+    return out
+
+
 def identity_draft(doc: Document) -> EasyReadDocument:
     """Lay `doc` out as sections and points without changing any words.
 
@@ -18,13 +26,14 @@ def identity_draft(doc: Document) -> EasyReadDocument:
     "Your details" section so nothing from the original is lost.
     """
     title = doc.title or next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "") or "Letter"
+    ids = block_sentence_ids(doc)
     details = Section(DETAILS_HEADING)
     sections: list[Section] = []
     current: Section | None = None
     for index, block in enumerate(doc.blocks):
         if block.kind.is_letter_part:
             if block.plain_text().strip():
-                details.points.append(Point(text=block.plain_text(), source_index=index))
+                details.points.append(Point(text=block.plain_text(), source_index=index, sources=ids.get(index, [])))
             continue
         if block.kind is BlockKind.HEADING:
             if block.text == title and not sections and current is None:
@@ -36,9 +45,10 @@ def identity_draft(doc: Document) -> EasyReadDocument:
             current = Section("")
             sections.append(current)
         if block.kind is BlockKind.TABLE:
-            current.points.extend(Point(text=" | ".join(row), source_index=index) for row in block.rows if any(row))
+            current.points.extend(Point(text=" | ".join(row), source_index=index, sources=ids.get(index, []))
+                                  for row in block.rows if any(row))
         elif block.text.strip():
-            current.points.append(Point(text=block.text, source_index=index))
+            current.points.append(Point(text=block.text, source_index=index, sources=ids.get(index, [])))
     if details.points:
         sections.insert(0, details)
     return EasyReadDocument(title=title, sections=sections, language=doc.language)

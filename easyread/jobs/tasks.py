@@ -220,6 +220,7 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
         texts = work.regenerate_texts(
             _original(doc, app), filename=doc.filename, model=(doc.options or {}).get("model") or settings.get("MODEL"),
             settings=settings, source_index=point.get("source_index"), fallback=point["text"], glossary=glossary, progress=_progress_writer(doc, db),
+            sources=point.get("sources"),
         )
         changed = drafts.replace_point(base.draft, section, index, texts)
         draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=glossary, settings=settings)

@@ -72,25 +72,34 @@ def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, gl
     return Made(draft=draft.to_dict(), report=report, note=summary or "Draft made.")
 
 
-def source_block(data: bytes, *, filename: str, settings: dict, source_index: int | None, fallback: str) -> Document:
-    """A one-block letter holding the original paragraph a point came from (or the point's own words)."""
+def source_block(data: bytes, *, filename: str, settings: dict, source_index: int | None, fallback: str,
+                 sources: list[str] | None = None) -> Document:
+    """A one-block letter holding the letter sentences a point says (its `sources`), else the original
+    paragraph it came from, else the point's own words."""
     doc = read_document(data, filename=filename, settings=settings)
     block = None
-    if source_index is not None and 0 <= source_index < len(doc.blocks):
+    said = [doc.sentence_map().get(s) for s in sources or []]
+    if said and all(said):
+        block = Block(kind=BlockKind.PARAGRAPH, text=" ".join(said))
+    elif source_index is not None and 0 <= source_index < len(doc.blocks):
         block = doc.blocks[source_index]
     if block is None or not block.plain_text().strip():
         block = Block(kind=BlockKind.PARAGRAPH, text=fallback)
     return Document(blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())], title="", language=doc.language, source_name=filename)
 
 
-def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None, fallback: str, glossary=None, progress: Progress = _quiet) -> list[str]:
-    """New Easy Read sentences for one point, rewritten from its original paragraph. Raises ConvertError without a model."""
+def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None,
+                     fallback: str, glossary=None, progress: Progress = _quiet,
+                     sources: list[str] | None = None) -> list[str]:
+    """New Easy Read sentences for one point, rewritten from the letter sentences it says (else its original
+    paragraph). Raises ConvertError without a model."""
     from easyread.convert import ConvertError
 
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
     with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
-        one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback)
+        one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback,
+                           sources=sources)
         draft, _, _ = rewrite(one, model=model, settings=settings, progress=watched(progress), glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]
 

@@ -74,7 +74,8 @@ def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, 
         got = checking.compare_facts(checking.fact_text(fact), text)
         if checking.get(got, "lost") or checking.get(got, "changed") or _invented(checking.compare_facts(unit.text, text)):
             continue
-        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index)
+        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
+                    sources=[unit.sid] if unit.sid else [])
         unit_lines = job.unit_lines(u)
         at = job.lines.index(unit_lines[-1]) + 1 if unit_lines else len(job.lines)
         job.lines.insert(at, line)
@@ -100,13 +101,21 @@ def finish(job: Job):
         owner = _owner_unit(job, fact)
         unit_text = job.plan.units[owner].text if owner is not None else source
         index = job.plan.units[owner].index if owner is not None else None
-        line = readd_line(fact, unit_text, owner, index)
+        line = readd_line(fact, unit_text, owner, index, sources=_fact_sources(job, owner, fact))
         line.findings = checking.sentence_findings(line.text)
         if owner is not None and job.unit_lines(owner) and line.section is None:
             job.lines.insert(job.lines.index(job.unit_lines(owner)[-1]) + 1, line)
         else:
             job.lines.append(line)
     return checking.compare_facts(source, "\n".join(l.text for l in job.lines))
+
+
+def _fact_sources(job: Job, owner: int | None, fact) -> list[str]:
+    """The letter sentence that holds a re-added fact: its unit's, or any sentence of the letter that has it."""
+    if owner is not None and job.plan.units[owner].sid:
+        return [job.plan.units[owner].sid]
+    wanted = checking.fact_text(fact)
+    return [s.id for s in job.doc.sentences() if wanted and wanted in s.text][:1]
 
 
 def _owner_unit(job: Job, fact) -> int | None:

@@ -1,8 +1,13 @@
 """Plan → rewrite → check → repair → meaning check → fact lock → Easy Read draft.
 
 Every stage works on all letters at once, so the model sees big batches (the
-paragraphs of one letter, or of a whole folder of letters): batching is what
+sentences of one letter, or of a whole folder of letters): batching is what
 makes a small CPU model fast enough.
+
+The rewrite is anchored to the letter's sentences: each prompt asks for one
+sentence (with its paragraph as context), so every Easy Read line records the
+id of the sentence it came from (`Line.sources`, then `Point.sources`), and
+every later stage (repairs, fact re-adds, splits, merges) keeps or joins those ids.
 """
 from __future__ import annotations
 
@@ -16,9 +21,9 @@ from easyread.engines.base import Sampling, TextGenerator
 from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all, generated_tokens
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
-from easyread.simplify.inputs import already_easy, validate
+from easyread.simplify.inputs import already_easy, is_easy_sentence, validate
 from easyread.simplify.meaning import check_meaning
-from easyread.simplify.plan import plan_letter, split_plain
+from easyread.simplify.plan import plan_letter
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
@@ -90,7 +95,7 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
     live = [j for j in jobs if j.error is None]
     model_jobs = [j for j in live if not j.already_easy]
 
-    timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
+    rewrite_prompts = timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
     timed("check", factlock.mark_invented, model_jobs)
     timed("fact lock", factlock.bring_back_lost, model_jobs, engine, batch_size=batch, glossary=glossary, progress=progress)
     counts = {} if not model_jobs else timed("repair", repair_rounds, model_jobs, engine, rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
@@ -115,7 +120,7 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
             r.timings = dict(timings)
             r.stage_tokens = dict(stage_tokens)
             r.tokens = {"generated": generated, "prompts": _prompts(engine) - prompts_at_start,
-                        "letters_in_batch": len(live), **counts}
+                        "letters_in_batch": len(live), "rewrite_prompts": rewrite_prompts, **counts}
     return results
 
 
@@ -138,12 +143,22 @@ def _plan(jobs: list[Job], glossary, cfg: dict, progress: Progress) -> None:
 
 
 def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progress: Progress) -> int:
+    """Rewrite every letter sentence on its own; each line made from it records its id.
+
+    A short sentence that already reads as Easy Read is kept as it is, without a model call.
+    """
     asks: list[tuple[Job, int | None]] = []
     prompts, samplings = [], []
     for job in jobs:
         for u, unit in enumerate(job.plan.units):
+            if is_easy_sentence(unit.text, glossary):
+                text = fix_sentence(unit.text)
+                job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
+                                      sources=_ids(unit)))
+                continue
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
-            prompts.append(rewrite_prompt(unit.text, facts, unit.terms))
+            prompts.append(rewrite_prompt(unit.text, unit.context, facts, unit.terms, about=job.plan.about,
+                                          heading=unit.heading))
             samplings.append(Sampling(max_new_tokens=rewrite_budget(unit.text)))
             asks.append((job, u))
         if job.plan.opening:
@@ -153,24 +168,41 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
     replies = generate_all(engine, prompts, samplings, batch_size=batch,
                            on_batch=lambda d, t: progress("rewrite", d, t))
     progress("check", 0, len(jobs))
-    for n, ((job, u), reply) in enumerate(zip(asks, replies)):
-        source_sentences = len(split_plain(job.plan.units[u].text)) if u is not None else 1
-        texts = parse_lines(reply, max_lines=3 * source_sentences + 3, one_sentence_each=True)
+    for job, u, reply in sorted(((j, u, r) for (j, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])):
         if u is None:
+            texts = parse_lines(reply, max_lines=1)
             if texts:
                 job.summary = fix_sentence(texts[0])
             continue
         unit = job.plan.units[u]
+        texts = parse_lines(reply, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)
+        if not texts:
+            # Nothing usable came back: keep the letter's own sentence rather than lose it; the checks mark it.
+            texts = [unit.text]
         for text in texts:
             text = fix_sentence(text)
-            job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index))
+            job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
+                                  sources=_ids(unit)))
+    for job in jobs:
+        job.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
     progress("check", len(jobs), len(jobs))
     return len(prompts)
 
 
+REWRITE_MAX_LINES = 6  # one letter sentence rarely needs more; a looping model is cut off here
+
+
+def _ids(unit) -> list[str]:
+    return [unit.sid] if unit.sid else []
+
+
+def _order(job: Job, u: int | None) -> int:
+    return -1 if u is None else u
+
+
 def rewrite_budget(text: str) -> int:
-    """New tokens for one paragraph: Easy Read runs a little longer than its source."""
-    return min(320, int(len(text.split()) * 1.7) + 30)
+    """New tokens for one sentence: Easy Read runs longer than its source, as several short sentences."""
+    return min(240, int(len(text.split()) * 2) + 30)
 
 
 def _final_fixes(jobs: list[Job], glossary) -> None:
@@ -183,7 +215,7 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
     """
     for job in jobs:
         out: list[Line] = []
-        seen: set[str] = set()
+        seen: dict[str, Line] = {}
         for line in job.lines:
             text = fix_sentence(BULLET.sub("", line.text).strip() or line.text)
             parts = split_long(text) if line.fails else [text]
@@ -192,18 +224,47 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
             for part in parts:
                 key = line_key(part)
                 if key in seen:
+                    # The same sentence from two letter sentences: keep it once, traced to both.
+                    kept = seen[key]
+                    kept.sources = merge_sources(kept.sources, line.sources)
                     continue
-                seen.add(key)
                 findings = checking.sentence_findings(part, glossary) if (part != line.text or len(parts) > 1) else line.findings
-                out.append(Line(part, line.unit, findings, list(line.flags), list(line.extra), line.section, line.source_index))
+                seen[key] = Line(part, line.unit, findings, list(line.flags), list(line.extra), line.section,
+                                 line.source_index, list(line.sources))
+                out.append(seen[key])
         job.lines = out
+
+
+def merge_sources(*lists: list[str] | None) -> list[str]:
+    """The union of several lines' sources, in letter order (the order of sentence ids)."""
+    merged = {s for sources in lists for s in (sources or [])}
+    return sorted(merged, key=_sentence_order)
+
+
+def _sentence_order(sid: str) -> tuple:
+    head, _, tail = sid.partition(".")
+    return (int(head), int(tail)) if head.isdigit() and tail.isdigit() else (10**9, 0)
+
+
+def _trace_units(job: Job) -> None:
+    """A line made from a plan unit comes from that unit's sentence, whichever stage last rewrote it."""
+    for line in job.lines:
+        if not line.sources and line.unit is not None and job.plan.units[line.unit].sid:
+            line.sources = [job.plan.units[line.unit].sid]
 
 
 def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
     for detail in job.plan.details:
         if detail.section == "contact" and _mentioned(job, detail.text):
+            # The draft already says this number or address: the lines saying it come from the letterhead too.
+            wanted = {(f.kind, f.value) for f in checking.extract_facts(detail.text)}
+            for line in job.lines:
+                if wanted & {(f.kind, f.value) for f in checking.extract_facts(line.text)}:
+                    line.sources = merge_sources(line.sources, detail.sources)
             continue
-        job.lines.append(Line(detail.text, section=detail.section, source_index=detail.index))
+        job.lines.append(Line(detail.text, section=detail.section, source_index=detail.index,
+                              sources=list(detail.sources)))
+    _trace_units(job)
     comparison = factlock.finish(job)
     draft = build_draft(job, glossary)
     report = checking.check_draft(draft, factlock.source_text(job), glossary)

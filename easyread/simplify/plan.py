@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from easyread.documents.model import BlockKind, Document
+from easyread.documents.sentences import sentence_id, split_block_text
 from easyread.simplify import checking
 from easyread.simplify.language import guess_language
 
@@ -23,14 +24,20 @@ _URL = re.compile(r"\b(?:https?://)?www\.[\w.-]+(?:/[\w./-]*)?", re.I)
 
 @dataclass
 class Unit:
-    """A piece of the body small enough for one rewrite prompt."""
+    """One letter sentence: what one rewrite prompt turns into short sentences.
 
-    index: int  # position of its first block in the document
+    `sid` is its id in `Document.sentences()`, so every line made from it traces back to it;
+    `context` is the paragraph (or list) it sits in, shown to the model but not rewritten.
+    """
+
+    index: int  # position of its block in the document
     text: str
     heading: str | None = None  # the document heading it sits under, if any
     facts: list = field(default_factory=list)
     terms: list[tuple[str, str]] = field(default_factory=list)
     first: bool = False  # from the letter's opening: feeds "What this letter is about"
+    sid: str | None = None
+    context: str = ""
 
 
 @dataclass
@@ -38,6 +45,7 @@ class DetailPoint:
     text: str
     index: int
     section: str  # "details" or "contact"
+    sources: list[str] = field(default_factory=list)  # ids of the letter sentences it comes from
 
 
 @dataclass
@@ -51,6 +59,8 @@ class LetterPlan:
     key_facts: list  # every hard fact in the body, in order
     left_out: list[str] = field(default_factory=list)  # non-English paragraphs skipped
     opening: str = ""
+    opening_sources: list[str] = field(default_factory=list)  # the sentences `opening` is made of
+    about: str = ""  # one line on what the letter is, for every rewrite prompt
 
     def body_text(self) -> str:
         return "\n\n".join(u.text for u in self.units)
@@ -61,30 +71,40 @@ def split_plain(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
-def _chunks(text: str, max_words: int) -> list[str]:
-    """Split a long paragraph at sentence ends into pieces of about `max_words`."""
-    if len(text.split()) <= max_words:
-        return [text]
-    pieces, current = [], []
-    for sentence in split_plain(text):
-        if current and len(" ".join(current + [sentence]).split()) > max_words:
-            pieces.append(" ".join(current))
+def _chunks(sentences: list[tuple[str, str]], max_words: int) -> list[list[tuple[str, str]]]:
+    """Group a paragraph's (id, sentence) pairs into runs of about `max_words`: the context each is rewritten in."""
+    pieces: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for sentence in sentences:
+        if current and len(" ".join(t for _, t in current + [sentence]).split()) > max_words:
+            pieces.append(current)
             current = []
         current.append(sentence)
     if current:
-        pieces.append(" ".join(current))
+        pieces.append(current)
     return pieces
 
 
-def _contacts(text: str) -> list[str]:
+def _contacts(text: str) -> list[tuple[str, str]]:
+    """Contact points found in an address or sign-off, each with the words it was made from."""
     points = []
     for number in _PHONE.findall(text):
-        points.append(f"You can phone us on {number.strip()}.")
+        points.append((f"You can phone us on {number.strip()}.", number.strip()))
     for email in _EMAIL.findall(text):
-        points.append(f"You can email us at {email}.")
+        points.append((f"You can email us at {email}.", email))
     for url in _URL.findall(text):
-        points.append(f"Our website is {url.rstrip('.')}.")
+        points.append((f"Our website is {url.rstrip('.')}.", url.rstrip(".")))
     return points
+
+
+def block_sentences(doc: Document, index: int) -> list[tuple[str, str]]:
+    """(id, text) of every sentence of block `index`, as `Document.sentences()` numbers them."""
+    return [(sentence_id(index, n), t) for n, t in enumerate(split_block_text(doc.blocks[index].plain_text()))]
+
+
+def _holding(ids: list[tuple[str, str]], words: str) -> list[str]:
+    """The ids of the sentences holding `words`, or every id of the block when none does."""
+    return [i for i, t in ids if words and words in t] or [i for i, _ in ids]
 
 
 def _detail_text(block) -> str:
@@ -100,18 +120,27 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_share: float = 0.6) -> LetterPlan:
-    """Build the plan: units to rewrite, details kept as they are, actions and facts."""
+    """Build the plan: one unit per letter sentence to rewrite, details kept as they are, actions and facts."""
     units: list[Unit] = []
     details: list[DetailPoint] = []
     left_out: list[str] = []
     title = doc.title
     heading: str | None = None
-    pending_list: list[tuple[int, str]] = []
+    pending_list: list[tuple[int, str, list[tuple[str, str]]]] = []
+
+    def add(index: int, ids: list[tuple[str, str]]) -> None:
+        for run in _chunks(ids, unit_words):
+            context = " ".join(t for _, t in run)
+            units.extend(Unit(index, text, heading, sid=sid, context=context) for sid, text in run)
 
     def flush_list() -> None:
         if pending_list:
-            text = "\n".join(f"- {t}" for _, t in pending_list)
-            units.append(Unit(pending_list[0][0], text, heading))
+            # A list is rewritten item by item, with the sentence that leads into it ("We will tell you:").
+            lead = units[-1].text if units and units[-1].text.rstrip().endswith(":") else ""
+            items = "\n".join(f"- {t}" for _, t, _ in pending_list)
+            context = f"{lead}\n{items}" if lead else items
+            for index, _, ids in pending_list:
+                units.extend(Unit(index, text, heading, sid=sid, context=context) for sid, text in ids)
             pending_list.clear()
 
     salutation = next((i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.SALUTATION), None)
@@ -119,19 +148,20 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
         text = block.plain_text().strip()
         if not text:
             continue
+        ids = block_sentences(doc, index)
         if block.kind is BlockKind.PARAGRAPH and _looks_like_heading(text):
             if salutation is not None and index < salutation:
                 # A short line in the letter's head ("Vehicle registration: KX19 TNB") is a detail.
-                details.append(DetailPoint(text, index, "details"))
+                details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
                 continue
             if not title and not units:
                 title = text.rstrip(":")
                 continue
         if block.kind in (BlockKind.REFERENCE, BlockKind.DATE_LINE):
-            details.append(DetailPoint(_detail_text(block), index, "details"))
+            details.append(DetailPoint(_detail_text(block), index, "details", [i for i, _ in ids]))
             continue
         if block.kind is BlockKind.SENDER_ADDRESS or block.kind is BlockKind.SIGN_OFF:
-            details.extend(DetailPoint(p, index, "contact") for p in _contacts(text))
+            details.extend(DetailPoint(p, index, "contact", _holding(ids, words)) for p, words in _contacts(text))
             continue
         if block.kind.is_letter_part:
             continue  # recipient address and salutation: the reader knows them
@@ -146,24 +176,30 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
             left_out.append(text)
             continue
         if block.kind is BlockKind.LIST_ITEM:
-            pending_list.append((index, text))
+            pending_list.append((index, text, ids))
             continue
         flush_list()
-        for piece in _chunks(text, unit_words):
-            units.append(Unit(index, piece, heading))
+        add(index, ids)
     flush_list()
 
-    for unit in units[:1]:
-        unit.first = True
     for unit in units:
+        unit.first = unit.index == units[0].index
         unit.facts = checking.extract_facts(unit.text)
         unit.terms = [
             (checking.get(e, "term"), checking.get(e, "explanation"))
             for e in checking.glossary_terms(glossary, unit.text)[:4]
             if checking.get(e, "explanation")
         ]
-    actions = [s for u in units for s in split_plain(u.text) if _ACTION.search(s)]
-    opening = " ".join(" ".join(u.text for u in units[:2]).split()[:120])
+    actions = [u.text for u in units if _ACTION.search(u.text)]
+    opening_units: list[Unit] = []
+    blocks_seen: list[int] = []
+    for unit in units:
+        if unit.index not in blocks_seen:
+            blocks_seen.append(unit.index)
+        if len(blocks_seen) > 2 or (opening_units and sum(len(u.text.split()) for u in opening_units) >= 120):
+            break
+        opening_units.append(unit)
+    opening = " ".join(" ".join(u.text for u in opening_units).split()[:120])
     return LetterPlan(
         title=title or "Your letter",
         units=units,
@@ -172,4 +208,6 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
         key_facts=[f for u in units for f in u.facts],
         left_out=left_out,
         opening=opening,
+        opening_sources=[u.sid for u in opening_units if u.sid],
+        about=title or "",
     )

@@ -22,26 +22,29 @@ SYSTEM = (
     "- Use everyday words. Say \"you\" for the reader and \"we\" for the council.\n"
     "- Use digits for numbers. Keep every amount, date, time, phone number and web address exactly.\n"
     "- Only say what the letter says. Do not add advice or comfort. Keep the meaning the same.\n"
+    "- Rewrite only the sentence you are asked to. The paragraph around it is there to help you understand it.\n"
     "- Write each sentence on its own line, starting with \"- \"."
 )
 
 _EXAMPLE_IN = (
+    "Letter: Rent arrears\n"
     "Paragraph:\n"
     "If you fail to pay the outstanding balance of £12.34 by 1 January 2000, we may commence "
     "recovery action and you may incur additional costs. Emergency repairs are attended within "
     "3 hours, whereas routine repairs take longer. Please telephone 01234 567890 should you require assistance.\n"
-    "Keep exactly: £12.34; 1 January 2000; 3 hours; 01234 567890\n"
+    "Rewrite this sentence:\n"
+    "If you fail to pay the outstanding balance of £12.34 by 1 January 2000, we may commence "
+    "recovery action and you may incur additional costs.\n"
+    "Keep exactly: £12.34; 1 January 2000\n"
     "Hard words: recovery action = steps we take to get the money back"
 )
 _EXAMPLE_OUT = (
     "- You owe us £12.34.\n"
     "- You must pay it by 1 January 2000.\n"
     "- If you do not pay, we may take steps to get the money back.\n"
-    "- This may cost you more money.\n"
-    "- We fix emergency repairs within 3 hours.\n"
-    "- Other repairs take longer.\n"
-    "- Phone 01234 567890 if you need help."
+    "- This may cost you more money."
 )
+REWRITE_MARK = "Rewrite this sentence:"
 
 
 def _keep_line(facts: list[str]) -> str:
@@ -54,9 +57,19 @@ def _words_line(terms: list[tuple[str, str]]) -> str:
     return "Hard words: " + "; ".join(f"{t} = {e}" for t, e in terms) + "\n"
 
 
-def rewrite_prompt(paragraph: str, facts: list[str], terms: list[tuple[str, str]]) -> Chat:
-    """Ask for one paragraph in Easy Read: one short sentence per line."""
-    user = f"Paragraph:\n{paragraph}\n{_keep_line(facts)}{_words_line(terms)}".rstrip()
+def rewrite_prompt(sentence: str, context: str, facts: list[str], terms: list[tuple[str, str]], *,
+                   about: str = "", heading: str | None = None) -> Chat:
+    """Ask for one letter sentence in Easy Read, one short sentence per line.
+
+    The paragraph is there so the model knows who "it" or "this" is, and the letter's title says what
+    the letter is about; only the one sentence is rewritten, so every line of the reply comes from it.
+    The fixed rules and example come first and the paragraph before the sentence, so the prompts of
+    one paragraph share a long start the engine reads once.
+    """
+    head = f"Letter: {about}\n" if about else ""
+    head += f"Part: {heading}\n" if heading else ""
+    user = (f"{head}Paragraph:\n{context or sentence}\n{REWRITE_MARK}\n{sentence}\n"
+            f"{_keep_line(facts)}{_words_line(terms)}").rstrip()
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": _EXAMPLE_IN},
@@ -115,7 +128,8 @@ def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: 
         if not line or line.endswith(":") and len(line.split()) <= 4:
             continue  # "Here is the rewrite:" and similar chatter
         line = BULLET.sub("", line).strip().strip('"“”').strip()
-        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure")):
+        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure", "rewrite this",
+                                    "letter:")):
             continue
         key = line_key(line)
         if len(line.split()) < MIN_WORDS or key in seen:

@@ -80,12 +80,14 @@ def template(fact, context: str) -> str:
     return f"The number is {x}."
 
 
-def readd_line(fact, source_text: str, unit: int | None, source_index: int | None) -> Line:
-    """A flagged line that states a fact the rewrite lost."""
+def readd_line(fact, source_text: str, unit: int | None, source_index: int | None,
+               sources: list[str] | None = None) -> Line:
+    """A flagged line that states a fact the rewrite lost, traced to the letter sentence that holds it."""
     context = source_sentence(source_text, fact)
     text = template(fact, context)
     kind = checking.fact_kind(fact)
-    line = Line(text, unit=unit, flags=["fact-readded"], section=SECTION_OF_KIND.get(kind), source_index=source_index)
+    line = Line(text, unit=unit, flags=["fact-readded"], section=SECTION_OF_KIND.get(kind), source_index=source_index,
+                sources=list(sources or []))
     add_finding(
         line, "fact-readded", "warn",
         f"The rewrite lost {checking.fact_text(fact)}, so this sentence was added from a template. "

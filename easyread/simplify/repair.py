@@ -79,7 +79,7 @@ def _baseline(line: Line, source: str) -> tuple:
 def _apply(job: Job, line: Line, cand: Candidate) -> None:
     at = job.lines.index(line)
     new = [
-        Line(t, line.unit, f, list(line.flags), [], line.section, line.source_index)
+        Line(t, line.unit, f, list(line.flags), [], line.section, line.source_index, list(line.sources))
         for t, f in zip(cand.texts, cand.findings)
     ]
     job.lines[at : at + 1] = new

@@ -55,7 +55,8 @@ def route(line: Line, first_units: set[int]) -> str:
 
 def _point(line: Line, glossary) -> Point:
     findings = [checking.finding_to_dict(f) for f in line.findings] + list(line.extra)
-    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)), source_index=line.source_index)
+    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)),
+                 source_index=line.source_index, sources=list(line.sources))
 
 
 def attach_extras(draft: EasyReadDocument, job: Job) -> None:
@@ -81,7 +82,7 @@ def build_draft(job: Job, glossary=None) -> EasyReadDocument:
     buckets: dict[str, list[Line]] = {k: [] for k in HEADINGS}
     extra: dict[str, list[Line]] = {}
     if job.summary:
-        buckets["about"].append(Line(job.summary, section="about"))
+        buckets["about"].append(Line(job.summary, section="about", sources=list(plan.opening_sources)))
     for line in job.lines:
         key = route(line, first_units)
         if key == "more" and line.unit is not None and plan.units[line.unit].heading:

@@ -366,7 +366,8 @@ def _build(draft, language, title, headings, point_texts, alt_map, flags, findin
             # findings (sentence length, word choice) do not, so only translation findings go with it.
             point_flags = list(point.flags) + [f for f in flags[index] if f not in point.flags]
             points.append(Point(text=point_texts[index], picture=picture, findings=findings[index], flags=point_flags,
-                                source_index=point.source_index))
+                                source_index=point.source_index,
+                                sources=list(point.sources) if point.sources is not None else None))
             index += 1
         sections.append(Section(heading=heading if section.heading.strip() else "", points=points))
     return EasyReadDocument(title=title if draft.title.strip() else "", sections=sections, language=language.code,

@@ -158,8 +158,14 @@ def _latest_or_error(doc):
 @bp.get("/documents/<int:doc_id>/draft")
 @token_required()
 def get_draft(doc_id: int):
-    version, problem = _latest_or_error(get_document_or_404(doc_id))
-    return problem or jsonify(version=version.number, language=version.language, draft=version.draft)
+    doc = get_document_or_404(doc_id)
+    version, problem = _latest_or_error(doc)
+    if problem:
+        return problem
+    # Each point's "sources" are ids of the letter's sentences; send the sentences so a client can show them.
+    letter = versions.original_document(doc, current_app.instance_path, current_app.config["EASYREAD"])
+    sentences = letter.sentence_map() if letter is not None else {}
+    return jsonify(version=version.number, language=version.language, draft=version.draft, sentences=sentences)
 
 
 @bp.get("/documents/<int:doc_id>/report")

@@ -71,6 +71,34 @@ def add_point(doc_id: int, section: int, index: int):
     return apply_change(doc, "add", f"Added a point to section {section + 1}.", lambda d: drafts.add_point(d, section, index, text), f"point-{section}-{index}")
 
 
+@bp.post("/<int:doc_id>/sentences/<sentence>/add")
+@staff_required
+def add_from_sentence(doc_id: int, sentence: str):
+    """Add a point from a letter sentence no point says yet: its words, traced to it, for staff to simplify."""
+    doc = get_document_or_404(doc_id)
+    letter = versions.original_document(doc, current_app.instance_path, current_app.config["EASYREAD"])
+    text = (letter.sentence_map() if letter is not None else {}).get(sentence)
+    if text is None:
+        flash("That sentence is not in the letter. Reload the page and try again.", "error")
+        return _back(doc)
+    placed: dict[str, int] = {}
+
+    def change(draft: dict) -> dict:
+        changed, placed["section"], placed["index"] = drafts.add_from_sentence(draft, sentence, text)
+        return changed
+
+    note = f"Added a point from the letter's sentence \"{_short(text)}\". Simplify its words."
+    response = apply_change(doc, "add", note, change)
+    if "section" in placed:
+        return _back(doc, f"point-{placed['section']}-{placed['index']}")
+    return response
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 @bp.post("/<int:doc_id>/points/<int:section>/<int:index>/remove")
 @staff_required
 def remove_point(doc_id: int, section: int, index: int):

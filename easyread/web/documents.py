@@ -147,7 +147,7 @@ def show(doc_id: int):
     doc = get_document_or_404(doc_id)
     version = versions.latest(doc)
     letter = versions.original_document(doc, current_app.instance_path, _settings())
-    view = draft_view(doc, version) if version else None
+    view = draft_view(doc, version, letter) if version else None
     return render_template(
         "documents/show.html", doc=doc, version=version, view=view, letter=letter, facts=fact_rows(version.report if version else {}),
         running=doc.status in jobs.ACTIVE, summary=_summary(doc), formats=[(f, FORMAT_NAMES[f]) for f in FORMATS],

@@ -61,8 +61,13 @@ def spec(server_url: str) -> dict:
                 "200": {"description": "The document.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
                 "404": _error("No such document in your council.")}}},
             "/documents/{doc_id}/draft": {"get": {"summary": "The latest Easy Read draft, or its translation", "parameters": [_id_param(), language], "responses": {
-                "200": {"description": "The draft (sections, points, pictures, findings).", "content": {"application/json": {"schema": {"type": "object", "properties": {
-                    "version": {"type": "integer"}, "draft": {"type": "object"}}}}}}, "404": _error("No such document, or no draft."), "409": not_ready}}},
+                "200": {"description": "The draft (sections, points, pictures, findings). Each point's `sources` lists the ids of the letter sentences it says "
+                        "(null: not recorded, in drafts made before tracing; empty: not in the letter); `sentences` maps those ids to the letter's words.",
+                        "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "version": {"type": "integer"}, "draft": {"type": "object"},
+                    "sentences": {"type": "object", "additionalProperties": {"type": "string"},
+                                  "description": "Letter sentence id (\"block.sentence\", e.g. \"4.1\") to the sentence's words."}}}}}},
+                "404": _error("No such document, or no draft."), "409": not_ready}}},
             "/documents/{doc_id}/report": {"get": {"summary": "The check report of the latest draft (for a translation: its translation checks)", "parameters": [_id_param(), language], "responses": {
                 "200": {"description": "Findings, score, pass or fail, and the fact lock.", "content": {"application/json": {"schema": {"type": "object", "properties": {
                     "version": {"type": "integer"}, "report": {"type": "object"}}}}}}, "404": _error("No such document, or no draft."), "409": not_ready}}},

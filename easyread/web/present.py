@@ -56,7 +56,53 @@ def _findings(raw: list[dict]) -> list[Finding]:
     return out
 
 
-def point_view(section: int, index: int, point: dict, picture_url) -> dict:
+def sentence_anchor(sentence_id: str) -> str:
+    """The HTML id of a letter sentence in the original column ("sentence-4-1" for "4.1")."""
+    return "sentence-" + str(sentence_id).replace(".", "-")
+
+
+def trace_view(point: dict, sentences: dict[str, str] | None) -> dict:
+    """Where a point comes from: "recorded" with its sentences, "none" ([]: not in the letter) or "unknown" (None)."""
+    sources = point.get("sources")
+    if sources is None:
+        return {"state": "unknown", "sentences": []}
+    if not sources:
+        return {"state": "none", "sentences": []}
+    return {"state": "recorded", "sentences": [
+        {"id": sid, "anchor": sentence_anchor(sid), "text": (sentences or {}).get(sid)} for sid in sources]}
+
+
+def original_view(letter) -> list[dict]:
+    """The letter's blocks with their sentences, each with an id to link to and highlight."""
+    if letter is None:
+        return []
+    blocks: dict[int, list[dict]] = {}
+    at: dict[int, int] = {}
+    for sentence in letter.sentences():
+        # Keep the letter's own line breaks (addresses, lists, table rows) between sentences; else a space.
+        text = letter.blocks[sentence.block].plain_text()
+        end = text.find(sentence.text, at.get(sentence.block, 0))
+        end = end + len(sentence.text) if end >= 0 else at.get(sentence.block, 0)
+        at[sentence.block] = end
+        rest = text[end:]
+        gap = rest[:len(rest) - len(rest.lstrip())]  # the white space after the sentence
+        blocks.setdefault(sentence.block, []).append(
+            {"id": sentence.id, "anchor": sentence_anchor(sentence.id), "text": sentence.text,
+             "sep": "\n" if "\n" in gap else " "})
+    return [{"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]}
+            for i in sorted(blocks)]
+
+
+def uncovered_view(letter, draft: dict) -> list[dict]:
+    """Letter sentences that carry information and that no point says ("Not in the Easy Read yet")."""
+    from easyread.simplify.trace import coverage
+
+    if letter is None or not draft:
+        return []
+    return [{"id": s.id, "anchor": sentence_anchor(s.id), "text": s.text} for s in coverage(letter, draft).uncovered]
+
+
+def point_view(section: int, index: int, point: dict, picture_url, sentences: dict[str, str] | None = None) -> dict:
     findings = _findings(point.get("findings"))
     severities = {f.severity for f in findings}
     status = "fail" if FAIL in severities else "warn" if WARN in severities else "ok"
@@ -73,13 +119,18 @@ def point_view(section: int, index: int, point: dict, picture_url) -> dict:
         "findings": sorted(findings, key=lambda f: (f.severity != FAIL, f.start)),
         "flags": point.get("flags") or [],
         "source_index": point.get("source_index"),
+        "trace": trace_view(point, sentences),
         "picture": picture,
         "picture_url": picture_url(section, index) if picture and picture.get("path") else None,
     }
 
 
-def draft_view(doc, version) -> dict:
-    """Sections and points of a version, with traffic lights and highlighted words."""
+def draft_view(doc, version, letter=None) -> dict:
+    """Sections and points of a version, with traffic lights, highlighted words and where each point comes from.
+
+    `letter` is the original Document (None when it cannot be read): it gives the words of each point's
+    source sentences and the sentences no point says yet.
+    """
     from flask import url_for
 
     def picture_url(section: int, index: int) -> str:
@@ -88,8 +139,9 @@ def draft_view(doc, version) -> dict:
     draft = version.draft or {}
     report = version.report or {}
     sections = []
+    sentences = letter.sentence_map() if letter is not None else None
     for s, section in enumerate(draft.get("sections", [])):
-        points = [point_view(s, i, p, picture_url) for i, p in enumerate(section.get("points", []))]
+        points = [point_view(s, i, p, picture_url, sentences) for i, p in enumerate(section.get("points", []))]
         sections.append({"index": s, "number": s + 1, "heading": section.get("heading", ""), "points": points})
     counts = report.get("counts") or {"fail": 0, "warn": 0}
     return {
@@ -101,6 +153,8 @@ def draft_view(doc, version) -> dict:
         "counts": counts,
         "document_findings": _findings(report.get("document_findings")),
         "total_points": sum(len(s["points"]) for s in sections),
+        "original": original_view(letter),
+        "uncovered": uncovered_view(letter, draft),
     }
 
 

@@ -17,6 +17,13 @@ def echo_rewrite(paragraph: str) -> str:
     return "\n".join(f"- {s}" for s in sentences if s)
 
 
+def sentence_of(user: str) -> str:
+    """The letter sentence a rewrite prompt asks for (without its paragraph, facts and hard words)."""
+    mark = "Rewrite this sentence:\n" if "Rewrite this sentence:\n" in user else "Paragraph:\n"
+    after = user.split(mark, 1)[1]
+    return after.split("\nKeep exactly:")[0].split("\nHard words:")[0]
+
+
 class FakeEngine:
     """Answers each prompt with `script(kind, user_text, chat)`; counts prompts and 'tokens'.
 
@@ -39,7 +46,7 @@ class FakeEngine:
         system = chat[0]["content"]
         if system.startswith("You check"):
             return "verify"
-        if user.startswith("Paragraph:"):
+        if "Rewrite this sentence:" in user or user.startswith("Paragraph:"):
             return "rewrite"
         if "what this letter is about" in user:
             return "summary"
@@ -53,7 +60,7 @@ class FakeEngine:
 
     def default(self, kind: str, user: str) -> str:
         if kind == "rewrite":
-            return echo_rewrite(user.split("Paragraph:\n", 1)[1].split("\nKeep exactly:")[0].split("\nHard words:")[0])
+            return echo_rewrite(sentence_of(user))
         if kind == "summary":
             return "- This letter is about your letter."
         if kind == "verify":

@@ -14,13 +14,29 @@ def test_bench_runs_end_to_end_with_a_fake_engine(monkeypatch, tmp_path, capsys)
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine())
     monkeypatch.setenv("EASYREAD_REWRITE_BEST_OF", "1")
     out = tmp_path / "bench.json"
-    figures = rewriter.run(["--letters", "3", "--baseline-paragraphs", "2", "--samples", "1", "--json", str(out)])
+    figures = rewriter.run(["--first", "3", "--baseline-paragraphs", "2", "--samples", "1", "--json", str(out)])
     printed = capsys.readouterr().out
     assert "hard facts kept" in printed and "baseline (batch 1" in printed
     assert figures["facts"]["hard_facts"] == sum(len(l.facts) for l in load_letters(3))
     assert figures["facts"]["kept_share"] == 1.0  # the echoing engine keeps every fact
     assert figures["invented_after_lock"] == 0
     assert json.loads(out.read_text())["drafts"]
+    assert "points with a traced source" in printed and "letter sentences covered" in printed
+    assert figures["trace"]["traced_share"] == 1.0 and figures["trace"]["unknown_ids"] == 0
+    assert figures["trace"]["covered_share"] >= 0.95
+
+
+def test_bench_takes_a_folder_of_letters(monkeypatch, tmp_path, capsys):
+    import easyread.engines.registry as registry
+    from easyread.bench import rewriter
+
+    (tmp_path / "a.txt").write_text("Dear Ms Cole,\n\nWe will visit your home on 3 March 2025 to look at the damp in "
+                                    "your kitchen. Please make sure someone is at home.\n\nYours sincerely,\nA Clerk\n")
+    monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine())
+    monkeypatch.setenv("EASYREAD_REWRITE_BEST_OF", "1")
+    figures = rewriter.run(["--letters", str(tmp_path), "--baseline-paragraphs", "0", "--samples", "0"])
+    assert figures["facts"]["hard_facts"] == 0  # no .json beside the letter: no known facts
+    assert figures["trace"]["points"] > 0 and figures["trace"]["traced_share"] == 1.0
 
 
 def test_letter_set_is_complete():

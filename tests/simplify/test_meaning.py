@@ -2,7 +2,7 @@ from easyread.simplify.meaning import parse_verdicts
 from easyread.simplify.meaning_rules import comparative_flip, negation_flip, rule_flags, time_limit_flip
 from easyread.simplify.pipeline import simplify_document
 
-from .fakes import FakeEngine
+from .fakes import FakeEngine, sentence_of
 from .letters import letter
 
 REPAIRS = ("Emergency repairs are done faster than other repairs, usually within 3 working days of your call to us. "
@@ -40,10 +40,13 @@ def test_parse_verdicts_tolerates_chatter():
     assert parse_verdicts(reply, 4) == ["YES", "NO", "NOT SAID", None]
 
 
-def _script(rewrite, verify=None, fix=None):
+def _script(rewrite, verify=None, fix=None, later=None):
+    """`rewrite` answers the letter's first sentence ("Emergency repairs ..."), `later` its second."""
     def script(kind, user, chat):
-        if kind == "rewrite" and "Emergency" in user:
+        if kind == "rewrite" and "Emergency" in sentence_of(user):
             return rewrite
+        if kind == "rewrite" and later and "Less urgent" in sentence_of(user):
+            return later
         if kind == "verify" and verify and "Emergency" in user:
             return verify(user)
         if kind == "meaning-repair":
@@ -87,8 +90,9 @@ def test_added_reassurance_is_caught_even_when_the_model_says_yes(settings):
 
 
 def test_negation_flip_is_replaced_and_marked_when_repair_fails(settings):
-    rewrite = "- We fix emergency repairs within 3 working days.\n- You need to be at home for less urgent repairs."
-    engine = FakeEngine(_script(rewrite))  # the meaning repair returns the same sentence
+    rewrite = "- We fix emergency repairs within 3 working days."
+    later = "- You need to be at home for less urgent repairs."
+    engine = FakeEngine(_script(rewrite, later=later))  # the meaning repair returns the same sentence
     result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
     points = result.draft.points()
     assert "You need to be at home for less urgent repairs." not in [p.text for p in points]
@@ -104,7 +108,8 @@ def test_without_repair_a_failing_line_keeps_its_flag(settings):
 
     doc = letter(REPAIRS, title="Repairs")
     job = Job(doc, plan_letter(doc))
-    job.lines = [Line("You need to be at home for less urgent repairs.", 0)]
+    second = next(s.id for s in doc.sentences() if s.text.startswith("Less urgent"))
+    job.lines = [Line("You need to be at home for less urgent repairs.", 0, sources=[second])]
     records = check_meaning([job], FakeEngine(), batch_size=4, repair=False)
     assert job.lines[0].flags == ["meaning-contradicts"]
     assert records[0]["rule_id"] == "meaning-negation"

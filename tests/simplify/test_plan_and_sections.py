@@ -10,7 +10,10 @@ from .letters import REMINDER, letter
 def test_plan_keeps_letter_parts_away_from_the_model():
     plan = plan_letter(letter(*REMINDER, refs={"Our ref": "CT/1/2", "Account number": "40018837"}))
     assert plan.title == "Council Tax reminder"
-    assert [u.text for u in plan.units] == REMINDER
+    # One unit per letter sentence, each with its id and its paragraph as context.
+    assert " ".join(u.text for u in plan.units) == " ".join(REMINDER)
+    assert [u.sid for u in plan.units] == ["7.0", "8.0", "8.1", "9.0"]
+    assert plan.units[2].context == REMINDER[1]
     details = [(d.section, d.text) for d in plan.details]
     assert ("details", "Date of this letter: 3 March 2025") in details
     assert ("details", "Our ref: CT/1/2") in details

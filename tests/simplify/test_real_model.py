@@ -44,3 +44,11 @@ def test_real_model_rewrites_a_short_letter_faithfully():
     assert result.report is not None
     assert result.report.passed or any(p.findings for p in points)
     assert result.tokens["generated"] > 0
+    # The trace: every point of the real draft comes from sentences that exist in the letter, and every
+    # information-carrying sentence of the letter is said by some point.
+    from easyread.simplify.trace import coverage
+
+    sentences = doc.sentence_map()
+    for point in result.draft.points():
+        assert point.sources and all(s in sentences for s in point.sources), (point.text, point.sources)
+    assert coverage(doc, result.draft).uncovered == []

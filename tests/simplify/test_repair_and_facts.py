@@ -2,7 +2,7 @@ import pytest
 
 from easyread.simplify.pipeline import simplify_document
 
-from .fakes import FakeEngine, echo_rewrite
+from .fakes import FakeEngine, echo_rewrite, sentence_of
 from .letters import REMINDER, letter
 
 LONG = ("If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
@@ -137,16 +137,18 @@ def test_fixes_unit():
 
 
 def test_a_sentence_the_model_repeats_across_paragraphs_appears_once(settings):
-    loop = "You can pay online."  # said by the letter, so the meaning check keeps it
+    loop = "You can pay online."
 
     def script(kind, user, chat):
-        if kind == "rewrite" and "Paragraph:" in user:
-            return echo_rewrite(user.split("Paragraph:\n", 1)[1].split("\nKeep exactly:")[0]) + f"\n- {loop}\n-  - {loop}"
+        if kind == "rewrite":
+            return echo_rewrite(sentence_of(user)) + f"\n- {loop}\n-  - {loop}"
         return None
 
     result = simplify_document(letter(*REMINDER), FakeEngine(script), settings=settings)
     texts = _texts(result)
-    assert texts.count(loop) == 1
+    # once at most: each copy is a line of its own sentence's prompt, and where that sentence does not say it
+    # the meaning check replaces it with the letter's words
+    assert texts.count(loop) <= 1
     assert not any(t.startswith(("-", "*")) for t in texts)
     assert "You can pay online at www.northbridge.gov.uk/pay." in texts  # the rest is still there
 

@@ -152,3 +152,10 @@ def test_english_handed_back_is_flagged(draft, settings, glossary, embedder):
     flags = [p.flags for p in result.draft.points()]
     assert "translation-still-english" not in flags[0] and "translation-still-english" in flags[1] and "translation-still-english" in flags[2]
     assert result.flagged == 2
+
+
+def test_a_translation_keeps_each_points_sources(draft, fake, settings, glossary, embedder):
+    for n, point in enumerate(draft.points()):
+        point.sources = [f"{n + 6}.0"] if n else None  # the first as an old draft: not recorded
+    doc = run(draft, "pl", fake, settings, embedder, glossary=glossary).results["pl"].draft
+    assert [p.sources for p in doc.points()] == [None, ["7.0"], ["8.0"]]
