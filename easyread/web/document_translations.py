@@ -6,7 +6,7 @@ stored as its own append-only version, in its own language.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -76,6 +76,7 @@ def translations(doc_id: int):
                 raise intake.OptionError("languages", "Enter at least one language, for example pl, ro, ur.")
             if versions.latest(doc) is None:
                 raise intake.OptionError("languages", "Wait for the Easy Read draft before translating it.")
+            intake.check_translation_set_up(current_app.config["EASYREAD"])
             jobs.queue_translation(doc, current_user, codes)
         except intake.OptionError as error:
             form.languages.errors.append(str(error))
