@@ -134,6 +134,8 @@ def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, i
     filename = Path(filename or PASTED_NAME).name[:255] or PASTED_NAME
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
+    if (title or "").strip():
+        options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
     doc = Document(
         council_id=user.council_id, created_by=user.id, title=(title or "").strip()[:255] or _title(letter, filename), filename=filename,
         source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},

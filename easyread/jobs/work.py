@@ -49,6 +49,8 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glo
     """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError."""
     progress("read", 0, 1)
     doc = read_document(data, filename=filename, settings=settings)
+    if options.get("title"):
+        doc.title = options["title"]  # the name staff gave the letter titles its Easy Read version
     progress("read", 1, 1)
     model = options.get("model") or settings.get("MODEL")
     draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
