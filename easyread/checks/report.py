@@ -152,6 +152,9 @@ def _fact_findings(report: Report, parts: list[Part], offsets: list[tuple[int, i
         place(fact, Finding("fact-invented", FAIL, f"'{fact.text}' is not in the original letter.", "Check this fact. Take it out if the letter does not say it.", fact.start, fact.end, fact.text))
     for src, dft in comparison.changed:
         place(dft, Finding("fact-changed", FAIL, f"The original letter says '{src.text}', not '{dft.text}'.", f"Write '{src.text}'.", dft.start, dft.end, dft.text))
+    for fact in comparison.left_out:
+        report.document_findings.append(Finding("legal-left-out", WARN, f"The draft leaves out '{fact.text}', which the letter cites.",
+                                                "That is fine if the reader does not need it to act; keep it if they do.", 0, 0, fact.text))
     for fact in comparison.lost:
         report.document_findings.append(Finding("fact-lost", FAIL, f"'{fact.text}' ({fact.kind}) from the original letter is missing.", f"Add '{fact.text}' back.", 0, 0, fact.text))
 

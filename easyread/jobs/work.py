@@ -57,9 +57,8 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glo
     if options.get("pictures", True):
         from easyread.pictures import add_pictures
 
-        progress("pictures", 0, 1)
-        draft = add_pictures(draft, settings=settings)
-        progress("pictures", 1, 1)
+        # Per point, so the bar moves while pictures are chosen and drawn.
+        draft = add_pictures(draft, settings=settings, progress=lambda done, total: progress("pictures", done, total))
     progress("check", 0, 1)
     report = check(draft, doc.text(), glossary=glossary, settings=settings)
     progress("check", 1, 1)

@@ -74,7 +74,12 @@ def letter_part(point: Point) -> str | None:
     return None
 
 
-def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library: Library | None = None) -> EasyReadDocument:
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library: Library | None = None,
+                 progress=_no_progress) -> EasyReadDocument:
     """A copy of `doc` with a picture beside each point that has none, and the pictures' credits.
 
     A picture already on a point was chosen by a person and is kept. Points whose
@@ -83,14 +88,21 @@ def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library
     Each picture's alt text says what it means beside its point. Only English text is
     matched (the concept words and the embedding model are English); other
     languages keep the pictures of the English version they were translated from.
+    `progress(done, total)` is called as the library loads, the points are matched and each picture is made.
     """
     settings = _settings(settings)
     doc = copy.deepcopy(doc)
     if (doc.language or "en").lower().split("-")[0] == "en":
+        points = [p for p in doc.points() if p.picture is None and p.text.strip()]
+        total, done = len(points) + 2, 0
+        progress(done, total)
         library = library if library is not None else default_library(settings)
         threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", DEFAULT_THRESHOLD))
+        matcher = _matcher(library, threshold)
+        done += 1
+        progress(done, total)
         todo = []
-        for point in (p for p in doc.points() if p.picture is None and p.text.strip()):
+        for point in points:
             part = letter_part(point)
             if part is None:
                 todo.append(point)
@@ -99,11 +111,17 @@ def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library
             symbol = library.get(fitting[0]) if fitting else None
             if symbol is not None:
                 point.picture = picture_for(symbol, settings, alt=fitting[1])
-        choices = _matcher(library, threshold).match([p.text for p in todo])
+            done += 1
+            progress(done, total)
+        choices = matcher.match([p.text for p in todo])
+        done += 1
+        progress(done, total)
         for point, choice in zip(todo, choices):
             if choice.symbol is not None:
                 alt = choice.symbol.alt if choice.symbol.source == COUNCIL else alt_for_point(choice.idea, point.text, choice.symbol.alt)
                 point.picture = picture_for(choice.symbol, settings, alt=alt)
+            done += 1
+            progress(done, total)
     for point in doc.points():
         credit = point.picture.credit if point.picture else None
         if credit and credit not in doc.credits:

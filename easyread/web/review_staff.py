@@ -302,7 +302,9 @@ def _lines(draft: dict) -> list[tuple[str, str]]:
     out = []
     for section in draft.get("sections", []):
         out.append(("heading", section.get("heading", "")))
-        out += [("point", p.get("text", "")) for p in section.get("points", [])]
+        # The picture is part of the point: (kind, what is shown, the picture file) so a new picture is a change.
+        out += [("point", p.get("text", "") + (f" (picture: {(p.get('picture') or {}).get('alt') or 'no description'})" if p.get("picture") else ""),
+                 (p.get("picture") or {}).get("path")) for p in section.get("points", [])]
     return out
 
 

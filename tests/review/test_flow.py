@@ -26,7 +26,7 @@ def test_panel_add_reviewer_and_invite(app, staff_client, page, post):
     assert "Enter the person" in bad.text
     made = page(post(staff_client, "/review/reviewers/new", {"name": "Rosa Reviewer", "email": ""}))
     assert made.h1 == "Invite link for Rosa Reviewer"
-    link = made.select("//input[@id='invite-link']/@value")[0]
+    link = made.select("//textarea[@id='invite-link']")[0].text_content().strip()
     assert "/review/invite/" in link
     listed = page(staff_client.get("/review/reviewers"))
     assert "Rosa Reviewer" in listed.text and "Invited" in listed.text
@@ -35,7 +35,7 @@ def test_panel_add_reviewer_and_invite(app, staff_client, page, post):
 
 def test_invite_sets_up_a_picture_code_once_then_link_and_code_sign_in(app, anon_client, staff_client, page, post):
     made = page(post(staff_client, "/review/reviewers/new", {"name": "Rosa Reviewer"}))
-    path = "/" + made.select("//input[@id='invite-link']/@value")[0].split("/", 3)[3]
+    path = "/" + made.select("//textarea[@id='invite-link']")[0].text_content().strip().split("/", 3)[3]
     doc = page(anon_client.get(path))
     assert doc.h1 == "Choose your secret code"
     assert len(doc.select("//input[@name='picture']")) == 9
