@@ -171,6 +171,10 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert cells[0:3] == ["0", "1", "1"]  # understood, not sure, not understood
     assert "tax (2)" in cells[3] and "Council (1)" in cells[3]
     assert "What is council tax?" in cells[4] and "with a supporter" in cells[4]
+    # the reason the reviewer chose and the words they wrote are shown apart (issue 16, finding 9)
+    reasons = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-reason')]")]
+    comments = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-comment')]")]
+    assert comments == ["Comment: “What is council tax?”"] and reasons and not any("council tax?" in r for r in reasons), (reasons, comments)
     assert "A bit hard" in triage.text and "With a supporter" in triage.text
 
     # one hard word to the glossary
