@@ -150,8 +150,9 @@ try {
   await audit('letters list')
   results.listHeaders = await page.$$eval('thead th', (els) => els.map((e) => e.textContent.trim()))
   await page.goto(base + '/documents/' + config.queuedId)
+  results.progressHeading = squeeze(await page.textContent('.er-progress h2', { timeout: 5000 }).catch(() => ''))
+  results.waitingText = squeeze(await page.textContent('main')).slice(0, 600)
   await audit('a waiting letter')
-  results.progressHeading = squeeze(await page.textContent('.er-progress h2').catch(() => ''))
 
   // Finding 9: the invite link is shown whole, with a copy button
   await page.goto(base + '/review/reviewers/new')

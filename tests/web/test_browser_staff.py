@@ -44,18 +44,17 @@ def app(app):
 
 @pytest.fixture
 def queued_letter(app, staff):
-    """A letter waiting for the worker (taken in, then put back in the queue's first state)."""
+    """A letter waiting for the worker: its original kept and its row queued, as the upload leaves it before a worker starts."""
     from easyread.jobs import intake
     from easyread.store.db import db
-    from easyread.store.models import Document, User
+    from easyread.store.models import Document
 
     with app.app_context():
-        settings = app.config["EASYREAD"]
-        options = intake.clean_options(settings, model="none", formats=["docx"], pictures=False)
-        doc = intake.accept(data=LEGAL_LETTER.encode(), filename="waiting.txt", user=db.session.get(User, staff.id),
-                            options=options, settings=settings, instance=app.instance_path)
-        doc = db.session.get(Document, doc.id)
-        doc.status, doc.progress = "queued", {"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": "x", "task": {"kind": "document"}}
+        digest, relative = intake.keep_original(app.instance_path, LEGAL_LETTER.encode())
+        doc = Document(council_id=staff.council_id, created_by=staff.id, title="Waiting letter", filename="waiting.txt", source_kind="txt",
+                       content_hash=digest, original_path=relative, options={"model": "none"}, status="queued",
+                       progress={"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": "x", "task": {"kind": "document"}})
+        db.session.add(doc)
         db.session.commit()
         return doc.id
 
@@ -109,7 +108,7 @@ def test_staff_findings_in_a_browser(app, staff, queued_letter, tmp_path):
     assert not [m for m in result["legalMustFix"] if "'23'" in m or "'1992'" in m], result["legalMustFix"]
     assert any("section 23" in m for m in result["legalChecks"]), result["legalChecks"]
     assert "Progress" not in result["listHeaders"] and result["listHeaders"].count("Status") == 1, result["listHeaders"]
-    assert result["progressHeading"] == "Waiting to start", result["progressHeading"]
+    assert result["progressHeading"] == "Waiting to start", result["waitingText"]
     assert result["inviteWhole"] and result["inviteLink"].startswith("http"), result["inviteLink"]
     assert result["copyStatus"] == "Link copied." and result["clipboard"] == result["inviteLink"], result["clipboard"]
 
