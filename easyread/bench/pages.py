@@ -32,7 +32,8 @@ def staff_pages(doc_id: int, busy_id: int) -> list[tuple[str, str]]:
         ("draft page", f"/documents/{doc_id}"), ("draft page while working", f"/documents/{busy_id}"),
         ("versions", f"/documents/{doc_id}/versions"), ("translations", f"/documents/{doc_id}/translations"),
         ("picture search", f"/documents/{doc_id}/points/1/0/picture?q=money"),
-        ("glossary", "/glossary/"), ("reviewers", "/review/reviewers"), ("review and approve", f"/review/documents/{doc_id}"),
+        ("glossary", "/glossary/"), ("reviewers", "/review/reviewers"),
+        ("review and approve", f"/review/documents/{doc_id}"),
         ("compare versions", f"/review/documents/{doc_id}/compare"), ("learning", "/review/learning"),
         ("account", "/account"), ("accessibility", "/accessibility"),
     ]
@@ -68,7 +69,8 @@ def _stage(app, doc_id: int) -> str:
 def run(args: list[str] | None = None) -> None:
     """Print each staff page's median and largest load time, idle and while the worker converts a letter."""
     parser = argparse.ArgumentParser(prog="easyread bench pages")
-    parser.add_argument("--model", default="embedded", help="model for the letter the worker converts while pages are timed (default embedded)")
+    parser.add_argument("--model", default="embedded",
+                        help="model for the letter the worker converts while pages are timed (default embedded)")
     parser.add_argument("--rounds", type=int, default=5, help="times each page is opened, idle and busy (default 5)")
     options = parser.parse_args(args)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
@@ -102,13 +104,15 @@ def run(args: list[str] | None = None) -> None:
             stage = _stage(app, busy_id)
             pages = staff_pages(doc_id, busy_id)
             began = time.perf_counter()
-            busy = _time_pages(session, base, pages, options.rounds, still_busy=lambda: document_state(app, busy_id)[0] == "running")
+            busy = _time_pages(session, base, pages, options.rounds,
+                               still_busy=lambda: document_state(app, busy_id)[0] == "running")
             took = time.perf_counter() - began
             state = document_state(app, busy_id)[0]
         finally:
             server.close()
             consumer.stop(graceful=False)
-    print(f"{LETTER.name}: worker converting it with model {options.model} for the busy runs (timing began at stage {stage!r}; "
+    print(f"{LETTER.name}: worker converting it with model {options.model} for the busy runs "
+          f"(timing began at stage {stage!r}; "
           f"the job was still {state} after {took:.0f} s of timing); "
           f"{options.rounds} rounds; one signed-in person; waitress threads=8; 127.0.0.1")
     print(f"{'page':<28}{'idle median s':>14}{'idle max s':>11}{'busy median s':>14}{'busy max s':>11}")

@@ -31,7 +31,8 @@ REFERENCE = re.compile(r"(?<![\w/-])(?:[A-Z0-9]+(?:[/-][A-Z0-9]+)+|[A-Z]{1,4}\d{
 # A legal citation ("section 23 of the Local Government Finance Act 1992", "regulation 4", "the Housing Act 1996"):
 # one fact, so its numbers are not facts of their own. The Act's name must be capitalised, as statutes are.
 _ACT = r"(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){1,8}?(?:Act|Regulations|Order|Rules|Measure)(?:\s+(?:19|20)\d\d)?"
-_PROVISION = r"(?i:sections?|s\.|regulations?|reg\.|paragraphs?|para\.|schedules?|articles?|rules?|parts?)\s+\d+[A-Z]?(?:\(\w{1,3}\))*"
+_PROVISION = (r"(?i:sections?|s\.|regulations?|reg\.|paragraphs?|para\.|schedules?|articles?|rules?|parts?)"
+              r"\s+\d+[A-Z]?(?:\(\w{1,3}\))*")
 LEGAL_CITATION = re.compile(
     rf"\b{_PROVISION}(?:\s+(?:and|or|to)\s+\d+[A-Z]?(?:\(\w{{1,3}}\))*)?(?:\s+(?i:of)\s+{_ACT})?"
     rf"|(?<![\w])(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){{1,8}}?(?:Act|Regulations|Order)\s+(?:19|20)\d\d\b"

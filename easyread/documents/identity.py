@@ -38,7 +38,8 @@ def identity_draft(doc: Document, title: str | None = None) -> EasyReadDocument:
     headed by the letter's subject line, or "What this letter says".
     """
     body = [(i, b) for i, b in enumerate(doc.blocks) if not b.kind.is_letter_part and b.plain_text().strip()]
-    subject = body[0][1].text.strip() if body and body[0][1].kind is BlockKind.PARAGRAPH and _is_subject(body[0][1].text) else ""
+    opening = body[0][1] if body else None
+    subject = opening.text.strip() if opening and opening.kind is BlockKind.PARAGRAPH and _is_subject(opening.text) else ""
     title = ((title or "").strip() or doc.title
              or next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "") or subject or "Letter")
     details, signed = Section(DETAILS_HEADING), Section(SIGN_OFF_HEADING)
@@ -48,7 +49,8 @@ def identity_draft(doc: Document, title: str | None = None) -> EasyReadDocument:
         if block.kind.is_letter_part:
             if block.plain_text().strip():
                 part = signed if block.kind is BlockKind.SIGN_OFF else details
-                part.points.append(Point(text=block.plain_text(), source_index=index, flags=letter_part_flags(block.kind)))
+                flags = letter_part_flags(block.kind)
+                part.points.append(Point(text=block.plain_text(), source_index=index, flags=flags))
             continue
         if block.kind is BlockKind.HEADING or (subject and current is None and block.text.strip() == subject):
             if block.text.strip() == title and not sections and current is None:

@@ -57,7 +57,8 @@ LETTER_PART_PICTURES: dict[str, tuple[str, str] | None] = {
 
 
 def letter_part(point: Point) -> str | None:
-    """Which part of a letter the point keeps ("reference", "sign_off", ...), from its flags or its words; None for the body."""
+    """Which part of a letter the point keeps ("reference", "sign_off", ...), from its flags or its words;
+    None for the body."""
     from easyread.documents.identity import LETTER_PART
     from easyread.documents.letter import DATE_LINE_RE, SIGN_OFF_RE, parse_references
 
@@ -118,7 +119,9 @@ def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library
         progress(done, total)
         for point, choice in zip(todo, choices):
             if choice.symbol is not None:
-                alt = choice.symbol.alt if choice.symbol.source == COUNCIL else alt_for_point(choice.idea, point.text, choice.symbol.alt)
+                alt = choice.symbol.alt  # a council's own picture keeps the alt text the council wrote
+                if choice.symbol.source != COUNCIL:
+                    alt = alt_for_point(choice.idea, point.text, choice.symbol.alt)
                 point.picture = picture_for(choice.symbol, settings, alt=alt)
             done += 1
             progress(done, total)

@@ -120,7 +120,8 @@ MEANING_BY_IDEA: dict[str, tuple[tuple[str, str], ...] | str] = {
     "email": "Email",
     "web": "Website",
     "money": ((r"\b(already paid|have paid|has paid)\b", "Money you have paid"),
-              (r"\b(refund|benefit|benefits|universal credit|grant|income|pension|wage|salary|discount|reduction|get back)\b",
+              (r"\b(refund|benefit|benefits|universal credit|grant|income|pension|wage|salary|discount|reduction"
+               r"|get back)\b",
                "Money you can get"),
               (r"\b(pay|paid|paying|owe|owed|debt|arrears|bill|fee|fine|charge|cost|costs|penalty|overpa\w*|due)\b",
                "Money you need to pay"),
@@ -148,7 +149,8 @@ MEANING_BY_IDEA: dict[str, tuple[tuple[str, str], ...] | str] = {
 
 
 def alt_for_point(idea: str | None, text: str, fallback: str) -> str:
-    """What the picture chosen for `idea` means beside the point `text`; `fallback` (the symbol's name) for an idea we do not know."""
+    """What the picture chosen for `idea` means beside the point `text`;
+    `fallback` (the symbol's name) for an idea we do not know."""
     meaning = MEANING_BY_IDEA.get(idea or "")
     if meaning is None:
         return fallback

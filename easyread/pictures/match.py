@@ -156,7 +156,8 @@ class Matcher:
         and no picture is used more than MAX_USES times."""
         used: dict[str, Symbol] = {}
         uses: Counter = Counter()
-        firsts = [self._concept_choice(t, {}, Counter()) if self.use_concepts and t.strip() else (None, False) for t in texts]
+        firsts = [self._concept_choice(t, {}, Counter()) if self.use_concepts and t.strip() else (None, False)
+                  for t in texts]
         # Texts naming no idea are embedded together, as before; the rest only if their ideas' pictures run out.
         pending = [i for i, (c, _) in enumerate(firsts) if c is None and texts[i].strip()]
         scores = self.similarities([texts[i] for i in pending]) if self.use_embeddings and pending else None

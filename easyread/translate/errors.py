@@ -15,8 +15,9 @@ class UnknownLanguage(TranslationError):
         near = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(message or f"easyread does not know the language {code!r}.{near} Run `easyread languages` to list them.")
         # Where no command line is at hand (the web app): the nearest names and what to type.
-        self.plain = message or (f"We do not know the language {code!r}. Did you mean {_named(suggestions)}?" if suggestions
-                                 else f"We do not know the language {code!r}. Enter a language's name or code, for example Polish or pl.")
+        unknown = f"We do not know the language {code!r}."
+        self.plain = message or (f"{unknown} Did you mean {_named(suggestions)}?" if suggestions
+                                 else f"{unknown} Enter a language's name or code, for example Polish or pl.")
 
 
 def _named(codes: list[str]) -> str:

@@ -303,8 +303,10 @@ def _lines(draft: dict) -> list[tuple[str, str]]:
     for section in draft.get("sections", []):
         out.append(("heading", section.get("heading", "")))
         # The picture is part of the point: (kind, what is shown, the picture file) so a new picture is a change.
-        out += [("point", p.get("text", "") + (f" (picture: {(p.get('picture') or {}).get('alt') or 'no description'})" if p.get("picture") else ""),
-                 (p.get("picture") or {}).get("path")) for p in section.get("points", [])]
+        for p in section.get("points", []):
+            picture = p.get("picture") or {}
+            shown = p.get("text", "") + (f" (picture: {picture.get('alt') or 'no description'})" if picture else "")
+            out.append(("point", shown, picture.get("path")))
     return out
 
 
