@@ -39,10 +39,13 @@ def staff_pages(doc_id: int, busy_id: int) -> list[tuple[str, str]]:
     ]
 
 
-def _time_pages(session, base: str, pages, rounds: int, still_busy=None) -> dict[str, list[float]]:
+def _time_pages(session, base: str, pages, rounds: int, still_busy=None, seconds: float = 0.0) -> dict[str, list[float]]:
+    """Open every page in turn, `rounds` times; with `still_busy`, go on for `seconds` while it stays true."""
     times: dict[str, list[float]] = {label: [] for label, _ in pages}
     statuses: dict[str, int] = {}
-    for _ in range(rounds):
+    began, done = time.perf_counter(), 0
+    while done < rounds or (still_busy is not None and time.perf_counter() - began < seconds):
+        done += 1
         for label, path in pages:
             began = time.perf_counter()
             answer = session.get(base + path, timeout=120)
@@ -71,7 +74,9 @@ def run(args: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="easyread bench pages")
     parser.add_argument("--model", default="embedded",
                         help="model for the letter the worker converts while pages are timed (default embedded)")
-    parser.add_argument("--rounds", type=int, default=5, help="times each page is opened, idle and busy (default 5)")
+    parser.add_argument("--rounds", type=int, default=5, help="times each page is opened at least, idle and busy (default 5)")
+    parser.add_argument("--seconds", type=float, default=90.0,
+                        help="go on opening pages while the job runs for this long (default 90)")
     options = parser.parse_args(args)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     from easyread import jobs
@@ -105,7 +110,7 @@ def run(args: list[str] | None = None) -> None:
             pages = staff_pages(doc_id, busy_id)
             began = time.perf_counter()
             busy = _time_pages(session, base, pages, options.rounds,
-                               still_busy=lambda: document_state(app, busy_id)[0] == "running")
+                               still_busy=lambda: document_state(app, busy_id)[0] == "running", seconds=options.seconds)
             took = time.perf_counter() - began
             state = document_state(app, busy_id)[0]
         finally:
@@ -114,7 +119,7 @@ def run(args: list[str] | None = None) -> None:
     print(f"{LETTER.name}: worker converting it with model {options.model} for the busy runs "
           f"(timing began at stage {stage!r}; "
           f"the job was still {state} after {took:.0f} s of timing); "
-          f"{options.rounds} rounds; one signed-in person; waitress threads=8; 127.0.0.1")
+          f"{len(busy['home'])} rounds busy, {options.rounds} idle; one signed-in person; waitress threads=8; 127.0.0.1")
     print(f"{'page':<28}{'idle median s':>14}{'idle max s':>11}{'busy median s':>14}{'busy max s':>11}")
     worst = 0.0
     for label, _ in pages:
