@@ -43,8 +43,8 @@ def _time_pages(session, base: str, pages, rounds: int, still_busy=None, seconds
     """Open every page in turn, `rounds` times; with `still_busy`, go on for `seconds` while it stays true."""
     times: dict[str, list[float]] = {label: [] for label, _ in pages}
     statuses: dict[str, int] = {}
-    began, done = time.perf_counter(), 0
-    while done < rounds or (still_busy is not None and time.perf_counter() - began < seconds):
+    started, done = time.perf_counter(), 0
+    while done < rounds or (still_busy is not None and time.perf_counter() - started < seconds):
         done += 1
         for label, path in pages:
             began = time.perf_counter()
