@@ -40,7 +40,7 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
         from easyread.documents.identity import identity_draft
 
         progress("lay out", 1, 1)
-        return identity_draft(doc), None, "Words kept as they are (--model none)."
+        return identity_draft(doc), None, "Words kept as they are: no model was used."
     try:
         from easyread.engines.registry import get_engine
         from easyread.simplify.pipeline import simplify_document

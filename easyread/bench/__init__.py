@@ -22,6 +22,7 @@ BENCHMARKS = {
     "translate": ("easyread.bench.translate", "Translation speed per engine at batch 1 and 8, and the embedded model's facts kept and back-translation scores on ten languages."),
     "batch": ("easyread.bench.batch", "Letters per hour of `easyread batch` at --jobs 1 and more, beside `easyread convert` in a loop."),
     "meaning": ("easyread.bench.meaning", "Recall per kind and false alarms of the meaning verifier on labelled sentence pairs, beside the old meaning rules."),
+    "pages": ("easyread.bench.pages", "Load time of every staff page (median and largest), idle and while the in-process worker converts a letter."),
     "web": ("easyread.bench.web", "Pages per second for the draft page under 20 concurrent clients, beside /health; upload to draft time with --model embedded."),
 }
 

@@ -30,6 +30,16 @@ SHORT_PHONE = re.compile(r"\b(?:call|phone|ring|dial|on)\s+(999|111|101|105|112)
 POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 REFERENCE = re.compile(r"(?<![\w/-])(?:[A-Z0-9]+(?:[/-][A-Z0-9]+)+|[A-Z]{1,4}\d{5,}|\d{6,})(?![\w/-])")
+# A legal citation ("section 23 of the Local Government Finance Act 1992", "regulation 4", "the Housing Act 1996"):
+# one fact, so its numbers are not facts of their own. The Act's name must be capitalised, as statutes are.
+_ACT = r"(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){1,8}?(?:Act|Regulations|Order|Rules|Measure)(?:\s+(?:19|20)\d\d)?"
+_PROVISION = (r"(?i:sections?|s\.|regulations?|reg\.|paragraphs?|para\.|schedules?|articles?|rules?|parts?)"
+              r"\s+\d+[A-Z]?(?:\(\w{1,3}\))*")
+LEGAL_CITATION = re.compile(
+    rf"\b{_PROVISION}(?:\s+(?:and|or|to)\s+\d+[A-Z]?(?:\(\w{{1,3}}\))*)?(?:\s+(?i:of)\s+{_ACT})?"
+    rf"|(?<![\w])(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){{1,8}}?(?:Act|Regulations|Order)\s+(?:19|20)\d\d\b"
+)
+_BARE_PROVISION = re.compile(r"^(?i:paragraphs?|para\.|articles?|rules?|parts?)\s+\d", re.UNICODE)
 YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-–](?:\d\d|(?:19|20)\d\d)$")
 TIME_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(?:m\b|\.m\.?)", re.IGNORECASE)
 TIME_24 = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")

@@ -73,8 +73,18 @@ def extract_facts(text: str, language: str = "en") -> list[Fact]:
     if language == "en":
         _durations(scan, found)
         _rights(scan, found)
+        _legal(scan, found)
     _numbers(scan, found, language)
     return sorted(found.facts, key=lambda f: (f.start, f.kind))
+
+
+def _legal(scan: str, found: _Found) -> None:
+    """Legal citations as one fact each. "Part 2" or "paragraph 4" alone is a part of the letter, not law."""
+    for m in fp.LEGAL_CITATION.finditer(scan):
+        text = m.group(0)
+        if fp._BARE_PROVISION.match(text) and not re.search(r"\b(?:Act|Regulations|Order|Rules|Measure)\b", text):
+            continue
+        found.add(LEGAL, " ".join(text.lower().split()).removeprefix("the "), m.start(), m.end())
 
 
 def _url_value(url: str) -> str:
@@ -160,9 +170,13 @@ def _numbers(scan: str, found: _Found, language: str) -> None:
                 found.add("number", str(number), m.start(), m.end())
 
 
+LEGAL = "legal"  # a legal citation: leaving one out is a choice for a person to check, not a lost fact
+
+
 @dataclass
 class FactComparison:
-    """What the draft did with the source's facts."""
+    """What the draft did with the source's facts. A legal citation the draft leaves out is in `left_out`,
+    not `lost`: Easy Read often drops the statute's name, so it is a warning, and nothing re-adds it."""
 
     source: list[Fact]
     draft: list[Fact]
@@ -170,6 +184,7 @@ class FactComparison:
     lost: list[Fact] = field(default_factory=list)
     changed: list[tuple[Fact, Fact]] = field(default_factory=list)
     invented: list[Fact] = field(default_factory=list)
+    left_out: list[Fact] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -183,6 +198,7 @@ class FactComparison:
             "lost": [f.to_dict() for f in self.lost],
             "changed": [{"source": s.to_dict(), "draft": d.to_dict()} for s, d in self.changed],
             "invented": [f.to_dict() for f in self.invented],
+            "left_out": [f.to_dict() for f in self.left_out],
         }
 
 
@@ -251,5 +267,6 @@ def _pair_changes(result: FactComparison, invented: list[Fact], source_len: int,
         partner = min(same_kind, key=lambda d: abs(d.start / draft_len - where))
         invented.remove(partner)
         result.changed.append((fact, partner))
-    result.lost = still_lost
+    result.lost = [f for f in still_lost if f.kind != LEGAL]
+    result.left_out = [f for f in still_lost if f.kind == LEGAL]
     result.invented = invented

@@ -102,6 +102,9 @@ def check_document(doc: Document, *, glossary=None, options: Options | None = No
     )
 
 
+LETTER_PART = "letter-part"  # the flag easyread.documents.identity puts on a point that keeps a letter part
+
+
 def check_draft(draft: EasyReadDocument, source_text: str | None = None, *, glossary=None, options: Options | None = None, source_language: str = "en") -> Report:
     """Check an Easy Read draft, point by point, and fill each Point's `findings` with dicts
     (offsets in the point's text). With `source_text`, run the fact lock too: a changed or
@@ -109,6 +112,9 @@ def check_draft(draft: EasyReadDocument, source_text: str | None = None, *, glos
     points = [(section, index, point) for section in draft.sections for index, point in enumerate(section.points)]
     english = (draft.language or "en").startswith("en")
     checks = check_paragraphs([p.text for _, _, p in points], glossary=glossary, options=options) if english else [ParagraphCheck(p.text) for _, _, p in points]
+    # An address, date, reference or sign-off kept word for word is not Easy Read prose:
+    # only the fact lock applies to it.
+    checks = [ParagraphCheck(p.text) if LETTER_PART in p.flags else c for (_, _, p), c in zip(points, checks)]
     parts = [Part(f"{s.heading or 'Section'}: point {i + 1}", c) for (s, i, _), c in zip(points, checks)]
     text, offsets = _draft_text(draft)
     report = Report(parts=parts, metrics=_metrics([p.text for _, _, p in points], parts) if english else {}, language=draft.language or "en")
@@ -147,6 +153,10 @@ def _fact_findings(report: Report, parts: list[Part], offsets: list[tuple[int, i
         place(fact, Finding("fact-invented", FAIL, f"'{fact.text}' is not in the original letter.", "Check this fact. Take it out if the letter does not say it.", fact.start, fact.end, fact.text))
     for src, dft in comparison.changed:
         place(dft, Finding("fact-changed", FAIL, f"The original letter says '{src.text}', not '{dft.text}'.", f"Write '{src.text}'.", dft.start, dft.end, dft.text))
+    for fact in comparison.left_out:
+        report.document_findings.append(Finding(
+            "legal-left-out", WARN, f"The draft leaves out '{fact.text}', which the letter cites.",
+            "That is fine if the reader does not need it to act; keep it if they do.", 0, 0, fact.text))
     for fact in comparison.lost:
         report.document_findings.append(Finding("fact-lost", FAIL, f"'{fact.text}' ({fact.kind}) from the original letter is missing.", f"Add '{fact.text}' back.", 0, 0, fact.text))
 

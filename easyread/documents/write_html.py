@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+from markupsafe import Markup, escape
 
 from easyread.documents.atomic import atomic_write_text
 from easyread.documents.model import EasyReadDocument, Picture
@@ -143,12 +144,40 @@ def write_html(doc: EasyReadDocument, path: str | os.PathLike, options: WriteOpt
     return atomic_write_text(path, render_html(doc, options, standalone=True))
 
 
+# Web and email addresses and phone numbers are read as one piece: a line break inside one
+# ("www.eastfield.gov.uk/council-" / "tax") makes it hard to type or dial. Ones longer than
+# NOBREAK_MAX_CHARS may not fit a line beside the picture, so they may still wrap after a "/".
+_KEEP_WHOLE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|nhs|ac|police)\.uk(?:/[^\s<>\"]*[^\s<>\".,;:!?)])?"
+    r"|(?<![\w+])(?:\+44\s?|0)\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{2,4})?(?!\d)",
+    re.IGNORECASE,
+)
+NOBREAK_MAX_CHARS = 40
+
+
+def point_markup(text: str) -> Markup:
+    """The point's words, escaped, with each address or phone number that fits a line kept on one line
+    (a longer web address is kept in pieces that end at a "/")."""
+    out, pos = [], 0
+    for match in _KEEP_WHOLE.finditer(text):
+        found = match.group()
+        out.append(escape(text[pos:match.start()]))
+        # A long web address may still need two lines: it breaks only after a "/", never at a hyphen or a dot.
+        pieces = [found] if len(found) <= NOBREAK_MAX_CHARS else re.findall(r"[^/]*/|[^/]+$", found)
+        out.append(Markup("<wbr>").join(Markup('<span class="er-nobreak">%s</span>') % piece for piece in pieces))
+        pos = match.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
 def _section_view(section, picture_src: PictureSource) -> dict:
     points = []
     for point in section.points:
         src = picture_src(point.picture) if point.picture else None
         points.append({
-            "text": point.text.strip(),
+            "text": point_markup(point.text.strip()),
             "src": src,
             # For url('...') in a style attribute: the HTML parser undoes entity
             # escaping, so characters that end a CSS url are percent-encoded too.

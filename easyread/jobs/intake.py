@@ -18,15 +18,28 @@ NO_MODEL = "none"
 PASTED_NAME = "pasted-letter.txt"
 
 
+MODEL_LABELS = {"embedded": "Embedded model (Qwen2.5-Coder-1.5B, better)",
+                "embedded-fast": "Fast model (Qwen2.5-Coder-0.5B, quicker, weaker)",
+                NO_MODEL: "No model: lay the letter out as Easy Read, words unchanged"}
+
+
 def model_choices(settings: dict) -> list[tuple[str, str]]:
-    """(value, label) of the models a person may choose, the configured one first."""
-    default = settings.get("MODEL") or "embedded"
-    choices = [(default, f"The service's model ({default})")]
-    for value, label in (("embedded", "Embedded model (Qwen2.5-Coder-1.5B, better)"), ("embedded-fast", "Fast model (Qwen2.5-Coder-0.5B, quicker, weaker)")):
-        if value != default:
-            choices.append((value, label))
-    choices.append((NO_MODEL, "No model: lay the letter out as Easy Read, words unchanged"))
+    """(value, label) of the models a person may choose, the configured one first. Each model
+    is offered once, and an embedded model only when it is installed or already prepared."""
+    default = (settings.get("MODEL") or "embedded").strip()
+    choices = [(default, f"The service's model: {MODEL_LABELS.get(default, default)}")]
+    for value in ("embedded", "embedded-fast", NO_MODEL):
+        if value != default and (value == NO_MODEL or embedded_installed(value, settings)):
+            choices.append((value, MODEL_LABELS[value]))
     return choices
+
+
+def embedded_installed(name: str, settings: dict) -> bool:
+    """True when the embedded model `name` can run here: its prepared cache or its part packages are present."""
+    from easyread.engines import embedded
+
+    model = embedded.EMBEDDED_MODELS[name]
+    return embedded.is_ready(model, embedded.cache_root_from(settings)) or embedded.parts_installed(model)
 
 
 class OptionError(ValueError):
@@ -46,11 +59,21 @@ def clean_languages(languages) -> list[str]:
     try:
         chosen = catalogue.parse_languages(languages or [])
     except TranslationError as error:
-        raise OptionError("languages", str(error)) from None
+        # `plain` names the nearest languages without pointing at a command staff cannot run.
+        raise OptionError("languages", getattr(error, "plain", None) or str(error)) from None
     for language in chosen:
         if language.signed:
             raise OptionError("languages", f"{language.name} needs a person: it cannot be made by machine translation.")
     return [language.code for language in chosen if language.code != "en"]
+
+
+def check_translation_set_up(settings: dict) -> None:
+    """OptionError before any job is queued when no configured engine can translate (the model is "none")."""
+    from easyread.translate.engines import configured_spec
+    from easyread.translate.errors import NOT_SET_UP
+
+    if configured_spec(settings) is None:
+        raise OptionError("languages", NOT_SET_UP)
 
 
 def clean_options(settings: dict, *, model: str | None, formats=None, pictures: bool = True, languages=None) -> dict:
@@ -71,7 +94,10 @@ def clean_options(settings: dict, *, model: str | None, formats=None, pictures: 
         chosen = normalise_formats(formats)
     except ValueError as error:
         raise OptionError("formats", str(error)) from None
-    return {"model": model, "languages": ["en", *clean_languages(languages)], "formats": chosen, "pictures": bool(pictures)}
+    codes = clean_languages(languages)
+    if codes:
+        check_translation_set_up(settings)
+    return {"model": model, "languages": ["en", *codes], "formats": chosen, "pictures": bool(pictures)}
 
 
 def keep_original(instance: str | Path, data: bytes) -> tuple[str, str]:
@@ -122,6 +148,8 @@ def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, i
     filename = clean_filename(filename)
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
+    if (title or "").strip():
+        options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
     doc = Document(
         council_id=user.council_id, created_by=user.id, filename=filename,
         title=_without_controls(title or "").strip()[:255] or _title(letter, filename),

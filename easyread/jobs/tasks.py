@@ -25,8 +25,8 @@ MISSING_FILE = "The uploaded letter is no longer on the server. Upload it again.
 _state: dict = {"app": None}
 
 # Stage -> (percent at start, percent at end) of the whole job, for the progress bar.
-_SPAN = {"read": (0, 5), "pictures": (85, 90), "check": (90, 97)}
-_REWRITE_SPAN = (5, 85)
+_SPAN = {"read": (0, 5), "pictures": (70, 92), "check": (92, 97)}
+_REWRITE_SPAN = (5, 70)
 
 
 def set_app(app) -> None:

@@ -57,15 +57,16 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glo
 def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress) -> Made:
     progress("read", 0, 1)
     doc = read_document(data, filename=filename, settings=settings)
+    if options.get("title"):
+        doc.title = options["title"]  # the name staff gave the letter titles its Easy Read version
     progress("read", 1, 1)
     model = options.get("model") or settings.get("MODEL")
     draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
     if options.get("pictures", True):
         from easyread.pictures import add_pictures
 
-        progress("pictures", 0, 1)
-        draft = add_pictures(draft, settings=settings)
-        progress("pictures", 1, 1)
+        # Per point, so the bar moves while pictures are chosen and drawn.
+        draft = add_pictures(draft, settings=settings, progress=lambda done, total: progress("pictures", done, total))
     progress("check", 0, 1)
     report = check(draft, doc.text(), glossary=glossary, settings=settings)
     progress("check", 1, 1)

@@ -1,8 +1,10 @@
-"""Alt text: a few plain words saying what a picture shows.
+"""Alt text: a few plain words saying what a picture shows, or what it means beside a point.
 
 OpenMoji pictures get theirs from the emoji's CLDR short name ("telephone
 receiver" -> "Telephone receiver"), with British words and a few clearer names
-where the CLDR name is odd for an Easy Read reader.
+where the CLDR name is odd for an Easy Read reader. Beside a point, a picture
+chosen for an idea says what it means there (`alt_for_point`: "Money you need to
+pay", not "Pound notes"), because that is what a screen reader user needs to hear.
 """
 from __future__ import annotations
 
@@ -77,3 +79,84 @@ def alt_from_filename(filename: str) -> str:
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", filename)
     words = re.sub(r"[_\-]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else "Picture"
+
+
+# What a picture chosen for an idea (concepts.csv) means beside a point. An idea with several
+# meanings has (words in the point, meaning) pairs tried in order, its plain meaning last.
+MEANING_BY_IDEA: dict[str, tuple[tuple[str, str], ...] | str] = {
+    "court": "Court",
+    "doctor": "Health",
+    "hospital": "Hospital",
+    "medicine": "Medicine",
+    "bin": "Bins and rubbish",
+    "recycling": "Recycling",
+    "school": "School",
+    "teacher": "Teacher",
+    "student": "Student",
+    "parking": "Parking",
+    "car": "Car",
+    "wheelchair": "Disability",
+    "police": "Police",
+    "vote": "Voting",
+    "repair": "Repairs",
+    "key": "Keys",
+    "water": "Water or damp",
+    "gas": "Gas",
+    "heating": "Heating",
+    "light": "Electricity",
+    "hearing": "Hearing",
+    "sight": "Sight",
+    "id": "Proof of who you are",
+    "photo": "Photo",
+    "building": "Building work",
+    "bus": "Travel",
+    "dog": "Dogs",
+    "noise": "Noise",
+    "post office": "Post office",
+    "bank": "Bank",
+    "card": "Paying by card",
+    "mobile": "Mobile phone or text",
+    "phone": "Phone us",
+    "email": "Email",
+    "web": "Website",
+    "money": ((r"\b(already paid|have paid|has paid)\b", "Money you have paid"),
+              (r"\b(refund|benefit|benefits|universal credit|grant|income|pension|wage|salary|discount|reduction"
+               r"|get back)\b",
+               "Money you can get"),
+              (r"\b(pay|paid|paying|owe|owed|debt|arrears|bill|fee|fine|charge|cost|costs|penalty|overpa\w*|due)\b",
+               "Money you need to pay"),
+              ("", "Money")),
+    "care": "Care and support",
+    "food": "Food",
+    "talk": "Talking to someone",
+    "office": "Council office",
+    "deadline": "Time limit",
+    "time": "Time",
+    "date": "Date",
+    "home": "Your home",
+    "letter": "Letter",
+    "form": "Form to fill in",
+    "sign": "Sign your name",
+    "family": "Family",
+    "child": "Children",
+    "baby": "Baby",
+    "older": "Older people",
+    "question": "Questions",
+    "warning": "Important",
+    "fair": "Your rights",
+    "check": "Yes",
+}
+
+
+def alt_for_point(idea: str | None, text: str, fallback: str) -> str:
+    """What the picture chosen for `idea` means beside the point `text`;
+    `fallback` (the symbol's name) for an idea we do not know."""
+    meaning = MEANING_BY_IDEA.get(idea or "")
+    if meaning is None:
+        return fallback
+    if isinstance(meaning, str):
+        return meaning
+    for pattern, words in meaning:
+        if not pattern or re.search(pattern, text, re.IGNORECASE):
+            return words
+    return fallback

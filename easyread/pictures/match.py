@@ -6,10 +6,14 @@
    the similarity reaches the threshold (council pictures first).
 3. Nothing: better no picture than a wrong one.
 
-Within one document an idea keeps the picture it got first.
+Within one document an idea keeps the picture it got first, but no picture stands
+beside more than MAX_USES points: past that a point takes the picture of the next
+idea it names, then another picture of the same idea, then the next nearest in
+meaning, else none (one picture on half a letter's points tells a reader nothing).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +25,11 @@ DEFAULT_THRESHOLD = 0.45
 # A picture already used in the document wins over a new one this close to it in score,
 # so a letter does not alternate between two money pictures.
 REUSE_MARGIN = 0.05
+# How many points of one document one picture may stand beside.
+MAX_USES = 2
+# A searched-for picture found only by meaning must be at least this close, so a search for
+# "reference number" does not end in a funeral urn.
+SEARCH_MIN_SIMILARITY = 0.30
 
 
 @dataclass(frozen=True)
@@ -90,10 +99,14 @@ class Matcher:
         vectors = self.library.get_embedder().encode(list(texts))
         return vectors @ self.library.vectors().T
 
-    def _embedding_choice(self, scores: np.ndarray, used: dict[str, Symbol]) -> Choice:
+    def _embedding_choice(self, scores: np.ndarray, used: dict[str, Symbol], uses: Counter | None = None) -> Choice:
         symbols = self.library.symbols
         if not symbols:  # a council that turned the default set off and has no folder yet: no picture, not a crash
             return Choice(None, "none")
+        if uses:
+            scores = scores.copy()
+            full = [self._positions[sid] for sid, n in uses.items() if n >= MAX_USES and sid in self._positions]
+            scores[full] = -1.0  # a picture beside MAX_USES points already is not offered again
         best = None
         if self._council_rows.size:
             i = int(self._council_rows[np.argmax(scores[self._council_rows])])
@@ -106,7 +119,7 @@ class Matcher:
             best = i
         symbol = symbols[best]
         idea = self._idea_of.get(symbol.id, symbol.id)
-        if idea in used:
+        if idea in used and (uses is None or uses[used[idea].id] < MAX_USES):
             return Choice(used[idea], "embedding", float(scores[best]), idea)
         for used_idea, used_symbol in used.items():
             j = self._positions.get(used_symbol.id)
@@ -114,23 +127,55 @@ class Matcher:
                 return Choice(used_symbol, "embedding", float(scores[j]), used_idea)
         return Choice(symbol, "embedding", float(scores[best]), idea)
 
+    def _idea_of_hit(self, name: str, symbol: Symbol) -> str:
+        return self._idea_of.get(name[len(COUNCIL) + 1 :], name) if symbol.source == COUNCIL else name
+
+    def _concept_choice(self, text: str, used: dict[str, Symbol], uses: Counter) -> tuple[Choice | None, bool]:
+        """(choice, named an idea): the first idea the text names whose picture is not full, then another
+        picture of those ideas; (None, True) when every picture of every idea it names is full."""
+        hits = find(text, self.concepts)
+        if not hits:
+            return None, False
+        for hit in hits:  # each idea's own picture (the one it already has in this letter first)
+            symbol = self._resolved.get(hit.concept.name)
+            if symbol is None:
+                continue
+            idea = self._idea_of_hit(hit.concept.name, symbol)
+            symbol = used.get(idea, symbol)
+            if uses[symbol.id] < MAX_USES:
+                return Choice(symbol, "concept", 1.0, idea), True
+        for hit in hits:  # another picture of the same idea
+            for pid in hit.concept.pictures:
+                symbol = self.library.get(pid)
+                if symbol is not None and uses[symbol.id] < MAX_USES:
+                    return Choice(symbol, "concept", 0.9, hit.concept.name), True
+        return None, True
+
     def match(self, texts: list[str]) -> list[Choice]:
-        """One choice per text, in order, keeping one picture per idea across the texts (one document)."""
-        choices: list[Choice | None] = [self.concept_choice(t) if self.use_concepts and t.strip() else None for t in texts]
-        pending = [i for i, c in enumerate(choices) if c is None and texts[i].strip()]
+        """One choice per text, in order (one document): an idea keeps its picture across the texts,
+        and no picture is used more than MAX_USES times."""
+        used: dict[str, Symbol] = {}
+        uses: Counter = Counter()
+        firsts = [self._concept_choice(t, {}, Counter()) if self.use_concepts and t.strip() else (None, False)
+                  for t in texts]
+        # Texts naming no idea are embedded together, as before; the rest only if their ideas' pictures run out.
+        pending = [i for i, (c, _) in enumerate(firsts) if c is None and texts[i].strip()]
         scores = self.similarities([texts[i] for i in pending]) if self.use_embeddings and pending else None
         rows = {i: r for r, i in enumerate(pending)}
-        used: dict[str, Symbol] = {}
         out = []
-        for i, choice in enumerate(choices):
-            if choice is not None:
-                choice = Choice(used.setdefault(choice.idea, choice.symbol), choice.stage, choice.score, choice.idea)
+        for i, text in enumerate(texts):
+            choice = None
+            if firsts[i][0] is not None:
+                choice, _ = self._concept_choice(text, used, uses)
+                if choice is None and self.use_embeddings:
+                    choice = self._embedding_choice(self.similarities([text])[0], used, uses)
             elif scores is not None and i in rows:
-                choice = self._embedding_choice(scores[rows[i]], used)
-                if choice.symbol is not None:
-                    used.setdefault(choice.idea, choice.symbol)
-            else:
-                choice = Choice(None, "none")
+                choice = self._embedding_choice(scores[rows[i]], used, uses)
+            if choice is None or choice.symbol is None:
+                out.append(choice or Choice(None, "none"))
+                continue
+            used.setdefault(choice.idea, choice.symbol)
+            uses[choice.symbol.id] += 1
             out.append(choice)
         return out
 
@@ -149,5 +194,7 @@ class Matcher:
         if len(found) < limit and needle and self.use_embeddings:
             scores = self.similarities([query])[0]
             for i in np.argsort(-scores)[: limit * 2]:
+                if scores[i] < SEARCH_MIN_SIMILARITY:
+                    break
                 found.setdefault(self.library.symbols[i].id, self.library.symbols[i])
         return list(found.values())[:limit]

@@ -28,6 +28,7 @@ from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_pro
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
 from easyread.simplify.state import Job, Line
+from easyread.documents.identity import LETTER_PART
 
 Progress = Callable[[str, int, int], None]
 DEFAULTS = {
@@ -53,7 +54,7 @@ class SimplifyResult:
     def summary(self) -> str:
         """One line for the command line: points, findings and what needs a person."""
         points = self.draft.points()
-        flagged = sum(1 for p in points if p.flags)
+        flagged = sum(1 for p in points if set(p.flags) - {LETTER_PART})
         passed = getattr(self.report, "passed", None)
         gate = "" if passed is None else (" Passed the checks." if passed else " Did not pass the checks yet.")
         return f"{len(points)} Easy Read sentences, {flagged} marked for a person to check.{gate}"
@@ -262,7 +263,7 @@ def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
                 if wanted & {(f.kind, f.value) for f in checking.extract_facts(line.text)}:
                     line.sources = merge_sources(line.sources, detail.sources)
             continue
-        job.lines.append(Line(detail.text, section=detail.section, source_index=detail.index,
+        job.lines.append(Line(detail.text, flags=[LETTER_PART], section=detail.section, source_index=detail.index,
                               sources=list(detail.sources)))
     _trace_units(job)
     comparison = factlock.finish(job)

@@ -21,7 +21,7 @@ from typing import Protocol, runtime_checkable
 from easyread.engines.base import Sampling, TextGenerator
 from easyread.translate import catalogue
 from easyread.translate.catalogue import DRAFT, GOOD, HIGH_RESOURCE, WEAK, Language
-from easyread.translate.errors import NeedsPerson, TranslationError, UnsupportedLanguage
+from easyread.translate.errors import NeedsPerson, NotSetUp, TranslationError, UnsupportedLanguage
 
 SEQ2SEQ_PREFIXES = ("nllb://", "m2m100://", "madlad://", "marian://", "seq2seq://")
 LIBRE_PREFIXES = ("libretranslate+http://", "libretranslate+https://")
@@ -179,6 +179,18 @@ def require(translator: Translator, language: Language) -> str:
 
 # --- choosing an engine ------------------------------------------------------------
 
+# Model specs that write no text ("none" lays a letter out with its words unchanged), so cannot translate.
+NON_TRANSLATING = frozenset({"", "none"})
+
+
+def configured_spec(settings: dict) -> str | None:
+    """The engine spec translation uses: TRANSLATE_ENGINE, else the MODEL setting; None when neither can translate."""
+    spec = (settings.get("TRANSLATE_ENGINE") or "").strip()
+    if not spec:
+        spec = str(settings.get("MODEL") if settings.get("MODEL") is not None else "embedded").strip()
+    return None if spec.lower() in NON_TRANSLATING else spec
+
+
 
 def get_translator(spec: str | None = None, settings: dict | None = None) -> Translator:
     """The translation engine for `spec` (default: TRANSLATE_ENGINE, else the MODEL setting)."""
@@ -186,7 +198,9 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
         from easyread.config import load_settings
 
         settings = load_settings()
-    spec = (spec or settings.get("TRANSLATE_ENGINE") or settings.get("MODEL") or "embedded").strip()
+    spec = (spec or "").strip() or configured_spec(settings)
+    if spec is None or spec.lower() in NON_TRANSLATING:
+        raise NotSetUp()
     batch_size = int(settings.get("TRANSLATE_BATCH_SIZE") or settings.get("MODEL_BATCH_SIZE") or 8)
     if spec.startswith(SEQ2SEQ_PREFIXES):
         from easyread.translate.seq2seq import Seq2SeqTranslator
@@ -230,7 +244,9 @@ def engine_support(spec: str | None = None, settings: dict | None = None) -> tup
         from easyread.config import load_settings
 
         settings = load_settings()
-    spec = (spec or settings.get("TRANSLATE_ENGINE") or settings.get("MODEL") or "embedded").strip()
+    spec = (spec or "").strip() or configured_spec(settings)
+    if spec is None or spec.lower() in NON_TRANSLATING:
+        raise NotSetUp()
     if spec.startswith(SEQ2SEQ_PREFIXES) or spec.startswith(LIBRE_PREFIXES):
         translator = get_translator(spec, settings)
         return translator.name, translator.supported()

@@ -47,6 +47,9 @@ def apply_change(doc, change: str, note: str, fn, anchor: str | None = None):
         flash(STALE, "error")
     else:
         flash(note, "success")
+        # To the banner that says it was saved, beside Undo; the banner links on to the changed point.
+        where = {"changed": anchor} if anchor else {}
+        return redirect(url_for("documents.show", doc_id=doc.id, **where) + "#er-saved")
     return _back(doc, anchor)
 
 

@@ -86,6 +86,7 @@ def translations(doc_id: int):
                 raise intake.OptionError("languages", "Enter at least one language, for example pl, ro, ur.")
             if versions.latest(doc) is None:
                 raise intake.OptionError("languages", "Wait for the Easy Read draft before translating it.")
+            intake.check_translation_set_up(current_app.config["EASYREAD"])
             jobs.queue_translation(doc, current_user, codes)
         except intake.OptionError as error:
             form.languages.errors.append(str(error))

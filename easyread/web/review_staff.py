@@ -331,7 +331,11 @@ def _lines(draft: dict) -> list[tuple[str, str]]:
     out = []
     for section in draft.get("sections", []):
         out.append(("heading", section.get("heading", "")))
-        out += [("point", p.get("text", "")) for p in section.get("points", [])]
+        # The picture is part of the point: (kind, what is shown, the picture file) so a new picture is a change.
+        for p in section.get("points", []):
+            picture = p.get("picture") or {}
+            shown = p.get("text", "") + (f" (picture: {picture.get('alt') or 'no description'})" if picture else "")
+            out.append(("point", shown, picture.get("path")))
     return out
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import samples
 
-from easyread.documents.identity import DETAILS_HEADING, identity_draft
+from easyread.documents.identity import DETAILS_HEADING, SIGN_OFF_HEADING, identity_draft
 from easyread.documents.model import BlockKind
 from easyread.documents.read import read_document
 from easyread.documents.write import WriteOptions, write_outputs
@@ -51,7 +51,10 @@ def test_docx_round_trip_keeps_text_order_and_headings(tmp_path):
 def test_identity_draft_routes_letter_parts_to_your_details(tmp_path):
     original = read_document(samples.make_letter_docx(tmp_path / "letter.docx"))
     draft = identity_draft(original)
-    details = draft.sections[0]
+    details, signed = draft.sections[0], draft.sections[-1]
     assert details.heading == DETAILS_HEADING
-    assert len(details.points) == len([b for b in original.letter_parts() if b.plain_text().strip()])
+    parts = [b for b in original.letter_parts() if b.plain_text().strip()]
+    assert len(details.points) == len([b for b in parts if b.kind is not BlockKind.SIGN_OFF])
+    # the sign-off closes the letter, after the body, in its own section
+    assert signed.heading == SIGN_OFF_HEADING and signed.points[0].text.startswith("Yours")
     assert all(p.source_index is not None for s in draft.sections for p in s.points)

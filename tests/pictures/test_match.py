@@ -47,7 +47,9 @@ def test_the_same_idea_keeps_the_same_picture_in_a_document(openmoji_library):
     alone = ids(matcher, ["A sack of gold."])
     assert alone == ["1F4B0"]  # a money bag, when it stands alone
     together = ids(matcher, ["You need to pay £100.", "A sack of gold.", "We will take £10 a week from your benefit."])
-    assert together == ["1F4B7", "1F4B7", "1F4B7"]
+    # Money keeps its pound notes, but no picture stands beside more than two points: the third
+    # point takes the picture of the next idea it names ("a week": the calendar).
+    assert together == ["1F4B7", "1F4B7", "1F4C5"]
 
 
 def test_search_lists_the_idea_council_first(council_library):
@@ -64,3 +66,23 @@ def test_an_empty_library_gives_no_pictures_and_no_error(symbol_cache):
     doc = EasyReadDocument(title="Bins", sections=[Section("About", [Point("We collect your bins on Monday."), Point("Thank you.")])])
     out = add_pictures(doc, library=Library([], cache_dir=str(symbol_cache)))
     assert [p.picture for s in out.sections for p in s.points] == [None, None]
+
+
+def test_one_picture_is_not_put_beside_many_points(openmoji_library):
+    matcher = Matcher(openmoji_library, 0.45)
+    texts = ["You need to pay £100.", "Pay by 1 May.", "You owe us £50.", "If you do not pay, call us on 01793 445500.",
+             "Paying is easy.", "We will take the money from your benefit."]
+    chosen = ids(matcher, texts)
+    counts = {i: chosen.count(i) for i in set(chosen) if i}
+    assert max(counts.values()) <= 2, chosen
+    assert chosen[3] == "260E"  # the next idea the point names, the phone
+    assert {"1FA99", "1F4B0"} & set(chosen), chosen  # then another picture of money
+
+
+def test_search_for_a_reference_number_offers_no_unrelated_picture(openmoji_library):
+    from easyread.pictures.library import Library, load_openmoji
+
+    library = Library(load_openmoji({s.id for s in openmoji_library.symbols} | {"26B1", "00AE"}),
+                      cache_dir=openmoji_library.cache_dir)
+    found = [s.id for s in Matcher(library, 0.45).search("reference number", 24)]
+    assert "26B1" not in found and "00AE" not in found, found  # no funeral urn, no registered sign

@@ -44,7 +44,7 @@ def test_a_chosen_picture_is_kept(openmoji_library, settings, tmp_path):
     doc.sections[0].points[0].picture = chosen
     out = add_pictures(doc, settings=settings, library=openmoji_library)
     assert out.points()[0].picture == chosen
-    assert out.points()[1].picture.alt == "Telephone"
+    assert out.points()[1].picture.alt == "Phone us"  # what the picture means beside this point
     assert doc.points()[1].picture is None  # the input is not changed
 
 
@@ -62,3 +62,28 @@ def test_search_pictures_public_api(council_library, settings):
     found = search_pictures("phone", limit=3, settings=settings, library=council_library)
     assert found[0].id == "260E" and found[0].alt == "Telephone" and found[0].source == "openmoji"
     assert found[0].credit == OPENMOJI_CREDIT and "telephone" in found[0].keywords
+
+
+def test_letter_parts_get_a_fitting_picture_or_none(openmoji_library, settings):
+    from easyread.documents.identity import letter_part_flags
+    from easyread.documents.model import BlockKind
+
+    doc = EasyReadDocument("Council tax", [
+        Section("Your details", [
+            Point("Westmoor Council\nRevenues and Benefits\nPO Box 12\nWestmoor WM1 1AA", flags=letter_part_flags(BlockKind.SENDER_ADDRESS)),
+            Point("Ms A Smith\n1 High Street\nWestmoor WM2 2BB", flags=letter_part_flags(BlockKind.RECIPIENT_ADDRESS)),
+            Point("Account reference: 4001 8837"),  # no flag: known by its words, as the model's drafts have them
+            Point("Date: 3 March 2025", flags=letter_part_flags(BlockKind.DATE_LINE)),
+        ]),
+        Section("What to do", [Point("You need to pay £100 by 1 May."), Point("We will send you a refund of £20.")]),
+        Section("Who this letter is from", [Point("Yours sincerely,\nRevenues Team", flags=letter_part_flags(BlockKind.SIGN_OFF))]),
+    ])
+    sender, recipient, reference, date, pay, refund, sign_off = add_pictures(doc, settings=settings, library=openmoji_library).points()
+    money = {"1F4B7", "1FA99", "1F4B0"}
+    assert sender.picture is None or (Path(sender.picture.path).name.split("-")[0] not in money and sender.picture.alt == "Who sent this letter")
+    assert recipient.picture.alt == "Your address"
+    assert reference.picture is None and sign_off.picture is None
+    assert date.picture.alt == "The date of this letter"
+    # Alt text says what the picture means beside the point, not the symbol's name ("Pound notes").
+    assert pay.picture.alt == "Money you need to pay"
+    assert refund.picture.alt == "Money you can get"

@@ -26,7 +26,7 @@ def test_panel_add_reviewer_and_invite(app, staff_client, page, post):
     assert "Enter the person" in bad.text
     made = page(post(staff_client, "/review/reviewers/new", {"name": "Rosa Reviewer", "email": ""}))
     assert made.h1 == "Invite link for Rosa Reviewer"
-    link = made.select("//input[@id='invite-link']/@value")[0]
+    link = made.select("//textarea[@id='invite-link']")[0].text_content().strip()
     assert "/review/invite/" in link
     listed = page(staff_client.get("/review/reviewers"))
     assert "Rosa Reviewer" in listed.text and "Invited" in listed.text
@@ -35,7 +35,7 @@ def test_panel_add_reviewer_and_invite(app, staff_client, page, post):
 
 def test_invite_sets_up_a_picture_code_once_then_link_and_code_sign_in(app, anon_client, staff_client, page, post):
     made = page(post(staff_client, "/review/reviewers/new", {"name": "Rosa Reviewer"}))
-    path = "/" + made.select("//input[@id='invite-link']/@value")[0].split("/", 3)[3]
+    path = "/" + made.select("//textarea[@id='invite-link']")[0].text_content().strip().split("/", 3)[3]
     doc = page(anon_client.get(path))
     assert doc.h1 == "Choose your secret code"
     assert len(doc.select("//input[@name='picture']")) == 9
@@ -171,6 +171,10 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert cells[0:3] == ["0", "1", "1"]  # understood, not sure, not understood
     assert "tax (2)" in cells[3] and "Council (1)" in cells[3]
     assert "What is council tax?" in cells[4] and "with a supporter" in cells[4]
+    # the reason the reviewer chose and the words they wrote are shown apart (issue 16, finding 9)
+    reasons = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-reason')]")]
+    comments = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-comment')]")]
+    assert comments == ["Comment: “What is council tax?”"] and reasons and not any("council tax?" in r for r in reasons), (reasons, comments)
     assert "A bit hard" in triage.text and "With a supporter" in triage.text
 
     # one hard word to the glossary
