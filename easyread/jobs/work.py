@@ -61,15 +61,16 @@ def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, gl
         doc.title = options["title"]  # the name staff gave the letter titles its Easy Read version
     progress("read", 1, 1)
     model = options.get("model") or settings.get("MODEL")
-    draft, _, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
+    draft, report, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
     if options.get("pictures", True):
         from easyread.pictures import add_pictures
 
         # Per point, so the bar moves while pictures are chosen and drawn.
         draft = add_pictures(draft, settings=settings, progress=lambda done, total: progress("pictures", done, total))
-    progress("check", 0, 1)
-    report = check(draft, doc.text(), glossary=glossary, settings=settings)
-    progress("check", 1, 1)
+    if report is None:  # laid out without a model: the rewriter did not check it (it checks with the same settings)
+        progress("check", 0, 1)
+        report = check(draft, doc.text(), glossary=glossary, settings=settings)
+        progress("check", 1, 1)
     return Made(draft=draft.to_dict(), report=report, note=summary or "Draft made.")
 
 

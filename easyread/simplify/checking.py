@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 FAIL = "fail"
@@ -23,11 +26,34 @@ def finding_to_dict(finding: Any) -> dict:
     return dict(vars(finding))
 
 
+# The check options (the CHECK_* settings) of the letters being rewritten. `simplify_documents` sets them once for
+# its run with `using_options`, so every sentence the rewriter judges, repairs or keeps is held to the same limits as
+# the final report, without threading one more argument through each stage.
+_OPTIONS: ContextVar = ContextVar("easyread_check_options", default=None)
+
+
+@contextmanager
+def using_options(options) -> Iterator[None]:
+    """Check every sentence inside the block with `options` (easyread.checks.registry.Options)."""
+    token = _OPTIONS.set(options)
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
+
+
+def options_from(settings: dict):
+    """The checks' options from a settings dict."""
+    from easyread.checks.registry import Options
+
+    return Options.from_settings(settings)
+
+
 def sentence_findings(sentence: str, glossary=None) -> list:
-    """Findings of the sentence rules for one sentence."""
+    """Findings of the sentence rules for one sentence, with the options of the current run."""
     from easyread.checks.rules import check_sentence
 
-    return list(check_sentence(sentence, glossary=glossary))
+    return list(check_sentence(sentence, glossary=glossary, options=_OPTIONS.get()))
 
 
 def failures(findings: list) -> list:
@@ -57,10 +83,10 @@ def compare_facts(source: str, draft: str):
 
 
 def check_draft(draft, source_text: str | None, glossary=None):
-    """The gate's report on a whole draft."""
+    """The gate's report on a whole draft, with the options of the current run."""
     from easyread.checks.report import check_draft as _check
 
-    return _check(draft, source_text, glossary=glossary)
+    return _check(draft, source_text, glossary=glossary, options=_OPTIONS.get())
 
 
 def glossary_terms(glossary, text: str) -> list:

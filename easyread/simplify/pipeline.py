@@ -75,8 +75,16 @@ def simplify_document(doc: Document, engine: TextGenerator, *, glossary=None, se
 
 def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=None, settings: dict | None = None,
                        progress: Progress | None = None) -> list[SimplifyResult | InputError]:
-    """Rewrite several letters together (bigger batches); an unusable letter gives its InputError."""
+    """Rewrite several letters together (bigger batches); an unusable letter gives its InputError.
+
+    Every sentence is checked with the CHECK_* settings in `settings`, as the final report is."""
     cfg = {**DEFAULTS, **(settings or {})}
+    with checking.using_options(checking.options_from(cfg)):
+        return _simplify(docs, engine, glossary, cfg, progress)
+
+
+def _simplify(docs: list[Document], engine: TextGenerator, glossary, cfg: dict,
+              progress: Progress | None) -> list[SimplifyResult | InputError]:
     progress = progress or _quiet
     batch = int(cfg["REWRITE_BATCH_SIZE"])
     timings: dict[str, float] = {}
