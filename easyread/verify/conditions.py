@@ -65,10 +65,8 @@ def condition_checks(
             result.undecided.append(("condition", message))
 
 
-
 def hanging_if(out: fr.Sentence, result: Assessment) -> None:
     from easyread.simplify.meaning_rules import condition_left_hanging
 
     if condition_left_hanging(out.text, []):
         result.problems.append(Problem("condition", 'This sentence says "if" but not what happens then.'))
-

@@ -110,4 +110,3 @@ def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
                 f'"{" ".join(new)}", which that line does not say.',
             )
         )
-

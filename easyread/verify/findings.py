@@ -34,7 +34,6 @@ class Assessment:
         return not self.problems
 
 
-
 @lru_cache(maxsize=4096)
 def read(text: str) -> fr.Sentence:
     """The frames of one text, parsed once and cached."""

@@ -51,7 +51,6 @@ def _flow(frame: fr.Frame) -> str:
     return f"{who(frame.payee)} get the money"
 
 
-
 def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
     src_frames = [f for s in srcs for f in s.frames]
     seen: set[str] = set()
@@ -78,9 +77,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             asked = [s for s in src_frames if stance(s) in ("must", "do", "should") and _overlap(s, f)]
             if asked and not any(stance(s) in NEGATIVE for s in src_frames if s.group == "need"):
                 s = asked[0]
-                add(
-                    "negation", f'The letter asks for this ("{quote(s.text)}"); this sentence says you do not need to.'
-                )
+                add("negation", f'The letter asks for this ("{quote(s.text)}"); this sentence says you do not need to.')
                 continue
         same = [s for s in src_frames if s.group == f.group]
         opposite = [
@@ -144,4 +141,3 @@ def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
         return []
     top = max(score(s) for s in candidates)
     return [s for s in candidates if score(s) == top]
-

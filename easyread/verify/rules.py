@@ -10,7 +10,6 @@ What the rules cannot settle (an action the sources never name, one unexplained 
 `undecided` for a second opinion from the model; the rules never pass it silently as checked.
 """
 
-
 from __future__ import annotations
 
 from easyread.verify import frames as fr

@@ -90,8 +90,6 @@ def stance_clash(src: str, out: str) -> str | None:
     return None
 
 
-
 def said(f: fr.Frame) -> str:
     """Who, stance and verb of a frame in words: "you must pay"."""
     return " ".join(x for x in (who(f.agent), _SAY[stance(f)], f.verb.lower()) if x)
-

@@ -157,4 +157,3 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
         result.problems.append(Problem("invented", "The letter does not say: " + ", ".join(x for x, _ in extra) + "."))
     elif extra:
         result.undecided.append(("invented", f'The letter does not use the word "{extra[0][0]}".'))
-
