@@ -18,6 +18,9 @@ _GENERIC_CONDITION = re.compile(
 _HARD_CONDITION = re.compile(
     r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.IGNORECASE
 )
+# A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...") continues the
+# sentence before it, where Easy Read puts the condition.
+_CONTINUES = re.compile(r"^\s*(this|that|these|then|otherwise|so|if so|if not)\b", re.IGNORECASE)
 _IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
 
 
@@ -26,6 +29,8 @@ def condition_checks(
 ) -> None:
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
+    if _CONTINUES.match(out.text):
+        return  # "This could mean you lose your home", "Then ...": goes on from the sentence before, which holds the "if"
     # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
     conditional = [s for s in matched if s.cond and s.cond != "when" and s.group != "contact"]
     plain = [s for s in matched if not s.cond]
@@ -55,9 +60,12 @@ def condition_checks(
         message = (
             f'The letter says this happens only "{quote(conditions[0])}"; this sentence leaves out that condition.'
         )
-        hard = _HARD_CONDITION.search(" ".join(conditions)) or compare_facts("", " ".join(conditions)).invented
+        negative = _HARD_CONDITION.search(" ".join(conditions))
+        hard = negative or compare_facts("", " ".join(conditions)).invented
         hedged = any(t.lower_ in ("could", "may", "might") for t in out.doc)
-        if hard and not hedged and stance(f) not in ("might", "may", "can"):
+        # A denied condition ("if you do not pay", "failure to attend") is a warning: without it a "may" or
+        # "could" still reads as what will happen, so the hedge does not excuse it.
+        if negative or (hard and not hedged and stance(f) not in ("might", "may", "can")):
             add("condition", message)
         else:
             # Easy Read often asks the condition as a question in the sentence before; without that

@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from easyread.checks.facts import compare_facts
+from easyread.checks.facts import compare_facts, extract_facts
 from easyread.verify import frames as fr
 from easyread.verify import words as w
-from easyread.verify.findings import Assessment, Problem
+from easyread.verify.findings import Assessment, Problem, read
 
 _SUBORDINATE = re.compile(
     r"^\s*(because|which|who|whose|although|though|so that|in order that|in order to|whereas|while|such as|including)\b",
@@ -42,8 +42,13 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
         )
         return
     facts = compare_facts("", text).invented
-    fact_words = sum(len(f.text.split()) for f in facts)
-    if not out.frames and not labels and len(tokens) - fact_words >= 4 and (not facts or len(tokens) - fact_words >= 5):
+    covered = {i for f in extract_facts(text) for i in range(f.start, f.end)}  # facts can overlap: count words once
+    fact_words = sum(1 for t in tokens if t.idx in covered)
+    words = len(tokens) - fact_words
+    # The letter says something happens (it has a verb); a line with no verb of its own cannot say it, however
+    # short, unless it is set out as a label ("Your appointment: 12 May 2026").
+    short = words >= 2 and ":" not in text and not _imperative_misread(text)
+    if not out.frames and not labels and (words >= 4 and (not facts or words >= 5) or short):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
         return
     if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.IGNORECASE):
@@ -71,6 +76,11 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
     lowered = [t.lower_ for t in tokens]
     if any(a == b and a.isalpha() for a, b in itertools.pairwise(lowered)):
         result.problems.append(Problem("fragment", "This sentence repeats a word: it looks garbled.", False))
+
+
+def _imperative_misread(text: str) -> bool:
+    """ "Dial 18001 then ...": the parser reads a capitalised order as a name; with "please" before it, a verb."""
+    return bool(read("Please " + text[:1].lower() + text[1:]).frames)
 
 
 def _dangling(last) -> bool:

@@ -32,6 +32,7 @@ _HAVE_TO = {"have", "need", "require", "got", "ought"}
 # Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
 _THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
 _NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
+_REQUEST = {"ask", "request", "require", "expect"}
 _ABLE = {"able", "allowed", "entitled", "free", "permitted"}
 
 
@@ -145,6 +146,9 @@ def _modal_of(tok) -> tuple[str, bool]:
 
 def _negated_by_ancestor(tok) -> bool:
     """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        # "Failure to attend without cancelling": the failure denies attending; "without" alone denies cancelling.
+        return False
     node = tok
     for _ in range(3):
         if node.head.i == node.i:
@@ -172,6 +176,8 @@ def _frame_modal(tok) -> tuple[str, bool]:
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
         modal = MAY  # "decide whether to take part": a choice
     head = tok.head
+    if _requested(tok, modal):
+        return OBLIG, neg
     if tok.dep_ == "xcomp" and head.i != tok.i:
         hb = w.base(head.text)
         if hb in _HAVE_TO or (hb == "require" and head.tag_ == "VBN"):
@@ -201,6 +207,20 @@ def _frame_modal(tok) -> tuple[str, bool]:
         if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
             return IMP, neg
     return modal, neg
+
+
+def _requested(tok, modal: str) -> bool:
+    """ "We ask that you attend", "I ask you to call", "You are asked to bring": the letter's request is an order."""
+    head = tok.head
+    if modal != PLAIN or tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
+        return False
+    if w.base(head.text) not in _REQUEST:
+        return False
+    head_modal, head_neg = _modal_of(head)
+    if head_neg or head_modal not in (PLAIN, FUTURE):
+        return False  # "we may ask you to", "you can ask us to": not an order to you
+    agent, passive, _ = _subject(head)
+    return passive or bool(agent and w.WE in agent)
 
 
 def _subject(tok, seen=0) -> tuple[frozenset | None, bool, object]:
