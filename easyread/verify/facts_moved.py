@@ -68,6 +68,8 @@ def fact_problems(
                 )
             )
             return
+    if _swapped_fact(out, srcs, result):
+        return
     _label_fact_moved(out, srcs, result)
     if any(p.kind == "fact-moved" for p in result.problems):
         return
@@ -110,3 +112,45 @@ def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
                 f'"{" ".join(new)}", which that line does not say.',
             )
         )
+
+
+def _own_stems(sentence: fr.Sentence, frame: fr.Frame) -> set[str]:
+    """Content words of a verb's own clause: its subtree without the clauses of other verbs or the facts."""
+    verbs = {f.i for f in sentence.frames} - {frame.i}
+    skip: set[int] = set()
+    for t in sentence.doc[frame.i].subtree:
+        if t.i in verbs:
+            skip |= {x.i for x in t.subtree}
+    covered = {i for f in extract_facts(sentence.text) for i in range(f.start, f.end)}
+    words = [t.text for t in sentence.doc[frame.i].subtree if t.i not in skip and t.idx not in covered]
+    return {x for x in w.content_stems(" ".join(words)) if x not in w.PARTY_OF}
+
+
+def _swapped_fact(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> bool:
+    """ "Your appointment is on 1 May" where the letter's appointment is on 12 May and 1 May is the day to send the
+    form back: the clause is the letter's clause about one thing, with the date or amount of another."""
+    holders = [(s, f, _own_stems(s, f)) for s in srcs for f in s.frames if f.facts]
+    for f in out.frames:
+        mine = _own_stems(out, f)
+        if not mine:
+            continue
+        for kind, value in f.facts:
+            same_kind = [(h, stems) for _, h, stems in holders if any(k == kind for k, _ in h.facts)]
+            if len(same_kind) < 2:
+                continue
+            score = {id(h): len(mine & stems) for h, stems in same_kind}
+            best = max(score.values())
+            owners = [h for h, _ in same_kind if (kind, value) in h.facts]
+            if not owners or best == 0 or max(score[id(h)] for h in owners) > 0:
+                continue
+            clause = next(h for h, _ in same_kind if score[id(h)] == best)
+            other = next(v for k, v in clause.facts if k == kind)
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f'In the letter {value} is not for what this sentence says ("{" ".join(sorted(mine))}"): '
+                    f"the letter gives {other} for that.",
+                )
+            )
+            return True
+    return False

@@ -426,5 +426,9 @@ def read_sentences(texts: list[str]) -> list[Sentence]:
     for text, doc in zip(texts, parse_many([t or "" for t in texts])):
         frames = _frames(doc)
         _attach_facts(doc, frames)
+        for frame in frames:
+            # "We will give you £300": an amount is known only once the facts are attached.
+            if frame.money is None and frame.group in w.MONEY_MAYBE and any(k == "money" for k, _ in frame.facts):
+                _money(frame, doc[frame.i], _objects(doc[frame.i])[2])
         out.append(Sentence(text, doc, frames))
     return out

@@ -18,6 +18,7 @@ from easyread.verify.conditions import hanging_if
 from easyread.verify.facts_moved import fact_problems
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import fragment_problems
+from easyread.verify.happened import happened_problems
 from easyread.verify.parties import frame_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 
@@ -52,6 +53,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result
     frame_problems(out, srcs, ctx, result)
+    if not result.problems:
+        happened_problems(out, srcs, result)
     _comparative(out, sources, result)
     support = " ".join(sources)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)

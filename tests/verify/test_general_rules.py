@@ -61,3 +61,36 @@ def test_a_label_line_or_an_order_read_as_a_name_is_not_a_fragment():
         "To use the text relay service dial 18001 then 020 7946 0000.", "Dial 18001 then 020 7946 0000."
     )
     assert "fragment" not in kinds("Yours sincerely", "Yours sincerely")
+
+
+APPOINTMENT = "Your appointment is on 12 May 2026. Please send the form back by 1 May 2026."
+
+
+def test_a_date_swapped_onto_another_clause_is_a_moved_fact():
+    assert "fact-moved" in kinds(APPOINTMENT, "Your appointment is on 1 May 2026.")
+    assert "fact-moved" in kinds(
+        "Your rent is £95.00 a week and your arrears are £1,240.00.", "Your rent is £1,240.00 a week."
+    )
+
+
+def test_each_date_kept_with_its_own_clause_passes():
+    assert kinds(APPOINTMENT, "Your appointment is on 12 May 2026.") == []
+    assert "fact-moved" not in kinds(APPOINTMENT, "Send the form back by 1 May 2026.")
+
+
+def test_an_amount_makes_give_a_payment_so_its_direction_is_checked():
+    assert "money" in kinds("You owe us £300.", "We will give you £300.")
+    assert "money" not in kinds("We will give you £300 towards your moving costs.", "We will pay you £300.")
+
+
+def test_done_for_to_be_done_is_caught():
+    assert "invented" in kinds(
+        "This letter confirms the agreement you have made to clear your arrears.", "Your arrears have been cleared."
+    )
+    assert "invented" in kinds("We will send you a new bill in May.", "We have sent you a new bill.")
+
+
+def test_done_for_done_or_to_be_done_for_to_be_done_passes():
+    assert kinds("We will send you a new bill in May.", "We will send you a new bill in May.") == []
+    assert kinds("You have been sent a new bill.", "We have sent you a new bill.") == []
+    assert kinds("You agreed to pay £10.00 a week.", "You said you would pay £10.00 a week.") == []
