@@ -285,11 +285,13 @@ def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None,
         elif c.dep_ == "nsubjpass":
             patient = _party(c)
             words |= w.content_stems(" ".join(t.text for t in c.subtree))
-        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for"):
+        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for", "into"):
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
                 if c.lower_ == "to":
                     recipient = recipient or _party(pobj[0])
+                elif c.lower_ == "into":
+                    recipient = recipient or _owner(pobj[0])  # "into your bank account": to you
                 elif c.lower_ == "from":
                     source = _owner(pobj[0])
     return patient, recipient, source, words
@@ -367,8 +369,9 @@ def _frames(doc) -> list[Frame]:
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
         elif group == "make":
-            # "make a payment" is paying, "make a repayment" is paying back
+            # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
             nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
+            nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
         agent, passive, _ = _subject(tok)
         weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
@@ -377,6 +380,8 @@ def _frames(doc) -> list[Frame]:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = _objects(tok)
         cond, conditions = _condition_of(tok)
+        if neg and any(c.lower().startswith("unless ") for c in conditions):
+            neg = False  # "We cannot help unless you ..." says "We can help only if you ...": compare them equal
         frame = Frame(
             tok.i,
             tok.text,

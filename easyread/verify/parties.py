@@ -62,7 +62,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
 
     for f in out.frames:
         # Money: who pays whom, compared with source frames of the same kind of payment (first or back).
-        if f.money and (f.payer or f.payee):
+        if f.money and (f.payer or f.payee) and not _describes(out, f):
             same_kind = [s for s in src_frames if s.money == f.money and (s.payer or s.payee)]
             if same_kind and all(_money_clash(f, s) for s in same_kind):
                 s = same_kind[0]
@@ -114,6 +114,12 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
                 continue
         condition_checks(f, out, matched, context, add, result)
+
+
+def _describes(sentence: fr.Sentence, f: fr.Frame) -> bool:
+    """ "how much money you get", "the money that you pay": a clause naming an amount, not saying who pays whom."""
+    tok = sentence.doc[f.i]
+    return tok.dep_ in ("relcl", "acl") or (tok.dep_ != "ROOT" and tok.left_edge.lower_ in ("how", "what", "whatever"))
 
 
 def _overlap(s: fr.Frame, f: fr.Frame) -> bool:

@@ -87,7 +87,7 @@ _SYNONYMS = [
     "change alter amend update vary",
     "need require",
     "appeal challenge dispute",
-    "visit come attend see",
+    "visit come attend see arrive",
     "fix repair mend",
     "agree accept",
     "apply claim",
@@ -434,7 +434,8 @@ MONEY_WORDS = {
 # no verb says so ("your arrears", "amount payable", "you may incur charges").
 TO_YOU = re.compile(
     r"\b(refund|reimburs|benefit|grant|award|compensat|allowance|credit|pay(s|ing)? you|paid (to )?you|"
-    r"overpa(id|yment)|paid into your|pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*",
+    r"overpa(id|yment)|paid into your|into your (bank )?account|your payments?\b|"
+    r"pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*",
     re.IGNORECASE,
 )
 BACK_TO_YOU = re.compile(

@@ -94,3 +94,26 @@ def test_done_for_done_or_to_be_done_for_to_be_done_passes():
     assert kinds("We will send you a new bill in May.", "We will send you a new bill in May.") == []
     assert kinds("You have been sent a new bill.", "We have sent you a new bill.") == []
     assert kinds("You agreed to pay £10.00 a week.", "You said you would pay £10.00 a week.") == []
+
+
+def test_not_unless_and_only_if_say_the_same():
+    source = "We will not be able to help you unless you give us your bank statements."
+    assert kinds(source, "We can only help you if you give us your bank statements.") == []
+    assert "condition" in kinds(source, "We can help you.")
+
+
+def test_a_clause_that_names_an_amount_does_not_say_who_pays():
+    source = "The amount you have to pay depends on your income and savings."
+    assert "money" not in kinds(source, "How much you pay depends on how much money you get and your savings.")
+    assert "money" in kinds(source, "We will pay you money depending on your savings.")
+
+
+def test_payments_are_made_is_paying_and_into_your_account_is_to_you():
+    source = "Payments are made every two weeks directly into your bank account."
+    assert kinds(source, "We pay the money into your bank account every 2 weeks.") == []
+    assert "money" in kinds(source, "You pay us every 2 weeks from your bank account.")
+
+
+def test_arrive_and_come_are_the_same_action_for_a_time():
+    source = "You should arrive 15 minutes before your appointment time."
+    assert kinds(source, "Please come 15 minutes before your appointment.") == []
