@@ -12,7 +12,8 @@ from easyread.verify.stances import stance
 
 _GENERIC_CONDITION = re.compile(
     r"^\s*(if|when)\s+you\s+(have\s+(any\s+)?(questions?|queries|concerns)|need\s+(any\s+)?(help|more|further|advice|"
-    r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|do\s+not\s+understand)",
+    r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|"
+    r"do\s+not\s+understand)",
     re.IGNORECASE,
 )
 _HARD_CONDITION = re.compile(
@@ -30,7 +31,8 @@ def condition_checks(
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
     if _CONTINUES.match(out.text):
-        return  # "This could mean you lose your home", "Then ...": goes on from the sentence before, which holds the "if"
+        # "This could mean you lose your home", "Then ...": goes on from the sentence before, which holds the "if"
+        return
     # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
     conditional = [s for s in matched if s.cond and s.cond != "when" and s.group != "contact"]
     plain = [s for s in matched if not s.cond]

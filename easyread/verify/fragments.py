@@ -12,7 +12,8 @@ from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, read
 
 _SUBORDINATE = re.compile(
-    r"^\s*(because|which|who|whose|although|though|so that|in order that|in order to|whereas|while|such as|including)\b",
+    r"^\s*(because|which|who|whose|although|though|so that|in order that|in order to|whereas|while|such as|"
+    r"including)\b",
     re.IGNORECASE,
 )
 

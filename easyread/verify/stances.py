@@ -10,7 +10,8 @@ NEGATIVE = {"must not", "need not", "cannot", "may not", "will not", "not", "do 
 
 
 def stance(frame: fr.Frame) -> str:
-    """'must', 'must not', 'need not', 'can', 'cannot', 'may', 'might', 'will', 'will not', 'plain', 'not', 'do', 'do not'."""
+    """The frame's stance: 'must', 'must not', 'need not', 'can', 'cannot', 'may', 'might', 'will', 'will not',
+    'plain', 'not', 'do', 'do not'."""
     if frame.modal == fr.NOOBLIG:
         return "need not"
     base = {
