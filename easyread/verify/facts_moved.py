@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from easyread.checks.facts import compare_facts, extract_facts
 from easyread.verify import frames as fr
+from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem
 from easyread.verify.stances import stance
@@ -93,7 +94,7 @@ def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
     said = set()
     for s in srcs:
         for x in w.content_stems(s.text):
-            said |= {x} | w.RELATED.get(x, set())
+            said |= {x} | rel.RELATED.get(x, set())
     new = [
         t.text
         for t in out.doc

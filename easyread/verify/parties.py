@@ -5,6 +5,7 @@ will swapped (modal). Conditions are checked on the frames matched here (easyrea
 from __future__ import annotations
 
 from easyread.verify import frames as fr
+from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.conditions import condition_checks
 from easyread.verify.findings import Assessment, Problem, quote, who, who_obj
@@ -83,7 +84,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         opposite = [
             s
             for s in src_frames
-            if s.group in w.OPPOSITE.get(f.group, ())
+            if s.group in rel.OPPOSITE.get(f.group, ())
             and _agents_meet(s.agent, f.agent)
             and _overlap(s, f)
             and (s.neg == f.neg)
@@ -128,7 +129,7 @@ def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
     b = w.content_stems(f.text) - {w.stem(f.verb)}
     wide = set(a)
     for x in a:
-        wide |= w.RELATED.get(x, set())
+        wide |= rel.RELATED.get(x, set())
     return bool(wide & b) or not (a and b)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from easyread.verify import frames as fr
+from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, read
 
@@ -24,7 +25,7 @@ def _supported_stems(sources: list[str], glossary) -> tuple[set[str], set[str]]:
     text = " ".join(sources)
     stems = w.content_stems(text)
     for s in list(stems):
-        stems |= w.RELATED.get(s, set())
+        stems |= rel.RELATED.get(s, set())
     groups = {f.group for s in sources for f in read(s).frames}
     if glossary is not None:
         try:
