@@ -33,7 +33,7 @@ _HAVE_TO = {"have", "need", "require", "got", "ought"}
 _THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
 _NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
 _REQUEST = {"ask", "request", "require", "expect"}
-_ABLE = {"able", "allowed", "entitled", "free", "permitted"}
+_ABLE = {"able", "allowed", "entitled", "free", "permitted", "welcome"}
 
 
 @dataclass
@@ -191,6 +191,8 @@ def _frame_modal(tok) -> tuple[str, bool]:
             return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
         if head.lower_ in ("unable", "not able"):
             return POSSIB, not neg
+        if hb == "choose" and modal == PLAIN:
+            return MAY, neg  # "you can choose to go": a choice
         if hb in _NEGATING:
             hm, hneg = _modal_of(head)
             return (hm if modal == PLAIN else modal), not (neg or hneg)

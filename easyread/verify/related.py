@@ -97,6 +97,8 @@ _OPPOSITES = [
     ("pass", "fail"),
     ("remember", "forget"),
     ("arrive", "leave"),
+    ("add", "deduct"),
+    ("add", "take"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:

@@ -36,6 +36,9 @@ _MODAL_CLASH = [
     ({"must not", "do not"}, {"need not"}),
     ({"may", "might"}, {"will", "must"}),
     ({"will"}, {"might", "can", "may"}),
+    # "You should not drive" for "You must not drive": an order made advice
+    ({"must"}, {"should"}),
+    ({"must not"}, {"should not"}),
 ]
 _SAY = {
     "must": "must",

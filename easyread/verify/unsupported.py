@@ -120,6 +120,30 @@ def _defines_source_term(text: str, src: str) -> bool:
     return bool(stems) and stems <= w.content_stems(src)
 
 
+_PROMISED = {fr.FUTURE, fr.OBLIG, fr.IMP}
+
+
+def _invented_action(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> bool:
+    """ "We will repair your window and paint your kitchen": a promise or an order of an action the letter never
+    names, on a thing it never names (the verb and every word of its object are new)."""
+    if out.question:
+        return False
+    stems, groups = _supported_stems(sources, glossary)
+    for f in out.frames:
+        if f.group in groups or f.group in w.LIGHT_VERBS | w.STATE_VERBS or f.modal not in _PROMISED or f.cond:
+            continue
+        if f.modal == fr.OBLIG and not (f.agent and w.YOU in f.agent):
+            continue  # "we have to change your date": what happens to us, not a promise or an order to you
+        things = {x for x in f.objects if x not in w.PARTY_OF and x not in w.EASY_WORDS}
+        if w.stem(f.verb.lower()) in stems or not things or things & stems:
+            continue
+        result.problems.append(
+            Problem("invented", f'The letter does not say anyone will "{f.verb.lower()}" this: "{f.text}".')
+        )
+        return True
+    return False
+
+
 def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> None:
     src = " ".join(sources)
     theirs = {w.PARTY_OF.get(t.lower()) for t in re.findall(r"[\w']+", src)}
@@ -139,6 +163,8 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
                 "this sentence adds comfort the letter does not give.",
             )
         )
+        return
+    if _invented_action(out, sources, glossary, result):
         return
     extra = unsupported_words(out, sources, glossary)
     reason = _REASON.search(out.text)

@@ -117,3 +117,26 @@ def test_payments_are_made_is_paying_and_into_your_account_is_to_you():
 def test_arrive_and_come_are_the_same_action_for_a_time():
     source = "You should arrive 15 minutes before your appointment time."
     assert kinds(source, "Please come 15 minutes before your appointment.") == []
+
+
+def test_an_order_made_advice_or_a_welcome_is_a_modal_change():
+    assert "modal" in kinds(
+        "You must not drive for 24 hours after your procedure.", "You should not drive for 24 hours after it."
+    )
+    assert "modal" in kinds("You are required to attend the interview.", "You are welcome to attend the interview.")
+    assert kinds("You must not drive for 24 hours after your procedure.", "Do not drive for 24 hours after it.") == []
+
+
+def test_add_for_take_is_the_opposite():
+    assert kinds("We will take £20 a week from your benefit.", "We will add £20 a week to your benefit.")
+    assert kinds("We will take £20 a week from your benefit.", "We will take £20 a week off your benefit.") == []
+
+
+def test_a_promised_action_on_a_thing_the_letter_never_names_is_invented():
+    assert "invented" in kinds("We will repair your window.", "We will repair your window and paint your kitchen.")
+
+
+def test_an_action_explained_in_other_words_or_one_that_happens_to_us_is_not_invented():
+    source = "Emergencies can arise which may mean that your admission has to be rebooked."
+    assert "invented" not in kinds(source, "Sometimes emergencies mean we have to change your date.")
+    assert "invented" not in kinds("We will repair your window.", "We will fix your window.")
