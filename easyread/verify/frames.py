@@ -32,6 +32,7 @@ _HAVE_TO = {"have", "need", "require", "got", "ought"}
 # Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
 _THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
 _NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
+_HAS_RIGHT = {"entitled", "eligible"}
 _REQUEST = {"ask", "request", "require", "expect"}
 _ABLE = {"able", "allowed", "entitled", "free", "permitted", "welcome"}
 
@@ -381,6 +382,20 @@ def _frames(doc) -> list[Frame]:
         if modal == IMP:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = _objects(tok)
+        right = (
+            tok
+            if tok.lower_ in _HAS_RIGHT
+            else next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _HAS_RIGHT), None)
+        )
+        things = (
+            [p for c in right.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] if right else []
+        )
+        if things:
+            # "You are (not) entitled to Housing Benefit" says "You can (not) get Housing Benefit"
+            group, modal = "receive", (modal if modal in (MAY, HEDGE) else POSSIB)
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agent, passive = (_party(subj[0]) if subj else agent), False
+            objects = objects | w.content_stems(" ".join(t.text for p in things for t in p.subtree))
         cond, conditions = _condition_of(tok)
         if neg and any(c.lower().startswith("unless ") for c in conditions):
             neg = False  # "We cannot help unless you ..." says "We can help only if you ...": compare them equal

@@ -140,3 +140,10 @@ def test_an_action_explained_in_other_words_or_one_that_happens_to_us_is_not_inv
     source = "Emergencies can arise which may mean that your admission has to be rebooked."
     assert "invented" not in kinds(source, "Sometimes emergencies mean we have to change your date.")
     assert "invented" not in kinds("We will repair your window.", "We will fix your window.")
+
+
+def test_entitled_to_a_thing_is_can_get_it():
+    assert "negation" in kinds("You are not entitled to Housing Benefit.", "You can get Housing Benefit.")
+    assert "modal" in kinds("You may be entitled to a Council Tax Reduction.", "You will get a Council Tax Reduction.")
+    assert kinds("You are not entitled to Housing Benefit.", "You cannot get Housing Benefit.") == []
+    assert kinds("You are eligible for free school meals.", "You can get free school meals.") == []
