@@ -32,7 +32,9 @@ _HAVE_TO = {"have", "need", "require", "got", "ought"}
 # Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
 _THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
 _NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
-_ABLE = {"able", "allowed", "entitled", "free", "permitted"}
+_HAS_RIGHT = {"entitled", "eligible"}
+_REQUEST = {"ask", "request", "require", "expect"}
+_ABLE = {"able", "allowed", "entitled", "free", "permitted", "welcome"}
 
 
 @dataclass
@@ -145,6 +147,9 @@ def _modal_of(tok) -> tuple[str, bool]:
 
 def _negated_by_ancestor(tok) -> bool:
     """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        # "Failure to attend without cancelling": the failure denies attending; "without" alone denies cancelling.
+        return False
     node = tok
     for _ in range(3):
         if node.head.i == node.i:
@@ -172,6 +177,8 @@ def _frame_modal(tok) -> tuple[str, bool]:
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
         modal = MAY  # "decide whether to take part": a choice
     head = tok.head
+    if _requested(tok, modal):
+        return OBLIG, neg
     if tok.dep_ == "xcomp" and head.i != tok.i:
         hb = w.base(head.text)
         if hb in _HAVE_TO or (hb == "require" and head.tag_ == "VBN"):
@@ -185,6 +192,8 @@ def _frame_modal(tok) -> tuple[str, bool]:
             return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
         if head.lower_ in ("unable", "not able"):
             return POSSIB, not neg
+        if hb == "choose" and modal == PLAIN:
+            return MAY, neg  # "you can choose to go": a choice
         if hb in _NEGATING:
             hm, hneg = _modal_of(head)
             return (hm if modal == PLAIN else modal), not (neg or hneg)
@@ -201,6 +210,20 @@ def _frame_modal(tok) -> tuple[str, bool]:
         if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
             return IMP, neg
     return modal, neg
+
+
+def _requested(tok, modal: str) -> bool:
+    """ "We ask that you attend", "I ask you to call", "You are asked to bring": the letter's request is an order."""
+    head = tok.head
+    if modal != PLAIN or tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
+        return False
+    if w.base(head.text) not in _REQUEST:
+        return False
+    head_modal, head_neg = _modal_of(head)
+    if head_neg or head_modal not in (PLAIN, FUTURE):
+        return False  # "we may ask you to", "you can ask us to": not an order to you
+    agent, passive, _ = _subject(head)
+    return passive or bool(agent and w.WE in agent)
 
 
 def _subject(tok, seen=0) -> tuple[frozenset | None, bool, object]:
@@ -265,11 +288,13 @@ def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None,
         elif c.dep_ == "nsubjpass":
             patient = _party(c)
             words |= w.content_stems(" ".join(t.text for t in c.subtree))
-        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for"):
+        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for", "into"):
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
                 if c.lower_ == "to":
                     recipient = recipient or _party(pobj[0])
+                elif c.lower_ == "into":
+                    recipient = recipient or _owner(pobj[0])  # "into your bank account": to you
                 elif c.lower_ == "from":
                     source = _owner(pobj[0])
     return patient, recipient, source, words
@@ -347,8 +372,9 @@ def _frames(doc) -> list[Frame]:
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
         elif group == "make":
-            # "make a payment" is paying, "make a repayment" is paying back
+            # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
             nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
+            nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
         agent, passive, _ = _subject(tok)
         weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
@@ -356,7 +382,23 @@ def _frames(doc) -> list[Frame]:
         if modal == IMP:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = _objects(tok)
+        right = (
+            tok
+            if tok.lower_ in _HAS_RIGHT
+            else next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _HAS_RIGHT), None)
+        )
+        things = (
+            [p for c in right.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] if right else []
+        )
+        if things:
+            # "You are (not) entitled to Housing Benefit" says "You can (not) get Housing Benefit"
+            group, modal = "receive", (modal if modal in (MAY, HEDGE) else POSSIB)
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agent, passive = (_party(subj[0]) if subj else agent), False
+            objects = objects | w.content_stems(" ".join(t.text for p in things for t in p.subtree))
         cond, conditions = _condition_of(tok)
+        if neg and any(c.lower().startswith("unless ") for c in conditions):
+            neg = False  # "We cannot help unless you ..." says "We can help only if you ...": compare them equal
         frame = Frame(
             tok.i,
             tok.text,
@@ -406,5 +448,9 @@ def read_sentences(texts: list[str]) -> list[Sentence]:
     for text, doc in zip(texts, parse_many([t or "" for t in texts])):
         frames = _frames(doc)
         _attach_facts(doc, frames)
+        for frame in frames:
+            # "We will give you £300": an amount is known only once the facts are attached.
+            if frame.money is None and frame.group in w.MONEY_MAYBE and any(k == "money" for k, _ in frame.facts):
+                _money(frame, doc[frame.i], _objects(doc[frame.i])[2])
         out.append(Sentence(text, doc, frames))
     return out

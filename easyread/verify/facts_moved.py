@@ -1,0 +1,157 @@
+"""Facts: an amount, date or duration the letter does not give, and one the letter gives for one action
+that the Easy Read puts on another (fact moved)."""
+
+from __future__ import annotations
+
+from easyread.checks.facts import compare_facts, extract_facts
+from easyread.verify import frames as fr
+from easyread.verify import related as rel
+from easyread.verify import words as w
+from easyread.verify.findings import Assessment, Problem
+from easyread.verify.stances import stance
+
+_PRO_OBJECT = {"this", "that", "it", "so", "these"}
+
+
+def fact_problems(
+    out: fr.Sentence,
+    srcs: list[fr.Sentence],
+    context: list[fr.Sentence],
+    sources_text: str,
+    support_text: str,
+    result: Assessment,
+) -> None:
+    comparison = compare_facts(support_text, out.text)
+    invented = [d.text for d in comparison.invented] + [d.text for _, d in comparison.changed]
+    if invented:
+        result.problems.append(
+            Problem("invented", f"The letter does not say {', '.join(invented)}: this sentence adds it.")
+        )
+    where: dict[tuple[str, str], set[str]] = {}
+    nearby: dict[tuple[str, str], set[str]] = {}  # every action in the sentence that holds the fact
+    for s in srcs:
+        for f in s.frames:
+            for fact in f.facts:
+                where.setdefault(fact, set()).add(f.group)
+                sent = s.doc[f.i].sent
+                nearby.setdefault(fact, set()).update(g.group for g in s.frames if sent.start <= g.i < sent.end)
+    for f in out.frames:
+        for fact in f.facts:
+            groups = where.get(fact)
+            # The parse can hang a fact on the wrong verb of a long sentence, so any action of the
+            # sentence that holds the fact will do; a fact moved to an action in another sentence will not.
+            if not groups or f.group in nearby.get(fact, groups):
+                continue
+            actions = {g for g in groups if g not in w.LIGHT_VERBS}
+            if groups <= w.STATE_VERBS and f.group not in w.STATE_VERBS and stance(f) in ("must", "do"):
+                result.problems.append(
+                    Problem(
+                        "fact-moved",
+                        f"In the letter {fact[1]} is an amount or date that stands as it is; this sentence "
+                        f"makes it something you must {f.verb.lower()}.",
+                    )
+                )
+                return
+            if not actions or groups & w.STATE_VERBS or f.group in w.STATE_VERBS:
+                continue
+            pro = f.group == "do" and any(o in _PRO_OBJECT for o in f.text.lower().split())
+            if pro:
+                if any(c.group in actions for ctx in context[-1:] for c in ctx.frames):
+                    continue
+            elif f.group in w.LIGHT_VERBS:
+                continue
+            value = fact[1]
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f'In the letter {value} belongs to "{min(actions)}"; this sentence puts it on '
+                    f'"{f.verb}{" this" if pro else ""}".',
+                )
+            )
+            return
+    if _swapped_fact(out, srcs, result):
+        return
+    _label_fact_moved(out, srcs, result)
+    if any(p.kind == "fact-moved" for p in result.problems):
+        return
+    from easyread.simplify.meaning_rules import time_limit_flip
+
+    flip = time_limit_flip(out.text, [sources_text])
+    if flip:
+        result.problems.append(Problem("fact-moved", flip))
+
+
+def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """A date or amount from a line with no verb ("On 12/05/2026.", "Amount towards the arrears: £15.00") that the
+    sentence pins on something the line does not name ("Your operation is on 12/05/2026")."""
+    label_lines = [s for s in srcs if not s.frames]
+    if not label_lines:
+        return
+    label_facts = {(f.kind, f.value) for s in label_lines for f in extract_facts(s.text)}
+    mine = {(f.kind, f.value) for f in extract_facts(out.text)}
+    if not label_facts & mine:
+        return
+    said = set()
+    for s in srcs:
+        for x in w.content_stems(s.text):
+            said |= {x} | rel.RELATED.get(x, set())
+    new = [
+        t.text
+        for t in out.doc
+        if t.tag_.startswith("NN")
+        and t.is_alpha
+        and t.lower_ not in w.EASY_WORDS
+        and t.lower_ not in w.PARTY_OF
+        and w.stem(t.lower_) not in said
+    ]
+    if new:
+        value = next(f.text for f in extract_facts(out.text) if (f.kind, f.value) in label_facts)
+        result.problems.append(
+            Problem(
+                "fact-moved",
+                f"The letter gives {value} on its own; this sentence says it is for "
+                f'"{" ".join(new)}", which that line does not say.',
+            )
+        )
+
+
+def _own_stems(sentence: fr.Sentence, frame: fr.Frame) -> set[str]:
+    """Content words of a verb's own clause: its subtree without the clauses of other verbs or the facts."""
+    verbs = {f.i for f in sentence.frames} - {frame.i}
+    skip: set[int] = set()
+    for t in sentence.doc[frame.i].subtree:
+        if t.i in verbs:
+            skip |= {x.i for x in t.subtree}
+    covered = {i for f in extract_facts(sentence.text) for i in range(f.start, f.end)}
+    words = [t.text for t in sentence.doc[frame.i].subtree if t.i not in skip and t.idx not in covered]
+    return {x for x in w.content_stems(" ".join(words)) if x not in w.PARTY_OF}
+
+
+def _swapped_fact(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> bool:
+    """ "Your appointment is on 1 May" where the letter's appointment is on 12 May and 1 May is the day to send the
+    form back: the clause is the letter's clause about one thing, with the date or amount of another."""
+    holders = [(s, f, _own_stems(s, f)) for s in srcs for f in s.frames if f.facts]
+    for f in out.frames:
+        mine = _own_stems(out, f)
+        if not mine:
+            continue
+        for kind, value in f.facts:
+            same_kind = [(h, stems) for _, h, stems in holders if any(k == kind for k, _ in h.facts)]
+            if len(same_kind) < 2:
+                continue
+            score = {id(h): len(mine & stems) for h, stems in same_kind}
+            best = max(score.values())
+            owners = [h for h, _ in same_kind if (kind, value) in h.facts]
+            if not owners or best == 0 or max(score[id(h)] for h in owners) > 0:
+                continue
+            clause = next(h for h, _ in same_kind if score[id(h)] == best)
+            other = next(v for k, v in clause.facts if k == kind)
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f'In the letter {value} is not for what this sentence says ("{" ".join(sorted(mine))}"): '
+                    f"the letter gives {other} for that.",
+                )
+            )
+            return True
+    return False

@@ -1,0 +1,150 @@
+"""Checks on frames that name the same action in the letter and the Easy Read: who does it (agent), who pays
+whom (money), an action turned into its opposite or a "need not" for an order (negation), and must / may /
+will swapped (modal). Conditions are checked on the frames matched here (easyread.verify.conditions)."""
+
+from __future__ import annotations
+
+from easyread.verify import frames as fr
+from easyread.verify import related as rel
+from easyread.verify import words as w
+from easyread.verify.conditions import condition_checks
+from easyread.verify.findings import Assessment, Problem, quote, who, who_obj
+from easyread.verify.stances import NEGATIVE, said, stance, stance_clash
+
+_CORE = frozenset({w.WE, w.YOU, w.LANDLORD, w.COURT, w.AGENT})
+
+
+def _agents_meet(a, b) -> bool:
+    return a is None or b is None or bool(a & b)
+
+
+def _money_clash(out: fr.Frame, src: fr.Frame) -> bool:
+    if out.payer and src.payer and not out.payer & src.payer:
+        return True
+    if out.payee and src.payee and not out.payee & src.payee:
+        return True
+    if out.payer and src.payee and out.payer & src.payee and not (src.payer and out.payer & src.payer):
+        return True
+    return bool(out.payee and src.payer and out.payee & src.payer and not (src.payee and out.payee & src.payee))
+
+
+def _money_unsaid(f: fr.Frame, src_frames: list[fr.Frame], src: str) -> str | None:
+    """What the letter never says about this money, when no verb of the letter moves it the same way."""
+    to_you = bool((f.payer and w.WE in f.payer) or (f.payee and w.YOU in f.payee))
+    from_you = bool((f.payer and w.YOU in f.payer) or (f.payee and w.WE in f.payee))
+    if to_you and not from_you:
+        said = any((s.payer and w.WE in s.payer) or (s.payee and w.YOU in s.payee) for s in src_frames if s.money)
+        evidence = w.BACK_TO_YOU if f.money == "back" else w.TO_YOU
+        if not said and not evidence.search(src):
+            return "that we pay you money back" if f.money == "back" else "that we pay you money"
+    if from_you and not to_you:
+        said = any((s.payer and w.YOU in s.payer) or (s.payee and w.WE in s.payee) for s in src_frames if s.money)
+        if not said and not w.FROM_YOU.search(src):
+            return "that you have to pay"
+    return None
+
+
+def _flow(frame: fr.Frame) -> str:
+    if frame.payer and frame.payee:
+        return f"{who(frame.payer)} pay {who_obj(frame.payee)}"
+    if frame.payer:
+        return f"{who(frame.payer)} pay"
+    return f"{who(frame.payee)} get the money"
+
+
+def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
+    src_frames = [f for s in srcs for f in s.frames]
+    seen: set[str] = set()
+
+    def add(kind: str, message: str, harmful: bool = True) -> None:
+        if kind not in seen:
+            seen.add(kind)
+            result.problems.append(Problem(kind, message, harmful))
+
+    for f in out.frames:
+        # Money: who pays whom, compared with source frames of the same kind of payment (first or back).
+        if f.money and (f.payer or f.payee) and not _describes(out, f):
+            same_kind = [s for s in src_frames if s.money == f.money and (s.payer or s.payee)]
+            if same_kind and all(_money_clash(f, s) for s in same_kind):
+                s = same_kind[0]
+                add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
+                continue
+            if not same_kind and not out.question:
+                missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
+                if missing:
+                    add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
+                    continue
+        if f.group == "need" and stance(f) in NEGATIVE and not out.question:
+            asked = [s for s in src_frames if stance(s) in ("must", "do", "should") and _overlap(s, f)]
+            if asked and not any(stance(s) in NEGATIVE for s in src_frames if s.group == "need"):
+                s = asked[0]
+                add("negation", f'The letter asks for this ("{quote(s.text)}"); this sentence says you do not need to.')
+                continue
+        same = [s for s in src_frames if s.group == f.group]
+        opposite = [
+            s
+            for s in src_frames
+            if s.group in rel.OPPOSITE.get(f.group, ())
+            and _agents_meet(s.agent, f.agent)
+            and _overlap(s, f)
+            and (s.neg == f.neg)
+        ]
+        if opposite and not same and not out.question:
+            s = opposite[0]
+            add("negation", f'The letter says "{quote(s.text)}"; this sentence says the opposite: "{f.verb.lower()}".')
+            continue
+        if not same:
+            continue
+        if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
+            if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
+                s = same[0]
+                add(
+                    "agent",
+                    f'The letter says {who(s.agent)} {s.verb} ("{quote(s.text)}"); '
+                    f"this sentence says {who(f.agent)} {f.verb}.",
+                )
+                continue
+        matched = _best(f, [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past])
+        if not matched:
+            continue
+        if not out.question and not f.purpose and not any(s.purpose for s in matched):
+            clashes = [stance_clash(stance(s), stance(f)) for s in matched]
+            if all(clashes):
+                kind = "negation" if "negation" in clashes else "modal"
+                s = matched[clashes.index(kind)]
+                add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
+                continue
+        condition_checks(f, out, matched, context, add, result)
+
+
+def _describes(sentence: fr.Sentence, f: fr.Frame) -> bool:
+    """ "how much money you get", "the money that you pay": a clause naming an amount, not saying who pays whom."""
+    tok = sentence.doc[f.i]
+    return tok.dep_ in ("relcl", "acl") or (tok.dep_ != "ROOT" and tok.left_edge.lower_ in ("how", "what", "whatever"))
+
+
+def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
+    """The two clauses share a word besides their verb (or neither has one): they talk about the same thing."""
+    a = w.content_stems(s.text) - {w.stem(s.verb)}
+    b = w.content_stems(f.text) - {w.stem(f.verb)}
+    wide = set(a)
+    for x in a:
+        wide |= rel.RELATED.get(x, set())
+    return bool(wide & b) or not (a and b)
+
+
+def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
+    """The source frames that line up best with `f`: same condition status, same agent, same facts, same object."""
+
+    def score(s: fr.Frame) -> int:
+        return (
+            2 * (bool(s.cond) == bool(f.cond))
+            + 2 * bool(s.agent and f.agent and s.agent & f.agent)
+            + len(set(s.facts) & set(f.facts))
+            + bool(s.objects & f.objects)
+        )
+
+    if not candidates:
+        return []
+    top = max(score(s) for s in candidates)
+    return [s for s in candidates if score(s) == top]

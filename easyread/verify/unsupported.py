@@ -1,0 +1,186 @@
+"""Words of substance the letter does not say: invented parties, comfort, reasons and promises, an order
+made a choice, a debt waived, and words neither the letter nor the glossary explains."""
+
+from __future__ import annotations
+
+import re
+
+from easyread.verify import frames as fr
+from easyread.verify import related as rel
+from easyread.verify import words as w
+from easyread.verify.findings import Assessment, Problem, read
+
+_REASSURANCE = re.compile(
+    r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|"
+    r"don't be|do not be|nothing to|safe|fine with|not a problem|nothing wrong|no need to)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(because|so that|this is why|that is why|the reason|in order to|due to|as a result)\b", re.IGNORECASE
+)
+_SUBSTANCE_TAGS = ("NN", "VB", "JJ", "RB")
+
+
+def _supported_stems(sources: list[str], glossary) -> tuple[set[str], set[str]]:
+    text = " ".join(sources)
+    stems = w.content_stems(text)
+    for s in list(stems):
+        stems |= rel.RELATED.get(s, set())
+    groups = {f.group for s in sources for f in read(s).frames}
+    if glossary is not None:
+        try:
+            for entry in glossary.terms_in(text):
+                stems |= w.content_stems(f"{entry.term} {entry.explanation}")
+        except Exception:  # a broken glossary must not stop the check; the words just count as unexplained
+            pass
+    return stems, groups
+
+
+def unsupported_words(out: fr.Sentence, sources: list[str], glossary=None) -> list[tuple[str, str]]:
+    """(word, tag) of the output's words of substance that neither the sources nor the glossary say."""
+    stems, groups = _supported_stems(sources, glossary)
+    found = []
+    for tok in out.doc:
+        word = tok.lower_.replace("’", "'")
+        if not tok.is_alpha or word in w.STOP or word in w.EASY_WORDS or word in w.PARTY_OF:
+            continue
+        if not tok.tag_.startswith(_SUBSTANCE_TAGS) or tok.tag_ == "MD":
+            continue
+        if w.stem(word) in stems or (tok.tag_.startswith("VB") and w.verb_group(word) in groups):
+            continue
+        if w.verb_group(word) in groups or any(w.stem(word)[:5] == s[:5] for s in stems if len(s) >= 5):
+            continue
+        found.append((tok.text, tok.tag_))
+    return found
+
+
+_OPTIONAL = re.compile(
+    r"\b(if you (want|wish|like|prefer)( to)?\s*[.!]?$|up to you|optional|if you feel like it)", re.IGNORECASE
+)
+_DEMAND = re.compile(
+    r"\b(must|need to|needs to|have to|has to|should|please|required|ask that|remember|essential|"
+    r"make sure|ensure)\b",
+    re.IGNORECASE,
+)
+_WAIVER = re.compile(
+    r"\b(cancel|clear|wipe|write off|written off|forget|waive|stop|end|remove)\w*\b.{0,30}\b(arrears|debt|"
+    r"rent|charge|fine|penalt|bill|overpayment|costs?)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
+    r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b",
+    re.IGNORECASE,
+)
+_NEVER = re.compile(r"\b(never|always|definitely|certainly|guarantee\w*)\b", re.IGNORECASE)
+
+
+def promise_problems(out: fr.Sentence, sources: list[str], result: Assessment) -> None:
+    """An order made optional, a debt waived, a "never" or "always" the letter does not give."""
+    src = " ".join(sources)
+    optional = _OPTIONAL.search(out.text)
+    if (
+        optional
+        and not _OPTIONAL.search(src)
+        and _DEMAND.search(src + " " + out.text.split(optional.group(0))[0])
+        or (optional and not _OPTIONAL.search(src) and any(f.modal == fr.IMP for s in sources for f in read(s).frames))
+    ):
+        result.problems.append(
+            Problem(
+                "modal", f'The letter asks you to do this; this sentence makes it a choice ("{optional.group(0)}").'
+            )
+        )
+        return
+    waiver = _WAIVER.search(out.text)
+    if waiver and not _WAIVER.search(src):
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say the money is cancelled or cleared; this sentence says "{waiver.group(0)}".',
+            )
+        )
+        return
+    never = _NEVER.search(out.text)
+    if never and not _NEVER.search(src):
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say "{never.group(0)}"; this sentence makes a promise the letter does not make.',
+            )
+        )
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?(?P<term>[\w' -]{2,40}?)\s+(?:means|is when|is where|is an?|is the|are)\b|"
+    r"^\s*(?:this|it|that)\s+is\s+called\s+(?:an?\s+|the\s+)?(?P<called>[\w' -]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def _defines_source_term(text: str, src: str) -> bool:
+    m = _DEFINITION.match(text)
+    term = (m.group("term") or m.group("called") or "") if m else ""
+    stems = w.content_stems(term)
+    return bool(stems) and stems <= w.content_stems(src)
+
+
+_PROMISED = {fr.FUTURE, fr.OBLIG, fr.IMP}
+
+
+def _invented_action(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> bool:
+    """ "We will repair your window and paint your kitchen": a promise or an order of an action the letter never
+    names, on a thing it never names (the verb and every word of its object are new)."""
+    if out.question:
+        return False
+    stems, groups = _supported_stems(sources, glossary)
+    for f in out.frames:
+        if f.group in groups or f.group in w.LIGHT_VERBS | w.STATE_VERBS or f.modal not in _PROMISED or f.cond:
+            continue
+        if f.modal == fr.OBLIG and not (f.agent and w.YOU in f.agent):
+            continue  # "we have to change your date": what happens to us, not a promise or an order to you
+        things = {x for x in f.objects if x not in w.PARTY_OF and x not in w.EASY_WORDS}
+        if w.stem(f.verb.lower()) in stems or not things or things & stems:
+            continue
+        result.problems.append(
+            Problem("invented", f'The letter does not say anyone will "{f.verb.lower()}" this: "{f.text}".')
+        )
+        return True
+    return False
+
+
+def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> None:
+    src = " ".join(sources)
+    theirs = {w.PARTY_OF.get(t.lower()) for t in re.findall(r"[\w']+", src)}
+    for tok in out.doc:
+        party = w.PARTY_OF.get(tok.lower_)
+        if party in (w.LANDLORD, w.COURT, w.AGENT) and party not in theirs:
+            result.problems.append(
+                Problem("invented", f'The letter does not mention {party} here; this sentence brings in "{tok.text}".')
+            )
+            return
+    comfort = _REASSURANCE.search(out.text)
+    if comfort and not _REASSURANCE.search(src):
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter does not say "{comfort.group(0)}" or anything like it: '
+                "this sentence adds comfort the letter does not give.",
+            )
+        )
+        return
+    if _invented_action(out, sources, glossary, result):
+        return
+    extra = unsupported_words(out, sources, glossary)
+    reason = _REASON.search(out.text)
+    if reason and not _REASON.search(src) and extra:
+        result.problems.append(
+            Problem(
+                "invented",
+                f'This sentence gives a reason ("{reason.group(0)} ...") the letter '
+                f"does not give; the letter does not say: {', '.join(x for x, _ in extra)}.",
+            )
+        )
+        return
+    if _DEFINITION.match(out.text) and _defines_source_term(out.text, src):
+        return  # "Arrears means rent you have not paid": explaining the letter's own word
+    heavy = [x for x, tag in extra if tag.startswith(("NN", "VB"))]
+    if len(extra) >= 3 and heavy:
+        result.problems.append(Problem("invented", "The letter does not say: " + ", ".join(x for x, _ in extra) + "."))
+    elif extra:
+        result.undecided.append(("invented", f'The letter does not use the word "{extra[0][0]}".'))
