@@ -56,6 +56,11 @@ def chats(count: int = len(SENTENCES)) -> list[list[dict[str, str]]]:
     """The benchmark prompts: the rewriter's prompt for each sentence, then for pairs of them, all different."""
     from easyread.simplify.prompts import rewrite_prompt
 
+    return [rewrite_prompt(t, [], []) for t in texts(count)]
+
+
+def texts(count: int) -> list[str]:
+    """The sentences of the first `count` prompts."""
     texts = list(SENTENCES)
     step = 1
     while len(texts) < count:
@@ -63,7 +68,7 @@ def chats(count: int = len(SENTENCES)) -> list[list[dict[str, str]]]:
         # can answer one from a cache of another.
         texts += [f"{a} {SENTENCES[(i + step) % len(SENTENCES)]}" for i, a in enumerate(SENTENCES)]
         step += 1
-    return [rewrite_prompt(t, [], []) for t in texts[:count]]
+    return texts[:count]
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -193,14 +198,20 @@ def compare(args: argparse.Namespace) -> dict:
     print()
     print(f"side by side: greedy, max {args.new_tokens} new tokens per reply, tokens per second (wall clock)")
     header = "".join(f"{f'{p} prompts at {r} rows':>22}" for r, p in plan)
-    print(f"{'engine':<22}{header}{'peak memory':>13}{'load s':>8}")
+    print(f"{'engine':<22}{header}{'peak memory':>13}{'load s':>8}{'facts kept':>12}{'same replies':>14}")
     base = results.get(specs[0], {}).get("rows") if specs else None
     for spec, figures in results.items():
         cells = ""
         for index, row in enumerate(figures["rows"]):
             ratio = row["tokens_per_second"] / base[index]["tokens_per_second"] if base else 0
             cells += f"{row['tokens_per_second']:>14.1f} ({ratio:.2f}x)"
-        print(f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}")
+        first = results[specs[0]]["replies"] if specs[0] in results else []
+        same = sum(a == b for a, b in zip(figures["replies"], first))
+        kept, total = figures["facts"]
+        print(f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}"
+              f"{f'{kept}/{total}':>12}{f'{same}/{len(first)}':>14}")
+    print("facts kept: numbers, money, dates, phone numbers of the sentences kept in the replies of the largest run; "
+          "same replies: word for word the same as the first engine's")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return results
 
@@ -212,6 +223,7 @@ def side_by_side(args: argparse.Namespace) -> dict:
     sampling = Sampling(max_new_tokens=args.new_tokens)
     plan = _plan(args)
     prompts = chats(max(p for _, p in plan))
+    replies: list[str] = []
     started = time.perf_counter()
     engine = get_engine(args.model)
     engine.load()
@@ -225,7 +237,8 @@ def side_by_side(args: argparse.Namespace) -> dict:
             engine.forget_shared_starts()  # each run reads the prompts' shared start itself
         engine.stats.reset()
         wall, cpu = time.perf_counter(), time.process_time()
-        engine.generate(prompts[:count], sampling)
+        written = engine.generate(prompts[:count], sampling)
+        replies = written if len(written) > len(replies) else replies
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         tokens = engine.stats.generated_tokens
         rows.append({"rows": size, "prompts": count, "tokens": tokens, "seconds": wall,
@@ -233,13 +246,25 @@ def side_by_side(args: argparse.Namespace) -> dict:
         print(f"{args.model}: {count} prompts at {size} rows: {tokens} tokens in {wall:.1f} s = "
               f"{tokens / wall:.1f} tokens/s, {cpu / wall:.2f} cores busy", flush=True)
     # ru_maxrss is in KiB on Linux: the most memory this process (one engine) ever held.
-    figures = {"model": args.model, "load_seconds": load_seconds, "rows": rows,
+    figures = {"model": args.model, "load_seconds": load_seconds, "rows": rows, "replies": replies,
+               "facts": _facts_kept(texts(len(replies)), replies),
                "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                "machine": machine_line(("torch", "transformers", "openvino", "openvino-genai", "easyread"))}
     print(figures["machine"] + f", {_cpu()}", flush=True)
     with open(args.json_out, "w", encoding="utf-8") as fh:
         json.dump(figures, fh)
     return figures
+
+
+def _facts_kept(sources: list[str], replies: list[str]) -> list[int]:
+    """[facts kept, facts in the sources] over every reply, by the fact lock's own comparison."""
+    from easyread.checks.facts import compare_facts
+
+    kept = total = 0
+    for source, reply in zip(sources, replies):
+        comparison = compare_facts(source, reply)
+        kept, total = kept + len(comparison.kept), total + len(comparison.kept) + len(comparison.lost)
+    return [kept, total]
 
 
 def _plan(args: argparse.Namespace) -> list[tuple[int, int]]:

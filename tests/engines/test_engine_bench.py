@@ -24,6 +24,7 @@ def test_bench_compares_engines_each_in_its_own_process(tiny_model_dir, capsys):
     assert all(r["tokens"] > 0 for r in rows) and results[spec]["peak_rss_bytes"] > 10_000_000
     printed = capsys.readouterr().out
     assert "side by side" in printed and "peak memory" in printed and "(1.00x)" in printed
+    assert len(results[spec]["replies"]) == 3 and results[spec]["facts"][1] > 0 and "3/3" in printed
 
 
 def test_bench_prompts_are_all_different():
