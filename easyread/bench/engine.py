@@ -200,8 +200,11 @@ def compare(args: argparse.Namespace) -> dict:
     header = "".join(f"{f'{p} prompts at {r} rows':>22}" for r, p in plan)
     print(f"{'engine':<22}{header}{'peak memory':>13}{'load s':>8}{'facts kept':>12}{'same replies':>14}")
     base = results.get(specs[0], {}).get("rows") if specs else None
+    cpu_lines = []
     for spec, figures in results.items():
         cells = ""
+        cpu_lines.append(f"{spec:<22}" + "".join(
+            f"{r['tokens'] / (r['seconds'] * r['cpu_share']) if r['cpu_share'] else 0:>22.1f}" for r in figures["rows"]))
         for index, row in enumerate(figures["rows"]):
             ratio = row["tokens_per_second"] / base[index]["tokens_per_second"] if base else 0
             cells += f"{row['tokens_per_second']:>14.1f} ({ratio:.2f}x)"
@@ -210,6 +213,10 @@ def compare(args: argparse.Namespace) -> dict:
         kept, total = figures["facts"]
         print(f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}"
               f"{f'{kept}/{total}':>12}{f'{same}/{len(first)}':>14}")
+    # On a shared machine an engine gets only part of the cores, and not the same part as the next
+    # engine: tokens per CPU second is the fairer comparison then.
+    print("tokens per CPU second (this process's CPU time, all its threads):")
+    print("\n".join(cpu_lines))
     print("facts kept: numbers, money, dates, phone numbers of the sentences kept in the replies of the largest run; "
           "same replies: word for word the same as the first engine's")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -25,6 +25,7 @@ def test_bench_compares_engines_each_in_its_own_process(tiny_model_dir, capsys):
     printed = capsys.readouterr().out
     assert "side by side" in printed and "peak memory" in printed and "(1.00x)" in printed
     assert len(results[spec]["replies"]) == 3 and results[spec]["facts"][1] > 0 and "3/3" in printed
+    assert "tokens per CPU second" in printed
 
 
 def test_bench_prompts_are_all_different():
