@@ -22,10 +22,10 @@ import argparse
 import json
 import os
 import resource
-import subprocess
-import tempfile
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from typing import Sequence
 
@@ -203,8 +203,8 @@ def compare(args: argparse.Namespace) -> dict:
     cpu_lines = []
     for spec, figures in results.items():
         cells = ""
-        cpu_lines.append(f"{spec:<22}" + "".join(
-            f"{r['tokens'] / (r['seconds'] * r['cpu_share']) if r['cpu_share'] else 0:>22.1f}" for r in figures["rows"]))
+        per_cpu = [r["tokens"] / (r["seconds"] * r["cpu_share"]) if r["cpu_share"] else 0 for r in figures["rows"]]
+        cpu_lines.append(f"{spec:<22}" + "".join(f"{value:>22.1f}" for value in per_cpu))
         for index, row in enumerate(figures["rows"]):
             ratio = row["tokens_per_second"] / base[index]["tokens_per_second"] if base else 0
             cells += f"{row['tokens_per_second']:>14.1f} ({ratio:.2f}x)"

@@ -17,7 +17,8 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
 

@@ -109,7 +109,8 @@ def prepare_model(name: str | None = None, progress: Progress | None = None, set
     if name in EMBEDDED_MODELS:
         return embedded.prepare(EMBEDDED_MODELS[name], embedded.cache_root_from(settings), progress)
     if name in OPENVINO_MODELS:
-        return openvino_prepare.prepare(OPENVINO_MODELS[name], embedded.cache_root_from(settings), progress, settings)
+        root = embedded.cache_root_from(settings)
+        return openvino_prepare.prepare(OPENVINO_MODELS[name], root, progress, settings)
     if name.startswith(OPENVINO):
         from easyread.engines.openvino_engine import is_model_folder
 

@@ -202,7 +202,7 @@ def test_openvino_engine_samples_repeatably_with_a_seed(tiny_openvino_dir, chats
 
 @pytest.mark.model
 def test_embedded_openvino_rewrites_a_letter_sentence_keeping_its_date():
-    """The prepared embedded-openvino model (`easyread models prepare embedded-openvino`) through the rewriter's prompt."""
+    """The prepared embedded-openvino model (`easyread models prepare embedded-openvino`), rewriter's prompt."""
     pytest.importorskip("openvino_genai")
     from easyread.checks.facts import compare_facts
     from easyread.simplify.prompts import rewrite_prompt
