@@ -16,8 +16,8 @@ import logging
 import os
 import threading
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
