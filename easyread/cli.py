@@ -162,10 +162,10 @@ def models(ctx: click.Context) -> None:
     for info in list_models(ctx.obj):
         state = "ready" if info.ready else "not ready"
         size = f"{info.size_bytes / 1e9:.1f} GB" if info.size_bytes else "-"
-        click.echo(f"{info.name:14s} {state:9s} {size:>7s}  {info.spec}")
-        click.echo(f"{'':14s} {info.location}")
+        click.echo(f"{info.name:22s} {state:9s} {size:>7s}  {info.spec}")
+        click.echo(f"{'':22s} {info.location}")
         if info.note:
-            click.echo(f"{'':14s} {info.note}")
+            click.echo(f"{'':22s} {info.note}")
 
 
 @models.command("prepare")

@@ -83,7 +83,7 @@ SETTINGS: list[Setting] = [
     Setting("CHECK_LONG_WORD_COMMON_ZIPF", 5.0, "Long words at least this common on the Zipf scale (such as 'information') are not flagged.", float),
     Setting("GLOSSARY_DIR", "", "Folder of the council's own glossary CSV files (term,explanation plus optional language columns), used on top of glossaries/default.csv. Empty means the default glossary only.", str),
     # --- model engine ---
-    Setting("MODEL", "embedded", "Text model that writes Easy Read: embedded (Qwen2.5-Coder-1.5B, the default), embedded-fast (0.5B, quicker, weaker), transformers:///path/to/model-folder (any Hugging Face model folder) or openai+http://host:port/v1 (an OpenAI-compatible server such as vLLM or llama.cpp).", str),
+    Setting("MODEL", "embedded", "Text model that writes Easy Read: embedded (Qwen2.5-Coder-1.5B, the default), embedded-fast (0.5B, quicker, weaker), transformers:///path/to/model-folder (any Hugging Face model folder), embedded-openvino or openvino:///path/to/model-folder (the OpenVINO engine, pip install 'easyread[openvino]') or openai+http://host:port/v1 (an OpenAI-compatible server such as vLLM or llama.cpp).", str),
     Setting("MODEL_CACHE", "", "Folder for the prepared (bf16) copies of the embedded models, about 3.5 GB each. Empty means ~/.cache/easyread/models, shared by every instance on the machine.", str),
     Setting("MODEL_BATCH_SIZE", 24, "How many prompts the in-process model writes at once; as each reply ends, the next waiting prompt takes its place. Larger is faster per sentence (when there are that many prompts waiting) but needs more memory; lower it if the computer runs out of memory.", int),
     Setting("MODEL_THREADS", 0, "CPU threads the in-process model uses. 0 means one per core.", int),
@@ -92,6 +92,7 @@ SETTINGS: list[Setting] = [
     Setting("MODEL_TIMEOUT", 300.0, "Seconds to wait for one reply from a model server before giving up.", float),
     Setting("MODEL_RETRIES", 3, "How many times to retry a model server request that failed because the server was busy or unreachable.", int),
     Setting("MODEL_CONCURRENCY", 8, "How many requests to send to a model server at once (the server batches them).", int),
+    Setting("OPENVINO_EXPORTER", "", "The optimum-cli program that exports the embedded model for the OpenVINO engine (MODEL=embedded-openvino), installed in its own virtual environment because optimum-intel needs other torch and transformers versions. Empty means an optimum-cli beside easyread's own Python.", str),
     # --- rewriter ---
     Setting("REWRITE_BATCH_SIZE", 16, "How many prompts the rewriter hands a model server at once (paragraphs, repairs and meaning checks of one or more letters); progress is reported after each batch. The in-process model takes every prompt of a stage together and keeps EASYREAD_MODEL_BATCH_SIZE of them running.", int),
     Setting("REWRITE_REPAIR_ROUNDS", 2, "How many times a sentence that fails the checks is sent back to the model with a targeted instruction, such as 'split into two sentences'.", int),

@@ -2,6 +2,7 @@
 
     python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32]
         [--repeat 1] [--share both|on|off] [--batching both|fixed|refilling]
+    python -m easyread.bench.engine --compare embedded,embedded-openvino [--new-tokens 64]
 
 Batch 1 reading every prompt whole is the baseline, measured in the same run.
 Every row writes replies to the same council-letter sentences with the rewriter's
@@ -9,13 +10,22 @@ own prompt (rules and a worked example, then the sentence), so the numbers diffe
 only by batching (fixed batches that run until their longest reply ends, or rows
 refilled from the queue as they finish) and by whether the shared start of the
 prompts is read once.
+
+--compare measures engines side by side on the same prompts, each in its own
+process so each reports its own peak memory: 4 prompts one at a time, 16 prompts
+at 16 rows and 48 prompts at 48 rows (prompts 17-48 are two of the sentences
+together, so no two prompts are the same), each engine batching its own way.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from typing import Sequence
 
@@ -42,11 +52,23 @@ SENTENCES = [
 ]
 
 
-def chats() -> list[list[dict[str, str]]]:
-    """The benchmark prompts: the rewriter's prompt for each sentence."""
+def chats(count: int = len(SENTENCES)) -> list[list[dict[str, str]]]:
+    """The benchmark prompts: the rewriter's prompt for each sentence, then for pairs of them, all different."""
     from easyread.simplify.prompts import rewrite_prompt
 
-    return [rewrite_prompt(s, [], []) for s in SENTENCES]
+    return [rewrite_prompt(t, [], []) for t in texts(count)]
+
+
+def texts(count: int) -> list[str]:
+    """The sentences of the first `count` prompts."""
+    texts = list(SENTENCES)
+    step = 1
+    while len(texts) < count:
+        # Pair each sentence with the one `step` places on: the prompts stay distinct, so no engine
+        # can answer one from a cache of another.
+        texts += [f"{a} {SENTENCES[(i + step) % len(SENTENCES)]}" for i, a in enumerate(SENTENCES)]
+        step += 1
+    return texts[:count]
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -62,6 +84,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batching", choices=("both", "fixed", "refilling"), default="both",
                         help="fixed batches, rows refilled as they finish, or both side by side (default both; "
                              "refilling is measured with the shared start read once when --share allows)")
+    parser.add_argument("--compare", default="",
+                        help="comma-separated model specs to measure side by side, e.g. embedded,embedded-openvino: "
+                             "4 prompts one at a time, 16 prompts and 48 prompts, and each engine's peak memory")
+    parser.add_argument("--compare-plan", default="1:4,16:16,48:48",
+                        help="the measurements of --compare, as rows:prompts pairs (default 1:4,16:16,48:48)")
+    parser.add_argument("--json-out", default="", help=argparse.SUPPRESS)  # one engine's figures, for --compare
     return parser.parse_args(argv)
 
 
@@ -84,6 +112,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     """Run the benchmark, print a report and return the figures."""
     if not isinstance(args, argparse.Namespace):
         args = parse_args(args)
+    if args.compare:
+        return compare(args)
+    if args.json_out:
+        return side_by_side(args)
     import torch
 
     from easyread.engines.embedded import EMBEDDED_MODELS
@@ -147,6 +179,106 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
             "warmup_seconds": warmup_seconds, "rows": rows}
 
 
+def compare(args: argparse.Namespace) -> dict:
+    """Measure each engine of --compare in its own process on the same prompts; print them side by side."""
+    specs = [s.strip() for s in args.compare.split(",") if s.strip()]
+    plan = _plan(args)
+    results = {}
+    for spec in specs:
+        with tempfile.TemporaryDirectory() as folder:
+            out = os.path.join(folder, "figures.json")
+            command = [sys.executable, "-m", "easyread.bench.engine", "--model", spec,
+                       "--new-tokens", str(args.new_tokens), "--compare-plan", args.compare_plan, "--json-out", out]
+            done = subprocess.run(command, check=False)
+            if done.returncode != 0 or not os.path.exists(out):
+                print(f"{spec}: the benchmark failed (exit code {done.returncode}); see above.")
+                continue
+            with open(out, encoding="utf-8") as fh:
+                results[spec] = json.load(fh)
+    print()
+    print(f"side by side: greedy, max {args.new_tokens} new tokens per reply, tokens per second (wall clock)")
+    header = "".join(f"{f'{p} prompts at {r} rows':>22}" for r, p in plan)
+    print(f"{'engine':<22}{header}{'peak memory':>13}{'load s':>8}{'facts kept':>12}{'same replies':>14}")
+    base = results.get(specs[0], {}).get("rows") if specs else None
+    cpu_lines = []
+    for spec, figures in results.items():
+        cells = ""
+        per_cpu = [r["tokens"] / (r["seconds"] * r["cpu_share"]) if r["cpu_share"] else 0 for r in figures["rows"]]
+        cpu_lines.append(f"{spec:<22}" + "".join(f"{value:>22.1f}" for value in per_cpu))
+        for index, row in enumerate(figures["rows"]):
+            ratio = row["tokens_per_second"] / base[index]["tokens_per_second"] if base else 0
+            cells += f"{row['tokens_per_second']:>14.1f} ({ratio:.2f}x)"
+        first = results[specs[0]]["replies"] if specs[0] in results else []
+        same = sum(a == b for a, b in zip(figures["replies"], first))
+        kept, total = figures["facts"]
+        print(f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}"
+              f"{f'{kept}/{total}':>12}{f'{same}/{len(first)}':>14}")
+    # On a shared machine an engine gets only part of the cores, and not the same part as the next
+    # engine: tokens per CPU second is the fairer comparison then.
+    print("tokens per CPU second (this process's CPU time, all its threads):")
+    print("\n".join(cpu_lines))
+    print("facts kept: numbers, money, dates, phone numbers of the sentences kept in the replies of the largest run; "
+          "same replies: word for word the same as the first engine's")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return results
+
+
+def side_by_side(args: argparse.Namespace) -> dict:
+    """One engine's part of --compare: the --compare-plan measurements, written to --json-out."""
+    from easyread.engines.registry import get_engine
+
+    sampling = Sampling(max_new_tokens=args.new_tokens)
+    plan = _plan(args)
+    prompts = chats(max(p for _, p in plan))
+    replies: list[str] = []
+    started = time.perf_counter()
+    engine = get_engine(args.model)
+    engine.load()
+    engine.batch_size = 2
+    engine.generate(prompts[:2], Sampling(max_new_tokens=4))  # warm-up: page the weights in
+    load_seconds = time.perf_counter() - started
+    rows = []
+    for size, count in plan:
+        engine.batch_size = size
+        if hasattr(engine, "forget_shared_starts"):
+            engine.forget_shared_starts()  # each run reads the prompts' shared start itself
+        engine.stats.reset()
+        wall, cpu = time.perf_counter(), time.process_time()
+        written = engine.generate(prompts[:count], sampling)
+        replies = written if len(written) > len(replies) else replies
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        tokens = engine.stats.generated_tokens
+        rows.append({"rows": size, "prompts": count, "tokens": tokens, "seconds": wall,
+                     "tokens_per_second": tokens / wall, "cpu_share": cpu / wall})
+        print(f"{args.model}: {count} prompts at {size} rows: {tokens} tokens in {wall:.1f} s = "
+              f"{tokens / wall:.1f} tokens/s, {cpu / wall:.2f} cores busy", flush=True)
+    # ru_maxrss is in KiB on Linux: the most memory this process (one engine) ever held.
+    figures = {"model": args.model, "load_seconds": load_seconds, "rows": rows, "replies": replies,
+               "facts": _facts_kept(texts(len(replies)), replies),
+               "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+               "machine": machine_line(("torch", "transformers", "openvino", "openvino-genai", "easyread"))}
+    print(figures["machine"] + f", {_cpu()}", flush=True)
+    with open(args.json_out, "w", encoding="utf-8") as fh:
+        json.dump(figures, fh)
+    return figures
+
+
+def _facts_kept(sources: list[str], replies: list[str]) -> list[int]:
+    """[facts kept, facts in the sources] over every reply, by the fact lock's own comparison."""
+    from easyread.checks.facts import compare_facts
+
+    kept = total = 0
+    for source, reply in zip(sources, replies):
+        comparison = compare_facts(source, reply)
+        kept, total = kept + len(comparison.kept), total + len(comparison.kept) + len(comparison.lost)
+    return [kept, total]
+
+
+def _plan(args: argparse.Namespace) -> list[tuple[int, int]]:
+    pairs = [p.split(":") for p in args.compare_plan.split(",") if p.strip()]
+    return [(max(1, int(rows)), max(1, int(prompts))) for rows, prompts in pairs]
+
+
 def _prompt_tokens(engine, prompts) -> str:
     if not hasattr(engine, "_encode"):
         return "token counts unknown for this engine"
@@ -160,9 +292,10 @@ def _prompt_tokens(engine, prompts) -> str:
 
 def _cpu() -> str:
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
+        with open("/proc/cpuinfo", encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
     except OSError:
         pass
     return "cpu unknown"

@@ -161,8 +161,15 @@ def join_parts(model: EmbeddedModel, dest: Path, progress: Progress | None = Non
 
 @contextmanager
 def _lock(cache_root: Path, model: EmbeddedModel) -> Iterator[None]:
+    with lock(cache_root, model.folder_name):
+        yield
+
+
+@contextmanager
+def lock(cache_root: Path, folder_name: str) -> Iterator[None]:
+    """Hold the preparation lock of the cache folder `folder_name` (waits for another process holding it)."""
     # Two processes starting at once (web + worker) must not both spend minutes preparing.
-    with open(cache_root / f".{model.folder_name}.lock", "w") as fh:
+    with open(cache_root / f".{folder_name}.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

