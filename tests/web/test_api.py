@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from doc_support import LETTER, app, audit_events  # noqa: F401  (fixtures)
+from tests.web.doc_support import LETTER, audit_events
 
 
 @pytest.fixture
