@@ -61,11 +61,9 @@ def _languages(value: str | None) -> list[str]:
     """The --languages codes, checked against the translation catalogue (a plain error for an unknown one)."""
     if not (value or "").strip():
         return []
-    try:
-        from easyread.translate import TranslationError
-        from easyread.translate.catalogue import parse_languages
-    except ImportError:
-        raise click.UsageError("Translation is not available yet, so --languages cannot be used. Leave it out to make English Easy Read.") from None
+    from easyread.translate import TranslationError
+    from easyread.translate.catalogue import parse_languages
+
     try:
         return [language.code for language in parse_languages(value)]
     except (TranslationError, ValueError) as error:

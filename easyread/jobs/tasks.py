@@ -96,16 +96,11 @@ def _plain_error(error: Exception) -> str | None:
     """The user's message for an error we expect (bad input, no model, model server down), else None."""
     from easyread.convert import ConvertError
     from easyread.documents.errors import InputError
+    from easyread.engines.base import EngineError
     from easyread.timelimit import TimeLimitError
     from easyread.translate.errors import TranslationError
 
-    expected: tuple[type, ...] = (InputError, ConvertError, TranslationError, TimeLimitError)
-    try:
-        from easyread.engines.base import EngineError
-
-        expected += (EngineError,)
-    except ImportError:  # pragma: no cover
-        pass
+    expected = (InputError, ConvertError, TranslationError, TimeLimitError, EngineError)
     return str(error) if isinstance(error, expected) and str(error).strip() else None
 
 
