@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from easyread.progress import stage_printer
+
 
 @click.command()
 @click.option("--engine", "engines", multiple=True, help="Engine spec to show support for (repeat for several). Default: the TRANSLATE_ENGINE setting, else MODEL.")
@@ -82,7 +84,7 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
         memory = _tmx_memory(memory_files, to, settings)
-        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check,
+        run = translate_draft(draft, to, engine=engine, settings=settings, progress=stage_printer(), back_translate=back_check,
                               memory=memory)
     except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
@@ -165,13 +167,3 @@ def _read_draft(path: Path) -> dict:
         raise ValueError("This JSON file is not an Easy Read draft: it has no sections.")
     return data
 
-
-def _progress():
-    last = {"stage": None}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage != last["stage"] or done == total:
-            click.echo(f"  {stage}: {done}/{total}", err=True)
-            last["stage"] = stage
-
-    return progress
