@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from easyread.batch.state import DONE, FAILED, SKIPPED
+from easyread.config import default
 
 
 class BarReporter:
@@ -102,8 +103,8 @@ def batch(settings: dict, in_dir: Path, out_dir: Path, formats: str | None, mode
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     langs = _languages(languages)
-    options = BatchOptions(formats=chosen, model=(model or settings.get("MODEL") or "embedded").strip(), pictures=pictures,
-                           jobs=jobs or int(settings.get("BATCH_JOBS") or 4), force=force, languages=langs)
+    options = BatchOptions(formats=chosen, model=(model or settings.get("MODEL") or default("MODEL")).strip(), pictures=pictures,
+                           jobs=jobs or int(settings.get("BATCH_JOBS") or default("BATCH_JOBS")), force=force, languages=langs)
     if options.jobs < 1:
         raise click.UsageError("--jobs must be 1 or more.")
     converter, on_draft, close = None, None, None

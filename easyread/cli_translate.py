@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from easyread.config import default
 from easyread.progress import stage_printer
 
 
@@ -64,11 +65,11 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
     translated draft, with flags on points a fluent speaker must check) and
     <name>.translation.json (the report). Exits 1 if any language was not done.
     """
+    from easyread.documents.atomic import atomic_write_text
+    from easyread.documents.errors import InputError
     from easyread.documents.model import EasyReadDocument
     from easyread.documents.write import WriteOptions, normalise_formats, write_outputs
-    from easyread.documents.atomic import atomic_write_text
     from easyread.engines.base import EngineError
-    from easyread.documents.errors import InputError
     from easyread.translate import TranslationError, translate_draft
 
     try:
@@ -135,7 +136,7 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
     if not files:
         return {}
     from easyread.translate.catalogue import parse_languages
-    from easyread.translate.memory import DEFAULT_FUZZY_MIN, Memory
+    from easyread.translate.memory import Memory
     from easyread.translate.tmx import TmxRefused, read_tmx
 
     out = {}
@@ -148,7 +149,7 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
                 segments += read_tmx(path.read_bytes(), language.code).segments
             except TmxRefused:
                 continue  # this file has no pairs for this language
-        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN)
+        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN"))
         out[language.code] = Memory(language.code, segments, fuzzy_min=fuzzy_min)
     return out
 
