@@ -9,6 +9,7 @@ import click
 
 from easyread.config import load_settings
 from easyread.documents.errors import InputError
+from easyread.progress import stage_printer
 
 
 @click.group()
@@ -64,7 +65,7 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
 
     wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
     try:
-        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=_progress_printer())
+        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=stage_printer())
     except (InputError, ConvertError, TimeLimitError) as error:
         click.echo(f"{file.name}: {error}", err=True)
         sys.exit(1)
@@ -77,18 +78,6 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
         click.echo(f"Wrote {path}")
     if result.summary:
         click.echo(result.summary)
-
-
-def _progress_printer():
-    """Print one line per stage change on stderr, so stdout stays clean for paths."""
-    last = {"stage": None}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage != last["stage"] or done == total:
-            click.echo(f"  {stage}: {done}/{total}", err=True)
-            last["stage"] = stage
-
-    return progress
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from easyread.batch.state import DONE, FAILED, SKIPPED
+from easyread.config import default
 
 
 class BarReporter:
@@ -61,11 +62,9 @@ def _languages(value: str | None) -> list[str]:
     """The --languages codes, checked against the translation catalogue (a plain error for an unknown one)."""
     if not (value or "").strip():
         return []
-    try:
-        from easyread.translate import TranslationError
-        from easyread.translate.catalogue import parse_languages
-    except ImportError:
-        raise click.UsageError("Translation is not available yet, so --languages cannot be used. Leave it out to make English Easy Read.") from None
+    from easyread.translate import TranslationError
+    from easyread.translate.catalogue import parse_languages
+
     try:
         return [language.code for language in parse_languages(value)]
     except (TranslationError, ValueError) as error:
@@ -104,8 +103,8 @@ def batch(settings: dict, in_dir: Path, out_dir: Path, formats: str | None, mode
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     langs = _languages(languages)
-    options = BatchOptions(formats=chosen, model=(model or settings.get("MODEL") or "embedded").strip(), pictures=pictures,
-                           jobs=jobs or int(settings.get("BATCH_JOBS") or 4), force=force, languages=langs)
+    options = BatchOptions(formats=chosen, model=(model or settings.get("MODEL") or default("MODEL")).strip(), pictures=pictures,
+                           jobs=jobs or int(settings.get("BATCH_JOBS") or default("BATCH_JOBS")), force=force, languages=langs)
     if options.jobs < 1:
         raise click.UsageError("--jobs must be 1 or more.")
     converter, on_draft, close = None, None, None

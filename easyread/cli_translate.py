@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from easyread.config import default
+from easyread.progress import stage_printer
+
 
 @click.command()
 @click.option("--engine", "engines", multiple=True, help="Engine spec to show support for (repeat for several). Default: the TRANSLATE_ENGINE setting, else MODEL.")
@@ -62,11 +65,11 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
     translated draft, with flags on points a fluent speaker must check) and
     <name>.translation.json (the report). Exits 1 if any language was not done.
     """
+    from easyread.documents.atomic import atomic_write_text
+    from easyread.documents.errors import InputError
     from easyread.documents.model import EasyReadDocument
     from easyread.documents.write import WriteOptions, normalise_formats, write_outputs
-    from easyread.documents.atomic import atomic_write_text
     from easyread.engines.base import EngineError
-    from easyread.documents.errors import InputError
     from easyread.translate import TranslationError, translate_draft
 
     try:
@@ -82,7 +85,7 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
         memory = _tmx_memory(memory_files, to, settings)
-        run = translate_draft(draft, to, engine=engine, settings=settings, progress=_progress(), back_translate=back_check,
+        run = translate_draft(draft, to, engine=engine, settings=settings, progress=stage_printer(), back_translate=back_check,
                               memory=memory)
     except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
@@ -133,7 +136,7 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
     if not files:
         return {}
     from easyread.translate.catalogue import parse_languages
-    from easyread.translate.memory import DEFAULT_FUZZY_MIN, Memory
+    from easyread.translate.memory import Memory
     from easyread.translate.tmx import TmxRefused, read_tmx
 
     out = {}
@@ -146,7 +149,7 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
                 segments += read_tmx(path.read_bytes(), language.code).segments
             except TmxRefused:
                 continue  # this file has no pairs for this language
-        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN)
+        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN"))
         out[language.code] = Memory(language.code, segments, fuzzy_min=fuzzy_min)
     return out
 
@@ -165,13 +168,3 @@ def _read_draft(path: Path) -> dict:
         raise ValueError("This JSON file is not an Easy Read draft: it has no sections.")
     return data
 
-
-def _progress():
-    last = {"stage": None}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage != last["stage"] or done == total:
-            click.echo(f"  {stage}: {done}/{total}", err=True)
-            last["stage"] = stage
-
-    return progress

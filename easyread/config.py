@@ -131,6 +131,11 @@ def setting(name: str) -> Setting:
     return _BY_NAME[name]
 
 
+def default(name: str) -> Any:
+    """The declared default of one setting: where code needs it, it reads it here rather than writing it again."""
+    return _BY_NAME[name].default
+
+
 def _coerce(spec: Setting, value: Any) -> Any:
     if spec.type is bool:
         return _bool(value)

@@ -8,6 +8,7 @@ functions: the English checks are not run on it.
 from __future__ import annotations
 
 from easyread import audit, versions
+from easyread.config import default
 from easyread.documents.model import EasyReadDocument
 from easyread.store.db import db
 from easyread.store.models import DraftVersion
@@ -92,10 +93,10 @@ def memory_segments(council_id: int, code: str) -> list:
 
 def load_memory(council_id: int | None, code: str, settings: dict):
     """The council's translation memory for `code`, ready for lookups (empty without a council)."""
-    from easyread.translate.memory import DEFAULT_FUZZY_MIN, Memory
+    from easyread.translate.memory import Memory
 
     segments = memory_segments(council_id, code) if council_id is not None else []
-    return Memory(code, segments, fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or DEFAULT_FUZZY_MIN))
+    return Memory(code, segments, fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN")))
 
 
 def store_segments(

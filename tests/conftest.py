@@ -31,8 +31,16 @@ def client(app):
 
 @pytest.fixture
 def cli_runner(instance, monkeypatch):
-    """Run `easyread …` in-process with the instance folder pointed at a temp dir."""
+    """Run `easyread …` in-process with the instance folder pointed at a temp dir.
+
+    The runner lets exceptions through: click's default swallows a crash into a non-zero exit code, so a test that
+    expects a refusal would pass on a traceback too. Refusals still arrive as exit codes (click raises SystemExit).
+    """
     from click.testing import CliRunner
 
+    class StrictRunner(CliRunner):
+        def invoke(self, *args, catch_exceptions=False, **kwargs):
+            return super().invoke(*args, catch_exceptions=catch_exceptions, **kwargs)
+
     monkeypatch.setenv("EASYREAD_INSTANCE_PATH", str(instance))
-    return CliRunner()
+    return StrictRunner()

@@ -114,6 +114,6 @@ def test_any_text_is_checked_or_refused_never_crashes(text):
 @FUZZ
 @given(source=TEXTS, draft=TEXTS)
 def test_the_fact_lock_compares_any_two_texts(source, draft):
-    from easyread.checks.facts import compare_facts, extract_facts
+    from easyread.checks.facts import compare_facts
 
     compare_facts(source, draft).to_dict()

@@ -16,6 +16,7 @@ from easyread.batch.lock import LOCK_FILE, OutLock
 from easyread.batch.state import FAILED, IGNORED, MANIFEST, SKIPPED, Entry, Manifest, options_key
 from easyread.batch.summary import CSV_NAME, HTML_NAME, TODO, write_summary
 from easyread.batch.walk import Found, check_folders, dir_names, find_letters, inside, letter_folder
+from easyread.config import default
 from easyread.documents.errors import InputError
 
 NO_MODEL = "none"
@@ -145,7 +146,7 @@ def run_batch(in_dir: Path, out_dir: Path, options: BatchOptions, *, settings: d
 def _run(in_root: Path, out_root: Path, options: BatchOptions, settings: dict, reporter: Reporter, converter: Converter) -> BatchResult:
     manifest = Manifest(out_root)
     key = options.key(settings)
-    limit = int(settings.get("MAX_UPLOAD_MB") or 20)
+    limit = int(settings.get("MAX_UPLOAD_MB") or default("MAX_UPLOAD_MB"))
     found = find_letters(in_root)
     taken = dir_names(found) | manifest.folders() | RESERVED
     entries: dict[str, Entry] = {}

@@ -68,7 +68,7 @@ def run(args: list[str] | None = None) -> None:
     from easyread.config import load_settings
     from easyread.documents.identity import identity_draft
     from easyread.documents.read import read_document
-    from easyread.documents.write import WriteOptions, write_outputs
+    from easyread.documents.write import FORMATS, WriteOptions, write_outputs
 
     settings = load_settings()
     print(machine_line(("python-docx", "pypdf", "weasyprint")))
@@ -88,7 +88,7 @@ def run(args: list[str] | None = None) -> None:
         ]
         draft = identity_draft(read_document(docx_path, settings=settings))
         options = WriteOptions.from_settings(settings)
-        for fmt in ("docx", "html", "pdf", "txt"):
+        for fmt in FORMATS:
             rows.append((f"write {fmt.upper()} (easyread)", lambda fmt=fmt: write_outputs(draft, tmp / "out", "letter", [fmt], options)))
         for label, fn in rows:
             print(f"{label:32s} {median_seconds(fn, repeat=opts.repeat) * 1000:9.1f} ms")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from easyread.config import default
 from easyread.documents.model import EasyReadDocument, Point, Section
 
 NAMES = [
@@ -171,7 +172,7 @@ def memory_bench(engine, language: str, folder: Path, settings: dict) -> dict:
     memory = Memory(
         language,
         _approve(first, approved.draft, language),
-        fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or 75),
+        fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN")),
     )
     alone, with_memory = [], []
     points = exact = fuzzy = facts_right = 0

@@ -60,10 +60,8 @@ def join_wrapped(first: str, second: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _is_word(word: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency; without it keep hyphens
-        return False
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en") > 0
 
 

@@ -15,7 +15,6 @@ Tasks take a document id and a job token and re-read everything else.
 from __future__ import annotations
 
 import logging
-import secrets
 
 from easyread.jobs import tasks
 from easyread.jobs.queue import QueueError, configure, describe, huey, is_immediate, make_consumer  # noqa: F401
@@ -32,46 +31,30 @@ def init_app(app) -> None:
     app.extensions["easyread_jobs"] = huey
 
 
-def _queue(doc, kind: str, **params) -> str:
-    """Mark `doc` queued for a task of `kind`, commit, then hand the task to the queue."""
-    from easyread.store.db import db
-
-    job = secrets.token_hex(8)
-    doc.status, doc.error = "queued", None
-    doc.progress = {"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": job, "task": {"kind": kind, **params}}
-    db.session.commit()
-    _enqueue(doc.id, kind, job)
-    return job
-
-
-def _enqueue(document_id: int, kind: str, job: str) -> None:
-    tasks.TASKS[kind](document_id, job)
-
-
 def queue_draft(doc) -> str:
     """Queue the job that makes `doc`'s Easy Read draft. Returns the job token."""
-    return _queue(doc, "document")
+    return tasks.queue(doc, "document")
 
 
 def retry(doc) -> str:
     """Queue a failed document again, from its stored original."""
     if doc.status != "failed":
         raise ValueError("Only a document whose job failed can be tried again.")
-    return _queue(doc, "document")
+    return tasks.queue(doc, "document")
 
 
 def queue_point(doc, user, section: int, index: int) -> str:
     """Queue making point (section, index) of the latest version again with the model."""
     if doc.status in ACTIVE:
         raise ValueError("Wait for the current job on this letter to finish.")
-    return _queue(doc, "point", section=int(section), index=int(index), user_id=getattr(user, "id", None))
+    return tasks.queue(doc, "point", section=int(section), index=int(index), user_id=getattr(user, "id", None))
 
 
 def queue_translation(doc, user, languages: list[str]) -> str:
     """Queue translating the latest English version of `doc` into `languages` (catalogue codes)."""
     if doc.status in ACTIVE:
         raise ValueError("Wait for the current job on this letter to finish.")
-    return _queue(doc, "translate", languages=list(languages), user_id=getattr(user, "id", None))
+    return tasks.queue(doc, "translate", languages=list(languages), user_id=getattr(user, "id", None))
 
 
 def recover(app) -> list[int]:
@@ -95,13 +78,13 @@ def recover(app) -> list[int]:
             if job and (doc.id, job) in waiting:
                 continue
             if not job or kind not in tasks.TASKS:
-                _queue(doc, "document")
+                tasks.queue(doc, "document")
             elif doc.status == "running":
                 # A new token: if the old run is somehow still alive (another worker), its result is discarded.
                 params = {k: v for k, v in (progress.get("task") or {}).items() if k != "kind"}
-                _queue(doc, kind, **params)
+                tasks.queue(doc, kind, **params)
             else:
-                _enqueue(doc.id, kind, job)
+                tasks.enqueue(doc.id, kind, job)
             again.append(doc.id)
     if again:
         log.warning("Queued again %d interrupted job(s): documents %s", len(again), ", ".join(map(str, again)))

@@ -9,6 +9,7 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
+from easyread import config
 from easyread.documents.atomic import atomic_write_bytes
 from easyread.documents.errors import InputError
 from easyread.documents.read import read_document, sniff
@@ -26,7 +27,7 @@ MODEL_LABELS = {"embedded": "Embedded model (Qwen2.5-Coder-1.5B, better)",
 def model_choices(settings: dict) -> list[tuple[str, str]]:
     """(value, label) of the models a person may choose, the configured one first. Each model
     is offered once, and an embedded model only when it is installed or already prepared."""
-    default = (settings.get("MODEL") or "embedded").strip()
+    default = (settings.get("MODEL") or config.default("MODEL")).strip()
     choices = [(default, f"The service's model: {MODEL_LABELS.get(default, default)}")]
     for value in ("embedded", "embedded-fast", NO_MODEL):
         if value != default and (value == NO_MODEL or embedded_installed(value, settings)):

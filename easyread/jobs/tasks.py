@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,16 +97,11 @@ def _plain_error(error: Exception) -> str | None:
     """The user's message for an error we expect (bad input, no model, model server down), else None."""
     from easyread.convert import ConvertError
     from easyread.documents.errors import InputError
+    from easyread.engines.base import EngineError
     from easyread.timelimit import TimeLimitError
     from easyread.translate.errors import TranslationError
 
-    expected: tuple[type, ...] = (InputError, ConvertError, TranslationError, TimeLimitError)
-    try:
-        from easyread.engines.base import EngineError
-
-        expected += (EngineError,)
-    except ImportError:  # pragma: no cover
-        pass
+    expected = (InputError, ConvertError, TranslationError, TimeLimitError, EngineError)
     return str(error) if isinstance(error, expected) and str(error).strip() else None
 
 
@@ -177,9 +173,7 @@ def _make_draft(app, document_id: int, job: str) -> str:
     db.session.commit()
     wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
     if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
-        from easyread import jobs
-
-        jobs.queue_translation(doc, None, wanted)
+        queue(doc, "translate", languages=list(wanted), user_id=None)
     return "done"
 
 
@@ -314,3 +308,24 @@ def _memories(doc, languages: list[str], settings: dict) -> dict:
 
 
 TASKS = {"document": make_draft, "point": regenerate_point, "translate": translate_document}
+
+
+def queue(doc, kind: str, **params) -> str:
+    """Mark `doc` queued for a task of `kind`, commit, then hand the task to the queue. Returns the job token.
+
+    Here rather than in easyread.jobs so that a task can queue the next one (translation after the English draft)
+    without the tasks and the package importing each other.
+    """
+    from easyread.store.db import db
+
+    job = secrets.token_hex(8)
+    doc.status, doc.error = "queued", None
+    doc.progress = {"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": job, "task": {"kind": kind, **params}}
+    db.session.commit()
+    enqueue(doc.id, kind, job)
+    return job
+
+
+def enqueue(document_id: int, kind: str, job: str) -> None:
+    """Hand an already-marked task to the queue."""
+    TASKS[kind](document_id, job)

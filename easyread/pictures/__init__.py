@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import copy
 
+from easyread.config import default
 from easyread.documents.model import EasyReadDocument, Picture, Point
 from easyread.pictures.alt import alt_for_point
 from easyread.pictures.library import COUNCIL, OPENMOJI_CREDIT, Library, Symbol, cache_folder, default_library
-from easyread.pictures.match import DEFAULT_THRESHOLD, Choice, Matcher
+from easyread.pictures.match import Choice, Matcher
 from easyread.pictures.raster import png_path
 
 __all__ = ["add_pictures", "search_pictures", "picture_for", "Symbol", "Library", "Matcher", "Choice", "OPENMOJI_CREDIT"]
@@ -39,7 +40,7 @@ def _matcher(library: Library, threshold: float) -> Matcher:
 def picture_for(symbol: Symbol, settings: dict | None = None, alt: str | None = None) -> Picture:
     """A `Picture` for `symbol`: a PNG of PICTURE_PX pixels in the symbol cache, its alt text (or `alt`) and credit."""
     settings = _settings(settings)
-    px = int(settings.get("PICTURE_PX") or 400)
+    px = int(settings.get("PICTURE_PX") or default("PICTURE_PX"))
     path = png_path(symbol.path, symbol.id, px, cache_folder(settings))
     return Picture(path=str(path), alt=alt or symbol.alt, credit=symbol.credit)
 
@@ -98,7 +99,7 @@ def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library
         total, done = len(points) + 2, 0
         progress(done, total)
         library = library if library is not None else default_library(settings)
-        threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", DEFAULT_THRESHOLD))
+        threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", default("PICTURE_MATCH_THRESHOLD")))
         matcher = _matcher(library, threshold)
         done += 1
         progress(done, total)
@@ -136,5 +137,5 @@ def search_pictures(query: str, limit: int = 20, *, settings: dict | None = None
     """Up to `limit` symbols for `query`, best first, council pictures before OpenMoji's for the same idea."""
     settings = _settings(settings)
     library = library if library is not None else default_library(settings)
-    threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", DEFAULT_THRESHOLD))
+    threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", default("PICTURE_MATCH_THRESHOLD")))
     return _matcher(library, threshold).search(query, limit)

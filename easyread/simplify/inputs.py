@@ -1,6 +1,7 @@
 """Letters the rewriter refuses or treats specially: empty, too long, not English, already Easy Read."""
 from __future__ import annotations
 
+from easyread.config import default
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.simplify import checking
@@ -20,14 +21,14 @@ def validate(doc: Document, settings: dict) -> None:
     if not body.strip():
         raise InputError("This letter has no text to rewrite. Check you chose the right file.", code="empty")
     words = len(body.split())
-    limit = int(settings.get("REWRITE_MAX_WORDS", 6000))
+    limit = int(settings.get("REWRITE_MAX_WORDS", default("REWRITE_MAX_WORDS")))
     if words > limit:
         raise InputError(
             f"This document has {words:,} words. Easy Read works on letters of up to {limit:,} words. "
             "Split it into smaller parts and convert each one.",
             code="too_long",
         )
-    guess = guess_language(body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", 0.6)))
+    guess = guess_language(body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", default("REWRITE_ENGLISH_SHARE"))))
     if not guess.is_english:
         english_blocks = [b for b in doc.body_blocks() if guess_language(b.plain_text()).is_english and len(b.plain_text().split()) >= 5]
         if not english_blocks:

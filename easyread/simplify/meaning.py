@@ -17,10 +17,10 @@ check (the model check is off) is marked "meaning-unverified": no unverified sen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from easyread.engines.base import Chat, Sampling, TextGenerator
+from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
@@ -30,8 +30,6 @@ from easyread.simplify.prompts import SYSTEM, parse_lines
 from easyread.simplify.state import Job, Line, add_finding
 from easyread.verify import Problem, assess
 from easyread.verify.fallback import conservative
-
-Progress = Callable[[str, int, int], None]
 
 VERIFY_SYSTEM = (
     "You check an Easy Read rewrite against the letter text it came from. "

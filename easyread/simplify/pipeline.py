@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+from easyread.config import default
 from easyread.documents.errors import InputError
+from easyread.documents.identity import LETTER_PART
 from easyread.documents.model import Document, EasyReadDocument
 from easyread.engines.base import Sampling, TextGenerator
+from easyread.progress import Progress
 from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all, generated_tokens
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
@@ -28,12 +31,12 @@ from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_pro
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft
 from easyread.simplify.state import Job, Line
-from easyread.documents.identity import LETTER_PART
 
-Progress = Callable[[str, int, int], None]
+# The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
 DEFAULTS = {
-    "REWRITE_BATCH_SIZE": 16, "REWRITE_REPAIR_ROUNDS": 2, "REWRITE_BEST_OF": 3, "REWRITE_MEANING_CHECK": True,
-    "REWRITE_UNIT_WORDS": 80, "REWRITE_MAX_WORDS": 6000, "REWRITE_ENGLISH_SHARE": 0.6, "REWRITE_ALREADY_EASY_SHARE": 0.9,
+    name: default(name)
+    for name in ("REWRITE_BATCH_SIZE", "REWRITE_REPAIR_ROUNDS", "REWRITE_BEST_OF", "REWRITE_MEANING_CHECK",
+                 "REWRITE_UNIT_WORDS", "REWRITE_MAX_WORDS", "REWRITE_ENGLISH_SHARE", "REWRITE_ALREADY_EASY_SHARE")
 }
 
 

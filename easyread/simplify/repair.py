@@ -7,16 +7,14 @@ source paragraph. So a repair round can never make a draft worse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 from easyread.engines.base import Sampling, TextGenerator
+from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.prompts import parse_lines, repair_prompt
 from easyread.simplify.state import Job, Line
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Callable
 
 from easyread.documents.model import EasyReadDocument, Picture, Point, Section
 from easyread.engines.base import EngineError
@@ -25,7 +24,6 @@ from easyread.translate.factcheck import FactCheck, check_translation, protect_s
 from easyread.translate.placeholders import Protected, protect, restore
 
 log = logging.getLogger(__name__)
-Progress = Callable[[str, int, int], None]
 
 FLAG_FACTS = "translation-facts"  # a fact was lost, changed or added, even after a retry
 FLAG_DRIFT = "translation-drift"  # the back-translation says the meaning moved

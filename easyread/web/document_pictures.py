@@ -14,6 +14,7 @@ from flask import abort, current_app, render_template, request, send_file, url_f
 from flask_login import current_user
 
 from easyread import drafts, versions
+from easyread.config import default
 from easyread.documents.atomic import atomic_write_bytes
 from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.document_edits import apply_change
@@ -145,7 +146,7 @@ def choose_picture(doc_id: int, section: int, index: int):
                 errors["alt"] = "Describe the picture for people who cannot see it."
             if not errors:
                 try:
-                    path = save_uploaded_picture(file.read(MAX_PICTURE_MB * 1024 * 1024 + 1), doc.council_id, current_app.instance_path, int(_settings().get("PICTURE_PX") or 400))
+                    path = save_uploaded_picture(file.read(MAX_PICTURE_MB * 1024 * 1024 + 1), doc.council_id, current_app.instance_path, int(_settings().get("PICTURE_PX") or default("PICTURE_PX")))
                 except PictureError as error:
                     errors["picture"] = str(error)
                 else:

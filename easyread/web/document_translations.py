@@ -13,6 +13,7 @@ from flask_wtf.file import FileField
 from wtforms import StringField
 
 from easyread import jobs, versions
+from easyread.config import default
 from easyread.jobs import intake
 from easyread.store.models import DraftVersion
 from easyread.translate.pipeline import FLAG_DRIFT, FLAG_ENGLISH, FLAG_FACTS, FLAG_FUZZY, FLAG_TERM, FLAG_TRUST
@@ -193,7 +194,7 @@ def translation_xliff_upload(doc_id: int, code: str):
         return _translation_page(doc, code, version, form, 400)
     settings = current_app.config["EASYREAD"]
     try:
-        translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", True) else None
+        translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) else None
         result = import_xliff(upload.read(), english, translated, code, translator=translator,
                               by=getattr(current_user, "name", "") or "translator")
     except (TranslationError, EngineError) as error:
@@ -256,7 +257,7 @@ def translation_review(doc_id: int, code: str):
                              approve_all or bool(request.form.get(f"approve:{p['id']}"))) for p in points]
         settings = current_app.config["EASYREAD"]
         try:
-            translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", True) else None
+            translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) else None
             result = apply_changes(english, translated, code, returned, translator=translator,
                                    by=getattr(current_user, "name", "") or "a fluent speaker")
         except (TranslationError, EngineError) as error:

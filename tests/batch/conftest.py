@@ -5,8 +5,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from samples import (letter_text, make_empty_file, make_encrypted_pdf, make_letter_docx, make_png, make_random_binary,
-                     make_truncated_docx)
+
+from tests.samples import (
+    letter_text,
+    make_empty_file,
+    make_encrypted_pdf,
+    make_letter_docx,
+    make_png,
+    make_random_binary,
+    make_truncated_docx,
+)
 
 AMOUNTS = ["£12.50", "£140.00", "£1,234.56", "£75", "£9.99", "£310.20"]
 PLACES = ["housing", "council tax", "parking", "care", "benefits"]

@@ -128,8 +128,8 @@ def test_killed_half_way_then_run_again_finishes_with_nothing_missing_or_doubled
 
 
 def test_an_unexpected_error_fails_one_letter_and_its_traceback_goes_to_a_file(tmp_path, batch_env, monkeypatch):
-    from batch_support import small_letter
     from easyread.documents import write
+    from tests.batch.conftest import small_letter
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -38,7 +38,7 @@ def server(tmp_path, monkeypatch):
 
 
 def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env, server, monkeypatch):
-    from batch_support import build_tree
+    from tests.batch.conftest import build_tree
 
     url, token = server
     small = build_tree(tmp_path / "small", letters=6)  # the server's one-by-one jobs: a few letters are enough
@@ -67,8 +67,8 @@ def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env
 def test_remote_run_stopped_half_way_does_not_send_letters_twice(tmp_path, batch_env, server, monkeypatch):
     import requests
 
-    from batch_support import build_tree
     from easyread import cli_batch
+    from tests.batch.conftest import build_tree
 
     url, token = server
     small = build_tree(tmp_path / "small", letters=6)
@@ -91,7 +91,7 @@ def test_remote_run_stopped_half_way_does_not_send_letters_twice(tmp_path, batch
 
 
 def test_remote_with_a_wrong_token_says_so(tmp_path, batch_env, server):
-    from batch_support import build_tree
+    from tests.batch.conftest import build_tree
 
     url, _ = server
     small = build_tree(tmp_path / "small", letters=4)

@@ -7,17 +7,16 @@ from easyread.cli import main
 
 
 def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkeypatch):
+    from functools import partial
+
     from argon2 import PasswordHasher
     from sqlalchemy import func, select
 
-    from batch_support import build_tree
     from easyread import create_app, users
+    from easyread.review import rounds
     from easyread.store.db import db
     from easyread.store.models import Document, DraftVersion, ReviewRound
-
-    from functools import partial
-
-    from easyread.review import rounds
+    from tests.batch.conftest import build_tree
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     # The patterns and the letter's own parts hide personal data; Presidio's model only slows the test.

@@ -127,8 +127,8 @@ def test_stopped_half_way_then_run_again_finishes_with_nothing_missing_or_double
 
 
 def test_a_fake_model_rewrites_several_letters_in_one_engine_batch(tmp_path, settings):
-    from batch_support import small_letter
-    from simplify.fakes import FakeEngine
+    from tests.batch.conftest import small_letter
+    from tests.simplify.fakes import FakeEngine
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -201,7 +201,7 @@ def test_odd_names_give_safe_short_unique_folders():
 
 
 def test_long_name_output_folder_is_shortened(tree, tmp_path, settings):
-    from batch_support import LONG_NAME
+    from tests.batch.conftest import LONG_NAME
 
     result = run_batch(tree.root, tmp_path / "out", options(), settings=settings)
     entry = next(e for e in result.entries if e.rel.startswith(LONG_NAME[:30]))
@@ -229,8 +229,8 @@ def test_only_jobs_letters_are_held_at_once(tmp_path, settings):
 
 
 def test_languages_are_written_beside_each_draft_and_a_failed_one_is_tried_again(tmp_path, settings):
-    from batch_support import small_letter
-    from translate.fakes import FakeTranslator
+    from tests.batch.conftest import small_letter
+    from tests.translate.fakes import FakeTranslator
 
     folder = tmp_path / "in"
     folder.mkdir()

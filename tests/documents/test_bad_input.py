@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-import samples
 from easyread.documents.errors import InputError
 from easyread.documents.read import read_document, sniff
 from easyread.documents.read_docx import read_docx
 from easyread.documents.read_pdf import read_pdf
+from tests import samples
 
 
 def refuse(path, settings=None, **kwargs) -> InputError:

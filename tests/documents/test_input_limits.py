@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import samples
 from easyread.documents.errors import InputError
 from easyread.documents.read import SPACY_MAX_CHARS, read_document
+from tests import samples
 
 GOOD = "Dear resident,\n\nYou must pay £120 by 1 May 2026.\n\n"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import docx
 import pytest
 
-import samples
 from easyread.documents.model import BlockKind, Mark
 from easyread.documents.read import read_document, sniff
 from easyread.documents.read_docx import read_docx
+from tests import samples
 
 
 @pytest.fixture(scope="module")

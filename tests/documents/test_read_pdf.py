@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-import samples
 from easyread.documents.model import BlockKind
 from easyread.documents.paragraphs import blocks_from_lines
 from easyread.documents.read import read_document, sniff
 from easyread.documents.read_pdf import drop_running_lines
+from tests import samples
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-import samples
 from easyread.documents.errors import InputError
 from easyread.documents.model import BlockKind, Mark
 from easyread.documents.paragraphs import join_wrapped
 from easyread.documents.read import read_document, sniff
 from easyread.documents.read_text import decode_text, read_text
+from tests import samples
 
 
 def test_plain_text_letter(tmp_path):

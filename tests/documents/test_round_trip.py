@@ -1,12 +1,11 @@
 """Read a letter, write it as an Easy Read DOCX (words unchanged), read that back."""
 from __future__ import annotations
 
-import samples
-
 from easyread.documents.identity import DETAILS_HEADING, SIGN_OFF_HEADING, identity_draft
 from easyread.documents.model import BlockKind
 from easyread.documents.read import read_document
 from easyread.documents.write import WriteOptions, write_outputs
+from tests import samples
 
 
 def _fragments(doc) -> list[str]:

@@ -4,11 +4,11 @@ import zipfile
 import docx
 import pytest
 from lxml import etree
-from writer_samples import ARABIC_POINTS, ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc, make_png
 
 from easyread.documents.model import EasyReadDocument, Picture, Point, Section
 from easyread.documents.write import WriteOptions
 from easyread.documents.write_docx import _SCHEMA_ORDER, docx_bytes, write_docx
+from tests.writer_samples import ARABIC_POINTS, ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc, make_png
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {

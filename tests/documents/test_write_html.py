@@ -2,11 +2,11 @@ import re
 
 import lxml.html
 import pytest
-from writer_samples import ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc
 
 from easyread.documents.model import EasyReadDocument, Point, Section
 from easyread.documents.write import WriteOptions
 from easyread.documents.write_html import render_html, stylesheet, write_html
+from tests.writer_samples import ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc
 
 
 def _page(doc, **options):

@@ -1,8 +1,8 @@
 import pytest
-from writer_samples import OPENMOJI, english_doc
 
 from easyread.config import load_settings
 from easyread.documents.write import WriteOptions, credit_lines, normalise_formats, write_outputs
+from tests.writer_samples import OPENMOJI, english_doc
 
 
 def test_writes_every_format(tmp_path):

@@ -5,10 +5,10 @@ import unicodedata
 
 import pypdf
 import pytest
-from writer_samples import ARABIC_POINTS, ARABIC_TITLE, arabic_doc, english_doc
 
 from easyread.documents.write import WriteOptions
 from easyread.documents.write_pdf import render_pdf, write_pdf
+from tests.writer_samples import ARABIC_POINTS, ARABIC_TITLE, arabic_doc, english_doc
 
 
 def _fonts(reader):

@@ -1,8 +1,7 @@
-from writer_samples import ARABIC_POINTS, ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc
-
 from easyread.documents.model import EasyReadDocument, Point, Section
 from easyread.documents.write import WriteOptions
 from easyread.documents.write_text import render_text, write_text
+from tests.writer_samples import ARABIC_POINTS, ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc
 
 
 def test_layout(tmp_path):

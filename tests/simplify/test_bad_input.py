@@ -5,7 +5,6 @@ from easyread.documents.model import Block, BlockKind, Document
 from easyread.simplify.language import guess_language
 from easyread.simplify.pipeline import simplify_document, simplify_documents
 
-from .fakes import FakeEngine
 from .letters import REMINDER, letter
 
 WELSH = ("Mae ein cofnodion yn dangos nad ydych wedi talu'r rhandaliad o £142.50 ar gyfer eich treth gyngor. "

@@ -1,4 +1,4 @@
-from easyread.documents.model import Block, BlockKind, Document
+from easyread.documents.model import Block, BlockKind
 from easyread.simplify.pipeline import simplify_document
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.sections import HEADINGS, route

@@ -5,9 +5,8 @@ import pytest
 
 from easyread.documents.model import EasyReadDocument, Picture, Point, Section
 from easyread.glossary import Glossary, GlossaryEntry
-
-from fakes import FakeTranslator, HashEmbedder
-from tiny_models import build_tiny_model
+from tests.translate.fakes import FakeTranslator, HashEmbedder
+from tests.translate.tiny_models import build_tiny_model
 
 
 @pytest.fixture

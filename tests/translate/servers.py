@@ -10,7 +10,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from fakes import from_polish, to_polish
+from tests.translate.fakes import from_polish, to_polish
 
 
 class TestServer:

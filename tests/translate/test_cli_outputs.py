@@ -10,8 +10,7 @@ from easyread.cli import main
 from easyread.documents.model import EasyReadDocument, Point, Section
 from easyread.documents.write import write_outputs
 from easyread.translate.bilingual import build_bilingual_docx
-
-from servers import TestServer
+from tests.translate.servers import TestServer
 
 
 def test_languages_lists_the_catalogue_with_tiers(cli_runner):
@@ -151,7 +150,7 @@ def test_pdf_is_skipped_with_a_plain_note_when_no_font_has_the_script(cli_runner
 
 
 def test_languages_with_a_server_that_is_down(cli_runner):
-    from servers import free_port_url
+    from tests.translate.servers import free_port_url
 
     result = cli_runner.invoke(main, ["languages", "--engine", f"libretranslate+{free_port_url()}"], env={"EASYREAD_MODEL_RETRIES": "0"})
     assert result.exit_code == 2 and "is not answering" in result.output

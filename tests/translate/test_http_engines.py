@@ -7,8 +7,7 @@ from easyread.engines.base import EngineError
 from easyread.translate import translate_draft
 from easyread.translate.engines import LLMTranslator, clean_reply, get_translator
 from easyread.translate.libre import LibreTranslator
-
-from servers import TestServer, free_port_url
+from tests.translate.servers import TestServer, free_port_url
 
 
 @pytest.fixture
@@ -49,7 +48,7 @@ def test_libretranslate_timeout_is_a_clear_error(server):
 
 
 def test_draft_through_libretranslate_with_back_translation(server, draft, settings, glossary):
-    from fakes import HashEmbedder
+    from tests.translate.fakes import HashEmbedder
 
     run = translate_draft(draft, "pl,ur", engine=f"libretranslate+{server.url}", settings=settings, glossary=glossary, embedder=HashEmbedder())
     assert run.ok and run.results["pl"].draft.points()[0].text == "PL Zapłać £125.00 do 1 marca 2025."
@@ -57,7 +56,7 @@ def test_draft_through_libretranslate_with_back_translation(server, draft, setti
 
 
 def test_engine_down_mid_run_keeps_finished_languages(draft, settings, glossary):
-    from fakes import HashEmbedder
+    from tests.translate.fakes import HashEmbedder
 
     with TestServer() as server:
         engine = LibreTranslator(server.url, retries=0)
@@ -77,7 +76,7 @@ def test_engine_down_mid_run_keeps_finished_languages(draft, settings, glossary)
 
 
 def test_openai_compatible_engine_prompts_and_cleans_replies(server, draft, settings, glossary):
-    from fakes import HashEmbedder
+    from tests.translate.fakes import HashEmbedder
 
     engine = get_translator(f"openai+{server.url}/v1", {"MODEL_RETRIES": 1})
     assert isinstance(engine, LLMTranslator)
@@ -97,14 +96,8 @@ def test_clean_reply(reply, clean):
 
 
 def test_llm_translator_with_the_rewriters_fake_engine():
-    import importlib.util
-    from pathlib import Path
+    from tests.simplify.fakes import FakeEngine as RewriterFake
 
-    # The rewriter's FakeEngine (tests/simplify/fakes.py); loaded by path, as "fakes" here is ours.
-    spec = importlib.util.spec_from_file_location("simplify_fakes", Path(__file__).resolve().parents[1] / "simplify" / "fakes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    RewriterFake = module.FakeEngine
     engine = RewriterFake(script=lambda kind, text, chat: "Zapłać teraz." if "Romanian" not in chat[0]["content"] else "Plătiți acum.")
     translator = LLMTranslator(engine)
     assert translator.translate(["Pay now.", "Pay later."], "pl") == ["Zapłać teraz.", "Zapłać teraz."]
@@ -113,15 +106,10 @@ def test_llm_translator_with_the_rewriters_fake_engine():
 
 
 def test_translate_draft_accepts_a_loaded_text_model(draft, settings, glossary):
-    import importlib.util
-    from pathlib import Path
+    from tests.simplify.fakes import FakeEngine
+    from tests.translate.fakes import HashEmbedder
 
-    from fakes import HashEmbedder
-
-    spec = importlib.util.spec_from_file_location("simplify_fakes2", Path(__file__).resolve().parents[1] / "simplify" / "fakes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    engine = module.FakeEngine(script=lambda kind, text, chat: "Paga £125.00 antes del 1 de marzo de 2025." if "£125.00" in text else "Texto.")
+    engine = FakeEngine(script=lambda kind, text, chat: "Paga £125.00 antes del 1 de marzo de 2025." if "£125.00" in text else "Texto.")
     run = translate_draft(draft, "es", engine=engine, settings=settings, glossary=glossary, embedder=HashEmbedder(), back_translate=False)
     assert run.results["es"].ok and run.results["es"].tier == "draft"
     assert run.results["es"].draft.points()[0].text == "Paga £125.00 antes del 1 de marzo de 2025."

@@ -14,8 +14,7 @@ from easyread.translate.factcheck import check_translation
 from easyread.translate.memory import EXACT, FUZZY, Memory, make_segment
 from easyread.translate.origin import origin_of
 from easyread.translate.tmx import TmxRefused, export_tmx, read_tmx
-
-from servers import TestServer
+from tests.translate.servers import TestServer
 
 PAIRS = {
     "pl": ("You must pay £125.00 by 1 March 2025. You have 28 days.", "Musisz zapłacić 125,00 £ do 1 marca 2025. Masz 28 dni."),

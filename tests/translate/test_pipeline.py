@@ -7,11 +7,13 @@ import pytest
 
 from easyread.documents.model import EasyReadDocument, Point, Section
 from easyread.translate import (
-    EmptyDraft, UnknownLanguage, flagged_points, translate_draft,
+    EmptyDraft,
+    UnknownLanguage,
+    flagged_points,
+    translate_draft,
 )
 from easyread.translate.pipeline import FLAG_DRIFT, FLAG_FACTS, FLAG_TERM, FLAG_TRUST
-
-from fakes import FakeTranslator, from_polish, to_polish
+from tests.translate.fakes import FakeTranslator, from_polish, to_polish
 
 
 def run(draft, languages, engine, settings, embedder, **kwargs):

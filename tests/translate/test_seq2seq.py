@@ -65,7 +65,7 @@ def test_a_folder_without_a_model_is_a_plain_error(tmp_path):
 
 
 def test_pipeline_through_a_tiny_model_flags_rather_than_hides(tiny_models, draft, settings, glossary):
-    from fakes import HashEmbedder
+    from tests.translate.fakes import HashEmbedder
 
     run = translate_draft(draft, "pl,ti", engine=f"nllb://{tiny_models['nllb']}", settings=settings, glossary=glossary, embedder=HashEmbedder())
     result = run.results["pl"]

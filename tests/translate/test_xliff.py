@@ -10,8 +10,7 @@ from easyread.cli import main
 from easyread.documents.model import EasyReadDocument
 from easyread.translate.origin import is_approved, origin_of
 from easyread.translate.xliff import XliffRefused, export_xliff, import_xliff
-
-from servers import TestServer
+from tests.translate.servers import TestServer
 
 
 def _units(data: bytes) -> dict:
@@ -20,7 +19,7 @@ def _units(data: bytes) -> dict:
 
 
 def _polish(draft) -> EasyReadDocument:
-    from fakes import to_polish
+    from tests.translate.fakes import to_polish
 
     translated = EasyReadDocument.from_dict(draft.to_dict())
     translated.language = "pl"

@@ -9,6 +9,7 @@ CSRF-aware posting, and `page`, the checker every rendered page goes through.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -273,3 +274,19 @@ def page():
         return result
 
     return check
+
+
+@pytest.fixture
+def upload(post):
+    """upload(client, text=LETTER, **fields) -> response of the upload form (model none, no pictures by default)."""
+    from tests.web.doc_support import LETTER
+
+    def do(client, text: str | bytes = LETTER, filename: str = "letter.txt", follow: bool = False, **fields):
+        data = {"model": "none", "formats": ["docx", "html", "pdf", "txt"], "title": ""}
+        data.update(fields)
+        if text is not None:
+            raw = text.encode("utf-8") if isinstance(text, str) else text
+            data["file"] = (io.BytesIO(raw), filename)
+        return post(client, "/documents/new", data, content_type="multipart/form-data", follow_redirects=follow)
+
+    return do

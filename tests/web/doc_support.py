@@ -1,12 +1,8 @@
-"""Shared by the documents & jobs tests: the app with jobs running at once, letters, and helpers.
+"""Shared by the documents & jobs tests: a letter and helpers (the `upload` fixture is in tests/web/conftest.py).
 
-    from doc_support import app, upload  # noqa: F401  (fixtures)
+    from tests.web.doc_support import LETTER, doc_id_from
 """
 from __future__ import annotations
-
-import io
-
-import pytest
 
 LETTER = (
     "Council Tax reminder\n\n"
@@ -16,33 +12,6 @@ LETTER = (
     "Call us on 01234 567890 if you need help.\n\n"
     "Yours sincerely,\n\nRevenue Team\n"
 )
-
-
-@pytest.fixture
-def app(app):
-    """The platform's app, with jobs run inside the request (immediate mode) and no picture model."""
-    from easyread import jobs
-
-    settings = app.config["EASYREAD"]
-    settings["QUEUE_URL"] = "immediate"
-    settings["PICTURE_DEFAULT_SET"] = "none"
-    jobs.configure(settings)
-    return app
-
-
-@pytest.fixture
-def upload(post):
-    """upload(client, text=LETTER, **fields) -> response of the upload form (model none, no pictures by default)."""
-
-    def do(client, text: str | bytes = LETTER, filename: str = "letter.txt", follow: bool = False, **fields):
-        data = {"model": "none", "formats": ["docx", "html", "pdf", "txt"], "title": ""}
-        data.update(fields)
-        if text is not None:
-            raw = text.encode("utf-8") if isinstance(text, str) else text
-            data["file"] = (io.BytesIO(raw), filename)
-        return post(client, "/documents/new", data, content_type="multipart/form-data", follow_redirects=follow)
-
-    return do
 
 
 def doc_id_from(response) -> int:

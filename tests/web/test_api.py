@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from doc_support import LETTER, app, audit_events  # noqa: F401  (fixtures)
+from tests.web.doc_support import LETTER, audit_events
 
 
 @pytest.fixture
@@ -84,9 +84,9 @@ def test_council_boundary(anon_client, token, other_token):
 
 
 def test_not_ready_is_409(app, anon_client, token, monkeypatch):
-    from easyread import jobs
+    from easyread.jobs import tasks
 
-    monkeypatch.setattr(jobs, "_enqueue", lambda *a: None)  # queued, never run
+    monkeypatch.setattr(tasks, "enqueue", lambda *a: None)  # queued, never run
     doc = anon_client.post("/api/v1/documents", json={"text": LETTER, "model": "none"}, headers=auth(token)).get_json()
     assert doc["status"] == "queued"
     assert anon_client.get(f"/api/v1/documents/{doc['id']}/draft", headers=auth(token)).status_code == 409

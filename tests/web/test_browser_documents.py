@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
+
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
 
 pytestmark = needs_browser
 
@@ -46,7 +47,7 @@ def app(instance):
 
 @pytest.fixture
 def libre(app):
-    from libre_support import Libre
+    from tests.web.libre_support import Libre
 
     server = Libre()
     app.config["EASYREAD"].update(TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
+
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
 
 pytestmark = needs_browser
 

@@ -3,8 +3,8 @@ its link highlights the letter sentence (:target), and a sentence not in the Eas
 with one click; axe-core (WCAG 2.2 A and AA) finds nothing on the page before or after."""
 from __future__ import annotations
 
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
-from doc_support import app, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
+from tests.web.doc_support import doc_id_from, latest_draft
 
 pytestmark = needs_browser
 PASSWORD = "correct-horse-battery-staple"

@@ -3,7 +3,8 @@ the pages have no WCAG 2.2 A/AA violations (axe-core) and the new version says e
 from __future__ import annotations
 
 import pytest
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
+
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
 
 pytestmark = needs_browser
 

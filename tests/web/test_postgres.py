@@ -14,7 +14,7 @@ import os
 
 import pytest
 
-from doc_support import audit_events, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import audit_events, doc_id_from, latest_draft
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -25,7 +25,7 @@ PASSWORD = "correct-horse-battery-staple"  # the web conftest's password for eve
 @pytest.fixture(scope="session")
 def postgres():
     """A PostgreSQL server for this test session, stopped (pg_ctl stop -m immediate) at its end, even on failure."""
-    from pg_server import PostgresMissing, PostgresServer
+    from tests.pg_server import PostgresMissing, PostgresServer
 
     in_ci = bool(os.environ.get("CI"))
     try:
@@ -212,10 +212,10 @@ def test_forty_parallel_wrong_passwords_check_only_the_limit_on_postgres(app, st
 
     from sqlalchemy import select
 
-    from browser_support import serving
     from easyread.store.db import db
     from easyread.store.models import SignInLimit
-    from limit_support import parallel_posts
+    from tests.browser_support import serving
+    from tests.web.limit_support import parallel_posts
 
     app.config["WTF_CSRF_ENABLED"] = False
     with serving(app) as base:

@@ -13,8 +13,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from browser_support import serving
-from limit_support import parallel_posts
+from tests.browser_support import serving
+from tests.web.limit_support import parallel_posts
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -3,7 +3,7 @@ test_browser_staff.py): translation that cannot run says so before any job is qu
 misspelt language says what to type, and the upload form offers each model once."""
 from __future__ import annotations
 
-from doc_support import app, doc_id_from, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import doc_id_from
 
 NOT_SET_UP = "Translation is not set up here. Ask your administrator to set TRANSLATE_ENGINE."
 
@@ -128,10 +128,10 @@ def test_compare_versions_shows_a_picture_change():
 
 
 def test_pictures_report_progress_point_by_point():
-    from easyread.jobs import tasks, work
     from easyread.config import load_settings
     from easyread.glossary import load_glossary
-    from doc_support import LETTER
+    from easyread.jobs import tasks, work
+    from tests.web.doc_support import LETTER
 
     seen = []
     settings = {**load_settings(), "PICTURE_DEFAULT_SET": "openmoji"}

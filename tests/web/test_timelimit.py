@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from doc_support import app, doc_id_from, upload  # noqa: F401  (fixtures)
 from easyread.timelimit import TimeLimitError, check_time, time_limit
+from tests.web.doc_support import doc_id_from
 
 
 def test_check_time_raises_only_inside_a_passed_limit():

@@ -1,7 +1,7 @@
 """The staff draft page shows where each point comes from, and what the Easy Read does not say yet."""
 from __future__ import annotations
 
-from doc_support import app, audit_events, doc_id_from, latest_draft, upload  # noqa: F401  (fixtures)
+from tests.web.doc_support import audit_events, doc_id_from, latest_draft
 
 
 def _save(app, doc_id, draft, note="test"):
@@ -107,11 +107,10 @@ def test_an_old_draft_without_sources_opens_and_exports(app, staff_client, page,
 
 
 def test_the_api_draft_has_each_points_sources_and_the_letters_sentences(app, anon_client, staff):
-    from doc_support import LETTER
-
     from easyread import users
     from easyread.store.db import db
     from easyread.store.models import User
+    from tests.web.doc_support import LETTER
 
     with app.app_context():
         _, secret = users.create_token(db.session.get(User, staff.id), "tests")

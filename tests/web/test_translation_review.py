@@ -8,8 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from doc_support import LETTER, app, doc_id_from, upload  # noqa: F401  (fixtures)
-from libre_support import Libre
+from tests.web.doc_support import LETTER, doc_id_from
+from tests.web.libre_support import Libre
 
 
 @pytest.fixture

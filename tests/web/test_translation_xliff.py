@@ -7,8 +7,8 @@ import io
 import pytest
 from translate.storage import xliff as tt_xliff
 
-from doc_support import app, doc_id_from, upload  # noqa: F401  (fixtures)
-from libre_support import Libre
+from tests.web.doc_support import doc_id_from
+from tests.web.libre_support import Libre
 
 
 @pytest.fixture

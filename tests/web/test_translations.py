@@ -9,8 +9,9 @@ import zipfile
 
 import pytest
 
-from doc_support import app, audit_events, doc_id_from, upload  # noqa: F401  (fixtures)
-from libre_support import Libre
+from tests.web.doc_support import audit_events, doc_id_from
+from tests.web.libre_support import Libre
+
 
 @pytest.fixture
 def libre(app):

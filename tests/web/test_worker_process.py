@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from doc_support import app  # noqa: F401  (fixtures)
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from review_support import reviewer_client_for
+from tests.web.review.conftest import reviewer_client_for
 
 
 def _audit(app, event):

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from review_support import reviewer_client_for
+from tests.web.review.conftest import reviewer_client_for
 
 
 def _counts(app, doc_id):
@@ -46,7 +46,7 @@ def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, 
     assert done.status_code == 302
     assert _counts(app, doc_id) == {"document": False, "versions": 0, "rounds": 0, "feedback": 0, "assignments": 0, "approvals": 0}
     assert not original.exists() and not out.exists()
-    from review_support import audit_events
+    from tests.web.review.conftest import audit_events
 
     assert audit_events(app, "document_erased")[0]["document_id"] == doc_id
     assert staff_client.get(f"/documents/{doc_id}").status_code == 404
@@ -73,7 +73,7 @@ def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_rou
         db.session.commit()
         assert retention.purge(app.instance_path, 30, now=later)["erased"] == 1
         assert db.session.get(Document, doc_id) is None
-    from review_support import audit_events
+    from tests.web.review.conftest import audit_events
 
     assert audit_events(app, "retention_purged") and audit_events(app, "document_erased")[0]["reason"] == "retention"
 

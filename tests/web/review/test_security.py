@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from review_support import PERSONAL, reviewer_client_for
+from tests.web.review.conftest import PERSONAL, reviewer_client_for
 
 
 def _fill(rule, ids) -> str | None:
@@ -75,7 +75,7 @@ def test_reviewer_sees_only_rounds_sent_to_them(app, staff, sent_round, make_rev
     for url in (f"/review/read/{rid}", f"/review/read/{rid}/points/0/0/audio.wav", f"/review/read/{rid}/audio.wav", f"/review/read/{rid}/thanks",
                 f"/review/read/{rid}/points/0/0/picture"):
         assert client.get(url).status_code == 404, url
-    from review_support import csrf_token
+    from tests.web.conftest import csrf_token
 
     r = client.post(f"/review/read/{rid}/points/0/0", data={"csrf_token": csrf_token(client), "answer": "understand"})
     assert r.status_code == 404

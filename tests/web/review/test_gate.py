@@ -90,7 +90,7 @@ def test_chooser_offers_likely_hard_words_only():
 
 def test_send_my_answers_keeps_comments_even_without_a_face(app, sent_round, post, page):
     """Without JavaScript the page is one form: "Send my answers" carries every typed comment and word."""
-    from review_support import reviewer_client_for
+    from tests.web.review.conftest import reviewer_client_for
 
     from easyread.review import feedback, rounds
 
@@ -116,7 +116,7 @@ def test_send_my_answers_keeps_comments_even_without_a_face(app, sent_round, pos
 
 
 def test_reviewer_account_is_easy_read_without_email_or_password(app, sent_round, staff, page):
-    from review_support import reviewer_client_for
+    from tests.web.review.conftest import reviewer_client_for
 
     rosa = reviewer_client_for(app, sent_round["reviewers"][0])
     account = page(rosa.get("/account", follow_redirects=True))

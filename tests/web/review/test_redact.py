@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from review_support import DRAFT, LETTER, PERSONAL
+from tests.web.review.conftest import DRAFT, LETTER, PERSONAL
 
 from easyread.review import redact
 

@@ -6,8 +6,8 @@ Needs `npm ci --prefix scripts` and `apt-get install chromium`; skipped without 
 from __future__ import annotations
 
 import pytest
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
-from review_support import PERSONAL
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
+from tests.web.review.conftest import PERSONAL
 
 pytestmark = needs_browser
 PASSWORD = "correct-horse-battery-staple"

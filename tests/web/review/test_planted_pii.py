@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from review_support import reviewer_client_for
+from tests.web.review.conftest import reviewer_client_for
 
 from easyread.review import redact
 

@@ -20,8 +20,8 @@ import os
 from pathlib import Path
 
 import pytest
-from browser_support import assert_no_page_problems, needs_browser, run_script, serving
-from review_support import audit_events
+from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
+from tests.web.review.conftest import audit_events
 
 pytestmark = needs_browser
 PASSWORD = "correct-horse-battery-staple"

@@ -1,4 +1,4 @@
-"""Review fixtures: the web fixtures (tests/web/conftest.py), a letter with planted personal data,
+"""Review fixtures (on top of the web fixtures in tests/web/conftest.py): a letter with planted personal data,
 its draft made straight in the database (no model), reviewers, and a round sent to them.
 
     def test_x(staff_client, letter_doc, sent_round, reviewer_session): ...
@@ -6,18 +6,11 @@ its draft made straight in the database (no model), reviewers, and a round sent 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-_web = Path(__file__).resolve().parents[1] / "web" / "conftest.py"
-_spec = importlib.util.spec_from_file_location("review_web_fixtures", _web)
-_module = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = _module  # dataclasses look their module up by name
-_spec.loader.exec_module(_module)
-globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__")})
+from tests.web.conftest import signed_in
 
 LETTER = """Ms Jane Smith
 12 Acacia Avenue
@@ -110,7 +103,7 @@ def reviewer_client_for(app, user_id):
     with app.app_context():
         user = db.session.get(User, user_id)
         db.session.expunge(user)
-    return _module.signed_in(app, user)
+    return signed_in(app, user)
 
 
 @pytest.fixture
