@@ -37,7 +37,7 @@ def test_convert_without_model_writes_every_format(cli_runner, tmp_path):
     assert "You owe £142.50." in text
     assert "01793 445500" in text
     html = (out / "reminder.html").read_text(encoding="utf-8")
-    assert 'alt="Pound notes"' in html  # the point about money has a money picture
+    assert 'alt="Money you need to pay"' in html  # the point about money has a money picture, described by its meaning
     assert "OpenMoji" in html and "CC BY-SA 4.0" in html  # and the symbol set is credited
     assert _digest(letter) == before  # the input is never changed
     assert not [p for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
