@@ -2,6 +2,7 @@
 
 `create_app` is the Flask app factory. Each part wires itself in with `init_app(app)`.
 """
+
 from __future__ import annotations
 
 import os

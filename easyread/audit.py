@@ -9,6 +9,7 @@ fields are kept as they are (they must be JSON-serialisable). The row is added t
 the current database session; it is committed with the caller's change
 (`commit=True` commits at once, for events with no other change, such as sign-in).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -111,7 +112,9 @@ def record(event: str, actor=None, *, council_id: int | None = None, commit: boo
 
     validate(event, details)
     who, actor_council = _actor(actor)
-    row = AuditEvent(event=event, actor=who, details=details, council_id=council_id if council_id is not None else actor_council)
+    row = AuditEvent(
+        event=event, actor=who, details=details, council_id=council_id if council_id is not None else actor_council
+    )
     db.session.add(row)
     if commit:
         db.session.commit()

@@ -1,4 +1,5 @@
 """The `easyread` command line: one click group, thin commands that call domain functions."""
+
 from __future__ import annotations
 
 import signal
@@ -23,7 +24,11 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default: the HOST setting).")
 @click.option("--port", type=int, default=None, help="Port to listen on (default: the PORT setting).")
-@click.option("--worker/--no-worker", default=None, help="Also start a background job worker, as a child process stopped with the server (default: the SERVE_WORKER setting). Use --no-worker when `easyread worker` runs separately.")
+@click.option(
+    "--worker/--no-worker",
+    default=None,
+    help="Also start a background job worker, as a child process stopped with the server (default: the SERVE_WORKER setting). Use --no-worker when `easyread worker` runs separately.",
+)
 @click.pass_obj
 def serve(settings: dict, host: str | None, port: int | None, worker: bool | None) -> None:
     """Run the web service."""
@@ -53,9 +58,25 @@ def serve(settings: dict, host: str | None, port: int | None, worker: bool | Non
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the Easy Read files into.")
-@click.option("--format", "formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
-@click.option("--model", default=None, help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).')
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the Easy Read files into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=None,
+    help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).",
+)
+@click.option(
+    "--model",
+    default=None,
+    help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).',
+)
 @click.option("--pictures/--no-pictures", default=True, show_default=True, help="Put a picture beside each point.")
 @click.pass_obj
 def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool) -> None:
@@ -65,16 +86,21 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
 
     wanted = [f.strip().lower() for f in (formats or settings["FORMATS"]).split(",") if f.strip()]
     try:
-        result = convert_file(file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=stage_printer())
+        result = convert_file(
+            file, out_dir, formats=wanted, model=model, settings=settings, pictures=pictures, progress=stage_printer()
+        )
     except (InputError, ConvertError, TimeLimitError) as error:
         click.echo(f"{file.name}: {error}", err=True)
         sys.exit(1)
     except OSError as error:  # the output folder cannot be made or written to
         where = error.filename or out_dir
-        click.echo(f"{file.name}: easyread could not write to {where} ({error.strerror or error}). "
-                   "Check the folder exists and you can write to it, then try again.", err=True)
+        click.echo(
+            f"{file.name}: easyread could not write to {where} ({error.strerror or error}). "
+            "Check the folder exists and you can write to it, then try again.",
+            err=True,
+        )
         sys.exit(1)
-    for fmt, path in result.outputs.items():
+    for _fmt, path in result.outputs.items():
         click.echo(f"Wrote {path}")
     if result.summary:
         click.echo(result.summary)
@@ -98,7 +124,9 @@ def bench(ctx: click.Context, name: str | None) -> None:
 
 
 @main.command()
-@click.option("--threads", type=int, default=None, help="Jobs to run at the same time (default: the WORKER_THREADS setting).")
+@click.option(
+    "--threads", type=int, default=None, help="Jobs to run at the same time (default: the WORKER_THREADS setting)."
+)
 @click.pass_obj
 def worker(settings: dict, threads: int | None) -> None:
     """Run a background job worker: makes Easy Read drafts for uploaded letters. Ctrl+C stops it."""
@@ -175,7 +203,9 @@ def models_prepare(settings: dict, name: str | None) -> None:
             for old in bars.values():
                 old.close()
             bytes_ = total > 1
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit="B" if bytes_ else " step", unit_scale=bytes_, leave=True)
+            bar = bars[stage] = tqdm(
+                total=total, desc=stage, unit="B" if bytes_ else " step", unit_scale=bytes_, leave=True
+            )
         bar.update(done - bar.n)
 
     try:
@@ -205,7 +235,9 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
 
     try:
         glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
-        report = check_document(read_document(file, settings=settings), glossary=glossary, options=Options.from_settings(settings))
+        report = check_document(
+            read_document(file, settings=settings), glossary=glossary, options=Options.from_settings(settings)
+        )
     except (InputError, GlossaryError, OSError) as error:
         click.echo(f"{file.name}: {error}", err=True)
         sys.exit(2)
@@ -218,6 +250,7 @@ from easyread.cli_users import first_run_hint, users  # noqa: E402
 
 main.add_command(users)
 from easyread.cli_review import review  # noqa: E402
+
 main.add_command(review)
 
 

@@ -3,6 +3,7 @@
 Only calls `easyread.batch`; the Flask app is made here (never in the domain) when
 --review adds the drafts to the web app's database.
 """
+
 from __future__ import annotations
 
 import sys
@@ -74,21 +75,69 @@ def _languages(value: str | None) -> list[str]:
 @click.command()
 @click.argument("in_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
-@click.option("--model", default=None, help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).')
+@click.option(
+    "--formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting)."
+)
+@click.option(
+    "--model",
+    default=None,
+    help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).',
+)
 @click.option("--pictures/--no-pictures", default=True, show_default=True, help="Put a picture beside each point.")
-@click.option("--jobs", type=int, default=None, help="How many letters to rewrite together (default: the BATCH_JOBS setting).")
-@click.option("--force", is_flag=True, help="Convert every letter again, even those already done with the same options.")
-@click.option("--languages", default=None, help="Comma-separated languages to translate each draft into as well, such as pl,ro,ur (engine: the TRANSLATE_ENGINE setting, else the rewriting model).")
-@click.option("--review", "review_round", default=None, metavar="ROUND_NAME", help="Also add each draft to the web app, marked for this review round (needs --user).")
-@click.option("--user", "user_email", default=None, help="With --review: the staff member (email) whose council the drafts belong to.")
-@click.option("--remote", default=None, metavar="URL", help="Send the letters to a running easyread server (for example http://host:5000) instead of converting here.")
-@click.option("--token", envvar="EASYREAD_API_TOKEN", default=None, help="API token for --remote (or set EASYREAD_API_TOKEN, which keeps it out of the process list).")
+@click.option(
+    "--jobs", type=int, default=None, help="How many letters to rewrite together (default: the BATCH_JOBS setting)."
+)
+@click.option(
+    "--force", is_flag=True, help="Convert every letter again, even those already done with the same options."
+)
+@click.option(
+    "--languages",
+    default=None,
+    help="Comma-separated languages to translate each draft into as well, such as pl,ro,ur (engine: the TRANSLATE_ENGINE setting, else the rewriting model).",
+)
+@click.option(
+    "--review",
+    "review_round",
+    default=None,
+    metavar="ROUND_NAME",
+    help="Also add each draft to the web app, marked for this review round (needs --user).",
+)
+@click.option(
+    "--user",
+    "user_email",
+    default=None,
+    help="With --review: the staff member (email) whose council the drafts belong to.",
+)
+@click.option(
+    "--remote",
+    default=None,
+    metavar="URL",
+    help="Send the letters to a running easyread server (for example http://host:5000) instead of converting here.",
+)
+@click.option(
+    "--token",
+    envvar="EASYREAD_API_TOKEN",
+    default=None,
+    help="API token for --remote (or set EASYREAD_API_TOKEN, which keeps it out of the process list).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def batch(settings: dict, in_dir: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool, jobs: int | None,
-          force: bool, languages: str | None, review_round: str | None, user_email: str | None, remote: str | None,
-          token: str | None, quiet: bool) -> None:
+def batch(
+    settings: dict,
+    in_dir: Path,
+    out_dir: Path,
+    formats: str | None,
+    model: str | None,
+    pictures: bool,
+    jobs: int | None,
+    force: bool,
+    languages: str | None,
+    review_round: str | None,
+    user_email: str | None,
+    remote: str | None,
+    token: str | None,
+    quiet: bool,
+) -> None:
     """Convert every letter in IN_DIR (and its folders) into Easy Read, one folder per letter under OUT_DIR.
 
     Letters already done with the same options are left alone, so running it again
@@ -103,18 +152,30 @@ def batch(settings: dict, in_dir: Path, out_dir: Path, formats: str | None, mode
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     langs = _languages(languages)
-    options = BatchOptions(formats=chosen, model=(model or settings.get("MODEL") or default("MODEL")).strip(), pictures=pictures,
-                           jobs=jobs or int(settings.get("BATCH_JOBS") or default("BATCH_JOBS")), force=force, languages=langs)
+    options = BatchOptions(
+        formats=chosen,
+        model=(model or settings.get("MODEL") or default("MODEL")).strip(),
+        pictures=pictures,
+        jobs=jobs or int(settings.get("BATCH_JOBS") or default("BATCH_JOBS")),
+        force=force,
+        languages=langs,
+    )
     if options.jobs < 1:
         raise click.UsageError("--jobs must be 1 or more.")
     converter, on_draft, close = None, None, None
     if remote:
         if langs:
-            raise click.UsageError("--languages works only when converting here, not with --remote yet. Translate the drafts on the server's web pages.")
+            raise click.UsageError(
+                "--languages works only when converting here, not with --remote yet. Translate the drafts on the server's web pages."
+            )
         if review_round:
-            raise click.UsageError("--review works only when converting here; leave out --remote, or send the letters for review from the server's web pages.")
+            raise click.UsageError(
+                "--review works only when converting here; leave out --remote, or send the letters for review from the server's web pages."
+            )
         if not token:
-            raise click.UsageError("--remote needs an API token: pass --token, or set EASYREAD_API_TOKEN. Make one with `easyread users token EMAIL` on the server.")
+            raise click.UsageError(
+                "--remote needs an API token: pass --token, or set EASYREAD_API_TOKEN. Make one with `easyread users token EMAIL` on the server."
+            )
         from easyread.batch.remote import RemoteConverter
 
         options.remote = remote.rstrip("/")
@@ -125,7 +186,9 @@ def batch(settings: dict, in_dir: Path, out_dir: Path, formats: str | None, mode
     reporter = BarReporter(quiet=quiet)
     _log_errors_to(out_dir)
     try:
-        result = run_batch(in_dir, out_dir, options, settings=settings, reporter=reporter, converter=converter, on_draft=on_draft)
+        result = run_batch(
+            in_dir, out_dir, options, settings=settings, reporter=reporter, converter=converter, on_draft=on_draft
+        )
     except (BatchError, LockedError) as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -145,7 +208,9 @@ def _log_errors_to(out_dir: Path) -> None:
 
     from easyread.batch.run import ERROR_LOG
 
-    handler = logging.FileHandler(Path(out_dir) / ERROR_LOG, delay=True, encoding="utf-8")  # opened on the first error only
+    handler = logging.FileHandler(
+        Path(out_dir) / ERROR_LOG, delay=True, encoding="utf-8"
+    )  # opened on the first error only
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("easyread.batch")
     for old in [h for h in logger.handlers if getattr(h, "easyread_batch", False)]:  # a run before, in this process
@@ -161,7 +226,10 @@ def _report(result, out_dir: Path) -> None:
 
     t = totals(result.entries)
     if result.interrupted:
-        click.echo(f"Stopped. {t['done']} letters are done; run the same command again to finish the other {t['to_do']}.", err=True)
+        click.echo(
+            f"Stopped. {t['done']} letters are done; run the same command again to finish the other {t['to_do']}.",
+            err=True,
+        )
     problems = result.problems
     if problems:
         click.echo(f"{len(problems)} letters were not converted:", err=True)
@@ -169,8 +237,10 @@ def _report(result, out_dir: Path) -> None:
             click.echo(f"  {e.rel}: {e.reason}", err=True)
         if len(problems) > 20:
             click.echo(f"  … and {len(problems) - 20} more (see summary.csv).", err=True)
-    click.echo(f"{t['done']} of {t['letters']} letters done ({result.converted} converted in this run, "
-               f"{result.up_to_date} already up to date); {t['passed']} passed the checks.")
+    click.echo(
+        f"{t['done']} of {t['letters']} letters done ({result.converted} converted in this run, "
+        f"{result.up_to_date} already up to date); {t['passed']} passed the checks."
+    )
     click.echo(f"Summary: {result.summary_html}")
 
 
@@ -200,17 +270,21 @@ class DatabaseReview:
 
         self.round_name = round_name.strip()
         if not self.round_name:
-            raise ReviewError("Give the review round a name, for example --review \"Housing letters May\".")
+            raise ReviewError('Give the review round a name, for example --review "Housing letters May".')
         self.app = app or create_app()
         self._ctx = self.app.app_context()
         self._ctx.push()
         self.user = users.find_user(user_email)
         if self.user is None or not self.user.active or self.user.role not in ("admin", "staff"):
             self.close()
-            raise ReviewError(f"There is no staff account for {user_email}. Use the email of a staff member or admin who can sign in.")
+            raise ReviewError(
+                f"There is no staff account for {user_email}. Use the email of a staff member or admin who can sign in."
+            )
         if not invites.panel(self.user.council_id):
             self.close()
-            raise ReviewError("Your council has no reviewers yet. Add reviewers on the review pages of the web app first.")
+            raise ReviewError(
+                "Your council has no reviewers yet. Add reviewers on the review pages of the web app first."
+            )
 
     def __call__(self, entry, draft, report, data: bytes) -> None:
         from pathlib import PurePosixPath
@@ -229,24 +303,62 @@ class DatabaseReview:
         letter = read_document(data, filename=filename, settings=settings)
         digest, relative = keep_original(self.app.instance_path, data)
         try:
-            doc = db.session.scalar(select(Document).where(
-                Document.council_id == self.user.council_id, Document.content_hash == digest, Document.filename == filename,
-                Document.deleted_at.is_(None)).order_by(Document.id.desc()).limit(1))
+            doc = db.session.scalar(
+                select(Document)
+                .where(
+                    Document.council_id == self.user.council_id,
+                    Document.content_hash == digest,
+                    Document.filename == filename,
+                    Document.deleted_at.is_(None),
+                )
+                .order_by(Document.id.desc())
+                .limit(1)
+            )
             if doc is None:
-                doc = Document(council_id=self.user.council_id, created_by=self.user.id, title=_title(letter, filename), filename=filename,
-                               source_kind=sniff(data), content_hash=digest, original_path=relative,
-                               options={"languages": ["en"], "batch": {"path": entry.rel, "review_round": self.round_name}},
-                               status="done", progress={"stage": "done", "done": 1, "total": 1, "percent": 100})
+                doc = Document(
+                    council_id=self.user.council_id,
+                    created_by=self.user.id,
+                    title=_title(letter, filename),
+                    filename=filename,
+                    source_kind=sniff(data),
+                    content_hash=digest,
+                    original_path=relative,
+                    options={"languages": ["en"], "batch": {"path": entry.rel, "review_round": self.round_name}},
+                    status="done",
+                    progress={"stage": "done", "done": 1, "total": 1, "percent": 100},
+                )
                 db.session.add(doc)
                 db.session.flush()
                 audit.record("upload", self.user, document_id=doc.id, filename=filename, via="batch")
-            version = DraftVersion(document_id=doc.id, number=versions.next_number(doc), language="en", draft=draft.to_dict(),
-                                   report=report or {}, created_by=None, note=f"Made by easyread batch for the review round {self.round_name}.")
+            version = DraftVersion(
+                document_id=doc.id,
+                number=versions.next_number(doc),
+                language="en",
+                draft=draft.to_dict(),
+                report=report or {},
+                created_by=None,
+                note=f"Made by easyread batch for the review round {self.round_name}.",
+            )
             db.session.add(version)
             db.session.flush()
-            audit.record("draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=version.number, language="en")
+            audit.record(
+                "draft_created",
+                "system",
+                council_id=doc.council_id,
+                document_id=doc.id,
+                version=version.number,
+                language="en",
+            )
             if rounds.open_round(doc.id) is None:
-                rounds.prepare(doc, version, invites.panel(doc.council_id), due=None, note=self.round_name, user=self.user, letter=letter)
+                rounds.prepare(
+                    doc,
+                    version,
+                    invites.panel(doc.council_id),
+                    due=None,
+                    note=self.round_name,
+                    user=self.user,
+                    letter=letter,
+                )
             db.session.commit()
         except Exception:
             db.session.rollback()

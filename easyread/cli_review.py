@@ -1,4 +1,5 @@
 """`easyread review …`: retention (delete originals and personal data after RETENTION_DAYS) and deleting a letter entirely."""
+
 from __future__ import annotations
 
 import sys
@@ -18,7 +19,12 @@ def review() -> None:
 
 
 @review.command("purge")
-@click.option("--days", type=int, default=None, help="Days to keep originals and personal data (default: the RETENTION_DAYS setting).")
+@click.option(
+    "--days",
+    type=int,
+    default=None,
+    help="Days to keep originals and personal data (default: the RETENTION_DAYS setting).",
+)
 def purge(days: int | None) -> None:
     """Delete originals and personal data older than the retention period (run it daily, e.g. from cron)."""
     from easyread.review import retention
@@ -30,8 +36,10 @@ def purge(days: int | None) -> None:
             click.echo("RETENTION_DAYS is 0, so nothing is deleted. Set it, or pass --days.")
             return
         counts = retention.purge(app.instance_path, days, actor="cli")
-    click.echo(f"Deleted {counts['originals']} original letters, personal data of {counts['rounds']} review rounds, "
-               f"and {counts['erased']} deleted letters entirely (older than {days} days).")
+    click.echo(
+        f"Deleted {counts['originals']} original letters, personal data of {counts['rounds']} review rounds, "
+        f"and {counts['erased']} deleted letters entirely (older than {days} days)."
+    )
 
 
 @review.command("erase")
@@ -50,7 +58,9 @@ def erase(document_id: int, yes: bool) -> None:
             click.echo(f"There is no letter {document_id}.", err=True)
             sys.exit(2)
         if not yes:
-            click.confirm(f"Delete letter {document_id} ({doc.title or doc.filename}) and everything made from it?", abort=True)
+            click.confirm(
+                f"Delete letter {document_id} ({doc.title or doc.filename}) and everything made from it?", abort=True
+            )
         retention.erase(doc, app.instance_path, actor="cli")
         db.session.commit()
     click.echo(f"Deleted letter {document_id} entirely.")

@@ -1,4 +1,5 @@
 """`easyread languages` and `easyread translate`: thin commands over easyread.translate."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,12 @@ from easyread.progress import stage_printer
 
 
 @click.command()
-@click.option("--engine", "engines", multiple=True, help="Engine spec to show support for (repeat for several). Default: the TRANSLATE_ENGINE setting, else MODEL.")
+@click.option(
+    "--engine",
+    "engines",
+    multiple=True,
+    help="Engine spec to show support for (repeat for several). Default: the TRANSLATE_ENGINE setting, else MODEL.",
+)
 @click.option("--community", is_flag=True, help="Only the UK's main community languages.")
 @click.pass_obj
 def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None:
@@ -47,18 +53,56 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
 @click.command()
 @click.argument("draft_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "to", required=True, help="Comma-separated language codes or names, e.g. pl,ro,ur.")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the translated files (default: beside the draft).")
-@click.option("--format", "formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).")
-@click.option("--engine", default=None, help="Translation engine spec (default: the TRANSLATE_ENGINE setting, else MODEL). See `easyread languages`.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the translated files (default: beside the draft).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=None,
+    help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).",
+)
+@click.option(
+    "--engine",
+    default=None,
+    help="Translation engine spec (default: the TRANSLATE_ENGINE setting, else MODEL). See `easyread languages`.",
+)
 @click.option("--bilingual", is_flag=True, help="Also write a Word document with the English beside each translation.")
-@click.option("--original", is_flag=True, help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.")
-@click.option("--back-check/--no-back-check", default=None, help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).")
-@click.option("--memory", "memory_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A TMX file of approved translations to fill points from before any engine runs "
-                   "(repeat for several).")
+@click.option(
+    "--original",
+    is_flag=True,
+    help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.",
+)
+@click.option(
+    "--back-check/--no-back-check",
+    default=None,
+    help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).",
+)
+@click.option(
+    "--memory",
+    "memory_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A TMX file of approved translations to fill points from before any engine runs (repeat for several).",
+)
 @click.pass_obj
-def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, formats: str | None, engine: str | None,
-              bilingual: bool, back_check: bool | None, original: bool, memory_files: tuple[Path, ...] = ()) -> None:
+def translate(
+    settings: dict,
+    draft_file: Path,
+    to: str,
+    out_dir: Path | None,
+    formats: str | None,
+    engine: str | None,
+    bilingual: bool,
+    back_check: bool | None,
+    original: bool,
+    memory_files: tuple[Path, ...] = (),
+) -> None:
     """Translate an Easy Read draft (the JSON of a draft) into other languages; with --original, the letter itself.
 
     Writes <name>.<code>.<format> for each language, <name>.<code>.json (the
@@ -85,8 +129,15 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"This JSON file is not an Easy Read draft: a point or section lacks {error}.") from error
         memory = _tmx_memory(memory_files, to, settings)
-        run = translate_draft(draft, to, engine=engine, settings=settings, progress=stage_printer(), back_translate=back_check,
-                              memory=memory)
+        run = translate_draft(
+            draft,
+            to,
+            engine=engine,
+            settings=settings,
+            progress=stage_printer(),
+            back_translate=back_check,
+            memory=memory,
+        )
     except (TranslationError, EngineError, InputError, ValueError) as error:
         click.echo(f"{draft_file.name}: {error}", err=True)
         sys.exit(2)
@@ -116,11 +167,15 @@ def translate(settings: dict, draft_file: Path, to: str, out_dir: Path | None, f
         if bilingual:
             from easyread.translate.bilingual import write_bilingual_docx
 
-            written["bilingual"] = write_bilingual_docx(draft, result.draft, out_dir / f"{stem}.{code}.bilingual.docx", options)
+            written["bilingual"] = write_bilingual_docx(
+                draft, result.draft, out_dir / f"{stem}.{code}.bilingual.docx", options
+            )
         scores = f", back-translation chrF {result.chrf:.0f}" if result.chrf is not None else ""
         memory_note = f", {result.from_memory} from memory and {result.fuzzy} fuzzy" if memory_files else ""
-        click.echo(f"{code:8s} {result.name}: {result.points} points, {result.flagged} flagged for a fluent check, "
-                   f"facts kept in {result.facts_kept}/{result.points}{scores}{memory_note} ({result.tier}).")
+        click.echo(
+            f"{code:8s} {result.name}: {result.points} points, {result.flagged} flagged for a fluent check, "
+            f"facts kept in {result.facts_kept}/{result.points}{scores}{memory_note} ({result.tier})."
+        )
         for note in result.notes:
             click.echo(f"         {note}")
         for path in written.values():
@@ -161,10 +216,11 @@ def _read_draft(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"This is not a draft file easyread can read (it must be the JSON of an Easy Read draft): {error}.") from error
+        raise ValueError(
+            f"This is not a draft file easyread can read (it must be the JSON of an Easy Read draft): {error}."
+        ) from error
     if isinstance(data, dict) and isinstance(data.get("draft"), dict):
         data = data["draft"]
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
         raise ValueError("This JSON file is not an Easy Read draft: it has no sections.")
     return data
-

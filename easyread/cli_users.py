@@ -1,4 +1,5 @@
 """`easyread users …`: create accounts and API tokens from the command line (the first admin comes from here)."""
+
 from __future__ import annotations
 
 import sys
@@ -37,11 +38,21 @@ def users() -> None:
 @users.command("create")
 @click.argument("email")
 @click.option("--name", required=True, help="The person's full name.")
-@click.option("--role", type=click.Choice(ROLES), default="staff", show_default=True, help="admin: manages accounts; staff: makes Easy Read letters; reviewer: reviews them.")
-@click.option("--council", default=None, help="Council name (default: the COUNCIL_NAME setting). Made if it does not exist yet.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="staff",
+    show_default=True,
+    help="admin: manages accounts; staff: makes Easy Read letters; reviewer: reviews them.",
+)
+@click.option(
+    "--council", default=None, help="Council name (default: the COUNCIL_NAME setting). Made if it does not exist yet."
+)
 @click.option("--generate-password", is_flag=True, help="Make a password and print it once, instead of asking for one.")
 @click.pass_obj
-def users_create(settings: dict, email: str, name: str, role: str, council: str | None, generate_password: bool) -> None:
+def users_create(
+    settings: dict, email: str, name: str, role: str, council: str | None, generate_password: bool
+) -> None:
     """Create an account. Asks for the password twice unless --generate-password is given."""
     from easyread import users as accounts
     from easyread.store.db import db
@@ -67,7 +78,9 @@ def users_create(settings: dict, email: str, name: str, role: str, council: str 
 
 @users.command("token")
 @click.argument("email")
-@click.option("--name", "token_name", default="API token", show_default=True, help="What the token is for, to tell tokens apart.")
+@click.option(
+    "--name", "token_name", default="API token", show_default=True, help="What the token is for, to tell tokens apart."
+)
 def users_token(email: str, token_name: str) -> None:
     """Make a new API token for an account and print it once. Keep it secret."""
     from easyread import users as accounts
@@ -134,8 +147,9 @@ def users_revoke_token(token_id: int) -> None:
     with app.app_context():
         token = db.session.get(ApiToken, token_id)
         if token is None:
-            click.echo(f"There is no API token number {token_id}. See the numbers with: easyread users tokens EMAIL",
-                       err=True)
+            click.echo(
+                f"There is no API token number {token_id}. See the numbers with: easyread users tokens EMAIL", err=True
+            )
             sys.exit(1)
         if not accounts.revoke_token(token, "cli"):
             click.echo(f"API token {token_id} of {token.user.email} was already revoked.")

@@ -118,7 +118,9 @@ def import_cmd(
         english, translated = _drafts(english_file, translated_file)
         if not xliff_file.is_file():
             raise ValueError(f"There is no file at {xliff_file}. Check the name and try again.")
-        back = settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) if back_check is None else back_check
+        back = (
+            settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) if back_check is None else back_check
+        )
         translator = get_translator(engine, settings) if back else None
         result = import_xliff(xliff_file.read_bytes(), english, translated, translated.language, translator=translator)
     except (TranslationError, EngineError, ValueError) as error:

@@ -3,12 +3,13 @@
 The CLI's `convert`, the job queue and the batch command all call `convert_file`
 (or `convert_document` when they already hold a Document).
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from easyread.documents.model import Document, EasyReadDocument
 
@@ -33,7 +34,9 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
-def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progress = _quiet, glossary=None) -> tuple[EasyReadDocument, dict | None, str]:
+def rewrite(
+    doc: Document, *, model: str | None, settings: dict, progress: Progress = _quiet, glossary=None
+) -> tuple[EasyReadDocument, dict | None, str]:
     """Rewrite `doc` into Easy Read. Returns the draft, its check report (dict) and a one-line summary.
     `glossary` defaults to the default glossary plus GLOSSARY_DIR (the web app passes the council's)."""
     if model == NO_MODEL:
@@ -45,10 +48,11 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
         from easyread.engines.registry import get_engine
         from easyread.simplify.pipeline import simplify_document
     except ImportError as error:  # the rewriter ships in a later part
-        raise ConvertError("The Easy Read rewriter is not built yet. Use --model none to lay out the letter without rewriting it.") from error
-    from easyread.glossary import load_glossary
-
+        raise ConvertError(
+            "The Easy Read rewriter is not built yet. Use --model none to lay out the letter without rewriting it."
+        ) from error
     from easyread.engines.base import EngineError
+    from easyread.glossary import load_glossary
 
     if glossary is None:
         glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
@@ -61,7 +65,17 @@ def rewrite(doc: Document, *, model: str | None, settings: dict, progress: Progr
     return result.draft, report, result.summary()
 
 
-def convert_document(doc: Document, out_dir: Path, stem: str, *, formats: list[str], model: str | None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
+def convert_document(
+    doc: Document,
+    out_dir: Path,
+    stem: str,
+    *,
+    formats: list[str],
+    model: str | None,
+    settings: dict,
+    pictures: bool = True,
+    progress: Progress = _quiet,
+) -> ConvertResult:
     """Rewrite an already-read document, add pictures, and write it in each format plus
     `<stem>.draft.json` (what `easyread translate` reads) and `<stem>.report.json`."""
     from easyread.documents.atomic import atomic_write_text
@@ -93,7 +107,16 @@ def output_stem(path: Path) -> str:
     return stem if stem.strip(".") and Path(stem).name == stem else "letter"
 
 
-def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | None = None, settings: dict, pictures: bool = True, progress: Progress = _quiet) -> ConvertResult:
+def convert_file(
+    path: Path,
+    out_dir: Path,
+    *,
+    formats: list[str],
+    model: str | None = None,
+    settings: dict,
+    pictures: bool = True,
+    progress: Progress = _quiet,
+) -> ConvertResult:
     """Read `path` (never changing it) and write its Easy Read version into `out_dir`."""
     from easyread.documents.read import read_document
 
@@ -108,4 +131,13 @@ def convert_file(path: Path, out_dir: Path, *, formats: list[str], model: str | 
     progress("read", 0, 1)
     doc = read_document(path, filename=path.name, settings=settings)
     progress("read", 1, 1)
-    return convert_document(doc, out_dir, output_stem(path), formats=formats, model=model or settings.get("MODEL"), settings=settings, pictures=pictures, progress=progress)
+    return convert_document(
+        doc,
+        out_dir,
+        output_stem(path),
+        formats=formats,
+        model=model or settings.get("MODEL"),
+        settings=settings,
+        pictures=pictures,
+        progress=progress,
+    )

@@ -5,6 +5,7 @@
 the default glossary, then GLOSSARY_DIR, then the council's file (later wins).
 No Flask and no database here: the web pages and the job call these functions.
 """
+
 from __future__ import annotations
 
 import csv
@@ -76,18 +77,28 @@ def parse_csv(data: bytes, name: str = "glossary.csv") -> list[GlossaryEntry]:
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise GlossaryError("The file must be saved as UTF-8 CSV. In Excel, choose 'CSV UTF-8' when you save it.") from None
+        raise GlossaryError(
+            "The file must be saved as UTF-8 CSV. In Excel, choose 'CSV UTF-8' when you save it."
+        ) from None
     safe = Path(name or "glossary.csv").name or "glossary.csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / safe
         path.write_bytes(data)
         entries = read_glossary_file(path)
     # A file downloaded from here and uploaded again comes back as it was, without the formula guards.
-    return [GlossaryEntry(unspreadsheet(e.term), unspreadsheet(e.explanation),
-                          {k: unspreadsheet(v) for k, v in e.translations.items()}) for e in entries]
+    return [
+        GlossaryEntry(
+            unspreadsheet(e.term),
+            unspreadsheet(e.explanation),
+            {k: unspreadsheet(v) for k, v in e.translations.items()},
+        )
+        for e in entries
+    ]
 
 
-def upsert(entries: list[GlossaryEntry], term: str, explanation: str, *, replacing: str | None = None) -> list[GlossaryEntry]:
+def upsert(
+    entries: list[GlossaryEntry], term: str, explanation: str, *, replacing: str | None = None
+) -> list[GlossaryEntry]:
     """Entries with `term` added or changed (and `replacing`, an old spelling of it, taken out)."""
     term, explanation = " ".join(term.split()), " ".join(explanation.split())
     if not term:

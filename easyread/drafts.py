@@ -5,6 +5,7 @@ can store the result as the draft's next version (nothing is ever overwritten).
 A change that cannot be made raises DraftError with a plain message for the user.
 Points are addressed by section number and point number, both counted from 0.
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,8 +49,14 @@ def new_point(text: str, *, source_index: int | None = None, sources: list[str] 
 
     `sources` are the letter sentences it says: none for words a person types themselves ("Not in the letter").
     """
-    return {"text": _clean_text(text), "picture": None, "findings": [], "flags": [], "source_index": source_index,
-            "sources": list(sources or [])}
+    return {
+        "text": _clean_text(text),
+        "picture": None,
+        "findings": [],
+        "flags": [],
+        "source_index": source_index,
+        "sources": list(sources or []),
+    }
 
 
 def point_at(draft: dict, section: int, index: int) -> dict:
@@ -166,7 +173,7 @@ def replace_point(draft: dict, section: int, index: int, texts: list[str]) -> di
         for point in fresh:
             point["sources"] = None  # made again from a point whose sources were never recorded
     fresh[0]["picture"] = old.get("picture")
-    _section(draft, section)["points"][index:index + 1] = fresh
+    _section(draft, section)["points"][index : index + 1] = fresh
     return with_credits(draft)
 
 
@@ -213,4 +220,8 @@ def restore(older: dict) -> dict:
 
 def describe_points(draft: dict) -> list[tuple[int, int, dict]]:
     """(section, index, point) for every point, in reading order."""
-    return [(s, i, p) for s, section in enumerate(draft.get("sections", [])) for i, p in enumerate(section.get("points", []))]
+    return [
+        (s, i, p)
+        for s, section in enumerate(draft.get("sections", []))
+        for i, p in enumerate(section.get("points", []))
+    ]

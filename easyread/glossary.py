@@ -6,6 +6,7 @@ of the term. `glossaries/default.csv` ships with easyread; a council adds its ow
 files in the folder named by the GLOSSARY_DIR setting. A later file wins over an
 earlier one for the same term, so a council can reword our explanations.
 """
+
 from __future__ import annotations
 
 import csv
@@ -57,7 +58,11 @@ class Glossary:
     def get(self, term: str) -> GlossaryEntry | None:
         """The entry for `term` (any case, plural accepted), or None."""
         key = term.casefold()
-        return self._entries.get(key) or self._entries.get(key.removesuffix("s")) or self._entries.get(key.removesuffix("es"))
+        return (
+            self._entries.get(key)
+            or self._entries.get(key.removesuffix("s"))
+            or self._entries.get(key.removesuffix("es"))
+        )
 
     def __contains__(self, term: str) -> bool:
         return self.get(term) is not None
@@ -109,19 +114,25 @@ def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:
     header = [c.strip() for c in rows[0]]
     for code in header[2:]:
         if not langcodes.tag_is_valid(code):
-            raise GlossaryError(f"{path.name}, line 1: {code!r} is not a language code. Extra columns must be language codes such as pl or ur.")
+            raise GlossaryError(
+                f"{path.name}, line 1: {code!r} is not a language code. Extra columns must be language codes such as pl or ur."
+            )
     entries, seen = [], {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) != len(header):
-            raise GlossaryError(f"{path.name}, line {line}: this row has {len(row)} columns but the first row has {len(header)}. Put text that has commas inside double quotes.")
+            raise GlossaryError(
+                f"{path.name}, line {line}: this row has {len(row)} columns but the first row has {len(header)}. Put text that has commas inside double quotes."
+            )
         term, explanation = row[0].strip(), row[1].strip()
         if not term or not explanation:
             raise GlossaryError(f"{path.name}, line {line}: every row needs a term and an explanation.")
         key = term.casefold()
         if key in seen:
-            raise GlossaryError(f"{path.name}, line {line}: {term!r} is already on line {seen[key]}. Keep one row for each term.")
+            raise GlossaryError(
+                f"{path.name}, line {line}: {term!r} is already on line {seen[key]}. Keep one row for each term."
+            )
         seen[key] = line
         translations = {code: cell.strip() for code, cell in zip(header[2:], row[2:]) if cell.strip()}
         entries.append(GlossaryEntry(term, explanation, translations))

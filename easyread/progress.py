@@ -1,4 +1,5 @@
 """How long work reports how far it has got: one callback type shared by the rewriter, translation and the jobs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -24,7 +24,7 @@ import math
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, or_, select, update
 
@@ -37,12 +37,12 @@ FORGET_AFTER = timedelta(hours=24)  # failures with no new one for this long are
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _aware(value: datetime | None) -> datetime | None:
     # SQLite gives back naive datetimes; they were stored in UTC.
-    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def delay_seconds(failures: int, free: int, cap_seconds: int) -> int:

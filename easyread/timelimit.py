@@ -9,12 +9,13 @@ letter's text is linear and the letter's size is limited at the door, so no sing
 runs long; a hard kill is not needed and would leave the job's database session half done.
 The deadline lives in a context variable, so each worker thread has its own.
 """
+
 from __future__ import annotations
 
 import contextvars
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 # (when it ends, how many seconds it allowed) of the current block, or None outside one.
 _deadline: contextvars.ContextVar[tuple[float, float] | None] = contextvars.ContextVar("deadline", default=None)

@@ -96,7 +96,11 @@ def load_memory(council_id: int | None, code: str, settings: dict):
     from easyread.translate.memory import Memory
 
     segments = memory_segments(council_id, code) if council_id is not None else []
-    return Memory(code, segments, fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN")))
+    return Memory(
+        code,
+        segments,
+        fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN")),
+    )
 
 
 def store_segments(

@@ -3,12 +3,13 @@
 Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
 commit (`db.session.commit()`) unless a function says it does.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,9 +24,38 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 # A hash of a random password, checked when the email is unknown so both paths take the same time.
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_WORDS = ("apple", "river", "candle", "garden", "pencil", "window", "orange", "silver", "basket", "meadow",
-          "rocket", "bridge", "castle", "forest", "harbour", "island", "jacket", "ladder", "marble", "pepper",
-          "puzzle", "saddle", "tunnel", "violet", "walnut", "yellow", "anchor", "button", "copper", "dragon")
+_WORDS = (
+    "apple",
+    "river",
+    "candle",
+    "garden",
+    "pencil",
+    "window",
+    "orange",
+    "silver",
+    "basket",
+    "meadow",
+    "rocket",
+    "bridge",
+    "castle",
+    "forest",
+    "harbour",
+    "island",
+    "jacket",
+    "ladder",
+    "marble",
+    "pepper",
+    "puzzle",
+    "saddle",
+    "tunnel",
+    "violet",
+    "walnut",
+    "yellow",
+    "anchor",
+    "button",
+    "copper",
+    "dragon",
+)
 
 
 class UserError(ValueError):
@@ -33,7 +63,7 @@ class UserError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def normalise_email(email: str) -> str:
@@ -144,7 +174,13 @@ def set_active(user: User, active: bool, actor=None) -> None:
         for token in tokens_of(user):
             if token.revoked_at is None:
                 revoke_token(token, actor)
-    audit.record("user_reactivated" if active else "user_deactivated", actor, council_id=user.council_id, user_id=user.id, email=user.email)
+    audit.record(
+        "user_reactivated" if active else "user_deactivated",
+        actor,
+        council_id=user.council_id,
+        user_id=user.id,
+        email=user.email,
+    )
 
 
 # --- sessions (one row per signed-in browser; the cookie holds only a random id) ---
@@ -162,16 +198,26 @@ def session_open(user_id: int, sid: str | None) -> bool:
     """True if `sid` is a session of this user that has not been ended."""
     if not sid or not isinstance(sid, str) or len(sid) > 100:
         return False
-    return db.session.scalar(select(func.count()).select_from(UserSession).where(
-        UserSession.sid_hash == _token_hash(sid), UserSession.user_id == user_id, UserSession.ended_at.is_(None))) == 1
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(UserSession)
+            .where(
+                UserSession.sid_hash == _token_hash(sid), UserSession.user_id == user_id, UserSession.ended_at.is_(None)
+            )
+        )
+        == 1
+    )
 
 
 def end_session(sid: str | None) -> None:
     """End one session (signing out): a kept copy of its cookie stops working."""
     if sid and isinstance(sid, str):
-        db.session.execute(update(UserSession)
-                           .where(UserSession.sid_hash == _token_hash(sid), UserSession.ended_at.is_(None))
-                           .values(ended_at=_now()))
+        db.session.execute(
+            update(UserSession)
+            .where(UserSession.sid_hash == _token_hash(sid), UserSession.ended_at.is_(None))
+            .values(ended_at=_now())
+        )
 
 
 def end_sessions(user: User, keep_sid: str | None = None) -> int:
@@ -201,8 +247,11 @@ def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]
 
 def tokens_of(user: User) -> list[ApiToken]:
     """Every API token of `user`, newest first, revoked ones too."""
-    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
-                                   .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+    return list(
+        db.session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
 
 
 def revoke_token(token: ApiToken, actor=None) -> bool:
@@ -212,8 +261,9 @@ def revoke_token(token: ApiToken, actor=None) -> bool:
     if token.revoked_at is not None:
         return False
     token.revoked_at = _now()
-    audit.record("token_revoked", actor or "cli", council_id=token.user.council_id, user_id=token.user_id,
-                 token_id=token.id)
+    audit.record(
+        "token_revoked", actor or "cli", council_id=token.user.council_id, user_id=token.user_id, token_id=token.id
+    )
     return True
 
 
@@ -221,7 +271,9 @@ def user_for_token(token: str) -> User | None:
     """The active user a token belongs to (and note when it was used), or None. Commits the use time."""
     if not token or not token.startswith(TOKEN_PREFIX):
         return None
-    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None)))
+    row = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None))
+    )
     if row is None or not row.user.active:
         return None
     row.last_used_at = _now()

@@ -4,6 +4,7 @@ Used by the web pages, the API and the jobs (never by the domain). A change by a
 person is checked again (findings, fact lock) and stored as a new DraftVersion;
 no row is ever updated.
 """
+
 from __future__ import annotations
 
 import threading
@@ -27,20 +28,37 @@ class StaleVersion(Exception):
 
 def latest(doc, language: str = LANGUAGE) -> DraftVersion | None:
     return db.session.scalar(
-        select(DraftVersion).where(DraftVersion.document_id == doc.id, DraftVersion.language == language).order_by(DraftVersion.number.desc()).limit(1)
+        select(DraftVersion)
+        .where(DraftVersion.document_id == doc.id, DraftVersion.language == language)
+        .order_by(DraftVersion.number.desc())
+        .limit(1)
     )
 
 
 def get(doc, number: int, language: str = LANGUAGE) -> DraftVersion | None:
-    return db.session.scalar(select(DraftVersion).where(DraftVersion.document_id == doc.id, DraftVersion.language == language, DraftVersion.number == number))
+    return db.session.scalar(
+        select(DraftVersion).where(
+            DraftVersion.document_id == doc.id, DraftVersion.language == language, DraftVersion.number == number
+        )
+    )
 
 
 def all_versions(doc, language: str = LANGUAGE) -> list[DraftVersion]:
-    return list(db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id, DraftVersion.language == language).order_by(DraftVersion.number.desc())))
+    return list(
+        db.session.scalars(
+            select(DraftVersion)
+            .where(DraftVersion.document_id == doc.id, DraftVersion.language == language)
+            .order_by(DraftVersion.number.desc())
+        )
+    )
 
 
 def next_number(doc, language: str = LANGUAGE) -> int:
-    top = db.session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.document_id == doc.id, DraftVersion.language == language))
+    top = db.session.scalar(
+        select(func.max(DraftVersion.number)).where(
+            DraftVersion.document_id == doc.id, DraftVersion.language == language
+        )
+    )
     return (top or 0) + 1
 
 
@@ -69,7 +87,18 @@ def original_document(doc, instance: str | Path, settings: dict):
     return letter
 
 
-def save(doc, draft: dict, *, user, note: str, change: str, settings: dict, instance: str | Path, based_on: int | None = None, language: str = LANGUAGE) -> DraftVersion:
+def save(
+    doc,
+    draft: dict,
+    *,
+    user,
+    note: str,
+    change: str,
+    settings: dict,
+    instance: str | Path,
+    based_on: int | None = None,
+    language: str = LANGUAGE,
+) -> DraftVersion:
     """Check `draft` again and store it as the next version, with an audit event. Raises StaleVersion
     when `based_on` (the version the person was looking at) is no longer the latest."""
     from easyread import audit, council_glossary
@@ -79,10 +108,31 @@ def save(doc, draft: dict, *, user, note: str, change: str, settings: dict, inst
     if based_on is not None and current is not None and current.number != based_on:
         raise StaleVersion()
     letter = original_document(doc, instance, settings)
-    checked, report = recheck(draft, letter.text() if letter else None, glossary=council_glossary.glossary_for(settings, doc.council_id), settings=settings)
+    checked, report = recheck(
+        draft,
+        letter.text() if letter else None,
+        glossary=council_glossary.glossary_for(settings, doc.council_id),
+        settings=settings,
+    )
     number = next_number(doc, language)
-    version = DraftVersion(document_id=doc.id, number=number, language=language, draft=checked, report=report, created_by=getattr(user, "id", None), note=note)
+    version = DraftVersion(
+        document_id=doc.id,
+        number=number,
+        language=language,
+        draft=checked,
+        report=report,
+        created_by=getattr(user, "id", None),
+        note=note,
+    )
     db.session.add(version)
-    audit.record("draft_edited", user, council_id=doc.council_id, document_id=doc.id, version=number, language=language, change=change)
+    audit.record(
+        "draft_edited",
+        user,
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=number,
+        language=language,
+        change=change,
+    )
     db.session.commit()
     return version

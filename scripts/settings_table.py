@@ -2,6 +2,7 @@
 
 Run after adding a setting: .venv/bin/python scripts/settings_table.py
 """
+
 from pathlib import Path
 
 from easyread.config import ENV_PREFIX, SETTINGS

@@ -1,4 +1,5 @@
 """Shared fixtures: the app, a test client and a CLI runner, each on a fresh instance folder."""
+
 from __future__ import annotations
 
 import os

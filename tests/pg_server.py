@@ -8,6 +8,7 @@ PostgreSQL refuses to run as root, so as root (CI) initdb and pg_ctl run as the 
 (Debian's package makes it) in a folder owned by that user. Authentication is `trust`: nothing
 but this machine's processes can reach a socket in a private temp folder.
 """
+
 from __future__ import annotations
 
 import glob
@@ -30,7 +31,10 @@ def find_bindir() -> Path | None:
     initdb = shutil.which("initdb")
     if initdb and shutil.which("pg_ctl"):
         return Path(initdb).resolve().parent
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     for initdb in reversed(candidates):
         bindir = Path(initdb).parent
         if (bindir / "pg_ctl").exists():
@@ -52,7 +56,9 @@ class PostgresServer:
             command = ["runuser", "-u", self.as_user, "--", *command]
         result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=self.folder)
         if result.returncode != 0:
-            raise RuntimeError(f"{program} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}\n{self._log_tail()}")
+            raise RuntimeError(
+                f"{program} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}\n{self._log_tail()}"
+            )
         return result
 
     def _log_tail(self) -> str:
@@ -62,10 +68,12 @@ class PostgresServer:
             return ""
 
     @classmethod
-    def start(cls, port: int = 54329) -> "PostgresServer":
+    def start(cls, port: int = 54329) -> PostgresServer:
         bindir = find_bindir()
         if bindir is None:
-            raise PostgresMissing("PostgreSQL is not installed (no initdb and pg_ctl; Debian: apt-get install postgresql)")
+            raise PostgresMissing(
+                "PostgreSQL is not installed (no initdb and pg_ctl; Debian: apt-get install postgresql)"
+            )
         as_user = None
         # Short path: a unix socket path must stay under about 100 characters.
         folder = Path(tempfile.mkdtemp(prefix="easyread-pg-"))
@@ -76,16 +84,34 @@ class PostgresServer:
                 pw = pwd.getpwnam(SUPERUSER)
             except KeyError as error:
                 shutil.rmtree(folder, ignore_errors=True)
-                raise PostgresMissing("running as root, and there is no 'postgres' user to run PostgreSQL as") from error
+                raise PostgresMissing(
+                    "running as root, and there is no 'postgres' user to run PostgreSQL as"
+                ) from error
             os.chown(folder, pw.pw_uid, pw.pw_gid)
             as_user = SUPERUSER
         os.chmod(folder, 0o700)
         server = cls(bindir, folder, port, as_user)
         try:
-            server._run("initdb", "-D", str(server.data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")
-            options = (f"-c listen_addresses='' -c unix_socket_directories={folder} -p {port} "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-            server._run("pg_ctl", "-D", str(server.data), "-l", str(server.log), "-o", options, "-w", "-t", "30", "start")
+            server._run(
+                "initdb",
+                "-D",
+                str(server.data),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            )
+            options = (
+                f"-c listen_addresses='' -c unix_socket_directories={folder} -p {port} "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            )
+            server._run(
+                "pg_ctl", "-D", str(server.data), "-l", str(server.log), "-o", options, "-w", "-t", "30", "start"
+            )
             server.running = True
         except BaseException:
             server.stop()
@@ -106,7 +132,7 @@ class PostgresServer:
         while True:
             try:
                 with self.connect() as conn:
-                    conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+                    conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
                 return self.url(name)
             except Exception:
                 if time.monotonic() > deadline:

@@ -4,6 +4,7 @@ Every builder writes one file at `path` and returns it as a `Path`. The text of
 the sample letter is kept in constants here so tests can assert exact values.
 Nothing large is committed: oversize files and zip bombs are made on demand.
 """
+
 from __future__ import annotations
 
 import io
@@ -121,7 +122,9 @@ def letter_html(*, filler_paragraphs: int = 0, header: str | None = None, footer
     if footer_page_numbers:
         page_css += '@bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; }'
     bullets = "".join(f"<li>{e(t)}</li>" for t, d in BULLETS if d == 0)
-    bullets = bullets[: -len("</li>")] + "<ul>" + "".join(f"<li>{e(t)}</li>" for t, d in BULLETS if d == 1) + "</ul></li>"
+    bullets = (
+        bullets[: -len("</li>")] + "<ul>" + "".join(f"<li>{e(t)}</li>" for t, d in BULLETS if d == 1) + "</ul></li>"
+    )
     numbered = "".join(f"<li>{e(t)}</li>" for t in NUMBERED)
     rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in TABLE)
     filler = "".join(f"<p>{e(FILLER)}</p>" for _ in range(filler_paragraphs))
@@ -157,7 +160,9 @@ def make_letter_pdf(path, *, pages: int = 1, header: str | None = PDF_HEADER, fo
     """Write the sample letter as a PDF of at least `pages` pages, with a running header and "Page N of M" footer."""
     import weasyprint
 
-    html = letter_html(filler_paragraphs=pdf_filler_count(pages), header=header, footer_page_numbers=footer_page_numbers)
+    html = letter_html(
+        filler_paragraphs=pdf_filler_count(pages), header=header, footer_page_numbers=footer_page_numbers
+    )
     path = path if hasattr(path, "write") else Path(path)
     weasyprint.HTML(string=html).write_pdf(path)
     return path
@@ -414,7 +419,10 @@ def file_state(path) -> tuple:
 
 def outline(document) -> list[tuple]:
     """(kind, level, ordered, label, text) of each block: compact to compare against expected letters."""
-    return [(b.kind.value, b.level, b.ordered, b.label, b.plain_text() if b.kind.value == "table" else b.text) for b in document.blocks]
+    return [
+        (b.kind.value, b.level, b.ordered, b.label, b.plain_text() if b.kind.value == "table" else b.text)
+        for b in document.blocks
+    ]
 
 
 def expected_letter_parts() -> list[tuple]:
@@ -452,7 +460,9 @@ def make_docx_with_entity(path) -> Path:
             if item.filename == "word/document.xml":
                 body = content.decode("utf-8").split("?>", 1)[1].lstrip()
                 body = body.replace("PLACEHOLDER", "&council;")
-                content = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                           '<!DOCTYPE w:document [<!ENTITY council "Northshire Council">]>' + body).encode("utf-8")
+                content = (
+                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    '<!DOCTYPE w:document [<!ENTITY council "Northshire Council">]>' + body
+                ).encode("utf-8")
             dst.writestr(item, content)
     return path

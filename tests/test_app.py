@@ -1,4 +1,5 @@
 """The app factory, its database and its error pages."""
+
 from pathlib import Path
 
 from sqlalchemy import inspect

@@ -1,4 +1,5 @@
 """The `easyread` command line, run in-process through click's runner."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,7 +48,9 @@ def test_convert_only_the_formats_asked_for(cli_runner, tmp_path):
     letter = tmp_path / "reminder.txt"
     letter.write_text(LETTER, encoding="utf-8")
     out = tmp_path / "out"
-    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt", "--no-pictures"])
+    result = cli_runner.invoke(
+        main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt", "--no-pictures"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.html", "reminder.txt"]
 
@@ -82,7 +85,9 @@ def test_missing_file_is_a_plain_error(cli_runner, tmp_path):
 def test_unknown_format_is_refused(cli_runner, tmp_path):
     letter = tmp_path / "reminder.txt"
     letter.write_text(LETTER, encoding="utf-8")
-    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(tmp_path / "out"), "--model", "none", "--format", "rtf"])
+    result = cli_runner.invoke(
+        main, ["convert", str(letter), "-o", str(tmp_path / "out"), "--model", "none", "--format", "rtf"]
+    )
     assert result.exit_code == 1
     assert "rtf" in result.output
 
@@ -118,7 +123,9 @@ def test_convert_with_a_model_server_that_is_down_says_so(cli_runner, tmp_path, 
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--no-pictures", "--model", "openai+http://127.0.0.1:9/v1"])
+    result = cli_runner.invoke(
+        main, ["convert", str(letter), "-o", str(out), "--no-pictures", "--model", "openai+http://127.0.0.1:9/v1"]
+    )
     assert result.exit_code == 1, result.output
     assert "not answering" in result.output
     assert "Traceback" not in result.output

@@ -1,4 +1,5 @@
 """Command-line paths that used to print a Python traceback now print one plain sentence."""
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from easyread.cli import main
 
-LETTER = "Dear resident,\n\nYou must pay £120 by 1 May 2026. Call us on 01793 445500.\n\nYours sincerely,\nRevenues Team\n"
+LETTER = (
+    "Dear resident,\n\nYou must pay £120 by 1 May 2026. Call us on 01793 445500.\n\nYours sincerely,\nRevenues Team\n"
+)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,7 +38,9 @@ def test_convert_into_a_folder_that_cannot_be_made(tmp_path, monkeypatch):
     letter = tmp_path / "letter.txt"
     letter.write_text(LETTER, encoding="utf-8")
     (tmp_path / "blocker").write_text("a file, not a folder")
-    result = invoke("convert", letter, "-o", tmp_path / "blocker" / "out", "--model", "none", "--no-pictures", "--format", "txt")
+    result = invoke(
+        "convert", letter, "-o", tmp_path / "blocker" / "out", "--model", "none", "--no-pictures", "--format", "txt"
+    )
     assert result.exit_code == 1
     assert "could not write to" in result.output and "Check the folder exists" in result.output
 
@@ -43,7 +48,9 @@ def test_convert_into_a_folder_that_cannot_be_made(tmp_path, monkeypatch):
 def test_convert_and_check_refuse_a_huge_word(tmp_path, monkeypatch):
     monkeypatch.setenv("EASYREAD_INSTANCE_PATH", str(tmp_path / "instance"))
     letter = tmp_path / "word.txt"
-    letter.write_text("Dear resident,\n\n" + "a" * 3_000_000, encoding="utf-8")  # spun convert at 100% CPU until stopped
+    letter.write_text(
+        "Dear resident,\n\n" + "a" * 3_000_000, encoding="utf-8"
+    )  # spun convert at 100% CPU until stopped
     result = invoke("convert", letter, "-o", tmp_path / "out", "--model", "none", "--no-pictures")
     assert result.exit_code == 1 and "The letter must have 300,000 characters or fewer." in result.output
     assert not (tmp_path / "out").exists()
@@ -59,10 +66,19 @@ def test_check_on_a_letter_over_a_million_characters_prints_no_traceback(tmp_pat
     letter = tmp_path / "huge.txt"
     letter.write_text("Dear resident,\n\n" + ("x" * 59 + " ") * 20_000, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "EASYREAD_INSTANCE_PATH": str(tmp_path / "instance")}
-    done = subprocess.run([sys.executable, "-m", "easyread.cli", "check", str(letter)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "easyread.cli", "check", str(letter)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
-    assert done.stderr.strip() == "huge.txt: The letter must have 300,000 characters or fewer. Split it into shorter documents and try again."
+    assert (
+        done.stderr.strip()
+        == "huge.txt: The letter must have 300,000 characters or fewer. Split it into shorter documents and try again."
+    )
 
 
 def test_batch_fails_only_the_letter_with_a_huge_word(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
 """Changes to a draft are pure functions on its dict: the input is never changed."""
+
 from __future__ import annotations
 
 import copy
@@ -15,13 +16,25 @@ def _draft() -> dict:
         "language": "en",
         "credits": ["OpenMoji"],
         "sections": [
-            {"heading": "Paying", "points": [
-                {"text": "You must pay £120.", "picture": {"path": "/p/money.png", "alt": "Money", "credit": "OpenMoji"}, "findings": [{"rule_id": "x"}], "flags": [], "source_index": 1},
-                {"text": "Pay by 1 May.", "picture": None, "findings": [], "flags": [], "source_index": 2},
-            ]},
-            {"heading": "Help", "points": [
-                {"text": "Call us.", "picture": None, "findings": [], "flags": [], "source_index": 3},
-            ]},
+            {
+                "heading": "Paying",
+                "points": [
+                    {
+                        "text": "You must pay £120.",
+                        "picture": {"path": "/p/money.png", "alt": "Money", "credit": "OpenMoji"},
+                        "findings": [{"rule_id": "x"}],
+                        "flags": [],
+                        "source_index": 1,
+                    },
+                    {"text": "Pay by 1 May.", "picture": None, "findings": [], "flags": [], "source_index": 2},
+                ],
+            },
+            {
+                "heading": "Help",
+                "points": [
+                    {"text": "Call us.", "picture": None, "findings": [], "flags": [], "source_index": 3},
+                ],
+            },
         ],
     }
 

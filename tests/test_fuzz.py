@@ -4,6 +4,7 @@ give a result or a plain refusal (InputError) within a time bound, never another
 Kept small (a few seconds): fixed example counts, no example database in the repository, no random
 seed between runs that could make one run fail and the next pass without a change (derandomize).
 """
+
 from __future__ import annotations
 
 import io
@@ -21,11 +22,19 @@ from easyread.documents.errors import InputError  # noqa: E402
 from easyread.documents.read import read_document  # noqa: E402
 
 BOUND = 5.0  # seconds for one example: a letter-sized input takes well under one
-FUZZ = settings(max_examples=150, deadline=timedelta(seconds=BOUND), database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150,
+    deadline=timedelta(seconds=BOUND),
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Characters the patterns care about, so the text is pathological more often than random letters are.
-TRICKY = st.sampled_from(list("aA1 .,;:@£%/-()'\n\t") + ["٣", "\u00a0", "\u202e", "\x00", "www.", ".gov.uk", "pounds", "Monday", "seven", "If you", "£1,000"])
+TRICKY = st.sampled_from(
+    list("aA1 .,;:@£%/-()'\n\t")
+    + ["٣", "\u00a0", "\u202e", "\x00", "www.", ".gov.uk", "pounds", "Monday", "seven", "If you", "£1,000"]
+)
 TEXTS = st.one_of(st.text(max_size=300), st.lists(TRICKY, max_size=200).map("".join))
 
 

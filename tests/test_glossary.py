@@ -1,14 +1,48 @@
 """Glossaries: loading, council files, finding terms, and errors that name the file and line."""
+
 import pytest
 
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, default_glossary, load_glossary, read_glossary_file
 
 REQUIRED_TERMS = [
-    "council tax", "arrears", "liability order", "summons", "enforcement agent", "bailiff", "tenancy", "housing benefit",
-    "council tax reduction", "direct debit", "assessment", "eligible", "appeal", "GP", "referral", "care plan", "social worker",
-    "discretionary housing payment", "universal credit", "landlord", "eviction", "section 21 notice", "repairs", "damp and mould",
-    "safeguarding", "carer", "personal budget", "direct payments", "reablement", "blue badge", "council tax band",
-    "single person discount", "instalment", "reminder notice", "final notice", "court costs", "magistrates' court", "in accordance with",
+    "council tax",
+    "arrears",
+    "liability order",
+    "summons",
+    "enforcement agent",
+    "bailiff",
+    "tenancy",
+    "housing benefit",
+    "council tax reduction",
+    "direct debit",
+    "assessment",
+    "eligible",
+    "appeal",
+    "GP",
+    "referral",
+    "care plan",
+    "social worker",
+    "discretionary housing payment",
+    "universal credit",
+    "landlord",
+    "eviction",
+    "section 21 notice",
+    "repairs",
+    "damp and mould",
+    "safeguarding",
+    "carer",
+    "personal budget",
+    "direct payments",
+    "reablement",
+    "blue badge",
+    "council tax band",
+    "single person discount",
+    "instalment",
+    "reminder notice",
+    "final notice",
+    "court costs",
+    "magistrates' court",
+    "in accordance with",
 ]
 
 
@@ -28,7 +62,9 @@ def test_default_explanations_are_short_and_plain():
 
 def test_terms_in_is_case_insensitive_whole_words_longest_first():
     glossary = default_glossary()
-    found = [e.term for e in glossary.terms_in("Apply for COUNCIL TAX REDUCTION. Your Council Tax is due. A carer helps.")]
+    found = [
+        e.term for e in glossary.terms_in("Apply for COUNCIL TAX REDUCTION. Your Council Tax is due. A carer helps.")
+    ]
     assert found == ["council tax reduction", "council tax", "carer"]
     assert glossary.terms_in("The careers fair") == []  # "carer" is not inside "careers"
     assert [e.term for e in glossary.terms_in("Talk to your GPs")] == ["GP"]  # plurals

@@ -1,4 +1,5 @@
 """`easyread serve` starts a real server that answers on its health page."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,9 @@ def _free_port() -> int:
 def test_serve_answers_health(instance):
     port = _free_port()
     env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PORT=str(port))
-    proc = subprocess.Popen([sys.executable, "-m", "easyread.cli", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "easyread.cli", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -1,4 +1,5 @@
 """Every setting must be documented in the README, with its environment variable name."""
+
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,9 @@ def test_environment_beats_file_beats_default(tmp_path):
     from_file = load_settings(instance_path=tmp_path, environ={})
     assert from_file["COUNCIL_NAME"] == "From file"
     assert from_file["MAX_UPLOAD_MB"] == 7
-    from_env = load_settings(instance_path=tmp_path, environ={"EASYREAD_COUNCIL_NAME": "From env", "EASYREAD_MAX_UPLOAD_MB": "9"})
+    from_env = load_settings(
+        instance_path=tmp_path, environ={"EASYREAD_COUNCIL_NAME": "From env", "EASYREAD_MAX_UPLOAD_MB": "9"}
+    )
     assert from_env["COUNCIL_NAME"] == "From env"
     assert from_env["MAX_UPLOAD_MB"] == 9  # coerced to int
     assert load_settings(instance_path=tmp_path / "empty", environ={})["MAX_UPLOAD_MB"] == 20

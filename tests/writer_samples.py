@@ -1,4 +1,5 @@
 """Sample Easy Read documents and pictures shared by the writer tests (not a test module)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,14 +30,20 @@ def english_doc(folder: Path) -> EasyReadDocument:
         language="en",
         credits=["Easy Read by Example Council"],
         sections=[
-            Section("What you owe", [
-                Point("You owe £120.50.", Picture(coin, "A pound coin", OPENMOJI)),
-                Point("Pay by 4 June 2025."),
-                Point("We can help you pay.", Picture(phone, "")),
-            ]),
-            Section("Get help", [
-                Point("Call 01234 567890.", Picture(phone, "A phone", OPENMOJI)),
-            ]),
+            Section(
+                "What you owe",
+                [
+                    Point("You owe £120.50.", Picture(coin, "A pound coin", OPENMOJI)),
+                    Point("Pay by 4 June 2025."),
+                    Point("We can help you pay.", Picture(phone, "")),
+                ],
+            ),
+            Section(
+                "Get help",
+                [
+                    Point("Call 01234 567890.", Picture(phone, "A phone", OPENMOJI)),
+                ],
+            ),
         ],
     )
 
@@ -49,9 +56,12 @@ def arabic_doc(folder: Path) -> EasyReadDocument:
         language="ar",
         credits=[OPENMOJI],
         sections=[
-            Section("ما عليك دفعه", [
-                Point(ARABIC_POINTS[0], Picture(coin, "عملة")),
-                Point(ARABIC_POINTS[1]),
-            ]),
+            Section(
+                "ما عليك دفعه",
+                [
+                    Point(ARABIC_POINTS[0], Picture(coin, "عملة")),
+                    Point(ARABIC_POINTS[1]),
+                ],
+            ),
         ],
     )

@@ -1,14 +1,25 @@
 """Convert a chunk of letters on this machine: read, rewrite together, pictures, write, check report."""
+
 from __future__ import annotations
 
 import json
 import logging
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from easyread.batch.run import (NO_MODEL, UNEXPECTED, BatchError, BatchOptions, Chunk, Item, Reporter,
-                                guard_folder, report_stats, tidy_folder)
+from easyread.batch.run import (
+    NO_MODEL,
+    UNEXPECTED,
+    BatchError,
+    BatchOptions,
+    Chunk,
+    Item,
+    Reporter,
+    guard_folder,
+    report_stats,
+    tidy_folder,
+)
 from easyread.batch.state import DONE, FAILED, SKIPPED, Entry, Manifest
 from easyread.documents.errors import InputError
 
@@ -19,8 +30,17 @@ class LocalConverter:
     """Turns each chunk into entries. The engine and glossary are made once, when first needed,
     so a run with nothing to do never loads the model."""
 
-    def __init__(self, out_root: Path, in_root: Path, options: BatchOptions, *, settings: dict, engine=None, on_draft=None,
-                 translator=None):
+    def __init__(
+        self,
+        out_root: Path,
+        in_root: Path,
+        options: BatchOptions,
+        *,
+        settings: dict,
+        engine=None,
+        on_draft=None,
+        translator=None,
+    ):
         self.out_root, self.in_root = out_root, in_root
         self.options, self.settings = options, settings
         self.engine, self.on_draft, self.translator = engine, on_draft, translator
@@ -68,7 +88,9 @@ class LocalConverter:
             drafts = self._rewrite([doc for _, _, doc in readable], reporter)
         except EngineError as error:
             # A model that stops working fails every letter after it: stop, keeping what is done.
-            raise BatchError(f"The model stopped working: {error} The letters finished so far are kept; run the same command again to go on.") from error
+            raise BatchError(
+                f"The model stopped working: {error} The letters finished so far are kept; run the same command again to go on."
+            ) from error
         # The model's time is shared by the letters it rewrote together; each also pays its own writing.
         share = (time.monotonic() - started) / len(readable)
         for (item, data, doc), made in zip(readable, drafts):
@@ -98,7 +120,9 @@ class LocalConverter:
             out = []
             for n, doc in enumerate(docs, 1):
                 draft = identity_draft(doc)
-                report = check_draft(draft, doc.text(), glossary=self.glossary(), options=Options.from_settings(self.settings))
+                report = check_draft(
+                    draft, doc.text(), glossary=self.glossary(), options=Options.from_settings(self.settings)
+                )
                 out.append((draft, report.to_dict()))
                 reporter.stage("lay out", n, len(docs))
             return out
@@ -107,7 +131,9 @@ class LocalConverter:
 
         engine = self.get_engine()
         try:
-            results = simplify_documents(docs, engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage)
+            results = simplify_documents(
+                docs, engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage
+            )
         except (EngineError, KeyboardInterrupt):
             raise
         except Exception:
@@ -118,12 +144,19 @@ class LocalConverter:
             results = []
             for doc in docs:
                 try:
-                    results.extend(simplify_documents([doc], engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage))
+                    results.extend(
+                        simplify_documents(
+                            [doc], engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage
+                        )
+                    )
                 except (EngineError, KeyboardInterrupt):
                     raise
                 except Exception as error:
                     results.append(error)
-        return [r if isinstance(r, Exception) else (r.draft, r.report.to_dict() if r.report is not None else None) for r in results]
+        return [
+            r if isinstance(r, Exception) else (r.draft, r.report.to_dict() if r.report is not None else None)
+            for r in results
+        ]
 
     def _write(self, item: Item, doc, data: bytes, draft, report: dict | None) -> Entry:
         from easyread.documents.atomic import atomic_write_text
@@ -137,7 +170,9 @@ class LocalConverter:
         stem = Path(item.folder).name
         names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.draft.json", f"{stem}.report.json"]
         if self.options.languages:
-            names += [f"{stem}.{code}.{ext}" for code in self.options.languages for ext in [*self.options.formats, "json"]]
+            names += [
+                f"{stem}.{code}.{ext}" for code in self.options.languages for ext in [*self.options.formats, "json"]
+            ]
             names.append(f"{stem}.translation.json")
         tidy_folder(folder, names, self._previous.get(item.found.rel))
         write_outputs(draft, folder, stem, self.options.formats, WriteOptions.from_settings(self.settings))
@@ -165,7 +200,9 @@ class LocalConverter:
         if engine is None and not self.settings.get("TRANSLATE_ENGINE") and self.options.model != NO_MODEL:
             engine = self.get_engine()
         try:
-            run = translate_draft(draft, self.options.languages, engine=engine, settings=self.settings, glossary=self.glossary())
+            run = translate_draft(
+                draft, self.options.languages, engine=engine, settings=self.settings, glossary=self.glossary()
+            )
         except (TranslationError, EngineError) as error:
             entry.status, entry.reason = FAILED, f"Not translated: {error}"
             return
@@ -176,7 +213,9 @@ class LocalConverter:
                 continue
             formats = [f for f in self.options.formats if not (f == "pdf" and missing_font(lookup(code)))]
             write_outputs(result.draft, folder, f"{stem}.{code}", formats, WriteOptions.from_settings(self.settings))
-            atomic_write_text(folder / f"{stem}.{code}.json", json.dumps(result.draft.to_dict(), ensure_ascii=False, indent=2))
+            atomic_write_text(
+                folder / f"{stem}.{code}.json", json.dumps(result.draft.to_dict(), ensure_ascii=False, indent=2)
+            )
             entry.outputs += [f"{stem}.{code}.{f}" for f in formats] + [f"{stem}.{code}.json"]
         atomic_write_text(folder / f"{stem}.translation.json", json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
         entry.outputs.append(f"{stem}.translation.json")

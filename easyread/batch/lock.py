@@ -4,6 +4,7 @@ The operating system drops the lock when the process ends, however it ends, so a
 crashed run never leaves a stale lock behind. The file also names the holder, for
 the message the second run prints.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,7 @@ class OutLock:
         self.path = Path(out_dir) / LOCK_FILE
         self._fd: int | None = None
 
-    def __enter__(self) -> "OutLock":
+    def __enter__(self) -> OutLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         if not _try_lock(fd):

@@ -5,12 +5,13 @@ outputs and check report are fetched into the same folders a local run makes. A
 chunk's letters are all posted before polling, so the server (and every worker
 sharing its queue) works on them at the same time.
 """
+
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import requests
 
@@ -29,7 +30,9 @@ SENT = ".easyread-remote.json"
 class RemoteConverter:
     """A chunk converter that sends the letters to `url` with the API token `token`."""
 
-    def __init__(self, url: str, token: str, in_dir: Path, out_dir: Path, options: BatchOptions, *, timeout: float = 120.0):
+    def __init__(
+        self, url: str, token: str, in_dir: Path, out_dir: Path, options: BatchOptions, *, timeout: float = 120.0
+    ):
         self.url = url.rstrip("/")
         if not self.url.endswith("/api/v1"):
             self.url += "/api/v1"
@@ -93,11 +96,18 @@ class RemoteConverter:
                 body = self._request("get", f"/documents/{doc_id}").json()
                 if body["status"] not in ("done", "failed"):
                     progress = body.get("progress") or {}
-                    reporter.stage(f"server: {progress.get('stage') or body['status']}", int(progress.get("percent") or 0), 100)
+                    reporter.stage(
+                        f"server: {progress.get('stage') or body['status']}", int(progress.get("percent") or 0), 100
+                    )
                     continue
                 item, started = waiting.pop(doc_id)
                 if body["status"] == "failed":
-                    entry = _entry(item, FAILED, reason=body.get("error") or "The server could not convert this letter.", remote_id=doc_id)
+                    entry = _entry(
+                        item,
+                        FAILED,
+                        reason=body.get("error") or "The server could not convert this letter.",
+                        remote_id=doc_id,
+                    )
                 else:
                     entry = self._fetch(item, doc_id)
                 entry.seconds = round(time.monotonic() - started, 2)
@@ -116,7 +126,9 @@ class RemoteConverter:
         report = self._request("get", f"/documents/{doc_id}/report").json().get("report") or {}
         draft = self._request("get", f"/documents/{doc_id}/draft").json().get("draft") or {}
         for fmt in self.options.formats:
-            atomic_write_bytes(folder / f"{stem}.{fmt}", self._request("get", f"/documents/{doc_id}/outputs/{fmt}").content)
+            atomic_write_bytes(
+                folder / f"{stem}.{fmt}", self._request("get", f"/documents/{doc_id}/outputs/{fmt}").content
+            )
         atomic_write_text(folder / f"{stem}.draft.json", json.dumps(draft, indent=2, ensure_ascii=False))
         atomic_write_text(folder / f"{stem}.report.json", json.dumps(report, indent=2, ensure_ascii=False))
         entry = _entry(item, DONE, folder=item.folder, outputs=names, remote_id=doc_id)
@@ -130,12 +142,16 @@ class RemoteConverter:
                 response = self.session.request(method, self.url + path, timeout=self.timeout, **kwargs)
             except requests.RequestException as error:
                 if attempt == RETRIES:
-                    raise BatchError(f"The easyread server at {self.url} cannot be reached ({type(error).__name__}). "
-                                     "Check the address and that it is running, then run the same command again.") from error
+                    raise BatchError(
+                        f"The easyread server at {self.url} cannot be reached ({type(error).__name__}). "
+                        "Check the address and that it is running, then run the same command again."
+                    ) from error
                 time.sleep(1 + attempt * 2)
                 continue
             if response.status_code in (401, 403):
-                raise BatchError(f"The server refused the API token: {_error(response)} Make a token with `easyread users token EMAIL` on the server.")
+                raise BatchError(
+                    f"The server refused the API token: {_error(response)} Make a token with `easyread users token EMAIL` on the server."
+                )
             if response.status_code in (502, 503, 504) and attempt < RETRIES:
                 time.sleep(1 + attempt * 2)
                 continue

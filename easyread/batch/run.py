@@ -5,12 +5,13 @@ so the model sees the paragraphs of several letters in each batch; only one chun
 is held in memory. Each finished letter is recorded in the manifest at once, so a
 run stopped at any point is finished by running it again.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from easyread.batch.lock import LOCK_FILE, OutLock
 from easyread.batch.state import FAILED, IGNORED, MANIFEST, SKIPPED, Entry, Manifest, options_key
@@ -43,8 +44,13 @@ class BatchOptions:
 
     def key(self, settings: dict) -> str:
         """What decides the outputs, hashed: a change redoes every letter."""
-        chosen = {"model": self.model, "formats": sorted(self.formats), "pictures": self.pictures,
-                  "languages": sorted(self.languages), "remote": self.remote}
+        chosen = {
+            "model": self.model,
+            "formats": sorted(self.formats),
+            "pictures": self.pictures,
+            "languages": sorted(self.languages),
+            "remote": self.remote,
+        }
         return options_key(chosen, {} if self.remote else settings)
 
 
@@ -112,12 +118,24 @@ def file_digest(path: Path, limit_mb: int) -> tuple[str, bytes | InputError]:
         with open(path, "rb") as fh:
             data = fh.read(limit_mb * 1024 * 1024 + 1)
     except OSError:
-        return "", InputError("The file could not be opened. Check you are allowed to read it and try again.", code="not_readable")
+        return "", InputError(
+            "The file could not be opened. Check you are allowed to read it and try again.", code="not_readable"
+        )
     return hashlib.sha256(data).hexdigest(), data
 
 
-def run_batch(in_dir: Path, out_dir: Path, options: BatchOptions, *, settings: dict, reporter: Reporter | None = None,
-              converter: Converter | None = None, engine=None, on_draft=None, translator=None) -> BatchResult:
+def run_batch(
+    in_dir: Path,
+    out_dir: Path,
+    options: BatchOptions,
+    *,
+    settings: dict,
+    reporter: Reporter | None = None,
+    converter: Converter | None = None,
+    engine=None,
+    on_draft=None,
+    translator=None,
+) -> BatchResult:
     """Convert every letter under `in_dir` into its own folder under `out_dir`.
 
     `converter` does the work for each chunk (default: locally, with `engine` or the
@@ -138,12 +156,15 @@ def run_batch(in_dir: Path, out_dir: Path, options: BatchOptions, *, settings: d
         if converter is None:
             from easyread.batch.local import LocalConverter
 
-            converter = LocalConverter(out_root, in_root, options, settings=settings, engine=engine, on_draft=on_draft,
-                                       translator=translator)
+            converter = LocalConverter(
+                out_root, in_root, options, settings=settings, engine=engine, on_draft=on_draft, translator=translator
+            )
         return _run(in_root, out_root, options, settings, reporter, converter)
 
 
-def _run(in_root: Path, out_root: Path, options: BatchOptions, settings: dict, reporter: Reporter, converter: Converter) -> BatchResult:
+def _run(
+    in_root: Path, out_root: Path, options: BatchOptions, settings: dict, reporter: Reporter, converter: Converter
+) -> BatchResult:
     manifest = Manifest(out_root)
     key = options.key(settings)
     limit = int(settings.get("MAX_UPLOAD_MB") or default("MAX_UPLOAD_MB"))
@@ -168,7 +189,7 @@ def _run(in_root: Path, out_root: Path, options: BatchOptions, settings: dict, r
     reporter.start(len(found), len(todo))
     try:
         for start in range(0, len(todo), options.jobs):
-            chunk = todo[start:start + options.jobs]
+            chunk = todo[start : start + options.jobs]
             loaded = []
             for item in chunk:
                 digest, data = file_digest(item.found.path, limit)
@@ -196,7 +217,9 @@ def guard_folder(out_root: Path, in_root: Path, folder: str) -> Path:
     path = out_root / folder
     path.mkdir(parents=True, exist_ok=True)
     if inside(path, in_root) or not inside(path, out_root):
-        raise BatchError(f"{path} leads inside the folder of letters or out of the output folder (through a link); easyread will not write there.")
+        raise BatchError(
+            f"{path} leads inside the folder of letters or out of the output folder (through a link); easyread will not write there."
+        )
     return path
 
 

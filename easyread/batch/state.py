@@ -5,6 +5,7 @@ letter, so a run stopped at any moment (Ctrl-C, a crash, a power cut) loses at
 most the letter it was working on. A letter is done again only when its bytes,
 the options, or its outputs on disk changed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,7 +47,7 @@ class Entry:
     remote_id: int | None = None
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Entry":
+    def from_dict(cls, data: dict) -> Entry:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 

@@ -1,10 +1,11 @@
 """summary.csv and summary.html: one row per letter, and the totals, written atomically to OUT_DIR."""
+
 from __future__ import annotations
 
 import csv
 import html
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from easyread.batch.state import DONE, FAILED, IGNORED, SKIPPED, Entry
@@ -13,17 +14,39 @@ from easyread.documents.atomic import atomic_write_text
 CSV_NAME = "summary.csv"
 HTML_NAME = "summary.html"
 TODO = "to do"
-COLUMNS = ["file", "status", "output folder", "sentences", "score", "passed", "facts kept", "facts in letter",
-           "fails", "warnings", "seconds", "reason"]
+COLUMNS = [
+    "file",
+    "status",
+    "output folder",
+    "sentences",
+    "score",
+    "passed",
+    "facts kept",
+    "facts in letter",
+    "fails",
+    "warnings",
+    "seconds",
+    "reason",
+]
 _LABELS = {DONE: "Done", SKIPPED: "Skipped", FAILED: "Failed", IGNORED: "Ignored", TODO: "Not done yet"}
 
 
 def _row(e: Entry) -> list:
     done = e.status == DONE
-    return [e.rel, e.status, e.folder if done else "", e.sentences if done else "", "" if e.score is None or not done else e.score,
-            "" if e.passed is None or not done else ("yes" if e.passed else "no"), e.facts_kept if done else "",
-            e.facts_total if done else "", e.fails if done else "", e.warns if done else "",
-            f"{e.seconds:.1f}" if e.seconds else "", e.reason]
+    return [
+        e.rel,
+        e.status,
+        e.folder if done else "",
+        e.sentences if done else "",
+        "" if e.score is None or not done else e.score,
+        "" if e.passed is None or not done else ("yes" if e.passed else "no"),
+        e.facts_kept if done else "",
+        e.facts_total if done else "",
+        e.fails if done else "",
+        e.warns if done else "",
+        f"{e.seconds:.1f}" if e.seconds else "",
+        e.reason,
+    ]
 
 
 def totals(entries: list[Entry]) -> dict:
@@ -57,9 +80,22 @@ def write_summary(out_dir: Path, entries: list[Entry], *, title: str = "Batch co
     writer.writerow(COLUMNS)
     for e in entries:
         writer.writerow(_row(e))
-    writer.writerow(["TOTAL", f"{t['done']} done, {t['skipped']} skipped, {t['failed']} failed", "", t["sentences"],
-                     "" if t["mean_score"] is None else t["mean_score"], t["passed"], t["facts_kept"], t["facts_total"],
-                     t["fails"], t["warns"], f"{t['seconds']:.1f}", ""])
+    writer.writerow(
+        [
+            "TOTAL",
+            f"{t['done']} done, {t['skipped']} skipped, {t['failed']} failed",
+            "",
+            t["sentences"],
+            "" if t["mean_score"] is None else t["mean_score"],
+            t["passed"],
+            t["facts_kept"],
+            t["facts_total"],
+            t["fails"],
+            t["warns"],
+            f"{t['seconds']:.1f}",
+            "",
+        ]
+    )
     csv_path = atomic_write_text(out_dir / CSV_NAME, buf.getvalue())
     html_path = atomic_write_text(out_dir / HTML_NAME, _html(entries, t, title))
     return csv_path, html_path
@@ -67,21 +103,29 @@ def write_summary(out_dir: Path, entries: list[Entry], *, title: str = "Batch co
 
 def _html(entries: list[Entry], t: dict, title: str) -> str:
     esc = html.escape
-    when = datetime.now(timezone.utc).strftime("%d %B %Y, %H:%M UTC")
+    when = datetime.now(UTC).strftime("%d %B %Y, %H:%M UTC")
     rows = []
     for e in entries:
         cells = _row(e)
         name = esc(e.rel)
         if e.status == DONE and e.folder:
             name = f'<a href="{esc(_href(e.folder))}/">{name}</a>'
-        rows.append("<tr><td>" + name + "</td><td>" + esc(_LABELS.get(e.status, e.status)) + "</td>"
-                    + "".join(f"<td>{esc(str(c))}</td>" for c in cells[3:]) + "</tr>")
+        rows.append(
+            "<tr><td>"
+            + name
+            + "</td><td>"
+            + esc(_LABELS.get(e.status, e.status))
+            + "</td>"
+            + "".join(f"<td>{esc(str(c))}</td>" for c in cells[3:])
+            + "</tr>"
+        )
     head = "".join(f'<th scope="col">{esc(c.capitalize())}</th>' for c in COLUMNS if c != "output folder")
     score = "no score" if t["mean_score"] is None else f"mean score {t['mean_score']}"
     facts = f"{t['facts_kept']} of {t['facts_total']} facts kept" if t["facts_total"] else "no facts to keep"
     lines = [
         f"{t['letters']} letters: {t['done']} done ({t['passed']} passed the checks), {t['skipped']} skipped, {t['failed']} failed"
-        + (f", {t['to_do']} not done yet" if t["to_do"] else "") + ".",
+        + (f", {t['to_do']} not done yet" if t["to_do"] else "")
+        + ".",
         f"{t['sentences']} Easy Read sentences, {score}, {facts}, {t['fails']} fails and {t['warns']} warnings.",
     ]
     if t["ignored"]:
@@ -100,7 +144,7 @@ th, td {{ border: 1px solid #b1b4b6; padding: 0.3em 0.6em; text-align: left; ver
 <body>
 <h1>{esc(title)}</h1>
 <p>Made {esc(when)}.</p>
-{''.join(f'<p>{esc(line)}</p>' for line in lines)}
+{"".join(f"<p>{esc(line)}</p>" for line in lines)}
 <table>
 <caption>One row per file. Seconds include the letter's share of the model's time.</caption>
 <thead><tr>{head}</tr></thead>

@@ -5,6 +5,7 @@ not entered at all (a link back up the tree would loop). Output names are made
 from the input names but cleaned and shortened, so any file name (spaces,
 non-ASCII, 250 characters) gives a folder name every file system accepts.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,9 +43,13 @@ def check_folders(in_dir: Path, out_dir: Path) -> tuple[Path, Path]:
     real_in = in_dir.resolve()
     real_out = out_dir.resolve()  # resolves as far as it exists, so a link to IN_DIR is caught
     if real_out == real_in or real_in in real_out.parents:
-        raise FolderError("The output folder must not be inside the folder of letters: choose a folder outside it, so easyread never writes among the originals.")
+        raise FolderError(
+            "The output folder must not be inside the folder of letters: choose a folder outside it, so easyread never writes among the originals."
+        )
     if real_out in real_in.parents:
-        raise FolderError("The folder of letters must not be inside the output folder: choose an output folder that does not hold the letters.")
+        raise FolderError(
+            "The folder of letters must not be inside the output folder: choose an output folder that does not hold the letters."
+        )
     if out_dir.exists() and not out_dir.is_dir():
         raise FolderError(f"{out_dir} is a file, not a folder. Choose a folder for the Easy Read files.")
     return real_in, real_out
@@ -67,7 +72,13 @@ def find_letters(in_dir: Path) -> list[Found]:
         here = Path(folder)
         for name in sorted(dirs):
             if (here / name).is_symlink():
-                found.append(Found(_rel(here / name, root) + "/", here / name, "A link to another folder; easyread does not follow links to folders."))
+                found.append(
+                    Found(
+                        _rel(here / name, root) + "/",
+                        here / name,
+                        "A link to another folder; easyread does not follow links to folders.",
+                    )
+                )
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
         for name in sorted(files):
             if name.startswith((".", "~$")) or name.lower() in _CLUTTER:
@@ -77,7 +88,9 @@ def find_letters(in_dir: Path) -> list[Found]:
             if path.is_symlink():
                 target = path.resolve()
                 if not (root in target.parents and target.is_file()):
-                    found.append(Found(rel, path, "A link to a file outside the folder of letters; easyread does not follow it."))
+                    found.append(
+                        Found(rel, path, "A link to a file outside the folder of letters; easyread does not follow it.")
+                    )
                     continue
                 path = target
             elif not path.is_file():
@@ -98,7 +111,14 @@ def safe_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
     clean = unicodedata.normalize("NFC", name)
     clean = "".join("_" if ch in _BAD_CHARS else ch for ch in clean)
     clean = " ".join(clean.split()).strip(" .") or "letter"
-    if clean.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}:
+    if clean.upper().split(".")[0] in {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(10)),
+        *(f"LPT{i}" for i in range(10)),
+    }:
         clean = "_" + clean  # Windows refuses these names, and OUT_DIR may be a shared drive
     if len(clean.encode("utf-8")) <= limit:
         return clean

@@ -23,6 +23,7 @@ what else runs: the load average is printed with the machine.
 
 Prompt tuning is done on the valid split only; the test split is for reporting.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,9 +34,9 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Sequence
 
 from easyread.bench.sari import SariScore, corpus_sari_scores
 
@@ -72,7 +73,7 @@ class AssetSplit:
     orig: list[str]
     refs: list[list[str]]  # refs[j][i]: reference j of sentence i (EASSE's shape)
 
-    def head(self, limit: int | None) -> "AssetSplit":
+    def head(self, limit: int | None) -> AssetSplit:
         if not limit or limit >= len(self.orig):
             return self
         return AssetSplit(self.split, self.orig[:limit], [r[:limit] for r in self.refs])
@@ -126,8 +127,7 @@ FEW_SHOT: list[tuple[str, str]] = [
     (
         "Residents are advised that, owing to essential maintenance works, refuse collection "
         "will be postponed until Thursday 14 March.",
-        "We need to fix some things. So we will collect your bins later. "
-        "We will collect them on Thursday 14 March.",
+        "We need to fix some things. So we will collect your bins later. We will collect them on Thursday 14 March.",
     ),
     (
         "Photosynthesis is the process by which green plants utilise sunlight to convert "
@@ -259,8 +259,9 @@ def _token_counter(engine, attr: str = "generated_tokens"):
     return None
 
 
-def generate_all(engine, sources: Sequence[str], chunk_size: int, max_new_tokens: int,
-                 progress=None, on_chunk=None) -> Generation:
+def generate_all(
+    engine, sources: Sequence[str], chunk_size: int, max_new_tokens: int, progress=None, on_chunk=None
+) -> Generation:
     """Rewrite every source, a chunk of prompts per engine call, in input order.
 
     The engine sorts each chunk by length into its own batches. Chunks go in input
@@ -311,8 +312,7 @@ def human_scores(data: AssetSplit, use_f1_for_deletion: bool = True) -> SariScor
     for j in range(len(data.refs)):
         others = data.refs[:j] + data.refs[j + 1 :]
         if others:
-            scores.append(corpus_sari_scores(data.orig, data.refs[j], others,
-                                             use_f1_for_deletion=use_f1_for_deletion))
+            scores.append(corpus_sari_scores(data.orig, data.refs[j], others, use_f1_for_deletion=use_f1_for_deletion))
     if not scores:
         return None
     return SariScore(*(statistics.mean(getattr(s, f) for s in scores) for f in ("sari", "add", "keep", "delete")))
@@ -329,8 +329,10 @@ _NAME_W = 30
 
 def _row(name: str, s: SariScore, s_prec: SariScore, st: dict[str, float]) -> str:
     name = name if len(name) <= _NAME_W - 1 else name[: _NAME_W - 2] + "…"
-    return (f"{name:<{_NAME_W}}{s.sari:>7.2f}{s.add:>7.2f}{s.keep:>7.2f}{s.delete:>7.2f}{s_prec.sari:>9.2f}"
-            f"{st['words_per_item']:>8.1f}{st['sentences_per_item']:>7.2f}{st['words_per_sentence']:>8.1f}")
+    return (
+        f"{name:<{_NAME_W}}{s.sari:>7.2f}{s.add:>7.2f}{s.keep:>7.2f}{s.delete:>7.2f}{s_prec.sari:>9.2f}"
+        f"{st['words_per_item']:>8.1f}{st['sentences_per_item']:>7.2f}{st['words_per_sentence']:>8.1f}"
+    )
 
 
 def report(data: AssetSplit, outputs: dict[str, list[str]]) -> tuple[str, dict]:
@@ -359,21 +361,40 @@ def report(data: AssetSplit, outputs: dict[str, list[str]]) -> tuple[str, dict]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.add_argument("--split", choices=SPLITS, default="test",
-                        help="test (report) or valid (tune prompts here); default test")
+    parser.add_argument(
+        "--split", choices=SPLITS, default="test", help="test (report) or valid (tune prompts here); default test"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
-    parser.add_argument("--model", default="embedded", choices=("embedded", "embedded-fast"),
-                        help="which embedded model (default embedded)")
-    parser.add_argument("--data-dir", default=None,
-                        help=f"folder with asset.*.orig/simp.N (default ${ENV_DATA_DIR} or ../shared/data/asset)")
-    parser.add_argument("--chunk-size", type=int, default=32,
-                        help="prompts per engine call, for progress lines; the engine batches inside (default 32)")
+    parser.add_argument(
+        "--model",
+        default="embedded",
+        choices=("embedded", "embedded-fast"),
+        help="which embedded model (default embedded)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        default=None,
+        help=f"folder with asset.*.orig/simp.N (default ${ENV_DATA_DIR} or ../shared/data/asset)",
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=32,
+        help="prompts per engine call, for progress lines; the engine batches inside (default 32)",
+    )
     parser.add_argument("--max-new-tokens", type=int, default=160, help="per reply (default 160)")
-    parser.add_argument("--outputs", default=None,
-                        help="write the model's outputs here, one line per sentence (keep it outside the repo)")
-    parser.add_argument("--score", default=None, metavar="FILE",
-                        help="no model: score this file of outputs (one line per sentence; a shorter file "
-                             "is scored on that many first sentences)")
+    parser.add_argument(
+        "--outputs",
+        default=None,
+        help="write the model's outputs here, one line per sentence (keep it outside the repo)",
+    )
+    parser.add_argument(
+        "--score",
+        default=None,
+        metavar="FILE",
+        help="no model: score this file of outputs (one line per sentence; a shorter file "
+        "is scored on that many first sentences)",
+    )
     parser.add_argument("--json", default=None, help="write all numbers here as JSON")
     parser.add_argument("--show", type=int, default=3, help="print this many examples (default 3)")
     return parser
@@ -397,8 +418,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
     if args.score:
         return score_file(data, Path(args.score), say, args.json)
     n = len(data.orig)
-    say(f"ASSET {args.split}: {n} sentences, {len(data.refs)} references each"
-        f"{' (first ' + str(n) + ' only: --limit)' if args.limit else ''}")
+    say(
+        f"ASSET {args.split}: {n} sentences, {len(data.refs)} references each"
+        f"{' (first ' + str(n) + ' only: --limit)' if args.limit else ''}"
+    )
 
     load_seconds = 0.0
     if engine is None:
@@ -431,12 +454,16 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
     say(table)
     say()
     engine_batch = getattr(engine, "batch_size", None)
-    say(f"model: {args.model} = {title}; engine batch size {engine_batch or '-'}, greedy, "
+    say(
+        f"model: {args.model} = {title}; engine batch size {engine_batch or '-'}, greedy, "
         f"max_new_tokens {args.max_new_tokens}; prompt: system + {len(FEW_SHOT)} examples"
-        + (f", {gen.prompt_tokens / max(n, 1):.0f} prompt tokens/sentence" if gen.prompt_tokens else ""))
-    say(f"time: {gen.seconds:.1f} s generating ({gen.seconds / max(n, 1):.2f} s/sentence)"
+        + (f", {gen.prompt_tokens / max(n, 1):.0f} prompt tokens/sentence" if gen.prompt_tokens else "")
+    )
+    say(
+        f"time: {gen.seconds:.1f} s generating ({gen.seconds / max(n, 1):.2f} s/sentence)"
         + (f", {load_seconds:.1f} s loading" if load_seconds else "")
-        + (f"; {gen.generated_tokens} tokens, {tok_s:.1f} tokens/s" if tok_s else "; tokens/s: engine keeps no count"))
+        + (f"; {gen.generated_tokens} tokens, {tok_s:.1f} tokens/s" if tok_s else "; tokens/s: engine keeps no count")
+    )
     if gen.empty_replies:
         say(f"empty replies (source copied instead): {gen.empty_replies}")
     say("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
@@ -447,12 +474,21 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
         say(f"[{i}] ref 0:  {data.refs[0][i]}")
 
     result = {
-        "split": args.split, "sentences": n, "references": len(data.refs), "model": args.model,
-        "model_title": title, "scores": numbers, "seconds": gen.seconds, "load_seconds": load_seconds,
-        "generated_tokens": gen.generated_tokens, "tokens_per_second": tok_s,
-        "empty_replies": gen.empty_replies, "engine_batch_size": engine_batch,
+        "split": args.split,
+        "sentences": n,
+        "references": len(data.refs),
+        "model": args.model,
+        "model_title": title,
+        "scores": numbers,
+        "seconds": gen.seconds,
+        "load_seconds": load_seconds,
+        "generated_tokens": gen.generated_tokens,
+        "tokens_per_second": tok_s,
+        "empty_replies": gen.empty_replies,
+        "engine_batch_size": engine_batch,
         "prompt_tokens": gen.prompt_tokens,
-        "max_new_tokens": args.max_new_tokens, "machine": info,
+        "max_new_tokens": args.max_new_tokens,
+        "machine": info,
     }
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -468,8 +504,13 @@ def score_file(data: AssetSplit, path: Path, say, json_path: str | None = None) 
     say(f"ASSET {data.split}: scoring {path} on the first {len(outputs)} sentences")
     table, numbers = report(data, {f"outputs ({path.name})": outputs})
     say(table)
-    result = {"split": data.split, "sentences": len(outputs), "references": len(data.refs),
-              "scores": numbers, "outputs_file": str(path)}
+    result = {
+        "split": data.split,
+        "sentences": len(outputs),
+        "references": len(data.refs),
+        "scores": numbers,
+        "outputs_file": str(path),
+    }
     if json_path:
         Path(json_path).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result

@@ -12,6 +12,7 @@ takes minutes per letter on a small CPU, so each figure is one run, not a median
 `--quick` turns the repair rounds, best-of sampling and the model's meaning check
 off on both sides, to get a figure sooner; it says so in the output.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,11 @@ from pathlib import Path
 from easyread.bench import machine_line
 from easyread.bench.letterset import load_letters
 
-QUICK = {"EASYREAD_REWRITE_REPAIR_ROUNDS": "0", "EASYREAD_REWRITE_BEST_OF": "1", "EASYREAD_REWRITE_MEANING_CHECK": "false"}
+QUICK = {
+    "EASYREAD_REWRITE_REPAIR_ROUNDS": "0",
+    "EASYREAD_REWRITE_BEST_OF": "1",
+    "EASYREAD_REWRITE_MEANING_CHECK": "false",
+}
 
 
 def _command(*args: str) -> list[str]:
@@ -61,7 +66,9 @@ def run(args: list[str]) -> None:
     parser.add_argument("--model", default="embedded")
     parser.add_argument("--formats", default="docx,pdf,html,txt")
     parser.add_argument("--no-pictures", action="store_true", help="Leave pictures out on both sides.")
-    parser.add_argument("--quick", action="store_true", help="No repair rounds, best-of or model meaning check (both sides).")
+    parser.add_argument(
+        "--quick", action="store_true", help="No repair rounds, best-of or model meaning check (both sides)."
+    )
     parser.add_argument("--skip-loop", action="store_true", help="Measure only batch (the loop takes the longest).")
     parser.add_argument("--json", default=None, help="Also write the figures to this file.")
     parser.add_argument("--keep", action="store_true", help="Keep the output folders (printed at the end).")
@@ -78,8 +85,10 @@ def run(args: list[str]) -> None:
     common = ["--model", opts.model] + (["--no-pictures"] if opts.no_pictures else [])
     log = work / "bench.log"
     print(machine_line(("torch", "transformers", "spacy")))
-    print(f"letters: {len(letters)} ({', '.join(l.name for l in letters)}), model {opts.model}, formats {opts.formats}, "
-          f"pictures {'off' if opts.no_pictures else 'on'}, {'quick settings (no repair, best-of 1, no model meaning check)' if opts.quick else 'default rewriter settings'}")
+    print(
+        f"letters: {len(letters)} ({', '.join(l.name for l in letters)}), model {opts.model}, formats {opts.formats}, "
+        f"pictures {'off' if opts.no_pictures else 'on'}, {'quick settings (no repair, best-of 1, no model meaning check)' if opts.quick else 'default rewriter settings'}"
+    )
     print(f"log: {log}", flush=True)
 
     figures: dict = {"letters": len(letters), "model": opts.model, "quick": opts.quick, "runs": {}}
@@ -87,12 +96,20 @@ def run(args: list[str]) -> None:
         seconds = 0.0
         for letter in letters:
             out = work / "loop" / letter.name
-            seconds += _timed(_command("convert", str(in_dir / letter.path.name), "-o", str(out), "--format", opts.formats, *common), env, log)
+            seconds += _timed(
+                _command("convert", str(in_dir / letter.path.name), "-o", str(out), "--format", opts.formats, *common),
+                env,
+                log,
+            )
             print(f"  convert loop: {letter.name} after {seconds:.0f} s", flush=True)
         figures["runs"]["convert loop"] = {"seconds": seconds, "letters": len(letters)}
     for j in jobs:
         out = work / f"batch-jobs{j}"
-        seconds = _timed(_command("batch", str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common), env, log)
+        seconds = _timed(
+            _command("batch", str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common),
+            env,
+            log,
+        )
         figures["runs"][f"batch --jobs {j}"] = {"seconds": seconds, "letters": _done(out)}
         print(f"  batch --jobs {j}: {_done(out)} letters in {seconds:.0f} s", flush=True)
 
@@ -102,9 +119,13 @@ def run(args: list[str]) -> None:
         r["letters_per_hour"] = r["letters"] * 3600 / r["seconds"] if r["seconds"] else 0.0
         ratio = r["letters_per_hour"] / loop["letters_per_hour"] if loop and loop.get("letters_per_hour") else None
         r["vs_loop"] = ratio
-        print(f"{name:18s} {r['letters']:7d} {r['seconds']:8.0f} {r['letters_per_hour']:13.2f} {'' if ratio is None else f'{ratio:7.2f}x':>8s}")
-    print("Each side runs as its own commands: the loop starts Python and loads spaCy and the model once per letter, "
-          "as `for f in letters/*; do easyread convert $f -o out/; done` does; batch does so once.")
+        print(
+            f"{name:18s} {r['letters']:7d} {r['seconds']:8.0f} {r['letters_per_hour']:13.2f} {'' if ratio is None else f'{ratio:7.2f}x':>8s}"
+        )
+    print(
+        "Each side runs as its own commands: the loop starts Python and loads spaCy and the model once per letter, "
+        "as `for f in letters/*; do easyread convert $f -o out/; done` does; batch does so once."
+    )
     if opts.json:
         Path(opts.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if opts.keep:

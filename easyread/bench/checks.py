@@ -5,6 +5,7 @@ one-off spaCy load is printed on its own line. textstat caches results per text,
 its caches are cleared before every run, for ours and for the baseline alike: both
 then do the work a new letter needs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,9 @@ def clear_textstat_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("textstat") and module is not None:
             for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat"):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith(
+                    "textstat"
+                ):
                     value.cache_clear()
 
 
@@ -74,11 +77,18 @@ def _run_long_word(length: int, repeat: int) -> None:
     for unit in ("a", "1", ".", "@", "a."):
         rows = []
         for size in (length // 4, length):
-            doc = Document(blocks=[Block(BlockKind.PARAGRAPH, "Please read this."), Block(BlockKind.PARAGRAPH, unit * (size // len(unit)))])
-            rows.append(_median_ms(lambda: check_document(doc), repeat))
+            doc = Document(
+                blocks=[
+                    Block(BlockKind.PARAGRAPH, "Please read this."),
+                    Block(BlockKind.PARAGRAPH, unit * (size // len(unit))),
+                ]
+            )
+            rows.append(_median_ms(lambda doc=doc: check_document(doc), repeat))
         (small, *_, small_cpu), (large, *_, large_cpu) = rows
-        print(f"  {unit!r:5s} x {length // 4:>7,}: {small:8.1f} ms (cpu {small_cpu:8.1f})   x {length:>7,}: {large:8.1f} ms "
-              f"(cpu {large_cpu:8.1f})   ratio {large_cpu / max(small_cpu, 0.001):4.1f} (linear 4, quadratic 16)")
+        print(
+            f"  {unit!r:5s} x {length // 4:>7,}: {small:8.1f} ms (cpu {small_cpu:8.1f})   x {length:>7,}: {large:8.1f} ms "
+            f"(cpu {large_cpu:8.1f})   ratio {large_cpu / max(small_cpu, 0.001):4.1f} (linear 4, quadratic 16)"
+        )
 
 
 def run(args: list[str] | None = None) -> None:
@@ -86,9 +96,14 @@ def run(args: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="easyread bench checks", description=__doc__)
     parser.add_argument("--words", type=int, default=1000, help="Length of the test letter in words (default 1000).")
     parser.add_argument("--repeat", type=int, default=10, help="Measured runs; the median is reported (default 10).")
-    parser.add_argument("--long-word", type=int, default=0, metavar="N",
-                        help="Instead, time the checks on a letter whose body is one N-character word (and runs of digits, dots and @), "
-                             "as a hostile upload would be; the letter is built directly, past the limits at the door.")
+    parser.add_argument(
+        "--long-word",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Instead, time the checks on a letter whose body is one N-character word (and runs of digits, dots and @), "
+        "as a hostile upload would be; the letter is built directly, past the limits at the door.",
+    )
     opts = parser.parse_args(args or [])
     if opts.long_word:
         return _run_long_word(opts.long_word, opts.repeat)
@@ -129,7 +144,9 @@ def run(args: list[str] | None = None) -> None:
     report = check_document(doc)
     print("easyread bench checks")
     print(machine_line(PACKAGES) + f", spaCy model {model_version()}")
-    print(f"letter: {len(text.split())} words, {sum(len(p.check.sentences) for p in report.parts)} sentences, {len(report.findings())} findings, {len(report.facts)} facts")
+    print(
+        f"letter: {len(text.split())} words, {sum(len(p.check.sentences) for p in report.parts)} sentences, {len(report.findings())} findings, {len(report.facts)} facts"
+    )
     print(f"one-off spaCy load: {load_ms:.0f} ms (not in the figures below)")
     print(f"load average before timing: {' '.join(f'{x:.2f}' for x in loadavg)} on {os.cpu_count()} cores")
     print(f"median of {opts.repeat} warm runs: wall ms (min-max), CPU ms")

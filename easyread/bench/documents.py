@@ -4,6 +4,7 @@ The baseline is the bare library on the same file in the same run (python-docx
 paragraph text, pypdf `extract_text`), so the figure shows what our structure
 detection, letter anatomy and header/footer removal cost on top.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,7 +79,9 @@ def run(args: list[str] | None = None) -> None:
         make_docx(docx_path, opts.pages)
         make_pdf(pdf_path, opts.pages)
         pdf_pages = len(pypdf.PdfReader(pdf_path).pages)
-        print(f"input: {opts.pages}-page DOCX ({docx_path.stat().st_size // 1024} KB), {pdf_pages}-page PDF ({pdf_path.stat().st_size // 1024} KB); median of {opts.repeat}, 1 warm-up")
+        print(
+            f"input: {opts.pages}-page DOCX ({docx_path.stat().st_size // 1024} KB), {pdf_pages}-page PDF ({pdf_path.stat().st_size // 1024} KB); median of {opts.repeat}, 1 warm-up"
+        )
 
         rows = [
             ("read DOCX (easyread)", lambda: read_document(docx_path, settings=settings)),
@@ -89,7 +92,12 @@ def run(args: list[str] | None = None) -> None:
         draft = identity_draft(read_document(docx_path, settings=settings))
         options = WriteOptions.from_settings(settings)
         for fmt in FORMATS:
-            rows.append((f"write {fmt.upper()} (easyread)", lambda fmt=fmt: write_outputs(draft, tmp / "out", "letter", [fmt], options)))
+            rows.append(
+                (
+                    f"write {fmt.upper()} (easyread)",
+                    lambda fmt=fmt: write_outputs(draft, tmp / "out", "letter", [fmt], options),
+                )
+            )
         for label, fn in rows:
             print(f"{label:32s} {median_seconds(fn, repeat=opts.repeat) * 1000:9.1f} ms")
 

@@ -16,6 +16,7 @@ process so each reports its own peak memory: 4 prompts one at a time, 16 prompts
 at 16 rows and 48 prompts at 48 rows (prompts 17-48 are two of the sentences
 together, so no two prompts are the same), each engine batching its own way.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 from easyread.bench import machine_line
 from easyread.engines.base import Sampling
@@ -77,24 +78,41 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--model", default="embedded", help="model spec (default: embedded)")
     parser.add_argument("--batch-sizes", default="1,8,16", help="comma-separated batch sizes (default 1,8,16)")
     parser.add_argument("--new-tokens", type=int, default=32, help="max new tokens per reply (default 32)")
-    parser.add_argument("--prompts", type=int, default=16, help=f"how many prompts, at most {len(SENTENCES)} (default 16)")
+    parser.add_argument(
+        "--prompts", type=int, default=16, help=f"how many prompts, at most {len(SENTENCES)} (default 16)"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per batch size; the median is reported (default 1)")
-    parser.add_argument("--share", choices=("both", "on", "off"), default="both",
-                        help="read the prompts' shared start once (on), per prompt (off) or both, side by side (default both)")
-    parser.add_argument("--batching", choices=("both", "fixed", "refilling"), default="both",
-                        help="fixed batches, rows refilled as they finish, or both side by side (default both; "
-                             "refilling is measured with the shared start read once when --share allows)")
-    parser.add_argument("--compare", default="",
-                        help="comma-separated model specs to measure side by side, e.g. embedded,embedded-openvino: "
-                             "4 prompts one at a time, 16 prompts and 48 prompts, and each engine's peak memory")
-    parser.add_argument("--compare-plan", default="1:4,16:16,48:48",
-                        help="the measurements of --compare, as rows:prompts pairs (default 1:4,16:16,48:48)")
+    parser.add_argument(
+        "--share",
+        choices=("both", "on", "off"),
+        default="both",
+        help="read the prompts' shared start once (on), per prompt (off) or both, side by side (default both)",
+    )
+    parser.add_argument(
+        "--batching",
+        choices=("both", "fixed", "refilling"),
+        default="both",
+        help="fixed batches, rows refilled as they finish, or both side by side (default both; "
+        "refilling is measured with the shared start read once when --share allows)",
+    )
+    parser.add_argument(
+        "--compare",
+        default="",
+        help="comma-separated model specs to measure side by side, e.g. embedded,embedded-openvino: "
+        "4 prompts one at a time, 16 prompts and 48 prompts, and each engine's peak memory",
+    )
+    parser.add_argument(
+        "--compare-plan",
+        default="1:4,16:16,48:48",
+        help="the measurements of --compare, as rows:prompts pairs (default 1:4,16:16,48:48)",
+    )
     parser.add_argument("--json-out", default="", help=argparse.SUPPRESS)  # one engine's figures, for --compare
     return parser.parse_args(argv)
 
 
-def measure(engine, prompts, batch_size: int, sampling: Sampling, share: bool = False,
-            refilling: bool = False) -> tuple[int, float, float]:
+def measure(
+    engine, prompts, batch_size: int, sampling: Sampling, share: bool = False, refilling: bool = False
+) -> tuple[int, float, float]:
     """Generated tokens, wall seconds and CPU seconds for all `prompts` at `batch_size`."""
     engine.batch_size = batch_size
     if hasattr(engine, "continuous"):
@@ -153,30 +171,52 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         tokens = int(statistics.median(r[0] for r in runs))
         seconds = statistics.median(r[1] for r in runs)
         cpu_seconds = statistics.median(r[2] for r in runs)
-        rows.append({"batch": size, "shared_start": share, "refilling": refilling, "tokens": tokens, "seconds": seconds,
-                     "tokens_per_second": tokens / seconds, "cpu_share": cpu_seconds / seconds})
+        rows.append(
+            {
+                "batch": size,
+                "shared_start": share,
+                "refilling": refilling,
+                "tokens": tokens,
+                "seconds": seconds,
+                "tokens_per_second": tokens / seconds,
+                "cpu_share": cpu_seconds / seconds,
+            }
+        )
 
     title = EMBEDDED_MODELS[args.model].title if args.model in EMBEDDED_MODELS else args.model
-    print(f"engine benchmark: {args.model} = {title}, {getattr(engine, 'dtype', None) or 'bfloat16'}, greedy, "
-          f"{len(prompts)} prompts, max {args.new_tokens} new tokens each, median of {max(1, args.repeat)}")
-    print(f"load: {prepare_seconds:.1f} s finding/preparing the cache, {load_seconds:.1f} s loading, "
-          f"{warmup_seconds:.1f} s first (warm-up) call")
+    print(
+        f"engine benchmark: {args.model} = {title}, {getattr(engine, 'dtype', None) or 'bfloat16'}, greedy, "
+        f"{len(prompts)} prompts, max {args.new_tokens} new tokens each, median of {max(1, args.repeat)}"
+    )
+    print(
+        f"load: {prepare_seconds:.1f} s finding/preparing the cache, {load_seconds:.1f} s loading, "
+        f"{warmup_seconds:.1f} s first (warm-up) call"
+    )
     baseline = rows[0]["tokens_per_second"] if rows else 0
     # cores busy = our CPU seconds / wall seconds: on a shared machine it shows how much of
     # the CPU this run really had (2.0 means both cores of a 2-core machine).
     print(f"prompt: {_prompt_tokens(engine, prompts)}")
-    print(f"{'batch':>5} {'rows':>9} {'prompt start':>15} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs baseline':>12} "
-          f"{'cores busy':>11}")
+    print(
+        f"{'batch':>5} {'rows':>9} {'prompt start':>15} {'tokens':>7} {'seconds':>8} {'tokens/s':>9} {'vs baseline':>12} "
+        f"{'cores busy':>11}"
+    )
     for row in rows:
         start = "read once" if row["shared_start"] else "read per prompt"
         batching = "refilled" if row["refilling"] else "fixed"
-        print(f"{row['batch']:>5} {batching:>9} {start:>15} {row['tokens']:>7} {row['seconds']:>8.1f} "
-              f"{row['tokens_per_second']:>9.1f} "
-              f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}")
+        print(
+            f"{row['batch']:>5} {batching:>9} {start:>15} {row['tokens']:>7} {row['seconds']:>8.1f} "
+            f"{row['tokens_per_second']:>9.1f} "
+            f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}"
+        )
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")
-    return {"model": args.model, "load_seconds": load_seconds, "prepare_seconds": prepare_seconds,
-            "warmup_seconds": warmup_seconds, "rows": rows}
+    return {
+        "model": args.model,
+        "load_seconds": load_seconds,
+        "prepare_seconds": prepare_seconds,
+        "warmup_seconds": warmup_seconds,
+        "rows": rows,
+    }
 
 
 def compare(args: argparse.Namespace) -> dict:
@@ -187,8 +227,19 @@ def compare(args: argparse.Namespace) -> dict:
     for spec in specs:
         with tempfile.TemporaryDirectory() as folder:
             out = os.path.join(folder, "figures.json")
-            command = [sys.executable, "-m", "easyread.bench.engine", "--model", spec,
-                       "--new-tokens", str(args.new_tokens), "--compare-plan", args.compare_plan, "--json-out", out]
+            command = [
+                sys.executable,
+                "-m",
+                "easyread.bench.engine",
+                "--model",
+                spec,
+                "--new-tokens",
+                str(args.new_tokens),
+                "--compare-plan",
+                args.compare_plan,
+                "--json-out",
+                out,
+            ]
             done = subprocess.run(command, check=False)
             if done.returncode != 0 or not os.path.exists(out):
                 print(f"{spec}: the benchmark failed (exit code {done.returncode}); see above.")
@@ -211,14 +262,18 @@ def compare(args: argparse.Namespace) -> dict:
         first = results[specs[0]]["replies"] if specs[0] in results else []
         same = sum(a == b for a, b in zip(figures["replies"], first))
         kept, total = figures["facts"]
-        print(f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}"
-              f"{f'{kept}/{total}':>12}{f'{same}/{len(first)}':>14}")
+        print(
+            f"{spec:<22}{cells}{figures['peak_rss_bytes'] / 1e9:>10.1f} GB{figures['load_seconds']:>8.1f}"
+            f"{f'{kept}/{total}':>12}{f'{same}/{len(first)}':>14}"
+        )
     # On a shared machine an engine gets only part of the cores, and not the same part as the next
     # engine: tokens per CPU second is the fairer comparison then.
     print("tokens per CPU second (this process's CPU time, all its threads):")
     print("\n".join(cpu_lines))
-    print("facts kept: numbers, money, dates, phone numbers of the sentences kept in the replies of the largest run; "
-          "same replies: word for word the same as the first engine's")
+    print(
+        "facts kept: numbers, money, dates, phone numbers of the sentences kept in the replies of the largest run; "
+        "same replies: word for word the same as the first engine's"
+    )
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return results
 
@@ -248,15 +303,31 @@ def side_by_side(args: argparse.Namespace) -> dict:
         replies = written if len(written) > len(replies) else replies
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         tokens = engine.stats.generated_tokens
-        rows.append({"rows": size, "prompts": count, "tokens": tokens, "seconds": wall,
-                     "tokens_per_second": tokens / wall, "cpu_share": cpu / wall})
-        print(f"{args.model}: {count} prompts at {size} rows: {tokens} tokens in {wall:.1f} s = "
-              f"{tokens / wall:.1f} tokens/s, {cpu / wall:.2f} cores busy", flush=True)
+        rows.append(
+            {
+                "rows": size,
+                "prompts": count,
+                "tokens": tokens,
+                "seconds": wall,
+                "tokens_per_second": tokens / wall,
+                "cpu_share": cpu / wall,
+            }
+        )
+        print(
+            f"{args.model}: {count} prompts at {size} rows: {tokens} tokens in {wall:.1f} s = "
+            f"{tokens / wall:.1f} tokens/s, {cpu / wall:.2f} cores busy",
+            flush=True,
+        )
     # ru_maxrss is in KiB on Linux: the most memory this process (one engine) ever held.
-    figures = {"model": args.model, "load_seconds": load_seconds, "rows": rows, "replies": replies,
-               "facts": _facts_kept(texts(len(replies)), replies),
-               "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-               "machine": machine_line(("torch", "transformers", "openvino", "openvino-genai", "easyread"))}
+    figures = {
+        "model": args.model,
+        "load_seconds": load_seconds,
+        "rows": rows,
+        "replies": replies,
+        "facts": _facts_kept(texts(len(replies)), replies),
+        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "machine": machine_line(("torch", "transformers", "openvino", "openvino-genai", "easyread")),
+    }
     print(figures["machine"] + f", {_cpu()}", flush=True)
     with open(args.json_out, "w", encoding="utf-8") as fh:
         json.dump(figures, fh)
@@ -286,8 +357,10 @@ def _prompt_tokens(engine, prompts) -> str:
 
     _, tokenizer = engine.load()
     encoded = [engine._encode(tokenizer, chat) for chat in prompts]
-    return (f"{statistics.median(len(e) for e in encoded):.0f} tokens (median), "
-            f"of which the first {_common_prefix_length(encoded)} are the same in every prompt")
+    return (
+        f"{statistics.median(len(e) for e in encoded):.0f} tokens (median), "
+        f"of which the first {_common_prefix_length(encoded)} are the same in every prompt"
+    )
 
 
 def _cpu() -> str:

@@ -5,6 +5,7 @@ Read version must keep: {"kind", "text", "also": [other acceptable forms]}. The
 matcher here is deliberately separate from the fact lock in easyread.checks, so
 the benchmark does not mark its own homework.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,21 @@ from pathlib import Path
 
 LETTERS = Path(__file__).resolve().parent / "letters"
 _MONTHS = "january february march april may june july august september october november december".split()
-_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-          "nine": "9", "ten": "10", "fourteen": "14", "twenty-one": "21", "twenty-eight": "28"}
+_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "fourteen": "14",
+    "twenty-one": "21",
+    "twenty-eight": "28",
+}
 
 
 @dataclass
@@ -65,7 +79,9 @@ def fact_found(fact: dict, draft: str) -> bool:
     norm = _norm(draft)
     for form in forms:
         f = _norm(form)
-        if re.search(rf"(?<![\w£]){re.escape(f)}(?![\w])", norm) or (fact["kind"] in ("url", "email", "reference") and f in norm):
+        if re.search(rf"(?<![\w£]){re.escape(f)}(?![\w])", norm) or (
+            fact["kind"] in ("url", "email", "reference") and f in norm
+        ):
             return True
     return False
 

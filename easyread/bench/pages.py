@@ -10,6 +10,7 @@ page under 1 s at the median while a job runs.
 
     easyread bench pages [--model embedded|embedded-fast|none] [--rounds 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,18 +29,27 @@ TARGET_SECONDS = 1.0
 def staff_pages(doc_id: int, busy_id: int) -> list[tuple[str, str]]:
     """(label, path) of every page a staff person opens, for the letter with a draft and the one being worked on."""
     return [
-        ("home", "/"), ("letters list", "/documents/"), ("upload", "/documents/new"),
-        ("draft page", f"/documents/{doc_id}"), ("draft page while working", f"/documents/{busy_id}"),
-        ("versions", f"/documents/{doc_id}/versions"), ("translations", f"/documents/{doc_id}/translations"),
+        ("home", "/"),
+        ("letters list", "/documents/"),
+        ("upload", "/documents/new"),
+        ("draft page", f"/documents/{doc_id}"),
+        ("draft page while working", f"/documents/{busy_id}"),
+        ("versions", f"/documents/{doc_id}/versions"),
+        ("translations", f"/documents/{doc_id}/translations"),
         ("picture search", f"/documents/{doc_id}/points/1/0/picture?q=money"),
-        ("glossary", "/glossary/"), ("reviewers", "/review/reviewers"),
+        ("glossary", "/glossary/"),
+        ("reviewers", "/review/reviewers"),
         ("review and approve", f"/review/documents/{doc_id}"),
-        ("compare versions", f"/review/documents/{doc_id}/compare"), ("learning", "/review/learning"),
-        ("account", "/account"), ("accessibility", "/accessibility"),
+        ("compare versions", f"/review/documents/{doc_id}/compare"),
+        ("learning", "/review/learning"),
+        ("account", "/account"),
+        ("accessibility", "/accessibility"),
     ]
 
 
-def _time_pages(session, base: str, pages, rounds: int, still_busy=None, seconds: float = 0.0) -> dict[str, list[float]]:
+def _time_pages(
+    session, base: str, pages, rounds: int, still_busy=None, seconds: float = 0.0
+) -> dict[str, list[float]]:
     """Open every page in turn, `rounds` times; with `still_busy`, go on for `seconds` while it stays true."""
     times: dict[str, list[float]] = {label: [] for label, _ in pages}
     statuses: dict[str, int] = {}
@@ -72,11 +82,17 @@ def _stage(app, doc_id: int) -> str:
 def run(args: list[str] | None = None) -> None:
     """Print each staff page's median and largest load time, idle and while the worker converts a letter."""
     parser = argparse.ArgumentParser(prog="easyread bench pages")
-    parser.add_argument("--model", default="embedded",
-                        help="model for the letter the worker converts while pages are timed (default embedded)")
-    parser.add_argument("--rounds", type=int, default=5, help="times each page is opened at least, idle and busy (default 5)")
-    parser.add_argument("--seconds", type=float, default=90.0,
-                        help="go on opening pages while the job runs for this long (default 90)")
+    parser.add_argument(
+        "--model",
+        default="embedded",
+        help="model for the letter the worker converts while pages are timed (default embedded)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="times each page is opened at least, idle and busy (default 5)"
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=90.0, help="go on opening pages while the job runs for this long (default 90)"
+    )
     options = parser.parse_args(args)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     from easyread import jobs
@@ -109,17 +125,25 @@ def run(args: list[str] | None = None) -> None:
             stage = _stage(app, busy_id)
             pages = staff_pages(doc_id, busy_id)
             began = time.perf_counter()
-            busy = _time_pages(session, base, pages, options.rounds,
-                               still_busy=lambda: document_state(app, busy_id)[0] == "running", seconds=options.seconds)
+            busy = _time_pages(
+                session,
+                base,
+                pages,
+                options.rounds,
+                still_busy=lambda: document_state(app, busy_id)[0] == "running",
+                seconds=options.seconds,
+            )
             took = time.perf_counter() - began
             state = document_state(app, busy_id)[0]
         finally:
             server.close()
             consumer.stop(graceful=False)
-    print(f"{LETTER.name}: worker converting it with model {options.model} for the busy runs "
-          f"(timing began at stage {stage!r}; "
-          f"the job was still {state} after {took:.0f} s of timing); "
-          f"{len(busy['home'])} rounds busy, {options.rounds} idle; one signed-in person; waitress threads=8; 127.0.0.1")
+    print(
+        f"{LETTER.name}: worker converting it with model {options.model} for the busy runs "
+        f"(timing began at stage {stage!r}; "
+        f"the job was still {state} after {took:.0f} s of timing); "
+        f"{len(busy['home'])} rounds busy, {options.rounds} idle; one signed-in person; waitress threads=8; 127.0.0.1"
+    )
     print(f"{'page':<28}{'idle median s':>14}{'idle max s':>11}{'busy median s':>14}{'busy max s':>11}")
     worst = 0.0
     for label, _ in pages:

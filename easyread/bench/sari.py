@@ -40,13 +40,14 @@ the paper's precision-only deletion. Copying the input scores 0 on deletion
 either way (nothing deleted), so the 20.73 reference for copying the ASSET test
 input holds for both.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
 
 NGRAM_ORDER = 4
 
@@ -136,8 +137,9 @@ class SariStats:
     keep: OperationCounts = field(default_factory=OperationCounts)
     delete: OperationCounts = field(default_factory=OperationCounts)
 
-    def update(self, orig_tokens: Sequence[str], sys_tokens: Sequence[str],
-               refs_tokens: Sequence[Sequence[str]]) -> None:
+    def update(
+        self, orig_tokens: Sequence[str], sys_tokens: Sequence[str], refs_tokens: Sequence[Sequence[str]]
+    ) -> None:
         """Add the counts of one sentence (already normalised and split into tokens)."""
         num_refs = len(refs_tokens)
         if num_refs == 0:
@@ -159,15 +161,20 @@ class SariStats:
             # KEEP and DELETE: counts scaled by the number of references so a
             # source n-gram kept by 7 of 10 references weighs 7 against 10.
             o_r, s_r = _scaled(o, num_refs), _scaled(s, num_refs)
-            kept_by_sys = o_r & s_r          # min
+            kept_by_sys = o_r & s_r  # min
             kept_by_refs = o_r & r
-            self.keep.add(n, sum((kept_by_sys & kept_by_refs).values()),
-                          sum(kept_by_sys.values()), sum(kept_by_refs.values()))
+            self.keep.add(
+                n, sum((kept_by_sys & kept_by_refs).values()), sum(kept_by_sys.values()), sum(kept_by_refs.values())
+            )
 
-            deleted_by_sys = o_r - s_r       # positive part
+            deleted_by_sys = o_r - s_r  # positive part
             deleted_by_refs = o_r - r
-            self.delete.add(n, sum((deleted_by_sys & deleted_by_refs).values()),
-                            sum(deleted_by_sys.values()), sum(deleted_by_refs.values()))
+            self.delete.add(
+                n,
+                sum((deleted_by_sys & deleted_by_refs).values()),
+                sum(deleted_by_sys.values()),
+                sum(deleted_by_refs.values()),
+            )
 
 
 def precision_recall_f1(correct: int, sys_total: int, ref_total: int) -> tuple[float, float, float]:
@@ -195,16 +202,19 @@ def score_from_stats(stats: SariStats, use_f1_for_deletion: bool = True) -> Sari
     for n in range(NGRAM_ORDER):
         add += precision_recall_f1(stats.add.correct[n], stats.add.sys_total[n], stats.add.ref_total[n])[2]
         keep += precision_recall_f1(stats.keep.correct[n], stats.keep.sys_total[n], stats.keep.ref_total[n])[2]
-        p, _, f1 = precision_recall_f1(stats.delete.correct[n], stats.delete.sys_total[n],
-                                       stats.delete.ref_total[n])
+        p, _, f1 = precision_recall_f1(stats.delete.correct[n], stats.delete.sys_total[n], stats.delete.ref_total[n])
         delete += f1 if use_f1_for_deletion else p
     add, keep, delete = (100.0 * x / NGRAM_ORDER for x in (add, keep, delete))
     return SariScore(sari=(add + keep + delete) / 3, add=add, keep=keep, delete=delete)
 
 
-def corpus_stats(orig_sents: Sequence[str], sys_sents: Sequence[str],
-                 refs_sents: Sequence[Sequence[str]], lowercase: bool = True,
-                 tokenizer: str = "13a") -> SariStats:
+def corpus_stats(
+    orig_sents: Sequence[str],
+    sys_sents: Sequence[str],
+    refs_sents: Sequence[Sequence[str]],
+    lowercase: bool = True,
+    tokenizer: str = "13a",
+) -> SariStats:
     """Summed counts over a corpus.
 
     ``refs_sents`` has EASSE's shape: one list per reference *set*, each as long
@@ -224,20 +234,29 @@ def corpus_stats(orig_sents: Sequence[str], sys_sents: Sequence[str],
     return stats
 
 
-def corpus_sari_scores(orig_sents: Sequence[str], sys_sents: Sequence[str],
-                       refs_sents: Sequence[Sequence[str]], lowercase: bool = True,
-                       tokenizer: str = "13a", use_f1_for_deletion: bool = True) -> SariScore:
+def corpus_sari_scores(
+    orig_sents: Sequence[str],
+    sys_sents: Sequence[str],
+    refs_sents: Sequence[Sequence[str]],
+    lowercase: bool = True,
+    tokenizer: str = "13a",
+    use_f1_for_deletion: bool = True,
+) -> SariScore:
     """Corpus SARI with its add / keep / delete parts (EASSE defaults)."""
     stats = corpus_stats(orig_sents, sys_sents, refs_sents, lowercase, tokenizer)
     return score_from_stats(stats, use_f1_for_deletion)
 
 
-def corpus_sari(orig_sents: Sequence[str], sys_sents: Sequence[str],
-                refs_sents: Sequence[Sequence[str]], lowercase: bool = True,
-                tokenizer: str = "13a", use_f1_for_deletion: bool = True) -> float:
+def corpus_sari(
+    orig_sents: Sequence[str],
+    sys_sents: Sequence[str],
+    refs_sents: Sequence[Sequence[str]],
+    lowercase: bool = True,
+    tokenizer: str = "13a",
+    use_f1_for_deletion: bool = True,
+) -> float:
     """Corpus SARI (0-100), same arguments and result as ``easse.sari.corpus_sari``."""
-    return corpus_sari_scores(orig_sents, sys_sents, refs_sents, lowercase, tokenizer,
-                              use_f1_for_deletion).sari
+    return corpus_sari_scores(orig_sents, sys_sents, refs_sents, lowercase, tokenizer, use_f1_for_deletion).sari
 
 
 def sentence_sari(orig_sent: str, sys_sent: str, ref_sents: Sequence[str], **kwargs) -> float:

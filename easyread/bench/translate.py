@@ -13,13 +13,14 @@ Memory (easyread.bench.translate_memory): a folder of generated letters of one k
 the share of points filled from memory after the first is approved, facts right in
 them, and seconds per letter with the memory beside the engine alone.
 """
+
 from __future__ import annotations
 
 import argparse
 import resource
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 from easyread.bench import machine_line
 
@@ -43,19 +44,26 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="easyread bench translate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--engines", default="embedded", help="comma-separated engine specs (default: embedded)")
     parser.add_argument("--languages", default=LANGUAGES, help=f"languages for the quality part (default {LANGUAGES})")
-    parser.add_argument("--points", type=int, default=len(LETTER), help=f"points of the letter to use, at most {len(LETTER)}")
+    parser.add_argument(
+        "--points", type=int, default=len(LETTER), help=f"points of the letter to use, at most {len(LETTER)}"
+    )
     parser.add_argument("--speed-language", default="pl", help="language for the speed part (default pl)")
     parser.add_argument("--skip-quality", action="store_true", help="measure speed only")
     parser.add_argument("--skip-speed", action="store_true", help="measure quality only")
-    parser.add_argument("--memory-letters", type=int, default=20,
-                        help="generated letters for the memory part, 0 to skip (default 20)")
-    parser.add_argument("--memory-engine", default="fake",
-                        help="engine for the memory part: 'fake' (a word-swap stand-in, no model: fast, its times "
-                             "say nothing "
-                             "about a real engine) or an engine spec such as embedded (default fake)")
+    parser.add_argument(
+        "--memory-letters", type=int, default=20, help="generated letters for the memory part, 0 to skip (default 20)"
+    )
+    parser.add_argument(
+        "--memory-engine",
+        default="fake",
+        help="engine for the memory part: 'fake' (a word-swap stand-in, no model: fast, its times "
+        "say nothing "
+        "about a real engine) or an engine spec such as embedded (default fake)",
+    )
     parser.add_argument("--memory-language", default="pl", help="language for the memory part (default pl)")
-    parser.add_argument("--memory-folder", default=None,
-                        help="write the generated letters here (default: a temporary folder)")
+    parser.add_argument(
+        "--memory-folder", default=None, help="write the generated letters here (default: a temporary folder)"
+    )
     parser.add_argument("--memory-only", action="store_true", help="only the memory part")
     return parser.parse_args(argv)
 
@@ -92,8 +100,14 @@ def quality(engine, points: list[str], languages: str, settings: dict) -> list[d
         row = {"language": code, "seconds": time.perf_counter() - started, "error": result.error}
         if result.ok:
             drifted = sum(1 for p in result.draft.points() if FLAG_DRIFT in p.flags)
-            row.update(facts=result.facts_kept / result.points, drift=drifted / result.points, chrf=result.chrf or 0.0,
-                       similarity=result.similarity or 0.0, tier=result.tier, sample=result.draft.points()[0].text)
+            row.update(
+                facts=result.facts_kept / result.points,
+                drift=drifted / result.points,
+                chrf=result.chrf or 0.0,
+                similarity=result.similarity or 0.0,
+                tier=result.tier,
+                sample=result.draft.points()[0].text,
+            )
             row["good_enough"] = row["facts"] >= FACTS_MIN and row["drift"] <= DRIFT_MAX and row["chrf"] >= CHRF_MIN
         rows.append(row)
         _print_quality_row(row)
@@ -105,8 +119,10 @@ def _print_quality_row(row: dict) -> None:
         print(f"  {row['language']:8s} not done: {row['error']}")
         return
     verdict = "ok for a draft" if row["good_enough"] else "NOT GOOD ENOUGH"
-    print(f"  {row['language']:8s} facts kept {row['facts']:4.0%}  flagged by back-translation {row['drift']:4.0%}  "
-          f"chrF {row['chrf']:5.1f}  similarity {row['similarity']:.2f}  {row['seconds']:5.0f} s  {verdict}")
+    print(
+        f"  {row['language']:8s} facts kept {row['facts']:4.0%}  flagged by back-translation {row['drift']:4.0%}  "
+        f"chrF {row['chrf']:5.1f}  similarity {row['similarity']:.2f}  {row['seconds']:5.0f} s  {verdict}"
+    )
     print(f"  {'':8s} e.g. {row['sample'][:90]}")
     sys.stdout.flush()
 
@@ -121,8 +137,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     settings = load_settings()
     points = LETTER[: max(1, min(args.points, len(LETTER)))]
     print(machine_line(("torch", "transformers", "sacrebleu", "babel")))
-    print(f"letter: {len(points)} Easy Read points; thresholds: chrF < {settings.get('TRANSLATE_CHRF_MIN')} "
-          f"or similarity < {settings.get('TRANSLATE_SIMILARITY_MIN')} flags a point")
+    print(
+        f"letter: {len(points)} Easy Read points; thresholds: chrF < {settings.get('TRANSLATE_CHRF_MIN')} "
+        f"or similarity < {settings.get('TRANSLATE_SIMILARITY_MIN')} flags a point"
+    )
     report: dict = {"speed": {}, "quality": []}
     if args.memory_only:
         args.skip_speed = args.skip_quality = True
@@ -133,8 +151,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         for engine in engines:
             figures = speed(engine, points, args.speed_language)
             report["speed"][engine.name] = figures
-            print(f"  {engine.name:30s} batch 1 {figures['batch1']:6.2f}/s  batch 8 {figures['batch8']:6.2f}/s  "
-                  f"(x{figures['batch8'] / figures['batch1']:.1f})  peak memory {figures['peak_mb']:,.0f} MB")
+            print(
+                f"  {engine.name:30s} batch 1 {figures['batch1']:6.2f}/s  batch 8 {figures['batch8']:6.2f}/s  "
+                f"(x{figures['batch8'] / figures['batch1']:.1f})  peak memory {figures['peak_mb']:,.0f} MB"
+            )
             sys.stdout.flush()
     if not args.skip_quality and engines:
         engines[0].batch_size = int(settings.get("TRANSLATE_BATCH_SIZE") or 8)

@@ -14,6 +14,7 @@ document is done. One run (the model takes minutes): the figure is a single meas
 
     python -m easyread.bench.web [--clients 20] [--seconds 20] [--max-requests 20000] [--model embedded]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,9 @@ def make_app(instance: Path, **config):
     from easyread.users import get_or_create_council
 
     # COOKIE_SECURE off: browsers send Secure cookies to http://127.0.0.1, `requests` does not.
-    app = create_app({"INSTANCE_PATH": str(instance), "COUNCIL_NAME": "Bench Council", "COOKIE_SECURE": False, **config})
+    app = create_app(
+        {"INSTANCE_PATH": str(instance), "COUNCIL_NAME": "Bench Council", "COOKIE_SECURE": False, **config}
+    )
     with app.app_context():
         council = get_or_create_council("Bench Council")
         users.create_user(EMAIL, "Bench Staff", "staff", council, PASSWORD, actor="bench")
@@ -55,8 +58,14 @@ def add_letter(app, model: str, pictures: bool):
     with app.app_context():
         settings = app.config["EASYREAD"]
         options = intake.clean_options(settings, model=model, formats=["docx"], pictures=pictures)
-        doc = intake.accept(data=LETTER.read_bytes(), filename=LETTER.name, user=find_user(EMAIL), options=options,
-                            settings=settings, instance=app.instance_path)
+        doc = intake.accept(
+            data=LETTER.read_bytes(),
+            filename=LETTER.name,
+            user=find_user(EMAIL),
+            options=options,
+            settings=settings,
+            instance=app.instance_path,
+        )
         return doc.id
 
 
@@ -85,7 +94,12 @@ def sign_in(base: str):
     session = requests.Session()
     page = session.get(base + "/sign-in", timeout=30)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    answer = session.post(base + "/sign-in", data={"csrf_token": token, "email": EMAIL, "password": PASSWORD}, timeout=30, allow_redirects=False)
+    answer = session.post(
+        base + "/sign-in",
+        data={"csrf_token": token, "email": EMAIL, "password": PASSWORD},
+        timeout=30,
+        allow_redirects=False,
+    )
     if answer.status_code != 302:
         raise RuntimeError(f"sign-in failed: {answer.status_code}")
     return session
@@ -152,14 +166,21 @@ def bench_load(clients: int, seconds: float, max_requests: int) -> None:
             sessions = [sign_in(base) for _ in range(clients)]
             draft_url = f"{base}/documents/{doc_id}"
             first = sessions[0].get(draft_url, timeout=30)
-            print(f"draft page: {len(first.content):,} bytes; {clients} clients, up to {seconds:g} s or {max_requests:,} requests per run, waitress threads=8, 127.0.0.1")
+            print(
+                f"draft page: {len(first.content):,} bytes; {clients} clients, up to {seconds:g} s or {max_requests:,} requests per run, waitress threads=8, 127.0.0.1"
+            )
             print(f"{'page':<24}{'requests':>10}{'req/s':>10}{'median ms':>12}{'p95 ms':>10}{'errors':>8}")
-            for label, url, expect in (("/health (baseline)", f"{base}/health", '"ok"'), (f"draft page /documents/{doc_id}", draft_url, "Easy Read draft")):
+            for label, url, expect in (
+                ("/health (baseline)", f"{base}/health", '"ok"'),
+                (f"draft page /documents/{doc_id}", draft_url, "Easy Read draft"),
+            ):
                 for s in sessions[:1]:
                     s.get(url, timeout=30)  # warm
                 r = load(sessions, url, seconds, max_requests, expect)
                 kinds = f"  ({', '.join(r['error_kinds'])})" if r["errors"] else ""
-                print(f"{label:<24}{r['requests']:>10,}{r['per_second']:>10.1f}{r['median_ms']:>12.1f}{r['p95_ms']:>10.1f}{r['errors']:>8}{kinds}")
+                print(
+                    f"{label:<24}{r['requests']:>10,}{r['per_second']:>10.1f}{r['median_ms']:>12.1f}{r['p95_ms']:>10.1f}{r['errors']:>8}{kinds}"
+                )
         finally:
             server.close()
 
@@ -184,8 +205,10 @@ def bench_model(model: str, wait_seconds: float, rewrite: dict) -> None:
         finally:
             consumer.stop(graceful=False)
         settings = app.config["EASYREAD"]
-        print(f"upload → draft, {LETTER.name} ({words} words, one page), model {model}, pictures {settings['PICTURE_DEFAULT_SET']}, "
-              f"REWRITE_REPAIR_ROUNDS={settings['REWRITE_REPAIR_ROUNDS']}, REWRITE_BEST_OF={settings['REWRITE_BEST_OF']}, real worker (SQLite queue):")
+        print(
+            f"upload → draft, {LETTER.name} ({words} words, one page), model {model}, pictures {settings['PICTURE_DEFAULT_SET']}, "
+            f"REWRITE_REPAIR_ROUNDS={settings['REWRITE_REPAIR_ROUNDS']}, REWRITE_BEST_OF={settings['REWRITE_BEST_OF']}, real worker (SQLite queue):"
+        )
         if status == "done":
             print(f"  {took:.1f} s (one run, not a median: the model takes minutes; includes loading the model)")
         else:
@@ -198,10 +221,21 @@ def run(args: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long each load run lasts at most (default 20)")
     parser.add_argument("--max-requests", type=int, default=20000, help="requests per load run at most (default 20000)")
-    parser.add_argument("--model", choices=("embedded", "embedded-fast"), default=None, help="also time upload → draft with this model")
-    parser.add_argument("--wait", type=float, default=1200.0, help="how long to wait for the model's draft at most, in seconds (default 1200)")
-    parser.add_argument("--repair-rounds", type=int, default=None, help="REWRITE_REPAIR_ROUNDS for the model run (default: the setting)")
-    parser.add_argument("--best-of", type=int, default=None, help="REWRITE_BEST_OF for the model run (default: the setting)")
+    parser.add_argument(
+        "--model", choices=("embedded", "embedded-fast"), default=None, help="also time upload → draft with this model"
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=1200.0,
+        help="how long to wait for the model's draft at most, in seconds (default 1200)",
+    )
+    parser.add_argument(
+        "--repair-rounds", type=int, default=None, help="REWRITE_REPAIR_ROUNDS for the model run (default: the setting)"
+    )
+    parser.add_argument(
+        "--best-of", type=int, default=None, help="REWRITE_BEST_OF for the model run (default: the setting)"
+    )
     parser.add_argument("--no-load", action="store_true", help="skip the load part")
     options = parser.parse_args(args)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" is expected under load
@@ -209,7 +243,11 @@ def run(args: list[str] | None = None) -> None:
     if not options.no_load:
         bench_load(options.clients, options.seconds, options.max_requests)
     if options.model:
-        rewrite = {name: value for name, value in (("REWRITE_REPAIR_ROUNDS", options.repair_rounds), ("REWRITE_BEST_OF", options.best_of)) if value is not None}
+        rewrite = {
+            name: value
+            for name, value in (("REWRITE_REPAIR_ROUNDS", options.repair_rounds), ("REWRITE_BEST_OF", options.best_of))
+            if value is not None
+        }
         bench_model(options.model, options.wait, rewrite)
 
 

@@ -3,6 +3,7 @@
 Month and weekday names come from babel (CLDR), so a Polish "1 marca 2025" or an
 Urdu "1 مارچ 2025" is read as the same date as "1 March 2025".
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,10 @@ REFERENCE = re.compile(r"(?<![\w/-])(?:[A-Z0-9]+(?:[/-][A-Z0-9]+)+|[A-Z]{1,4}\d{
 # A legal citation ("section 23 of the Local Government Finance Act 1992", "regulation 4", "the Housing Act 1996"):
 # one fact, so its numbers are not facts of their own. The Act's name must be capitalised, as statutes are.
 _ACT = r"(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){1,8}?(?:Act|Regulations|Order|Rules|Measure)(?:\s+(?:19|20)\d\d)?"
-_PROVISION = (r"(?i:sections?|s\.|regulations?|reg\.|paragraphs?|para\.|schedules?|articles?|rules?|parts?)"
-              r"\s+\d+[A-Z]?(?:\(\w{1,3}\))*")
+_PROVISION = (
+    r"(?i:sections?|s\.|regulations?|reg\.|paragraphs?|para\.|schedules?|articles?|rules?|parts?)"
+    r"\s+\d+[A-Z]?(?:\(\w{1,3}\))*"
+)
 LEGAL_CITATION = re.compile(
     rf"\b{_PROVISION}(?:\s+(?:and|or|to)\s+\d+[A-Z]?(?:\(\w{{1,3}}\))*)?(?:\s+(?i:of)\s+{_ACT})?"
     rf"|(?<![\w])(?:the\s+)?(?:[A-Z][\w'’()-]*\s+){{1,8}}?(?:Act|Regulations|Order)\s+(?:19|20)\d\d\b"
@@ -48,8 +51,17 @@ NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:%|\s?per\s?cent\b)?(
 # A number in a language other than English: groups and decimals marked with "." or "," (or a
 # no-break space), read by `read_number`; a per cent sign may follow after a space ("2,5 %").
 LOCAL_NUMBER = re.compile(r"(?<![\w.,])(?P<n>\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?)(?P<pc>\s?%)?(?![\w])")
-DEADLINE_BEFORE = re.compile(r"\b(within|by|before|no later than|not later than|on or before|until|up to|in the next)\s+(?:the\s+)?$", re.IGNORECASE)
-DEADLINE_WORDS = {"no later than": "by", "not later than": "by", "on or before": "by", "in the next": "within", "up to": "within"}
+DEADLINE_BEFORE = re.compile(
+    r"\b(within|by|before|no later than|not later than|on or before|until|up to|in the next)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DEADLINE_WORDS = {
+    "no later than": "by",
+    "not later than": "by",
+    "on or before": "by",
+    "in the next": "within",
+    "up to": "within",
+}
 
 # Rights a letter names. Review-like rights only count when the reader is the one who may act.
 RIGHTS = [
@@ -57,12 +69,24 @@ RIGHTS = [
     ("tribunal", re.compile(r"\btribunal\b", re.IGNORECASE)),
     ("ombudsman", re.compile(r"\bombudsman\b", re.IGNORECASE)),
     ("complaint", re.compile(r"\bcomplain(?:t|ts)?\b", re.IGNORECASE)),
-    ("review", re.compile(r"\byou\b[^.?!\n]{0,40}?\b(?:review|reconsider(?:ation)?|look at [^.?!\n]{0,20}?again)\b", re.IGNORECASE)),
+    (
+        "review",
+        re.compile(
+            r"\byou\b[^.?!\n]{0,40}?\b(?:review|reconsider(?:ation)?|look at [^.?!\n]{0,20}?again)\b", re.IGNORECASE
+        ),
+    ),
     ("challenge", re.compile(r"\byou\b[^.?!\n]{0,40}?\b(?:challenge|dispute)\b", re.IGNORECASE)),
     ("representations", re.compile(r"\bmake\s+(?:formal\s+)?representations\b", re.IGNORECASE)),
 ]
 
-_UNITS = {"minute": ("minutes", 1), "hour": ("minutes", 60), "day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "year": ("months", 12)}
+_UNITS = {
+    "minute": ("minutes", 1),
+    "hour": ("minutes", 60),
+    "day": ("days", 1),
+    "week": ("days", 7),
+    "month": ("months", 1),
+    "year": ("months", 12),
+}
 
 
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -114,7 +138,7 @@ def read_number(number: str, language: str) -> Decimal | None:
         elif len(marks) == 1 and (tail != 3 or last == decimal_symbol(language)):
             decimal_at = last_at
     whole = cleaned if decimal_at is None else cleaned[:decimal_at]
-    fraction = "" if decimal_at is None else cleaned[decimal_at + 1:]
+    fraction = "" if decimal_at is None else cleaned[decimal_at + 1 :]
     digits = whole.replace(".", "").replace(",", "")
     try:
         return Decimal(f"{digits}.{fraction}" if fraction else digits)
@@ -137,7 +161,11 @@ def money_pattern(language: str) -> re.Pattern:
     """£ or GBP before or after an amount, or 'N pounds' in English."""
     # Bounded: no amount is longer than 24 characters, and an unbounded run made a line of digits quadratic.
     number = r"\d(?:[\d.,\u00a0\u202f ]{0,22}\d)?"
-    words = r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:pounds?\b|GBP\b)" if language == "en" else r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:GBP|£)"
+    words = (
+        r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:pounds?\b|GBP\b)"
+        if language == "en"
+        else r"|(?<![\d.,])(?P<w>" + number + r")\s?(?:GBP|£)"
+    )
     return re.compile(rf"(?:£|GBP\s?)\s?(?P<a>{number}){words}")
 
 
@@ -169,8 +197,20 @@ def date_patterns(language: str) -> list[tuple[str, re.Pattern]]:
     weekday = "|".join(re.escape(d) for d in days)
     ordinal = r"(?:st|nd|rd|th)?" if language == "en" else r"\.?"
     return [
-        ("dmy", re.compile(rf"(?:\b(?:{weekday}),?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<m>{months})\b\.?,?(?:\s+(?P<y>\d{{4}})\b)?", re.IGNORECASE)),
-        ("mdy", re.compile(rf"(?:\b(?:{weekday}),?\s+)?\b(?P<m>{months})\b\.?\s+(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y>\d{{4}})\b)?", re.IGNORECASE)),
+        (
+            "dmy",
+            re.compile(
+                rf"(?:\b(?:{weekday}),?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<m>{months})\b\.?,?(?:\s+(?P<y>\d{{4}})\b)?",
+                re.IGNORECASE,
+            ),
+        ),
+        (
+            "mdy",
+            re.compile(
+                rf"(?:\b(?:{weekday}),?\s+)?\b(?P<m>{months})\b\.?\s+(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y>\d{{4}})\b)?",
+                re.IGNORECASE,
+            ),
+        ),
         ("my", re.compile(rf"\b(?P<m>{months})\b\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)),
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
         ("num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])")),
@@ -214,7 +254,7 @@ _A_ALLOWED_BEFORE = re.compile(r"\b(?:within|in|for|after|over|about|of|than|lea
 def duration_value(match: re.Match, text: str) -> str | None:
     """'7 days', '20 working days', '90 minutes', '1 year': minutes, days and months made comparable."""
     raw = match.group("n").lower()
-    if raw in ("a", "an") and not _A_ALLOWED_BEFORE.search(text[max(0, match.start() - 12): match.start()]):
+    if raw in ("a", "an") and not _A_ALLOWED_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
         return None  # "24 hours a day" is a rate, not a duration
     if raw.startswith("half"):
         amount = Decimal("0.5")

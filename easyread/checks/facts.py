@@ -5,6 +5,7 @@ postcodes, reference numbers, other numbers, named rights and deadlines. Each is
 normalised ("seven days" = "7 days", "1st March" = "1 March", "£1,710.00" = "£1,710")
 so a faithful rewrite keeps every value even when the words change.
 """
+
 from __future__ import annotations
 
 import re
@@ -166,7 +167,11 @@ def _numbers(scan: str, found: _Found, language: str) -> None:
         for m in WORD_NUMBER_RE.finditer(scan):
             number = word_to_number(m.group(0))
             # "one" and "a" are everyday words more often than they are facts.
-            if number is not None and number > 1 and m.group(0).lower() not in ("a", "an", "hundred", "thousand", "million"):
+            if (
+                number is not None
+                and number > 1
+                and m.group(0).lower() not in ("a", "an", "hundred", "thousand", "million")
+            ):
                 found.add("number", str(number), m.start(), m.end())
 
 
@@ -229,7 +234,9 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def compare_facts(source: str, draft: str, *, source_language: str = "en", draft_language: str = "en") -> FactComparison:
+def compare_facts(
+    source: str, draft: str, *, source_language: str = "en", draft_language: str = "en"
+) -> FactComparison:
     """Facts of `source` kept, lost or changed in `draft`, and facts the draft invented.
 
     A changed fact is a lost fact paired with an invented fact of the same kind

@@ -1,4 +1,5 @@
 """A finding: one rule that fired on one stretch of a sentence."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -24,6 +25,14 @@ class Finding:
         """Plain dict for JSON and for `Point.findings`."""
         return asdict(self)
 
-    def shifted(self, offset: int) -> "Finding":
+    def shifted(self, offset: int) -> Finding:
         """The same finding with offsets moved by `offset` (sentence → paragraph)."""
-        return Finding(self.rule_id, self.severity, self.message, self.suggestion, self.start + offset, self.end + offset, self.text)
+        return Finding(
+            self.rule_id,
+            self.severity,
+            self.message,
+            self.suggestion,
+            self.start + offset,
+            self.end + offset,
+            self.text,
+        )

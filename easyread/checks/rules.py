@@ -5,6 +5,7 @@ rules_style) and registers itself in `REGISTRY`. Paragraphs are parsed in one
 spaCy batch; lines are split first because a line break in a letter always ends
 a sentence, even where spaCy would not see it.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,7 +69,14 @@ def _sentence_spans(docs_by_line):
                 yield line_start + sent.start_char, line_start + sent.end_char, sent, sent.start_char
 
 
-def check_paragraphs(paragraphs: list[str], *, glossary=None, marks: list[list[Mark]] | None = None, options: Options | None = None, explained: set[str] | None = None) -> list[ParagraphCheck]:
+def check_paragraphs(
+    paragraphs: list[str],
+    *,
+    glossary=None,
+    marks: list[list[Mark]] | None = None,
+    options: Options | None = None,
+    explained: set[str] | None = None,
+) -> list[ParagraphCheck]:
     """Check many paragraphs in one spaCy batch. `marks[i]` are paragraph i's formatting marks."""
     glossary, options = _glossary(glossary), options or Options()
     explained = explained if explained is not None else explained_acronyms("\n".join(paragraphs))
@@ -96,7 +104,11 @@ def check_paragraphs(paragraphs: list[str], *, glossary=None, marks: list[list[M
                 offset=offset,
                 glossary=glossary,
                 terms=glossary.find(paragraph[start:end]),
-                marks=[Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind) for m in paragraph_marks if m.start < end and start < m.end],
+                marks=[
+                    Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind)
+                    for m in paragraph_marks
+                    if m.start < end and start < m.end
+                ],
                 facts=[_shift_fact(f, -start) for f in facts if start <= f.start and f.end <= end],
                 options=options,
                 explained=explained,
@@ -105,7 +117,9 @@ def check_paragraphs(paragraphs: list[str], *, glossary=None, marks: list[list[M
             check_time()  # a job's time limit (easyread.timelimit); nothing outside a job
             findings = [f for r in _rules("sentence") for f in r.run(ctx)]
             check.sentences.append(SentenceCheck(ctx.text, start, sorted(findings, key=lambda f: (f.start, f.rule_id))))
-        pctx = Context(text=paragraph, options=options, sentences=[(s.start, s.start + len(s.text)) for s in check.sentences])
+        pctx = Context(
+            text=paragraph, options=options, sentences=[(s.start, s.start + len(s.text)) for s in check.sentences]
+        )
         check.findings = [f for r in _rules("paragraph") for f in r.run(pctx)]
         results.append(check)
     return results
@@ -115,12 +129,16 @@ def _shift_fact(fact, delta):
     return replace(fact, start=fact.start + delta, end=fact.end + delta)
 
 
-def check_paragraph(paragraph: str, *, glossary=None, marks: list[Mark] | None = None, options: Options | None = None) -> ParagraphCheck:
+def check_paragraph(
+    paragraph: str, *, glossary=None, marks: list[Mark] | None = None, options: Options | None = None
+) -> ParagraphCheck:
     """Check one paragraph: each sentence, then the paragraph as a whole."""
     return check_paragraphs([paragraph], glossary=glossary, marks=[marks or []], options=options)[0]
 
 
-def check_sentence(sentence: str, *, glossary=None, marks: list[Mark] | None = None, options: Options | None = None) -> list[Finding]:
+def check_sentence(
+    sentence: str, *, glossary=None, marks: list[Mark] | None = None, options: Options | None = None
+) -> list[Finding]:
     """Findings of the sentence-level rules on one sentence (offsets in `sentence`).
 
     If spaCy reads the text as more than one sentence, each is checked and the

@@ -1,4 +1,5 @@
 """Rules on the shape of a sentence: length, ideas, voice, negatives, questions."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,45 @@ from easyread.checks.nlp import is_modifier, is_verb
 from easyread.checks.readability import word_count
 from easyread.checks.registry import FAIL, Hit, rule
 
-JOINERS = {"and", "but", "or", "so", "which", "because", "as", "since", "although", "though", "while", "whereas", "who", "whom", "whose", "where", "yet"}
-NEGATIVES = {"not", "n't", "never", "no", "nobody", "nothing", "none", "nowhere", "neither", "nor", "without", "cannot", "unless"}
+JOINERS = {
+    "and",
+    "but",
+    "or",
+    "so",
+    "which",
+    "because",
+    "as",
+    "since",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "yet",
+}
+NEGATIVES = {
+    "not",
+    "n't",
+    "never",
+    "no",
+    "nobody",
+    "nothing",
+    "none",
+    "nowhere",
+    "neither",
+    "nor",
+    "without",
+    "cannot",
+    "unless",
+}
 NEGATIVE_PREFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)\w{3,}")
-RHETORICAL = re.compile(r"^\s*(?:why not|did you know|what if|how about|have you ever|who wouldn'?t|isn'?t it|wouldn'?t it|don'?t you|can'?t you)\b", re.IGNORECASE)
+RHETORICAL = re.compile(
+    r"^\s*(?:why not|did you know|what if|how about|have you ever|who wouldn'?t|isn'?t it|wouldn'?t it|don'?t you|can'?t you)\b",
+    re.IGNORECASE,
+)
 YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 
 
@@ -19,9 +55,16 @@ def sentence_length(ctx):
     n = word_count(ctx.text)
     end = len(ctx.text.rstrip())
     if n > ctx.options.sentence_fail_words:
-        yield Hit(0, end, FAIL, f"This sentence has {n} words. Easy Read sentences have {ctx.options.sentence_fail_words} words at most.")
+        yield Hit(
+            0,
+            end,
+            FAIL,
+            f"This sentence has {n} words. Easy Read sentences have {ctx.options.sentence_fail_words} words at most.",
+        )
     elif n > ctx.options.sentence_warn_words:
-        yield Hit(0, end, None, f"This sentence has {n} words. Try for {ctx.options.sentence_warn_words} words or fewer.")
+        yield Hit(
+            0, end, None, f"This sentence has {n} words. Try for {ctx.options.sentence_warn_words} words or fewer."
+        )
 
 
 def _has_subject(tok) -> bool:
@@ -63,10 +106,16 @@ def one_idea(ctx):
         offsets = {tok.i: tok.idx - ctx.offset for tok in joins}
         for tok in joins:
             start = offsets[tok.i]
-            yield Hit(start, start + len(tok.text), None, f"This sentence joins {len(joins) + 1} ideas with '{tok.text}'.")
+            yield Hit(
+                start, start + len(tok.text), None, f"This sentence joins {len(joins) + 1} ideas with '{tok.text}'."
+            )
 
 
-@rule("passive-voice", "This sentence is passive: it does not say clearly who does what.", "Say who does it: 'We will send you a letter', not 'A letter will be sent'.")
+@rule(
+    "passive-voice",
+    "This sentence is passive: it does not say clearly who does what.",
+    "Say who does it: 'We will send you a letter', not 'A letter will be sent'.",
+)
 def passive_voice(ctx):
     for tok, start, end in ctx.tokens():
         if tok.dep_ == "auxpass":
@@ -96,19 +145,33 @@ def _double(negs):
             return heads[key][1], end
         heads[key] = (tok, start)
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if tok.lower_ in ("not", "n't", "never") and nxt is not None and is_modifier(nxt) and NEGATIVE_PREFIX.match(nxt.lower_):
+        if (
+            tok.lower_ in ("not", "n't", "never")
+            and nxt is not None
+            and is_modifier(nxt)
+            and NEGATIVE_PREFIX.match(nxt.lower_)
+        ):
             return start, nxt.idx + len(nxt.text) - (tok.idx - start)
     return None
 
 
-@rule("double-negative", "This sentence has a double negative.", "Say it in a positive way: 'You must pay', not 'You cannot not pay'.", severity=FAIL)
+@rule(
+    "double-negative",
+    "This sentence has a double negative.",
+    "Say it in a positive way: 'You must pay', not 'You cannot not pay'.",
+    severity=FAIL,
+)
 def double_negative(ctx):
     span = _double(_negatives(ctx))
     if span:
         yield Hit(*span)
 
 
-@rule("question", "The reader may not be able to answer this question.", "Tell the reader the answer, or ask only what they can answer about themselves.")
+@rule(
+    "question",
+    "The reader may not be able to answer this question.",
+    "Tell the reader the answer, or ask only what they can answer about themselves.",
+)
 def question(ctx):
     text = ctx.text.strip()
     if not text.endswith("?"):

@@ -1,4 +1,5 @@
 """Rules on words: uncommon and long words, jargon, acronyms, abbreviations, idioms, capitals."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,10 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*s?\b")
 CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]*)?(?:[\s,!]+[A-Z]{2,}(?:['’][A-Z]*)?)+\b|\b[A-Z]{6,}\b")
 ABBREV = re.compile(ABBREVIATIONS, re.IGNORECASE)
 ABBREV_CASED = re.compile(ABBREVIATIONS_CASED)
-IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(IDIOMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+IDIOM = re.compile(
+    r"\b(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(IDIOMS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 DEFINED_AFTER = re.compile(r"\(([A-Z][A-Z0-9&]{1,6})s?\)")
 DEFINED_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,6})s?\s*\((?=[^)]*[a-z])")
 
@@ -22,7 +26,17 @@ def explained_acronyms(text: str) -> set[str]:
     return {m.group(1) for m in DEFINED_AFTER.finditer(text)} | {m.group(1) for m in DEFINED_BEFORE.finditer(text)}
 
 
-_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""))
+_SUFFIXES = (
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("er", ""),
+)
 
 
 def common_score(word: str) -> float:
@@ -47,7 +61,11 @@ def _plain_word(tok, start, end, ctx) -> bool:
     )
 
 
-@rule("uncommon-word", "This word is not used much. Some readers may not know it.", "Use an everyday word, or explain it in the next sentence and in the word list.")
+@rule(
+    "uncommon-word",
+    "This word is not used much. Some readers may not know it.",
+    "Use an everyday word, or explain it in the next sentence and in the word list.",
+)
 def uncommon_word(ctx):
     for tok, start, end in ctx.tokens():
         if _plain_word(tok, start, end, ctx) and common_score(tok.lower_) < ctx.options.zipf_threshold:
@@ -61,7 +79,10 @@ def long_word(ctx):
             continue
         common = common_score(tok.lower_)
         # Uncommon words are already flagged; very common long words ("information") are fine.
-        if ctx.options.zipf_threshold <= common < ctx.options.long_word_common_zipf and syllables(tok.lower_) >= ctx.options.long_word_syllables:
+        if (
+            ctx.options.zipf_threshold <= common < ctx.options.long_word_common_zipf
+            and syllables(tok.lower_) >= ctx.options.long_word_syllables
+        ):
             yield Hit(start, end, None, f"'{tok.text}' has {syllables(tok.lower_)} syllables.")
 
 
@@ -72,10 +93,20 @@ def jargon(ctx):
         if key in ctx.seen_terms:
             continue  # explained the first time is enough
         ctx.seen_terms.add(key)
-        yield Hit(match.start, match.end, None, f"'{ctx.text[match.start:match.end]}' is a hard term.", f"Explain it: {match.entry.explanation}")
+        yield Hit(
+            match.start,
+            match.end,
+            None,
+            f"'{ctx.text[match.start : match.end]}' is a hard term.",
+            f"Explain it: {match.entry.explanation}",
+        )
 
 
-@rule("acronym", "This is a short form of a name that is not explained.", "Write the words in full, or explain the short form the first time.")
+@rule(
+    "acronym",
+    "This is a short form of a name that is not explained.",
+    "Write the words in full, or explain the short form the first time.",
+)
 def acronym(ctx):
     caps = [m.span() for m in CAPS_RUN.finditer(ctx.text)]
     for m in ACRONYM.finditer(ctx.text):
@@ -92,7 +123,12 @@ def acronym(ctx):
         yield Hit(m.start(), m.end(), None, f"'{word}' is a short form that is not explained.")
 
 
-@rule("abbreviation", "This is an abbreviation.", "Write it out: 'for example' instead of 'e.g.', 'that is' instead of 'i.e.'. Leave out 'etc.' and list the things.", severity=FAIL)
+@rule(
+    "abbreviation",
+    "This is an abbreviation.",
+    "Write it out: 'for example' instead of 'e.g.', 'that is' instead of 'i.e.'. Leave out 'etc.' and list the things.",
+    severity=FAIL,
+)
 def abbreviation(ctx):
     for pattern in (ABBREV, ABBREV_CASED):
         for m in pattern.finditer(ctx.text):
@@ -106,7 +142,12 @@ def idiom(ctx):
         yield Hit(m.start(), m.end(), None, f"'{m.group(0)}' is a saying. Some readers may take it word for word.")
 
 
-@rule("block-capitals", "These words are in capital letters. They are hard to read.", "Use lower case. Use bold for a few key words instead.", severity=FAIL)
+@rule(
+    "block-capitals",
+    "These words are in capital letters. They are hard to read.",
+    "Use lower case. Use bold for a few key words instead.",
+    severity=FAIL,
+)
 def block_capitals(ctx):
     for m in CAPS_RUN.finditer(ctx.text):
         if not ctx.protected(m.start(), m.end()) and not (ctx.glossary is not None and m.group(0) in ctx.glossary):

@@ -5,6 +5,7 @@ rename never crosses file systems) and only a finished, fsync'd file is moved
 over the target with `os.replace`. An interrupted run leaves the old file, or no
 file, never half of one.
 """
+
 from __future__ import annotations
 
 import contextlib

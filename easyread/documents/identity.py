@@ -3,6 +3,7 @@
 It lets the readers and writers be tried end to end without a model
 (`easyread convert --model none`), and it is the round-trip test's path.
 """
+
 from __future__ import annotations
 
 from easyread.documents.model import BlockKind, Document, EasyReadDocument, Point, Section
@@ -47,9 +48,16 @@ def identity_draft(doc: Document, title: str | None = None) -> EasyReadDocument:
     """
     body = [(i, b) for i, b in enumerate(doc.blocks) if not b.kind.is_letter_part and b.plain_text().strip()]
     opening = body[0][1] if body else None
-    subject = opening.text.strip() if opening and opening.kind is BlockKind.PARAGRAPH and _is_subject(opening.text) else ""
-    title = ((title or "").strip() or doc.title
-             or next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "") or subject or "Letter")
+    subject = (
+        opening.text.strip() if opening and opening.kind is BlockKind.PARAGRAPH and _is_subject(opening.text) else ""
+    )
+    title = (
+        (title or "").strip()
+        or doc.title
+        or next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "")
+        or subject
+        or "Letter"
+    )
     details, signed = Section(DETAILS_HEADING), Section(SIGN_OFF_HEADING)
     ids = block_sentence_ids(doc)
     sections: list[Section] = []
@@ -59,7 +67,9 @@ def identity_draft(doc: Document, title: str | None = None) -> EasyReadDocument:
             if block.plain_text().strip():
                 part = signed if block.kind is BlockKind.SIGN_OFF else details
                 flags = letter_part_flags(block.kind)
-                part.points.append(Point(text=block.plain_text(), source_index=index, flags=flags, sources=ids.get(index, [])))
+                part.points.append(
+                    Point(text=block.plain_text(), source_index=index, flags=flags, sources=ids.get(index, []))
+                )
             continue
         if block.kind is BlockKind.HEADING or (subject and current is None and block.text.strip() == subject):
             if block.text.strip() == title and not sections and current is None:
@@ -71,8 +81,11 @@ def identity_draft(doc: Document, title: str | None = None) -> EasyReadDocument:
             current = Section(BODY_HEADING)
             sections.append(current)
         if block.kind is BlockKind.TABLE:
-            current.points.extend(Point(text=" | ".join(row), source_index=index, sources=ids.get(index, []))
-                                  for row in block.rows if any(row))
+            current.points.extend(
+                Point(text=" | ".join(row), source_index=index, sources=ids.get(index, []))
+                for row in block.rows
+                if any(row)
+            )
         elif block.text.strip():
             current.points.append(Point(text=block.text, source_index=index, sources=ids.get(index, [])))
     if details.points:

@@ -6,6 +6,7 @@ paragraph per line, and to lines rebuilt from a PDF or a text file. Addresses,
 the date and references are only looked for before the salutation; the sign-off
 only after it.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ _DATE = (
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
 )
-DATE_LINE_RE = re.compile(rf"^(?:(?:date(?:\s+of\s+[a-z]+)?|dated|issued(?:\s+on)?)\s*[:\-]?\s*)?{_DATE}\.?$", re.IGNORECASE)
+DATE_LINE_RE = re.compile(
+    rf"^(?:(?:date(?:\s+of\s+[a-z]+)?|dated|issued(?:\s+on)?)\s*[:\-]?\s*)?{_DATE}\.?$", re.IGNORECASE
+)
 
 # Labels recognised without a colon ("Our ref HR/2291"); any other "... reference/number/account/ID/...:" needs one.
 _KNOWN_LABEL = (
@@ -46,9 +49,16 @@ _CONTACT_RE = re.compile(
     r"^(?:tel|telephone|phone|mobile|fax|textphone|minicom|email|e-mail|web|website|opening hours)\b|@|\bwww\.|https?://|^[\d ()+]{10,}$",
     re.IGNORECASE,
 )
-_ORGANISATION_RE = re.compile(r"\b(?:council|borough|district|county|city of|authority|civic centre|town hall|county hall|services?)\b", re.IGNORECASE)
-_PERSON_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|the occupiers?|the residents?|the householder)\b\.?", re.IGNORECASE)
-SALUTATION_RE = re.compile(r"^(?:dear|hello|hi|good (?:morning|afternoon))\b.{0,60}$|^to whom it may concern[,.:]?$", re.IGNORECASE)
+_ORGANISATION_RE = re.compile(
+    r"\b(?:council|borough|district|county|city of|authority|civic centre|town hall|county hall|services?)\b",
+    re.IGNORECASE,
+)
+_PERSON_RE = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|prof|the occupiers?|the residents?|the householder)\b\.?", re.IGNORECASE
+)
+SALUTATION_RE = re.compile(
+    r"^(?:dear|hello|hi|good (?:morning|afternoon))\b.{0,60}$|^to whom it may concern[,.:]?$", re.IGNORECASE
+)
 SIGN_OFF_RE = re.compile(
     r"^(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|many)\s+(?:regards|thanks)|regards"
     r"|with\s+(?:best|kind)\s+(?:wishes|regards)|best\s+wishes)\s*[,.!]?$",
@@ -140,7 +150,8 @@ def _mark_head(blocks: list[Block]) -> list[Block]:
         _Line(text.strip(), b, n, block.source)
         for b, block in enumerate(blocks)
         # A letterhead often sets the council's name as a title; it still belongs to the sender address.
-        if block.kind is BlockKind.PARAGRAPH or (block.kind is BlockKind.HEADING and _ORGANISATION_RE.search(block.text))
+        if block.kind is BlockKind.PARAGRAPH
+        or (block.kind is BlockKind.HEADING and _ORGANISATION_RE.search(block.text))
         for n, text in enumerate(block.text.split("\n"))
         if text.strip()
     ]
@@ -153,7 +164,10 @@ def _mark_head(blocks: list[Block]) -> list[Block]:
         if refs or DATE_LINE_RE.match(line.text):
             used.add((line.block, line.line))
             if refs:
-                found.extend(((line.block, line.line), Block(BlockKind.REFERENCE, text=v, label=l, source=line.source)) for l, v in refs)
+                found.extend(
+                    ((line.block, line.line), Block(BlockKind.REFERENCE, text=v, label=l, source=line.source))
+                    for l, v in refs
+                )
             else:
                 found.append(((line.block, line.line), Block(BlockKind.DATE_LINE, text=line.text, source=line.source)))
             group = []
@@ -250,7 +264,12 @@ def _mark_sign_off(blocks: list[Block]) -> list[Block]:
         block = blocks[end]
         block_lines = [x.strip() for x in block.text.split("\n") if x.strip()]
         index = block.source.index
-        gap_ok = index is None or prev_index is None or block.source.page != blocks[end - 1].source.page or index - prev_index <= SIGN_OFF_MAX_GAP
+        gap_ok = (
+            index is None
+            or prev_index is None
+            or block.source.page != blocks[end - 1].source.page
+            or index - prev_index <= SIGN_OFF_MAX_GAP
+        )
         if block.kind is not BlockKind.PARAGRAPH or not gap_ok or not all(_name_line(x) for x in block_lines):
             break
         if len(lines) + len(block_lines) > SIGN_OFF_MAX_LINES + 1:

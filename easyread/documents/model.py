@@ -7,10 +7,15 @@ each point one short sentence with an optional picture.
 Both are plain dataclasses with `to_dict` / `from_dict` so they can be stored as
 JSON by the web app, the job queue and the batch command.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from easyread.documents.sentences import SourceSentence
 
 
 class BlockKind(str, Enum):
@@ -94,7 +99,7 @@ class Block:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Block":
+    def from_dict(cls, data: dict) -> Block:
         return cls(
             kind=BlockKind(data["kind"]),
             text=data.get("text", ""),
@@ -131,7 +136,7 @@ class Document:
     def word_count(self) -> int:
         return len(self.text().split())
 
-    def sentences(self) -> list["SourceSentence"]:
+    def sentences(self) -> list[SourceSentence]:
         """Every sentence of every block with text, with its id (see `easyread.documents.sentences`)."""
         from easyread.documents.sentences import SourceSentence, sentence_id, split_block_text
 
@@ -155,7 +160,7 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Document":
+    def from_dict(cls, data: dict) -> Document:
         return cls(
             blocks=[Block.from_dict(b) for b in data.get("blocks", [])],
             title=data.get("title", ""),
@@ -236,7 +241,7 @@ class EasyReadDocument:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "EasyReadDocument":
+    def from_dict(cls, data: dict) -> EasyReadDocument:
         sections = []
         for s in data.get("sections", []):
             points = []

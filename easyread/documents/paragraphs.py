@@ -4,6 +4,7 @@ Lines that were wrapped are joined back together; a blank line, a short line, a
 deeper first-line indent or a bullet starts a new block. Hand-written because no
 library does this for text that has already lost its layout.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,7 @@ from functools import lru_cache
 
 from easyread.documents.model import Block, BlockKind, Source
 
-BULLET_RE = re.compile(
-    r"^(?P<marker>[•●▪■◦○‣∙·\u2043\uf0b7\-–*]|\(?\d{1,2}[.)]|\(?[a-z]\))\s+(?P<text>\S.*)$"
-)
+BULLET_RE = re.compile(r"^(?P<marker>[•●▪■◦○‣∙·\u2043\uf0b7\-–*]|\(?\d{1,2}[.)]|\(?[a-z]\))\s+(?P<text>\S.*)$")
 # A line this share of the usual full width (or longer) was probably wrapped.
 WRAPPED_SHARE = 0.75
 # Lines shorter than this are never taken as wrapped prose (address lines, names).
@@ -81,7 +80,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def blocks_from_lines(lines: list[str], *, file: str | None = None, page: int | None = None, width: float | None = None) -> list[Block]:
+def blocks_from_lines(
+    lines: list[str], *, file: str | None = None, page: int | None = None, width: float | None = None
+) -> list[Block]:
     """Turn lines into PARAGRAPH and LIST_ITEM blocks; `Source.index` is the 0-based line number of the block's first line."""
     width = wrap_width(lines) if width is None else width
     levels = _indent_levels([_indent(x) for x in lines if BULLET_RE.match(clean_line(x))])
@@ -106,7 +107,11 @@ def blocks_from_lines(lines: list[str], *, file: str | None = None, page: int | 
             )
             blocks.append(current)
             current_indent = indent
-        elif current is not None and was_wrapped(prev_line, width) and _continues(current, current_indent, _indent(prev_line), indent):
+        elif (
+            current is not None
+            and was_wrapped(prev_line, width)
+            and _continues(current, current_indent, _indent(prev_line), indent)
+        ):
             current.text = join_wrapped(current.text, text)
         else:
             current = Block(BlockKind.PARAGRAPH, text=text, source=Source(file=file, page=page, index=number))

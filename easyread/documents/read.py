@@ -3,6 +3,7 @@
 The file name is never trusted to choose a reader (people rename files); it only
 names the blocks' source and words a clearer message for a damaged file.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,8 +14,10 @@ from pathlib import Path
 from easyread.documents.errors import InputError
 from easyread.documents.letter import detect_letter_parts
 from easyread.documents.model import Document
-from easyread.documents.read_docx import OLE_MAGIC, DAMAGED as DOCX_DAMAGED, is_encrypted_office_file, read_docx
-from easyread.documents.read_pdf import DAMAGED as PDF_DAMAGED, read_pdf
+from easyread.documents.read_docx import DAMAGED as DOCX_DAMAGED
+from easyread.documents.read_docx import OLE_MAGIC, is_encrypted_office_file, read_docx
+from easyread.documents.read_pdf import DAMAGED as PDF_DAMAGED
+from easyread.documents.read_pdf import read_pdf
 from easyread.documents.read_text import decode_text, looks_like_markdown, read_text
 
 UNKNOWN_TYPE = "This file is not a Word document (.docx), PDF or text file. Save it as one of those and try again."
@@ -145,7 +148,9 @@ def _read_bytes(path: Path, max_mb: int) -> bytes:
     except IsADirectoryError:
         raise InputError("This is a folder, not a file. Choose a file and try again.", code="not_a_file") from None
     except PermissionError:
-        raise InputError("The file could not be opened. Check you are allowed to read it and try again.", code="not_readable") from None
+        raise InputError(
+            "The file could not be opened. Check you are allowed to read it and try again.", code="not_readable"
+        ) from None
 
 
 def _limits(settings: dict | None) -> dict[str, int]:
@@ -154,8 +159,15 @@ def _limits(settings: dict | None) -> dict[str, int]:
 
     if settings is None:
         settings = load_settings()
-    names = ("MAX_UPLOAD_MB", "MAX_PAGES", "MAX_UNCOMPRESSED_MB", "MAX_WORDS",
-             "MAX_CHARS", "MAX_WORD_CHARS", "MAX_LINE_CHARS")
+    names = (
+        "MAX_UPLOAD_MB",
+        "MAX_PAGES",
+        "MAX_UNCOMPRESSED_MB",
+        "MAX_WORDS",
+        "MAX_CHARS",
+        "MAX_WORD_CHARS",
+        "MAX_LINE_CHARS",
+    )
     limits = {name: settings.get(name, setting(name).default) for name in names}
     limits["MAX_CHARS"] = min(limits["MAX_CHARS"], SPACY_MAX_CHARS)
     return limits

@@ -1,4 +1,5 @@
 """Read Word (.docx) letters with python-docx: headings, list items, tables and bold/italic/underline."""
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,10 @@ log = logging.getLogger(__name__)
 DAMAGED = "This Word document is damaged. Open it in Word, save it again and try again."
 # Word never writes a document type definition (DTD). One in a letter is hand-made, and python-docx does not expand
 # its entities (which is safe) but then silently drops the text after the first one: refuse rather than lose words.
-HAS_DTD = ("This Word document has settings inside it that easyread cannot read safely. "
-           "Open it in Word, save it again and try again.")
+HAS_DTD = (
+    "This Word document has settings inside it that easyread cannot read safely. "
+    "Open it in Word, save it again and try again."
+)
 PASSWORD = "This Word document is protected by a password. Remove the password and try again."
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -58,7 +61,9 @@ def check_zip_safe(data: bytes, max_uncompressed_mb: int) -> None:
             code="too_big_unpacked",
         )
     for info in infos:
-        if info.file_size >= SUSPICIOUS_RATIO_MIN_BYTES and info.file_size > SUSPICIOUS_RATIO * max(info.compress_size, 1):
+        if info.file_size >= SUSPICIOUS_RATIO_MIN_BYTES and info.file_size > SUSPICIOUS_RATIO * max(
+            info.compress_size, 1
+        ):
             raise InputError(
                 "This Word document cannot be opened safely. Save it again in Word and try again.",
                 code="zip_bomb",

@@ -6,6 +6,7 @@ clues for splitting paragraphs and nesting bullets. Plain mode runs the lines of
 all paragraphs together, emits bullets apart from their text and may put a
 running header after the body.
 """
+
 from __future__ import annotations
 
 import io
@@ -46,7 +47,10 @@ def read_pdf(data: bytes, *, name: str | None = None, max_pages: int = 100) -> D
     if page_count == 0:
         raise InputError(DAMAGED, code="damaged")
     if page_count > max_pages:
-        raise InputError(f"The PDF must have {max_pages} pages or fewer. Split it into smaller files and try again.", code="too_many_pages")
+        raise InputError(
+            f"The PDF must have {max_pages} pages or fewer. Split it into smaller files and try again.",
+            code="too_many_pages",
+        )
     pages = [_page_lines(page, name) for page in reader.pages]
     sizes = [_line_sizes(page) for page in reader.pages]
     if not any(clean_line(line) for lines in pages for line in lines):

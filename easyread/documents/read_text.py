@@ -1,4 +1,5 @@
 """Read plain text and Markdown letters into blocks."""
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,7 @@ def read_markdown_blocks(text: str, *, name: str | None = None) -> list[Block]:
     heading_level = 0
     table: list[list[str]] | None = None
     table_start = 0
-    for i, tok in enumerate(tokens):
+    for _i, tok in enumerate(tokens):
         line = tok.map[0] if tok.map else None
         if tok.type in ("bullet_list_open", "ordered_list_open"):
             lists.append(tok.type == "ordered_list_open")
@@ -78,7 +79,11 @@ def read_markdown_blocks(text: str, *, name: str | None = None) -> list[Block]:
                 kind, level, ordered = BlockKind.LIST_ITEM, len(lists) - 1, lists[-1]
             else:
                 kind, level, ordered = BlockKind.PARAGRAPH, 0, False
-            blocks.append(Block(kind, text=content, level=level, ordered=ordered, marks=marks, source=Source(file=name, index=line)))
+            blocks.append(
+                Block(
+                    kind, text=content, level=level, ordered=ordered, marks=marks, source=Source(file=name, index=line)
+                )
+            )
         elif tok.type == "heading_close":
             heading_level = 0
         elif tok.type == "fence" and tok.content.strip():

@@ -1,4 +1,5 @@
 """Writing direction of a language, from CLDR data via babel rather than a hand-kept list."""
+
 from __future__ import annotations
 
 from functools import lru_cache

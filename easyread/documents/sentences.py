@@ -9,6 +9,7 @@ in every process and version, cost nothing, and never depend on a model. It ends
 followed by a space and a capital, digit, quote or bracket, and at a line break (a list item, a table row),
 but not after common titles and abbreviations ("Mr. Reed", "e.g. a bill", "No. 12").
 """
+
 from __future__ import annotations
 
 import re
@@ -38,11 +39,11 @@ def split_block_text(text: str) -> list[str]:
         line = line.strip()
         start = 0
         for match in _END.finditer(line):
-            before = line[start:match.start()].split()
+            before = line[start : match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-            piece = line[start:match.end()].strip()
+            piece = line[start : match.end()].strip()
             if piece:
                 out.append(piece)
             start = match.end()

@@ -3,6 +3,7 @@
 Writers are imported only when their format is asked for, so writing a text file
 never pays for loading WeasyPrint.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -40,7 +41,7 @@ class WriteOptions:
     status: str = ""
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "WriteOptions":
+    def from_settings(cls, settings: dict) -> WriteOptions:
         """Options from `easyread.config.load_settings()`; missing keys keep the defaults."""
         defaults = cls()
         return cls(

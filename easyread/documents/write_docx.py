@@ -8,13 +8,14 @@ everywhere, 1.5 line spacing, left (start) aligned, no italics, underline or
 capitals, black on white. Headings use Word's Heading 1/2 styles so the
 navigation pane and screen readers see the structure.
 """
+
 from __future__ import annotations
 
 import io
 import logging
 import os
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -59,7 +60,7 @@ def build_docx(doc: EasyReadDocument, options: WriteOptions | None = None) -> do
     props.comments = options.status.strip()
     # The built-in template carries its own 2013 dates; a council's record of
     # what was sent needs the real one.
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     props.last_modified_by = options.council_name.strip()
     props.revision = 1
 
@@ -231,7 +232,14 @@ def _set_table_properties(table, widths, rtl: bool) -> None:
     width.set(qn("w:w"), str(round(sum(widths) / 635)))  # EMU to twentieths of a point
     # No header row or banding: this is a layout table, not data.
     look = _ensure(tbl_pr, "w:tblLook")
-    for key, value in (("firstRow", "0"), ("lastRow", "0"), ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"), ("noVBand", "1")):
+    for key, value in (
+        ("firstRow", "0"),
+        ("lastRow", "0"),
+        ("firstColumn", "0"),
+        ("lastColumn", "0"),
+        ("noHBand", "1"),
+        ("noVBand", "1"),
+    ):
         look.set(qn(f"w:{key}"), value)
     if rtl:
         _ensure(tbl_pr, "w:bidiVisual")
@@ -353,7 +361,7 @@ def _ensure(parent, tag: str):
     order = _SCHEMA_ORDER.get(parent.tag.rsplit("}", 1)[-1])
     name = tag.split(":", 1)[1]
     if order and name in order:
-        later = {qn(f"w:{n}") for n in order[order.index(name) + 1:]}
+        later = {qn(f"w:{n}") for n in order[order.index(name) + 1 :]}
         for child in parent:
             if child.tag in later:
                 child.addprevious(el)

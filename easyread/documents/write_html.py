@@ -5,15 +5,16 @@ still works when mailed or moved to another folder; it is also what the PDF
 writer feeds to WeasyPrint. Templates live in ./templates and are loaded with
 jinja2 directly (no Flask) with autoescaping on.
 """
+
 from __future__ import annotations
 
 import base64
 import mimetypes
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 from markupsafe import Markup, escape
@@ -163,7 +164,7 @@ def point_markup(text: str) -> Markup:
     out, pos = [], 0
     for match in _KEEP_WHOLE.finditer(text):
         found = match.group()
-        out.append(escape(text[pos:match.start()]))
+        out.append(escape(text[pos : match.start()]))
         # A long web address may still need two lines: it breaks only after a "/", never at a hyphen or a dot.
         pieces = [found] if len(found) <= NOBREAK_MAX_CHARS else re.findall(r"[^/]*/|[^/]+$", found)
         out.append(Markup("<wbr>").join(Markup('<span class="er-nobreak">%s</span>') % piece for piece in pieces))
@@ -176,15 +177,17 @@ def _section_view(section, picture_src: PictureSource) -> dict:
     points = []
     for point in section.points:
         src = picture_src(point.picture) if point.picture else None
-        points.append({
-            "text": point_markup(point.text.strip()),
-            "src": src,
-            # For url('...') in a style attribute: the HTML parser undoes entity
-            # escaping, so characters that end a CSS url are percent-encoded too.
-            "css_src": _css_url(src) if src else None,
-            # An empty alt marks a picture as decorative, so screen readers skip it.
-            "alt": (point.picture.alt or "").strip() if point.picture else "",
-        })
+        points.append(
+            {
+                "text": point_markup(point.text.strip()),
+                "src": src,
+                # For url('...') in a style attribute: the HTML parser undoes entity
+                # escaping, so characters that end a CSS url are percent-encoded too.
+                "css_src": _css_url(src) if src else None,
+                # An empty alt marks a picture as decorative, so screen readers skip it.
+                "alt": (point.picture.alt or "").strip() if point.picture else "",
+            }
+        )
     return {"heading": section.heading.strip(), "points": points}
 
 

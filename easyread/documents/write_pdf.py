@@ -14,6 +14,7 @@ Latin, Greek and Cyrillic. Chinese needs `fonts-noto-cjk` as well (about 100 MB)
 Arial itself is not free; without it text falls to Liberation Sans (metric
 twin, `fonts-liberation`) if installed, else Noto Sans.
 """
+
 from __future__ import annotations
 
 import os

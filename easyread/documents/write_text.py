@@ -7,6 +7,7 @@ it out, while it still marks where one point ends and the next begins. A blank
 line separates sections. Pictures are left out: their alt text is in English
 words the letter's reader may not share, and the points stand on their own.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,10 +4,12 @@ A prompt is a chat: a list of {"role": "system"|"user"|"assistant", "content": s
 Engines take a *batch* of prompts at once because batching is what makes a small
 CPU model fast enough (1 sequence ~3.9 tokens/s, batch 8 ~28 tokens/s here).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 Chat = list[dict[str, str]]
 

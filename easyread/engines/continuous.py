@@ -14,11 +14,13 @@ and edits its per-layer key/value tensors: rows are selected to drop them,
 columns are added on the left to line two batches up, and columns no row
 attends to any more are cut from the left.
 """
+
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 # (prompts) -> blocks of them, in order: (cache, attention mask, logits of each prompt's last token)
 Prefill = Callable[[list[list[int]]], list[tuple[Any, Any, Any]]]
@@ -100,7 +102,9 @@ def decode(
         else:
             positions = mask.sum(dim=1, keepdim=True)
             mask = torch.cat([mask, torch.ones((len(rows), 1), dtype=mask.dtype)], dim=1)
-            output = model(input_ids=pending[:, None], attention_mask=mask, position_ids=positions, cache=cache, use_cache=True)
+            output = model(
+                input_ids=pending[:, None], attention_mask=mask, position_ids=positions, cache=cache, use_cache=True
+            )
             pending = pick(output.logits[:, -1, :])
             first_new = 0
         finished = []
@@ -188,8 +192,11 @@ def schedule(prompts: list[list[int]], min_shared: int) -> tuple[list[int], list
         groups[here] = len(blocks) - 1
     order: list[int] = []
     for block in blocks:
-        order += [i for run in sorted(_runs(block, prompts, min_shared), key=lambda r: -max(len(prompts[i]) for i in r))
-                  for i in run]
+        order += [
+            i
+            for run in sorted(_runs(block, prompts, min_shared), key=lambda r: -max(len(prompts[i]) for i in r))
+            for i in run
+        ]
     return order, groups
 
 

@@ -8,6 +8,7 @@ bf16 safetensors copy that later loads in a couple of seconds.
 The cache is written into a temporary folder and renamed into place only when
 complete, so a crash or a full disk never leaves a half-written model behind.
 """
+
 from __future__ import annotations
 
 import errno
@@ -20,10 +21,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from easyread.engines.base import EngineError
 

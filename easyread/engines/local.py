@@ -17,6 +17,7 @@ padding goes between the shared start and each row's own part
 sees the positions it would have had unpadded. transformers re-uses a cache for
 one prompt; sharing one across a padded batch is ours.
 """
+
 from __future__ import annotations
 
 import copy
@@ -25,10 +26,11 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
 from easyread.engines.continuous import CacheNotEditable, decode, schedule, shared_length, shared_runs
@@ -178,16 +180,23 @@ class TransformersEngine:
 
         with self._lock:
             for members in groups.values():
-                texts = self._generate_group(model, tokenizer, [encoded[i] for i in members],
-                                             [samplings[i] for i in members], count)
+                texts = self._generate_group(
+                    model, tokenizer, [encoded[i] for i in members], [samplings[i] for i in members], count
+                )
                 for index, text in zip(members, texts):
                     replies[index] = text
                 finished += len(members)
                 count(0)
         return replies
 
-    def _generate_group(self, model: Any, tokenizer: Any, encoded: list[list[int]], samplings: list[Sampling],
-                        on_done: Callable[[int], None]) -> list[str]:
+    def _generate_group(
+        self,
+        model: Any,
+        tokenizer: Any,
+        encoded: list[list[int]],
+        samplings: list[Sampling],
+        on_done: Callable[[int], None],
+    ) -> list[str]:
         if self.continuous:
             try:
                 return self._generate_continuous(model, tokenizer, encoded, samplings, on_done)
@@ -208,8 +217,14 @@ class TransformersEngine:
             on_done(start + len(chunk))
         return replies
 
-    def _generate_continuous(self, model: Any, tokenizer: Any, encoded: list[list[int]], samplings: list[Sampling],
-                             on_done: Callable[[int], None]) -> list[str]:
+    def _generate_continuous(
+        self,
+        model: Any,
+        tokenizer: Any,
+        encoded: list[list[int]],
+        samplings: list[Sampling],
+        on_done: Callable[[int], None],
+    ) -> list[str]:
         import torch
 
         stop = _stop_ids(model, tokenizer)
@@ -229,15 +244,23 @@ class TransformersEngine:
 
         with torch.inference_mode(), _plain_memory_error():
             outputs = decode(
-                model, [encoded[i] for i in order], [samplings[i].max_new_tokens for i in order],
-                slots=self.batch_size, stop_ids=set(stop), prefill=prefill, pick=pick,
-                group_of=[groups[i] for i in order], on_done=on_done,
+                model,
+                [encoded[i] for i in order],
+                [samplings[i].max_new_tokens for i in order],
+                slots=self.batch_size,
+                stop_ids=set(stop),
+                prefill=prefill,
+                pick=pick,
+                group_of=[groups[i] for i in order],
+                on_done=on_done,
             )
         replies: list[str] = [""] * len(encoded)
         stop_set = set(stop)
         for index, tokens in zip(order, outputs):
             self.stats.generated_tokens += len(tokens)  # the stop token was generated too
-            replies[index] = tokenizer.decode([t for t in tokens if t not in stop_set], skip_special_tokens=True).strip()
+            replies[index] = tokenizer.decode(
+                [t for t in tokens if t not in stop_set], skip_special_tokens=True
+            ).strip()
         self.stats.prompts += len(encoded)
         self.stats.seconds += time.perf_counter() - started
         return replies
@@ -255,8 +278,14 @@ class TransformersEngine:
         input_ids, attention = _layout(rows, shared, pad_id)
         # Each row's positions count only its own tokens, as if it were alone.
         positions = (attention.cumsum(dim=1) - 1).clamp(min=0)
-        output = model(input_ids=input_ids[:, shared:], attention_mask=attention, position_ids=positions[:, shared:],
-                       cache=cache, use_cache=True, logits_to_keep=1)
+        output = model(
+            input_ids=input_ids[:, shared:],
+            attention_mask=attention,
+            position_ids=positions[:, shared:],
+            cache=cache,
+            use_cache=True,
+            logits_to_keep=1,
+        )
         self.stats.prompt_tokens += sum(len(ids) - shared for ids in rows)
         self.stats.batches += 1
         return cache, attention, output.logits[:, -1, :]
@@ -297,9 +326,13 @@ class TransformersEngine:
         cache = copy.deepcopy(self._prefixes[tokens[:kept]]) if kept else None
         with torch.inference_mode(), _plain_memory_error():
             # logits_to_keep=1: the logits of every position would be 150k numbers each, and none is needed.
-            output = model(input_ids=torch.tensor([tokens[kept:]], dtype=torch.long),
-                           position_ids=torch.arange(kept, len(tokens))[None, :],
-                           cache=cache, use_cache=True, logits_to_keep=1)
+            output = model(
+                input_ids=torch.tensor([tokens[kept:]], dtype=torch.long),
+                position_ids=torch.arange(kept, len(tokens))[None, :],
+                cache=cache,
+                use_cache=True,
+                logits_to_keep=1,
+            )
         self.stats.prompt_tokens += len(tokens) - kept
         return getattr(output, "cache", None) or getattr(output, "past_key_values", None)
 

@@ -10,6 +10,7 @@ Prompts are built and replies decoded with the model folder's Hugging Face
 tokenizer, exactly as the transformers engine does, so both engines see the same
 token ids; only the arithmetic differs (int8 weights, OpenVINO's CPU kernels).
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,9 @@ def is_model_folder(folder: Path) -> bool:
     return (folder / MODEL_FILE).is_file()
 
 
-def load_pipeline(path: str | os.PathLike, threads: int | None = None, properties: dict | None = None
-                  ) -> tuple[Any, Any]:
+def load_pipeline(
+    path: str | os.PathLike, threads: int | None = None, properties: dict | None = None
+) -> tuple[Any, Any]:
     """Load (or reuse) the pipeline and Hugging Face tokenizer in `path`. Never downloads anything.
 
     `properties` are OpenVINO CPU settings, e.g. {"INFERENCE_PRECISION_HINT": "f32"} to compute in
@@ -51,8 +53,9 @@ def load_pipeline(path: str | os.PathLike, threads: int | None = None, propertie
     try:
         import openvino_genai
     except ImportError as exc:
-        raise EngineError("The OpenVINO engine is not installed. Install it with: pip install 'easyread[openvino]'.") \
-            from exc
+        raise EngineError(
+            "The OpenVINO engine is not installed. Install it with: pip install 'easyread[openvino]'."
+        ) from exc
     from transformers import AutoTokenizer
 
     key = _key(folder, threads, properties)
@@ -111,8 +114,15 @@ def stop_ids(tokenizer: Any, folder: Path) -> set[int]:
 class OpenVINOEngine:
     """A `TextGenerator` running an OpenVINO IR language model in this process."""
 
-    def __init__(self, path: str | os.PathLike, *, threads: int | None = None, batch_size: int = 24,
-                 name: str | None = None, properties: dict | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        threads: int | None = None,
+        batch_size: int = 24,
+        name: str | None = None,
+        properties: dict | None = None,
+    ) -> None:
         self.path = Path(path)
         self.name = name or f"openvino://{self.path}"
         self.threads = threads
@@ -168,11 +178,18 @@ class OpenVINOEngine:
         self.stats.prompt_tokens += sum(len(e) for e in encoded)
         self.stats.generated_tokens += sum(len(ids) for ids in outputs)
         self.stats.batches += 1
-        return [tokenizer.decode([t for t in ids if t not in stops], skip_special_tokens=True).strip()
-                for ids in outputs]
+        return [
+            tokenizer.decode([t for t in ids if t not in stops], skip_special_tokens=True).strip() for ids in outputs
+        ]
 
-    def _run(self, pipeline: Any, encoded: list[list[int]], samplings: list[Sampling], stops: set[int],
-             on_done: Callable[[int], None] | None) -> list[list[int]]:
+    def _run(
+        self,
+        pipeline: Any,
+        encoded: list[list[int]],
+        samplings: list[Sampling],
+        stops: set[int],
+        on_done: Callable[[int], None] | None,
+    ) -> list[list[int]]:
         import numpy as np
         import openvino
         import openvino_genai

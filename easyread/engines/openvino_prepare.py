@@ -12,6 +12,7 @@ needs it; the engine itself needs only `openvino-genai` (`easyread[openvino]`).
 As with the bf16 cache, the export is written into a temporary folder under a lock
 and renamed into place only when complete.
 """
+
 from __future__ import annotations
 
 import errno
@@ -98,8 +99,18 @@ def find_exporter(settings: dict | None) -> str:
 
 def export_command(exporter: str, source: Path, out: Path, weight_format: str) -> list[str]:
     """The optimum-cli command that exports `source` (a Hugging Face folder) into `out`."""
-    return [exporter, "export", "openvino", "--model", str(source), "--task", "text-generation-with-past",
-            "--weight-format", weight_format, str(out)]
+    return [
+        exporter,
+        "export",
+        "openvino",
+        "--model",
+        str(source),
+        "--task",
+        "text-generation-with-past",
+        "--weight-format",
+        weight_format,
+        str(out),
+    ]
 
 
 def _run(command: list[str]) -> None:
@@ -109,8 +120,13 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def prepare(model: OpenVINOModel, cache_root: str | os.PathLike, progress: Progress | None = None,
-            settings: dict | None = None, run: Runner | None = None) -> Path:
+def prepare(
+    model: OpenVINOModel,
+    cache_root: str | os.PathLike,
+    progress: Progress | None = None,
+    settings: dict | None = None,
+    run: Runner | None = None,
+) -> Path:
     """Make sure the OpenVINO export of `model` exists under `cache_root` and return its folder.
 
     Safe to call again: a ready export is returned at once. Raises EngineError with a
@@ -138,8 +154,9 @@ def prepare(model: OpenVINOModel, cache_root: str | os.PathLike, progress: Progr
     return final
 
 
-def _build(model: OpenVINOModel, source: Path, final: Path, exporter: str, progress: Progress | None,
-           run: Runner) -> None:
+def _build(
+    model: OpenVINOModel, source: Path, final: Path, exporter: str, progress: Progress | None, run: Runner
+) -> None:
     from easyread.engines.openvino_engine import is_model_folder
 
     stage = f"Exporting for OpenVINO at {model.weight_format} (takes a few minutes)"
@@ -156,8 +173,12 @@ def _build(model: OpenVINOModel, source: Path, final: Path, exporter: str, progr
             raise EngineError(f"The OpenVINO export failed ({tail[0]}). {EXPORTER_HINT}") from exc
         if not is_model_folder(out):
             raise EngineError(f"The OpenVINO export wrote no model. {EXPORTER_HINT}")
-        marker = {"sha256": model.source_model.sha256, "weight_format": model.weight_format, "title": model.title,
-                  "seconds": round(time.monotonic() - started, 1)}
+        marker = {
+            "sha256": model.source_model.sha256,
+            "weight_format": model.weight_format,
+            "title": model.title,
+            "seconds": round(time.monotonic() - started, 1),
+        }
         (out / READY_MARKER).write_text(json.dumps(marker))
         if progress:
             progress(stage, 1, 1)

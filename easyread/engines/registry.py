@@ -8,6 +8,7 @@ Specs:
   openvino:///abs/folder       an OpenVINO IR model folder as optimum-intel exports it
   openai+http://host:port/v1   an OpenAI-compatible server (also openai+https://)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ def _settings(settings: dict | None) -> dict:
 def _folder(spec: str) -> Path:
     # transformers:///abs/path -> /abs/path; transformers://rel/path -> rel/path (openvino:// alike)
     prefix = OPENVINO if spec.startswith(OPENVINO) else TRANSFORMERS
-    return Path(spec[len(prefix):]).expanduser()
+    return Path(spec[len(prefix) :]).expanduser()
 
 
 def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGenerator:
@@ -75,8 +76,9 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
         from easyread.engines.openvino_engine import OpenVINOEngine
 
         if spec in OPENVINO_MODELS:
-            folder = openvino_prepare.prepare(OPENVINO_MODELS[spec], embedded.cache_root_from(settings),
-                                              settings=settings)
+            folder = openvino_prepare.prepare(
+                OPENVINO_MODELS[spec], embedded.cache_root_from(settings), settings=settings
+            )
         else:
             folder = _folder(spec)
         return OpenVINOEngine(folder, threads=threads, batch_size=batch_size, name=spec)
@@ -84,7 +86,7 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
         from easyread.engines.remote import OpenAIEngine
 
         return OpenAIEngine(
-            spec[len("openai+"):],
+            spec[len("openai+") :],
             model=settings.get("MODEL_SERVER_NAME") or None,
             api_key=settings.get("MODEL_API_KEY") or None,
             timeout=float(settings.get("MODEL_TIMEOUT") or 300),
@@ -99,7 +101,9 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
     )
 
 
-def prepare_model(name: str | None = None, progress: Progress | None = None, settings: dict | None = None) -> Path | None:
+def prepare_model(
+    name: str | None = None, progress: Progress | None = None, settings: dict | None = None
+) -> Path | None:
     """Do the one-off preparation of an embedded model; return its cache folder.
 
     Other specs need no preparation: a transformers folder is checked, a server is not touched.
@@ -138,15 +142,31 @@ def list_models(settings: dict | None = None) -> list[ModelInfo]:
     if configured.startswith(TRANSFORMERS):
         folder = _folder(configured)
         ready = (folder / "config.json").is_file()
-        infos.append(ModelInfo("configured", configured, str(folder), ready, embedded.folder_size(folder),
-                               "" if ready else "No config.json in this folder."))
+        infos.append(
+            ModelInfo(
+                "configured",
+                configured,
+                str(folder),
+                ready,
+                embedded.folder_size(folder),
+                "" if ready else "No config.json in this folder.",
+            )
+        )
     elif configured.startswith(OPENVINO):
         from easyread.engines.openvino_engine import is_model_folder
 
         folder = _folder(configured)
         ready = is_model_folder(folder)
-        infos.append(ModelInfo("configured", configured, str(folder), ready, embedded.folder_size(folder),
-                               "" if ready else "No openvino_model.xml in this folder."))
+        infos.append(
+            ModelInfo(
+                "configured",
+                configured,
+                str(folder),
+                ready,
+                embedded.folder_size(folder),
+                "" if ready else "No openvino_model.xml in this folder.",
+            )
+        )
     elif configured.startswith(OPENAI_PREFIXES):
         infos.append(_server_info(configured, settings))
     return infos
@@ -156,8 +176,10 @@ def _openvino_info(model: openvino_prepare.OpenVINOModel, root: Path) -> ModelIn
     folder = openvino_prepare.cache_dir(model, root)
     if openvino_prepare.is_ready(model, root):
         return ModelInfo(model.name, model.name, str(folder), True, embedded.folder_size(folder), model.title)
-    note = (f"{model.title}. Optional: needs pip install 'easyread[openvino]', then "
-            f"`easyread models prepare {model.name}` (a few minutes, once; see the README).")
+    note = (
+        f"{model.title}. Optional: needs pip install 'easyread[openvino]', then "
+        f"`easyread models prepare {model.name}` (a few minutes, once; see the README)."
+    )
     return ModelInfo(model.name, model.name, str(folder), False, 0, note)
 
 
@@ -173,7 +195,7 @@ def _embedded_info(model: embedded.EmbeddedModel, root: Path) -> ModelInfo:
 
 
 def _server_info(spec: str, settings: dict) -> ModelInfo:
-    base = spec[len("openai+"):].rstrip("/")
+    base = spec[len("openai+") :].rstrip("/")
     key = settings.get("MODEL_API_KEY")
     try:
         reply = requests.get(base + "/models", timeout=3, headers={"Authorization": f"Bearer {key}"} if key else {})

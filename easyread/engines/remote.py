@@ -3,6 +3,7 @@
 For councils that outgrow one machine. We send one request per chat from a small
 thread pool and let the server batch them: that is what these servers are built for.
 """
+
 from __future__ import annotations
 
 import threading
@@ -85,7 +86,9 @@ class OpenAIEngine:
     def _attempt(self, method: str, url: str, payload: dict | None) -> dict:
         try:
             # Connect quickly or call the server down; the read may take minutes on a busy server.
-            response = requests.request(method, url, json=payload, headers=self._headers(), timeout=(min(10.0, self.timeout), self.timeout))
+            response = requests.request(
+                method, url, json=payload, headers=self._headers(), timeout=(min(10.0, self.timeout), self.timeout)
+            )
         except requests.exceptions.ReadTimeout as exc:
             raise EngineError(
                 f"The model server at {self.base_url} took longer than {self.timeout:g} seconds to answer. "
@@ -96,7 +99,9 @@ class OpenAIEngine:
         if response.status_code in _RETRY_STATUS:
             raise _Retry(_retry_after(response), response.status_code)
         if response.status_code >= 400:
-            raise EngineError(f"The model server at {self.base_url} refused the request ({response.status_code}): {_server_message(response)}")
+            raise EngineError(
+                f"The model server at {self.base_url} refused the request ({response.status_code}): {_server_message(response)}"
+            )
         try:
             return response.json()
         except ValueError as exc:
@@ -106,7 +111,9 @@ class OpenAIEngine:
         if self.model is None:
             listed = self._request("GET", "/models").get("data") or []
             if not listed:
-                raise EngineError(f"The model server at {self.base_url} has no model loaded. Set EASYREAD_MODEL_SERVER_NAME.")
+                raise EngineError(
+                    f"The model server at {self.base_url} has no model loaded. Set EASYREAD_MODEL_SERVER_NAME."
+                )
             self.model = str(listed[0]["id"])
         return self.model
 

@@ -12,6 +12,7 @@
 The queue is a SQLite file in the instance folder unless QUEUE_URL names Redis.
 Tasks take a document id and a job token and re-read everything else.
 """
+
 from __future__ import annotations
 
 import logging
@@ -71,7 +72,9 @@ def recover(app) -> list[int]:
             waiting.add((task.args[0], task.args[1]))
     again = []
     with app.app_context():
-        rows = db.session.scalars(select(Document).where(Document.status.in_(ACTIVE), Document.deleted_at.is_(None)).order_by(Document.id)).all()
+        rows = db.session.scalars(
+            select(Document).where(Document.status.in_(ACTIVE), Document.deleted_at.is_(None)).order_by(Document.id)
+        ).all()
         for doc in rows:
             progress = doc.progress or {}
             job, kind = progress.get("job"), (progress.get("task") or {}).get("kind", "document")
@@ -94,7 +97,9 @@ def recover(app) -> list[int]:
 def run_worker(app, threads: int | None = None) -> None:
     """Run a consumer in this process until Ctrl+C or SIGTERM (`easyread worker`)."""
     if is_immediate():
-        raise QueueError("EASYREAD_QUEUE_URL is 'immediate': jobs run inside the web requests, so there is nothing for a worker to do.")
+        raise QueueError(
+            "EASYREAD_QUEUE_URL is 'immediate': jobs run inside the web requests, so there is nothing for a worker to do."
+        )
     consumer = make_consumer(threads or app.config["EASYREAD"]["WORKER_THREADS"])
     recover(app)
     consumer.run()

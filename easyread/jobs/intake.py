@@ -3,6 +3,7 @@
 The letter is read once here so a bad file is refused at once with the reader's
 plain message (InputError); the job reads the kept copy again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,11 @@ NO_MODEL = "none"
 PASTED_NAME = "pasted-letter.txt"
 
 
-MODEL_LABELS = {"embedded": "Embedded model (Qwen2.5-Coder-1.5B, better)",
-                "embedded-fast": "Fast model (Qwen2.5-Coder-0.5B, quicker, weaker)",
-                NO_MODEL: "No model: lay the letter out as Easy Read, words unchanged"}
+MODEL_LABELS = {
+    "embedded": "Embedded model (Qwen2.5-Coder-1.5B, better)",
+    "embedded-fast": "Fast model (Qwen2.5-Coder-0.5B, quicker, weaker)",
+    NO_MODEL: "No model: lay the letter out as Easy Read, words unchanged",
+}
 
 
 def model_choices(settings: dict) -> list[tuple[str, str]]:
@@ -140,7 +143,9 @@ def clean_filename(filename: str | None) -> str:
     return name if name and name not in (".", "..") else PASTED_NAME
 
 
-def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None):
+def accept(
+    *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
+):
     """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
     from easyread import audit, jobs
     from easyread.store.db import db
@@ -152,13 +157,22 @@ def accept(*, data: bytes, filename: str, user, options: dict, settings: dict, i
     if (title or "").strip():
         options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
     doc = Document(
-        council_id=user.council_id, created_by=user.id, filename=filename,
+        council_id=user.council_id,
+        created_by=user.id,
+        filename=filename,
         title=_without_controls(title or "").strip()[:255] or _title(letter, filename),
-        source_kind=sniff(data), content_hash=digest, original_path=relative, options=options, status="queued", progress={},
+        source_kind=sniff(data),
+        content_hash=digest,
+        original_path=relative,
+        options=options,
+        status="queued",
+        progress={},
     )
     db.session.add(doc)
     db.session.flush()
-    audit.record("upload", user, document_id=doc.id, filename=filename, words=letter.word_count(), model=options.get("model"))
+    audit.record(
+        "upload", user, document_id=doc.id, filename=filename, words=letter.word_count(), model=options.get("model")
+    )
     db.session.commit()
     jobs.queue_draft(doc)
     return doc

@@ -6,6 +6,7 @@ stopped answering; in a process of its own it cannot slow a page down. The child
 `easyread worker` command a person can run by hand, with the same settings (it inherits the
 environment and the current folder), so it reads the same instance folder and queue.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,7 +44,7 @@ class WorkerProcess:
     def pid(self) -> int | None:
         return self.process.pid if self.process else None
 
-    def start(self) -> "WorkerProcess":
+    def start(self) -> WorkerProcess:
         self._spawn()
         self._watcher = threading.Thread(target=self._watch, name="easyread-worker-watch", daemon=True)
         self._watcher.start()
@@ -59,8 +60,9 @@ class WorkerProcess:
             code = self.process.wait()
             if self._stopping.is_set():
                 return
-            log.warning("The background worker stopped (exit code %s); starting it again in %.0f s",
-                        code, RESTART_DELAY_SECONDS)
+            log.warning(
+                "The background worker stopped (exit code %s); starting it again in %.0f s", code, RESTART_DELAY_SECONDS
+            )
             if self._stopping.wait(RESTART_DELAY_SECONDS):
                 return
             self._spawn()

@@ -4,6 +4,7 @@ QUEUE_URL empty: a SQLite file `huey.db` in the instance folder (nothing to inst
 redis://…: Redis (needs the `redis` package). "immediate": jobs run at once, in the
 process and request that asked for them (tests and debugging).
 """
+
 from __future__ import annotations
 
 import logging
@@ -58,10 +59,14 @@ def configure(settings: dict) -> Huey:
             huey.storage_class, huey.storage_kwargs = RedisStorage, {"url": url}
             huey.storage = huey.create_storage()
         except Exception as error:  # missing redis package or a bad URL
-            raise QueueError(f"The job queue at {url} cannot be used ({error}). Install the redis package, or leave EASYREAD_QUEUE_URL empty to use SQLite.") from error
+            raise QueueError(
+                f"The job queue at {url} cannot be used ({error}). Install the redis package, or leave EASYREAD_QUEUE_URL empty to use SQLite."
+            ) from error
         return huey
     if url and not url.startswith("sqlite:///"):
-        raise QueueError(f"EASYREAD_QUEUE_URL must be empty, sqlite:///path, redis://host:port/db or immediate, not {url!r}.")
+        raise QueueError(
+            f"EASYREAD_QUEUE_URL must be empty, sqlite:///path, redis://host:port/db or immediate, not {url!r}."
+        )
     path = sqlite_file(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     huey.storage_class, huey.storage_kwargs = SqliteStorage, {"filename": str(path)}
@@ -84,4 +89,12 @@ def make_consumer(threads: int = 1, *, in_thread: bool = False) -> Consumer:
     """A consumer of worker threads on the configured queue. `in_thread` for one started beside a web server."""
     cls = QuietConsumer if in_thread else Consumer
     # flush_locks: a lock held by a worker that was killed must not block the job's rerun.
-    return cls(huey, workers=max(1, threads), worker_type="thread", periodic=False, initial_delay=0.1, max_delay=2.0, flush_locks=True)
+    return cls(
+        huey,
+        workers=max(1, threads),
+        worker_type="thread",
+        periodic=False,
+        initial_delay=0.1,
+        max_delay=2.0,
+        flush_locks=True,
+    )

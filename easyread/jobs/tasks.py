@@ -8,6 +8,7 @@
 - What the task should do is stored on the document (`progress["task"]`), so a
   worker that starts after a crash can queue it again (`easyread.jobs.recover`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,7 +21,9 @@ from easyread.jobs.queue import huey
 
 log = logging.getLogger(__name__)
 
-GENERIC_ERROR = "Something went wrong while making the Easy Read draft. Try again. If it happens again, tell your administrator."
+GENERIC_ERROR = (
+    "Something went wrong while making the Easy Read draft. Try again. If it happens again, tell your administrator."
+)
 MISSING_FILE = "The uploaded letter is no longer on the server. Upload it again."
 
 _state: dict = {"app": None}
@@ -62,7 +65,13 @@ def _progress_writer(doc, db):
             return
         last.update(at=now, stage=stage)
         old = dict(doc.progress or {})
-        doc.progress = {**old, "stage": stage, "done": int(done), "total": int(total), "percent": _percent(stage, done, total, int(old.get("percent", 0)))}
+        doc.progress = {
+            **old,
+            "stage": stage,
+            "done": int(done),
+            "total": int(total),
+            "percent": _percent(stage, done, total, int(old.get("percent", 0))),
+        }
         db.session.commit()
 
     return progress
@@ -77,7 +86,13 @@ def _load(document_id: int, job: str, *, statuses=("queued", "running")):
     if doc is None or doc.deleted_at is not None:
         return None
     if doc.status not in statuses or (doc.progress or {}).get("job") != job:
-        log.info("Job %s for document %s skipped: status %s, current job %s", job, document_id, doc.status, (doc.progress or {}).get("job"))
+        log.info(
+            "Job %s for document %s skipped: status %s, current job %s",
+            job,
+            document_id,
+            doc.status,
+            (doc.progress or {}).get("job"),
+        )
         return None
     return doc
 
@@ -157,7 +172,14 @@ def _make_draft(app, document_id: int, job: str) -> str:
         return _fail(doc, MISSING_FILE)
     try:
         glossary = council_glossary.glossary_for(settings, doc.council_id)
-        made = work.make_draft(data, filename=doc.filename, options=doc.options or {}, settings=settings, glossary=glossary, progress=_progress_writer(doc, db))
+        made = work.make_draft(
+            data,
+            filename=doc.filename,
+            options=doc.options or {},
+            settings=settings,
+            glossary=glossary,
+            progress=_progress_writer(doc, db),
+        )
     except Exception as error:  # the job must end in a state a person can see and retry
         message = _plain_error(error)
         if message is None:
@@ -166,10 +188,22 @@ def _make_draft(app, document_id: int, job: str) -> str:
     if not _still_mine(doc, job):
         return "superseded"
     number = versions.next_number(doc)
-    db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=made.draft, report=made.report, created_by=None, note=made.note))
+    db.session.add(
+        DraftVersion(
+            document_id=doc.id,
+            number=number,
+            language="en",
+            draft=made.draft,
+            report=made.report,
+            created_by=None,
+            note=made.note,
+        )
+    )
     doc.status, doc.error = "done", None
     doc.progress = {**doc.progress, "stage": "done", "done": 1, "total": 1, "percent": 100}
-    audit.record("draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en")
+    audit.record(
+        "draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en"
+    )
     db.session.commit()
     wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
     if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
@@ -212,8 +246,14 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
         point = drafts.point_at(base.draft, section, index)
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         texts = work.regenerate_texts(
-            _original(doc, app), filename=doc.filename, model=(doc.options or {}).get("model") or settings.get("MODEL"),
-            settings=settings, source_index=point.get("source_index"), fallback=point["text"], glossary=glossary, progress=_progress_writer(doc, db),
+            _original(doc, app),
+            filename=doc.filename,
+            model=(doc.options or {}).get("model") or settings.get("MODEL"),
+            settings=settings,
+            source_index=point.get("source_index"),
+            fallback=point["text"],
+            glossary=glossary,
+            progress=_progress_writer(doc, db),
             sources=point.get("sources"),
         )
         changed = drafts.replace_point(base.draft, section, index, texts)
@@ -227,10 +267,27 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
         return "superseded"
     number = versions.next_number(doc)
     user = _task_user(task)
-    db.session.add(DraftVersion(document_id=doc.id, number=number, language="en", draft=draft, report=report, created_by=user.id if user else None,
-                                note=f"Point {index + 1} of section {section + 1} made again by the model."))
+    db.session.add(
+        DraftVersion(
+            document_id=doc.id,
+            number=number,
+            language="en",
+            draft=draft,
+            report=report,
+            created_by=user.id if user else None,
+            note=f"Point {index + 1} of section {section + 1} made again by the model.",
+        )
+    )
     _finish(doc)
-    audit.record("draft_edited", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en", change="regenerate")
+    audit.record(
+        "draft_edited",
+        user or "system",
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=number,
+        language="en",
+        change="regenerate",
+    )
     db.session.commit()
     return "done"
 
@@ -269,8 +326,14 @@ def _translate_document(app, document_id: int, job: str) -> str:
     try:
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         memory = _memories(doc, task.get("languages") or [], settings)
-        made = work.translate(base.draft, task.get("languages") or [], settings=settings, glossary=glossary,
-                              progress=_progress_writer(doc, db), memory=memory)
+        made = work.translate(
+            base.draft,
+            task.get("languages") or [],
+            settings=settings,
+            glossary=glossary,
+            progress=_progress_writer(doc, db),
+            memory=memory,
+        )
     except Exception as error:
         message = _plain_error(error)
         if message is None:
@@ -281,9 +344,25 @@ def _translate_document(app, document_id: int, job: str) -> str:
     user = _task_user(task)
     for code, (draft, report) in made.drafts.items():
         number = versions.next_number(doc, code)
-        db.session.add(DraftVersion(document_id=doc.id, number=number, language=code, draft=draft, report={**report, "from_version": base.number},
-                                    created_by=user.id if user else None, note=f"Translated from English version {base.number}."))
-        audit.record("draft_created", user or "system", council_id=doc.council_id, document_id=doc.id, version=number, language=code)
+        db.session.add(
+            DraftVersion(
+                document_id=doc.id,
+                number=number,
+                language=code,
+                draft=draft,
+                report={**report, "from_version": base.number},
+                created_by=user.id if user else None,
+                note=f"Translated from English version {base.number}.",
+            )
+        )
+        audit.record(
+            "draft_created",
+            user or "system",
+            council_id=doc.council_id,
+            document_id=doc.id,
+            version=number,
+            language=code,
+        )
     _finish(doc, " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None)
     db.session.commit()
     return "done"
@@ -320,7 +399,14 @@ def queue(doc, kind: str, **params) -> str:
 
     job = secrets.token_hex(8)
     doc.status, doc.error = "queued", None
-    doc.progress = {"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": job, "task": {"kind": kind, **params}}
+    doc.progress = {
+        "stage": "waiting",
+        "done": 0,
+        "total": 1,
+        "percent": 0,
+        "job": job,
+        "task": {"kind": kind, **params},
+    }
     db.session.commit()
     enqueue(doc.id, kind, job)
     return job

@@ -3,10 +3,11 @@
 No database and no Flask here: the task in `easyread.jobs.tasks` loads the state,
 calls these, and stores what they return.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from easyread.checks.registry import Options
 from easyread.checks.report import check_draft
@@ -46,12 +47,15 @@ def recheck(draft: dict, source_text: str | None, *, glossary, settings: dict) -
     return doc.to_dict(), report
 
 
-def make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress = _quiet) -> Made:
+def make_draft(
+    data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress = _quiet
+) -> Made:
     """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError,
     or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
     with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
-        return _make_draft(data, filename=filename, options=options, settings=settings, glossary=glossary,
-                           progress=watched(progress))
+        return _make_draft(
+            data, filename=filename, options=options, settings=settings, glossary=glossary, progress=watched(progress)
+        )
 
 
 def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress) -> Made:
@@ -74,8 +78,15 @@ def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, gl
     return Made(draft=draft.to_dict(), report=report, note=summary or "Draft made.")
 
 
-def source_block(data: bytes, *, filename: str, settings: dict, source_index: int | None, fallback: str,
-                 sources: list[str] | None = None) -> Document:
+def source_block(
+    data: bytes,
+    *,
+    filename: str,
+    settings: dict,
+    source_index: int | None,
+    fallback: str,
+    sources: list[str] | None = None,
+) -> Document:
     """A one-block letter holding the letter sentences a point says (its `sources`), else the original
     paragraph it came from, else the point's own words."""
     doc = read_document(data, filename=filename, settings=settings)
@@ -87,12 +98,26 @@ def source_block(data: bytes, *, filename: str, settings: dict, source_index: in
         block = doc.blocks[source_index]
     if block is None or not block.plain_text().strip():
         block = Block(kind=BlockKind.PARAGRAPH, text=fallback)
-    return Document(blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())], title="", language=doc.language, source_name=filename)
+    return Document(
+        blocks=[Block(kind=BlockKind.PARAGRAPH, text=block.plain_text())],
+        title="",
+        language=doc.language,
+        source_name=filename,
+    )
 
 
-def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings: dict, source_index: int | None,
-                     fallback: str, glossary=None, progress: Progress = _quiet,
-                     sources: list[str] | None = None) -> list[str]:
+def regenerate_texts(
+    data: bytes,
+    *,
+    filename: str,
+    model: str | None,
+    settings: dict,
+    source_index: int | None,
+    fallback: str,
+    glossary=None,
+    progress: Progress = _quiet,
+    sources: list[str] | None = None,
+) -> list[str]:
     """New Easy Read sentences for one point, rewritten from the letter sentences it says (else its original
     paragraph). Raises ConvertError without a model."""
     from easyread.convert import ConvertError
@@ -100,8 +125,9 @@ def regenerate_texts(data: bytes, *, filename: str, model: str | None, settings:
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
     with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
-        one = source_block(data, filename=filename, settings=settings, source_index=source_index, fallback=fallback,
-                           sources=sources)
+        one = source_block(
+            data, filename=filename, settings=settings, source_index=source_index, fallback=fallback, sources=sources
+        )
         draft, _, _ = rewrite(one, model=model, settings=settings, progress=watched(progress), glossary=glossary)
     return [p.text for p in draft.points() if p.text.strip()]
 
@@ -114,8 +140,15 @@ class Translated:
     errors: dict[str, str]  # language name -> plain reason
 
 
-def translate(draft: dict, languages: list[str], *, settings: dict, glossary, progress: Progress = _quiet,
-              memory: dict | None = None) -> Translated:
+def translate(
+    draft: dict,
+    languages: list[str],
+    *,
+    settings: dict,
+    glossary,
+    progress: Progress = _quiet,
+    memory: dict | None = None,
+) -> Translated:
     """Translate an English draft into `languages` with the configured engine (TRANSLATE_ENGINE, else MODEL).
 
     Each translation's report holds what the translation checks found (engine, trust tier,

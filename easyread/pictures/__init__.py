@@ -5,6 +5,7 @@ Public API:
 - `search_pictures(query, limit=20)` lists symbols for a person to choose from.
 - `Symbol(id, path, alt, keywords, source, credit)`.
 """
+
 from __future__ import annotations
 
 import copy
@@ -16,7 +17,16 @@ from easyread.pictures.library import COUNCIL, OPENMOJI_CREDIT, Library, Symbol,
 from easyread.pictures.match import Choice, Matcher
 from easyread.pictures.raster import png_path
 
-__all__ = ["add_pictures", "search_pictures", "picture_for", "Symbol", "Library", "Matcher", "Choice", "OPENMOJI_CREDIT"]
+__all__ = [
+    "add_pictures",
+    "search_pictures",
+    "picture_for",
+    "Symbol",
+    "Library",
+    "Matcher",
+    "Choice",
+    "OPENMOJI_CREDIT",
+]
 
 _matchers: dict[tuple[int, float], Matcher] = {}
 
@@ -80,8 +90,9 @@ def _no_progress(done: int, total: int) -> None:
     pass
 
 
-def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library: Library | None = None,
-                 progress=_no_progress) -> EasyReadDocument:
+def add_pictures(
+    doc: EasyReadDocument, *, settings: dict | None = None, library: Library | None = None, progress=_no_progress
+) -> EasyReadDocument:
     """A copy of `doc` with a picture beside each point that has none, and the pictures' credits.
 
     A picture already on a point was chosen by a person and is kept. Points whose
@@ -133,7 +144,9 @@ def add_pictures(doc: EasyReadDocument, *, settings: dict | None = None, library
     return doc
 
 
-def search_pictures(query: str, limit: int = 20, *, settings: dict | None = None, library: Library | None = None) -> list[Symbol]:
+def search_pictures(
+    query: str, limit: int = 20, *, settings: dict | None = None, library: Library | None = None
+) -> list[Symbol]:
     """Up to `limit` symbols for `query`, best first, council pictures before OpenMoji's for the same idea."""
     settings = _settings(settings)
     library = library if library is not None else default_library(settings)

@@ -6,6 +6,7 @@ where the CLDR name is odd for an Easy Read reader. Beside a point, a picture
 chosen for an idea says what it means there (`alt_for_point`: "Money you need to
 pay", not "Pound notes"), because that is what a screen reader user needs to hear.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,7 +59,13 @@ ALT_BY_ID = {
     "1F3E2": "Office building",
 }
 
-_WORDS = {"automobile": "car", "wrench": "spanner", "wastebasket": "bin", "e-mail": "email", "cellphone": "mobile phone"}
+_WORDS = {
+    "automobile": "car",
+    "wrench": "spanner",
+    "wastebasket": "bin",
+    "e-mail": "email",
+    "cellphone": "mobile phone",
+}
 
 
 def alt_for_emoji(code: str, name: str) -> str:
@@ -119,13 +126,19 @@ MEANING_BY_IDEA: dict[str, tuple[tuple[str, str], ...] | str] = {
     "phone": "Phone us",
     "email": "Email",
     "web": "Website",
-    "money": ((r"\b(already paid|have paid|has paid)\b", "Money you have paid"),
-              (r"\b(refund|benefit|benefits|universal credit|grant|income|pension|wage|salary|discount|reduction"
-               r"|get back)\b",
-               "Money you can get"),
-              (r"\b(pay|paid|paying|owe|owed|debt|arrears|bill|fee|fine|charge|cost|costs|penalty|overpa\w*|due)\b",
-               "Money you need to pay"),
-              ("", "Money")),
+    "money": (
+        (r"\b(already paid|have paid|has paid)\b", "Money you have paid"),
+        (
+            r"\b(refund|benefit|benefits|universal credit|grant|income|pension|wage|salary|discount|reduction"
+            r"|get back)\b",
+            "Money you can get",
+        ),
+        (
+            r"\b(pay|paid|paying|owe|owed|debt|arrears|bill|fee|fine|charge|cost|costs|penalty|overpa\w*|due)\b",
+            "Money you need to pay",
+        ),
+        ("", "Money"),
+    ),
     "care": "Care and support",
     "food": "Food",
     "talk": "Talking to someone",

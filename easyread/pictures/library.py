@@ -4,6 +4,7 @@ A council folder holds image files and `pictures.csv` with the columns
 `file`, `keywords` (separated by `;`), `alt` and, optionally, `credit`.
 Its pictures come before OpenMoji's wherever both fit.
 """
+
 from __future__ import annotations
 
 import csv

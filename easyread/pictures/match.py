@@ -11,6 +11,7 @@ beside more than MAX_USES points: past that a point takes the picture of the nex
 idea it names, then another picture of the same idea, then the next nearest in
 meaning, else none (one picture on half a letter's points tells a reader nothing).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -45,7 +46,14 @@ class Choice:
 class Matcher:
     """Matches texts to a library's symbols. Build one per library and reuse it."""
 
-    def __init__(self, library: Library, threshold: float = DEFAULT_THRESHOLD, *, use_concepts: bool = True, use_embeddings: bool = True):
+    def __init__(
+        self,
+        library: Library,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        use_concepts: bool = True,
+        use_embeddings: bool = True,
+    ):
         self.library = library
         self.threshold = threshold
         self.use_concepts = use_concepts
@@ -88,7 +96,11 @@ class Matcher:
         for hit in find(text, self.concepts):
             symbol = self._resolved.get(hit.concept.name)
             if symbol is not None:
-                idea = self._idea_of.get(hit.concept.name[len(COUNCIL) + 1 :], hit.concept.name) if symbol.source == COUNCIL else hit.concept.name
+                idea = (
+                    self._idea_of.get(hit.concept.name[len(COUNCIL) + 1 :], hit.concept.name)
+                    if symbol.source == COUNCIL
+                    else hit.concept.name
+                )
                 return Choice(symbol, "concept", 1.0, idea)
         return None
 
@@ -156,8 +168,9 @@ class Matcher:
         and no picture is used more than MAX_USES times."""
         used: dict[str, Symbol] = {}
         uses: Counter = Counter()
-        firsts = [self._concept_choice(t, {}, Counter()) if self.use_concepts and t.strip() else (None, False)
-                  for t in texts]
+        firsts = [
+            self._concept_choice(t, {}, Counter()) if self.use_concepts and t.strip() else (None, False) for t in texts
+        ]
         # Texts naming no idea are embedded together, as before; the rest only if their ideas' pictures run out.
         pending = [i for i, (c, _) in enumerate(firsts) if c is None and texts[i].strip()]
         scores = self.similarities([texts[i] for i in pending]) if self.use_embeddings and pending else None

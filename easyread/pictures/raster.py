@@ -4,6 +4,7 @@ Word and PDF writers need bitmaps; OpenMoji ships SVG only, and a council's
 pictures come in any size. Files are made on first use, not up front, because
 a letter uses a dozen of the library's thousands of pictures.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -29,7 +29,7 @@ FLAG_MESSAGES = {
 class NeedsConfirmation(ValueError):
     """Approval refused: the version has open problems and the person has not confirmed they checked them."""
 
-    def __init__(self, problems: list["Problem"]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(
             f"Version has {len(problems)} open problem{'s' if len(problems) != 1 else ''}. "

@@ -10,11 +10,12 @@ after CODE_MAX_FAILURES wrong codes in total the code is locked for good; staff 
 it on the Reviewers page and make a new invite. The sign-in link itself expires
 (REVIEW_LINK_DAYS) and staff can renew it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -23,8 +24,17 @@ from easyread.store.db import db
 from easyread.store.models import ReviewerAccess, User
 
 # (value, words): the nine pictures for the code. Files are static/review/pictures/<value>.svg.
-PICTURES = (("sun", "Sun"), ("tree", "Tree"), ("cat", "Cat"), ("house", "House"), ("car", "Car"),
-            ("star", "Star"), ("heart", "Heart"), ("apple", "Apple"), ("fish", "Fish"))
+PICTURES = (
+    ("sun", "Sun"),
+    ("tree", "Tree"),
+    ("cat", "Cat"),
+    ("house", "House"),
+    ("car", "Car"),
+    ("star", "Star"),
+    ("heart", "Heart"),
+    ("apple", "Apple"),
+    ("fish", "Fish"),
+)
 PICTURE_NAMES = dict(PICTURES)
 CODE_PICTURES = 3
 CODE_DIGITS = 4
@@ -36,7 +46,7 @@ class CodeError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _hash(token: str) -> str:
@@ -45,12 +55,18 @@ def _hash(token: str) -> str:
 
 def _aware(value: datetime | None) -> datetime | None:
     # SQLite gives back naive datetimes; they were stored in UTC.
-    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def panel(council_id: int) -> list[User]:
     """The council's resident reviewers who can still sign in, by name."""
-    return list(db.session.scalars(select(User).where(User.council_id == council_id, User.role == "reviewer", User.active.is_(True)).order_by(User.name)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.council_id == council_id, User.role == "reviewer", User.active.is_(True))
+            .order_by(User.name)
+        )
+    )
 
 
 def create_reviewer(council, name: str, email: str = "", actor=None) -> User:
@@ -155,7 +171,7 @@ def is_locked(row: ReviewerAccess) -> bool:
 
 
 def link_state(row: ReviewerAccess, days: int) -> str:
-    """"ok", "locked" (too many wrong codes) or "expired" (the sign-in link is too old)."""
+    """ "ok", "locked" (too many wrong codes) or "expired" (the sign-in link is too old)."""
     if is_locked(row):
         return "locked"
     expires = link_expires_at(row, days)
@@ -167,8 +183,13 @@ def link_state(row: ReviewerAccess, days: int) -> str:
 def renew_link(row: ReviewerAccess, days: int, actor=None) -> datetime:
     """Make the reviewer's sign-in link work for `days` more from now (same link, same code). Audited."""
     row.key_expires_at = _now() + timedelta(days=days)
-    audit.record("reviewer_link_renewed", actor, council_id=row.user.council_id, user_id=row.user_id,
-                 until=row.key_expires_at.date().isoformat())
+    audit.record(
+        "reviewer_link_renewed",
+        actor,
+        council_id=row.user.council_id,
+        user_id=row.user_id,
+        until=row.key_expires_at.date().isoformat(),
+    )
     return row.key_expires_at
 
 
@@ -190,8 +211,10 @@ def note_failure(row: ReviewerAccess) -> int:
     Reaching CODE_MAX_FAILURES locks the code and is audited, so staff can see why the reviewer cannot sign in.
     """
     total = db.session.execute(
-        update(ReviewerAccess).where(ReviewerAccess.id == row.id)
-        .values(code_failures=ReviewerAccess.code_failures + 1).returning(ReviewerAccess.code_failures)
+        update(ReviewerAccess)
+        .where(ReviewerAccess.id == row.id)
+        .values(code_failures=ReviewerAccess.code_failures + 1)
+        .returning(ReviewerAccess.code_failures)
     ).scalar_one()
     row.code_failures = total
     audit.record("review_sign_in_failed", None, council_id=row.user.council_id, user_id=row.user_id, failures=total)

@@ -9,6 +9,7 @@ emails, street addresses, dates of birth and reference numbers. Over-hiding is s
 
 A redaction is a dict {"text", "label", "source"}; the placeholder is "[label]".
 """
+
 from __future__ import annotations
 
 import copy
@@ -36,17 +37,23 @@ _POSTCODE = re.compile(r"\b(?:GIR[ \t]{0,2}0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]{0,2}\d[
 _PHONE = re.compile(r"(?<![\w£$])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 # Organisations' numbers (0300, 0800, 0845 ...): never a resident's own line.
 _PUBLIC_PHONE = re.compile(r"^(?:\+?44)?0?(?:3|80|84|87)")
-_CALL_US = re.compile(r"\b(?:call|phone|ring|text|contact|telephone)\s{1,3}us\b"
-                      r"|\bhelpline\b|\bour\s{1,3}(?:phone|telephone)", re.IGNORECASE)
+_CALL_US = re.compile(
+    r"\b(?:call|phone|ring|text|contact|telephone)\s{1,3}us\b"
+    r"|\bhelpline\b|\bour\s{1,3}(?:phone|telephone)",
+    re.IGNORECASE,
+)
 _DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9} \d{4})"
-_DOB = re.compile(rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s{{0,3}}(?:is|:|-)?\s{{0,3}}(?P<date>{_DATE})",
-                  re.IGNORECASE)
+_DOB = re.compile(
+    rf"\b(?:date of birth|born(?: on)?|d\.?o\.?b\.?)\s{{0,3}}(?:is|:|-)?\s{{0,3}}(?P<date>{_DATE})", re.IGNORECASE
+)
 _STREET = re.compile(
     r"\b(?:[Ff]lat \d{1,4}[a-z]?,? )?\d{1,4}[a-z]?,? (?:[A-Z][a-z']{1,30} ){1,3}"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Square|Row|Mews|View|Rise)\b",
 )
-_REF = re.compile(r"\b(?=[A-Z0-9/-]{0,40}\d)(?=[A-Z0-9/-]{0,40}[A-Z])[A-Z0-9]{1,20}(?:[/-][A-Z0-9]{1,20}){1,5}\b"
-                  r"|\b[A-Z]{1,4}\d{4,20}[A-Z]?\b|\b\d{6,20}\b")
+_REF = re.compile(
+    r"\b(?=[A-Z0-9/-]{0,40}\d)(?=[A-Z0-9/-]{0,40}[A-Z])[A-Z0-9]{1,20}(?:[/-][A-Z0-9]{1,20}){1,5}\b"
+    r"|\b[A-Z]{1,4}\d{4,20}[A-Z]?\b|\b\d{6,20}\b"
+)
 # Council tax, housing, benefit and NHS numbers are often written in spaced groups: "CT 7755 1234", "943 476 5919".
 _GROUPED_REF = re.compile(r"\b[A-Z]{1,4}[ /-]?\d{3,12}(?:[ /-]\d{3,12}){1,3}\b|\b\d{3,5}(?: \d{3,5}){1,3}\b")
 # A number after words that say it is an account or reference: "account number 5001 2233", "claim ref HB/44/55".
@@ -57,29 +64,82 @@ _KEYWORD_REF = re.compile(
     r"(?P<id>(?!(?:19|20)\d\d(?:[/-]\d\d)?\b)"  # not a year such as 2025/26
     r"[A-Z]{0,4}[ /-]?\d[A-Z0-9]{1,14}(?:[ ]\d[A-Z0-9]{1,14}|[/-][A-Z0-9]{1,14}){0,4})\b"
 )
-_SORT_CODE = re.compile(r"\b\d{2}[-–]\d{2}[-–]\d{2}\b"
-                        r"|(?i:\bsort[ -]?code)[ \t:]{0,3}(?i:is[ \t]{1,2})?(?P<code>\d{2}[ -]?\d{2}[ -]?\d{2})\b")
-_BANK_ACCOUNT = re.compile(r"(?i)\b(?:account|acct|a/c)(?: (?:number|no\.?|num))?[ \t:.#]{1,3}(?:is[ \t]{1,2})?"
-                           r"(?P<n>\d(?:[ -]?\d){5,11})\b")
+_SORT_CODE = re.compile(
+    r"\b\d{2}[-–]\d{2}[-–]\d{2}\b"
+    r"|(?i:\bsort[ -]?code)[ \t:]{0,3}(?i:is[ \t]{1,2})?(?P<code>\d{2}[ -]?\d{2}[ -]?\d{2})\b"
+)
+_BANK_ACCOUNT = re.compile(
+    r"(?i)\b(?:account|acct|a/c)(?: (?:number|no\.?|num))?[ \t:.#]{1,3}(?:is[ \t]{1,2})?"
+    r"(?P<n>\d(?:[ -]?\d){5,11})\b"
+)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_ENDING = re.compile(r"(?i)\b(?:ending|ends|last (?:four|4) (?:digits|numbers))(?: in| with| are| is)?"
-                     r"[ \t:]{1,3}(?P<n>\d{2,6})\b")
-_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]{1,30} ){0,2}"
-                         r"[A-Z][a-z'-]{1,30}(?:-[A-Z][a-z'-]{1,30})?\b")
+_ENDING = re.compile(
+    r"(?i)\b(?:ending|ends|last (?:four|4) (?:digits|numbers))(?: in| with| are| is)?"
+    r"[ \t:]{1,3}(?P<n>\d{2,6})\b"
+)
+_TITLE_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'-]{1,30} ){0,2}"
+    r"[A-Z][a-z'-]{1,30}(?:-[A-Z][a-z'-]{1,30})?\b"
+)
 _SALUTATION_NAME = re.compile(r"^(?:dear|hello|hi)\s{1,5}(?P<name>[^,.!]{1,200})", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
 # Words a name finder sometimes takes for a name at the start of a sentence ("Email us"): hiding them helps no one.
-_NOT_NAME_WORDS = {"email", "phone", "call", "text", "post", "online", "contact", "council", "pay", "help", "write",
-                   "visit"}
-_NOT_NAMES = {"sir", "madam", "sir or madam", "customer", "resident", "occupier", "the occupier", "tenant", "parent", "carer"}
+_NOT_NAME_WORDS = {
+    "email",
+    "phone",
+    "call",
+    "text",
+    "post",
+    "online",
+    "contact",
+    "council",
+    "pay",
+    "help",
+    "write",
+    "visit",
+}
+_NOT_NAMES = {
+    "sir",
+    "madam",
+    "sir or madam",
+    "customer",
+    "resident",
+    "occupier",
+    "the occupier",
+    "tenant",
+    "parent",
+    "carer",
+}
 # Domains whose web and email addresses are public bodies', never a resident's.
 _PUBLIC_DOMAINS = (".gov.uk", ".nhs.uk", ".police.uk", ".gov", ".org.uk")
-_COUNCIL_WORDS = {"your", "council", "borough", "county", "district", "city", "metropolitan", "of", "the", "royal",
-                  "london", "and"}
+_COUNCIL_WORDS = {
+    "your",
+    "council",
+    "borough",
+    "county",
+    "district",
+    "city",
+    "metropolitan",
+    "of",
+    "the",
+    "royal",
+    "london",
+    "and",
+}
 
 # Earlier wins where two findings overlap.
-_PRIORITY = ["letter", "Email", "NI number", "Date of birth", "Bank details", "Postcode", "Phone", "Address",
-             "Reference", "Name"]
+_PRIORITY = [
+    "letter",
+    "Email",
+    "NI number",
+    "Date of birth",
+    "Bank details",
+    "Postcode",
+    "Phone",
+    "Address",
+    "Reference",
+    "Name",
+]
 
 
 def placeholder(label: str) -> str:
@@ -124,7 +184,7 @@ def from_letter(letter) -> list[dict]:
                 postcode = _POSTCODE.search(line.upper())
                 if postcode:
                     found.append(_redaction(postcode.group(0), "Postcode", "letter"))
-                    line = line[:postcode.start()] + line[postcode.end():]
+                    line = line[: postcode.start()] + line[postcode.end() :]
                 if not _clean(line):
                     continue
                 if n == 0 and not re.search(r"\d", line):
@@ -148,19 +208,33 @@ def _analyzer():
     try:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NlpEngineProvider
-        from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer, UkNinoRecognizer, UkPostcodeRecognizer
+        from presidio_analyzer.predefined_recognizers import (
+            PhoneRecognizer,
+            SpacyRecognizer,
+            UkNinoRecognizer,
+            UkPostcodeRecognizer,
+        )
     except ImportError:  # the patterns below still run; staff check the list before sending
-        log.warning("presidio-analyzer is not installed: personal data is found by patterns and the letter's parts only")
+        log.warning(
+            "presidio-analyzer is not installed: personal data is found by patterns and the letter's parts only"
+        )
         return None
     # Presidio warns on every call about spaCy labels it does not map (MONEY, CARDINAL...): we ask only for the four we use.
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    engine = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
-    }).create_engine()
+    engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+        }
+    ).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     # Presidio's email and URL recognisers are left out: they fetch the public suffix list from the internet.
-    for recognizer in (SpacyRecognizer(supported_entities=["PERSON"]), PhoneRecognizer(supported_regions=("GB",)),
-                       UkNinoRecognizer(), UkPostcodeRecognizer()):
+    for recognizer in (
+        SpacyRecognizer(supported_entities=["PERSON"]),
+        PhoneRecognizer(supported_regions=("GB",)),
+        UkNinoRecognizer(),
+        UkPostcodeRecognizer(),
+    ):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
 
@@ -170,12 +244,22 @@ _PRESIDIO_LABELS = {"PERSON": "Name", "PHONE_NUMBER": "Phone", "UK_NINO": "NI nu
 
 def _spans(text: str, use_presidio: bool = True) -> list[tuple[int, int, str]]:
     spans = []
-    for pattern, label, group in ((_EMAIL, "Email", 0), (_NI, "NI number", 0), (_DOB, "Date of birth", "date"),
-                                  (_SORT_CODE, "Bank details", 0), (_IBAN, "Bank details", 0),
-                                  (_BANK_ACCOUNT, "Bank details", "n"), (_ENDING, "Bank details", "n"),
-                                  (_POSTCODE, "Postcode", 0), (_PHONE, "Phone", 0), (_STREET, "Address", 0),
-                                  (_KEYWORD_REF, "Reference", "id"), (_GROUPED_REF, "Reference", 0),
-                                  (_REF, "Reference", 0), (_TITLE_NAME, "Name", 0)):
+    for pattern, label, group in (
+        (_EMAIL, "Email", 0),
+        (_NI, "NI number", 0),
+        (_DOB, "Date of birth", "date"),
+        (_SORT_CODE, "Bank details", 0),
+        (_IBAN, "Bank details", 0),
+        (_BANK_ACCOUNT, "Bank details", "n"),
+        (_ENDING, "Bank details", "n"),
+        (_POSTCODE, "Postcode", 0),
+        (_PHONE, "Phone", 0),
+        (_STREET, "Address", 0),
+        (_KEYWORD_REF, "Reference", "id"),
+        (_GROUPED_REF, "Reference", 0),
+        (_REF, "Reference", 0),
+        (_TITLE_NAME, "Name", 0),
+    ):
         for m in pattern.finditer(text):
             start, end = m.span(group) if m.group(group) is not None else m.span(0)
             if pattern is _SORT_CODE and m.group("code") is not None:
@@ -203,7 +287,7 @@ def _url_host(url: str) -> str:
 
 
 def place_name(council_name: str) -> str:
-    """"Swindon Borough Council" -> "Swindon": the place in a council's name (kept, since it is the council's)."""
+    """ "Swindon Borough Council" -> "Swindon": the place in a council's name (kept, since it is the council's)."""
     words = [w for w in (council_name or "").split() if w.lower() not in _COUNCIL_WORDS]
     return " ".join(words)
 
@@ -245,7 +329,7 @@ def public_details(letter, texts: list[str], names: tuple[str, ...] = ()) -> lis
 
 def _public_phone(text: str, start: int, number: str) -> bool:
     """An organisation's line (0300, 0800 ...) or one the text asks people to call ("call us on ...")."""
-    return bool(_PUBLIC_PHONE.match(_digits(number))) or bool(_CALL_US.search(text[max(0, start - 40):start]))
+    return bool(_PUBLIC_PHONE.match(_digits(number))) or bool(_CALL_US.search(text[max(0, start - 40) : start]))
 
 
 def _strings(draft: dict) -> list[tuple[str, str]]:
@@ -340,15 +424,27 @@ def apply(draft: dict, redactions: list[dict]) -> dict:
     Findings quote the words they are about and `source_index` points into the original letter,
     so neither goes to reviewers; picture files stay (they are the council's picture set).
     """
-    out = {"title": apply_text(draft.get("title", ""), redactions), "language": draft.get("language", "en"),
-           "credits": list(draft.get("credits", [])), "sections": []}
+    out = {
+        "title": apply_text(draft.get("title", ""), redactions),
+        "language": draft.get("language", "en"),
+        "credits": list(draft.get("credits", [])),
+        "sections": [],
+    }
     for section in draft.get("sections", []):
         points = []
         for point in section.get("points", []):
             picture = copy.deepcopy(point.get("picture")) or None
             if picture:
                 picture["alt"] = apply_text(picture.get("alt", ""), redactions)
-            points.append({"text": apply_text(point.get("text", ""), redactions), "picture": picture, "findings": [], "flags": [], "source_index": None})
+            points.append(
+                {
+                    "text": apply_text(point.get("text", ""), redactions),
+                    "picture": picture,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": None,
+                }
+            )
         out["sections"].append({"heading": apply_text(section.get("heading", ""), redactions), "points": points})
     return out
 

@@ -7,10 +7,11 @@ deleted by staff that long ago are deleted entirely. `erase` deletes one letter
 with its versions, rounds, feedback, approvals and files. The audit log keeps a
 line for each (it names ids, never the personal data).
 """
+
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -22,7 +23,7 @@ from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewA
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def audio_dir(instance: str | Path) -> Path:
@@ -32,8 +33,13 @@ def audio_dir(instance: str | Path) -> Path:
 
 def _original_shared(doc: Document) -> bool:
     """Another letter still uses the same original file (uploads are stored by content hash)."""
-    return bool(db.session.scalar(select(func.count()).select_from(Document).where(
-        Document.content_hash == doc.content_hash, Document.id != doc.id, Document.deleted_at.is_(None))))
+    return bool(
+        db.session.scalar(
+            select(func.count())
+            .select_from(Document)
+            .where(Document.content_hash == doc.content_hash, Document.id != doc.id, Document.deleted_at.is_(None))
+        )
+    )
 
 
 def _remove_original(doc: Document, instance: str | Path) -> bool:
@@ -70,7 +76,9 @@ def erase(doc: Document, instance: str | Path, *, actor, reason: str = "asked") 
     shutil.rmtree(Path(instance) / "outputs" / str(doc.id), ignore_errors=True)
     doc_id, council_id = doc.id, doc.council_id
     db.session.delete(doc)
-    audit.record("document_erased", actor, council_id=council_id, document_id=doc_id, reason=reason, rounds=len(round_ids))
+    audit.record(
+        "document_erased", actor, council_id=council_id, document_id=doc_id, reason=reason, rounds=len(round_ids)
+    )
 
 
 def purge(instance: str | Path, days: int, *, now: datetime | None = None, actor="system") -> dict:
@@ -79,11 +87,15 @@ def purge(instance: str | Path, days: int, *, now: datetime | None = None, actor
     if not days or days <= 0:
         return counts
     cutoff = (now or _now()) - timedelta(days=days)
-    for doc in db.session.scalars(select(Document).where(Document.deleted_at.is_not(None), Document.deleted_at < cutoff)).all():
+    for doc in db.session.scalars(
+        select(Document).where(Document.deleted_at.is_not(None), Document.deleted_at < cutoff)
+    ).all():
         erase(doc, instance, actor=actor, reason="retention")
         counts["erased"] += 1
     db.session.commit()
-    for doc in db.session.scalars(select(Document).where(Document.deleted_at.is_(None), Document.created_at < cutoff)).all():
+    for doc in db.session.scalars(
+        select(Document).where(Document.deleted_at.is_(None), Document.created_at < cutoff)
+    ).all():
         removed = _remove_original(doc, instance)
         shutil.rmtree(Path(instance) / "outputs" / str(doc.id), ignore_errors=True)
         cleared = 0
@@ -95,6 +107,14 @@ def purge(instance: str | Path, days: int, *, now: datetime | None = None, actor
         if removed or cleared:
             counts["originals"] += int(removed)
             counts["rounds"] += cleared
-            audit.record("retention_purged", actor, council_id=doc.council_id, document_id=doc.id, original=removed, rounds=cleared, days=days)
+            audit.record(
+                "retention_purged",
+                actor,
+                council_id=doc.council_id,
+                document_id=doc.id,
+                original=removed,
+                rounds=cleared,
+                days=days,
+            )
     db.session.commit()
     return counts

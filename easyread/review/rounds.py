@@ -5,9 +5,10 @@ check the list), `send` ("open": reviewers see it; the letter's draft is read-on
 `close` ("closed": staff change the draft and may send a new round). Approval of a
 version is stored here too, since it usually follows a round.
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
@@ -16,7 +17,12 @@ from easyread.review import gate, redact
 from easyread.store.db import db
 from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewRound, User
 
-STATUS_NAMES = {"preparing": "Not sent yet", "open": "With reviewers", "closed": "Ended", "cancelled": "Cancelled before sending"}
+STATUS_NAMES = {
+    "preparing": "Not sent yet",
+    "open": "With reviewers",
+    "closed": "Ended",
+    "cancelled": "Cancelled before sending",
+}
 
 
 class RoundError(ValueError):
@@ -24,7 +30,7 @@ class RoundError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def get(council_id: int, round_id: int) -> ReviewRound | None:
@@ -35,28 +41,49 @@ def get(council_id: int, round_id: int) -> ReviewRound | None:
 
 def for_document(document_id: int) -> list[ReviewRound]:
     """Every round of a letter, newest first."""
-    return list(db.session.scalars(select(ReviewRound).where(ReviewRound.document_id == document_id).order_by(ReviewRound.id.desc())))
+    return list(
+        db.session.scalars(
+            select(ReviewRound).where(ReviewRound.document_id == document_id).order_by(ReviewRound.id.desc())
+        )
+    )
 
 
 def open_round(document_id: int) -> ReviewRound | None:
     """The round now with reviewers, if any: while there is one, the draft must not change."""
-    return db.session.scalar(select(ReviewRound).where(ReviewRound.document_id == document_id, ReviewRound.status == "open").limit(1))
+    return db.session.scalar(
+        select(ReviewRound).where(ReviewRound.document_id == document_id, ReviewRound.status == "open").limit(1)
+    )
 
 
 def source_draft(round_: ReviewRound) -> dict:
     """The unredacted draft the round was made from (staff side only)."""
-    version = db.session.scalar(select(DraftVersion).where(DraftVersion.document_id == round_.document_id, DraftVersion.language == round_.language,
-                                                           DraftVersion.number == round_.version_number))
+    version = db.session.scalar(
+        select(DraftVersion).where(
+            DraftVersion.document_id == round_.document_id,
+            DraftVersion.language == round_.language,
+            DraftVersion.number == round_.version_number,
+        )
+    )
     return version.draft if version else {"title": "", "sections": []}
 
 
 def due_datetime(day: date | None) -> datetime | None:
     """The end of the due day in UTC (reviewers have the whole day), or None."""
-    return datetime.combine(day, time(23, 59), tzinfo=timezone.utc) if day else None
+    return datetime.combine(day, time(23, 59), tzinfo=UTC) if day else None
 
 
-def prepare(doc, version: DraftVersion, reviewers: list[User], *, due: date | None, note: str, user, letter=None,
-            ignore: tuple[str, ...] = (), use_presidio: bool = True) -> ReviewRound:
+def prepare(
+    doc,
+    version: DraftVersion,
+    reviewers: list[User],
+    *,
+    due: date | None,
+    note: str,
+    user,
+    letter=None,
+    ignore: tuple[str, ...] = (),
+    use_presidio: bool = True,
+) -> ReviewRound:
     """A new round in "preparing" with personal data found and hidden. Raises RoundError."""
     if not reviewers:
         raise RoundError("Choose at least one reviewer.")
@@ -67,14 +94,31 @@ def prepare(doc, version: DraftVersion, reviewers: list[User], *, due: date | No
     if due is not None and due < _now().date():
         raise RoundError("The date to reply by must be today or in the future.")
     found = redact.detect(version.draft, letter, ignore=ignore, use_presidio=use_presidio)
-    row = ReviewRound(document_id=doc.id, council_id=doc.council_id, language=version.language, version_number=version.number,
-                      draft=redact.apply(version.draft, found), redactions=found, note=(note or "").strip()[:2000],
-                      due_date=due_datetime(due), status="preparing", created_by=getattr(user, "id", None))
+    row = ReviewRound(
+        document_id=doc.id,
+        council_id=doc.council_id,
+        language=version.language,
+        version_number=version.number,
+        draft=redact.apply(version.draft, found),
+        redactions=found,
+        note=(note or "").strip()[:2000],
+        due_date=due_datetime(due),
+        status="preparing",
+        created_by=getattr(user, "id", None),
+    )
     row.assignments = [ReviewAssignment(reviewer_id=r.id) for r in reviewers]
     db.session.add(row)
     db.session.flush()
-    audit.record("review_round_prepared", user, council_id=doc.council_id, document_id=doc.id, round_id=row.id, version=version.number,
-                 language=version.language, hidden=len(redact.hidden_only(found)))
+    audit.record(
+        "review_round_prepared",
+        user,
+        council_id=doc.council_id,
+        document_id=doc.id,
+        round_id=row.id,
+        version=version.number,
+        language=version.language,
+        hidden=len(redact.hidden_only(found)),
+    )
     return row
 
 
@@ -84,7 +128,14 @@ def set_redactions(round_: ReviewRound, redactions: list[dict], *, user, change:
         raise RoundError("This round has been sent. Hidden words can only change before sending.")
     round_.redactions = list(redactions)
     round_.draft = redact.apply(source_draft(round_), round_.redactions)
-    audit.record("review_redaction_changed", user, council_id=round_.council_id, document_id=round_.document_id, round_id=round_.id, change=change)
+    audit.record(
+        "review_redaction_changed",
+        user,
+        council_id=round_.council_id,
+        document_id=round_.document_id,
+        round_id=round_.id,
+        change=change,
+    )
 
 
 def send(round_: ReviewRound, *, user) -> None:
@@ -95,8 +146,15 @@ def send(round_: ReviewRound, *, user) -> None:
         raise RoundError("This letter is already with reviewers. End that round first.")
     round_.status = "open"
     round_.sent_at = _now()
-    audit.record("review_round_sent", user, council_id=round_.council_id, document_id=round_.document_id, round_id=round_.id,
-                 reviewers=[a.reviewer_id for a in round_.assignments], version=round_.version_number)
+    audit.record(
+        "review_round_sent",
+        user,
+        council_id=round_.council_id,
+        document_id=round_.document_id,
+        round_id=round_.id,
+        reviewers=[a.reviewer_id for a in round_.assignments],
+        version=round_.version_number,
+    )
 
 
 def close(round_: ReviewRound, *, user) -> None:
@@ -105,7 +163,9 @@ def close(round_: ReviewRound, *, user) -> None:
         return
     round_.status = "closed"
     round_.closed_at = _now()
-    audit.record("review_round_closed", user, council_id=round_.council_id, document_id=round_.document_id, round_id=round_.id)
+    audit.record(
+        "review_round_closed", user, council_id=round_.council_id, document_id=round_.document_id, round_id=round_.id
+    )
 
 
 def discard(round_: ReviewRound, *, user) -> None:
@@ -114,16 +174,28 @@ def discard(round_: ReviewRound, *, user) -> None:
         raise RoundError("Only a round that has not been sent can be cancelled.")
     round_.status = "cancelled"  # never "closed": reviewers see closed rounds, and this one never reached them
     round_.closed_at = _now()
-    audit.record("review_round_closed", user, council_id=round_.council_id, document_id=round_.document_id, round_id=round_.id, cancelled=True)
+    audit.record(
+        "review_round_closed",
+        user,
+        council_id=round_.council_id,
+        document_id=round_.document_id,
+        round_id=round_.id,
+        cancelled=True,
+    )
 
 
 # --- what a reviewer may see ---
 def for_reviewer(user_id: int) -> list[tuple[ReviewRound, ReviewAssignment]]:
     """Rounds sent to this reviewer (never ones still being prepared), newest first."""
     rows = db.session.execute(
-        select(ReviewRound, ReviewAssignment).join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
+        select(ReviewRound, ReviewAssignment)
+        .join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
         .join(Document, Document.id == ReviewRound.document_id)
-        .where(ReviewAssignment.reviewer_id == user_id, ReviewRound.status.in_(("open", "closed")), Document.deleted_at.is_(None))
+        .where(
+            ReviewAssignment.reviewer_id == user_id,
+            ReviewRound.status.in_(("open", "closed")),
+            Document.deleted_at.is_(None),
+        )
         .order_by(ReviewRound.id.desc())
     ).all()
     return [(r, a) for r, a in rows]
@@ -132,10 +204,17 @@ def for_reviewer(user_id: int) -> list[tuple[ReviewRound, ReviewAssignment]]:
 def assignment(round_id: int, user_id: int) -> tuple[ReviewRound, ReviewAssignment] | None:
     """(round, assignment) if this round was sent to this reviewer; else None (the reviewer boundary)."""
     row = db.session.execute(
-        select(ReviewRound, ReviewAssignment).join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
-        .join(Document, Document.id == ReviewRound.document_id)  # a letter staff deleted takes its rounds away from reviewers
-        .where(ReviewRound.id == round_id, ReviewAssignment.reviewer_id == user_id, ReviewRound.status.in_(("open", "closed")),
-               Document.deleted_at.is_(None))
+        select(ReviewRound, ReviewAssignment)
+        .join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
+        .join(
+            Document, Document.id == ReviewRound.document_id
+        )  # a letter staff deleted takes its rounds away from reviewers
+        .where(
+            ReviewRound.id == round_id,
+            ReviewAssignment.reviewer_id == user_id,
+            ReviewRound.status.in_(("open", "closed")),
+            Document.deleted_at.is_(None),
+        )
     ).first()
     return (row[0], row[1]) if row else None
 
@@ -151,17 +230,34 @@ def approve(doc, version: DraftVersion, *, user, confirmation: str | None = None
         raise RoundError("This letter is with reviewers. End the round before you approve a version.")
     problems = gate.open_problems(version.draft, version.report)
     gate.require_confirmation(problems, confirmation)
-    row = DraftApproval(document_id=doc.id, language=version.language, version_number=version.number, approved_by=getattr(user, "id", None))
+    row = DraftApproval(
+        document_id=doc.id,
+        language=version.language,
+        version_number=version.number,
+        approved_by=getattr(user, "id", None),
+    )
     db.session.add(row)
-    audit.record("draft_approved", user, council_id=doc.council_id, document_id=doc.id, version=version.number,
-                 language=version.language, problems=[p.summary() for p in problems], confirmed=bool(problems))
+    audit.record(
+        "draft_approved",
+        user,
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=version.number,
+        language=version.language,
+        problems=[p.summary() for p in problems],
+        confirmed=bool(problems),
+    )
     return row
 
 
 def approval(document_id: int, language: str = "en") -> DraftApproval | None:
     """The newest approval of this letter in this language, or None."""
-    return db.session.scalar(select(DraftApproval).where(DraftApproval.document_id == document_id, DraftApproval.language == language)
-                             .order_by(DraftApproval.id.desc()).limit(1))
+    return db.session.scalar(
+        select(DraftApproval)
+        .where(DraftApproval.document_id == document_id, DraftApproval.language == language)
+        .order_by(DraftApproval.id.desc())
+        .limit(1)
+    )
 
 
 def approved_version(document_id: int, language: str = "en") -> int | None:

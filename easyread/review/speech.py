@@ -6,6 +6,7 @@ without JavaScript. Files are cached by a hash of the words and the voice, so a
 point is spoken once however many reviewers listen. Only redacted round text is
 ever passed here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,7 +33,7 @@ def available() -> bool:
 
 def cache_path(cache_dir: str | Path, text: str, voice: str = VOICE) -> Path:
     """Where the recording of `text` is kept (named by a hash, so no words appear in file names)."""
-    key = hashlib.sha256(f"{voice}\n{WORDS_PER_MINUTE}\n{text}".encode("utf-8")).hexdigest()
+    key = hashlib.sha256(f"{voice}\n{WORDS_PER_MINUTE}\n{text}".encode()).hexdigest()
     return Path(cache_dir) / f"{key}.wav"
 
 
@@ -52,8 +53,13 @@ def wav_for(text: str, cache_dir: str | Path, voice: str = VOICE) -> Path:
     os.close(fd)
     try:
         # Words go in on stdin, never on the command line, and no shell is involved.
-        subprocess.run([program, "-v", voice, "-s", str(WORDS_PER_MINUTE), "-w", tmp, "--stdin"], input=text.encode("utf-8"),
-                       capture_output=True, timeout=TIMEOUT_SECONDS, check=True)
+        subprocess.run(
+            [program, "-v", voice, "-s", str(WORDS_PER_MINUTE), "-w", tmp, "--stdin"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT_SECONDS,
+            check=True,
+        )
         if os.path.getsize(tmp) == 0:
             raise SpeechError("espeak-ng made an empty file.")
         os.replace(tmp, path)  # atomic: a half-made file is never served

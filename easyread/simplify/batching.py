@@ -5,10 +5,11 @@ once. For the others, prompts are sorted by length before batching so that the
 prompts in one batch pad to about the same length (padding is wasted work).
 Replies come back in the caller's order.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from easyread.engines.base import Chat, EachGenerator, Sampling, TextGenerator
 

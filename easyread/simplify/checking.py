@@ -3,6 +3,7 @@
 Keeping every call to `easyread.checks` here means a change in the checks'
 shapes touches one small file, and tests can swap the checks for stand-ins.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -115,7 +116,20 @@ def _get(obj: Any, name: str, default=None):
 def fact_kind(fact: Any) -> str:
     """A fact's kind as one of our template kinds (money, date, time, phone, ...)."""
     kind = str(_get(fact, "kind", "") or "").lower()
-    for key in ("money", "deadline", "date", "time", "phone", "email", "url", "reference", "duration", "percent", "right", "postcode"):
+    for key in (
+        "money",
+        "deadline",
+        "date",
+        "time",
+        "phone",
+        "email",
+        "url",
+        "reference",
+        "duration",
+        "percent",
+        "right",
+        "postcode",
+    ):
         if key in kind:
             return key
     if "amount" in kind or "currency" in kind:

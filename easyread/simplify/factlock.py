@@ -8,6 +8,7 @@ Per letter, at the end: whatever is still lost is re-added from a template and
 flagged; a sentence still holding an invented fact is removed (an amount or date
 the letter never gave is never right) and the removal is noted.
 """
+
 from __future__ import annotations
 
 from easyread.engines.base import Sampling, TextGenerator
@@ -46,9 +47,13 @@ def mark_invented(jobs: list[Job]) -> int:
             for fact in _invented(comparison):
                 for line in _lines_with(lines, fact):
                     if not any(x["rule_id"] == "fact-invented" for x in line.extra):
-                        add_finding(line, "fact-invented", checking.FAIL,
-                                    f"The letter does not say {checking.fact_text(fact)} here.",
-                                    f"Remove {checking.fact_text(fact)}, or use the figure the letter gives.")
+                        add_finding(
+                            line,
+                            "fact-invented",
+                            checking.FAIL,
+                            f"The letter does not say {checking.fact_text(fact)} here.",
+                            f"Remove {checking.fact_text(fact)}, or use the figure the letter gives.",
+                        )
                         marked += 1
     return marked
 
@@ -62,8 +67,13 @@ def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, 
             for fact in _lost(comparison):
                 asks.append((job, u, fact))
     prompts = [lost_fact_prompt(source_sentence(j.plan.units[u].text, f), checking.fact_text(f)) for j, u, f in asks]
-    replies = generate_all(engine, prompts, Sampling(max_new_tokens=40), batch_size=batch_size,
-                           on_batch=lambda d, t: progress and progress("fact lock", d, t))
+    replies = generate_all(
+        engine,
+        prompts,
+        Sampling(max_new_tokens=40),
+        batch_size=batch_size,
+        on_batch=lambda d, t: progress and progress("fact lock", d, t),
+    )
     added = 0
     for (job, u, fact), reply in zip(asks, replies):
         texts = parse_lines(reply)[:1]
@@ -72,10 +82,19 @@ def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, 
         text = fix_sentence(texts[0])
         unit = job.plan.units[u]
         got = checking.compare_facts(checking.fact_text(fact), text)
-        if checking.get(got, "lost") or checking.get(got, "changed") or _invented(checking.compare_facts(unit.text, text)):
+        if (
+            checking.get(got, "lost")
+            or checking.get(got, "changed")
+            or _invented(checking.compare_facts(unit.text, text))
+        ):
             continue
-        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
-                    sources=[unit.sid] if unit.sid else [])
+        line = Line(
+            text,
+            u,
+            checking.sentence_findings(text, glossary),
+            source_index=unit.index,
+            sources=[unit.sid] if unit.sid else [],
+        )
         unit_lines = job.unit_lines(u)
         at = job.lines.index(unit_lines[-1]) + 1 if unit_lines else len(job.lines)
         job.lines.insert(at, line)
@@ -95,7 +114,7 @@ def finish(job: Job):
     for fact in _invented(comparison):
         for line in _lines_with(job.lines, fact):
             job.lines.remove(line)
-            job.notes.append(f"Removed \"{line.text}\": the letter does not say {checking.fact_text(fact)}.")
+            job.notes.append(f'Removed "{line.text}": the letter does not say {checking.fact_text(fact)}.')
     comparison = checking.compare_facts(source, "\n".join(l.text for l in job.lines))
     for fact in _lost(comparison):
         owner = _owner_unit(job, fact)

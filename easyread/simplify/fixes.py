@@ -5,6 +5,7 @@ GOV.UK style for Easy Read: dates as "4 June 2025" (no ordinals), times as
 "to" in ranges. Each fix only rewrites the form of a number, date or time, so
 the fact lock sees the same value before and after.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,32 @@ import re
 _MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = r"(?:" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r")"
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -75,7 +98,9 @@ def fix_sentence(text: str) -> str:
         lambda m: f"{m.group(2)} {_full_month(m.group(1))}" + (" " + m.group(3).strip(", ") if m.group(3) else ""),
         out,
     )
-    out = _TIME_DOT.sub(lambda m: f"{int(m.group(1))}{'' if m.group(2) == '00' else ':' + m.group(2)}{m.group(3).lower()}m", out)
+    out = _TIME_DOT.sub(
+        lambda m: f"{int(m.group(1))}{'' if m.group(2) == '00' else ':' + m.group(2)}{m.group(3).lower()}m", out
+    )
     out = _TIME_HOUR.sub(_time_hour, out)
     out = _TIME_24.sub(_time_24, out)
     out = _BETWEEN.sub(lambda m: ("F" if m.group(0)[0] == "B" else "f") + f"rom {m.group(1)} to {m.group(2)}", out)
@@ -122,7 +147,8 @@ _IF_YOU = re.compile(
 )
 _NEGATED = re.compile(r"^\s*(?:not|never|no longer)\b", re.I)
 _MAIN_START = re.compile(
-    r"^(?:you|we|please|contact|call|phone|ring|email|tell|ask|send|write|visit|fill|let|go|speak|talk|use|apply)\b", re.I
+    r"^(?:you|we|please|contact|call|phone|ring|email|tell|ask|send|write|visit|fill|let|go|speak|talk|use|apply)\b",
+    re.I,
 )
 
 

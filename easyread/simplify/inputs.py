@@ -1,4 +1,5 @@
 """Letters the rewriter refuses or treats specially: empty, too long, not English, already Easy Read."""
+
 from __future__ import annotations
 
 from easyread.config import default
@@ -28,9 +29,15 @@ def validate(doc: Document, settings: dict) -> None:
             "Split it into smaller parts and convert each one.",
             code="too_long",
         )
-    guess = guess_language(body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", default("REWRITE_ENGLISH_SHARE"))))
+    guess = guess_language(
+        body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", default("REWRITE_ENGLISH_SHARE")))
+    )
     if not guess.is_english:
-        english_blocks = [b for b in doc.body_blocks() if guess_language(b.plain_text()).is_english and len(b.plain_text().split()) >= 5]
+        english_blocks = [
+            b
+            for b in doc.body_blocks()
+            if guess_language(b.plain_text()).is_english and len(b.plain_text().split()) >= 5
+        ]
         if not english_blocks:
             name = language_name(guess.language)
             what = f"in {name}" if guess.language != "und" else "not in English"
@@ -63,8 +70,9 @@ def is_easy_sentence(sentence: str, glossary=None) -> bool:
     return not checking.sentence_findings(sentence, glossary)
 
 
-def already_easy(job: Job, plan: LetterPlan, glossary, share_needed: float,
-                 hard_share: float = HARD_WORD_SHARE) -> bool:
+def already_easy(
+    job: Job, plan: LetterPlan, glossary, share_needed: float, hard_share: float = HARD_WORD_SHARE
+) -> bool:
     """If the letter already reads as Easy Read, lay it out as it is.
 
     It must pass on three counts: most sentences pass the checks, they are short, and its hard words
@@ -76,8 +84,15 @@ def already_easy(job: Job, plan: LetterPlan, glossary, share_needed: float,
     for u, unit in enumerate(plan.units):
         for sentence in checking.split_sentences(unit.text.replace("\n- ", "\n")):
             sentence = fix_sentence(sentence.lstrip("- ").strip())
-            lines.append(Line(sentence, u, checking.sentence_findings(sentence, glossary), source_index=unit.index,
-                              sources=[unit.sid] if unit.sid else []))
+            lines.append(
+                Line(
+                    sentence,
+                    u,
+                    checking.sentence_findings(sentence, glossary),
+                    source_index=unit.index,
+                    sources=[unit.sid] if unit.sid else [],
+                )
+            )
     if not lines:
         return False
     passing = sum(1 for l in lines if not l.fails) / len(lines)

@@ -15,6 +15,7 @@ common English words. Capitalised words are skipped because names of people and
 places are not English or Welsh, and short words are skipped because many short
 Welsh and Polish words ("yn", "a", "nie") are also English spellings.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,28 @@ _WELSH = frozenset(
     "gyfer rhif drwy ynghylch annwyl cofion gilydd sydd fydd oes".split()
 )
 # Languages we try to name when a letter is not English (all in wordfreq).
-_CANDIDATES = ("pl", "ro", "lt", "pt", "es", "fr", "de", "it", "nl", "cs", "sk", "bg", "ru", "uk", "tr", "ar", "ur", "fa", "bn", "hi")
+_CANDIDATES = (
+    "pl",
+    "ro",
+    "lt",
+    "pt",
+    "es",
+    "fr",
+    "de",
+    "it",
+    "nl",
+    "cs",
+    "sk",
+    "bg",
+    "ru",
+    "uk",
+    "tr",
+    "ar",
+    "ur",
+    "fa",
+    "bn",
+    "hi",
+)
 
 ENGLISH_WORD_ZIPF = 3.0
 

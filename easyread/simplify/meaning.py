@@ -14,6 +14,7 @@ a finding that names the problem. Without repair, a failing line keeps its text 
 "meaning-contradicts" or "meaning-unsupported". A line the rules could not decide and the model did not
 check (the model check is off) is marked "meaning-unverified": no unverified sentence leaves unmarked.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,7 @@ def meaning_repair_prompt(source: str, sentence: str, reason: str) -> Chat:
     user = (
         f"Letter text:\n{source}\n\nEasy Read sentence:\n{sentence}\n\nProblem: {reason}\n"
         "Write the sentence again so it says only what the letter text says. "
-        "Keep it short. Start the line with \"- \"."
+        'Keep it short. Start the line with "- ".'
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
@@ -159,8 +160,9 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
         verdict = parse_verdicts(reply, 1)[0]
         _, why = item.undecided[0]
         if verdict == "NO":
-            item.problems = [Problem("model", f"The model thinks this sentence says "
-                                     f"something different from the letter. {why}")]
+            item.problems = [
+                Problem("model", f"The model thinks this sentence says something different from the letter. {why}")
+            ]
         elif verdict == "NOT SAID":
             item.problems = [Problem("invented", f"The model thinks the letter does not say this. {why}")]
         elif verdict is None:
@@ -168,11 +170,20 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
 
 
 def check_meaning(
-    jobs: list[Job], engine: TextGenerator, *, batch_size: int, glossary=None, use_model: bool = True,
-    repair: bool = True, progress: Progress | None = None,
+    jobs: list[Job],
+    engine: TextGenerator,
+    *,
+    batch_size: int,
+    glossary=None,
+    use_model: bool = True,
+    repair: bool = True,
+    progress: Progress | None = None,
 ) -> list[dict]:
     """Verify every rewritten line; repair once, then fall back; returns one record per line still marked."""
-    stage = lambda name: (lambda d, t: progress and progress(name, d, t))
+
+    def stage(name: str):
+        return lambda d, t: progress and progress(name, d, t)
+
     items = _items(jobs)
     _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
     failing = [i for i in items if i.problems]
@@ -189,31 +200,49 @@ def check_meaning(
     for item in items:
         if not item.checked and not item.problems and item.line in item.job.lines:
             item.line.flags.append(UNVERIFIED_FLAG)
-            add_finding(item.line, UNVERIFIED_FLAG, "info", "The meaning check could not confirm this sentence: "
-                        + item.undecided[0][1], "Check this sentence against the letter.")
+            add_finding(
+                item.line,
+                UNVERIFIED_FLAG,
+                "info",
+                "The meaning check could not confirm this sentence: " + item.undecided[0][1],
+                "Check this sentence against the letter.",
+            )
     return records
 
 
 def _record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:
-    return {"letter": item.job.doc.source_name or item.job.plan.title, "sentence": sentence, "flag": flag,
-            "rule_id": f"meaning-{problem.kind}", "reason": problem.message, "kind": problem.kind,
-            "harmful": problem.harmful, "source": item.source_text, "sources": list(item.line.sources), "_job": item.job}
+    return {
+        "letter": item.job.doc.source_name or item.job.plan.title,
+        "sentence": sentence,
+        "flag": flag,
+        "rule_id": f"meaning-{problem.kind}",
+        "reason": problem.message,
+        "kind": problem.kind,
+        "harmful": problem.harmful,
+        "source": item.source_text,
+        "sources": list(item.line.sources),
+        "_job": item.job,
+    }
 
 
 def _mark(item: _Item) -> dict:
     problem = item.problems[0]
     flag = flag_of(problem)
     item.line.flags.append(flag)
-    add_finding(item.line, f"meaning-{problem.kind}", "warn", problem.message, "Check this sentence against the letter.")
+    add_finding(
+        item.line, f"meaning-{problem.kind}", "warn", problem.message, "Check this sentence against the letter."
+    )
     return _record(item, flag, problem, item.line.text)
 
 
 def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, glossary) -> set[int]:
     """Ask once for a rewrite naming the problem; keep it when it passes. Returns the ids of repaired items."""
-    prompts = [meaning_repair_prompt(i.source_text, i.line.text, " ".join(p.message for p in i.problems[:2]))
-               for i in failing]
-    replies = generate_all(engine, prompts, Sampling(max_new_tokens=50), batch_size=batch_size,
-                           on_batch=stage("meaning repair"))
+    prompts = [
+        meaning_repair_prompt(i.source_text, i.line.text, " ".join(p.message for p in i.problems[:2])) for i in failing
+    ]
+    replies = generate_all(
+        engine, prompts, Sampling(max_new_tokens=50), batch_size=batch_size, on_batch=stage("meaning repair")
+    )
     trials: list[tuple[_Item, _Item]] = []
     for item, reply in zip(failing, replies):
         texts = parse_lines(reply)[:1]
@@ -228,8 +257,14 @@ def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, gl
         if checking.get(checking.compare_facts(line.text, text), "lost", []):
             continue
         # replace() keeps every other field of the line (unit, section, sources...), whatever the trace adds
-        new = replace(line, text=text, findings=checking.sentence_findings(text, glossary), flags=list(line.flags),
-                      extra=[], sources=list(line.sources))
+        new = replace(
+            line,
+            text=text,
+            findings=checking.sentence_findings(text, glossary),
+            flags=list(line.flags),
+            extra=[],
+            sources=list(line.sources),
+        )
         trials.append((item, _Item(item.job, new, item.sources, item.context)))
     _verify([t for _, t in trials], engine, batch_size, stage("meaning re-check"), use_model, glossary)
     done = set()
@@ -251,18 +286,28 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
         # No trace: the unit's best-matching sentence, not the whole paragraph again.
         sources = [best_match(line.text, sources)[0] or sources[0]]
     texts = conservative(sources, glossary) if sources else [line.text]
-    message = (f"The rewrite said \"{line.text}\". {problem.message} It was replaced with the letter's own words. "
-               "Check it reads well and says what the letter says.")
+    message = (
+        f'The rewrite said "{line.text}". {problem.message} It was replaced with the letter\'s own words. '
+        "Check it reads well and says what the letter says."
+    )
     new_lines = []
     for n, text in enumerate(texts):
-        new = replace(line, text=text, findings=checking.sentence_findings(text, glossary),
-                      flags=[*line.flags, FALLBACK_FLAG], extra=[], sources=list(line.sources))
+        new = replace(
+            line,
+            text=text,
+            findings=checking.sentence_findings(text, glossary),
+            flags=[*line.flags, FALLBACK_FLAG],
+            extra=[],
+            sources=list(line.sources),
+        )
         if n == 0:
             add_finding(new, FALLBACK_FLAG, "warn", message, "Check this sentence against the letter.")
         new_lines.append(new)
     lines = item.job.lines
     at = lines.index(line)
-    lines[at:at + 1] = new_lines
-    item.job.notes.append(f"The rewrite said \"{line.text}\", which the letter does not say; the letter's own words "
-                          "are used there instead, marked for a person to check.")
+    lines[at : at + 1] = new_lines
+    item.job.notes.append(
+        f'The rewrite said "{line.text}", which the letter does not say; the letter\'s own words '
+        "are used there instead, marked for a person to check."
+    )
     return [_record(item, FALLBACK_FLAG, problem, line.text)]

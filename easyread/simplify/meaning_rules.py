@@ -11,6 +11,7 @@ when asked, so these rules look for them directly:
 * time-limit flip: the same date or period gets the opposite bound
   ("after 28 days" where the source says "within 28 days").
 """
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,15 @@ _STOP = frozenset(
     "shall should do does did done have has had not no never n't any some all each every there here what which who "
     "when where how so than then also only just about into out up down over more less very please".split()
 )
-_NEG = re.compile(r"\b(not|no|never|none|nothing|nobody|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|without|n't)\b", re.I)
+_NEG = re.compile(
+    r"\b(not|no|never|none|nothing|nobody|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|without|n't)\b", re.I
+)
 _GROUPS = [
     ({"longer", "slower", "later", "delayed"}, {"faster", "quicker", "sooner", "shorter", "earlier"}),
-    ({"more", "higher", "bigger", "larger", "greater", "increase", "increased", "extra", "most"},
-     {"less", "lower", "fewer", "smaller", "decrease", "decreased", "reduce", "reduced", "least"}),
+    (
+        {"more", "higher", "bigger", "larger", "greater", "increase", "increased", "extra", "most"},
+        {"less", "lower", "fewer", "smaller", "decrease", "decreased", "reduce", "reduced", "least"},
+    ),
 ]
 _UPPER = {"within", "before", "by", "until", "up"}
 _LOWER = {"after", "from", "least", "over"}
@@ -58,7 +63,9 @@ def best_match(sentence: str, sources: list[str]) -> tuple[str, float]:
 
 
 # Each run of spaces is entered only at its start, so a long run is read once, not once per space.
-_CLAUSE = re.compile(r"(?:(?<!\s)\s+)?[,;:]\s*|(?<!\s)\s+(?:and|but|which|that|who|so that|because|while|whereas)\s+", re.I)
+_CLAUSE = re.compile(
+    r"(?:(?<!\s)\s+)?[,;:]\s*|(?<!\s)\s+(?:and|but|which|that|who|so that|because|while|whereas)\s+", re.I
+)
 
 
 def clauses(sentences: list[str]) -> list[str]:
@@ -71,7 +78,7 @@ def _scope(text: str) -> set[str]:
     match = _NEG.search(text)
     if not match:
         return set()
-    return content(" ".join(text[match.end():].split()[:5]))
+    return content(" ".join(text[match.end() :].split()[:5]))
 
 
 def negation_flip(sentence: str, sources: list[str], min_share: float = 0.5) -> str | None:
@@ -97,7 +104,7 @@ def negation_flip(sentence: str, sources: list[str], min_share: float = 0.5) -> 
             denied, other = (_scope(src), words) if _NEG.search(src) else (_scope(clause), content(src))
             if len(denied & other) >= 2:
                 said = "says 'not'" if _NEG.search(src) else "has no 'not'"
-                return f"The letter {said} here: \"{src}\""
+                return f'The letter {said} here: "{src}"'
     return None
 
 
@@ -157,7 +164,9 @@ def comparative_flip(sentence: str, sources: list[str]) -> str | None:
     for subj, word in mine:
         g = _group(word)
         same = [t for t in theirs if t[0] == subj and _group(t[1]) == g]
-        opposite = [t for t in theirs if t[0] == subj and _group(t[1]) and _group(t[1])[0] == g[0] and _group(t[1])[1] != g[1]]
+        opposite = [
+            t for t in theirs if t[0] == subj and _group(t[1]) and _group(t[1])[0] == g[0] and _group(t[1])[1] != g[1]
+        ]
         if opposite and not same:
             return f"The letter says '{opposite[0][1]}', not '{word}': \"{opposite[0][2]}\""
         if not same and not opposite and any(subj in _subjects(s) for s in sources):
@@ -198,7 +207,7 @@ def condition_dropped(sentence: str, sources: list[str]) -> str | None:
             continue
         shared = words & content(src)
         if len(shared) >= 2 and len(shared) / max(1, len(words)) >= 0.5:
-            return f"The letter only says this might happen: \"{src}\""
+            return f'The letter only says this might happen: "{src}"'
     return None
 
 
@@ -212,9 +221,11 @@ def condition_left_hanging(sentence: str, sources: list[str]) -> str | None:
         return None
     # The first "then/you/we" with a modal anywhere after it; one search each, where ".*" between them was quadratic.
     subject = re.search(r"\b(?:then|you|we)\b", sentence, re.I)
-    if subject and re.search(r"\b(?:can|will|must|may|should|need|have to)\b", sentence[subject.end():].split("\n")[0], re.I):
+    if subject and re.search(
+        r"\b(?:can|will|must|may|should|need|have to)\b", sentence[subject.end() :].split("\n")[0], re.I
+    ):
         return None
-    return "This sentence says \"if\" but not what happens then."
+    return 'This sentence says "if" but not what happens then.'
 
 
 # Comfort a letter rarely gives and a small model likes to add ("It's okay if it takes a
@@ -222,7 +233,8 @@ def condition_left_hanging(sentence: str, sources: list[str]) -> str | None:
 # paid, please ignore this notice.").
 _REASSURANCE = re.compile(
     # Not "fine": a fine is a penalty.
-    r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|don't be)\b", re.I
+    r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|don't be)\b",
+    re.I,
 )
 
 
@@ -231,15 +243,22 @@ def reassurance_added(sentence: str, sources: list[str]) -> str | None:
     found = _REASSURANCE.search(sentence)
     if not found or any(_REASSURANCE.search(src) for src in sources):
         return None
-    return f"The letter does not say \"{found.group(0)}\" or anything like it: this adds comfort the council did not give."
+    return (
+        f'The letter does not say "{found.group(0)}" or anything like it: this adds comfort the council did not give.'
+    )
 
 
 def rule_flags(sentence: str, sources: list[str]) -> list[tuple[str, str]]:
     """Every meaning rule that fires: (rule id, reason)."""
     out = []
-    for rule_id, rule in (("meaning-negation", negation_flip), ("meaning-comparative", comparative_flip),
-                          ("meaning-time-limit", time_limit_flip), ("meaning-condition", condition_dropped),
-                          ("meaning-condition", condition_left_hanging), ("meaning-reassurance", reassurance_added)):
+    for rule_id, rule in (
+        ("meaning-negation", negation_flip),
+        ("meaning-comparative", comparative_flip),
+        ("meaning-time-limit", time_limit_flip),
+        ("meaning-condition", condition_dropped),
+        ("meaning-condition", condition_left_hanging),
+        ("meaning-reassurance", reassurance_added),
+    ):
         reason = rule(sentence, sources)
         if reason:
             out.append((rule_id, reason))

@@ -9,6 +9,7 @@ sentence (with its paragraph as context), so every Easy Read line records the
 id of the sentence it came from (`Line.sources`, then `Point.sources`), and
 every later stage (repairs, fact re-adds, splits, merges) keeps or joins those ids.
 """
+
 from __future__ import annotations
 
 import time
@@ -35,8 +36,16 @@ from easyread.simplify.state import Job, Line
 # The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
 DEFAULTS = {
     name: default(name)
-    for name in ("REWRITE_BATCH_SIZE", "REWRITE_REPAIR_ROUNDS", "REWRITE_BEST_OF", "REWRITE_MEANING_CHECK",
-                 "REWRITE_UNIT_WORDS", "REWRITE_MAX_WORDS", "REWRITE_ENGLISH_SHARE", "REWRITE_ALREADY_EASY_SHARE")
+    for name in (
+        "REWRITE_BATCH_SIZE",
+        "REWRITE_REPAIR_ROUNDS",
+        "REWRITE_BEST_OF",
+        "REWRITE_MEANING_CHECK",
+        "REWRITE_UNIT_WORDS",
+        "REWRITE_MAX_WORDS",
+        "REWRITE_ENGLISH_SHARE",
+        "REWRITE_ALREADY_EASY_SHARE",
+    )
 }
 
 
@@ -67,8 +76,14 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
-def simplify_document(doc: Document, engine: TextGenerator, *, glossary=None, settings: dict | None = None,
-                      progress: Progress | None = None) -> SimplifyResult:
+def simplify_document(
+    doc: Document,
+    engine: TextGenerator,
+    *,
+    glossary=None,
+    settings: dict | None = None,
+    progress: Progress | None = None,
+) -> SimplifyResult:
     """Rewrite one letter as Easy Read. Raises InputError for a letter it cannot take."""
     result = simplify_documents([doc], engine, glossary=glossary, settings=settings, progress=progress)[0]
     if isinstance(result, Exception):
@@ -76,8 +91,14 @@ def simplify_document(doc: Document, engine: TextGenerator, *, glossary=None, se
     return result
 
 
-def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=None, settings: dict | None = None,
-                       progress: Progress | None = None) -> list[SimplifyResult | InputError]:
+def simplify_documents(
+    docs: list[Document],
+    engine: TextGenerator,
+    *,
+    glossary=None,
+    settings: dict | None = None,
+    progress: Progress | None = None,
+) -> list[SimplifyResult | InputError]:
     """Rewrite several letters together (bigger batches); an unusable letter gives its InputError.
 
     Every sentence is checked with the CHECK_* settings in `settings`, as the final report is."""
@@ -86,8 +107,9 @@ def simplify_documents(docs: list[Document], engine: TextGenerator, *, glossary=
         return _simplify(docs, engine, glossary, cfg, progress)
 
 
-def _simplify(docs: list[Document], engine: TextGenerator, glossary, cfg: dict,
-              progress: Progress | None) -> list[SimplifyResult | InputError]:
+def _simplify(
+    docs: list[Document], engine: TextGenerator, glossary, cfg: dict, progress: Progress | None
+) -> list[SimplifyResult | InputError]:
     progress = progress or _quiet
     batch = int(cfg["REWRITE_BATCH_SIZE"])
     timings: dict[str, float] = {}
@@ -109,12 +131,45 @@ def _simplify(docs: list[Document], engine: TextGenerator, glossary, cfg: dict,
 
     rewrite_prompts = timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
     timed("check", factlock.mark_invented, model_jobs)
-    timed("fact lock", factlock.bring_back_lost, model_jobs, engine, batch_size=batch, glossary=glossary, progress=progress)
-    counts = {} if not model_jobs else timed("repair", repair_rounds, model_jobs, engine, rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
-                   best_of=int(cfg["REWRITE_BEST_OF"]), batch_size=batch, glossary=glossary, progress=progress)
+    timed(
+        "fact lock",
+        factlock.bring_back_lost,
+        model_jobs,
+        engine,
+        batch_size=batch,
+        glossary=glossary,
+        progress=progress,
+    )
+    counts = (
+        {}
+        if not model_jobs
+        else timed(
+            "repair",
+            repair_rounds,
+            model_jobs,
+            engine,
+            rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
+            best_of=int(cfg["REWRITE_BEST_OF"]),
+            batch_size=batch,
+            glossary=glossary,
+            progress=progress,
+        )
+    )
     timed("fixes", _final_fixes, model_jobs, glossary)
-    flags = timed("meaning", check_meaning, model_jobs, engine, batch_size=batch, glossary=glossary,
-                  use_model=bool(cfg["REWRITE_MEANING_CHECK"]), progress=progress) if model_jobs else []
+    flags = (
+        timed(
+            "meaning",
+            check_meaning,
+            model_jobs,
+            engine,
+            batch_size=batch,
+            glossary=glossary,
+            use_model=bool(cfg["REWRITE_MEANING_CHECK"]),
+            progress=progress,
+        )
+        if model_jobs
+        else []
+    )
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
         flags_of.setdefault(id(flag.pop("_job")), []).append(flag)
@@ -131,8 +186,13 @@ def _simplify(docs: list[Document], engine: TextGenerator, glossary, cfg: dict,
         if isinstance(r, SimplifyResult):
             r.timings = dict(timings)
             r.stage_tokens = dict(stage_tokens)
-            r.tokens = {"generated": generated, "prompts": _prompts(engine) - prompts_at_start,
-                        "letters_in_batch": len(live), "rewrite_prompts": rewrite_prompts, **counts}
+            r.tokens = {
+                "generated": generated,
+                "prompts": _prompts(engine) - prompts_at_start,
+                "letters_in_batch": len(live),
+                "rewrite_prompts": rewrite_prompts,
+                **counts,
+            }
     return results
 
 
@@ -144,8 +204,12 @@ def _plan(jobs: list[Job], glossary, cfg: dict, progress: Progress) -> None:
     for n, job in enumerate(jobs, 1):
         try:
             validate(job.doc, cfg)
-            job.plan = plan_letter(job.doc, glossary=glossary, unit_words=int(cfg["REWRITE_UNIT_WORDS"]),
-                                   english_share=float(cfg["REWRITE_ENGLISH_SHARE"]))
+            job.plan = plan_letter(
+                job.doc,
+                glossary=glossary,
+                unit_words=int(cfg["REWRITE_UNIT_WORDS"]),
+                english_share=float(cfg["REWRITE_ENGLISH_SHARE"]),
+            )
             if job.plan.left_out:
                 job.notes.append(f"{len(job.plan.left_out)} paragraphs not in English were left out.")
             already_easy(job, job.plan, glossary, float(cfg["REWRITE_ALREADY_EASY_SHARE"]))
@@ -165,20 +229,25 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
         for u, unit in enumerate(job.plan.units):
             if is_easy_sentence(unit.text, glossary):
                 text = fix_sentence(unit.text)
-                job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
-                                      sources=_ids(unit)))
+                job.lines.append(
+                    Line(
+                        text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit)
+                    )
+                )
                 continue
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
-            prompts.append(rewrite_prompt(unit.text, unit.context, facts, unit.terms, about=job.plan.about,
-                                          heading=unit.heading))
+            prompts.append(
+                rewrite_prompt(unit.text, unit.context, facts, unit.terms, about=job.plan.about, heading=unit.heading)
+            )
             samplings.append(Sampling(max_new_tokens=rewrite_budget(unit.text)))
             asks.append((job, u))
         if job.plan.opening:
             prompts.append(summary_prompt(job.plan.opening))
             samplings.append(Sampling(max_new_tokens=30))
             asks.append((job, None))
-    replies = generate_all(engine, prompts, samplings, batch_size=batch,
-                           on_batch=lambda d, t: progress("rewrite", d, t))
+    replies = generate_all(
+        engine, prompts, samplings, batch_size=batch, on_batch=lambda d, t: progress("rewrite", d, t)
+    )
     progress("check", 0, len(jobs))
     for job, u, reply in sorted(((j, u, r) for (j, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])):
         if u is None:
@@ -193,8 +262,9 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
             texts = [unit.text]
         for text in texts:
             text = fix_sentence(text)
-            job.lines.append(Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index,
-                                  sources=_ids(unit)))
+            job.lines.append(
+                Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit))
+            )
     for job in jobs:
         job.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
     progress("check", len(jobs), len(jobs))
@@ -240,9 +310,21 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
                     kept = seen[key]
                     kept.sources = merge_sources(kept.sources, line.sources)
                     continue
-                findings = checking.sentence_findings(part, glossary) if (part != line.text or len(parts) > 1) else line.findings
-                seen[key] = Line(part, line.unit, findings, list(line.flags), list(line.extra), line.section,
-                                 line.source_index, list(line.sources))
+                findings = (
+                    checking.sentence_findings(part, glossary)
+                    if (part != line.text or len(parts) > 1)
+                    else line.findings
+                )
+                seen[key] = Line(
+                    part,
+                    line.unit,
+                    findings,
+                    list(line.flags),
+                    list(line.extra),
+                    line.section,
+                    line.source_index,
+                    list(line.sources),
+                )
                 out.append(seen[key])
         job.lines = out
 
@@ -274,15 +356,28 @@ def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
                 if wanted & {(f.kind, f.value) for f in checking.extract_facts(line.text)}:
                     line.sources = merge_sources(line.sources, detail.sources)
             continue
-        job.lines.append(Line(detail.text, flags=[LETTER_PART], section=detail.section, source_index=detail.index,
-                              sources=list(detail.sources)))
+        job.lines.append(
+            Line(
+                detail.text,
+                flags=[LETTER_PART],
+                section=detail.section,
+                source_index=detail.index,
+                sources=list(detail.sources),
+            )
+        )
     _trace_units(job)
     comparison = factlock.finish(job)
     draft = build_draft(job, glossary)
     report = checking.check_draft(draft, factlock.source_text(job), glossary)
     attach_extras(draft, job)
-    return SimplifyResult(draft=draft, report=report, facts=comparison, notes=job.notes,
-                          meaning_flags=flags, already_easy=job.already_easy)
+    return SimplifyResult(
+        draft=draft,
+        report=report,
+        facts=comparison,
+        notes=job.notes,
+        meaning_flags=flags,
+        already_easy=job.already_easy,
+    )
 
 
 def _mentioned(job: Job, detail: str) -> bool:

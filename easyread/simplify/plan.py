@@ -5,6 +5,7 @@ reader needs), references and the letter's date go to a "Your details" section
 word for word; phone numbers, email and web addresses in the sender's address
 become "Who to contact" points; the addresses, salutation and sign-off are dropped.
 """
+
 from __future__ import annotations
 
 import re

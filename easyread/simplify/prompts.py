@@ -5,6 +5,7 @@ The worked examples use facts nobody could take for a real letter's (£12.34,
 "invented" check catches any that leak into a draft: the 2025 prototype copied
 its example's £1,240.00 into an unrelated letter.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,11 @@ SYSTEM = (
     "You rewrite council letters in Easy Read for adults with learning disabilities.\n"
     "Rules:\n"
     "- One idea in each sentence. Each sentence has at most 12 words.\n"
-    "- Use everyday words. Say \"you\" for the reader and \"we\" for the council.\n"
+    '- Use everyday words. Say "you" for the reader and "we" for the council.\n'
     "- Use digits for numbers. Keep every amount, date, time, phone number and web address exactly.\n"
     "- Only say what the letter says. Do not add advice or comfort. Keep the meaning the same.\n"
     "- Rewrite only the sentence you are asked to. The paragraph around it is there to help you understand it.\n"
-    "- Write each sentence on its own line, starting with \"- \"."
+    '- Write each sentence on its own line, starting with "- ".'
 )
 
 _EXAMPLE_IN = (
@@ -57,8 +58,15 @@ def _words_line(terms: list[tuple[str, str]]) -> str:
     return "Hard words: " + "; ".join(f"{t} = {e}" for t, e in terms) + "\n"
 
 
-def rewrite_prompt(sentence: str, context: str, facts: list[str], terms: list[tuple[str, str]], *,
-                   about: str = "", heading: str | None = None) -> Chat:
+def rewrite_prompt(
+    sentence: str,
+    context: str,
+    facts: list[str],
+    terms: list[tuple[str, str]],
+    *,
+    about: str = "",
+    heading: str | None = None,
+) -> Chat:
     """Ask for one letter sentence in Easy Read, one short sentence per line.
 
     The paragraph is there so the model knows who "it" or "this" is, and the letter's title says what
@@ -68,8 +76,9 @@ def rewrite_prompt(sentence: str, context: str, facts: list[str], terms: list[tu
     """
     head = f"Letter: {about}\n" if about else ""
     head += f"Part: {heading}\n" if heading else ""
-    user = (f"{head}Paragraph:\n{context or sentence}\n{REWRITE_MARK}\n{sentence}\n"
-            f"{_keep_line(facts)}{_words_line(terms)}").rstrip()
+    user = (
+        f"{head}Paragraph:\n{context or sentence}\n{REWRITE_MARK}\n{sentence}\n{_keep_line(facts)}{_words_line(terms)}"
+    ).rstrip()
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": _EXAMPLE_IN},
@@ -84,7 +93,7 @@ def repair_prompt(source: str, sentence: str, problems: list[str], facts: list[s
     user = (
         f"Letter text:\n{source}\n\nEasy Read sentence:\n{sentence}\n\n"
         f"Fix these problems:\n{todo}\n{_keep_line(facts)}"
-        "Write the fixed sentence. You may write 2 short sentences, each on its own line starting with \"- \"."
+        'Write the fixed sentence. You may write 2 short sentences, each on its own line starting with "- ".'
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
@@ -94,7 +103,7 @@ def lost_fact_prompt(source_sentence: str, fact: str) -> Chat:
     user = (
         f"Letter text:\n{source_sentence}\n\n"
         f"Write 1 short Easy Read sentence that says what the letter says about {fact}.\n"
-        f"Keep exactly: {fact}\nStart the line with \"- \"."
+        f'Keep exactly: {fact}\nStart the line with "- ".'
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
@@ -103,7 +112,7 @@ def summary_prompt(opening: str) -> Chat:
     """Ask what the letter is about, in one sentence."""
     user = (
         f"Letter:\n{opening}\n\nWrite 1 short sentence that says what this letter is about. "
-        "Start with \"This letter is about\". Use at most 12 words."
+        'Start with "This letter is about". Use at most 12 words.'
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
@@ -128,8 +137,9 @@ def parse_lines(reply: str, max_lines: int | None = None, *, one_sentence_each: 
         if not line or line.endswith(":") and len(line.split()) <= 4:
             continue  # "Here is the rewrite:" and similar chatter
         line = BULLET.sub("", line).strip().strip('"“”').strip()
-        if line.lower().startswith(("paragraph", "keep exactly", "hard words", "here is", "sure", "rewrite this",
-                                    "letter:")):
+        if line.lower().startswith(
+            ("paragraph", "keep exactly", "hard words", "here is", "sure", "rewrite this", "letter:")
+        ):
             continue
         key = line_key(line)
         if len(line.split()) < MIN_WORDS or key in seen:

@@ -5,6 +5,7 @@ letter ("pay", "by", "within"), so it says as little as it safely can. Every
 re-added sentence is flagged "fact-readded" with a finding that quotes the
 letter's sentence, so a person checks it before the letter goes out.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,16 @@ _RIGHTS = {
     "representations": "You can tell us why you disagree.",
 }
 # Which section a re-added fact goes to.
-SECTION_OF_KIND = {"phone": "contact", "email": "contact", "url": "contact", "date": "dates", "time": "dates", "reference": "details", "right": "do", "deadline": "do"}
+SECTION_OF_KIND = {
+    "phone": "contact",
+    "email": "contact",
+    "url": "contact",
+    "date": "dates",
+    "time": "dates",
+    "reference": "details",
+    "right": "do",
+    "deadline": "do",
+}
 
 
 def source_sentence(text: str, fact) -> str:
@@ -80,18 +90,27 @@ def template(fact, context: str) -> str:
     return f"The number is {x}."
 
 
-def readd_line(fact, source_text: str, unit: int | None, source_index: int | None,
-               sources: list[str] | None = None) -> Line:
+def readd_line(
+    fact, source_text: str, unit: int | None, source_index: int | None, sources: list[str] | None = None
+) -> Line:
     """A flagged line that states a fact the rewrite lost, traced to the letter sentence that holds it."""
     context = source_sentence(source_text, fact)
     text = template(fact, context)
     kind = checking.fact_kind(fact)
-    line = Line(text, unit=unit, flags=["fact-readded"], section=SECTION_OF_KIND.get(kind), source_index=source_index,
-                sources=list(sources or []))
+    line = Line(
+        text,
+        unit=unit,
+        flags=["fact-readded"],
+        section=SECTION_OF_KIND.get(kind),
+        source_index=source_index,
+        sources=list(sources or []),
+    )
     add_finding(
-        line, "fact-readded", "warn",
+        line,
+        "fact-readded",
+        "warn",
         f"The rewrite lost {checking.fact_text(fact)}, so this sentence was added from a template. "
-        f"The letter says: \"{context}\"",
+        f'The letter says: "{context}"',
         "Check this sentence says what the letter says, and reword it if needed.",
     )
     return line

@@ -4,6 +4,7 @@ A replacement is taken only when it is better than what it replaces: fewer
 failing findings, no fact of the old sentence lost, nothing invented against the
 source paragraph. So a repair round can never make a draft worse.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,8 +27,10 @@ class Candidate:
 
 def needs_repair(line: Line) -> bool:
     """A failing finding, or a sentence over 15 words (a warning the gate lets through)."""
-    return bool(line.fails) or _has_fail_extra(line) or any(
-        str(checking.get(f, "rule_id", "")) == "sentence-length" for f in line.findings
+    return (
+        bool(line.fails)
+        or _has_fail_extra(line)
+        or any(str(checking.get(f, "rule_id", "")) == "sentence-length" for f in line.findings)
     )
 
 
@@ -39,8 +42,12 @@ def instructions(line: Line) -> list[str]:
     being rewritten anyway.
     """
     out: list[str] = []
-    chosen = [f for f in line.findings if checking.get(f, "severity") == checking.FAIL
-              or str(checking.get(f, "rule_id", "")) in ("sentence-length", "jargon", "hard-word", "acronym")]
+    chosen = [
+        f
+        for f in line.findings
+        if checking.get(f, "severity") == checking.FAIL
+        or str(checking.get(f, "rule_id", "")) in ("sentence-length", "jargon", "hard-word", "acronym")
+    ]
     for f in chosen + [x for x in line.extra if x.get("severity") == checking.FAIL]:
         text = checking.get(f, "suggestion") or checking.get(f, "message") or ""
         rule = str(checking.get(f, "rule_id", ""))
@@ -92,8 +99,14 @@ def _has_fail_extra(line: Line) -> bool:
 
 
 def repair_rounds(
-    jobs: list[Job], engine: TextGenerator, *, rounds: int, best_of: int, batch_size: int,
-    glossary=None, progress: Progress | None = None,
+    jobs: list[Job],
+    engine: TextGenerator,
+    *,
+    rounds: int,
+    best_of: int,
+    batch_size: int,
+    glossary=None,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
     """Run targeted repair rounds, then best-of-N sampling on what still fails."""
     counts = {"repair_prompts": 0, "repaired": 0, "best_of_prompts": 0, "best_of_repaired": 0}
@@ -102,15 +115,27 @@ def repair_rounds(
         if not targets:
             break
         counts["repaired"] += _one_pass(
-            targets, engine, [Sampling(max_new_tokens=70, temperature=0.0)], batch_size, glossary,
-            lambda d, t: progress and progress(f"repair round {round_no + 1}", d, t), counts, "repair_prompts",
+            targets,
+            engine,
+            [Sampling(max_new_tokens=70, temperature=0.0)],
+            batch_size,
+            glossary,
+            lambda d, t, n=round_no + 1: progress and progress(f"repair round {n}", d, t),
+            counts,
+            "repair_prompts",
         )
     targets = _targets(jobs)
     if targets and best_of > 1:
         samplings = [Sampling(max_new_tokens=70, temperature=0.8, top_p=0.95, seed=k) for k in range(best_of)]
         counts["best_of_repaired"] += _one_pass(
-            targets, engine, samplings, batch_size, glossary,
-            lambda d, t: progress and progress("best-of-N", d, t), counts, "best_of_prompts",
+            targets,
+            engine,
+            samplings,
+            batch_size,
+            glossary,
+            lambda d, t: progress and progress("best-of-N", d, t),
+            counts,
+            "best_of_prompts",
         )
     return counts
 

@@ -5,6 +5,7 @@ you need to do, important dates, who to contact, then the rest under the
 letter's own headings (or "More information"), and last "Your details"
 (reference numbers, the date of the letter) copied word for word.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,13 @@ def route(line: Line, first_units: set[int]) -> str:
 
 def _point(line: Line, glossary) -> Point:
     findings = [checking.finding_to_dict(f) for f in line.findings] + list(line.extra)
-    return Point(text=line.text, findings=findings, flags=list(dict.fromkeys(line.flags)),
-                 source_index=line.source_index, sources=list(line.sources))
+    return Point(
+        text=line.text,
+        findings=findings,
+        flags=list(dict.fromkeys(line.flags)),
+        source_index=line.source_index,
+        sources=list(line.sources),
+    )
 
 
 def attach_extras(draft: EasyReadDocument, job: Job) -> None:

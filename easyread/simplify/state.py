@@ -1,4 +1,5 @@
 """The rewriter's working state for one letter: its plan and its sentences so far."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -57,6 +58,13 @@ class Job:
 def add_finding(line: Line, rule_id: str, severity: str, message: str, suggestion: str = "") -> None:
     """Attach a rewriter finding (same shape as the checks' findings) to a line."""
     line.extra.append(
-        {"rule_id": rule_id, "severity": severity, "message": message, "suggestion": suggestion,
-         "start": 0, "end": len(line.text), "text": line.text}
+        {
+            "rule_id": rule_id,
+            "severity": severity,
+            "message": message,
+            "suggestion": suggestion,
+            "start": 0,
+            "end": len(line.text),
+            "text": line.text,
+        }
     )

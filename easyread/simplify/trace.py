@@ -5,6 +5,7 @@ Every point records the ids of the letter sentences it comes from (`Point.source
 but that no point covers ("Not in the Easy Read yet"), and the points that have no source at all
 ("Not in the letter", or not recorded in drafts made before tracing).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ from easyread.documents.sentences import SourceSentence
 # Blocks the reader does not need in Easy Read: who the letter is to, the greeting and the sign-off.
 _NO_INFORMATION = frozenset({BlockKind.SALUTATION, BlockKind.SIGN_OFF, BlockKind.RECIPIENT_ADDRESS, BlockKind.HEADING})
 _GREETING = re.compile(
-    r"^\s*(dear\b|yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+wishes|regards\b|many\s+thanks)", re.I)
+    r"^\s*(dear\b|yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+wishes|regards\b|many\s+thanks)", re.I
+)
 # In the sender's address only a way to get in touch matters (the street is not something to act on).
 _CONTACT = re.compile(r"@|www\.|https?://|\d{3,}[\s-]?\d{3}", re.I)
 
@@ -62,14 +64,19 @@ def english_paragraphs(doc: Document) -> set[int]:
     """Paragraph blocks in English: the rewriter leaves out the other language of a bilingual letter."""
     from easyread.simplify.language import guess_language
 
-    return {i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH
-            and (len(b.plain_text().split()) < 5 or guess_language(b.plain_text()).is_english)}
+    return {
+        i
+        for i, b in enumerate(doc.blocks)
+        if b.kind is BlockKind.PARAGRAPH
+        and (len(b.plain_text().split()) < 5 or guess_language(b.plain_text()).is_english)
+    }
 
 
 def _points(draft) -> list[tuple[int, int, dict]]:
     data = draft.to_dict() if isinstance(draft, EasyReadDocument) else (draft or {})
-    return [(s, i, p) for s, section in enumerate(data.get("sections", []))
-            for i, p in enumerate(section.get("points", []))]
+    return [
+        (s, i, p) for s, section in enumerate(data.get("sections", [])) for i, p in enumerate(section.get("points", []))
+    ]
 
 
 def _titles(draft) -> set[str]:

@@ -2,6 +2,7 @@
 
 Only `web/`, `jobs.py`, `batch.py` and `cli.py` use this module; the domain never does.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,9 +4,10 @@ Councils own users and documents; every query the web app makes about documents
 is filtered by the signed-in user's council (see `easyread.web.auth`).
 Drafts are append-only: every change is a new `DraftVersion`, nothing is overwritten.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -18,7 +19,7 @@ DOCUMENT_STATUSES = ("queued", "running", "done", "failed")
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class AuditEvent(db.Model):
@@ -159,7 +160,9 @@ class Document(db.Model):
     filename: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     source_kind: Mapped[str] = mapped_column(String(16), nullable=False, default="")  # docx, pdf, text, markdown
     content_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)  # SHA-256 hex of the original
-    original_path: Mapped[str] = mapped_column(String(1024), nullable=False, default="")  # relative to the instance folder
+    original_path: Mapped[str] = mapped_column(
+        String(1024), nullable=False, default=""
+    )  # relative to the instance folder
     options: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="queued", index=True)
     progress: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
@@ -170,7 +173,7 @@ class Document(db.Model):
 
     council: Mapped[Council] = relationship()
     creator: Mapped[User | None] = relationship()
-    versions: Mapped[list["DraftVersion"]] = relationship(
+    versions: Mapped[list[DraftVersion]] = relationship(
         back_populates="document", order_by="DraftVersion.number", cascade="all, delete-orphan"
     )
 
@@ -250,7 +253,7 @@ class ReviewRound(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    assignments: Mapped[list["ReviewAssignment"]] = relationship(back_populates="round", cascade="all, delete-orphan")
+    assignments: Mapped[list[ReviewAssignment]] = relationship(back_populates="round", cascade="all, delete-orphan")
 
 
 class ReviewAssignment(db.Model):

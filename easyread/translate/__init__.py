@@ -29,17 +29,40 @@ with the finished languages kept and the rest marked "Not translated". An empty 
 raises EmptyDraft. Points a fluent reviewer must check carry a flag in `point.flags`
 (see TRANSLATION_FLAGS) and a finding saying why; no point is ever hidden.
 """
+
 from easyread.translate.catalogue import Language, all_languages, lookup
 from easyread.translate.engines import Translator, get_translator
 from easyread.translate.errors import (
-    AlreadyInLanguage, EmptyDraft, NeedsPerson, TranslationError, UnknownLanguage, UnsupportedLanguage,
+    AlreadyInLanguage,
+    EmptyDraft,
+    NeedsPerson,
+    TranslationError,
+    UnknownLanguage,
+    UnsupportedLanguage,
 )
 from easyread.translate.pipeline import (
-    TRANSLATION_FLAGS, LanguageResult, TranslationRun, flagged_points, translate_draft,
+    TRANSLATION_FLAGS,
+    LanguageResult,
+    TranslationRun,
+    flagged_points,
+    translate_draft,
 )
 
 __all__ = [
-    "AlreadyInLanguage", "EmptyDraft", "Language", "LanguageResult", "NeedsPerson", "TRANSLATION_FLAGS",
-    "TranslationError", "TranslationRun", "Translator", "UnknownLanguage", "UnsupportedLanguage",
-    "all_languages", "flagged_points", "get_translator", "lookup", "translate_draft",
+    "AlreadyInLanguage",
+    "EmptyDraft",
+    "Language",
+    "LanguageResult",
+    "NeedsPerson",
+    "TRANSLATION_FLAGS",
+    "TranslationError",
+    "TranslationRun",
+    "Translator",
+    "UnknownLanguage",
+    "UnsupportedLanguage",
+    "all_languages",
+    "flagged_points",
+    "get_translator",
+    "lookup",
+    "translate_draft",
 ]

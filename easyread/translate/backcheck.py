@@ -6,6 +6,7 @@ of all-MiniLM-L6-v2 sentence embeddings (0-1) tolerates a paraphrase that keeps 
 meaning. A point is flagged when either falls below its threshold. Neither proves a
 translation right: a flag sends the point to a fluent reviewer, nothing more.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,11 +30,18 @@ class BackCheck:
         """A finding for the point, in the shape the checks use."""
         message = (
             "The meaning may have changed in translation: translated back it reads "
-            f"\"{self.back}\" (chrF {self.chrf:.0f}, similarity {self.similarity:.2f}). Ask a fluent speaker to check it."
-            if self.drifted else f"Translated back it reads \"{self.back}\"."
+            f'"{self.back}" (chrF {self.chrf:.0f}, similarity {self.similarity:.2f}). Ask a fluent speaker to check it.'
+            if self.drifted
+            else f'Translated back it reads "{self.back}".'
         )
-        return {"check": "back-translation", "level": "warning" if self.drifted else "info", "message": message,
-                "back_translation": self.back, "chrf": round(self.chrf, 1), "similarity": round(self.similarity, 3)}
+        return {
+            "check": "back-translation",
+            "level": "warning" if self.drifted else "info",
+            "message": message,
+            "back_translation": self.back,
+            "chrf": round(self.chrf, 1),
+            "similarity": round(self.similarity, 3),
+        }
 
 
 def chrf(hypothesis: str, reference: str) -> float:
@@ -48,12 +56,18 @@ def similarities(embedder, sources: list[str], backs: list[str]) -> list[float]:
     if not sources:
         return []
     vectors = embedder.encode(list(sources) + list(backs))
-    left, right = vectors[: len(sources)], vectors[len(sources):]
+    left, right = vectors[: len(sources)], vectors[len(sources) :]
     return [float(x) for x in np.clip(np.sum(left * right, axis=1), -1.0, 1.0)]
 
 
-def score(sources: list[str], backs: list[str], *, embedder=None, chrf_min: float = DEFAULT_CHRF_MIN,
-          similarity_min: float = DEFAULT_SIMILARITY_MIN) -> list[BackCheck]:
+def score(
+    sources: list[str],
+    backs: list[str],
+    *,
+    embedder=None,
+    chrf_min: float = DEFAULT_CHRF_MIN,
+    similarity_min: float = DEFAULT_SIMILARITY_MIN,
+) -> list[BackCheck]:
     """Score back-translations against their English sources; `embedder` defaults to MiniLM."""
     if embedder is None:
         from easyread.pictures.embed import MiniLM

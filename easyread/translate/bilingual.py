@@ -6,6 +6,7 @@ send residents who read some English both versions. The page follows the English
 runs in its column. The layout helpers are the Easy Read writer's, so both
 documents look alike.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,8 +76,12 @@ def _translated_text(para, text: str, lang: str, rtl: bool) -> None:
     wd._set_rtl(run, rtl and wd._has_rtl_letters(text))
 
 
-def write_bilingual_docx(english: EasyReadDocument, translated: EasyReadDocument, path: str | os.PathLike,
-                         options: WriteOptions | None = None) -> Path:
+def write_bilingual_docx(
+    english: EasyReadDocument,
+    translated: EasyReadDocument,
+    path: str | os.PathLike,
+    options: WriteOptions | None = None,
+) -> Path:
     """Write the bilingual Word document to `path` atomically and return the path."""
     word = build_bilingual_docx(english, translated, options)
     with atomic_path(path) as tmp:

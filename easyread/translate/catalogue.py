@@ -12,11 +12,12 @@ Trust tiers say how far a council may rely on a machine translation:
 * ``weak``   - not good enough to send: a person must translate, or use another engine.
 * ``person`` - needs a person; no machine translation (British Sign Language).
 """
+
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import langcodes
 
@@ -34,15 +35,104 @@ TIER_LABELS = {
 # The UK's main community languages (Census 2021 main languages, and what councils' own
 # translation services are asked for most). Order is the order `easyread languages` shows.
 COMMUNITY = (
-    "pl", "ro", "pa-Guru", "pa-Arab", "ur", "bn", "gu", "ar", "pt", "es", "lt", "so", "ta",
-    "tr", "uk", "fa", "ps", "ckb", "ti", "zh-Hans", "zh-Hant", "cy", "bfi",
+    "pl",
+    "ro",
+    "pa-Guru",
+    "pa-Arab",
+    "ur",
+    "bn",
+    "gu",
+    "ar",
+    "pt",
+    "es",
+    "lt",
+    "so",
+    "ta",
+    "tr",
+    "uk",
+    "fa",
+    "ps",
+    "ckb",
+    "ti",
+    "zh-Hans",
+    "zh-Hant",
+    "cy",
+    "bfi",
 )
 OTHERS = (
-    "sq", "am", "hy", "az", "eu", "be", "bs", "bg", "my", "yue", "ca", "hr", "cs", "da", "prs",
-    "nl", "et", "fi", "fr", "gl", "ka", "de", "el", "ha", "he", "hi", "hu", "is", "ig", "id",
-    "ga", "it", "ja", "kn", "kk", "km", "ko", "kmr", "ky", "lo", "lv", "ln", "mk", "ms", "ml",
-    "mt", "mr", "mn", "ne", "nb", "om", "ru", "rw", "gd", "sr", "sn", "sd", "si", "sk", "sl",
-    "sw", "sv", "tl", "tg", "te", "th", "tw", "uz", "vi", "xh", "yo", "zu", "af",
+    "sq",
+    "am",
+    "hy",
+    "az",
+    "eu",
+    "be",
+    "bs",
+    "bg",
+    "my",
+    "yue",
+    "ca",
+    "hr",
+    "cs",
+    "da",
+    "prs",
+    "nl",
+    "et",
+    "fi",
+    "fr",
+    "gl",
+    "ka",
+    "de",
+    "el",
+    "ha",
+    "he",
+    "hi",
+    "hu",
+    "is",
+    "ig",
+    "id",
+    "ga",
+    "it",
+    "ja",
+    "kn",
+    "kk",
+    "km",
+    "ko",
+    "kmr",
+    "ky",
+    "lo",
+    "lv",
+    "ln",
+    "mk",
+    "ms",
+    "ml",
+    "mt",
+    "mr",
+    "mn",
+    "ne",
+    "nb",
+    "om",
+    "ru",
+    "rw",
+    "gd",
+    "sr",
+    "sn",
+    "sd",
+    "si",
+    "sk",
+    "sl",
+    "sw",
+    "sv",
+    "tl",
+    "tg",
+    "te",
+    "th",
+    "tw",
+    "uz",
+    "vi",
+    "xh",
+    "yo",
+    "zu",
+    "af",
 )
 CODES = COMMUNITY + OTHERS
 SIGNED = frozenset({"bfi"})
@@ -50,11 +140,51 @@ _RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"
 
 # Languages with large amounts of training text, where every engine we know of does
 # best (FLORES-200 "high-resource" group in the NLLB paper, Costa-jussà et al. 2022).
-HIGH_RESOURCE = frozenset({
-    "ar", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fi", "fr", "he", "hi", "hr", "hu",
-    "id", "it", "ja", "ko", "lt", "lv", "nl", "nb", "pl", "pt", "ro", "ru", "sk", "sl", "sr",
-    "sv", "tr", "uk", "vi", "zh-Hans", "zh-Hant", "fa", "bn", "ur", "ms", "th",
-})
+HIGH_RESOURCE = frozenset(
+    {
+        "ar",
+        "bg",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "he",
+        "hi",
+        "hr",
+        "hu",
+        "id",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "lv",
+        "nl",
+        "nb",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sk",
+        "sl",
+        "sr",
+        "sv",
+        "tr",
+        "uk",
+        "vi",
+        "zh-Hans",
+        "zh-Hant",
+        "fa",
+        "bn",
+        "ur",
+        "ms",
+        "th",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -77,11 +207,11 @@ class Language:
 
     @property
     def label(self) -> str:
-        """"Polish (polski)", for prompts and tables."""
+        """ "Polish (polski)", for prompts and tables."""
         return self.name if self.endonym in ("", self.name) else f"{self.name} ({self.endonym})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _build(code: str) -> Language:
     tag = langcodes.Language.get(code)
     signed = code in SIGNED
@@ -116,9 +246,22 @@ def all_languages() -> list[Language]:
 
 _ALIASES = {
     # Common ways staff write a language that CLDR matching would place elsewhere.
-    "farsi": "fa", "dari": "prs", "sorani": "ckb", "kurmanji": "kmr", "shahmukhi": "pa-Arab",
-    "gurmukhi": "pa-Guru", "mandarin": "zh-Hans", "bsl": "bfi", "zh": "zh-Hans", "pa": "pa-Guru",
-    "no": "nb", "ku": "kmr", "iw": "he", "tagalog": "tl", "filipino": "tl", "twi": "tw",
+    "farsi": "fa",
+    "dari": "prs",
+    "sorani": "ckb",
+    "kurmanji": "kmr",
+    "shahmukhi": "pa-Arab",
+    "gurmukhi": "pa-Guru",
+    "mandarin": "zh-Hans",
+    "bsl": "bfi",
+    "zh": "zh-Hans",
+    "pa": "pa-Guru",
+    "no": "nb",
+    "ku": "kmr",
+    "iw": "he",
+    "tagalog": "tl",
+    "filipino": "tl",
+    "twi": "tw",
 }
 
 
@@ -155,7 +298,10 @@ def suggest(code: str, limit: int = 3) -> list[str]:
         return []
     names = {lang.name.lower(): lang.code for lang in all_languages()}
     by_name = [names[n] for n in difflib.get_close_matches(text, list(names), n=limit, cutoff=0.6)]
-    by_code = [next(c for c in CODES if c.lower() == n) for n in difflib.get_close_matches(text, [c.lower() for c in CODES], n=limit, cutoff=0.5)]
+    by_code = [
+        next(c for c in CODES if c.lower() == n)
+        for n in difflib.get_close_matches(text, [c.lower() for c in CODES], n=limit, cutoff=0.5)
+    ]
     # A long entry is a misspelt name ("Polsh"); a short one a misspelt code ("pk").
     ordered = by_name + by_code if len(text) > 3 else by_code + by_name
     out: list[str] = []

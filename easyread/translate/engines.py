@@ -13,6 +13,7 @@ Every engine translates a *batch* of texts into one language, because batching i
 what makes a CPU model fast enough, and says which catalogue languages it supports
 with a trust tier (see catalogue.py for what the tiers mean).
 """
+
 from __future__ import annotations
 
 import re
@@ -168,11 +169,17 @@ def engines_that_can(code: str) -> list[str]:
 def require(translator: Translator, language: Language) -> str:
     """The engine's tier for `language`; raise a plain error when it cannot translate into it."""
     if language.signed:
-        raise NeedsPerson(f"{language.name} needs a person: no machine can translate into it. Ask your interpreting service for a BSL video.")
+        raise NeedsPerson(
+            f"{language.name} needs a person: no machine can translate into it. Ask your interpreting service for a BSL video."
+        )
     tier = translator.supported().get(language.code)
     if tier is None:
         others = [e for e in engines_that_can(language.code) if not e.startswith(translator.name)]
-        hint = f" It can be done with {' or '.join(others[:3])}." if others else " No engine we know of does it well: ask a translator."
+        hint = (
+            f" It can be done with {' or '.join(others[:3])}."
+            if others
+            else " No engine we know of does it well: ask a translator."
+        )
         raise UnsupportedLanguage(f"The engine {translator.name} cannot translate into {language.name}.{hint}")
     return tier
 
@@ -191,7 +198,6 @@ def configured_spec(settings: dict) -> str | None:
     return None if spec.lower() in NON_TRANSLATING else spec
 
 
-
 def get_translator(spec: str | None = None, settings: dict | None = None) -> Translator:
     """The translation engine for `spec` (default: TRANSLATE_ENGINE, else the MODEL setting)."""
     if settings is None:
@@ -206,14 +212,19 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
         from easyread.translate.seq2seq import Seq2SeqTranslator
 
         kind, _, folder = spec.partition("://")
-        return Seq2SeqTranslator(folder, kind=None if kind == "seq2seq" else kind, batch_size=batch_size,
-                                 max_new_tokens=int(settings.get("TRANSLATE_MAX_TOKENS") or 256),
-                                 threads=int(settings.get("MODEL_THREADS") or 0) or None, name=spec)
+        return Seq2SeqTranslator(
+            folder,
+            kind=None if kind == "seq2seq" else kind,
+            batch_size=batch_size,
+            max_new_tokens=int(settings.get("TRANSLATE_MAX_TOKENS") or 256),
+            threads=int(settings.get("MODEL_THREADS") or 0) or None,
+            name=spec,
+        )
     if spec.startswith(LIBRE_PREFIXES):
         from easyread.translate.libre import LibreTranslator
 
         return LibreTranslator(
-            spec[len("libretranslate+"):],
+            spec[len("libretranslate+") :],
             api_key=settings.get("TRANSLATE_API_KEY") or None,
             timeout=float(settings.get("MODEL_TIMEOUT") or 300),
             retries=int(settings.get("MODEL_RETRIES") if settings.get("MODEL_RETRIES") is not None else 3),
@@ -225,7 +236,9 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
     try:
         generator = get_engine(spec, settings)
     except EngineError as error:
-        raise TranslationError(f"{error} For translation you can also use nllb:///folder, madlad:///folder, m2m100:///folder, marian:///folder or libretranslate+http://host:5000.") from error
+        raise TranslationError(
+            f"{error} For translation you can also use nllb:///folder, madlad:///folder, m2m100:///folder, marian:///folder or libretranslate+http://host:5000."
+        ) from error
     if hasattr(generator, "batch_size"):
         generator.batch_size = batch_size
     if spec.startswith(OPENAI_PREFIXES) or spec.startswith("transformers://"):

@@ -1,4 +1,5 @@
 """Errors of the translation step. Every message is plain English for council staff."""
+
 from __future__ import annotations
 
 
@@ -13,11 +14,16 @@ class UnknownLanguage(TranslationError):
         self.code = code
         self.suggestions = suggestions
         near = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(message or f"easyread does not know the language {code!r}.{near} Run `easyread languages` to list them.")
+        super().__init__(
+            message or f"easyread does not know the language {code!r}.{near} Run `easyread languages` to list them."
+        )
         # Where no command line is at hand (the web app): the nearest names and what to type.
         unknown = f"We do not know the language {code!r}."
-        self.plain = message or (f"{unknown} Did you mean {_named(suggestions)}?" if suggestions
-                                 else f"{unknown} Enter a language's name or code, for example Polish or pl.")
+        self.plain = message or (
+            f"{unknown} Did you mean {_named(suggestions)}?"
+            if suggestions
+            else f"{unknown} Enter a language's name or code, for example Polish or pl."
+        )
 
 
 def _named(codes: list[str]) -> str:

@@ -8,6 +8,7 @@ the target locale and look for one of them in the translation. A date that is
 right in value but in another form (an English month left in Polish text) is kept
 but reported, so a reviewer sees it.
 """
+
 from __future__ import annotations
 
 import re
@@ -184,7 +185,9 @@ def check_translation(source: str, translated: str, language: str) -> FactCheck:
             same += 1
     target_text = _UNSPACED_EDGE.sub(" ", _blank(translated, dst_spans))
     comparison = compare_facts(_blank(source, src_blank), target_text, source_language="en", draft_language=language)
-    result = FactCheck(list(comparison.lost), list(comparison.changed), list(comparison.invented), kept=len(comparison.kept) + same)
+    result = FactCheck(
+        list(comparison.lost), list(comparison.changed), list(comparison.invented), kept=len(comparison.kept) + same
+    )
     kept_dates = {f.value for f in comparison.kept if f.kind == "date"}
     result.date_format = [f.text for f in comparison.draft if f.kind == "date" and f.value in kept_dates]
     return result

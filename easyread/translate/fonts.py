@@ -4,6 +4,7 @@ WeasyPrint finds fonts through fontconfig and draws empty boxes for characters n
 font has, so a PDF in Chinese without `fonts-noto-cjk` would look finished and be
 unreadable. We ask fontconfig before writing such a PDF.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,10 +15,32 @@ from easyread.translate.catalogue import Language
 
 # A language fontconfig knows for each script (its orthography tables are per language).
 _SCRIPT_PROBE = {
-    "Arab": "ar", "Hans": "zh-cn", "Hant": "zh-tw", "Guru": "pa", "Beng": "bn", "Ethi": "am", "Latn": "en",
-    "Cyrl": "ru", "Deva": "hi", "Gujr": "gu", "Taml": "ta", "Hebr": "he", "Thai": "th", "Khmr": "km", "Mymr": "my",
-    "Sinh": "si", "Geor": "ka", "Armn": "hy", "Grek": "el", "Knda": "kn", "Mlym": "ml", "Telu": "te", "Orya": "or",
-    "Laoo": "lo", "Jpan": "ja", "Kore": "ko",
+    "Arab": "ar",
+    "Hans": "zh-cn",
+    "Hant": "zh-tw",
+    "Guru": "pa",
+    "Beng": "bn",
+    "Ethi": "am",
+    "Latn": "en",
+    "Cyrl": "ru",
+    "Deva": "hi",
+    "Gujr": "gu",
+    "Taml": "ta",
+    "Hebr": "he",
+    "Thai": "th",
+    "Khmr": "km",
+    "Mymr": "my",
+    "Sinh": "si",
+    "Geor": "ka",
+    "Armn": "hy",
+    "Grek": "el",
+    "Knda": "kn",
+    "Mlym": "ml",
+    "Telu": "te",
+    "Orya": "or",
+    "Laoo": "lo",
+    "Jpan": "ja",
+    "Kore": "ko",
 }
 FONT_PACKAGES = {"Hans": "fonts-noto-cjk", "Hant": "fonts-noto-cjk", "Jpan": "fonts-noto-cjk", "Kore": "fonts-noto-cjk"}
 

@@ -4,6 +4,7 @@ The HTTP plumbing (retries with backoff on a busy or unreachable server, a clear
 error on a timeout) is the OpenAI-compatible client's, reused rather than copied.
 LibreTranslate takes a list of texts in one request, so a batch is one call.
 """
+
 from __future__ import annotations
 
 import time
@@ -15,16 +16,37 @@ from easyread.translate.catalogue import DRAFT
 from easyread.translate.errors import UnsupportedLanguage
 
 # LibreTranslate's own codes where they differ from ours (older servers: zh and zt).
-_SERVER_CODES = {"zh-Hans": ("zh-Hans", "zh"), "zh-Hant": ("zh-Hant", "zt"), "pa-Guru": ("pa",), "pa-Arab": ("pa-Arab", "pnb"), "nb": ("nb", "no")}
+_SERVER_CODES = {
+    "zh-Hans": ("zh-Hans", "zh"),
+    "zh-Hant": ("zh-Hant", "zt"),
+    "pa-Guru": ("pa",),
+    "pa-Arab": ("pa-Arab", "pnb"),
+    "nb": ("nb", "no"),
+}
 
 
 class LibreTranslator(OpenAIEngine):
     """A `Translator` backed by a LibreTranslate server at `base_url`."""
 
-    def __init__(self, base_url: str, api_key: str | None = None, *, timeout: float = 300.0, retries: int = 3,
-                 backoff: float = 1.0, batch_size: int = 32, name: str | None = None):
-        super().__init__(base_url, api_key=None, timeout=timeout, retries=retries, backoff=backoff,
-                         name=name or f"libretranslate+{base_url.rstrip('/')}")
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = None,
+        *,
+        timeout: float = 300.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        batch_size: int = 32,
+        name: str | None = None,
+    ):
+        super().__init__(
+            base_url,
+            api_key=None,
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            name=name or f"libretranslate+{base_url.rstrip('/')}",
+        )
         self.key = api_key or None  # LibreTranslate wants the key in the body, not a header
         self.batch_size = max(1, int(batch_size))
         self.stats = GenerationStats()
@@ -38,8 +60,12 @@ class LibreTranslator(OpenAIEngine):
         if self._languages is None:
             listed = self._request("GET", "/languages")
             if not isinstance(listed, list):
-                raise EngineError(f"The LibreTranslate server at {self.base_url} sent a language list easyread cannot read.")
-            self._languages = {str(item.get("code")): set(item.get("targets") or []) for item in listed if isinstance(item, dict)}
+                raise EngineError(
+                    f"The LibreTranslate server at {self.base_url} sent a language list easyread cannot read."
+                )
+            self._languages = {
+                str(item.get("code")): set(item.get("targets") or []) for item in listed if isinstance(item, dict)
+            }
         return self._languages
 
     def _server_code(self, code: str, offered: set[str]) -> str | None:
@@ -74,7 +100,7 @@ class LibreTranslator(OpenAIEngine):
         out: list[str] = []
         started = time.perf_counter()
         for start in range(0, len(texts), self.batch_size):
-            chunk = texts[start:start + self.batch_size]
+            chunk = texts[start : start + self.batch_size]
             payload = {"q": chunk, "source": src, "target": tgt, "format": "text"}
             if self.key:
                 payload["api_key"] = self.key
@@ -89,4 +115,3 @@ class LibreTranslator(OpenAIEngine):
         self.stats.prompts += len(texts)
         self.stats.batches += 1
         return out
-

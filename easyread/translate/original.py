@@ -5,6 +5,7 @@ Each block becomes one "point" in reading order and each heading starts a sectio
 translation keeps the letter's order and every fact check and flag works as it does for a
 draft. The words are not rewritten: this is the official letter, translated.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,5 +31,8 @@ def letter_as_draft(doc: Document) -> EasyReadDocument:
             continue
         # Line breaks stay (an address is one point of several lines; a table's rows stay together).
         sections[-1].points.append(Point(text, source_index=index, sources=ids.get(index, [])))
-    return EasyReadDocument(title=title or Path(doc.source_name or "Letter").stem,
-                            sections=[s for s in sections if s.points], language=doc.language or "en")
+    return EasyReadDocument(
+        title=title or Path(doc.source_name or "Letter").stem,
+        sections=[s for s in sections if s.points],
+        language=doc.language or "en",
+    )

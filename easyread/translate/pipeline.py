@@ -8,6 +8,7 @@ again with its facts protected; each point is translated back into English and
 scored. Points that still fail are *flagged* for a fluent reviewer, never dropped.
 Sections, headings, pictures and order are those of the English draft.
 """
+
 from __future__ import annotations
 
 import logging
@@ -61,12 +62,21 @@ class LanguageResult:
     def to_dict(self) -> dict:
         """Plain data for JSON reports (the draft itself is written separately)."""
         return {
-            "language": self.language, "name": self.name, "engine": self.engine, "ok": self.ok, "error": self.error,
-            "tier": self.tier, "points": self.points, "flagged": self.flagged, "facts_kept": self.facts_kept,
-            "from_memory": self.from_memory, "fuzzy": self.fuzzy,
+            "language": self.language,
+            "name": self.name,
+            "engine": self.engine,
+            "ok": self.ok,
+            "error": self.error,
+            "tier": self.tier,
+            "points": self.points,
+            "flagged": self.flagged,
+            "facts_kept": self.facts_kept,
+            "from_memory": self.from_memory,
+            "fuzzy": self.fuzzy,
             "chrf": None if self.chrf is None else round(self.chrf, 1),
             "similarity": None if self.similarity is None else round(self.similarity, 3),
-            "notes": list(self.notes), "seconds": round(self.seconds, 1),
+            "notes": list(self.notes),
+            "seconds": round(self.seconds, 1),
         }
 
 
@@ -103,18 +113,31 @@ class _Options:
     similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "_Options":
+    def from_settings(cls, settings: dict) -> _Options:
         def number(name: str, default: float) -> float:
             value = settings.get(name)
             return default if value in (None, "") else float(value)
 
         back = settings.get("TRANSLATE_BACK_CHECK")
-        return cls(True if back is None else bool(back), number("TRANSLATE_CHRF_MIN", cls.chrf_min),
-                   number("TRANSLATE_SIMILARITY_MIN", cls.similarity_min))
+        return cls(
+            True if back is None else bool(back),
+            number("TRANSLATE_CHRF_MIN", cls.chrf_min),
+            number("TRANSLATE_SIMILARITY_MIN", cls.similarity_min),
+        )
 
 
-def translate_draft(draft, languages, engine=None, settings=None, glossary=None, progress=None, *,
-                    embedder=None, back_translate: bool | None = None, memory: dict | None = None) -> TranslationRun:
+def translate_draft(
+    draft,
+    languages,
+    engine=None,
+    settings=None,
+    glossary=None,
+    progress=None,
+    *,
+    embedder=None,
+    back_translate: bool | None = None,
+    memory: dict | None = None,
+) -> TranslationRun:
     """Translate an English Easy Read draft into each of `languages`; see easyread.translate."""
     if settings is None:
         from easyread.config import load_settings
@@ -147,8 +170,17 @@ def translate_draft(draft, languages, engine=None, settings=None, glossary=None,
         try:
             result.tier = require(translator, language)
             _refuse_same_language(draft, language)
-            _translate_one(draft, language, translator, glossary, options, embedder, progress, result,
-                           (memory or {}).get(language.code))
+            _translate_one(
+                draft,
+                language,
+                translator,
+                glossary,
+                options,
+                embedder,
+                progress,
+                result,
+                (memory or {}).get(language.code),
+            )
         except TranslationError as error:
             result.error = str(error)
         except EngineError as error:
@@ -182,7 +214,9 @@ def _refuse_same_language(draft: EasyReadDocument, language: Language) -> None:
 
     guess = guess_language(" ".join(p.text for p in draft.points()))
     if guess.language == language.base:
-        raise AlreadyInLanguage(f"This draft looks as if it is already in {language.name}: translate the English draft instead.")
+        raise AlreadyInLanguage(
+            f"This draft looks as if it is already in {language.name}: translate the English draft instead."
+        )
 
 
 def _glossary_spans(glossary, text: str, language: Language) -> list[tuple[int, int, str]]:
@@ -235,11 +269,16 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
             if i >= first_point and i - first_point < len(points):
                 flags[i - first_point].append(FLAG_TERM)
                 terms = ", ".join(v for _, _, v in _glossary_spans(glossary, sources[i], language))
-                findings[i - first_point].append({"check": "translation-glossary", "level": "warning",
-                                                  "message": f"Check the council's agreed words are used: {terms}."})
+                findings[i - first_point].append(
+                    {
+                        "check": "translation-glossary",
+                        "level": "warning",
+                        "message": f"Check the council's agreed words are used: {terms}.",
+                    }
+                )
     progress(stage, 1, steps)
 
-    point_texts = texts[first_point:first_point + len(points)]
+    point_texts = texts[first_point : first_point + len(points)]
     checks = [check_translation(p.text, t, code) for p, t in zip(points, point_texts)]
     from_memory = {i for i, m in enumerate(matches) if m}
     _repair_facts(points, point_texts, checks, language, translator, glossary, skip=from_memory)
@@ -252,8 +291,13 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
     for i, (point, text) in enumerate(zip(points, point_texts)):
         if _still_english(point.text, text):
             flags[i].append(FLAG_ENGLISH)
-            findings[i].append({"check": "translation-untranslated", "level": "fail",
-                                "message": f"This point was not translated into {language.name}: it is still in English."})
+            findings[i].append(
+                {
+                    "check": "translation-untranslated",
+                    "level": "fail",
+                    "message": f"This point was not translated into {language.name}: it is still in English.",
+                }
+            )
     progress(stage, 2, steps)
 
     result.from_memory = sum(1 for m in matches if m is not None and m.kind == "exact")
@@ -264,7 +308,9 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
         _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result, skip=exact)
         progress(stage, 3, steps)
     if result.tier == WEAK and any(m is None for m in matches):
-        result.notes.append(f"{translator.name} is not good enough for {language.name}: every point needs a fluent speaker, or use another engine.")
+        result.notes.append(
+            f"{translator.name} is not good enough for {language.name}: every point needs a fluent speaker, or use another engine."
+        )
         for point_flags, match in zip(flags, matches):
             if match is None:
                 point_flags.append(FLAG_TRUST)
@@ -273,7 +319,7 @@ def _translate_one(draft, language, translator, glossary, options, embedder, pro
         if match is not None and match.kind == "fuzzy":
             point_flags.append(FLAG_FUZZY)
 
-    alt_map = dict(zip(alts, texts[first_point + len(points):]))
+    alt_map = dict(zip(alts, texts[first_point + len(points) :]))
     result.draft = _build(draft, language, texts[0], texts[1:first_point], point_texts, alt_map, flags, findings)
     result.points = len(points)
     result.flagged = sum(1 for f in flags if f)
@@ -289,8 +335,13 @@ def _record_origins(matches, findings, engine_name: str) -> None:
             origin, score, extra = MEMORY, 100, {"segment": match.segment.id}
         else:
             origin, score, extra = FUZZY, match.score, {"segment": match.segment.id, "diff": match.diff}
-        finding = {"check": ORIGIN_CHECK, "level": "info", "origin": origin, "message": describe(origin, score, ""),
-                   **extra}
+        finding = {
+            "check": ORIGIN_CHECK,
+            "level": "info",
+            "origin": origin,
+            "message": describe(origin, score, ""),
+            **extra,
+        }
         if score is not None:
             finding["match"] = score
         findings[i].append(finding)
@@ -307,7 +358,11 @@ def _repair_facts(points, point_texts, checks, language, translator, glossary, s
         lost = check.lost + [s for s, _ in check.changed]
         spans = protect_spans(points[i].text, lost, language.code)
         taken = [(s, e) for s, e, _ in spans]
-        spans += [g for g in _glossary_spans(glossary, points[i].text, language) if not any(g[0] < e and s < g[1] for s, e in taken)]
+        spans += [
+            g
+            for g in _glossary_spans(glossary, points[i].text, language)
+            if not any(g[0] < e and s < g[1] for s, e in taken)
+        ]
         protected.append(protect(points[i].text, spans))
     again, _ = _translate_protected(translator, protected, language.code)
     for i, text in zip(failing, again):
@@ -333,12 +388,20 @@ def _problems(check: FactCheck) -> tuple[int, int]:
     return len(check.lost) + len(check.changed), len(check.invented)
 
 
-def _back_check(points, point_texts, language, translator, options, embedder, flags, findings, result,
-                skip=frozenset()) -> None:
+def _back_check(
+    points, point_texts, language, translator, options, embedder, flags, findings, result, skip=frozenset()
+) -> None:
     todo = [i for i, t in enumerate(point_texts) if t.strip() and i not in skip]
     try:
-        scored = backcheck.back_check(translator, [points[i].text for i in todo], [point_texts[i] for i in todo], language.code,
-                                      embedder=embedder, chrf_min=options.chrf_min, similarity_min=options.similarity_min)
+        scored = backcheck.back_check(
+            translator,
+            [points[i].text for i in todo],
+            [point_texts[i] for i in todo],
+            language.code,
+            embedder=embedder,
+            chrf_min=options.chrf_min,
+            similarity_min=options.similarity_min,
+        )
     except UnsupportedLanguage as error:
         result.notes.append(f"No back-translation check: {error} A fluent speaker should check every point.")
         return
@@ -359,17 +422,30 @@ def _build(draft, language, title, headings, point_texts, alt_map, flags, findin
             picture = None
             if point.picture is not None:
                 old = point.picture
-                picture = Picture(path=old.path, alt=alt_map.get(old.alt, old.alt) if old.alt else "", credit=old.credit)
+                picture = Picture(
+                    path=old.path, alt=alt_map.get(old.alt, old.alt) if old.alt else "", credit=old.credit
+                )
             # The English point's own flags still hold (its content is the same); its English
             # findings (sentence length, word choice) do not, so only translation findings go with it.
             point_flags = list(point.flags) + [f for f in flags[index] if f not in point.flags]
-            points.append(Point(text=point_texts[index], picture=picture, findings=findings[index], flags=point_flags,
-                                source_index=point.source_index,
-                                sources=list(point.sources) if point.sources is not None else None))
+            points.append(
+                Point(
+                    text=point_texts[index],
+                    picture=picture,
+                    findings=findings[index],
+                    flags=point_flags,
+                    source_index=point.source_index,
+                    sources=list(point.sources) if point.sources is not None else None,
+                )
+            )
             index += 1
         sections.append(Section(heading=heading if section.heading.strip() else "", points=points))
-    return EasyReadDocument(title=title if draft.title.strip() else "", sections=sections, language=language.code,
-                            credits=list(draft.credits))
+    return EasyReadDocument(
+        title=title if draft.title.strip() else "",
+        sections=sections,
+        language=language.code,
+        credits=list(draft.credits),
+    )
 
 
 def flagged_points(doc: EasyReadDocument) -> list[tuple[int, Point]]:

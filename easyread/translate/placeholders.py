@@ -4,6 +4,7 @@ Used for the council's agreed glossary translations and, when a first translatio
 lost a fact, for the facts themselves. Markers look like ⟦1⟧: rare in any language,
 kept whole by the models' tokenizers, and easy for a model told to copy them.
 """
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ TRANSLATE_ENGINE at the folder. Each family names target languages its own way:
 What a folder can do is read from its tokenizer (a language is supported when its
 token is in the vocabulary), so a cut-down or fine-tuned model is described truly.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ import os
 import re
 import threading
 import time
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +34,42 @@ KINDS = ("nllb", "m2m100", "madlad", "marian")
 # NLLB codes that are not simply ISO 639-3 + script: it names the individual language
 # where ISO has a macrolanguage (Standard Arabic arb, Iranian Persian pes, Malay zsm…).
 _NLLB_OVERRIDES = {
-    "ar": "arb_Arab", "fa": "pes_Arab", "prs": "prs_Arab", "zh-Hans": "zho_Hans", "zh-Hant": "zho_Hant",
-    "yue": "yue_Hant", "ms": "zsm_Latn", "et": "est_Latn", "lv": "lvs_Latn", "sq": "als_Latn",
-    "uz": "uzn_Latn", "ps": "pbt_Arab", "mn": "khk_Cyrl", "om": "gaz_Latn", "ne": "npi_Deva",
-    "sw": "swh_Latn", "nb": "nob_Latn", "az": "azj_Latn", "tl": "tgl_Latn", "en": "eng_Latn",
+    "ar": "arb_Arab",
+    "fa": "pes_Arab",
+    "prs": "prs_Arab",
+    "zh-Hans": "zho_Hans",
+    "zh-Hant": "zho_Hant",
+    "yue": "yue_Hant",
+    "ms": "zsm_Latn",
+    "et": "est_Latn",
+    "lv": "lvs_Latn",
+    "sq": "als_Latn",
+    "uz": "uzn_Latn",
+    "ps": "pbt_Arab",
+    "mn": "khk_Cyrl",
+    "om": "gaz_Latn",
+    "ne": "npi_Deva",
+    "sw": "swh_Latn",
+    "nb": "nob_Latn",
+    "az": "azj_Latn",
+    "tl": "tgl_Latn",
+    "en": "eng_Latn",
 }
 _M2M_OVERRIDES = {"zh-Hans": "zh", "nb": "no", "pa-Guru": "pa"}
 # Only these scripts of a language may fall back to the bare language token; zh-Hant must
 # never quietly become Simplified Chinese, nor pa-Arab Gurmukhi.
 _NO_BASE_FALLBACK = {"zh-Hant", "pa-Arab"}
 _MARIAN_EXTRA = {
-    "zh-Hans": ["cmn_Hans", "zho_Hans"], "zh-Hant": ["cmn_Hant", "zho_Hant"], "yue": ["yue_Hant", "yue"],
-    "fa": ["pes", "fas"], "ar": ["arb", "ara"], "ms": ["zsm_Latn", "msa"], "pa-Arab": ["pnb"],
-    "pa-Guru": ["pan_Guru", "pan"], "sq": ["sqi", "als"], "nb": ["nob"],
+    "zh-Hans": ["cmn_Hans", "zho_Hans"],
+    "zh-Hant": ["cmn_Hant", "zho_Hant"],
+    "yue": ["yue_Hant", "yue"],
+    "fa": ["pes", "fas"],
+    "ar": ["arb", "ara"],
+    "ms": ["zsm_Latn", "msa"],
+    "pa-Arab": ["pnb"],
+    "pa-Guru": ["pan_Guru", "pan"],
+    "sq": ["sqi", "als"],
+    "nb": ["nob"],
 }
 
 
@@ -95,7 +119,7 @@ def marian_tokens(code: str) -> list[str]:
     return list(dict.fromkeys(f">>{name}<<" for name in names))
 
 
-@lru_cache(maxsize=None)
+@cache
 def declared_codes(kind: str) -> tuple[str, ...]:
     """Catalogue codes a full model of `kind` covers, from its published language list."""
     codes = [lang.code for lang in catalogue.all_languages() if not lang.signed]
@@ -142,11 +166,21 @@ def forget_models() -> None:
 class Seq2SeqTranslator:
     """A `Translator` running an encoder-decoder translation model from a folder, in this process."""
 
-    def __init__(self, folder: str | os.PathLike, kind: str | None = None, *, batch_size: int = 8,
-                 max_new_tokens: int = 256, threads: int | None = None, name: str | None = None):
+    def __init__(
+        self,
+        folder: str | os.PathLike,
+        kind: str | None = None,
+        *,
+        batch_size: int = 8,
+        max_new_tokens: int = 256,
+        threads: int | None = None,
+        name: str | None = None,
+    ):
         self.folder = Path(folder).expanduser()
         if not (self.folder / "config.json").is_file():
-            raise TranslationError(f"No translation model was found in {self.folder}. Check the folder has config.json in it.")
+            raise TranslationError(
+                f"No translation model was found in {self.folder}. Check the folder has config.json in it."
+            )
         if kind is not None and kind not in KINDS:
             raise TranslationError(f"easyread does not know the model kind {kind!r}. Use one of {', '.join(KINDS)}.")
         self.kind = kind or self._detect_kind()
@@ -167,7 +201,9 @@ class Seq2SeqTranslator:
         if model_type == "m2m_100":
             _, tokenizer = _load(self.folder, with_model=False)
             return "nllb" if _token_id(tokenizer, "eng_Latn") is not None else "m2m100"
-        raise TranslationError(f"The model in {self.folder} is a {model_type or 'model of unknown kind'}, not a translation model easyread can use (NLLB, M2M-100, MADLAD-400 or Marian).")
+        raise TranslationError(
+            f"The model in {self.folder} is a {model_type or 'model of unknown kind'}, not a translation model easyread can use (NLLB, M2M-100, MADLAD-400 or Marian)."
+        )
 
     # --- languages -------------------------------------------------------------------
 
@@ -227,7 +263,7 @@ class Seq2SeqTranslator:
         out = [""] * len(texts)
         with self._lock:
             for start in range(0, len(order), self.batch_size):
-                chunk = order[start:start + self.batch_size]
+                chunk = order[start : start + self.batch_size]
                 replies = self._batch(model, tokenizer, [prefix + texts[i] for i in chunk], forced)
                 for index, reply in zip(chunk, replies):
                     out[index] = reply
@@ -238,13 +274,17 @@ class Seq2SeqTranslator:
         token = self._target_token(tokenizer, target) if target != "en" or self.kind != "marian" else None
         if self.kind == "marian":
             if source != "en":
-                raise UnsupportedLanguage(f"The model in {self.folder} translates from English only, so it cannot translate back into English.")
+                raise UnsupportedLanguage(
+                    f"The model in {self.folder} translates from English only, so it cannot translate back into English."
+                )
             if self._multilingual_marian(tokenizer):
                 if token is None:
                     raise UnsupportedLanguage(f"The model in {self.folder} cannot translate into {_name(target)}.")
                 return token + " ", None
             if self._pair_target() != target:
-                raise UnsupportedLanguage(f"The model in {self.folder} translates into {_name(self._pair_target() or 'one other language')} only, not {_name(target)}.")
+                raise UnsupportedLanguage(
+                    f"The model in {self.folder} translates into {_name(self._pair_target() or 'one other language')} only, not {_name(target)}."
+                )
             return "", None
         if target == "en" and self.kind == "madlad":
             token = "<2en>" if _token_id(tokenizer, "<2en>") is not None else None
@@ -271,7 +311,9 @@ class Seq2SeqTranslator:
                 output = model.generate(**encoded, **options)
         except (MemoryError, RuntimeError) as exc:
             if isinstance(exc, MemoryError) or "memory" in str(exc).lower():
-                raise EngineError("The computer ran out of memory while translating. Lower EASYREAD_TRANSLATE_BATCH_SIZE and try again.") from exc
+                raise EngineError(
+                    "The computer ran out of memory while translating. Lower EASYREAD_TRANSLATE_BATCH_SIZE and try again."
+                ) from exc
             raise
         self.stats.seconds += time.perf_counter() - started
         self.stats.prompts += len(texts)

@@ -2,23 +2,28 @@
 
 Blueprints stay thin: they read a form, call a plain function, render a template.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
 
 from flask_wtf.csrf import CSRFProtect
 
-csrf = CSRFProtect()  # every POST/PUT/PATCH/DELETE needs a token, unless a blueprint is csrf.exempt (the token-only API)
+csrf = (
+    CSRFProtect()
+)  # every POST/PUT/PATCH/DELETE needs a token, unless a blueprint is csrf.exempt (the token-only API)
 
 
 def _templates(app) -> None:
     """Our templates first, then GOV.UK Frontend Jinja's, under the prefix `govuk_frontend_jinja/`."""
     from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-    app.jinja_loader = ChoiceLoader([
-        app.jinja_loader,
-        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -59,10 +64,10 @@ def init_app(app) -> None:
     _refuse_nul_characters(app)
     pages.init_app(app)
     auth.init_app(app)
-    jobs.init_app(app)        # the queue must know the instance before any upload
-    documents.init_app(app)   # /documents…, nav "Letters" (10), "Upload a letter" (20)
-    glossary.init_app(app)    # /glossary…, nav "Glossary" (30)
-    api.init_app(app)         # /api/v1…, token-only, CSRF-exempt
-    admin.init_app(app)       # /admin…, nav "Users" (60), "Audit log" (70), "Settings" (80)
-    review_staff.init_app(app)     # /review/documents…, /review/rounds…, nav "Reviewers" (40)
+    jobs.init_app(app)  # the queue must know the instance before any upload
+    documents.init_app(app)  # /documents…, nav "Letters" (10), "Upload a letter" (20)
+    glossary.init_app(app)  # /glossary…, nav "Glossary" (30)
+    api.init_app(app)  # /api/v1…, token-only, CSRF-exempt
+    admin.init_app(app)  # /admin…, nav "Users" (60), "Audit log" (70), "Settings" (80)
+    review_staff.init_app(app)  # /review/documents…, /review/rounds…, nav "Reviewers" (40)
     review_resident.init_app(app)  # /review/ for reviewers: nav "Your documents" (5)

@@ -2,6 +2,7 @@
 
 Admins see and manage only their own council's accounts and audit events.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -33,8 +34,21 @@ def _email_format(form, field) -> None:
 
 
 class CreateUserForm(FlaskForm):
-    name = StringField("Full name", validators=[DataRequired("Enter the person's full name"), Length(max=255, message="The name must be 255 characters or fewer")])
-    email = EmailField("Email address", validators=[DataRequired("Enter their email address"), Length(max=320, message="The email address must be 320 characters or fewer"), _email_format])
+    name = StringField(
+        "Full name",
+        validators=[
+            DataRequired("Enter the person's full name"),
+            Length(max=255, message="The name must be 255 characters or fewer"),
+        ],
+    )
+    email = EmailField(
+        "Email address",
+        validators=[
+            DataRequired("Enter their email address"),
+            Length(max=320, message="The email address must be 320 characters or fewer"),
+            _email_format,
+        ],
+    )
     role = RadioField("Role", choices=ROLE_CHOICES, validators=[DataRequired("Select a role")])
 
 
@@ -48,7 +62,9 @@ def _council_user_or_404(user_id: int) -> User:
 @bp.get("/users")
 @admin_required
 def user_list():
-    rows = db.session.scalars(select(User).where(User.council_id == current_user.council_id).order_by(User.name, User.email)).all()
+    rows = db.session.scalars(
+        select(User).where(User.council_id == current_user.council_id).order_by(User.name, User.email)
+    ).all()
     changed = request.args.get("changed")
     return render_template("admin/users.html", users=rows, changed=changed)
 
@@ -63,7 +79,9 @@ def user_create():
             form.email.errors.append("There is already an account with this email address")
         else:
             password = users.generate_password()
-            user = users.create_user(email, form.name.data, form.role.data, current_user.council, password, actor=current_user)
+            user = users.create_user(
+                email, form.name.data, form.role.data, current_user.council, password, actor=current_user
+            )
             db.session.commit()
             return render_template("admin/user_created.html", user=user, password=password)
     status = 400 if form.errors else 200
@@ -94,9 +112,13 @@ def user_reactivate(user_id: int):
 @admin_required
 def user_tokens(user_id: int):
     user = _council_user_or_404(user_id)
-    return render_template("auth/tokens.html", title=f"API tokens of {user.name}", owner=user,
-                           tokens=users.tokens_of(user),
-                           revoke_url=lambda token: url_for("admin.token_revoke", token_id=token.id))
+    return render_template(
+        "auth/tokens.html",
+        title=f"API tokens of {user.name}",
+        owner=user,
+        tokens=users.tokens_of(user),
+        revoke_url=lambda token: url_for("admin.token_revoke", token_id=token.id),
+    )
 
 
 @bp.post("/tokens/<int:token_id>/revoke")
@@ -123,11 +145,15 @@ def audit_log():
     if page > pages:
         abort(404)
     events = db.session.scalars(
-        select(AuditEvent).where(mine).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
+        select(AuditEvent)
+        .where(mine)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE)
     ).all()
-    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total,
-                           describe=audit.DESCRIPTIONS)
+    return render_template(
+        "admin/audit.html", events=events, page=page, pages=pages, total=total, describe=audit.DESCRIPTIONS
+    )
 
 
 def masked_settings(values: dict) -> list[dict]:
@@ -164,8 +190,13 @@ def settings_page():
     except Exception:  # the page must still show the settings if a model check fails
         current_app.logger.exception("Listing models failed")
         models, models_error = [], "The model status could not be read. Run `easyread models` on the server to see why."
-    return render_template("admin/settings.html", settings=masked_settings(values), models=models,
-                           models_error=models_error, configured_model=values.get("MODEL"))
+    return render_template(
+        "admin/settings.html",
+        settings=masked_settings(values),
+        models=models,
+        models_error=models_error,
+        configured_model=values.get("MODEL"),
+    )
 
 
 def init_app(app) -> None:

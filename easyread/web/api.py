@@ -4,6 +4,7 @@ Authentication is only by API token (`Authorization: Bearer er_…`), never the 
 cookie, so this blueprint alone is exempt from CSRF. Errors are JSON: {"error": "…"}.
 The OpenAPI description is at /api/v1/openapi.json.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
@@ -32,7 +33,12 @@ def _document_json(doc) -> dict:
         "title": doc.title,
         "filename": doc.filename,
         "status": doc.status,
-        "progress": {"stage": progress.get("stage"), "done": progress.get("done"), "total": progress.get("total"), "percent": progress.get("percent", 0)},
+        "progress": {
+            "stage": progress.get("stage"),
+            "done": progress.get("done"),
+            "total": progress.get("total"),
+            "percent": progress.get("percent", 0),
+        },
         "error": doc.error,
         "options": {k: v for k, v in (doc.options or {}).items()},
         "created_at": doc.created_at.isoformat(),
@@ -57,12 +63,12 @@ def openapi():
 
 # The JSON fields a submission may have and the sentence that says what each must be.
 _FIELD_TYPES = {
-    "filename": (str, "\"filename\" must be text, such as \"letter.txt\"."),
-    "title": (str, "\"title\" must be text."),
-    "model": (str, "\"model\" must be text, such as \"embedded\" or \"none\"."),
-    "pictures": (bool, "\"pictures\" must be true or false."),
-    "formats": ((str, list), "\"formats\" must be a list such as [\"docx\", \"pdf\"]."),
-    "languages": ((str, list), "\"languages\" must be a list such as [\"pl\", \"ur\"]."),
+    "filename": (str, '"filename" must be text, such as "letter.txt".'),
+    "title": (str, '"title" must be text.'),
+    "model": (str, '"model" must be text, such as "embedded" or "none".'),
+    "pictures": (bool, '"pictures" must be true or false.'),
+    "formats": ((str, list), '"formats" must be a list such as ["docx", "pdf"].'),
+    "languages": ((str, list), '"languages" must be a list such as ["pl", "ur"].'),
 }
 
 
@@ -86,13 +92,18 @@ def submit():
     if request.mimetype == "application/json":
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
-            return _error("Send a JSON object, for example {\"text\": \"Dear …\"}.", 400)
+            return _error('Send a JSON object, for example {"text": "Dear …"}.', 400)
         text = body.get("text")
         if not isinstance(text, str):
-            return _error("Send the letter's text in \"text\", or upload a file as multipart/form-data in \"file\".", 400)
+            return _error('Send the letter\'s text in "text", or upload a file as multipart/form-data in "file".', 400)
         if wrong := _wrong_types(body):
             return _error(wrong, 400)
-        formats, model, pictures, title = body.get("formats"), body.get("model"), body.get("pictures", True), body.get("title")
+        formats, model, pictures, title = (
+            body.get("formats"),
+            body.get("model"),
+            body.get("pictures", True),
+            body.get("title"),
+        )
         languages = body.get("languages")
         filename = body.get("filename") or intake.PASTED_NAME
         try:
@@ -102,7 +113,9 @@ def submit():
     else:
         file = request.files.get("file")
         if file is None or not file.filename:
-            return _error("Upload the letter as multipart/form-data in the field \"file\", or send JSON {\"text\": …}.", 400)
+            return _error(
+                'Upload the letter as multipart/form-data in the field "file", or send JSON {"text": …}.', 400
+            )
         data, filename = file.read(settings["MAX_UPLOAD_MB"] * 1024 * 1024 + 1), file.filename
         formats = request.form.get("formats")
         model, title, languages = request.form.get("model"), request.form.get("title"), request.form.get("languages")
@@ -110,12 +123,22 @@ def submit():
     if isinstance(formats, str):
         formats = [f for f in formats.split(",") if f.strip()]
     if formats is not None and not isinstance(formats, list):
-        return _error("\"formats\" must be a list such as [\"docx\", \"pdf\"].", 400)
+        return _error('"formats" must be a list such as ["docx", "pdf"].', 400)
     try:
         if languages is not None and not isinstance(languages, (str, list)):
-            return _error("\"languages\" must be a list such as [\"pl\", \"ur\"].", 400)
-        options = intake.clean_options(settings, model=model, formats=formats, pictures=bool(pictures), languages=languages)
-        doc = intake.accept(data=data, filename=filename, user=user, options=options, settings=settings, instance=current_app.instance_path, title=title if isinstance(title, str) else None)
+            return _error('"languages" must be a list such as ["pl", "ur"].', 400)
+        options = intake.clean_options(
+            settings, model=model, formats=formats, pictures=bool(pictures), languages=languages
+        )
+        doc = intake.accept(
+            data=data,
+            filename=filename,
+            user=user,
+            options=options,
+            settings=settings,
+            instance=current_app.instance_path,
+            title=title if isinstance(title, str) else None,
+        )
     except intake.OptionError as error:
         return _error(str(error), 400)
     except InputError as error:
@@ -148,10 +171,18 @@ def _language() -> str:
 def _latest_or_error(doc):
     version = versions.latest(doc, _language())
     if version is None and _language() != "en":
-        return None, _error(f"This letter has no translation into \"{_language()}\" yet. Ask for it with \"languages\" when you submit the letter.", 404)
+        return None, _error(
+            f'This letter has no translation into "{_language()}" yet. Ask for it with "languages" when you submit the letter.',
+            404,
+        )
     if version is None:
         status = 409 if doc.status in jobs.ACTIVE else 404
-        return None, _error("The draft is not ready yet. Poll the document until its status is done." if status == 409 else (doc.error or "This letter has no draft."), status)
+        return None, _error(
+            "The draft is not ready yet. Poll the document until its status is done."
+            if status == 409
+            else (doc.error or "This letter has no draft."),
+            status,
+        )
     return version, None
 
 

@@ -11,6 +11,7 @@ What other blueprints import:
   not deleted, or aborts 404 (a 404, not 403, so ids of other councils reveal nothing).
 - `token_required(*roles)` for the REST API: `Authorization: Bearer er_...`; sets `g.api_user`.
 """
+
 from __future__ import annotations
 
 from functools import wraps
@@ -141,9 +142,11 @@ def documents_query():
     council_id = current_council_id()
     if council_id is None:
         abort(404)
-    return (select(Document)
-            .where(Document.council_id == council_id, Document.deleted_at.is_(None))
-            .order_by(Document.created_at.desc(), Document.id.desc()))
+    return (
+        select(Document)
+        .where(Document.council_id == council_id, Document.deleted_at.is_(None))
+        .order_by(Document.created_at.desc(), Document.id.desc())
+    )
 
 
 def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Document:
@@ -275,9 +278,13 @@ def change_password():
 @bp.get("/account/tokens")
 @role_required("admin", "staff")
 def tokens():
-    return render_template("auth/tokens.html", title="Your API tokens", owner=current_user,
-                           tokens=users.tokens_of(current_user),
-                           revoke_url=lambda token: url_for("auth.revoke_token", token_id=token.id))
+    return render_template(
+        "auth/tokens.html",
+        title="Your API tokens",
+        owner=current_user,
+        tokens=users.tokens_of(current_user),
+        revoke_url=lambda token: url_for("auth.revoke_token", token_id=token.id),
+    )
 
 
 @bp.post("/account/tokens/<int:token_id>/revoke")

@@ -4,6 +4,7 @@ Each change is a pure function from `easyread.drafts`, stored by `versions.save`
 as a new version. Every form carries the version it was made from, so a change
 to a draft someone else has changed since is refused rather than lost.
 """
+
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -39,8 +40,16 @@ def apply_change(doc, change: str, note: str, fn, anchor: str | None = None):
         return _back(doc)
     try:
         changed = fn(latest.draft)
-        versions.save(doc, changed, user=current_user, note=note, change=change, settings=current_app.config["EASYREAD"],
-                      instance=current_app.instance_path, based_on=_based_on())
+        versions.save(
+            doc,
+            changed,
+            user=current_user,
+            note=note,
+            change=change,
+            settings=current_app.config["EASYREAD"],
+            instance=current_app.instance_path,
+            based_on=_based_on(),
+        )
     except drafts.DraftError as error:
         flash(str(error), "error")
     except versions.StaleVersion:
@@ -62,7 +71,13 @@ def _where(section: int, index: int) -> str:
 def edit_point(doc_id: int, section: int, index: int):
     doc = get_document_or_404(doc_id)
     text = request.form.get("text", "")
-    return apply_change(doc, "edit", f"Changed the words of {_where(section, index)}.", lambda d: drafts.edit_point(d, section, index, text), f"point-{section}-{index}")
+    return apply_change(
+        doc,
+        "edit",
+        f"Changed the words of {_where(section, index)}.",
+        lambda d: drafts.edit_point(d, section, index, text),
+        f"point-{section}-{index}",
+    )
 
 
 @bp.post("/<int:doc_id>/points/<int:section>/<int:index>/add")
@@ -71,7 +86,13 @@ def add_point(doc_id: int, section: int, index: int):
     """Add a point at position `index` of `section` (index = number of points adds at the end)."""
     doc = get_document_or_404(doc_id)
     text = request.form.get("text", "")
-    return apply_change(doc, "add", f"Added a point to section {section + 1}.", lambda d: drafts.add_point(d, section, index, text), f"point-{section}-{index}")
+    return apply_change(
+        doc,
+        "add",
+        f"Added a point to section {section + 1}.",
+        lambda d: drafts.add_point(d, section, index, text),
+        f"point-{section}-{index}",
+    )
 
 
 @bp.post("/<int:doc_id>/sentences/<sentence>/add")
@@ -90,7 +111,7 @@ def add_from_sentence(doc_id: int, sentence: str):
         changed, placed["section"], placed["index"] = drafts.add_from_sentence(draft, sentence, text)
         return changed
 
-    note = f"Added a point from the letter's sentence \"{_short(text)}\". Simplify its words."
+    note = f'Added a point from the letter\'s sentence "{_short(text)}". Simplify its words.'
     response = apply_change(doc, "add", note, change)
     if "section" in placed:
         return _back(doc, f"point-{placed['section']}-{placed['index']}")
@@ -106,7 +127,13 @@ def _short(text: str, words: int = 8) -> str:
 @staff_required
 def remove_point(doc_id: int, section: int, index: int):
     doc = get_document_or_404(doc_id)
-    return apply_change(doc, "remove", f"Removed {_where(section, index)}.", lambda d: drafts.remove_point(d, section, index), f"section-{section}")
+    return apply_change(
+        doc,
+        "remove",
+        f"Removed {_where(section, index)}.",
+        lambda d: drafts.remove_point(d, section, index),
+        f"section-{section}",
+    )
 
 
 @bp.post("/<int:doc_id>/points/<int:section>/<int:index>/move")
@@ -114,7 +141,13 @@ def remove_point(doc_id: int, section: int, index: int):
 def move_point(doc_id: int, section: int, index: int):
     doc = get_document_or_404(doc_id)
     direction = request.form.get("direction", "")
-    return apply_change(doc, "move", f"Moved {_where(section, index)} {direction}.", lambda d: drafts.move_point(d, section, index, direction), f"section-{section}")
+    return apply_change(
+        doc,
+        "move",
+        f"Moved {_where(section, index)} {direction}.",
+        lambda d: drafts.move_point(d, section, index, direction),
+        f"section-{section}",
+    )
 
 
 @bp.post("/<int:doc_id>/points/<int:section>/<int:index>/regenerate")

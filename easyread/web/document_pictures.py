@@ -4,6 +4,7 @@ The choice is stored in the draft's next version. Pictures are served from the
 stored draft (never from a path in the request). Uploaded pictures are re-encoded
 as PNG, so nothing but pixels from an upload is ever served.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +21,13 @@ from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.document_edits import apply_change
 from easyread.web.documents import bp
 
-SERVED_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+SERVED_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
 MAX_PICTURE_MB = 5
 MAX_PIXELS = 40_000_000
 
@@ -126,7 +133,13 @@ def choose_picture(doc_id: int, section: int, index: int):
         action = request.form.get("action", "")
         anchor = f"point-{section}-{index}"
         if action == "remove":
-            return apply_change(doc, "picture", f"Removed the picture beside point {index + 1} of section {section + 1}.", lambda d: drafts.remove_picture(d, section, index), anchor)
+            return apply_change(
+                doc,
+                "picture",
+                f"Removed the picture beside point {index + 1} of section {section + 1}.",
+                lambda d: drafts.remove_picture(d, section, index),
+                anchor,
+            )
         if action == "choose":
             symbol = _symbol(request.form.get("symbol", ""))
             if symbol is None:
@@ -136,7 +149,13 @@ def choose_picture(doc_id: int, section: int, index: int):
 
                 picture = picture_for(symbol, _settings())
                 chosen = {"path": picture.path, "alt": picture.alt, "credit": picture.credit}
-                return apply_change(doc, "picture", f"Changed the picture beside point {index + 1} of section {section + 1}.", lambda d: drafts.set_picture(d, section, index, chosen), anchor)
+                return apply_change(
+                    doc,
+                    "picture",
+                    f"Changed the picture beside point {index + 1} of section {section + 1}.",
+                    lambda d: drafts.set_picture(d, section, index, chosen),
+                    anchor,
+                )
         elif action == "upload":
             file = request.files.get("picture")
             alt = " ".join(request.form.get("alt", "").split())
@@ -146,12 +165,23 @@ def choose_picture(doc_id: int, section: int, index: int):
                 errors["alt"] = "Describe the picture for people who cannot see it."
             if not errors:
                 try:
-                    path = save_uploaded_picture(file.read(MAX_PICTURE_MB * 1024 * 1024 + 1), doc.council_id, current_app.instance_path, int(_settings().get("PICTURE_PX") or default("PICTURE_PX")))
+                    path = save_uploaded_picture(
+                        file.read(MAX_PICTURE_MB * 1024 * 1024 + 1),
+                        doc.council_id,
+                        current_app.instance_path,
+                        int(_settings().get("PICTURE_PX") or default("PICTURE_PX")),
+                    )
                 except PictureError as error:
                     errors["picture"] = str(error)
                 else:
                     chosen = {"path": path, "alt": alt[:250], "credit": None}
-                    return apply_change(doc, "picture", f"Uploaded a picture for point {index + 1} of section {section + 1}.", lambda d: drafts.set_picture(d, section, index, chosen), anchor)
+                    return apply_change(
+                        doc,
+                        "picture",
+                        f"Uploaded a picture for point {index + 1} of section {section + 1}.",
+                        lambda d: drafts.set_picture(d, section, index, chosen),
+                        anchor,
+                    )
         else:
             abort(400)
     query = " ".join(request.args.get("q", "").split())[:100]
@@ -160,8 +190,21 @@ def choose_picture(doc_id: int, section: int, index: int):
         from easyread.pictures import search_pictures
 
         results = search_pictures(query, limit=24, settings=_settings())
-    current_url = url_for("documents.point_picture", doc_id=doc.id, number=version.number, section=section, index=index) if (point.get("picture") or {}).get("path") else None
+    current_url = (
+        url_for("documents.point_picture", doc_id=doc.id, number=version.number, section=section, index=index)
+        if (point.get("picture") or {}).get("path")
+        else None
+    )
     return render_template(
-        "documents/picture.html", doc=doc, version=version, point=point, section=section, index=index,
-        query=query, results=results, errors=errors, current_url=current_url, user=current_user,
+        "documents/picture.html",
+        doc=doc,
+        version=version,
+        point=point,
+        section=section,
+        index=index,
+        query=query,
+        results=results,
+        errors=errors,
+        current_url=current_url,
+        user=current_user,
     ), (400 if errors else 200)

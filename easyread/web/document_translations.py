@@ -4,6 +4,7 @@ Routes join the "documents" blueprint. The work is `jobs.queue_translation` (a
 background job calling `easyread.translate.translate_draft`); every translation is
 stored as its own append-only version, in its own language.
 """
+
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
@@ -65,9 +66,16 @@ def _row(doc, code: str, version: DraftVersion) -> dict:
     name, endonym, _ = _language_name(code)
     summary = (version.report or {}).get("translation") or {}
     return {
-        "code": code, "name": name, "endonym": endonym, "version": version,
-        "points": summary.get("points", 0), "flagged": summary.get("flagged", 0), "facts_kept": summary.get("facts_kept", 0),
-        "tier": summary.get("tier") or "", "engine": summary.get("engine") or "", "chrf": summary.get("chrf"),
+        "code": code,
+        "name": name,
+        "endonym": endonym,
+        "version": version,
+        "points": summary.get("points", 0),
+        "flagged": summary.get("flagged", 0),
+        "facts_kept": summary.get("facts_kept", 0),
+        "tier": summary.get("tier") or "",
+        "engine": summary.get("engine") or "",
+        "chrf": summary.get("chrf"),
         "url": url_for("documents.translation", doc_id=doc.id, code=code),
     }
 
@@ -96,12 +104,22 @@ def translations(doc_id: int):
             form.languages.errors.append(str(error))
             status = 409
         else:
-            flash(f"Translating into {', '.join(_language_name(c)[0] for c in codes)}. This takes a few minutes for each language.", "success")
+            flash(
+                f"Translating into {', '.join(_language_name(c)[0] for c in codes)}. This takes a few minutes for each language.",
+                "success",
+            )
             return redirect(url_for("documents.translations", doc_id=doc.id))
     rows = [_row(doc, code, version) for code, version in _languages(doc)]
     translating = doc.status in jobs.ACTIVE and (doc.progress or {}).get("task", {}).get("kind") == "translate"
-    return render_template("documents/translations.html", doc=doc, form=form, rows=rows, translating=translating,
-                           asked=(doc.progress or {}).get("task", {}).get("languages", []), running=doc.status in jobs.ACTIVE), status
+    return render_template(
+        "documents/translations.html",
+        doc=doc,
+        form=form,
+        rows=rows,
+        translating=translating,
+        asked=(doc.progress or {}).get("task", {}).get("languages", []),
+        running=doc.status in jobs.ACTIVE,
+    ), status
 
 
 @bp.get("/<int:doc_id>/translations/<code>")
@@ -127,20 +145,44 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
         points = []
         for point in section.get("points", []):
             flags = [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS]
-            points.append({"text": point.get("text", ""), "english": english_points[n]["text"] if n < len(english_points) else "", "flags": flags,
-                           "reasons": [f.get("message", "") for f in point.get("findings") or [] if f.get("rule_id", "").startswith("translation")],
-                           "origin": origin_of(point).get("message", ""), "diff": origin_of(point).get("diff", ""),
-                           "approved": is_approved(point)})
+            points.append(
+                {
+                    "text": point.get("text", ""),
+                    "english": english_points[n]["text"] if n < len(english_points) else "",
+                    "flags": flags,
+                    "reasons": [
+                        f.get("message", "")
+                        for f in point.get("findings") or []
+                        if f.get("rule_id", "").startswith("translation")
+                    ],
+                    "origin": origin_of(point).get("message", ""),
+                    "diff": origin_of(point).get("diff", ""),
+                    "approved": is_approved(point),
+                }
+            )
             n += 1
         sections.append({"heading": section.get("heading", ""), "points": points})
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
     from easyread.translation_records import memory_size
 
-    return render_template("documents/translation.html", memory_entries=memory_size(doc.council_id, code),
-                           tmx_form=tmx_form or TmxForm(), doc=doc, version=version, english=english, code=code, name=name, endonym=endonym,
-                           direction=direction, title=(version.draft or {}).get("title", ""), sections=sections, summary=_row(doc, code, version),
-                           formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen], xliff_form=xliff_form,
-                           form=tmx_form if tmx_form is not None and tmx_form.errors else xliff_form), status
+    return render_template(
+        "documents/translation.html",
+        memory_entries=memory_size(doc.council_id, code),
+        tmx_form=tmx_form or TmxForm(),
+        doc=doc,
+        version=version,
+        english=english,
+        code=code,
+        name=name,
+        endonym=endonym,
+        direction=direction,
+        title=(version.draft or {}).get("title", ""),
+        sections=sections,
+        summary=_row(doc, code, version),
+        formats=[(f, FORMAT_NAMES[f]) for f in FORMATS if f in chosen],
+        xliff_form=xliff_form,
+        form=tmx_form if tmx_form is not None and tmx_form.errors else xliff_form,
+    ), status
 
 
 def _drafts(doc, code: str):
@@ -168,11 +210,21 @@ def translation_xliff(doc_id: int, code: str):
     settings = current_app.config["EASYREAD"]
     stem = f"letter-{doc.id}-{code}-v{version.number}"
     data = export_xliff(english, translated, code, glossary=glossary_for(settings, doc.council_id), original=stem)
-    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="xliff",
-                 version=version.number, language=code)
+    audit.record(
+        "exported",
+        current_user,
+        council_id=doc.council_id,
+        document_id=doc.id,
+        format="xliff",
+        version=version.number,
+        language=code,
+    )
     db.session.commit()
-    return Response(data, mimetype="application/x-xliff+xml",
-                    headers={"Content-Disposition": f'attachment; filename="{stem}.xlf"', "Cache-Control": "no-store"})
+    return Response(
+        data,
+        mimetype="application/x-xliff+xml",
+        headers={"Content-Disposition": f'attachment; filename="{stem}.xlf"', "Cache-Control": "no-store"},
+    )
 
 
 @bp.post("/<int:doc_id>/translations/<code>/xliff")
@@ -194,21 +246,39 @@ def translation_xliff_upload(doc_id: int, code: str):
         return _translation_page(doc, code, version, form, 400)
     settings = current_app.config["EASYREAD"]
     try:
-        translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) else None
-        result = import_xliff(upload.read(), english, translated, code, translator=translator,
-                              by=getattr(current_user, "name", "") or "translator")
+        translator = (
+            get_translator(None, settings)
+            if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK"))
+            else None
+        )
+        result = import_xliff(
+            upload.read(),
+            english,
+            translated,
+            code,
+            translator=translator,
+            by=getattr(current_user, "name", "") or "translator",
+        )
     except (TranslationError, EngineError) as error:
         form.file.errors = [str(error)]
         return _translation_page(doc, code, version, form, 400)
     if not result.changed and not result.approved:
         flash("Nothing was changed or approved in this file, so no new version was made.", "success")
         return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
-    saved = save_translation(doc, code, result.draft, based_on=version, user=current_user,
-                             note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.",
-                             change="xliff",
-                             english=english)
-    message = (f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, "
-               f"{len(result.approved)} approved")
+    saved = save_translation(
+        doc,
+        code,
+        result.draft,
+        based_on=version,
+        user=current_user,
+        note=f"Translator's file: {len(result.changed)} changed, {len(result.approved)} approved.",
+        change="xliff",
+        english=english,
+    )
+    message = (
+        f"Version {saved.number} made from the translator's file: {len(result.changed)} changed, "
+        f"{len(result.approved)} approved"
+    )
     flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
 
@@ -222,11 +292,17 @@ def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]
         en_points = english_sections[s - 1].get("points", []) if s - 1 < len(english_sections) else []
         for p, point in enumerate(section.get("points", []), start=1):
             origin = origin_of(point)
-            out.append({"id": f"s{s}/p{p}", "text": point.get("text", ""),
-                        "english": en_points[p - 1]["text"] if p - 1 < len(en_points) else "",
-                        "flags": [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS],
-                        "origin": origin.get("message", ""),
-                        "diff": origin.get("diff", ""), "approved": is_approved(point)})
+            out.append(
+                {
+                    "id": f"s{s}/p{p}",
+                    "text": point.get("text", ""),
+                    "english": en_points[p - 1]["text"] if p - 1 < len(en_points) else "",
+                    "flags": [FLAG_WORDS[f] for f in point.get("flags") or [] if f in FLAG_WORDS],
+                    "origin": origin.get("message", ""),
+                    "diff": origin.get("diff", ""),
+                    "approved": is_approved(point),
+                }
+            )
     return out
 
 
@@ -249,17 +325,36 @@ def translation_review(doc_id: int, code: str):
         if not FlaskForm().validate():
             abort(400)
         if request.form.get("based_on") != str(version.number):
-            flash("Someone saved this translation while you were checking it. Your changes were not saved: "
-                  "check the new version.", "error")
+            flash(
+                "Someone saved this translation while you were checking it. Your changes were not saved: "
+                "check the new version.",
+                "error",
+            )
             return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))
         approve_all = request.form.get("action") == "approve_all"
-        returned = [Returned(p["id"], request.form.get(f"text:{p['id']}", p["text"]),
-                             approve_all or bool(request.form.get(f"approve:{p['id']}"))) for p in points]
+        returned = [
+            Returned(
+                p["id"],
+                request.form.get(f"text:{p['id']}", p["text"]),
+                approve_all or bool(request.form.get(f"approve:{p['id']}")),
+            )
+            for p in points
+        ]
         settings = current_app.config["EASYREAD"]
         try:
-            translator = get_translator(None, settings) if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) else None
-            result = apply_changes(english, translated, code, returned, translator=translator,
-                                   by=getattr(current_user, "name", "") or "a fluent speaker")
+            translator = (
+                get_translator(None, settings)
+                if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK"))
+                else None
+            )
+            result = apply_changes(
+                english,
+                translated,
+                code,
+                returned,
+                translator=translator,
+                by=getattr(current_user, "name", "") or "a fluent speaker",
+            )
         except (TranslationError, EngineError) as error:
             flash(f"The translation was not saved: {error}", "error")
             return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))
@@ -269,15 +364,24 @@ def translation_review(doc_id: int, code: str):
             flash("Nothing was changed, so no new version was made.", "success")
             return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
         note = f"Checked by a fluent speaker: {len(result.changed)} changed, {sum(after)} of {len(after)} approved."
-        saved = save_translation(doc, code, result.draft, based_on=version, user=current_user, english=english,
-                                 change="review", note=note)
+        saved = save_translation(
+            doc, code, result.draft, based_on=version, user=current_user, english=english, change="review", note=note
+        )
         message = f"Version {saved.number} saved: {sum(after)} of {len(after)} points checked"
         flash(message + (". " + " ".join(result.notes) if result.notes else "."), "success")
         return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
     name, _, direction = _language_name(code)
-    return render_template("documents/translation_review.html", doc=doc, version=version, code=code, name=name,
-                           direction=direction,
-                           points=points, approved=sum(p["approved"] for p in points), total=len(points))
+    return render_template(
+        "documents/translation_review.html",
+        doc=doc,
+        version=version,
+        code=code,
+        name=name,
+        direction=direction,
+        points=points,
+        approved=sum(p["approved"] for p in points),
+        total=len(points),
+    )
 
 
 @bp.get("/<int:doc_id>/translations/<code>/memory.tmx")
@@ -295,9 +399,14 @@ def translation_memory_tmx(doc_id: int, code: str):
     data = export_tmx(memory_segments(doc.council_id, code), code)
     audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="tmx", language=code)
     db.session.commit()
-    return Response(data, mimetype="application/x-tmx+xml",
-                    headers={"Content-Disposition": f'attachment; filename="translation-memory-{code}.tmx"',
-                             "Cache-Control": "no-store"})
+    return Response(
+        data,
+        mimetype="application/x-tmx+xml",
+        headers={
+            "Content-Disposition": f'attachment; filename="translation-memory-{code}.tmx"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @bp.post("/<int:doc_id>/translations/<code>/memory.tmx")
@@ -324,8 +433,9 @@ def translation_memory_upload(doc_id: int, code: str):
         form.tmx.errors = [str(error)]
         return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
     added, replaced = store_segments(doc.council_id, code, read.segments, origin="tmx", user=current_user)
-    audit.record("memory_imported", current_user, council_id=doc.council_id, language=code, added=added,
-                 replaced=replaced)
+    audit.record(
+        "memory_imported", current_user, council_id=doc.council_id, language=code, added=added, replaced=replaced
+    )
     db.session.commit()
     skipped = f" {read.skipped} skipped because their facts did not match." if read.skipped else ""
     flash(f"Translation memory: {added} added and {replaced} replaced from {read.pairs} pairs.{skipped}", "success")

@@ -4,10 +4,11 @@ Editing a draft is in `document_edits.py`, pictures in `document_pictures.py`; a
 three add routes to the one "documents" blueprint. Views stay thin: they read a
 form, call a plain function (`jobs.intake`, `drafts`, `versions`), render a template.
 """
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
@@ -41,7 +42,9 @@ class UploadForm(FlaskForm):
     text = TextAreaField("Or paste the letter's text")
     title = StringField("Name for this letter (optional)")
     model = RadioField("How to write the Easy Read", choices=[], validate_choice=False)
-    formats = SelectMultipleField("Formats to download", choices=[(f, FORMAT_NAMES[f]) for f in FORMATS], validate_choice=False)
+    formats = SelectMultipleField(
+        "Formats to download", choices=[(f, FORMAT_NAMES[f]) for f in FORMATS], validate_choice=False
+    )
     pictures = BooleanField("Put a picture beside each point", default=True)
     languages = StringField("Translate into other languages (optional)")
 
@@ -56,7 +59,9 @@ def _upload_form() -> UploadForm:
     form.model.choices = intake.model_choices(settings)
     if request.method == "GET":
         form.model.data = form.model.choices[0][0]
-        form.formats.data = [f.strip() for f in (settings.get("FORMATS") or "").split(",") if f.strip() in FORMATS] or list(FORMATS)
+        form.formats.data = [
+            f.strip() for f in (settings.get("FORMATS") or "").split(",") if f.strip() in FORMATS
+        ] or list(FORMATS)
         form.pictures.data = True
     return form
 
@@ -71,7 +76,13 @@ def upload():
         file = form.file.data
         has_file = bool(file and getattr(file, "filename", ""))
         try:
-            options = intake.clean_options(settings, model=form.model.data, formats=form.formats.data, pictures=form.pictures.data, languages=form.languages.data)
+            options = intake.clean_options(
+                settings,
+                model=form.model.data,
+                formats=form.formats.data,
+                pictures=form.pictures.data,
+                languages=form.languages.data,
+            )
         except intake.OptionError as error:
             form[error.field].errors.append(str(error))
             return render_template("documents/upload.html", form=form, max_mb=settings["MAX_UPLOAD_MB"]), 400
@@ -85,7 +96,15 @@ def upload():
                 data, filename = file.read(settings["MAX_UPLOAD_MB"] * 1024 * 1024 + 1), file.filename
             else:
                 data, filename = intake.pasted_bytes(form.text.data), intake.PASTED_NAME
-            doc = intake.accept(data=data, filename=filename, user=current_user, options=options, settings=settings, instance=current_app.instance_path, title=form.title.data)
+            doc = intake.accept(
+                data=data,
+                filename=filename,
+                user=current_user,
+                options=options,
+                settings=settings,
+                instance=current_app.instance_path,
+                title=form.title.data,
+            )
         except InputError as error:
             field.errors.append(str(error))
             status = 400
@@ -149,8 +168,15 @@ def show(doc_id: int):
     letter = versions.original_document(doc, current_app.instance_path, _settings())
     view = draft_view(doc, version, letter) if version else None
     return render_template(
-        "documents/show.html", doc=doc, version=version, view=view, letter=letter, facts=fact_rows(version.report if version else {}),
-        running=doc.status in jobs.ACTIVE, summary=_summary(doc), formats=[(f, FORMAT_NAMES[f]) for f in FORMATS],
+        "documents/show.html",
+        doc=doc,
+        version=version,
+        view=view,
+        letter=letter,
+        facts=fact_rows(version.report if version else {}),
+        running=doc.status in jobs.ACTIVE,
+        summary=_summary(doc),
+        formats=[(f, FORMAT_NAMES[f]) for f in FORMATS],
     )
 
 
@@ -169,7 +195,7 @@ def delete(doc_id: int):
     doc = get_document_or_404(doc_id)
     if request.method == "GET":
         return render_template("documents/delete.html", doc=doc)
-    doc.deleted_at = datetime.now(timezone.utc)
+    doc.deleted_at = datetime.now(UTC)
     audit.record("deleted", current_user, document_id=doc.id, filename=doc.filename)
     db.session.commit()
     _remove_files(doc)
@@ -186,8 +212,11 @@ def _remove_files(doc) -> None:
 
     instance = Path(current_app.instance_path)
     shutil.rmtree(instance / "outputs" / str(doc.id), ignore_errors=True)
-    others = db.session.scalar(select(func.count()).select_from(Document).where(
-        Document.content_hash == doc.content_hash, Document.deleted_at.is_(None), Document.id != doc.id))
+    others = db.session.scalar(
+        select(func.count())
+        .select_from(Document)
+        .where(Document.content_hash == doc.content_hash, Document.deleted_at.is_(None), Document.id != doc.id)
+    )
     if not others and doc.original_path.startswith("uploads/"):
         (instance / doc.original_path).unlink(missing_ok=True)
 
@@ -230,7 +259,9 @@ def send_output(doc, version, fmt: str, user):
             from easyread.translate.origin import review_status
 
             # A translation says whether a fluent speaker checked it, on its first page.
-            options.status = review_status(version.draft or {}) + (f" – final version {version.number}" if final else "")
+            options.status = review_status(version.draft or {}) + (
+                f" – final version {version.number}" if final else ""
+            )
         write_outputs(EasyReadDocument.from_dict(version.draft), folder, stem, [fmt], options)
     audit.record("exported", user, document_id=doc.id, format=fmt, version=version.number, language=language)
     db.session.commit()

@@ -1,4 +1,5 @@
 """Error pages in plain words: no tracebacks are ever shown to users."""
+
 from __future__ import annotations
 
 from flask import render_template

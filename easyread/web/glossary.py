@@ -3,6 +3,7 @@
 Stored as one CSV file per council in the instance folder (`easyread.council_glossary`);
 the checks and the rewriter use it on top of the default glossary.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
@@ -11,7 +12,7 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 
 from easyread import council_glossary as store
-from easyread.glossary import GlossaryError, read_glossary_file, DEFAULT_GLOSSARY
+from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
 from easyread.web.auth import current_council_id, staff_required
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
@@ -25,7 +26,15 @@ class TermForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField("CSV file")
-    mode = RadioField("What to do with the terms in the file", choices=[("add", "Add them to the glossary (a term already there takes the file's explanation)"), ("replace", "Replace the whole council glossary with the file")], default="add", validate_choice=False)
+    mode = RadioField(
+        "What to do with the terms in the file",
+        choices=[
+            ("add", "Add them to the glossary (a term already there takes the file's explanation)"),
+            ("replace", "Replace the whole council glossary with the file"),
+        ],
+        default="add",
+        validate_choice=False,
+    )
 
 
 def _instance() -> str:
@@ -66,7 +75,9 @@ def change():
         term = request.args.get("term", "")
         entry = next((e for e in _entries() if e.term.casefold() == term.casefold()), None)
         if entry is None:  # a default term: start the council's own wording from ours
-            entry = next((e for e in read_glossary_file(DEFAULT_GLOSSARY) if e.term.casefold() == term.casefold()), None)
+            entry = next(
+                (e for e in read_glossary_file(DEFAULT_GLOSSARY) if e.term.casefold() == term.casefold()), None
+            )
         if entry is None:
             flash("That term is not in the glossary.", "error")
             return redirect(url_for("glossary.index"))
@@ -80,7 +91,11 @@ def change():
 def _save(form: TermForm, title: str):
     term, explanation, original = form.term.data or "", form.explanation.data or "", form.original.data or None
     try:
-        store.change(_instance(), current_council_id(), lambda entries: store.upsert(entries, term, explanation, replacing=original))
+        store.change(
+            _instance(),
+            current_council_id(),
+            lambda entries: store.upsert(entries, term, explanation, replacing=original),
+        )
     except GlossaryError as error:
         field = form.term if "word or phrase" in str(error).lower() else form.explanation
         field.errors = list(field.errors) + [str(error)]
@@ -113,7 +128,9 @@ def import_csv():
                 form.file.errors = [str(error)]
             else:
                 replace = form.mode.data == "replace"
-                store.change(_instance(), current_council_id(), lambda entries: store.merge([] if replace else entries, new))
+                store.change(
+                    _instance(), current_council_id(), lambda entries: store.merge([] if replace else entries, new)
+                )
                 flash(f"Imported {len(new)} term{'s' if len(new) != 1 else ''}.", "success")
                 return redirect(url_for("glossary.index"))
     status = 400 if request.method == "POST" else 200
@@ -124,7 +141,9 @@ def import_csv():
 @staff_required
 def export_csv():
     body = store.to_csv(_entries(), for_spreadsheet=True)
-    return Response("\ufeff" + body, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="glossary.csv"'})
+    return Response(
+        "\ufeff" + body, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="glossary.csv"'}
+    )
 
 
 def init_app(app) -> None:

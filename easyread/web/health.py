@@ -1,4 +1,5 @@
 """The health page (for load balancers and monitoring). The front page is in pages.py."""
+
 from __future__ import annotations
 
 from importlib.metadata import version

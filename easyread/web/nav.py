@@ -6,6 +6,7 @@
 The layout shows the links the signed-in person's role allows, in `order`, and marks
 the current one. Links to endpoints that are not registered are left out.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

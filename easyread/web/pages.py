@@ -2,6 +2,7 @@
 and what every page's template gets: council name, logo, navigation, form helpers,
 a Content-Security-Policy nonce and security headers.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -58,7 +59,9 @@ def wtf(field: Field, params: dict | None = None) -> dict:
     out: dict = {"id": field.id, "name": field.name}
     if isinstance(field, (RadioField, SelectField, SelectMultipleField)):
         key = "checked" if isinstance(field, (RadioField, SelectMultipleField)) else "selected"
-        out["items"] = [{"value": str(value), "text": str(label), key: bool(selected)} for value, label, selected in _choices(field)]
+        out["items"] = [
+            {"value": str(value), "text": str(label), key: bool(selected)} for value, label, selected in _choices(field)
+        ]
         if key == "selected":
             out["label"] = {"text": field.label.text}
         else:
@@ -66,7 +69,11 @@ def wtf(field: Field, params: dict | None = None) -> dict:
             out["fieldset"] = {"legend": {"text": field.label.text, "classes": "govuk-fieldset__legend--m"}}
     else:
         out["label"] = {"text": field.label.text}
-        if not isinstance(field, PasswordField) and field.data is not None and field.type not in ("FileField", "MultipleFileField"):
+        if (
+            not isinstance(field, PasswordField)
+            and field.data is not None
+            and field.type not in ("FileField", "MultipleFileField")
+        ):
             out["value"] = field.data
     if field.errors:
         out["errorMessage"] = {"text": field.errors[0]}

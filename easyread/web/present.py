@@ -3,6 +3,7 @@
 Every piece of letter or model text is escaped: only `highlighted` is markup, and
 it is made by escaping the text first (easyread.checks.render).
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -10,12 +11,30 @@ from markupsafe import Markup
 from easyread.checks.findings import FAIL, WARN, Finding
 from easyread.checks.render import _highlight
 
-STATUS_TAG = {"ok": ("govuk-tag--green", "No problems"), "warn": ("govuk-tag--yellow", "Check"), "fail": ("govuk-tag--red", "Must fix")}
-DOC_STATUS = {"queued": ("govuk-tag--grey", "Waiting"), "running": ("govuk-tag--blue", "Working"), "done": ("govuk-tag--green", "Draft ready"), "failed": ("govuk-tag--red", "Failed")}
+STATUS_TAG = {
+    "ok": ("govuk-tag--green", "No problems"),
+    "warn": ("govuk-tag--yellow", "Check"),
+    "fail": ("govuk-tag--red", "Must fix"),
+}
+DOC_STATUS = {
+    "queued": ("govuk-tag--grey", "Waiting"),
+    "running": ("govuk-tag--blue", "Working"),
+    "done": ("govuk-tag--green", "Draft ready"),
+    "failed": ("govuk-tag--red", "Failed"),
+}
 STAGES = {
-    "waiting": "Waiting for a worker", "read": "Reading the letter", "lay out": "Laying out the letter", "plan": "Planning the Easy Read",
-    "rewrite": "Writing Easy Read", "fact lock": "Checking no fact is lost", "best-of-N": "Trying other ways to say hard sentences",
-    "fact lock and report": "Checking the facts", "pictures": "Choosing pictures", "check": "Checking the draft", "done": "Finished", "failed": "Stopped",
+    "waiting": "Waiting for a worker",
+    "read": "Reading the letter",
+    "lay out": "Laying out the letter",
+    "plan": "Planning the Easy Read",
+    "rewrite": "Writing Easy Read",
+    "fact lock": "Checking no fact is lost",
+    "best-of-N": "Trying other ways to say hard sentences",
+    "fact lock and report": "Checking the facts",
+    "pictures": "Choosing pictures",
+    "check": "Checking the draft",
+    "done": "Finished",
+    "failed": "Stopped",
 }
 
 
@@ -50,7 +69,17 @@ def _findings(raw: list[dict]) -> list[Finding]:
     out = []
     for f in raw or []:
         try:
-            out.append(Finding(f["rule_id"], f.get("severity", WARN), f.get("message", ""), f.get("suggestion", ""), int(f.get("start", 0)), int(f.get("end", 0)), f.get("text", "")))
+            out.append(
+                Finding(
+                    f["rule_id"],
+                    f.get("severity", WARN),
+                    f.get("message", ""),
+                    f.get("suggestion", ""),
+                    int(f.get("start", 0)),
+                    int(f.get("end", 0)),
+                    f.get("text", ""),
+                )
+            )
         except (KeyError, TypeError, ValueError):
             continue
     return out
@@ -68,8 +97,12 @@ def trace_view(point: dict, sentences: dict[str, str] | None) -> dict:
         return {"state": "unknown", "sentences": []}
     if not sources:
         return {"state": "none", "sentences": []}
-    return {"state": "recorded", "sentences": [
-        {"id": sid, "anchor": sentence_anchor(sid), "text": (sentences or {}).get(sid)} for sid in sources]}
+    return {
+        "state": "recorded",
+        "sentences": [
+            {"id": sid, "anchor": sentence_anchor(sid), "text": (sentences or {}).get(sid)} for sid in sources
+        ],
+    }
 
 
 def original_view(letter) -> list[dict]:
@@ -85,12 +118,19 @@ def original_view(letter) -> list[dict]:
         end = end + len(sentence.text) if end >= 0 else at.get(sentence.block, 0)
         at[sentence.block] = end
         rest = text[end:]
-        gap = rest[:len(rest) - len(rest.lstrip())]  # the white space after the sentence
+        gap = rest[: len(rest) - len(rest.lstrip())]  # the white space after the sentence
         blocks.setdefault(sentence.block, []).append(
-            {"id": sentence.id, "anchor": sentence_anchor(sentence.id), "text": sentence.text,
-             "sep": "\n" if "\n" in gap else " "})
-    return [{"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]}
-            for i in sorted(blocks)]
+            {
+                "id": sentence.id,
+                "anchor": sentence_anchor(sentence.id),
+                "text": sentence.text,
+                "sep": "\n" if "\n" in gap else " ",
+            }
+        )
+    return [
+        {"index": i, "heading": letter.blocks[i].kind.value == "heading", "sentences": blocks[i]}
+        for i in sorted(blocks)
+    ]
 
 
 def uncovered_view(letter, draft: dict) -> list[dict]:
@@ -162,9 +202,39 @@ def fact_rows(report: dict) -> list[dict]:
     """The fact lock as table rows: each fact of the letter and what happened to it in the draft."""
     lock = (report or {}).get("fact_lock")
     if not lock:
-        return [{"kind": f.get("kind", ""), "original": "", "draft": f.get("text", ""), "state": ("govuk-tag--grey", "In draft")} for f in (report or {}).get("facts", [])]
-    rows = [{"kind": f.get("kind", ""), "original": f.get("text", ""), "draft": f.get("text", ""), "state": ("govuk-tag--green", "Kept")} for f in lock.get("kept", [])]
-    rows += [{"kind": c["source"].get("kind", ""), "original": c["source"].get("text", ""), "draft": c["draft"].get("text", ""), "state": ("govuk-tag--red", "Changed")} for c in lock.get("changed", [])]
-    rows += [{"kind": f.get("kind", ""), "original": f.get("text", ""), "draft": "", "state": ("govuk-tag--red", "Missing")} for f in lock.get("lost", [])]
-    rows += [{"kind": f.get("kind", ""), "original": "", "draft": f.get("text", ""), "state": ("govuk-tag--red", "Invented")} for f in lock.get("invented", [])]
+        return [
+            {
+                "kind": f.get("kind", ""),
+                "original": "",
+                "draft": f.get("text", ""),
+                "state": ("govuk-tag--grey", "In draft"),
+            }
+            for f in (report or {}).get("facts", [])
+        ]
+    rows = [
+        {
+            "kind": f.get("kind", ""),
+            "original": f.get("text", ""),
+            "draft": f.get("text", ""),
+            "state": ("govuk-tag--green", "Kept"),
+        }
+        for f in lock.get("kept", [])
+    ]
+    rows += [
+        {
+            "kind": c["source"].get("kind", ""),
+            "original": c["source"].get("text", ""),
+            "draft": c["draft"].get("text", ""),
+            "state": ("govuk-tag--red", "Changed"),
+        }
+        for c in lock.get("changed", [])
+    ]
+    rows += [
+        {"kind": f.get("kind", ""), "original": f.get("text", ""), "draft": "", "state": ("govuk-tag--red", "Missing")}
+        for f in lock.get("lost", [])
+    ]
+    rows += [
+        {"kind": f.get("kind", ""), "original": "", "draft": f.get("text", ""), "state": ("govuk-tag--red", "Invented")}
+        for f in lock.get("invented", [])
+    ]
     return rows

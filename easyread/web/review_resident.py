@@ -5,6 +5,7 @@ made before sending; nothing here reads the original letter, the document's titl
 its versions. Each round is found through the reviewer's own assignment, so a round not
 sent to them is a 404. Pages speak Easy Read: short sentences, one idea per line.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
@@ -18,7 +19,14 @@ from easyread.web.auth import role_required
 
 bp = Blueprint("review_resident", __name__, url_prefix="/review")
 reviewer_required = role_required("reviewer")
-PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
+PICTURE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
 
 
 def _settings() -> dict:
@@ -48,14 +56,29 @@ def invite(token: str):
         else:
             _sign_in(row)
             db.session.commit()
-            return render_template("review/resident/ready.html", link=url_for("review_resident.sign_in", key=key, _external=True),
-                                   kind=kind, chosen=code if kind == "pictures" else None, pictures=invites.PICTURE_NAMES)
-    return render_template("review/resident/code.html", title="Choose your secret code", mode="set_up", kind=kind, error=error,
-                           pictures=invites.PICTURES, chosen=request.form.getlist("picture")), 400 if error else 200
+            return render_template(
+                "review/resident/ready.html",
+                link=url_for("review_resident.sign_in", key=key, _external=True),
+                kind=kind,
+                chosen=code if kind == "pictures" else None,
+                pictures=invites.PICTURE_NAMES,
+            )
+    return render_template(
+        "review/resident/code.html",
+        title="Choose your secret code",
+        mode="set_up",
+        kind=kind,
+        error=error,
+        pictures=invites.PICTURES,
+        chosen=request.form.getlist("picture"),
+    ), 400 if error else 200
 
 
-LOCKED_LINES = ("The code was wrong too many times.", "This keeps your account safe.",
-                "Please ask the council for a new link.")
+LOCKED_LINES = (
+    "The code was wrong too many times.",
+    "This keeps your account safe.",
+    "Please ask the council for a new link.",
+)
 
 
 def _link_problem(title: str, lines: tuple[str, ...], status: int):
@@ -74,8 +97,9 @@ def sign_in(key: str):
     settings = _settings()
     state = invites.link_state(row, settings["REVIEW_LINK_DAYS"])
     if state == "expired":
-        return _link_problem("This link is too old", ("Your link only works for a while.",
-                                                      "Please ask the council to renew it."), 403)
+        return _link_problem(
+            "This link is too old", ("Your link only works for a while.", "Please ask the council to renew it."), 403
+        )
     if state == "locked":
         return _link_problem("This link is locked", LOCKED_LINES, 403)
     error, status = None, 200
@@ -102,8 +126,15 @@ def sign_in(key: str):
                 left = invites.CODE_MAX_FAILURES - total
                 error = f"That is not your code. Try again. You can try {left} more time{'' if left == 1 else 's'}."
                 status = 401
-    return render_template("review/resident/code.html", title="Sign in", mode="sign_in", kind=row.code_kind, error=error,
-                           pictures=invites.PICTURES, chosen=[]), status
+    return render_template(
+        "review/resident/code.html",
+        title="Sign in",
+        mode="sign_in",
+        kind=row.code_kind,
+        error=error,
+        pictures=invites.PICTURES,
+        chosen=[],
+    ), status
 
 
 # --- the reviewer's documents ---
@@ -131,15 +162,22 @@ def _point_views(round_, assignment) -> list[dict]:
             row = said.get((s, i))
             offered = hard_words.choices(point.get("text", ""), glossary)
             known = {w.casefold() for w in offered}
-            items.append({
-                "section": s, "index": i, "key": f"{s}-{i}", "text": point.get("text", ""),
-                "picture": (point.get("picture") or {}) if (point.get("picture") or {}).get("path") else None,
-                # the likely hard words, then any other word this reviewer marked before (typed in "Another word")
-                "words": offered + [w for w in (row.hard_words if row else []) if w.casefold() not in known],
-                "answer": row.answer if row else None, "hard_words": set(row.hard_words) if row else set(),
-                "reasons": set(row.reasons) if row else set(), "comment": row.comment if row else "",
-                "others": others.get((s, i), []),
-            })
+            items.append(
+                {
+                    "section": s,
+                    "index": i,
+                    "key": f"{s}-{i}",
+                    "text": point.get("text", ""),
+                    "picture": (point.get("picture") or {}) if (point.get("picture") or {}).get("path") else None,
+                    # the likely hard words, then any other word this reviewer marked before (typed in "Another word")
+                    "words": offered + [w for w in (row.hard_words if row else []) if w.casefold() not in known],
+                    "answer": row.answer if row else None,
+                    "hard_words": set(row.hard_words) if row else set(),
+                    "reasons": set(row.reasons) if row else set(),
+                    "comment": row.comment if row else "",
+                    "others": others.get((s, i), []),
+                }
+            )
         sections.append({"heading": section.get("heading", ""), "points": items})
     return sections
 
@@ -148,8 +186,16 @@ def _point_views(round_, assignment) -> list[dict]:
 @reviewer_required
 def read(round_id: int):
     round_, assignment = _mine(round_id)
-    return render_template("review/resident/read.html", round=round_, assignment=assignment, sections=_point_views(round_, assignment),
-                           answers=feedback.ANSWERS, reasons=feedback.REASONS, overall=feedback.OVERALL, error=request.args.get("error"))
+    return render_template(
+        "review/resident/read.html",
+        round=round_,
+        assignment=assignment,
+        sections=_point_views(round_, assignment),
+        answers=feedback.ANSWERS,
+        reasons=feedback.REASONS,
+        overall=feedback.OVERALL,
+        error=request.args.get("error"),
+    )
 
 
 def _wants_json() -> bool:
@@ -166,7 +212,8 @@ def _page_state(form) -> dict[tuple[int, int], dict]:
             continue
         state[(int(section), int(index))] = {
             "hard_words": form.getlist(f"hard-{key}") + [form.get(f"hard-other-{key}", "")],
-            "reasons": form.getlist(f"reason-{key}"), "comment": form.get(f"comment-{key}", ""),
+            "reasons": form.getlist(f"reason-{key}"),
+            "comment": form.get(f"comment-{key}", ""),
         }
     return state
 
@@ -185,14 +232,23 @@ def answer(round_id: int, section: int, index: int):
             feedback.save_page(round_, assignment, state, answered=(section, index), answer=answer_value)
             row = feedback.mine(round_, assignment)[(section, index)]
         else:
-            row = feedback.record(round_, assignment, section, index, answer=answer_value,
-                                  hard_words=request.form.getlist("hard"), reasons=request.form.getlist("reason"),
-                                  comment=request.form.get("comment", ""))
+            row = feedback.record(
+                round_,
+                assignment,
+                section,
+                index,
+                answer=answer_value,
+                hard_words=request.form.getlist("hard"),
+                reasons=request.form.getlist("reason"),
+                comment=request.form.get("comment", ""),
+            )
     except feedback.FeedbackError as error:
         db.session.rollback()
         if _wants_json():
             return jsonify(ok=False, error=str(error)), 400
-        return redirect(url_for("review_resident.read", round_id=round_id, error=str(error)) + f"#point-{section}-{index}")
+        return redirect(
+            url_for("review_resident.read", round_id=round_id, error=str(error)) + f"#point-{section}-{index}"
+        )
     db.session.commit()
     said = f"You said: {feedback.ANSWERS[row.answer]}." if row.answer else "Saved."
     if _wants_json():

@@ -5,6 +5,7 @@ Views stay thin: they read a form, call `easyread.review.*`, render a template. 
 round is looked up within the signed-in person's council; every document through
 `get_document_or_404`.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -51,12 +52,27 @@ def reviewers():
     from easyread.store.models import ReviewerAccess
 
     people = invites.panel(current_council_id())
-    access = {a.user_id: a for a in db.session.scalars(select(ReviewerAccess).where(ReviewerAccess.user_id.in_([p.id for p in people])))} if people else {}
+    access = (
+        {
+            a.user_id: a
+            for a in db.session.scalars(
+                select(ReviewerAccess).where(ReviewerAccess.user_id.in_([p.id for p in people]))
+            )
+        }
+        if people
+        else {}
+    )
     days = _settings()["REVIEW_LINK_DAYS"]
     states = {user_id: invites.link_state(a, days) for user_id, a in access.items() if a.code_hash}
     expiry = {user_id: invites.link_expires_at(a, days) for user_id, a in access.items() if a.code_hash}
-    return render_template("review/staff/reviewers.html", people=people, access=access, states=states, expiry=expiry,
-                           max_failures=invites.CODE_MAX_FAILURES)
+    return render_template(
+        "review/staff/reviewers.html",
+        people=people,
+        access=access,
+        states=states,
+        expiry=expiry,
+        max_failures=invites.CODE_MAX_FAILURES,
+    )
 
 
 def _invite_page(user: User, token: str):
@@ -70,7 +86,9 @@ def new_reviewer():
     form = ReviewerForm()
     if request.method == "POST" and form.validate():
         try:
-            user = invites.create_reviewer(current_user.council, form.name.data or "", form.email.data or "", actor=current_user)
+            user = invites.create_reviewer(
+                current_user.council, form.name.data or "", form.email.data or "", actor=current_user
+            )
         except UserError as error:
             (form.email if "email" in str(error).lower() else form.name).errors.append(str(error))
         else:
@@ -119,12 +137,22 @@ def renew_link(user_id: int):
 def document(doc_id: int):
     doc = get_document_or_404(doc_id)
     all_versions = versions.all_versions(doc)
-    languages = sorted({v.language for v in db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id))})
+    languages = sorted(
+        {v.language for v in db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id))}
+    )
     approvals = {lang: rounds.approval(doc.id, lang) for lang in languages}
     checks = {v.number: _gate_check(v) for v in all_versions}
-    return render_template("review/staff/document.html", doc=doc, rounds=rounds.for_document(doc.id), versions=all_versions,
-                           open_round=rounds.open_round(doc.id), approvals=approvals, status_names=rounds.STATUS_NAMES,
-                           checks=checks, latest=checks[all_versions[0].number] if all_versions else None)
+    return render_template(
+        "review/staff/document.html",
+        doc=doc,
+        rounds=rounds.for_document(doc.id),
+        versions=all_versions,
+        open_round=rounds.open_round(doc.id),
+        approvals=approvals,
+        status_names=rounds.STATUS_NAMES,
+        checks=checks,
+        latest=checks[all_versions[0].number] if all_versions else None,
+    )
 
 
 class SendForm(FlaskForm):
@@ -149,7 +177,9 @@ def send(doc_id: int):
     doc = get_document_or_404(doc_id)
     form = SendForm()
     latest = {}
-    for v in db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id).order_by(DraftVersion.number)):
+    for v in db.session.scalars(
+        select(DraftVersion).where(DraftVersion.document_id == doc.id).order_by(DraftVersion.number)
+    ):
         latest[v.language] = v
     form.version.choices = [(f"{v.language}:{v.number}", f"Version {v.number} ({v.language})") for v in latest.values()]
     panel = invites.panel(doc.council_id)
@@ -173,9 +203,16 @@ def send(doc_id: int):
         if not form.errors and not due_error:
             letter = versions.original_document(doc, current_app.instance_path, _settings())
             try:
-                row = rounds.prepare(doc, version, chosen, due=due, note=form.note.data or "", user=current_user, letter=letter,
-                                     ignore=(_settings()["COUNCIL_NAME"], doc.council.name,
-                                             _settings()["ACCESSIBILITY_CONTACT"]))
+                row = rounds.prepare(
+                    doc,
+                    version,
+                    chosen,
+                    due=due,
+                    note=form.note.data or "",
+                    user=current_user,
+                    letter=letter,
+                    ignore=(_settings()["COUNCIL_NAME"], doc.council.name, _settings()["ACCESSIBILITY_CONTACT"]),
+                )
             except rounds.RoundError as error:
                 form.reviewers.errors.append(str(error))
             else:
@@ -184,9 +221,15 @@ def send(doc_id: int):
     elif request.method == "GET":
         form.version.data = form.version.choices[-1][0] if form.version.choices else None
     status = 400 if (form.errors or due_error) else 200
-    return render_template("review/staff/send.html", doc=doc, form=form, panel=panel, due_error=due_error,
-                           due={p: request.form.get(f"due-{p}", "") for p in ("day", "month", "year")},
-                           checks=[_gate_check(v) for v in latest.values()]), status
+    return render_template(
+        "review/staff/send.html",
+        doc=doc,
+        form=form,
+        panel=panel,
+        due_error=due_error,
+        due={p: request.form.get(f"due-{p}", "") for p in ("day", "month", "year")},
+        checks=[_gate_check(v) for v in latest.values()],
+    ), status
 
 
 # --- the personal data preview ---
@@ -197,8 +240,14 @@ def preview(round_id: int):
     doc = get_document_or_404(row.document_id)
     source = rounds.source_draft(row)
     hidden = [dict(r, where=redact.where(source, r)) for r in redact.hidden_only(row.redactions) if r.get("text")]
-    return render_template("review/staff/preview.html", round=row, doc=doc, hidden=hidden, labels=redact.LABELS,
-                           points=feedback.points(row.draft))
+    return render_template(
+        "review/staff/preview.html",
+        round=row,
+        doc=doc,
+        hidden=hidden,
+        labels=redact.LABELS,
+        points=feedback.points(row.draft),
+    )
 
 
 @bp.post("/rounds/<int:round_id>/redactions")
@@ -266,8 +315,15 @@ def triage(round_id: int):
     if row.status in ("preparing", "cancelled"):
         return redirect(url_for("review_staff.preview", round_id=row.id))
     doc = get_document_or_404(row.document_id)
-    return render_template("review/staff/triage.html", round=row, doc=doc, points=feedback.triage(row), people=feedback.responses(row),
-                           status_names=rounds.STATUS_NAMES, latest=versions.latest(doc, row.language))
+    return render_template(
+        "review/staff/triage.html",
+        round=row,
+        doc=doc,
+        points=feedback.triage(row),
+        people=feedback.responses(row),
+        status_names=rounds.STATUS_NAMES,
+        latest=versions.latest(doc, row.language),
+    )
 
 
 class GlossaryForm(FlaskForm):
@@ -295,9 +351,13 @@ def add_to_glossary():
     elif form.validate():
         term, explanation = form.term.data or "", form.explanation.data or ""
         try:
-            council_glossary.change(current_app.instance_path, current_council_id(), lambda e: council_glossary.upsert(e, term, explanation))
+            council_glossary.change(
+                current_app.instance_path, current_council_id(), lambda e: council_glossary.upsert(e, term, explanation)
+            )
         except GlossaryError as error:
-            (form.explanation if "mean" in str(error) or "explanation" in str(error) else form.term).errors.append(str(error))
+            (form.explanation if "mean" in str(error) or "explanation" in str(error) else form.term).errors.append(
+                str(error)
+            )
         else:
             audit.record("review_glossary_added", current_user, term=" ".join(term.split()))
             db.session.commit()
@@ -324,7 +384,9 @@ def compare(doc_id: int):
     if left is None or right is None:
         abort(404)
     rows = _compare_rows(left.draft, right.draft)
-    return render_template("review/staff/compare.html", doc=doc, left=left, right=right, rows=rows, numbers=numbers, language=language)
+    return render_template(
+        "review/staff/compare.html", doc=doc, left=left, right=right, rows=rows, numbers=numbers, language=language
+    )
 
 
 def _lines(draft: dict) -> list[tuple[str, str]]:
@@ -345,21 +407,31 @@ def _compare_rows(left: dict, right: dict) -> list[dict]:
     rows = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            rows += [{"kind": a[i][0], "left": a[i][1], "right": b[j][1], "state": "same"} for i, j in zip(range(i1, i2), range(j1, j2))]
+            rows += [
+                {"kind": a[i][0], "left": a[i][1], "right": b[j][1], "state": "same"}
+                for i, j in zip(range(i1, i2), range(j1, j2))
+            ]
             continue
         for k in range(max(i2 - i1, j2 - j1)):
             la = a[i1 + k] if i1 + k < i2 else None
             rb = b[j1 + k] if j1 + k < j2 else None
             state = "changed" if la and rb else ("removed" if la else "added")
-            rows.append({"kind": (la or rb)[0], "left": la[1] if la else "", "right": rb[1] if rb else "", "state": state})
+            rows.append(
+                {"kind": (la or rb)[0], "left": la[1] if la else "", "right": rb[1] if rb else "", "state": state}
+            )
     return rows
 
 
 def _gate_check(version: DraftVersion) -> dict:
     """The approval gate's view of a version: score, open problems, marked sentences, and the confirmation code."""
     problems = gate.open_problems(version.draft, version.report)
-    return {"version": version, "problems": problems, "marked": gate.marked_points(problems),
-            "summary": gate.summary(version.report, problems), "fingerprint": gate.fingerprint(problems)}
+    return {
+        "version": version,
+        "problems": problems,
+        "marked": gate.marked_points(problems),
+        "summary": gate.summary(version.report, problems),
+        "fingerprint": gate.fingerprint(problems),
+    }
 
 
 def _version_from(values, doc) -> DraftVersion | None:
@@ -385,8 +457,10 @@ def approve(doc_id: int):
         rounds.approve(doc, version, user=current_user, confirmation=request.form.get("confirm"))
     except gate.NeedsConfirmation as refused:
         n = len(refused.problems)
-        error = (f"Version {version.number} has {n} open problem{'s' if n != 1 else ''}. "
-                 f"Check {'them' if n != 1 else 'it'}, then tick the box to confirm the letter is right")
+        error = (
+            f"Version {version.number} has {n} open problem{'s' if n != 1 else ''}. "
+            f"Check {'them' if n != 1 else 'it'}, then tick the box to confirm the letter is right"
+        )
         return render_template("review/staff/approve.html", doc=doc, check=_gate_check(version), error=error), 400
     except rounds.RoundError as error:
         flash(str(error), "error")
@@ -426,7 +500,11 @@ _ALWAYS_ALLOWED = {"documents.delete", "documents.retry", "documents.upload"}
 
 def _read_only_in_review():
     """Refuse any change to a letter's draft while a round is open: reviewers' answers must match what they read."""
-    if request.method != "POST" or not (request.endpoint or "").startswith("documents.") or request.endpoint in _ALWAYS_ALLOWED:
+    if (
+        request.method != "POST"
+        or not (request.endpoint or "").startswith("documents.")
+        or request.endpoint in _ALWAYS_ALLOWED
+    ):
         return None
     doc_id = (request.view_args or {}).get("doc_id")
     if doc_id is None or not current_user.is_authenticated:

@@ -1,4 +1,5 @@
 """A generated folder tree of letters with bad files mixed in, and quick settings for batch runs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from tests.samples import (
 
 AMOUNTS = ["£12.50", "£140.00", "£1,234.56", "£75", "£9.99", "£310.20"]
 PLACES = ["housing", "council tax", "parking", "care", "benefits"]
-LONG_NAME = "Reminder about your council tax bill for the year 2025 to 2026 and what to do if you cannot pay it on time " * 2
+LONG_NAME = (
+    "Reminder about your council tax bill for the year 2025 to 2026 and what to do if you cannot pay it on time " * 2
+)
 
 
 def small_letter(n: int) -> str:

@@ -1,4 +1,5 @@
 """`easyread batch` on the command line: exit codes, messages, and a run killed half way."""
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,20 @@ def test_clear_messages_for_lock_out_dir_inside_and_bad_options(tree, tmp_path, 
 
 
 def _start(tree, out):
-    cmd = [sys.executable, "-m", "easyread.cli", "batch", str(tree.root), str(out), "--formats", "docx,html,txt",
-           "--no-pictures", "--jobs", "1", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "easyread.cli",
+        "batch",
+        str(tree.root),
+        str(out),
+        "--formats",
+        "docx,html,txt",
+        "--no-pictures",
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -96,8 +109,20 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_finish(tree, tmp_path, batch_env, 
 
 def test_killed_half_way_then_run_again_finishes_with_nothing_missing_or_doubled(tree, tmp_path, batch_env):
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "easyread.cli", "batch", str(tree.root), str(out), "--formats", "docx,html,txt",
-           "--no-pictures", "--jobs", "1", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "easyread.cli",
+        "batch",
+        str(tree.root),
+        str(out),
+        "--formats",
+        "docx,html,txt",
+        "--no-pictures",
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -121,7 +146,9 @@ def test_killed_half_way_then_run_again_finishes_with_nothing_missing_or_doubled
     assert "30 of 35 letters done" in again.output
     letters = json.loads((out / MANIFEST).read_text())["letters"]
     assert len(letters) == 35
-    expected = sorted(f"{e['folder']}/{name}" for e in letters.values() if e["status"] == "done" for name in e["outputs"])
+    expected = sorted(
+        f"{e['folder']}/{name}" for e in letters.values() if e["status"] == "done" for name in e["outputs"]
+    )
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.parent != out)
     assert written == expected  # every output once, and no half-written temp file left behind
     assert len(expected) == 30 * 5  # docx, html, txt, the draft and the report
@@ -145,7 +172,10 @@ def test_an_unexpected_error_fails_one_letter_and_its_traceback_goes_to_a_file(t
     monkeypatch.setattr(write, "write_outputs", broken_for_l1)
     result = run(folder, tmp_path / "out", "--formats", "txt", "--no-pictures", "--quiet")
     assert result.exit_code == 1
-    assert "l1.txt: Something went wrong while converting this letter. The details are in batch-errors.log" in result.output
+    assert (
+        "l1.txt: Something went wrong while converting this letter. The details are in batch-errors.log"
+        in result.output
+    )
     assert "Traceback" not in result.output and "disk on fire" not in result.output
     assert "disk on fire" in (tmp_path / "out" / "batch-errors.log").read_text(encoding="utf-8")
     assert "2 of 3 letters done" in result.output

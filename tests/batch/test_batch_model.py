@@ -1,4 +1,5 @@
 """`easyread batch` with the real embedded model on two short letters rewritten together (slow)."""
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,23 @@ def test_real_model_batch_of_two_letters(tmp_path):
         (folder / f"letter {n}.txt").write_text(text, encoding="utf-8")
     settings = {s.name: s.default for s in SETTINGS}
     # The quickest faithful settings: no repair rounds or best-of sampling, so the test stays a few minutes.
-    settings.update(PICTURE_DEFAULT_SET="none", MODEL_CACHE="", MODEL_BATCH_SIZE=8, REWRITE_BATCH_SIZE=8,
-                    REWRITE_REPAIR_ROUNDS=0, REWRITE_BEST_OF=1, REWRITE_MEANING_CHECK=False)
+    settings.update(
+        PICTURE_DEFAULT_SET="none",
+        MODEL_CACHE="",
+        MODEL_BATCH_SIZE=8,
+        REWRITE_BATCH_SIZE=8,
+        REWRITE_REPAIR_ROUNDS=0,
+        REWRITE_BEST_OF=1,
+        REWRITE_MEANING_CHECK=False,
+    )
     engine = get_engine("embedded", settings)
-    result = run_batch(folder, tmp_path / "out", BatchOptions(formats=["txt"], model="embedded", pictures=False, jobs=2),
-                       settings=settings, engine=engine)
+    result = run_batch(
+        folder,
+        tmp_path / "out",
+        BatchOptions(formats=["txt"], model="embedded", pictures=False, jobs=2),
+        settings=settings,
+        engine=engine,
+    )
     assert [e.status for e in result.entries] == [DONE, DONE], [e.reason for e in result.entries]
     for entry in result.entries:
         report = json.loads((tmp_path / "out" / entry.folder / f"{entry.folder}.report.json").read_text())

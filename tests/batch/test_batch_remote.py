@@ -1,4 +1,5 @@
 """`easyread batch --remote`: a real easyread server on a free port, converting with no model."""
+
 from __future__ import annotations
 
 import json
@@ -22,11 +23,20 @@ def server(tmp_path, monkeypatch):
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     instance = tmp_path / "server"
     instance.mkdir()
-    app = create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "QUEUE_URL": "immediate",
-                      "PICTURE_DEFAULT_SET": "none", "MODEL": "none"})
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(instance),
+            "TESTING": True,
+            "QUEUE_URL": "immediate",
+            "PICTURE_DEFAULT_SET": "none",
+            "MODEL": "none",
+        }
+    )
     with app.app_context():
         council = users.get_or_create_council("Testshire Council")
-        user = users.create_user("batch@testshire.gov.uk", "Batch", "staff", council, "correct-horse-battery-staple", actor="test")
+        user = users.create_user(
+            "batch@testshire.gov.uk", "Batch", "staff", council, "correct-horse-battery-staple", actor="test"
+        )
         _, token = users.create_token(user, "batch")
         db.session.commit()
     http = make_server("127.0.0.1", 0, app, threaded=True)
@@ -44,8 +54,23 @@ def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env
     small = build_tree(tmp_path / "small", letters=6)  # the server's one-by-one jobs: a few letters are enough
     out = tmp_path / "out"
     monkeypatch.setenv("EASYREAD_API_TOKEN", token)  # the token never appears on the command line
-    result = CliRunner().invoke(main, ["batch", str(small.root), str(out), "--remote", url, "--model", "none",
-                                       "--formats", "txt,docx", "--no-pictures", "--quiet"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "batch",
+            str(small.root),
+            str(out),
+            "--remote",
+            url,
+            "--model",
+            "none",
+            "--formats",
+            "txt,docx",
+            "--no-pictures",
+            "--quiet",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1, result.output  # the bad files are refused by the server, with its reason
     assert "6 of 11 letters done" in result.output
     manifest = json.loads((out / ".easyread-batch.json").read_text())["letters"]
@@ -59,8 +84,23 @@ def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env
         assert json.loads((out / entry["folder"] / f"{stem}.draft.json").read_text())["sections"]
     assert "TOTAL" in (out / "summary.csv").read_text(encoding="utf-8")
 
-    again = CliRunner().invoke(main, ["batch", str(small.root), str(out), "--remote", url, "--model", "none",
-                                      "--formats", "txt,docx", "--no-pictures", "--quiet"], catch_exceptions=False)
+    again = CliRunner().invoke(
+        main,
+        [
+            "batch",
+            str(small.root),
+            str(out),
+            "--remote",
+            url,
+            "--model",
+            "none",
+            "--formats",
+            "txt,docx",
+            "--no-pictures",
+            "--quiet",
+        ],
+        catch_exceptions=False,
+    )
     assert "0 converted in this run" in again.output
 
 
@@ -73,8 +113,23 @@ def test_remote_run_stopped_half_way_does_not_send_letters_twice(tmp_path, batch
     url, token = server
     small = build_tree(tmp_path / "small", letters=6)
     out = tmp_path / "out"
-    args = ["batch", str(small.root), str(out), "--remote", url, "--token", token, "--model", "none", "--formats", "txt",
-            "--no-pictures", "--jobs", "8", "--quiet"]
+    args = [
+        "batch",
+        str(small.root),
+        str(out),
+        "--remote",
+        url,
+        "--token",
+        token,
+        "--model",
+        "none",
+        "--formats",
+        "txt",
+        "--no-pictures",
+        "--jobs",
+        "8",
+        "--quiet",
+    ]
     finished = cli_batch.BarReporter.finished
 
     def stop_at_first_done(self, entry):
@@ -86,7 +141,9 @@ def test_remote_run_stopped_half_way_does_not_send_letters_twice(tmp_path, batch
     assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 130
     monkeypatch.setattr(cli_batch.BarReporter, "finished", finished)
     assert "6 of 11 letters done" in CliRunner().invoke(main, args, catch_exceptions=False).output
-    listed = requests.get(f"{url}/api/v1/documents", headers={"Authorization": f"Bearer {token}"}, timeout=30).json()["documents"]
+    listed = requests.get(f"{url}/api/v1/documents", headers={"Authorization": f"Bearer {token}"}, timeout=30).json()[
+        "documents"
+    ]
     assert sorted(d["filename"] for d in listed) == sorted(rel.rsplit("/", 1)[-1] for rel in small.good)
 
 
@@ -95,6 +152,9 @@ def test_remote_with_a_wrong_token_says_so(tmp_path, batch_env, server):
 
     url, _ = server
     small = build_tree(tmp_path / "small", letters=4)
-    result = CliRunner().invoke(main, ["batch", str(small.root), str(tmp_path / "out"), "--remote", url, "--token", "er_wrong",
-                                       "--quiet"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["batch", str(small.root), str(tmp_path / "out"), "--remote", url, "--token", "er_wrong", "--quiet"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 2 and "refused the API token" in result.output

@@ -1,4 +1,5 @@
 """`easyread batch --review`: each draft lands in the web app's database, with a review round being prepared."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner
@@ -24,11 +25,24 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     app = create_app()  # the instance folder batch_env points at, as the command will use
     with app.app_context():
         council = users.get_or_create_council("Testshire Council")
-        users.create_user("staff@testshire.gov.uk", "Sam Staff", "staff", council, "correct-horse-battery-staple", actor="test")
+        users.create_user(
+            "staff@testshire.gov.uk", "Sam Staff", "staff", council, "correct-horse-battery-staple", actor="test"
+        )
         db.session.commit()
     small = build_tree(tmp_path / "small", letters=4)
-    args = ["batch", str(small.root), str(tmp_path / "out"), "--formats", "txt", "--no-pictures", "--quiet",
-            "--review", "May letters", "--user", "staff@testshire.gov.uk"]
+    args = [
+        "batch",
+        str(small.root),
+        str(tmp_path / "out"),
+        "--formats",
+        "txt",
+        "--no-pictures",
+        "--quiet",
+        "--review",
+        "May letters",
+        "--user",
+        "staff@testshire.gov.uk",
+    ]
 
     no_panel = CliRunner().invoke(main, args, catch_exceptions=False)
     assert no_panel.exit_code == 2 and "no reviewers yet" in no_panel.output

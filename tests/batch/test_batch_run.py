@@ -1,4 +1,5 @@
 """The batch runner on a generated tree of 30 letters with bad files mixed in (no model: words kept)."""
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,7 @@ def test_tree_is_mirrored_bad_files_skipped_and_second_run_does_nothing(tree, tm
     by_rel = {e.rel: e for e in result.entries}
     assert sorted(r for r, e in by_rel.items() if e.status == DONE) == sorted(tree.good)
     assert len(tree.good) >= 30
-    for rel, why in tree.bad.items():
+    for rel, _why in tree.bad.items():
         assert by_rel[rel].status == SKIPPED, rel
         assert by_rel[rel].reason, rel
     assert "Word" in by_rel["housing/broken.docx"].reason or "damaged" in by_rel["housing/broken.docx"].reason
@@ -49,7 +50,9 @@ def test_tree_is_mirrored_bad_files_skipped_and_second_run_does_nothing(tree, tm
     # The tree is mirrored: one folder per letter, under its own folder's mirror.
     for rel in tree.good:
         entry = by_rel[rel]
-        assert PurePosixPath(entry.folder).parent.as_posix() in ("."if "/" not in rel else PurePosixPath(rel).parent.as_posix(),)
+        assert PurePosixPath(entry.folder).parent.as_posix() in (
+            "." if "/" not in rel else PurePosixPath(rel).parent.as_posix(),
+        )
         for fmt in FORMATS:
             assert (out / entry.folder / f"{PurePosixPath(entry.folder).name}.{fmt}").is_file()
         report = json.loads((out / entry.folder / f"{PurePosixPath(entry.folder).name}.report.json").read_text())
@@ -57,7 +60,9 @@ def test_tree_is_mirrored_bad_files_skipped_and_second_run_does_nothing(tree, tm
         draft = json.loads((out / entry.folder / f"{PurePosixPath(entry.folder).name}.draft.json").read_text())
         assert EasyReadDocument.from_dict(draft).points()  # what `easyread translate` reads
         assert entry.sentences > 0 and entry.facts_kept == entry.facts_total > 0
-    assert len({by_rel[r].folder for r in tree.good}) == len(tree.good)  # the .docx and .txt with one stem do not collide
+    assert len({by_rel[r].folder for r in tree.good}) == len(
+        tree.good
+    )  # the .docx and .txt with one stem do not collide
     assert output_files(out) == expected_files(result)
     # Nothing was written among the originals.
     assert {p: p.stat().st_mtime_ns for p in tree.root.rglob("*")} == before
@@ -221,7 +226,7 @@ def test_only_jobs_letters_are_held_at_once(tmp_path, settings):
 
     def converter(chunk, reporter):
         sizes.append(len(chunk))
-        for item, data in chunk:
+        for item, _data in chunk:
             yield Entry(item.found.rel, DONE, hash=item.digest, folder=item.folder)
 
     result = run_batch(folder, tmp_path / "out", options(jobs=8), settings=settings, converter=converter)
@@ -238,7 +243,9 @@ def test_languages_are_written_beside_each_draft_and_a_failed_one_is_tried_again
         (folder / f"l{n}.txt").write_text(small_letter(n), encoding="utf-8")
     settings = {**settings, "TRANSLATE_BACK_CHECK": False}
     out = tmp_path / "out"
-    first = run_batch(folder, out, options(languages=["pl", "ro"]), settings=settings, translator=FakeTranslator(fail_on="ro"))
+    first = run_batch(
+        folder, out, options(languages=["pl", "ro"]), settings=settings, translator=FakeTranslator(fail_on="ro")
+    )
     assert {e.status for e in first.entries} == {"failed"} and "Romanian" in first.entries[0].reason
     assert (out / "l0" / "l0.pl.txt").read_text(encoding="utf-8").count("PL ") > 3
     assert (out / "l0" / "l0.txt").is_file() and not (out / "l0" / "l0.ro.txt").exists()  # English and Polish are kept

@@ -1,4 +1,5 @@
 """`easyread bench meaning` on our own small pairs file: one table per split, new verifier beside the old rules."""
+
 from pathlib import Path
 
 import pytest

@@ -1,6 +1,7 @@
 """The labelled meaning pairs (easyread/bench/meaning/pairs.csv) keep their schema and stay honest:
 every letter sentence is a real sentence of a real letter on disk, every kind has enough rows in each split,
 and no letter (nor any letter sentence) is in both the dev and the test split."""
+
 from __future__ import annotations
 
 import csv
@@ -106,9 +107,17 @@ def test_every_letter_is_real_and_cited():
 def tiny(tmp_path):
     """A one-letter set to show the checks catch what they claim to catch."""
     (tmp_path / "01_x.txt").write_text("We will pay you £10. You must reply by 1 May.\n", encoding="utf-8")
-    row = {"id": "p1", "letter": "01_x", "letter_sentence": "We will pay you £10.",
-           "easy_read_sentence": "We will pay you £10.", "label": "faithful", "kind": "faithful",
-           "harmful": "no", "split": "dev", "note": ""}
+    row = {
+        "id": "p1",
+        "letter": "01_x",
+        "letter_sentence": "We will pay you £10.",
+        "easy_read_sentence": "We will pay you £10.",
+        "label": "faithful",
+        "kind": "faithful",
+        "harmful": "no",
+        "split": "dev",
+        "note": "",
+    }
     return tmp_path, row
 
 

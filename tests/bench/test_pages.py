@@ -1,4 +1,5 @@
 """`easyread bench pages` runs end to end (with the quick no-model letter) and prints a line per staff page."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """SARI: hand-computed n-gram counts, the 13a tokeniser, the published ASSET figures,
 and the ASSET benchmark run end to end with a fake engine (no model)."""
+
 from __future__ import annotations
 
 import io
@@ -60,10 +61,10 @@ def test_keep_and_delete_are_weighted_by_how_many_references_agree():
     stats = SariStats()
     stats.update(["a", "b"], ["a"], [["a", "b"], ["a"]])
     # counts are scaled by 2 refs: source {a:2, b:2}, output {a:2}, refs together {a:2, b:1}
-    assert counts(stats.keep)[0] == (2, 2, 3)    # kept a (2 of 2); refs keep a:2 + b:1
+    assert counts(stats.keep)[0] == (2, 2, 3)  # kept a (2 of 2); refs keep a:2 + b:1
     assert counts(stats.delete)[0] == (1, 2, 1)  # output deletes b:2, refs delete b:1
     assert counts(stats.add)[0] == (0, 0, 0)
-    assert counts(stats.keep)[1] == (0, 0, 1)    # bigram "a b" kept by one ref only
+    assert counts(stats.keep)[1] == (0, 0, 1)  # bigram "a b" kept by one ref only
     assert counts(stats.delete)[1] == (1, 2, 1)
 
 
@@ -139,8 +140,11 @@ def test_tokenize_13a_matches_sacrebleu_when_installed():
     tok = pytest.importorskip(
         "sacrebleu.tokenizers.tokenizer_13a", reason="sacrebleu not installed: cross-check skipped"
     ).Tokenizer13a()
-    for line in ["He said: \"No-one (not even 3-4 people) came.\"", "U.S. $5.00, 10,000 & more...",
-                 "e.g. [a] {b} <c> @d #e ~f `g` 7-day"]:
+    for line in [
+        'He said: "No-one (not even 3-4 people) came."',
+        "U.S. $5.00, 10,000 & more...",
+        "e.g. [a] {b} <c> @d #e ~f `g` 7-day",
+    ]:
         assert tokenize_13a(line) == tok(line)
 
 
@@ -182,12 +186,16 @@ SOURCES = [
     "Residents who require assistance should telephone the helpline.",
 ]
 REFERENCES = [
-    ["The council will start fixing the leisure centre in April.",
-     "Send your application by the last day of the month.",
-     "If you need help, phone the helpline."],
-    ["The council will repair the leisure centre from April.",
-     "Apply by the end of the month.",
-     "Call the helpline if you need help."],
+    [
+        "The council will start fixing the leisure centre in April.",
+        "Send your application by the last day of the month.",
+        "If you need help, phone the helpline.",
+    ],
+    [
+        "The council will repair the leisure centre from April.",
+        "Apply by the end of the month.",
+        "Call the helpline if you need help.",
+    ],
 ]
 
 
@@ -219,8 +227,7 @@ class EchoEngine:
 def test_run_with_fake_engine_matches_copy_baseline(tiny_asset):
     engine = EchoEngine()
     buf = io.StringIO()
-    result = asset.run(["--split", "valid", "--data-dir", str(tiny_asset), "--chunk-size", "2"],
-                       engine=engine, out=buf)
+    result = asset.run(["--split", "valid", "--data-dir", str(tiny_asset), "--chunk-size", "2"], engine=engine, out=buf)
     assert engine.batches == [2, 1]  # batched
     scores = result["scores"]
     assert scores["model (echo)"]["sari"] == pytest.approx(scores["source (copy input)"]["sari"])

@@ -1,4 +1,5 @@
 """`easyread bench translate`'s memory part: generated letters of one kind, share filled from memory, facts right."""
+
 from __future__ import annotations
 
 from easyread.bench.translate import run

@@ -1,4 +1,5 @@
 """`easyread check FILE [--json]`."""
+
 import json
 
 from easyread.cli import main

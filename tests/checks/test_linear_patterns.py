@@ -6,6 +6,7 @@ as long on the longer text; a quadratic one about 16 times; more than 8 fails (t
 40,000-character word). Ratios, not absolute times, so a busy machine does not fail it; a
 pattern that is too fast to time well (under 20 ms of CPU at 20,000 characters) passes as it is.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -17,11 +18,26 @@ import pytest
 # Modules whose patterns read untrusted text (the letter, its draft, a model's reply).
 # easyread.review.redact is not listed here: its own tests cover it.
 MODULES = [
-    "easyread.checks.factpatterns", "easyread.checks.rules_numbers", "easyread.checks.rules_sentence", "easyread.checks.rules",
-    "easyread.checks.rules_style", "easyread.checks.numwords", "easyread.checks.rules_words", "easyread.checks.readability",
-    "easyread.checks.facts", "easyread.documents.read_pdf", "easyread.documents.read_docx", "easyread.documents.letter",
-    "easyread.documents.sentences", "easyread.documents.read_text", "easyread.documents.paragraphs", "easyread.simplify.plan",
-    "easyread.simplify.meaning_rules", "easyread.simplify.factlock", "easyread.simplify.fixes", "easyread.translate.placeholders",
+    "easyread.checks.factpatterns",
+    "easyread.checks.rules_numbers",
+    "easyread.checks.rules_sentence",
+    "easyread.checks.rules",
+    "easyread.checks.rules_style",
+    "easyread.checks.numwords",
+    "easyread.checks.rules_words",
+    "easyread.checks.readability",
+    "easyread.checks.facts",
+    "easyread.documents.read_pdf",
+    "easyread.documents.read_docx",
+    "easyread.documents.letter",
+    "easyread.documents.sentences",
+    "easyread.documents.read_text",
+    "easyread.documents.paragraphs",
+    "easyread.simplify.plan",
+    "easyread.simplify.meaning_rules",
+    "easyread.simplify.factlock",
+    "easyread.simplify.fixes",
+    "easyread.translate.placeholders",
 ]
 
 UNITS = ["a", "1", ".", "@", "a.", "1,", "1 ", "a@", "A", "A/", " ", "a-", "(", "1.", "you "]
@@ -79,11 +95,11 @@ def test_every_pattern_is_linear_on_pathological_text():
     slow = []
     for name, pattern in _patterns().items():
         for unit in UNITS:
-            large = _seconds(lambda: _scan(pattern, _text(unit, LARGE)), repeat=1)
+            large = _seconds(lambda pattern=pattern, unit=unit: _scan(pattern, _text(unit, LARGE)), repeat=1)
             if large < TOO_FAST:
                 continue
-            large = _seconds(lambda: _scan(pattern, _text(unit, LARGE)))
-            small = _seconds(lambda: _scan(pattern, _text(unit, SMALL)))
+            large = _seconds(lambda pattern=pattern, unit=unit: _scan(pattern, _text(unit, LARGE)))
+            small = _seconds(lambda pattern=pattern, unit=unit: _scan(pattern, _text(unit, SMALL)))
             if large / max(small, 1e-6) > 8:
                 slow.append(f"{name} on {unit!r}: {small:.3f}s at {SMALL:,}, {large:.3f}s at {LARGE:,}")
     assert not slow, "quadratic patterns:\n" + "\n".join(slow)
@@ -107,7 +123,9 @@ def test_checking_a_letter_is_linear_in_a_long_word(unit):
     get_nlp()
 
     def check(length):
-        doc = Document(blocks=[Block(BlockKind.PARAGRAPH, "Please read this."), Block(BlockKind.PARAGRAPH, _text(unit, length))])
+        doc = Document(
+            blocks=[Block(BlockKind.PARAGRAPH, "Please read this."), Block(BlockKind.PARAGRAPH, _text(unit, length))]
+        )
         return lambda: check_document(doc)
 
     check(1000)()  # warm the word lists and dictionaries

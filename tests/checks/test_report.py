@@ -1,4 +1,5 @@
 """The report: per-sentence findings, metrics, facts, score, gate, JSON, terminal and HTML views."""
+
 import json
 from html.parser import HTMLParser
 
@@ -12,12 +13,18 @@ def easy_draft(text=COUNCIL_TAX_EASY):
     lines = text.splitlines()
     return EasyReadDocument(
         title="Your council tax",
-        sections=[Section("What you owe", [Point(t) for t in lines[:5]]), Section("How to pay", [Point(t) for t in lines[5:]])],
+        sections=[
+            Section("What you owe", [Point(t) for t in lines[:5]]),
+            Section("How to pay", [Point(t) for t in lines[5:]]),
+        ],
     )
 
 
 def letter():
-    return Document(blocks=[Block(BlockKind.HEADING, "Council Tax reminder", level=1)] + [Block(BlockKind.PARAGRAPH, p) for p in COUNCIL_TAX.split("\n\n")])
+    return Document(
+        blocks=[Block(BlockKind.HEADING, "Council Tax reminder", level=1)]
+        + [Block(BlockKind.PARAGRAPH, p) for p in COUNCIL_TAX.split("\n\n")]
+    )
 
 
 def test_original_letter_fails_with_sentence_findings_and_facts():
@@ -40,11 +47,13 @@ def test_faithful_easy_read_draft_passes_the_gate():
     # Every point got its findings as plain dicts, with offsets in the point's text.
     for point in draft.points():
         for finding in point.findings:
-            assert point.text[finding["start"]:finding["end"]] == finding["text"]
+            assert point.text[finding["start"] : finding["end"]] == finding["text"]
 
 
 def test_changed_and_invented_facts_land_on_their_points_and_fail_the_gate():
-    draft = easy_draft(COUNCIL_TAX_EASY.replace("£85 more", "£58 more").replace("0161 496 0199 to pay", "0161 496 0100 to pay"))
+    draft = easy_draft(
+        COUNCIL_TAX_EASY.replace("£85 more", "£58 more").replace("0161 496 0199 to pay", "0161 496 0100 to pay")
+    )
     report = check_draft(draft, COUNCIL_TAX)
     assert not report.passed
     texts = [f["text"] for p in draft.points() for f in p.findings if f["rule_id"] == "fact-changed"]
@@ -75,7 +84,12 @@ def test_json_is_complete_and_serialisable():
 def test_terminal_view_names_verdict_findings_facts_and_metrics():
     text = render_terminal(check_document(letter()))
     assert text.startswith("Easy Read check: NOT PASSED")
-    assert "FAIL sentence-length" in text and "Facts (" in text and "Flesch Reading Ease" in text and "textstat 0.7.13" in text
+    assert (
+        "FAIL sentence-length" in text
+        and "Facts (" in text
+        and "Flesch Reading Ease" in text
+        and "textstat 0.7.13" in text
+    )
 
 
 class _Collector(HTMLParser):
@@ -95,7 +109,9 @@ class _Collector(HTMLParser):
 
 
 def test_html_fragment_is_balanced_with_traffic_lights_and_highlights():
-    html = render_html_fragment(check_draft(easy_draft(COUNCIL_TAX_EASY.replace("within 7 days", "within seven days")), COUNCIL_TAX))
+    html = render_html_fragment(
+        check_draft(easy_draft(COUNCIL_TAX_EASY.replace("within 7 days", "within seven days")), COUNCIL_TAX)
+    )
     parser = _Collector()
     parser.feed(html)
     assert parser.stack == []
@@ -113,7 +129,9 @@ def test_html_escapes_letter_text():
 
 
 def test_non_english_draft_gets_the_fact_lock_only():
-    draft = EasyReadDocument(title="Podatek", language="pl", sections=[Section("Ile", [Point("Zapłać 142,50 £ do 10 marca 2025.")])])
+    draft = EasyReadDocument(
+        title="Podatek", language="pl", sections=[Section("Ile", [Point("Zapłać 142,50 £ do 10 marca 2025.")])]
+    )
     report = check_draft(draft, "Pay £142.50 by 10 March 2025.")
     assert report.comparison.ok
     assert [f for f in report.findings() if not f.rule_id.startswith("fact-")] == []

@@ -20,7 +20,7 @@ def test_write_bytes_creates_file_and_no_temp(tmp_path):
 def test_write_text_is_utf8(tmp_path):
     target = tmp_path / "out.txt"
     atomic_write_text(target, "ادفع £5\n")
-    assert target.read_bytes() == "ادفع £5\n".encode("utf-8")
+    assert target.read_bytes() == "ادفع £5\n".encode()
 
 
 def test_existing_output_is_replaced_whole(tmp_path):
@@ -78,7 +78,9 @@ def test_new_file_is_readable_by_others_and_old_mode_is_kept(tmp_path):
     private.mkdir(mode=0o700)
     new = atomic_write_bytes(shared / "new.bin", b"x")
     assert new.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
-    assert atomic_write_bytes(private / "new.bin", b"x").stat().st_mode & 0o777 == 0o600  # never more open than its folder
+    assert (
+        atomic_write_bytes(private / "new.bin", b"x").stat().st_mode & 0o777 == 0o600
+    )  # never more open than its folder
     old = tmp_path / "old.bin"
     old.write_bytes(b"x")
     os.chmod(old, 0o640)

@@ -1,4 +1,5 @@
 """Every kind of bad input is refused with one plain sentence, and the file is left as it was."""
+
 from __future__ import annotations
 
 import pytest
@@ -59,7 +60,10 @@ def test_unknown_types(tmp_path, builder, name):
     if name.endswith(".png"):
         assert error.message.startswith("This file is a picture, not a letter.")
     else:
-        assert error.message == "This file is not a Word document (.docx), PDF or text file. Save it as one of those and try again."
+        assert (
+            error.message
+            == "This file is not a Word document (.docx), PDF or text file. Save it as one of those and try again."
+        )
 
 
 def test_random_bytes_named_docx_are_called_a_damaged_word_document(tmp_path):
@@ -77,7 +81,10 @@ def test_damaged_docx(tmp_path, builder):
     path = builder(tmp_path / "letter.docx")
     assert sniff(path.read_bytes()) == "docx"
     error = refuse(path, filename="upload.bin")  # the name plays no part
-    assert (error.code, error.message) == ("damaged", "This Word document is damaged. Open it in Word, save it again and try again.")
+    assert (error.code, error.message) == (
+        "damaged",
+        "This Word document is damaged. Open it in Word, save it again and try again.",
+    )
 
 
 def test_password_protected_docx(tmp_path):
@@ -85,7 +92,10 @@ def test_password_protected_docx(tmp_path):
     path = samples.make_encrypted_docx(tmp_path / "secret.docx")
     assert sniff(path.read_bytes()) == "docx"
     error = refuse(path)
-    assert (error.code, error.message) == ("password", "This Word document is protected by a password. Remove the password and try again.")
+    assert (error.code, error.message) == (
+        "password",
+        "This Word document is protected by a password. Remove the password and try again.",
+    )
 
 
 def test_zip_bomb_by_compression_ratio(tmp_path):
@@ -93,30 +103,45 @@ def test_zip_bomb_by_compression_ratio(tmp_path):
     path = samples.make_zip_bomb_docx(tmp_path / "bomb.docx", member_mb=50)
     assert path.stat().st_size < 1024 * 1024
     error = refuse(path)
-    assert (error.code, error.message) == ("zip_bomb", "This Word document cannot be opened safely. Save it again in Word and try again.")
+    assert (error.code, error.message) == (
+        "zip_bomb",
+        "This Word document cannot be opened safely. Save it again in Word and try again.",
+    )
 
 
 def test_zip_bomb_by_total_unpacked_size(tmp_path):
     path = samples.make_zip_bomb_docx(tmp_path / "bomb.docx", member_mb=4, members=2)
     error = refuse(path, settings={"MAX_UNCOMPRESSED_MB": 5})
     assert error.code == "too_big_unpacked"
-    assert error.message == "This Word document is too big once unpacked (more than 5 MB). Make pictures smaller or split the document, then try again."
+    assert (
+        error.message
+        == "This Word document is too big once unpacked (more than 5 MB). Make pictures smaller or split the document, then try again."
+    )
 
 
 def test_password_protected_pdf(tmp_path):
     path = samples.make_encrypted_pdf(tmp_path / "secret.pdf")
     error = refuse(path)
-    assert (error.code, error.message) == ("password", "This PDF is protected by a password. Remove the password and try again.")
+    assert (error.code, error.message) == (
+        "password",
+        "This PDF is protected by a password. Remove the password and try again.",
+    )
 
 
 def test_pdf_with_no_text_layer(tmp_path):
     error = refuse(samples.make_image_only_pdf(tmp_path / "scan.pdf"))
-    assert (error.code, error.message) == ("no_text", "This PDF has no text in it. Scan it with text recognition first.")
+    assert (error.code, error.message) == (
+        "no_text",
+        "This PDF has no text in it. Scan it with text recognition first.",
+    )
 
 
 def test_pdf_with_too_many_pages(tmp_path):
     error = refuse(samples.make_blank_pages_pdf(tmp_path / "long.pdf", pages=300))
-    assert (error.code, error.message) == ("too_many_pages", "The PDF must have 100 pages or fewer. Split it into smaller files and try again.")
+    assert (error.code, error.message) == (
+        "too_many_pages",
+        "The PDF must have 100 pages or fewer. Split it into smaller files and try again.",
+    )
 
 
 def test_page_limit_comes_from_settings(tmp_path):
@@ -127,19 +152,28 @@ def test_page_limit_comes_from_settings(tmp_path):
 
 def test_damaged_pdf(tmp_path):
     error = refuse(samples.make_damaged_pdf(tmp_path / "broken.pdf"))
-    assert (error.code, error.message) == ("damaged", "This PDF is damaged. Save or export it again as a PDF and try again.")
+    assert (error.code, error.message) == (
+        "damaged",
+        "This PDF is damaged. Save or export it again as a PDF and try again.",
+    )
 
 
 def test_latin1_text(tmp_path):
     path = samples.make_latin1_text(tmp_path / "letter.txt")
     assert sniff(path.read_bytes()) == "text"
     error = refuse(path)
-    assert (error.code, error.message) == ("not_utf8", "This text file is not saved as UTF-8. Save it as UTF-8 and try again.")
+    assert (error.code, error.message) == (
+        "not_utf8",
+        "This text file is not saved as UTF-8. Save it as UTF-8 and try again.",
+    )
 
 
 def test_too_many_words(tmp_path):
     error = refuse(samples.make_long_text(tmp_path / "long.txt", words=20_010))
-    assert (error.code, error.message) == ("too_many_words", "The letter must have 20,000 words or fewer. Split it into shorter documents and try again.")
+    assert (error.code, error.message) == (
+        "too_many_words",
+        "The letter must have 20,000 words or fewer. Split it into shorter documents and try again.",
+    )
 
 
 def test_word_limit_applies_to_every_reader(tmp_path):
@@ -170,7 +204,10 @@ def test_files_with_no_words(tmp_path):
     (tmp_path / "blank.txt").write_text("\n \n\t\n", encoding="utf-8")
     for name in ("blank.docx", "blank.txt"):
         error = refuse(tmp_path / name)
-        assert (error.code, error.message) == ("no_text", "This file has no text in it. Choose a file that has the letter's text in it.")
+        assert (error.code, error.message) == (
+            "no_text",
+            "This file has no text in it. Choose a file that has the letter's text in it.",
+        )
 
 
 def test_pdf_with_only_page_numbers(tmp_path):

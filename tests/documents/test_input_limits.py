@@ -1,5 +1,6 @@
 """Limits at the door: characters per letter, the longest word and the longest paragraph, each refused in
 one plain sentence before any check or model sees the text; and a DOCX with a DTD is refused, not half read."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,7 +24,10 @@ def test_one_huge_word_is_refused_in_one_sentence():
     """The letter that froze the service: its body is one 150,000-character word."""
     error = refused((GOOD + "a" * 150_000).encode())
     assert error.code == "word_too_long"
-    assert error.message == "This letter has a word longer than 200 characters. Check that the file is the letter you meant and try again."
+    assert (
+        error.message
+        == "This letter has a word longer than 200 characters. Check that the file is the letter you meant and try again."
+    )
 
 
 def test_a_long_web_address_is_still_a_word_a_letter_may_have():
@@ -45,18 +49,25 @@ def test_a_letter_over_a_million_characters_is_refused_at_the_door():
     assert len(data) > 1_000_000
     error = refused(data)
     assert error.code == "too_many_characters"
-    assert error.message == "The letter must have 300,000 characters or fewer. Split it into shorter documents and try again."
+    assert (
+        error.message
+        == "The letter must have 300,000 characters or fewer. Split it into shorter documents and try again."
+    )
 
 
 def test_the_character_limit_never_passes_the_parsers_own():
-    error = refused((GOOD + ("x" * 59 + "\n") * 17_000).encode(), settings={"MAX_CHARS": 5_000_000, "MAX_LINE_CHARS": 10**9})
+    error = refused(
+        (GOOD + ("x" * 59 + "\n") * 17_000).encode(), settings={"MAX_CHARS": 5_000_000, "MAX_LINE_CHARS": 10**9}
+    )
     assert f"{SPACY_MAX_CHARS:,} characters or fewer" in error.message
 
 
 def test_the_limits_come_from_settings():
     settings = {"MAX_WORD_CHARS": 10, "MAX_LINE_CHARS": 40, "MAX_CHARS": 100}
     assert refused((GOOD + "supercalifragilistic").encode(), settings).code == "word_too_long"
-    assert refused((GOOD + "one two three four five six seven eight nine ten").encode(), settings).code == "line_too_long"
+    assert (
+        refused((GOOD + "one two three four five six seven eight nine ten").encode(), settings).code == "line_too_long"
+    )
     assert refused((GOOD * 5).encode(), settings).code == "too_many_characters"
     assert read_document(GOOD.encode(), settings=settings).word_count() == 10
 

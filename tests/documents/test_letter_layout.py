@@ -1,6 +1,7 @@
 """Issue 16, finding 7: a letter laid out right with no model, in the draft, DOCX and PDF — addresses kept as
 lines and not checked as prose, the sign-off after the body, real headings, the name staff gave as the title,
 web addresses and phone numbers never broken across lines, and no nearly empty last PDF page."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -69,7 +70,9 @@ def test_docx_and_pdf_put_yours_sincerely_after_the_body_and_keep_addresses_whol
     lines = [line.strip() for line in pdf.splitlines()]
     # the web address on one line, or broken only after a "/", never at its hyphens
     at = next(i for i, line in enumerate(lines) if "www.eastfield" in line)
-    assert URL in lines[at] or (lines[at].endswith("/") and (lines[at] + lines[at + 1]).find(URL) >= 0), lines[at:at + 2]
+    assert URL in lines[at] or (lines[at].endswith("/") and (lines[at] + lines[at + 1]).find(URL) >= 0), lines[
+        at : at + 2
+    ]
     assert "\n".join(lines).count("0113 496 0540") == 2, lines  # in the address and in the body, never split
 
 
@@ -79,7 +82,8 @@ def _page_fill(pdf_html) -> list[float]:
 
     def leaves(box):
         if isinstance(box, (boxes.TextBox, boxes.ReplacedBox)) or (
-                isinstance(box, boxes.BlockBox) and not box.children and box.style["background_image"] and box.height):
+            isinstance(box, boxes.BlockBox) and not box.children and box.style["background_image"] and box.height
+        ):
             yield box
         for child in getattr(box, "children", None) or []:
             yield from leaves(child)
@@ -99,6 +103,8 @@ def test_no_nearly_empty_last_pdf_page(name):
     from easyread.pictures import add_pictures
 
     settings = load_settings()
-    draft = add_pictures(identity_draft(read_document(LETTERS / f"{name}.txt")), settings={**settings, "PICTURE_DEFAULT_SET": "openmoji"})
+    draft = add_pictures(
+        identity_draft(read_document(LETTERS / f"{name}.txt")), settings={**settings, "PICTURE_DEFAULT_SET": "openmoji"}
+    )
     fills = _page_fill(_weasy_html(draft, WriteOptions()))
     assert len(fills) == 1 or fills[-1] >= 0.15, fills  # the credits never sit alone on the last page

@@ -1,4 +1,5 @@
 """The Word reader: block kinds, levels, marks and order, on a DOCX made with python-docx."""
+
 from __future__ import annotations
 
 import docx

@@ -1,4 +1,5 @@
 """Letter anatomy on blocks from any reader: addresses, date, references, salutation, sign-off."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -74,7 +75,11 @@ def test_recipient_first_then_council_details_in_one_run():
     ]
     assert kinds(detect_letter_parts(blocks)) == [
         ("recipient_address", None, "Mr John Smith\nFlat 3, 22 Rose Lane\nEasttown EA3 9ZZ"),
-        ("sender_address", None, "Benefits Service\nWestshire District Council\nPO Box 12, Westtown\nWS1 1AA\nbenefits@westshire.gov.uk"),
+        (
+            "sender_address",
+            None,
+            "Benefits Service\nWestshire District Council\nPO Box 12, Westtown\nWS1 1AA\nbenefits@westshire.gov.uk",
+        ),
         ("date_line", None, "3rd February 2025"),
         ("salutation", None, "Dear Mr Smith"),
         ("paragraph", None, blocks[10].text),
@@ -88,7 +93,9 @@ def test_letterhead_lines_split_out_refs_and_date():
         text="Northshire County Council\nTel: 0300 123 4567\nOur ref: HR/2291\n12 March 2025",
         source=Source(index=0),
     )
-    out = detect_letter_parts([block, para("Dear Sir or Madam,", 2), para("Body text of the letter that is long enough.", 3)])
+    out = detect_letter_parts(
+        [block, para("Dear Sir or Madam,", 2), para("Body text of the letter that is long enough.", 3)]
+    )
     assert kinds(out) == [
         ("sender_address", None, "Northshire County Council\nTel: 0300 123 4567"),
         ("reference", "Our ref", "HR/2291"),
@@ -118,7 +125,10 @@ def test_only_before_salutation_and_sign_off_after_body():
 
 
 def test_no_letter_parts_in_a_notice():
-    blocks = [Block(BlockKind.HEADING, text="Road closure", level=1), para("The High Street will be closed on 3 May 2025 for repairs to the road.", 1)]
+    blocks = [
+        Block(BlockKind.HEADING, text="Road closure", level=1),
+        para("The High Street will be closed on 3 May 2025 for repairs to the road.", 1),
+    ]
     assert detect_letter_parts(blocks) == blocks
 
 

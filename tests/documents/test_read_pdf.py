@@ -1,4 +1,5 @@
 """The PDF reader: paragraphs rebuilt from lines, running headers and page numbers dropped."""
+
 from __future__ import annotations
 
 import pytest
@@ -91,11 +92,23 @@ def test_paragraph_rules_on_lines():
     ]
     blocks = blocks_from_lines(lines)
     assert [(b.kind, b.text) for b in blocks] == [
-        (BlockKind.PARAGRAPH, "The first paragraph has a line that wraps because it is long, and information was split in two by a hyphen at the end of the line on the page. Short last line."),
-        (BlockKind.PARAGRAPH, "The next paragraph starts after a short line with no blank line between them. A council-"),
-        (BlockKind.PARAGRAPH, "An indented first line starts a new paragraph even when the line before is long enough to wrap. The council-run service keeps its real hyphen inside compounds like council-"),
+        (
+            BlockKind.PARAGRAPH,
+            "The first paragraph has a line that wraps because it is long, and information was split in two by a hyphen at the end of the line on the page. Short last line.",
+        ),
+        (
+            BlockKind.PARAGRAPH,
+            "The next paragraph starts after a short line with no blank line between them. A council-",
+        ),
+        (
+            BlockKind.PARAGRAPH,
+            "An indented first line starts a new paragraph even when the line before is long enough to wrap. The council-run service keeps its real hyphen inside compounds like council-",
+        ),
         (BlockKind.PARAGRAPH, "run."),
-        (BlockKind.LIST_ITEM, "A bullet that is long enough to wrap onto the next line of the page, it carries on here."),
+        (
+            BlockKind.LIST_ITEM,
+            "A bullet that is long enough to wrap onto the next line of the page, it carries on here.",
+        ),
     ]
     assert [b.source.index for b in blocks] == [0, 3, 5, 8, 10]
 

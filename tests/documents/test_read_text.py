@@ -1,4 +1,5 @@
 """The text and Markdown readers."""
+
 from __future__ import annotations
 
 import pytest
@@ -76,7 +77,10 @@ def test_utf8_with_bom_and_windows_line_ends(tmp_path):
     path.write_bytes("\ufeffDear Ms Patel,\r\n\r\nYou owe £120.\r\n".encode("utf-8"))
     assert sniff(path.read_bytes()) == "text"
     doc = read_document(path, settings={})
-    assert [(b.kind, b.text) for b in doc.blocks] == [(BlockKind.SALUTATION, "Dear Ms Patel,"), (BlockKind.PARAGRAPH, "You owe £120.")]
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.SALUTATION, "Dear Ms Patel,"),
+        (BlockKind.PARAGRAPH, "You owe £120."),
+    ]
 
 
 def test_utf16_is_refused_with_utf8_advice():

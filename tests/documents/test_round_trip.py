@@ -1,4 +1,5 @@
 """Read a letter, write it as an Easy Read DOCX (words unchanged), read that back."""
+
 from __future__ import annotations
 
 from easyread.documents.identity import DETAILS_HEADING, SIGN_OFF_HEADING, identity_draft

@@ -1,12 +1,17 @@
 """Letter sentences and their ids: what every Easy Read point's trace points at."""
+
 from easyread.documents.model import Block, BlockKind, Document, EasyReadDocument, Point, Section
 from easyread.documents.sentences import block_of, split_block_text
 
 
 def test_split_keeps_titles_and_abbreviations_inside_a_sentence():
     text = "Mr. Reed will visit on 3 March. Bring e.g. a bill or No. 12 form! Is that all? Yes."
-    assert split_block_text(text) == ["Mr. Reed will visit on 3 March.", "Bring e.g. a bill or No. 12 form!",
-                                      "Is that all?", "Yes."]
+    assert split_block_text(text) == [
+        "Mr. Reed will visit on 3 March.",
+        "Bring e.g. a bill or No. 12 form!",
+        "Is that all?",
+        "Yes.",
+    ]
 
 
 def test_a_line_break_ends_a_sentence_and_nothing_is_lost():
@@ -17,9 +22,18 @@ def test_a_line_break_ends_a_sentence_and_nothing_is_lost():
 
 
 def test_ids_are_block_and_position_and_skip_empty_blocks():
-    doc = Document(blocks=[Block(BlockKind.HEADING, "Council tax"), Block(BlockKind.PARAGRAPH, ""),
-                           Block(BlockKind.PARAGRAPH, "You owe £10. Pay by 1 May.")])
-    assert [(s.id, s.text) for s in doc.sentences()] == [("0.0", "Council tax"), ("2.0", "You owe £10."), ("2.1", "Pay by 1 May.")]
+    doc = Document(
+        blocks=[
+            Block(BlockKind.HEADING, "Council tax"),
+            Block(BlockKind.PARAGRAPH, ""),
+            Block(BlockKind.PARAGRAPH, "You owe £10. Pay by 1 May."),
+        ]
+    )
+    assert [(s.id, s.text) for s in doc.sentences()] == [
+        ("0.0", "Council tax"),
+        ("2.0", "You owe £10."),
+        ("2.1", "Pay by 1 May."),
+    ]
     assert doc.sentence_map()["2.1"] == "Pay by 1 May."
     assert block_of("2.1") == 2 and block_of("x") is None
 

@@ -1,4 +1,5 @@
 """The Word writer, checked in the XML Word will read: layout table, sizes, fonts, direction."""
+
 import zipfile
 
 import docx
@@ -26,7 +27,10 @@ def w(name):
 
 def _parts(path):
     with zipfile.ZipFile(path) as zf:
-        return {name: etree.fromstring(zf.read(name)) for name in ("word/document.xml", "word/styles.xml", "docProps/core.xml")}
+        return {
+            name: etree.fromstring(zf.read(name))
+            for name in ("word/document.xml", "word/styles.xml", "docProps/core.xml")
+        }
 
 
 @pytest.fixture
@@ -97,9 +101,14 @@ def test_picture_width_and_alt_text(english):
 def test_picture_size_option_and_tall_pictures(tmp_path):
     tall = make_png(tmp_path / "tall.png", size=(40, 120))
     square = make_png(tmp_path / "square.png")
-    doc = EasyReadDocument(title="T", sections=[Section("S", [Point("a", Picture(str(square), "x")), Point("b", Picture(str(tall), "y"))])])
+    doc = EasyReadDocument(
+        title="T", sections=[Section("S", [Point("a", Picture(str(square), "x")), Point("b", Picture(str(tall), "y"))])]
+    )
     parts = _parts(write_docx(doc, tmp_path / "t.docx", WriteOptions(picture_size_cm=3)))
-    extents = [(int(e.get("cx")), int(e.get("cy"))) for e in parts["word/document.xml"].xpath("//wp:inline/wp:extent", namespaces=NS)]
+    extents = [
+        (int(e.get("cx")), int(e.get("cy")))
+        for e in parts["word/document.xml"].xpath("//wp:inline/wp:extent", namespaces=NS)
+    ]
     box = 3 * EMU_PER_CM
     assert extents[0] == (box, box)
     assert extents[1][1] == box and extents[1][0] == pytest.approx(box / 3, rel=0.01)
@@ -119,7 +128,9 @@ def test_body_and_heading_sizes_fonts_and_spacing(english):
     assert heading.find("w:b", NS) is not None
     assert heading.find("w:color", NS).get(w("val")) == "0B0C0C"
     # theme fonts would override the chosen font in Word
-    assert not styles.xpath("//w:rFonts[@w:asciiTheme or @w:hAnsiTheme or @w:cstheme or @w:eastAsiaTheme]", namespaces=NS)
+    assert not styles.xpath(
+        "//w:rFonts[@w:asciiTheme or @w:hAnsiTheme or @w:cstheme or @w:eastAsiaTheme]", namespaces=NS
+    )
     normal_ppr = _style(styles, "Normal").find(w("pPr"))
     assert normal_ppr.find("w:spacing", NS).get(w("line")) == "360"
     assert normal_ppr.find("w:spacing", NS).get(w("lineRule")) == "auto"
@@ -127,7 +138,9 @@ def test_body_and_heading_sizes_fonts_and_spacing(english):
 
 
 def test_other_font_and_size(tmp_path):
-    path = write_docx(english_doc(tmp_path), tmp_path / "v.docx", WriteOptions(font="Verdana", font_size_pt=14, heading_size_pt=20))
+    path = write_docx(
+        english_doc(tmp_path), tmp_path / "v.docx", WriteOptions(font="Verdana", font_size_pt=14, heading_size_pt=20)
+    )
     styles = _parts(path)["word/styles.xml"]
     rpr = _style(styles, "Normal").find(w("rPr"))
     assert rpr.find("w:sz", NS).get(w("val")) == "28"
@@ -214,10 +227,18 @@ def test_properties_are_in_schema_order(arabic, english):
 def test_missing_and_unsupported_pictures_are_left_out(tmp_path):
     svg = tmp_path / "symbol.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
-    doc = EasyReadDocument(title="T", sections=[Section("S", [
-        Point("Gone.", Picture(str(tmp_path / "gone.png"), "x")),
-        Point("Vector.", Picture(str(svg), "y")),
-    ])])
+    doc = EasyReadDocument(
+        title="T",
+        sections=[
+            Section(
+                "S",
+                [
+                    Point("Gone.", Picture(str(tmp_path / "gone.png"), "x")),
+                    Point("Vector.", Picture(str(svg), "y")),
+                ],
+            )
+        ],
+    )
     word = docx.Document(__import__("io").BytesIO(docx_bytes(doc)))
     cells = word.tables[0].rows
     assert [r.cells[1].text for r in cells] == ["Gone.", "Vector."]

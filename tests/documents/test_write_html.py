@@ -95,7 +95,9 @@ def test_fragment_is_a_block_with_its_own_language(tmp_path):
 
 
 def test_fragment_can_link_pictures(tmp_path):
-    html = render_html(english_doc(tmp_path), standalone=False, picture_src=lambda pic: "/pictures/" + pic.path.rsplit("/", 1)[-1])
+    html = render_html(
+        english_doc(tmp_path), standalone=False, picture_src=lambda pic: "/pictures/" + pic.path.rsplit("/", 1)[-1]
+    )
     srcs = [img.get("src") for img in lxml.html.fragment_fromstring(html).iter("img")]
     assert srcs == ["/pictures/coin.png", "/pictures/phone.png", "/pictures/phone.png"]
 
@@ -116,7 +118,7 @@ def test_stylesheet_for_the_web_app():
 
 def test_write_html_file(tmp_path):
     path = write_html(english_doc(tmp_path), tmp_path / "letter.html", WriteOptions())
-    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">")
+    assert path.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')
 
 
 @pytest.mark.parametrize("language,direction", [("ur", "rtl"), ("fa", "rtl"), ("pl", "ltr"), ("bn", "ltr")])
@@ -131,7 +133,9 @@ def test_decorative_pictures_as_backgrounds_for_pdf(tmp_path):
     tree = lxml.html.document_fromstring(html)
     assert [img.get("alt") for img in tree.iter("img")] == ["A pound coin", "A phone"]
     decorative = tree.find_class("er-picture-decorative")
-    assert len(decorative) == 1 and decorative[0].get("style").startswith("background-image: url('data:image/png;base64,")
+    assert len(decorative) == 1 and decorative[0].get("style").startswith(
+        "background-image: url('data:image/png;base64,"
+    )
     # a URL cannot close the CSS url('...') it is placed in
     hostile = render_html(doc, decorative_as_background=True, picture_src=lambda pic: "x') ; color: red; ('")
     style = lxml.html.document_fromstring(hostile).find_class("er-picture-decorative")[0].get("style")

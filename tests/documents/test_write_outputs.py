@@ -43,10 +43,18 @@ def test_options_from_settings(tmp_path):
     settings = load_settings(
         instance_path=tmp_path,
         environ={},
-        overrides={"FONT": "Verdana", "FONT_SIZE_PT": "18", "HEADING_SIZE_PT": 24, "PICTURE_SIZE_CM": "3", "COUNCIL_NAME": "Example Council"},
+        overrides={
+            "FONT": "Verdana",
+            "FONT_SIZE_PT": "18",
+            "HEADING_SIZE_PT": 24,
+            "PICTURE_SIZE_CM": "3",
+            "COUNCIL_NAME": "Example Council",
+        },
     )
     options = WriteOptions.from_settings(settings)
-    assert options == WriteOptions(font="Verdana", font_size_pt=18, heading_size_pt=24, picture_size_cm=3.0, council_name="Example Council")
+    assert options == WriteOptions(
+        font="Verdana", font_size_pt=18, heading_size_pt=24, picture_size_cm=3.0, council_name="Example Council"
+    )
     assert WriteOptions.from_settings({}) == WriteOptions()
 
 

@@ -1,4 +1,5 @@
 """The PDF writer: text comes back out, the right fonts are embedded, and the PDF is tagged."""
+
 import io
 import logging
 import unicodedata
@@ -54,7 +55,12 @@ def test_latin_text_comes_back_exactly(english):
     expected = ["Example Council", doc.title] + [s.heading for s in doc.sections] + [p.text for p in doc.points()]
     for text in expected:
         assert text in lines
-    assert lines.index("What you owe") < lines.index("You owe £120.50.") < lines.index("Get help") < lines.index("Call 01234 567890.")
+    assert (
+        lines.index("What you owe")
+        < lines.index("You owe £120.50.")
+        < lines.index("Get help")
+        < lines.index("Call 01234 567890.")
+    )
 
 
 def test_page_count_language_and_metadata(english):

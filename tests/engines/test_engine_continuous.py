@@ -1,4 +1,5 @@
 """The refilling loop: a finished row's slot goes to the next prompt, with the same replies."""
+
 from __future__ import annotations
 
 import pytest
@@ -107,10 +108,17 @@ def test_the_rewriter_hands_every_prompt_to_the_engine_at_once(tiny_model_dir, r
     assert isinstance(refilling, EachGenerator)
     seen = []
     real = refilling.generate_each
-    refilling.generate_each = lambda prompts, samplings, on_done=None: seen.append(len(prompts)) or real(prompts, samplings, on_done)
+    refilling.generate_each = lambda prompts, samplings, on_done=None: (
+        seen.append(len(prompts)) or real(prompts, samplings, on_done)
+    )
     done = []
-    replies = generate_all(refilling, rewrite_chats, [Sampling(max_new_tokens=b) for b in BUDGETS], batch_size=2,
-                           on_batch=lambda d, t: done.append((d, t)))
+    replies = generate_all(
+        refilling,
+        rewrite_chats,
+        [Sampling(max_new_tokens=b) for b in BUDGETS],
+        batch_size=2,
+        on_batch=lambda d, t: done.append((d, t)),
+    )
     assert seen == [len(rewrite_chats)] and all(replies)
     assert done[-1] == (len(rewrite_chats), len(rewrite_chats))
 
@@ -127,13 +135,13 @@ def test_the_queue_keeps_alike_starts_together_and_longest_first():
     rules = list(range(100, 140))
     paragraph = list(range(200, 240))
     prompts = [
-        rules + [1, 2],                     # 0: short, alone
-        [9, 9, 9],                          # 1: another group
-        rules + paragraph + [5],            # 2: three prompts on one paragraph...
-        [9, 9, 8],                          # 3: shares only 2 tokens with 1
-        rules + [7] * 60,                   # 4: the longest prompt of the rules group
-        rules + paragraph + [6, 6],         # 5
-        rules + paragraph + [5],            # 6: ...one of them sent twice (best-of-N)
+        rules + [1, 2],  # 0: short, alone
+        [9, 9, 9],  # 1: another group
+        rules + paragraph + [5],  # 2: three prompts on one paragraph...
+        [9, 9, 8],  # 3: shares only 2 tokens with 1
+        rules + [7] * 60,  # 4: the longest prompt of the rules group
+        rules + paragraph + [6, 6],  # 5
+        rules + paragraph + [5],  # 6: ...one of them sent twice (best-of-N)
     ]
     order, groups = continuous.schedule(prompts, 32)
     assert sorted(order) == list(range(len(prompts)))
@@ -149,7 +157,13 @@ def test_the_queue_keeps_alike_starts_together_and_longest_first():
 def test_rows_sharing_a_longer_start_are_read_as_their_own_block():
     rules = list(range(100, 140))
     paragraph = list(range(200, 240))
-    rows = [rules + [7] * 60, rules + paragraph + [5], rules + paragraph + [5], rules + paragraph + [6],
-            rules + [1], rules + [2, 2]]
+    rows = [
+        rules + [7] * 60,
+        rules + paragraph + [5],
+        rules + paragraph + [5],
+        rules + paragraph + [6],
+        rules + [1],
+        rules + [2, 2],
+    ]
     assert continuous.shared_runs(rows, 32) == [[0], [1, 2, 3], [4, 5]]
     assert continuous.shared_runs(rows[4:], 32) == [[0, 1]]

@@ -1,4 +1,5 @@
 """Assembling an embedded model from its PyPI parts, on fake part packages made here."""
+
 from __future__ import annotations
 
 import errno
@@ -25,16 +26,23 @@ def _fake_model(tmp_path, monkeypatch, parts=PARTS, skip=(), sha=None) -> Embedd
         package = site / f"{prefix}{number}"
         (package / "data").mkdir(parents=True)
         (package / "data" / f"part{number:02d}.bin").write_bytes(data)
-        (package / "__init__.py").write_text(textwrap.dedent(f"""
+        (package / "__init__.py").write_text(
+            textwrap.dedent(f"""
             import os
             def get_part_path():
                 return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "part{number:02d}.bin")
-        """))
+        """)
+        )
     monkeypatch.syspath_prepend(str(site))
     whole = b"".join(parts)
     return EmbeddedModel(
-        name="tiny", title="Tiny test model", package_prefix=prefix, parts=len(parts),
-        sha256=sha or hashlib.sha256(whole).hexdigest(), gguf_size=len(whole), bf16_size=100,
+        name="tiny",
+        title="Tiny test model",
+        package_prefix=prefix,
+        parts=len(parts),
+        sha256=sha or hashlib.sha256(whole).hexdigest(),
+        gguf_size=len(whole),
+        bf16_size=100,
         install_hint="Reinstall easyread.",
     )
 
@@ -79,7 +87,9 @@ def test_prepare_writes_a_marked_cache_once(tmp_path, monkeypatch):
 
 def test_missing_part_names_it(tmp_path, monkeypatch):
     model = _fake_model(tmp_path, monkeypatch, skip={2})
-    with pytest.raises(EngineError, match="The model files are incomplete: part 2 of 3 is missing. Reinstall easyread."):
+    with pytest.raises(
+        EngineError, match="The model files are incomplete: part 2 of 3 is missing. Reinstall easyread."
+    ):
         embedded.prepare(model, tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
 

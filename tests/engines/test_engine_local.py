@@ -1,4 +1,5 @@
 """The in-process transformers engine, on a tiny model the tests build themselves."""
+
 from __future__ import annotations
 
 import pytest
@@ -68,7 +69,7 @@ def _greedy_ids(engine, chat, n):
     ids = torch.tensor([tokenizer(prompt, add_special_tokens=False)["input_ids"]])
     with torch.inference_mode():
         out = model.generate(input_ids=ids, max_new_tokens=n, min_new_tokens=n, do_sample=False, eos_token_id=None)
-    return out[0, ids.shape[1]:].tolist()
+    return out[0, ids.shape[1] :].tolist()
 
 
 def test_stats_and_max_new_tokens(tiny_engine, chats):
@@ -84,7 +85,9 @@ def test_stats_and_max_new_tokens(tiny_engine, chats):
 def test_seeded_sampling_repeats(tiny_engine, chats):
     hot = Sampling(max_new_tokens=8, temperature=1.5, seed=7)
     assert tiny_engine.generate(chats[:3], hot) == tiny_engine.generate(chats[:3], hot)
-    others = {tuple(tiny_engine.generate(chats[:3], Sampling(max_new_tokens=8, temperature=1.5, seed=s))) for s in range(4)}
+    others = {
+        tuple(tiny_engine.generate(chats[:3], Sampling(max_new_tokens=8, temperature=1.5, seed=s))) for s in range(4)
+    }
     assert len(others) > 1
 
 

@@ -5,6 +5,7 @@ optimum-cli). The last tests run the real exporter and the real OpenVINO runtime
 the tiny model conftest builds; they need optimum-intel in its own environment,
 named by EASYREAD_OPENVINO_EXPORTER, and are skipped without it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,16 @@ SHA = hashlib.sha256(GGUF).hexdigest()
 @pytest.fixture
 def source(tmp_path, monkeypatch):
     """A fake embedded model whose bf16 cache is already prepared under tmp_path/cache."""
-    model = embedded.EmbeddedModel(name="tiny", title="Tiny", package_prefix="nope_", parts=1, sha256=SHA,
-                                   gguf_size=len(GGUF), bf16_size=10, install_hint="Reinstall easyread.")
+    model = embedded.EmbeddedModel(
+        name="tiny",
+        title="Tiny",
+        package_prefix="nope_",
+        parts=1,
+        sha256=SHA,
+        gguf_size=len(GGUF),
+        bf16_size=10,
+        install_hint="Reinstall easyread.",
+    )
     monkeypatch.setitem(embedded.EMBEDDED_MODELS, "tiny", model)
     root = tmp_path / "cache"
     folder = embedded.cache_dir(model, root)
@@ -73,8 +82,9 @@ def test_export_is_marked_and_done_once(source, exporter):
     marker = json.loads((folder / embedded.READY_MARKER).read_text())
     assert marker["sha256"] == SHA and marker["weight_format"] == "int8"
     assert commands[0][:3] == [str(exporter), "export", "openvino"]
-    assert commands[0][commands[0].index("--model") + 1] == str(embedded.cache_dir(embedded.EMBEDDED_MODELS["tiny"],
-                                                                                     source))
+    assert commands[0][commands[0].index("--model") + 1] == str(
+        embedded.cache_dir(embedded.EMBEDDED_MODELS["tiny"], source)
+    )
     assert commands[0][commands[0].index("--weight-format") + 1] == "int8"
     assert openvino_prepare.prepare(model, source, settings=settings, run=run) == folder
     assert len(commands) == 1  # ready: not exported again
@@ -114,8 +124,9 @@ def test_leftover_of_a_killed_export_is_cleared(source, exporter):
 def test_missing_exporter_says_how_to_install_it(source, tmp_path):
     model = OpenVINOModel("tiny-openvino", "tiny")
     with pytest.raises(EngineError) as caught:
-        openvino_prepare.prepare(model, source, settings={"OPENVINO_EXPORTER": str(tmp_path / "nothing")},
-                                 run=_writes_a_model)
+        openvino_prepare.prepare(
+            model, source, settings={"OPENVINO_EXPORTER": str(tmp_path / "nothing")}, run=_writes_a_model
+        )
     assert "EASYREAD_OPENVINO_EXPORTER" in str(caught.value) and "optimum-intel" in str(caught.value)
 
 
@@ -152,6 +163,7 @@ def test_embedded_openvino_engine_uses_the_export(source, exporter, monkeypatch)
 # --- through the real exporter and the real OpenVINO runtime ---
 
 EXACT = {"INFERENCE_PRECISION_HINT": "f32", "KV_CACHE_PRECISION": "f32"}
+
 
 def _real_exporter() -> str:
     pytest.importorskip("openvino_genai")
@@ -208,13 +220,15 @@ def test_embedded_openvino_rewrites_a_letter_sentence_keeping_its_date():
     from easyread.simplify.prompts import rewrite_prompt
 
     settings = {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 2}
-    if not openvino_prepare.is_ready(openvino_prepare.OPENVINO_MODELS["embedded-openvino"],
-                                     embedded.cache_root_from(settings)):
+    if not openvino_prepare.is_ready(
+        openvino_prepare.OPENVINO_MODELS["embedded-openvino"], embedded.cache_root_from(settings)
+    ):
         pytest.skip("run `easyread models prepare embedded-openvino` first")
     engine = get_engine("embedded-openvino", settings)
     sentence = "Your council tax payment of £125.00 is overdue and must be paid by 14 March 2025."
-    replies = engine.generate([rewrite_prompt(sentence, [], []), [{"role": "user", "content": "Say hello."}]],
-                              Sampling(max_new_tokens=48))
+    replies = engine.generate(
+        [rewrite_prompt(sentence, [], []), [{"role": "user", "content": "Say hello."}]], Sampling(max_new_tokens=48)
+    )
     kept = {fact.value for fact in compare_facts(sentence, replies[0]).kept}
     # Greedy int8 here drops "£125.00" (the fact lock's repair stage exists for that); the date must stay.
     assert any("2025" in value for value in kept), replies[0]

@@ -1,4 +1,5 @@
 """The real embedded model, end to end (slow: prepares the cache on first run, then loads it)."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,14 @@ def test_embedded_model_writes_plain_english():
     engine = get_engine("embedded", {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 2})
     chats = [
         [
-            {"role": "system", "content": "You rewrite council letters in Easy Read: short sentences and everyday words."},
-            {"role": "user", "content": "Rewrite in Easy Read: Your council tax payment of £125.00 is overdue. Please remit payment by 14 March 2025 to avoid further recovery action."},
+            {
+                "role": "system",
+                "content": "You rewrite council letters in Easy Read: short sentences and everyday words.",
+            },
+            {
+                "role": "user",
+                "content": "Rewrite in Easy Read: Your council tax payment of £125.00 is overdue. Please remit payment by 14 March 2025 to avoid further recovery action.",
+            },
         ],
         [{"role": "user", "content": "In one short sentence, what does a council do?"}],
     ]
@@ -37,11 +44,15 @@ def test_embedded_model_refills_a_finished_row_with_the_next_prompt():
     engine = get_engine("embedded", {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 2})
     engine.stats.reset()
     system = "You rewrite council letters in Easy Read: short sentences and everyday words."
-    letters = ["Your bin collection day will change from Monday to Tuesday from 1 April 2025.",
-               "Please remit payment of £125.00 by 14 March 2025 to avoid further recovery action.",
-               "You may be entitled to a single person discount of 25 per cent."]
-    chats = [[{"role": "system", "content": system}, {"role": "user", "content": f"Rewrite in Easy Read: {text}"}]
-             for text in letters]
+    letters = [
+        "Your bin collection day will change from Monday to Tuesday from 1 April 2025.",
+        "Please remit payment of £125.00 by 14 March 2025 to avoid further recovery action.",
+        "You may be entitled to a single person discount of 25 per cent.",
+    ]
+    chats = [
+        [{"role": "system", "content": system}, {"role": "user", "content": f"Rewrite in Easy Read: {text}"}]
+        for text in letters
+    ]
     budgets = [6, 40, 40]  # the first reply is cut short, so the third prompt takes its row
     done = []
     replies = engine.generate_each(chats, [Sampling(max_new_tokens=b) for b in budgets], on_done=done.append)

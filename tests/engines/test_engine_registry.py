@@ -1,4 +1,5 @@
 """Model specs, the model list and the `easyread models` commands."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,7 +22,10 @@ def test_embedded_is_listed_as_not_ready_in_an_empty_cache(tmp_path):
 
 
 def test_a_configured_folder_is_listed(tiny_model_dir, tmp_path):
-    infos = {i.name: i for i in registry.list_models({"MODEL_CACHE": str(tmp_path), "MODEL": f"transformers://{tiny_model_dir}"})}
+    infos = {
+        i.name: i
+        for i in registry.list_models({"MODEL_CACHE": str(tmp_path), "MODEL": f"transformers://{tiny_model_dir}"})
+    }
     assert infos["configured"].ready and infos["configured"].size_bytes > 0
 
 
@@ -40,7 +44,9 @@ def test_embedded_engine_uses_the_prepared_cache(tmp_path, monkeypatch):
         return tmp_path / "ready"
 
     monkeypatch.setattr(registry.embedded, "prepare", fake_prepare)
-    engine = registry.get_engine(None, {"MODEL": "embedded-fast", "MODEL_CACHE": str(tmp_path), "MODEL_BATCH_SIZE": 4, "MODEL_THREADS": 0})
+    engine = registry.get_engine(
+        None, {"MODEL": "embedded-fast", "MODEL_CACHE": str(tmp_path), "MODEL_BATCH_SIZE": 4, "MODEL_THREADS": 0}
+    )
     assert seen["args"] == ("embedded-fast", tmp_path)
     assert (engine.name, engine.path, engine.batch_size) == ("embedded-fast", tmp_path / "ready", 4)
 

@@ -1,4 +1,5 @@
 """The OpenAI-compatible engine against a small server on 127.0.0.1, backed by the tiny model."""
+
 from __future__ import annotations
 
 import json
@@ -54,7 +55,9 @@ class FakeServer:
                     server.requests.append({"body": body, "auth": self.headers.get("Authorization")})
                     status = server.failures.pop(0) if server.failures else None
                 if status:
-                    self._send(status, {"error": {"message": "try later"}}, [("Retry-After", "0")] if status == 429 else ())
+                    self._send(
+                        status, {"error": {"message": "try later"}}, [("Retry-After", "0")] if status == 429 else ()
+                    )
                     return
                 if self.path != "/v1/chat/completions":
                     self._send(404, {"error": {"message": "not found"}})
@@ -63,15 +66,22 @@ class FakeServer:
                     self._send(400, {"error": {"message": f"model {body.get('model')!r} does not exist"}})
                     return
                 time.sleep(server.delay)
-                sampling = Sampling(max_new_tokens=body["max_tokens"], temperature=body["temperature"], seed=body.get("seed"))
+                sampling = Sampling(
+                    max_new_tokens=body["max_tokens"], temperature=body["temperature"], seed=body.get("seed")
+                )
                 before = server.engine.stats.generated_tokens
                 text = server.engine.generate([body["messages"]], sampling)[0]
                 used = server.engine.stats.generated_tokens - before
-                self._send(200, {
-                    "object": "chat.completion",
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": used, "total_tokens": used + 1},
-                })
+                self._send(
+                    200,
+                    {
+                        "object": "chat.completion",
+                        "choices": [
+                            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                        ],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": used, "total_tokens": used + 1},
+                    },
+                )
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         # Not daemon threads: server_close() then waits for a slow reply to finish, so no
@@ -109,7 +119,9 @@ def test_replies_match_the_local_engine_in_order(server, tiny_engine, chats):
 
 
 def test_sends_sampling_and_api_key(server, chats):
-    _engine(server.url, model="tiny", api_key="s3cret").generate(chats[:1], Sampling(max_new_tokens=4, temperature=0.5, seed=3))
+    _engine(server.url, model="tiny", api_key="s3cret").generate(
+        chats[:1], Sampling(max_new_tokens=4, temperature=0.5, seed=3)
+    )
     sent = server.requests[-1]
     assert sent["auth"] == "Bearer s3cret"
     assert sent["body"]["max_tokens"] == 4 and sent["body"]["temperature"] == 0.5 and sent["body"]["seed"] == 3
@@ -158,8 +170,14 @@ def test_a_server_that_is_down_says_so(chats):
 def test_registry_builds_the_engine_from_settings(server, chats):
     from easyread.engines.registry import get_engine, list_models
 
-    settings = {"MODEL": "openai+" + server.url, "MODEL_SERVER_NAME": "tiny", "MODEL_TIMEOUT": 5.0,
-                "MODEL_RETRIES": 0, "MODEL_CONCURRENCY": 2, "MODEL_API_KEY": ""}
+    settings = {
+        "MODEL": "openai+" + server.url,
+        "MODEL_SERVER_NAME": "tiny",
+        "MODEL_TIMEOUT": 5.0,
+        "MODEL_RETRIES": 0,
+        "MODEL_CONCURRENCY": 2,
+        "MODEL_API_KEY": "",
+    }
     engine = get_engine(None, settings)
     assert isinstance(engine, OpenAIEngine)
     assert (engine.base_url, engine.model, engine.retries, engine.concurrency) == (server.url, "tiny", 0, 2)

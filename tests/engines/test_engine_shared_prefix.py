@@ -1,4 +1,5 @@
 """Prompts that start the same are read once: same replies, fewer tokens read."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,8 @@ from easyread.engines.base import Sampling
 from easyread.engines.local import TransformersEngine
 
 GREEDY = Sampling(max_new_tokens=8)
+
+
 @pytest.fixture(params=[True, False], ids=["refilling", "fixed-batches"])
 def engines(tiny_model_dir, request):
     """Two float32 engines on one loaded model: one shares prompt starts, one reads every prompt whole.
@@ -16,9 +19,12 @@ def engines(tiny_model_dir, request):
     Both ways of batching: the refilling loop, and plain `generate` per fixed batch.
     """
     continuous = request.param
-    sharing = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="sharing", continuous=continuous)
-    plain = TransformersEngine(tiny_model_dir, dtype=torch.float32, batch_size=2, name="plain", share_prefix=False,
-                               continuous=continuous)
+    sharing = TransformersEngine(
+        tiny_model_dir, dtype=torch.float32, batch_size=2, name="sharing", continuous=continuous
+    )
+    plain = TransformersEngine(
+        tiny_model_dir, dtype=torch.float32, batch_size=2, name="plain", share_prefix=False, continuous=continuous
+    )
     return sharing, plain
 
 
@@ -69,8 +75,11 @@ def test_a_kept_start_is_read_once_across_batches_and_calls(engines, rewrite_cha
     sharing, _ = engines
     reads = []
     real_read = sharing._read_start
-    monkeypatch.setattr(sharing, "_read_start",
-                        lambda model, tokens, kept=0: reads.append(len(tokens)) or real_read(model, tokens, kept))
+    monkeypatch.setattr(
+        sharing,
+        "_read_start",
+        lambda model, tokens, kept=0: reads.append(len(tokens)) or real_read(model, tokens, kept),
+    )
     sharing.generate(rewrite_chats, GREEDY)
     sharing.generate(rewrite_chats[:1], GREEDY)  # one prompt alone still uses the kept start
     assert len(reads) == 1
@@ -81,8 +90,10 @@ def test_only_a_few_starts_are_kept(engines, rewrite_paragraphs):
     sharing, _ = engines
     for n in range(local.KEPT_PREFIXES + 2):
         rules = f"Rules number {n}. " + "Use short sentences and everyday words. " * 12
-        sharing.generate([[{"role": "system", "content": rules}, {"role": "user", "content": t}] for t in rewrite_paragraphs[:2]],
-                         Sampling(max_new_tokens=2))
+        sharing.generate(
+            [[{"role": "system", "content": rules}, {"role": "user", "content": t}] for t in rewrite_paragraphs[:2]],
+            Sampling(max_new_tokens=2),
+        )
     assert len(sharing._prefixes) == local.KEPT_PREFIXES
 
 

@@ -1,4 +1,5 @@
 """A small picture library for tests: the concept map's OpenMoji pictures, a few others, and a council folder."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,4 +50,9 @@ def council_library(symbol_cache, council_folder):
 
 @pytest.fixture
 def settings(symbol_cache, tmp_path):
-    return {"INSTANCE_PATH": str(tmp_path), "SYMBOL_CACHE": str(symbol_cache), "PICTURE_PX": 120, "PICTURE_MATCH_THRESHOLD": 0.45}
+    return {
+        "INSTANCE_PATH": str(tmp_path),
+        "SYMBOL_CACHE": str(symbol_cache),
+        "PICTURE_PX": 120,
+        "PICTURE_MATCH_THRESHOLD": 0.45,
+    }

@@ -1,4 +1,5 @@
 """Matching: the concept map first, council pictures first, a threshold, one picture per idea."""
+
 from __future__ import annotations
 
 from easyread.pictures.match import Matcher
@@ -17,7 +18,9 @@ def test_concept_map_comes_first(openmoji_library):
     assert ids(matcher, ["Call us on 01793 445500."]) == ["260E"]
     assert ids(matcher, ["Put your bin out by 7am."]) == ["1F5D1"]
     # Embeddings alone miss the court, which shows the map decided it.
-    assert ids(Matcher(openmoji_library, 0.45, use_concepts=False), ["If you do not pay, we may take you to court."]) != ["1F9D1-200D-2696-FE0F"]
+    assert ids(
+        Matcher(openmoji_library, 0.45, use_concepts=False), ["If you do not pay, we may take you to court."]
+    ) != ["1F9D1-200D-2696-FE0F"]
 
 
 def test_council_pictures_are_preferred(council_library):
@@ -63,15 +66,23 @@ def test_an_empty_library_gives_no_pictures_and_no_error(symbol_cache):
     from easyread.pictures import add_pictures
     from easyread.pictures.library import Library
 
-    doc = EasyReadDocument(title="Bins", sections=[Section("About", [Point("We collect your bins on Monday."), Point("Thank you.")])])
+    doc = EasyReadDocument(
+        title="Bins", sections=[Section("About", [Point("We collect your bins on Monday."), Point("Thank you.")])]
+    )
     out = add_pictures(doc, library=Library([], cache_dir=str(symbol_cache)))
     assert [p.picture for s in out.sections for p in s.points] == [None, None]
 
 
 def test_one_picture_is_not_put_beside_many_points(openmoji_library):
     matcher = Matcher(openmoji_library, 0.45)
-    texts = ["You need to pay £100.", "Pay by 1 May.", "You owe us £50.", "If you do not pay, call us on 01793 445500.",
-             "Paying is easy.", "We will take the money from your benefit."]
+    texts = [
+        "You need to pay £100.",
+        "Pay by 1 May.",
+        "You owe us £50.",
+        "If you do not pay, call us on 01793 445500.",
+        "Paying is easy.",
+        "We will take the money from your benefit.",
+    ]
     chosen = ids(matcher, texts)
     counts = {i: chosen.count(i) for i in set(chosen) if i}
     assert max(counts.values()) <= 2, chosen
@@ -82,7 +93,8 @@ def test_one_picture_is_not_put_beside_many_points(openmoji_library):
 def test_search_for_a_reference_number_offers_no_unrelated_picture(openmoji_library):
     from easyread.pictures.library import Library, load_openmoji
 
-    library = Library(load_openmoji({s.id for s in openmoji_library.symbols} | {"26B1", "00AE"}),
-                      cache_dir=openmoji_library.cache_dir)
+    library = Library(
+        load_openmoji({s.id for s in openmoji_library.symbols} | {"26B1", "00AE"}), cache_dir=openmoji_library.cache_dir
+    )
     found = [s.id for s in Matcher(library, 0.45).search("reference number", 24)]
     assert "26B1" not in found and "00AE" not in found, found  # no funeral urn, no registered sign

@@ -1,4 +1,5 @@
 """add_pictures: PNG files, alt text, credits, and a person's choice kept."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,12 +12,18 @@ from easyread.pictures.alt import alt_from_name
 
 
 def letter(*texts, language="en"):
-    return EasyReadDocument("Your council tax", [Section("What you need to do", [Point(t) for t in texts])], language=language)
+    return EasyReadDocument(
+        "Your council tax", [Section("What you need to do", [Point(t) for t in texts])], language=language
+    )
 
 
 def test_pictures_are_pngs_of_the_set_size_with_alt_text(openmoji_library, council_library, settings):
     for library in (openmoji_library, council_library):
-        doc = add_pictures(letter("Call us on 01793 445500.", "A paperback to borrow", "You need to pay £100."), settings=settings, library=library)
+        doc = add_pictures(
+            letter("Call us on 01793 445500.", "A paperback to borrow", "You need to pay £100."),
+            settings=settings,
+            library=library,
+        )
         for point in doc.points():
             assert point.picture is not None
             assert point.picture.alt.strip()
@@ -29,7 +36,9 @@ def test_pictures_are_pngs_of_the_set_size_with_alt_text(openmoji_library, counc
 
 
 def test_openmoji_credit_only_when_openmoji_is_used(openmoji_library, council_library, settings):
-    used = add_pictures(letter("Call us on 01793 445500.", "Call us again."), settings=settings, library=openmoji_library)
+    used = add_pictures(
+        letter("Call us on 01793 445500.", "Call us again."), settings=settings, library=openmoji_library
+    )
     assert used.credits == [OPENMOJI_CREDIT]
     none = add_pictures(letter("We hope this helps."), settings=settings, library=openmoji_library)
     assert none.credits == []
@@ -68,19 +77,42 @@ def test_letter_parts_get_a_fitting_picture_or_none(openmoji_library, settings):
     from easyread.documents.identity import letter_part_flags
     from easyread.documents.model import BlockKind
 
-    doc = EasyReadDocument("Council tax", [
-        Section("Your details", [
-            Point("Westmoor Council\nRevenues and Benefits\nPO Box 12\nWestmoor WM1 1AA", flags=letter_part_flags(BlockKind.SENDER_ADDRESS)),
-            Point("Ms A Smith\n1 High Street\nWestmoor WM2 2BB", flags=letter_part_flags(BlockKind.RECIPIENT_ADDRESS)),
-            Point("Account reference: 4001 8837"),  # no flag: known by its words, as the model's drafts have them
-            Point("Date: 3 March 2025", flags=letter_part_flags(BlockKind.DATE_LINE)),
-        ]),
-        Section("What to do", [Point("You need to pay £100 by 1 May."), Point("We will send you a refund of £20.")]),
-        Section("Who this letter is from", [Point("Yours sincerely,\nRevenues Team", flags=letter_part_flags(BlockKind.SIGN_OFF))]),
-    ])
-    sender, recipient, reference, date, pay, refund, sign_off = add_pictures(doc, settings=settings, library=openmoji_library).points()
+    doc = EasyReadDocument(
+        "Council tax",
+        [
+            Section(
+                "Your details",
+                [
+                    Point(
+                        "Westmoor Council\nRevenues and Benefits\nPO Box 12\nWestmoor WM1 1AA",
+                        flags=letter_part_flags(BlockKind.SENDER_ADDRESS),
+                    ),
+                    Point(
+                        "Ms A Smith\n1 High Street\nWestmoor WM2 2BB",
+                        flags=letter_part_flags(BlockKind.RECIPIENT_ADDRESS),
+                    ),
+                    Point(
+                        "Account reference: 4001 8837"
+                    ),  # no flag: known by its words, as the model's drafts have them
+                    Point("Date: 3 March 2025", flags=letter_part_flags(BlockKind.DATE_LINE)),
+                ],
+            ),
+            Section(
+                "What to do", [Point("You need to pay £100 by 1 May."), Point("We will send you a refund of £20.")]
+            ),
+            Section(
+                "Who this letter is from",
+                [Point("Yours sincerely,\nRevenues Team", flags=letter_part_flags(BlockKind.SIGN_OFF))],
+            ),
+        ],
+    )
+    sender, recipient, reference, date, pay, refund, sign_off = add_pictures(
+        doc, settings=settings, library=openmoji_library
+    ).points()
     money = {"1F4B7", "1FA99", "1F4B0"}
-    assert sender.picture is None or (Path(sender.picture.path).name.split("-")[0] not in money and sender.picture.alt == "Who sent this letter")
+    assert sender.picture is None or (
+        Path(sender.picture.path).name.split("-")[0] not in money and sender.picture.alt == "Who sent this letter"
+    )
     assert recipient.picture.alt == "Your address"
     assert reference.picture is None and sign_off.picture is None
     assert date.picture.alt == "The date of this letter"

@@ -1,4 +1,5 @@
 """Pictures reach the documents people get: the PNG, its alt text and the credit line."""
+
 from __future__ import annotations
 
 import zipfile
@@ -9,7 +10,9 @@ from easyread.pictures import OPENMOJI_CREDIT, add_pictures
 
 
 def test_docx_and_html_carry_picture_alt_text_and_credit(openmoji_library, settings, tmp_path):
-    doc = EasyReadDocument("Your council tax", [Section("What to do", [Point("Call us on 01793 445500."), Point("We hope this helps.")])])
+    doc = EasyReadDocument(
+        "Your council tax", [Section("What to do", [Point("Call us on 01793 445500."), Point("We hope this helps.")])]
+    )
     doc = add_pictures(doc, settings=settings, library=openmoji_library)
     written = write_outputs(doc, tmp_path / "out", "letter", ["docx", "html"], WriteOptions())
 

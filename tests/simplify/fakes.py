@@ -1,8 +1,9 @@
 """A scripted engine for the rewriter's tests: no model, replies chosen by the prompt."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from easyread.engines.base import GenerationStats, Sampling
 

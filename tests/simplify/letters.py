@@ -1,4 +1,5 @@
 """Small letters built straight from blocks, so the rewriter's tests need no reader."""
+
 from __future__ import annotations
 
 from easyread.documents.model import Block, BlockKind, Document
@@ -6,7 +7,9 @@ from easyread.documents.model import Block, BlockKind, Document
 SENDER = "Northbridge Borough Council\nCivic Centre\nNorthbridge NB1 1AA\nTelephone: 0161 496 0120"
 
 
-def letter(*paragraphs: str, title: str = "Council Tax reminder", refs: dict | None = None, sender: str = SENDER) -> Document:
+def letter(
+    *paragraphs: str, title: str = "Council Tax reminder", refs: dict | None = None, sender: str = SENDER
+) -> Document:
     """A letter with the usual parts around the given body paragraphs."""
     blocks = [
         Block(BlockKind.SENDER_ADDRESS, sender),

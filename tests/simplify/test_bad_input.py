@@ -7,10 +7,14 @@ from easyread.simplify.pipeline import simplify_document, simplify_documents
 
 from .letters import REMINDER, letter
 
-WELSH = ("Mae ein cofnodion yn dangos nad ydych wedi talu'r rhandaliad o £142.50 ar gyfer eich treth gyngor. "
-         "Rhaid i chi dalu erbyn 10 Mawrth 2025. Os ydych yn cael trafferth talu, cysylltwch â ni cyn gynted â phosibl.")
-POLISH = ("Z naszych danych wynika, że nie zapłacił Pan raty podatku lokalnego w wysokości £142.50. "
-          "Prosimy o zapłacenie tej kwoty do dnia 10 marca 2025. W razie problemów prosimy o kontakt telefoniczny.")
+WELSH = (
+    "Mae ein cofnodion yn dangos nad ydych wedi talu'r rhandaliad o £142.50 ar gyfer eich treth gyngor. "
+    "Rhaid i chi dalu erbyn 10 Mawrth 2025. Os ydych yn cael trafferth talu, cysylltwch â ni cyn gynted â phosibl."
+)
+POLISH = (
+    "Z naszych danych wynika, że nie zapłacił Pan raty podatku lokalnego w wysokości £142.50. "
+    "Prosimy o zapłacenie tej kwoty do dnia 10 marca 2025. W razie problemów prosimy o kontakt telefoniczny."
+)
 
 
 def test_empty_letter_is_refused(fake):

@@ -1,4 +1,5 @@
 """The rewriter benchmark's whole path, on three of our letters, with the scripted engine."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ def test_bench_takes_a_folder_of_letters(monkeypatch, tmp_path, capsys):
     import easyread.engines.registry as registry
     from easyread.bench import rewriter
 
-    (tmp_path / "a.txt").write_text("Dear Ms Cole,\n\nWe will visit your home on 3 March 2025 to look at the damp in "
-                                    "your kitchen. Please make sure someone is at home.\n\nYours sincerely,\nA Clerk\n")
+    (tmp_path / "a.txt").write_text(
+        "Dear Ms Cole,\n\nWe will visit your home on 3 March 2025 to look at the damp in "
+        "your kitchen. Please make sure someone is at home.\n\nYours sincerely,\nA Clerk\n"
+    )
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine())
     monkeypatch.setenv("EASYREAD_REWRITE_BEST_OF", "1")
     figures = rewriter.run(["--letters", str(tmp_path), "--baseline-paragraphs", "0", "--samples", "0"])

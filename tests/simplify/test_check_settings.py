@@ -1,4 +1,5 @@
 """The CHECK_* settings reach the rewriter and the report it writes (they used to stop at the web job's re-check)."""
+
 from easyread.simplify.pipeline import simplify_document
 
 from .fakes import FakeEngine
@@ -23,8 +24,11 @@ def test_a_stricter_sentence_limit_reaches_the_rewriter_and_its_report(settings)
     assert not _long_sentence_fails(default)  # 15 words pass the default limit of 20
 
     strict_engine = FakeEngine(_rewrite_as_is)
-    strict = simplify_document(letter(SENTENCE), strict_engine, settings={**settings, "CHECK_SENTENCE_FAIL_WORDS": 10,
-                                                                       "CHECK_SENTENCE_WARN_WORDS": 8})
+    strict = simplify_document(
+        letter(SENTENCE),
+        strict_engine,
+        settings={**settings, "CHECK_SENTENCE_FAIL_WORDS": 10, "CHECK_SENTENCE_WARN_WORDS": 8},
+    )
     assert _long_sentence_fails(strict)  # the report the command line writes holds the council's limit
     assert not strict.report.passed
     # and the rewriter judged the sentence by that limit too: it asked the model to repair it

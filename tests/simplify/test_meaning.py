@@ -5,8 +5,10 @@ from easyread.simplify.pipeline import simplify_document
 from .fakes import FakeEngine, sentence_of
 from .letters import letter
 
-REPAIRS = ("Emergency repairs are done faster than other repairs, usually within 3 working days of your call to us. "
-           "Less urgent repairs take longer, and you do not need to be at home for them if we have a key to the building.")
+REPAIRS = (
+    "Emergency repairs are done faster than other repairs, usually within 3 working days of your call to us. "
+    "Less urgent repairs take longer, and you do not need to be at home for them if we have a key to the building."
+)
 
 
 def test_negation_flip_both_ways():
@@ -42,6 +44,7 @@ def test_parse_verdicts_tolerates_chatter():
 
 def _script(rewrite, verify=None, fix=None, later=None):
     """`rewrite` answers the letter's first sentence ("Emergency repairs ..."), `later` its second."""
+
     def script(kind, user, chat):
         if kind == "rewrite" and "Emergency" in sentence_of(user):
             return rewrite
@@ -52,13 +55,22 @@ def _script(rewrite, verify=None, fix=None, later=None):
         if kind == "meaning-repair":
             return fix(user) if fix else "- " + user.split("sentence:\n", 1)[1].split("\n")[0]
         return None
+
     return script
 
 
 def test_flipped_comparative_is_repaired_when_the_repair_checks_out(settings):
     rewrite = "- We fix emergency repairs within 3 working days.\n- Emergency repairs take longer.\n- Other repairs are faster."
-    engine = FakeEngine(_script(rewrite, fix=lambda user: "- Emergency repairs are done faster." if "Emergency repairs take" in user
-                                else "- Less urgent repairs take longer."))
+    engine = FakeEngine(
+        _script(
+            rewrite,
+            fix=lambda user: (
+                "- Emergency repairs are done faster."
+                if "Emergency repairs take" in user
+                else "- Less urgent repairs take longer."
+            ),
+        )
+    )
     result = simplify_document(letter(REPAIRS, title="Repairs"), engine, settings=settings)
     texts = [p.text for p in result.draft.points()]
     assert "Emergency repairs take longer." not in texts
@@ -129,8 +141,10 @@ def test_dropped_condition_is_flagged():
 
 
 def test_negation_elsewhere_in_a_long_source_sentence_is_not_pinned_on_a_clause():
-    source = ["If you do not pay within seven days, you will lose the right to pay by instalments "
-              "and the full balance for the year of £1,425.00 will become due."]
+    source = [
+        "If you do not pay within seven days, you will lose the right to pay by instalments "
+        "and the full balance for the year of £1,425.00 will become due."
+    ]
     assert negation_flip("The full balance for the year is £1,425.00.", source) is None
     assert negation_flip("If you pay within 7 days, you will lose the right to pay by instalments.", source)
 
@@ -147,9 +161,14 @@ def test_flags_stay_with_their_own_letter_in_a_batch(settings):
 
 
 def test_comfort_the_letter_does_not_give_is_flagged():
-    source = ["You must pay the amount shown within seven days.", "If you have already paid, please ignore this notice."]
+    source = [
+        "You must pay the amount shown within seven days.",
+        "If you have already paid, please ignore this notice.",
+    ]
     assert [r for r, _ in rule_flags("You do not need to worry about this notice.", source)] == ["meaning-reassurance"]
-    assert [r for r, _ in rule_flags("It's okay if it takes a little longer.", ["Urgent repairs are done first."])] == ["meaning-reassurance"]
+    assert [r for r, _ in rule_flags("It's okay if it takes a little longer.", ["Urgent repairs are done first."])] == [
+        "meaning-reassurance"
+    ]
     # The letter's own comfort, and a fine that is a penalty, are not added comfort.
     assert rule_flags("Please do not worry.", ["Please do not worry: we can help you."]) == []
     assert rule_flags("You may have to pay a fine of £70.", ["You may receive a penalty charge of £70."]) == []
@@ -165,8 +184,10 @@ def test_an_if_part_without_what_happens_then_is_flagged():
 def test_a_question_asking_the_letters_own_condition_is_supported():
     from easyread.simplify.meaning_rules import restates_condition
 
-    source = ("If you are having difficulty paying, please contact us as soon as possible. "
-              "If you still disagree, you can appeal to an independent tribunal.")
+    source = (
+        "If you are having difficulty paying, please contact us as soon as possible. "
+        "If you still disagree, you can appeal to an independent tribunal."
+    )
     assert restates_condition("Are you having difficulty paying?", source)
     assert restates_condition("Do you still disagree?", source)
     assert not restates_condition("Do you still agree?", source)  # not what the letter asks

@@ -1,4 +1,5 @@
 """Turning a model reply into points: one sentence each, nothing lost."""
+
 from __future__ import annotations
 
 from easyread.simplify.prompts import parse_lines

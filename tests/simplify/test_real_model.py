@@ -1,4 +1,5 @@
 """The rewriter with the real embedded model on a short letter (slow: about 2-5 minutes on 2 cores)."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,7 +37,11 @@ def test_real_model_rewrites_a_short_letter_faithfully():
     readded = " ".join(p.text for p in points if "fact-readded" in p.flags)
     # Each fact of the body is in a rewritten point, or re-added by the lock and flagged.
     for fact in body.kept:
-        in_rewrite = any(fact.value in {f.value for f in compare_facts(p.text, p.text).source} for p in points if "fact-readded" not in p.flags)
+        in_rewrite = any(
+            fact.value in {f.value for f in compare_facts(p.text, p.text).source}
+            for p in points
+            if "fact-readded" not in p.flags
+        )
         assert in_rewrite or fact.text in readded or fact.kind in ("deadline", "right"), fact
     # The gate's findings are on the draft: a long point carries a finding a person will see.
     for point in points:

@@ -5,8 +5,10 @@ from easyread.simplify.pipeline import simplify_document
 from .fakes import FakeEngine, echo_rewrite, sentence_of
 from .letters import REMINDER, letter
 
-LONG = ("If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
-        "can discuss whether you are entitled to a reduction.")
+LONG = (
+    "If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
+    "can discuss whether you are entitled to a reduction."
+)
 
 
 def _texts(result):
@@ -47,8 +49,13 @@ def test_a_repair_that_loses_a_fact_is_refused(settings):
 
 
 def test_best_of_n_samples_and_keeps_the_best(settings):
-    replies = iter(["- Phone 0161 496 0199 if paying is hard for you and your family and your friends today.",
-                    "- Phone 0161 496 0199 if paying is hard."] * 10)
+    replies = iter(
+        [
+            "- Phone 0161 496 0199 if paying is hard for you and your family and your friends today.",
+            "- Phone 0161 496 0199 if paying is hard.",
+        ]
+        * 10
+    )
 
     def script(kind, user, chat):
         if kind == "rewrite" and "difficulty" in user:
@@ -58,7 +65,9 @@ def test_best_of_n_samples_and_keeps_the_best(settings):
         return None
 
     engine = FakeEngine(script)
-    result = simplify_document(letter(*REMINDER), engine, settings={**settings, "REWRITE_REPAIR_ROUNDS": 0, "REWRITE_BEST_OF": 2})
+    result = simplify_document(
+        letter(*REMINDER), engine, settings={**settings, "REWRITE_REPAIR_ROUNDS": 0, "REWRITE_BEST_OF": 2}
+    )
     assert "Phone 0161 496 0199 if paying is hard." in _texts(result)
     assert result.tokens["best_of_prompts"] >= 2
 
@@ -131,8 +140,9 @@ def test_fixes_unit():
     assert fix_sentence("Between 8am and 12pm.") == "From 8am to midday."
     assert fix_sentence("Open 9 a.m. to 4.30 p.m.") == "Open 9am to 4:30pm."
     assert fix_sentence("You have twenty-one days and one chance.") == "You have 21 days and one chance."
-    assert split_long("You must pay your rent of £98.95 every week, and you must also pay £15.00 each week towards the arrears.") == [
-        "You must pay your rent of £98.95 every week.", "You must also pay £15.00 each week towards the arrears."]
+    assert split_long(
+        "You must pay your rent of £98.95 every week, and you must also pay £15.00 each week towards the arrears."
+    ) == ["You must pay your rent of £98.95 every week.", "You must also pay £15.00 each week towards the arrears."]
     assert split_long("A short one, and you know it.") == ["A short one, and you know it."]
 
 
@@ -153,16 +163,27 @@ def test_a_sentence_the_model_repeats_across_paragraphs_appears_once(settings):
     assert "You can pay online at www.northbridge.gov.uk/pay." in texts  # the rest is still there
 
 
-@pytest.mark.parametrize("long, expected", [
-    ("If you think the penalty charge should not have been issued, you can challenge it online.",
-     ["Do you think the penalty charge should not have been issued?", "You can challenge it online."]),
-    ("If you are having difficulty paying, please contact us as soon as possible on 0161 496 0120.",
-     ["Are you having difficulty paying?", "Please contact us as soon as possible on 0161 496 0120."]),
-    ("If you still disagree after we have looked at it again, you can appeal to an independent tribunal.",
-     ["Do you still disagree after we have looked at it again?", "You can appeal to an independent tribunal."]),
-    ("If you have any questions about this letter or your bill, you can phone us on 0161 496 0120.",
-     ["Do you have any questions about this letter or your bill?", "You can phone us on 0161 496 0120."]),
-])
+@pytest.mark.parametrize(
+    "long, expected",
+    [
+        (
+            "If you think the penalty charge should not have been issued, you can challenge it online.",
+            ["Do you think the penalty charge should not have been issued?", "You can challenge it online."],
+        ),
+        (
+            "If you are having difficulty paying, please contact us as soon as possible on 0161 496 0120.",
+            ["Are you having difficulty paying?", "Please contact us as soon as possible on 0161 496 0120."],
+        ),
+        (
+            "If you still disagree after we have looked at it again, you can appeal to an independent tribunal.",
+            ["Do you still disagree after we have looked at it again?", "You can appeal to an independent tribunal."],
+        ),
+        (
+            "If you have any questions about this letter or your bill, you can phone us on 0161 496 0120.",
+            ["Do you have any questions about this letter or your bill?", "You can phone us on 0161 496 0120."],
+        ),
+    ],
+)
 def test_a_long_if_you_sentence_becomes_a_question_and_the_action(long, expected):
     from easyread.simplify.fixes import question_first
 
@@ -170,14 +191,17 @@ def test_a_long_if_you_sentence_becomes_a_question_and_the_action(long, expected
     assert " ".join(expected).count("0161") == long.count("0161")  # facts stay, once
 
 
-@pytest.mark.parametrize("kept", [
-    "If you do not pay within 7 days, you will lose the right to pay by instalments.",  # 'do' is not on the list
-    "If you are not happy with our decision about your claim, you can ask us to look at it again.",  # negated
-    "If you have already paid the full amount of £142.50, please ignore this reminder notice.",  # not 'do you have'
-    "If we don't agree with your challenge, you can ask an independent tribunal to decide.",  # not a 'you' condition
-    "If you think the charge is wrong, the tribunal may decide that the council must refund you.",  # main clause not ours
-    "If you think it is wrong, you can challenge it.",  # short already
-])
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "If you do not pay within 7 days, you will lose the right to pay by instalments.",  # 'do' is not on the list
+        "If you are not happy with our decision about your claim, you can ask us to look at it again.",  # negated
+        "If you have already paid the full amount of £142.50, please ignore this reminder notice.",  # not 'do you have'
+        "If we don't agree with your challenge, you can ask an independent tribunal to decide.",  # not a 'you' condition
+        "If you think the charge is wrong, the tribunal may decide that the council must refund you.",  # main clause not ours
+        "If you think it is wrong, you can challenge it.",  # short already
+    ],
+)
 def test_if_sentences_that_are_not_safe_to_turn_stay_as_they_are(kept):
     from easyread.simplify.fixes import question_first
 

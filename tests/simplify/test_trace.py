@@ -1,4 +1,5 @@
 """Every Easy Read point traces to the letter sentence(s) it says; coverage finds what no point says."""
+
 from easyread.documents.model import Block, BlockKind, EasyReadDocument, Point, Section
 from easyread.simplify.pipeline import simplify_document
 from easyread.simplify.plan import plan_letter
@@ -35,8 +36,10 @@ def test_every_point_traces_to_a_real_sentence_and_every_sentence_is_covered(set
 
 def test_one_prompt_per_sentence_with_its_paragraph_and_the_plan_before_it(settings):
     engine = FakeEngine()
-    two = ("Our records indicate that the instalment of £142.50 remains outstanding on your account. "
-           "Failure to remit payment promptly may result in the withdrawal of your entitlement to instalments.")
+    two = (
+        "Our records indicate that the instalment of £142.50 remains outstanding on your account. "
+        "Failure to remit payment promptly may result in the withdrawal of your entitlement to instalments."
+    )
     simplify_document(letter(REMINDER[0], two), engine, settings=settings)
     rewrites = [user for kind, user in engine.calls if kind == "rewrite"]
     assert len(rewrites) == 3  # one per letter sentence
@@ -50,19 +53,24 @@ def test_one_prompt_per_sentence_with_its_paragraph_and_the_plan_before_it(setti
 
 def test_a_short_sentence_already_in_easy_read_is_kept_without_a_model_call(settings):
     engine = FakeEngine()
-    doc = letter("We will visit your home on 3 March 2025. "
-                 "Our records indicate that your tenancy agreement requires you to provide access for an inspection.")
+    doc = letter(
+        "We will visit your home on 3 March 2025. "
+        "Our records indicate that your tenancy agreement requires you to provide access for an inspection."
+    )
     result = simplify_document(doc, engine, settings=settings)
     asked = [sentence_of(u) for kind, u in engine.calls if kind == "rewrite"]
-    assert asked == ["Our records indicate that your tenancy agreement requires you to provide access "
-                     "for an inspection."]
+    assert asked == [
+        "Our records indicate that your tenancy agreement requires you to provide access for an inspection."
+    ]
     kept = next(p for p in result.draft.points() if p.text == "We will visit your home on 3 March 2025.")
     assert kept.sources == ["6.0"]
 
 
 def test_lines_of_a_rewrite_repair_and_split_keep_their_sentence(settings):
-    long = ("If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
-            "can discuss whether you are entitled to a reduction.")
+    long = (
+        "If you are having difficulty paying, please phone us on 0161 496 0199 as soon as you can so that we "
+        "can discuss whether you are entitled to a reduction."
+    )
 
     def script(kind, user, chat):
         if kind == "rewrite" and "difficulty" in sentence_of(user):
@@ -85,8 +93,7 @@ def test_the_same_line_from_two_sentences_is_kept_once_with_both_sources(setting
             return "- You must pay your Council Tax."
         return None
 
-    doc = letter("You must pay your Council Tax to us.",
-                 "Your Council Tax must be paid by you.")
+    doc = letter("You must pay your Council Tax to us.", "Your Council Tax must be paid by you.")
     result = simplify_document(doc, FakeEngine(script), settings=settings)
     point = next(p for p in result.draft.points() if p.text == "You must pay your Council Tax.")
     assert point.sources == ["6.0", "7.0"]
@@ -108,8 +115,10 @@ def test_a_re_added_fact_traces_to_the_sentence_that_holds_it(settings):
 
 def test_list_items_are_rewritten_one_by_one_with_the_sentence_that_leads_into_them(settings):
     doc = letter("We will tell you:", title="Assessment")
-    doc.blocks[7:7] = [Block(BlockKind.LIST_ITEM, "how much you must pay"),
-                       Block(BlockKind.LIST_ITEM, "when you must pay it")]
+    doc.blocks[7:7] = [
+        Block(BlockKind.LIST_ITEM, "how much you must pay"),
+        Block(BlockKind.LIST_ITEM, "when you must pay it"),
+    ]
     plan = plan_letter(doc)
     items = [u for u in plan.units if u.sid in ("7.0", "8.0")]
     assert [u.text for u in items] == ["how much you must pay", "when you must pay it"]
@@ -118,12 +127,20 @@ def test_list_items_are_rewritten_one_by_one_with_the_sentence_that_leads_into_t
 
 def test_coverage_lists_sentences_no_point_says_and_points_with_no_source():
     doc = letter(*REMINDER)
-    draft = EasyReadDocument("Council Tax reminder", [Section("About", [
-        Point("You owe £142.50.", sources=["6.0"]),
-        Point("We are here to help.", sources=[]),
-        Point("An old point.", sources=None),
-        Point("A wrong id.", sources=["99.0"]),
-    ])])
+    draft = EasyReadDocument(
+        "Council Tax reminder",
+        [
+            Section(
+                "About",
+                [
+                    Point("You owe £142.50.", sources=["6.0"]),
+                    Point("We are here to help.", sources=[]),
+                    Point("An old point.", sources=None),
+                    Point("A wrong id.", sources=["99.0"]),
+                ],
+            )
+        ],
+    )
     cov = coverage(doc, draft.to_dict())
     uncovered = [s.id for s in cov.uncovered]
     assert "7.0" in uncovered and "8.0" in uncovered and "6.0" not in uncovered
@@ -144,19 +161,24 @@ def test_no_model_layout_points_get_their_blocks_sentences(tmp_path):
     _every_point_traces(doc, draft)
 
 
-CARE = ("You may be eligible for help from the council with the cost of your care. "
-        "We will look at your income, your savings and investments, and any other assets you own. "
-        "We take off your essential expenditure before we work out what you pay. "
-        "Your contributions will be collected, or will become payable, from the date your care starts. "
-        "If your capital is above the upper limit, you will pay the full cost.")
-EASY = ("We will visit you at home. We want to talk about the help you get. A worker will come on 3 March 2025. "
-        "They will ask you some questions. You can have a friend with you. Phone us if you cannot be there.")
+CARE = (
+    "You may be eligible for help from the council with the cost of your care. "
+    "We will look at your income, your savings and investments, and any other assets you own. "
+    "We take off your essential expenditure before we work out what you pay. "
+    "Your contributions will be collected, or will become payable, from the date your care starts. "
+    "If your capital is above the upper limit, you will pay the full cost."
+)
+EASY = (
+    "We will visit you at home. We want to talk about the help you get. A worker will come on 3 March 2025. "
+    "They will ask you some questions. You can have a friend with you. Phone us if you cannot be there."
+)
 
 
 def test_a_letter_of_hard_words_is_rewritten_even_when_its_sentences_pass(settings):
     engine = FakeEngine()
-    result = simplify_document(letter(*[s + "." for s in CARE.split(". ")], title="Paying for care"), engine,
-                               settings=settings)
+    result = simplify_document(
+        letter(*[s + "." for s in CARE.split(". ")], title="Paying for care"), engine, settings=settings
+    )
     assert not result.already_easy
     assert any(kind == "rewrite" for kind, _ in engine.calls)
 
@@ -183,12 +205,15 @@ def test_write_again_rewrites_only_the_sentences_the_point_says():
     from easyread.documents.read import read_document
     from easyread.jobs.work import source_block
 
-    data = ("Dear Ms Smith,\n\nYou must pay £120 by 1 May 2025. If you do not pay, we may take you to court.\n\n"
-            "Yours sincerely,\nRevenue Team\n").encode()
+    data = (
+        "Dear Ms Smith,\n\nYou must pay £120 by 1 May 2025. If you do not pay, we may take you to court.\n\n"
+        "Yours sincerely,\nRevenue Team\n"
+    ).encode()
     letter_doc = read_document(data, filename="letter.txt", settings={})
     sid = next(s.id for s in letter_doc.sentences() if s.text.startswith("If you do not pay"))
     one = source_block(data, filename="letter.txt", settings={}, source_index=None, fallback="x", sources=[sid])
     assert one.text() == "If you do not pay, we may take you to court."
-    whole = source_block(data, filename="letter.txt", settings={}, source_index=int(sid.split(".")[0]),
-                         fallback="x", sources=None)
+    whole = source_block(
+        data, filename="letter.txt", settings={}, source_index=int(sid.split(".")[0]), fallback="x", sources=None
+    )
     assert whole.text().startswith("You must pay £120")

@@ -1,4 +1,5 @@
 """Scripted translators and embedders for the translation tests: no model, fully predictable."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,19 @@ from easyread.translate.catalogue import DRAFT
 
 # A "translation" into Polish that is easy to read back: a few words swapped, months in
 # the genitive as Polish writes them, everything else (facts, markers) copied.
-WORDS = {"Pay": "Zapłać", "by": "do", "Call": "Zadzwoń", "You": "Ty", "have": "masz", "days": "dni",
-         "Your": "Twój", "bill": "rachunek", "is": "jest", "here": "tutaj", "Money": "Pieniądze"}
+WORDS = {
+    "Pay": "Zapłać",
+    "by": "do",
+    "Call": "Zadzwoń",
+    "You": "Ty",
+    "have": "masz",
+    "days": "dni",
+    "Your": "Twój",
+    "bill": "rachunek",
+    "is": "jest",
+    "here": "tutaj",
+    "Money": "Pieniądze",
+}
 MONTHS = {"March": "marca", "April": "kwietnia"}
 
 
@@ -70,6 +82,6 @@ class HashEmbedder:
         for row, text in enumerate(texts):
             padded = f"  {text.lower()}  "
             for i in range(len(padded) - 2):
-                out[row, int(hashlib.md5(padded[i:i + 3].encode()).hexdigest(), 16) % 256] += 1
+                out[row, int(hashlib.md5(padded[i : i + 3].encode()).hexdigest(), 16) % 256] += 1
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms == 0, 1, norms)

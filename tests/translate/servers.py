@@ -3,6 +3,7 @@
 The same pattern as tests/engines' OpenAI server: a ThreadingHTTPServer on 127.0.0.1,
 `failures` to answer with an error status first, `delay` to make replies slow.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,9 +38,14 @@ class TestServer:
 
             def do_GET(self):
                 if self.path == "/languages":
-                    self._send(200, [{"code": "en", "name": "English", "targets": ["pl", "ro", "ur", "zt", "zh"]},
-                                     {"code": "pl", "name": "Polish", "targets": ["en"]},
-                                     {"code": "ur", "name": "Urdu", "targets": ["en"]}])
+                    self._send(
+                        200,
+                        [
+                            {"code": "en", "name": "English", "targets": ["pl", "ro", "ur", "zt", "zh"]},
+                            {"code": "pl", "name": "Polish", "targets": ["en"]},
+                            {"code": "ur", "name": "Urdu", "targets": ["en"]},
+                        ],
+                    )
                 elif self.path == "/v1/models":
                     self._send(200, {"object": "list", "data": [{"id": "translator", "object": "model"}]})
                 else:
@@ -62,8 +68,13 @@ class TestServer:
                 elif self.path == "/v1/chat/completions":
                     system, user = body["messages"][0]["content"], body["messages"][-1]["content"]
                     reply = from_polish(user) if "into English" in system else "Translation: " + to_polish(user)
-                    self._send(200, {"choices": [{"index": 0, "message": {"role": "assistant", "content": reply}}],
-                                     "usage": {"prompt_tokens": 5, "completion_tokens": len(reply.split())}})
+                    self._send(
+                        200,
+                        {
+                            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}}],
+                            "usage": {"prompt_tokens": 5, "completion_tokens": len(reply.split())},
+                        },
+                    )
                 else:
                     self._send(404, {"error": "not found"})
 

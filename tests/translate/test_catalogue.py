@@ -1,4 +1,5 @@
 """The language catalogue: codes, names, scripts and directions from CLDR; lookups and errors."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,16 +20,50 @@ def test_at_least_75_languages_with_names_scripts_and_directions():
 
 def test_uk_community_languages_are_all_there():
     codes = {lang.code for lang in catalogue.all_languages() if lang.community}
-    assert {"pl", "ro", "pa-Guru", "pa-Arab", "ur", "bn", "gu", "ar", "pt", "es", "lt", "so", "ta", "tr", "uk",
-            "fa", "ps", "ckb", "ti", "zh-Hans", "zh-Hant", "cy", "bfi"} <= codes
+    assert {
+        "pl",
+        "ro",
+        "pa-Guru",
+        "pa-Arab",
+        "ur",
+        "bn",
+        "gu",
+        "ar",
+        "pt",
+        "es",
+        "lt",
+        "so",
+        "ta",
+        "tr",
+        "uk",
+        "fa",
+        "ps",
+        "ckb",
+        "ti",
+        "zh-Hans",
+        "zh-Hant",
+        "cy",
+        "bfi",
+    } <= codes
 
 
-@pytest.mark.parametrize("code,script,direction,endonym", [
-    ("pa-Guru", "Guru", "ltr", "ਪੰਜਾਬੀ"), ("pa-Arab", "Arab", "rtl", None), ("ur", "Arab", "rtl", "اردو"),
-    ("ckb", "Arab", "rtl", None), ("ps", "Arab", "rtl", None), ("fa", "Arab", "rtl", None), ("ar", "Arab", "rtl", None),
-    ("he", "Hebr", "rtl", None), ("ti", "Ethi", "ltr", None), ("zh-Hant", "Hant", "ltr", None), ("cy", "Latn", "ltr", "Cymraeg"),
-    ("pl", "Latn", "ltr", "polski"),
-])
+@pytest.mark.parametrize(
+    "code,script,direction,endonym",
+    [
+        ("pa-Guru", "Guru", "ltr", "ਪੰਜਾਬੀ"),
+        ("pa-Arab", "Arab", "rtl", None),
+        ("ur", "Arab", "rtl", "اردو"),
+        ("ckb", "Arab", "rtl", None),
+        ("ps", "Arab", "rtl", None),
+        ("fa", "Arab", "rtl", None),
+        ("ar", "Arab", "rtl", None),
+        ("he", "Hebr", "rtl", None),
+        ("ti", "Ethi", "ltr", None),
+        ("zh-Hant", "Hant", "ltr", None),
+        ("cy", "Latn", "ltr", "Cymraeg"),
+        ("pl", "Latn", "ltr", "polski"),
+    ],
+)
 def test_scripts_and_directions(code, script, direction, endonym):
     lang = catalogue.lookup(code)
     assert (lang.script, lang.direction) == (script, direction)
@@ -43,10 +78,24 @@ def test_bsl_needs_a_person_and_no_engine_claims_it():
         assert "bfi" not in declared_tiers(kind)
 
 
-@pytest.mark.parametrize("given,code", [
-    ("PL", "pl"), ("pl_PL", "pl"), ("Polish", "pl"), ("zh-TW", "zh-Hant"), ("zh-CN", "zh-Hans"), ("zh", "zh-Hans"),
-    ("pt-BR", "pt"), ("pa", "pa-Guru"), ("pa-PK", "pa-Arab"), ("Farsi", "fa"), ("Sorani", "ckb"), ("BSL", "bfi"), ("pol", "pl"),
-])
+@pytest.mark.parametrize(
+    "given,code",
+    [
+        ("PL", "pl"),
+        ("pl_PL", "pl"),
+        ("Polish", "pl"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-CN", "zh-Hans"),
+        ("zh", "zh-Hans"),
+        ("pt-BR", "pt"),
+        ("pa", "pa-Guru"),
+        ("pa-PK", "pa-Arab"),
+        ("Farsi", "fa"),
+        ("Sorani", "ckb"),
+        ("BSL", "bfi"),
+        ("pol", "pl"),
+    ],
+)
 def test_lookup_accepts_variants_and_names(given, code):
     assert catalogue.lookup(given).code == code
 

@@ -1,4 +1,5 @@
 """`easyread languages` and `easyread translate`, and what the translated files look like."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,9 @@ def test_languages_lists_the_catalogue_with_tiers(cli_runner):
 
 
 def test_languages_for_a_model_folder(cli_runner, tiny_models):
-    result = cli_runner.invoke(main, ["languages", "--community", "--engine", f"nllb://{tiny_models['nllb']}", "--engine", "embedded"])
+    result = cli_runner.invoke(
+        main, ["languages", "--community", "--engine", f"nllb://{tiny_models['nllb']}", "--engine", "embedded"]
+    )
     assert result.exit_code == 0, result.output
     polish = next(l for l in result.output.splitlines() if l.startswith("pl "))
     assert polish.split()[-2:] == ["good", "weak"]
@@ -38,25 +41,51 @@ def test_translate_writes_every_format_and_a_report(cli_runner, draft, tmp_path)
     out = tmp_path / "out"
     with TestServer() as server:
         # The default back-translation check, with the packaged MiniLM model.
-        result = cli_runner.invoke(main, ["translate", str(draft_file), "--to", "pl,ur,ti", "-o", str(out),
-                                          "--engine", f"libretranslate+{server.url}", "--format", "docx,html,txt", "--bilingual"])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(draft_file),
+                "--to",
+                "pl,ur,ti",
+                "-o",
+                str(out),
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--format",
+                "docx,html,txt",
+                "--bilingual",
+            ],
+        )
     assert result.exit_code == 1, result.output  # Tigrinya: this server cannot
     assert "ti       Tigrinya: not done. The engine" in result.output and "NLLB-200" in result.output
     assert "pl       Polish: 3 points, 0 flagged" in result.output
-    for name in ("letter.pl.docx", "letter.pl.html", "letter.pl.txt", "letter.pl.json", "letter.pl.bilingual.docx", "letter.ur.html"):
+    for name in (
+        "letter.pl.docx",
+        "letter.pl.html",
+        "letter.pl.txt",
+        "letter.pl.json",
+        "letter.pl.bilingual.docx",
+        "letter.ur.html",
+    ):
         assert (out / name).is_file(), name
     html = (out / "letter.ur.html").read_text()
     assert 'lang="ur"' in html and 'dir="rtl"' in html
     saved = EasyReadDocument.from_dict(json.loads((out / "letter.pl.json").read_text()))
     assert saved.language == "pl" and saved.points()[0].text == "PL Zapłać £125.00 do 1 marca 2025."
     report = json.loads((out / "letter.translation.json").read_text())
-    assert [l["language"] for l in report["languages"]] == ["pl", "ur", "ti"] and report["languages"][0]["similarity"] > 0.5
+    assert [l["language"] for l in report["languages"]] == ["pl", "ur", "ti"] and report["languages"][0][
+        "similarity"
+    ] > 0.5
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--to", "pl,qq"], "does not know the language 'qq'"),
-    (["--to", "pl", "--format", "odt"], "cannot write 'odt'"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--to", "pl,qq"], "does not know the language 'qq'"),
+        (["--to", "pl", "--format", "odt"], "cannot write 'odt'"),
+    ],
+)
 def test_translate_bad_input_exits_2(cli_runner, draft, tmp_path, args, message):
     draft_file = tmp_path / "d.json"
     draft_file.write_text(json.dumps(draft.to_dict()))
@@ -81,11 +110,14 @@ def _pdf_fonts(path) -> set[str]:
     return fonts
 
 
-@pytest.mark.parametrize("code,text,font", [
-    ("ur", "اپنا بل 1 مارچ 2025 تک ادا کریں۔", "Arabic"),  # Noto Sans Arabic / Naskh / Nastaliq
-    ("bn", "১ মার্চ ২০২৫ এর মধ্যে আপনার বিল পরিশোধ করুন।", "Bengali"),
-    ("pa-Guru", "1 ਮਾਰਚ 2025 ਤੱਕ ਆਪਣਾ ਬਿੱਲ ਭਰੋ।", "Gurmukhi"),
-])
+@pytest.mark.parametrize(
+    "code,text,font",
+    [
+        ("ur", "اپنا بل 1 مارچ 2025 تک ادا کریں۔", "Arabic"),  # Noto Sans Arabic / Naskh / Nastaliq
+        ("bn", "১ মার্চ ২০২৫ এর মধ্যে আপনার বিল পরিশোধ করুন।", "Bengali"),
+        ("pa-Guru", "1 ਮਾਰਚ 2025 ਤੱਕ ਆਪਣਾ ਬਿੱਲ ਭਰੋ।", "Gurmukhi"),
+    ],
+)
 def test_pdf_has_glyphs_for_the_script(tmp_path, code, text, font):
     doc = EasyReadDocument("", [Section("", [Point(text)])], language=code)
     written = write_outputs(doc, tmp_path, "t", ["pdf"])
@@ -93,10 +125,13 @@ def test_pdf_has_glyphs_for_the_script(tmp_path, code, text, font):
     assert any(font in f for f in fonts), fonts
 
 
-@pytest.mark.parametrize("code,text", [
-    ("zh-Hans", "请在2025年3月1日前支付您的账单。"),
-    ("zh-Hant", "請在2025年3月1日前支付您的帳單。"),
-])
+@pytest.mark.parametrize(
+    "code,text",
+    [
+        ("zh-Hans", "请在2025年3月1日前支付您的账单。"),
+        ("zh-Hant", "請在2025年3月1日前支付您的帳單。"),
+    ],
+)
 def test_chinese_pdfs_are_written_with_their_glyphs(tmp_path, code, text):
     """scripts/setup.sh installs fonts-noto-cjk, so Chinese PDFs are written, not skipped."""
     from pypdf import PdfReader
@@ -115,8 +150,20 @@ def test_translate_writes_chinese_pdfs(cli_runner, draft, tmp_path):
     draft_file = tmp_path / "letter.json"
     draft_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
-        result = cli_runner.invoke(main, ["translate", str(draft_file), "--to", "zh-Hans,zh-Hant", "--no-back-check",
-                                          "--engine", f"libretranslate+{server.url}", "--format", "pdf"])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(draft_file),
+                "--to",
+                "zh-Hans,zh-Hant",
+                "--no-back-check",
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--format",
+                "pdf",
+            ],
+        )
     assert "Install fonts-noto-cjk" not in result.output, result.output
     assert (tmp_path / "letter.zh-Hans.pdf").is_file() and (tmp_path / "letter.zh-Hant.pdf").is_file(), result.output
 
@@ -132,7 +179,11 @@ def test_bilingual_docx_has_both_languages_side_by_side(draft, tmp_path):
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert 'w:val="ur"' in xml and "<w:bidi/>" in xml and "<w:rtl/>" in xml
     table = word.tables[0]
-    assert len(table.columns) == 3 and table.rows[0].cells[1].text.startswith("Pay") and table.rows[0].cells[2].text.startswith("اردو")
+    assert (
+        len(table.columns) == 3
+        and table.rows[0].cells[1].text.startswith("Pay")
+        and table.rows[0].cells[2].text.startswith("اردو")
+    )
 
 
 def test_pdf_is_skipped_with_a_plain_note_when_no_font_has_the_script(cli_runner, draft, tmp_path, monkeypatch):
@@ -142,8 +193,20 @@ def test_pdf_is_skipped_with_a_plain_note_when_no_font_has_the_script(cli_runner
     draft_file = tmp_path / "letter.json"
     draft_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
-        result = cli_runner.invoke(main, ["translate", str(draft_file), "--to", "zh-Hans", "--no-back-check",
-                                          "--engine", f"libretranslate+{server.url}", "--format", "pdf,txt"])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(draft_file),
+                "--to",
+                "zh-Hans",
+                "--no-back-check",
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--format",
+                "pdf,txt",
+            ],
+        )
     assert result.exit_code == 0, result.output
     assert "Install fonts-noto-cjk" in result.output
     assert (tmp_path / "letter.zh-Hans.txt").is_file() and not (tmp_path / "letter.zh-Hans.pdf").exists()
@@ -152,7 +215,9 @@ def test_pdf_is_skipped_with_a_plain_note_when_no_font_has_the_script(cli_runner
 def test_languages_with_a_server_that_is_down(cli_runner):
     from tests.translate.servers import free_port_url
 
-    result = cli_runner.invoke(main, ["languages", "--engine", f"libretranslate+{free_port_url()}"], env={"EASYREAD_MODEL_RETRIES": "0"})
+    result = cli_runner.invoke(
+        main, ["languages", "--engine", f"libretranslate+{free_port_url()}"], env={"EASYREAD_MODEL_RETRIES": "0"}
+    )
     assert result.exit_code == 2 and "is not answering" in result.output
 
 
@@ -161,8 +226,11 @@ def test_translate_the_original_letter_keeps_its_order_and_facts(cli_runner, tmp
     from easyread.translate.original import letter_as_draft
 
     letter = tmp_path / "reminder.txt"
-    letter.write_text("Council Tax reminder\n\nDear Mr Okafor,\n\nPay £125.00 by 1 March 2025.\n\n"
-                      "Call 0161 496 0199 if you need help.\n\nYours sincerely,\n\nRevenue Team\n", encoding="utf-8")
+    letter.write_text(
+        "Council Tax reminder\n\nDear Mr Okafor,\n\nPay £125.00 by 1 March 2025.\n\n"
+        "Call 0161 496 0199 if you need help.\n\nYours sincerely,\n\nRevenue Team\n",
+        encoding="utf-8",
+    )
     before = letter.read_bytes()
     laid_out = letter_as_draft(read_document(letter))
     texts = [p.text for p in laid_out.points()]
@@ -171,8 +239,23 @@ def test_translate_the_original_letter_keeps_its_order_and_facts(cli_runner, tmp
     assert any("Okafor" in t for t in texts)  # the whole letter, salutation included: it is the official letter
     out = tmp_path / "out"
     with TestServer() as server:
-        result = cli_runner.invoke(main, ["translate", str(letter), "--original", "--to", "pl", "-o", str(out), "--no-back-check",
-                                          "--engine", f"libretranslate+{server.url}", "--format", "txt"])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(letter),
+                "--original",
+                "--to",
+                "pl",
+                "-o",
+                str(out),
+                "--no-back-check",
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--format",
+                "txt",
+            ],
+        )
     assert result.exit_code == 0, result.output
     text = (out / "reminder.pl.txt").read_text(encoding="utf-8")
     assert "PL " in text and "£125.00" in text and "0161 496 0199" in text
@@ -187,12 +270,26 @@ def test_convert_then_translate_its_draft_as_the_readme_says(cli_runner, tmp_pat
     letter = tmp_path / "reminder.txt"
     letter.write_text("Council tax reminder\n\nYou owe £142.50. Please pay by 4 June 2025.\n", encoding="utf-8")
     out = tmp_path / "out"
-    converted = cli_runner.invoke(main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "txt", "--no-pictures"])
+    converted = cli_runner.invoke(
+        main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "txt", "--no-pictures"]
+    )
     assert converted.exit_code == 0, converted.output
     assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.txt"]
     with TestServer() as server:
-        result = cli_runner.invoke(main, ["translate", str(out / "reminder.draft.json"), "--to", "pl", "--format", "txt",
-                                          "--engine", f"libretranslate+{server.url}", "--no-back-check"])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(out / "reminder.draft.json"),
+                "--to",
+                "pl",
+                "--format",
+                "txt",
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--no-back-check",
+            ],
+        )
     assert result.exit_code == 0, result.output
     polish = (out / "reminder.pl.txt").read_text(encoding="utf-8")
     assert "£142.50" in polish and "2025" in polish

@@ -1,4 +1,5 @@
 """The fact lock across languages: facts identical, dates by value and in the language's own form."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,12 +10,21 @@ from easyread.translate.placeholders import protect, restore
 SOURCE = "Pay £125.00 by 1 March 2025. Call 01632 960 123 or email tax@council.gov.uk. You have 28 days."
 
 
-@pytest.mark.parametrize("language,text", [
-    ("pl", "Zapłać 125,00 £ do 1 marca 2025. Zadzwoń pod 01632 960 123 lub tax@council.gov.uk. Masz 28 dni."),
-    ("ur", "1 مارچ، 2025 تک £125.00 ادا کریں۔ 01632 960 123 پر کال کریں یا tax@council.gov.uk ۔ آپ کے پاس ۲۸ دن ہیں۔"),
-    ("zh-Hant", "請在2025年3月1日前支付£125.00。請致電01632 960 123或電郵tax@council.gov.uk。您有28天。"),
-    ("cy", "Talwch £125.00 erbyn 1 Mawrth 2025. Ffoniwch 01632 960 123 neu tax@council.gov.uk. Mae gennych 28 diwrnod."),
-])
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("pl", "Zapłać 125,00 £ do 1 marca 2025. Zadzwoń pod 01632 960 123 lub tax@council.gov.uk. Masz 28 dni."),
+        (
+            "ur",
+            "1 مارچ، 2025 تک £125.00 ادا کریں۔ 01632 960 123 پر کال کریں یا tax@council.gov.uk ۔ آپ کے پاس ۲۸ دن ہیں۔",
+        ),
+        ("zh-Hant", "請在2025年3月1日前支付£125.00。請致電01632 960 123或電郵tax@council.gov.uk。您有28天。"),
+        (
+            "cy",
+            "Talwch £125.00 erbyn 1 Mawrth 2025. Ffoniwch 01632 960 123 neu tax@council.gov.uk. Mae gennych 28 diwrnod.",
+        ),
+    ],
+)
 def test_faithful_translations_keep_every_fact(language, text):
     check = check_translation(SOURCE, text, language)
     assert check.ok, check.finding()
@@ -22,7 +32,9 @@ def test_faithful_translations_keep_every_fact(language, text):
 
 
 def test_changed_money_and_date_are_caught():
-    check = check_translation(SOURCE, "Zapłać £12.00 do 2 marca 2025. Zadzwoń pod 01632 960 123 lub tax@council.gov.uk. Masz 28 dni.", "pl")
+    check = check_translation(
+        SOURCE, "Zapłać £12.00 do 2 marca 2025. Zadzwoń pod 01632 960 123 lub tax@council.gov.uk. Masz 28 dni.", "pl"
+    )
     assert not check.ok
     assert {(s.kind, d.text) for s, d in check.changed} == {("money", "£12.00"), ("date", "2 marca 2025")}
     assert check.finding()["level"] == "fail"

@@ -1,4 +1,5 @@
 """LibreTranslate and OpenAI-compatible engines against small local servers."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,7 +51,14 @@ def test_libretranslate_timeout_is_a_clear_error(server):
 def test_draft_through_libretranslate_with_back_translation(server, draft, settings, glossary):
     from tests.translate.fakes import HashEmbedder
 
-    run = translate_draft(draft, "pl,ur", engine=f"libretranslate+{server.url}", settings=settings, glossary=glossary, embedder=HashEmbedder())
+    run = translate_draft(
+        draft,
+        "pl,ur",
+        engine=f"libretranslate+{server.url}",
+        settings=settings,
+        glossary=glossary,
+        embedder=HashEmbedder(),
+    )
     assert run.ok and run.results["pl"].draft.points()[0].text == "PL Zapłać £125.00 do 1 marca 2025."
     assert run.results["ur"].draft.direction == "rtl"
 
@@ -70,7 +78,9 @@ def test_engine_down_mid_run_keeps_finished_languages(draft, settings, glossary)
             return real(texts, target, source)
 
         engine.translate = down_for_romanian
-        run = translate_draft(draft, "pl,ro,ur", engine=engine, settings=settings, glossary=glossary, embedder=HashEmbedder())
+        run = translate_draft(
+            draft, "pl,ro,ur", engine=engine, settings=settings, glossary=glossary, embedder=HashEmbedder()
+        )
     assert run.results["pl"].ok and "not answering" in run.results["ro"].error
     assert run.results["ur"].error.startswith("Not translated")
 
@@ -87,10 +97,15 @@ def test_openai_compatible_engine_prompts_and_cleans_replies(server, draft, sett
     assert "into Polish (polski)" in chat[0]["content"] and "⟦1⟧" in chat[0]["content"]
 
 
-@pytest.mark.parametrize("reply,clean", [
-    ("Translation: Zapłać teraz.", "Zapłać teraz."), ('"Zapłać teraz."', "Zapłać teraz."),
-    ("Zapłać teraz.\n\n(Note: this is Polish.)", "Zapłać teraz."), ("„Zapłać teraz.”", "Zapłać teraz."),
-])
+@pytest.mark.parametrize(
+    "reply,clean",
+    [
+        ("Translation: Zapłać teraz.", "Zapłać teraz."),
+        ('"Zapłać teraz."', "Zapłać teraz."),
+        ("Zapłać teraz.\n\n(Note: this is Polish.)", "Zapłać teraz."),
+        ("„Zapłać teraz.”", "Zapłać teraz."),
+    ],
+)
 def test_clean_reply(reply, clean):
     assert clean_reply(reply) == clean
 
@@ -98,7 +113,9 @@ def test_clean_reply(reply, clean):
 def test_llm_translator_with_the_rewriters_fake_engine():
     from tests.simplify.fakes import FakeEngine as RewriterFake
 
-    engine = RewriterFake(script=lambda kind, text, chat: "Zapłać teraz." if "Romanian" not in chat[0]["content"] else "Plătiți acum.")
+    engine = RewriterFake(
+        script=lambda kind, text, chat: "Zapłać teraz." if "Romanian" not in chat[0]["content"] else "Plătiți acum."
+    )
     translator = LLMTranslator(engine)
     assert translator.translate(["Pay now.", "Pay later."], "pl") == ["Zapłać teraz.", "Zapłać teraz."]
     assert translator.translate(["Pay now."], "ro") == ["Plătiți acum."]
@@ -109,8 +126,12 @@ def test_translate_draft_accepts_a_loaded_text_model(draft, settings, glossary):
     from tests.simplify.fakes import FakeEngine
     from tests.translate.fakes import HashEmbedder
 
-    engine = FakeEngine(script=lambda kind, text, chat: "Paga £125.00 antes del 1 de marzo de 2025." if "£125.00" in text else "Texto.")
-    run = translate_draft(draft, "es", engine=engine, settings=settings, glossary=glossary, embedder=HashEmbedder(), back_translate=False)
+    engine = FakeEngine(
+        script=lambda kind, text, chat: "Paga £125.00 antes del 1 de marzo de 2025." if "£125.00" in text else "Texto."
+    )
+    run = translate_draft(
+        draft, "es", engine=engine, settings=settings, glossary=glossary, embedder=HashEmbedder(), back_translate=False
+    )
     assert run.results["es"].ok and run.results["es"].tier == "draft"
     assert run.results["es"].draft.points()[0].text == "Paga £125.00 antes del 1 de marzo de 2025."
     assert not run.results["es"].draft.points()[0].flags

@@ -1,5 +1,6 @@
 """Translation memory: approved points reused with each letter's facts, fuzzy matches offered with their
 percentage and differences, the pipeline asking memory before any engine, and TMX made by translate-toolkit."""
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,22 @@ from easyread.translate.tmx import TmxRefused, export_tmx, read_tmx
 from tests.translate.servers import TestServer
 
 PAIRS = {
-    "pl": ("You must pay £125.00 by 1 March 2025. You have 28 days.", "Musisz zapłacić 125,00 £ do 1 marca 2025. Masz 28 dni."),
-    "de": ("You must pay £125.00 by 1 March 2025. You have 28 days.", "Sie müssen 125,00 £ bis zum 1. März 2025 zahlen. Sie haben 28 Tage."),
-    "es": ("You must pay £125.00 by 1 March 2025. You have 28 days.", "Debe pagar £125.00 antes del 1 de marzo de 2025. Tiene 28 días."),
-    "ur": ("You must pay £125.00 by 1 March 2025. You have 28 days.", "آپ کو 1 مارچ، 2025 تک £125.00 ادا کرنا ہوگا۔ آپ کے پاس 28 دن ہیں۔"),
+    "pl": (
+        "You must pay £125.00 by 1 March 2025. You have 28 days.",
+        "Musisz zapłacić 125,00 £ do 1 marca 2025. Masz 28 dni.",
+    ),
+    "de": (
+        "You must pay £125.00 by 1 March 2025. You have 28 days.",
+        "Sie müssen 125,00 £ bis zum 1. März 2025 zahlen. Sie haben 28 Tage.",
+    ),
+    "es": (
+        "You must pay £125.00 by 1 March 2025. You have 28 days.",
+        "Debe pagar £125.00 antes del 1 de marzo de 2025. Tiene 28 días.",
+    ),
+    "ur": (
+        "You must pay £125.00 by 1 March 2025. You have 28 days.",
+        "آپ کو 1 مارچ، 2025 تک £125.00 ادا کرنا ہوگا۔ آپ کے پاس 28 دن ہیں۔",
+    ),
 }
 NEW = "You must pay £1,342.50 by 10 April 2026. You have 14 days."
 
@@ -81,7 +94,11 @@ def _tmx(pairs: list[tuple[str, str]], code: str, lang_tag: str) -> bytes:
 
 
 def test_tmx_made_by_translate_toolkit_is_read_and_written_back():
-    data = _tmx([PAIRS["pl"], ("Pay £5 by 1 May 2025.", "Zapłać 50 £ do 1 maja 2025."), ("Thank you.", "Dziękuję.")], "pl", "pl-PL")
+    data = _tmx(
+        [PAIRS["pl"], ("Pay £5 by 1 May 2025.", "Zapłać 50 £ do 1 maja 2025."), ("Thank you.", "Dziękuję.")],
+        "pl",
+        "pl-PL",
+    )
     read = read_tmx(data, "pl")
     assert read.pairs == 3 and read.skipped == 1 and len(read.segments) == 2
     again = tt_tmx.tmxfile.parsestring(export_tmx(read.segments, "pl"))
@@ -95,8 +112,22 @@ def test_cli_translate_with_a_tmx_memory(cli_runner, tmp_path):
     (tmp_path / "letter.json").write_text(json.dumps(draft.to_dict()))
     (tmp_path / "supplier.tmx").write_bytes(_tmx([PAIRS["pl"]], "pl", "pl"))
     with TestServer() as server:
-        result = cli_runner.invoke(main, ["translate", str(tmp_path / "letter.json"), "--to", "pl", "--format", "txt", "--no-back-check",
-                                          "--engine", f"libretranslate+{server.url}", "--memory", str(tmp_path / "supplier.tmx")])
+        result = cli_runner.invoke(
+            main,
+            [
+                "translate",
+                str(tmp_path / "letter.json"),
+                "--to",
+                "pl",
+                "--format",
+                "txt",
+                "--no-back-check",
+                "--engine",
+                f"libretranslate+{server.url}",
+                "--memory",
+                str(tmp_path / "supplier.tmx"),
+            ],
+        )
     assert result.exit_code == 0, result.output
     assert "1 from memory and 0 fuzzy" in result.output
     saved = EasyReadDocument.from_dict(json.loads((tmp_path / "letter.pl.json").read_text()))
@@ -105,12 +136,18 @@ def test_cli_translate_with_a_tmx_memory(cli_runner, tmp_path):
 
 def test_cli_memory_import_and_export_tmx_through_the_database(cli_runner, tmp_path, instance):
     (tmp_path / "in.tmx").write_bytes(_tmx([PAIRS["pl"], ("Thank you.", "Dziękuję.")], "pl", "pl"))
-    loaded = cli_runner.invoke(main, ["memory", "import-tmx", str(tmp_path / "in.tmx"), "--language", "pl", "--council", "Testshire"])
+    loaded = cli_runner.invoke(
+        main, ["memory", "import-tmx", str(tmp_path / "in.tmx"), "--language", "pl", "--council", "Testshire"]
+    )
     assert loaded.exit_code == 0, loaded.output
     assert "2 pairs read: 2 added, 0 replaced, 0 skipped" in loaded.output
-    again = cli_runner.invoke(main, ["memory", "import-tmx", str(tmp_path / "in.tmx"), "--language", "pl", "--council", "Testshire"])
+    again = cli_runner.invoke(
+        main, ["memory", "import-tmx", str(tmp_path / "in.tmx"), "--language", "pl", "--council", "Testshire"]
+    )
     assert "0 added, 2 replaced" in again.output
-    out = cli_runner.invoke(main, ["memory", "export-tmx", str(tmp_path / "out.tmx"), "--language", "pl", "--council", "Testshire"])
+    out = cli_runner.invoke(
+        main, ["memory", "export-tmx", str(tmp_path / "out.tmx"), "--language", "pl", "--council", "Testshire"]
+    )
     assert out.exit_code == 0 and "Wrote 2 entries" in out.output
     units = tt_tmx.tmxfile.parsestring((tmp_path / "out.tmx").read_bytes()).units
     assert sorted(u.target for u in units) == sorted([PAIRS["pl"][1], "Dziękuję."])
@@ -119,9 +156,13 @@ def test_cli_memory_import_and_export_tmx_through_the_database(cli_runner, tmp_p
 
 
 def test_a_fuzzy_memory_point_is_flagged_for_a_person(fake, settings, embedder):
-    draft = EasyReadDocument("Your bill", [Section("Money", [Point("You must pay £99.00 before 2 May 2026. You have 14 days.")])])
+    draft = EasyReadDocument(
+        "Your bill", [Section("Money", [Point("You must pay £99.00 before 2 May 2026. You have 14 days.")])]
+    )
     memory = {"pl": Memory("pl", [make_segment(*PAIRS["pl"], "pl")])}
-    result = translate_draft(draft, "pl", engine=fake, settings=settings, memory=memory, embedder=embedder).results["pl"]
+    result = translate_draft(draft, "pl", engine=fake, settings=settings, memory=memory, embedder=embedder).results[
+        "pl"
+    ]
     point = result.draft.points()[0]
     assert result.fuzzy == 1 and "translation-memory-fuzzy" in point.flags and result.flagged == 1
     origin = origin_of(point)

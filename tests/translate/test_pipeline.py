@@ -1,4 +1,5 @@
 """translate_draft with scripted engines: structure, glossary, fact lock, back-translation, bad input."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,11 @@ def test_keeps_sections_headings_pictures_and_order(draft, fake, settings, gloss
     assert doc.language == "pl" and doc.direction == "ltr"
     assert doc.title == "PL Twój rachunek"
     assert [s.heading for s in doc.sections] == ["PL Pieniądze", ""]
-    assert [p.text for p in doc.points()] == ["PL Zapłać £125.00 do 1 marca 2025.", "PL Zadzwoń 01632 960 123.", "PL Ty masz 28 dni."]
+    assert [p.text for p in doc.points()] == [
+        "PL Zapłać £125.00 do 1 marca 2025.",
+        "PL Zadzwoń 01632 960 123.",
+        "PL Ty masz 28 dni.",
+    ]
     first = doc.points()[0]
     assert first.picture.path == draft.points()[0].picture.path and first.picture.alt == "PL Pieniądze"
     assert first.picture.credit == draft.points()[0].picture.credit
@@ -40,7 +45,10 @@ def test_keeps_sections_headings_pictures_and_order(draft, fake, settings, gloss
 
 def test_one_batch_per_pass(draft, fake, settings, glossary, embedder):
     run(draft, "pl", fake, settings, embedder, glossary=glossary)
-    assert [(s, t, len(texts)) for s, t, texts in fake.calls] == [("en", "pl", 6), ("pl", "en", 3)]  # title, heading, 3 points, 1 alt; the empty heading is not sent
+    assert [(s, t, len(texts)) for s, t, texts in fake.calls] == [
+        ("en", "pl", 6),
+        ("pl", "en", 3),
+    ]  # title, heading, 3 points, 1 alt; the empty heading is not sent
 
 
 def test_direction_follows_the_language(draft, fake, settings, glossary, embedder):
@@ -79,7 +87,9 @@ def test_a_lost_fact_is_repaired_with_the_fact_protected(draft, settings, glossa
 
 def test_a_fact_that_stays_wrong_is_flagged_not_hidden(draft, settings, glossary, embedder):
     # Wrong every time, even with the fact protected by a marker on the retry.
-    engine = FakeTranslator(script=lambda text, target: re.sub(r"⟦\d+⟧", "£152.00", to_polish(text)).replace("125", "152"))
+    engine = FakeTranslator(
+        script=lambda text, target: re.sub(r"⟦\d+⟧", "£152.00", to_polish(text)).replace("125", "152")
+    )
     result = run(draft, "pl", engine, settings, embedder, glossary=glossary).results["pl"]
     point = result.draft.points()[0]
     assert "£152.00" in point.text and FLAG_FACTS in point.flags
@@ -88,7 +98,9 @@ def test_a_fact_that_stays_wrong_is_flagged_not_hidden(draft, settings, glossary
 
 
 def test_drifted_meaning_is_flagged_by_back_translation(draft, settings, glossary, embedder):
-    engine = FakeTranslator(back=lambda text: "The weather is nice today and the park is open." if "Zadzwoń" in text else from_polish(text))
+    engine = FakeTranslator(
+        back=lambda text: "The weather is nice today and the park is open." if "Zadzwoń" in text else from_polish(text)
+    )
     result = run(draft, "pl", engine, settings, embedder, glossary=glossary).results["pl"]
     points = result.draft.points()
     assert FLAG_DRIFT in points[1].flags and FLAG_DRIFT not in points[0].flags
@@ -130,11 +142,25 @@ def test_engine_down_keeps_finished_languages(draft, settings, glossary, embedde
 
 def test_empty_draft_is_refused(fake, settings):
     with pytest.raises(EmptyDraft):
-        translate_draft(EasyReadDocument("Nothing", [Section("Empty", [Point("  ")])]), "pl", engine=fake, settings=settings)
+        translate_draft(
+            EasyReadDocument("Nothing", [Section("Empty", [Point("  ")])]), "pl", engine=fake, settings=settings
+        )
 
 
 def test_text_already_in_the_target_language(fake, settings, glossary, embedder):
-    polish = EasyReadDocument("Rachunek", [Section("", [Point("Prosimy zapłacić rachunek za podatek lokalny do końca miesiąca. Możesz do nas zadzwonić, jeśli potrzebujesz pomocy.")])])
+    polish = EasyReadDocument(
+        "Rachunek",
+        [
+            Section(
+                "",
+                [
+                    Point(
+                        "Prosimy zapłacić rachunek za podatek lokalny do końca miesiąca. Możesz do nas zadzwonić, jeśli potrzebujesz pomocy."
+                    )
+                ],
+            )
+        ],
+    )
     result = run(polish, "pl", fake, settings, embedder, glossary=glossary)
     assert "already in Polish" in result.results["pl"].error
     marked = EasyReadDocument("Rachunek", [Section("", [Point("Zapłać.")])], language="pl")
@@ -152,7 +178,11 @@ def test_english_handed_back_is_flagged(draft, settings, glossary, embedder):
     engine = FakeTranslator(script=lambda text, target: text if "Call" in text or "days" in text else to_polish(text))
     result = run(draft, "pl", engine, settings, embedder, glossary=glossary).results["pl"]
     flags = [p.flags for p in result.draft.points()]
-    assert "translation-still-english" not in flags[0] and "translation-still-english" in flags[1] and "translation-still-english" in flags[2]
+    assert (
+        "translation-still-english" not in flags[0]
+        and "translation-still-english" in flags[1]
+        and "translation-still-english" in flags[2]
+    )
     assert result.flagged == 2
 
 

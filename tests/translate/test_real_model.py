@@ -1,4 +1,5 @@
 """The embedded model translating a short Easy Read draft into Polish (slow: loads the 1.5B model)."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,11 +12,19 @@ from easyread.translate.pipeline import FLAG_FACTS
 @pytest.mark.model
 def test_embedded_model_translates_into_polish_keeping_or_flagging_facts():
     # No title or heading: three texts each way keep the test to a few minutes on two cores.
-    draft = EasyReadDocument("", [Section("", [
-        Point("You must pay £125.00 by 1 March 2025."),
-        Point("Call us on 01632 960 123 if you need help."),
-        Point("You can pay online at www.council.gov.uk/pay."),
-    ])])
+    draft = EasyReadDocument(
+        "",
+        [
+            Section(
+                "",
+                [
+                    Point("You must pay £125.00 by 1 March 2025."),
+                    Point("Call us on 01632 960 123 if you need help."),
+                    Point("You can pay online at www.council.gov.uk/pay."),
+                ],
+            )
+        ],
+    )
     settings = {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 8, "TRANSLATE_BACK_CHECK": True, "GLOSSARY_DIR": ""}
     run = translate_draft(draft, "pl", engine="embedded", settings=settings)
     result = run.results["pl"]

@@ -1,4 +1,5 @@
 """NLLB-200, M2M-100, MADLAD-400 and Marian loaded from folders, on tiny models built in the test."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,24 @@ FAST = {"TRANSLATE_MAX_TOKENS": 8}  # random weights never write an end token: s
 
 def test_language_code_mappings():
     assert [nllb_code(c) for c in ("pl", "pa-Guru", "zh-Hant", "fa", "ckb", "ti", "cy", "ps", "pa-Arab")] == [
-        "pol_Latn", "pan_Guru", "zho_Hant", "pes_Arab", "ckb_Arab", "tir_Ethi", "cym_Latn", "pbt_Arab", None]
-    assert [m2m_code(c) for c in ("pl", "zh-Hans", "zh-Hant", "pa-Guru", "pa-Arab", "ti")] == ["pl", "zh", None, "pa", None, None]
+        "pol_Latn",
+        "pan_Guru",
+        "zho_Hant",
+        "pes_Arab",
+        "ckb_Arab",
+        "tir_Ethi",
+        "cym_Latn",
+        "pbt_Arab",
+        None,
+    ]
+    assert [m2m_code(c) for c in ("pl", "zh-Hans", "zh-Hant", "pa-Guru", "pa-Arab", "ti")] == [
+        "pl",
+        "zh",
+        None,
+        "pa",
+        None,
+        None,
+    ]
     assert madlad_tokens("pl")[0] == "<2pl>" and "<2zh>" not in madlad_tokens("zh-Hant")
     assert ">>pol<<" in marian_tokens("pl") and ">>cmn_Hans<<" in marian_tokens("zh-Hans")
 
@@ -67,7 +84,14 @@ def test_a_folder_without_a_model_is_a_plain_error(tmp_path):
 def test_pipeline_through_a_tiny_model_flags_rather_than_hides(tiny_models, draft, settings, glossary):
     from tests.translate.fakes import HashEmbedder
 
-    run = translate_draft(draft, "pl,ti", engine=f"nllb://{tiny_models['nllb']}", settings=settings, glossary=glossary, embedder=HashEmbedder())
+    run = translate_draft(
+        draft,
+        "pl,ti",
+        engine=f"nllb://{tiny_models['nllb']}",
+        settings=settings,
+        glossary=glossary,
+        embedder=HashEmbedder(),
+    )
     result = run.results["pl"]
     assert result.ok and len(result.draft.points()) == 3  # random weights write nonsense...
     assert all(p.flags for p in result.draft.points())  # ...so every point is flagged for a person

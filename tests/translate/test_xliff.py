@@ -1,4 +1,5 @@
 """The translator's round trip: XLIFF 1.2 out, edited with translate-toolkit as a CAT tool would, and back in."""
+
 from __future__ import annotations
 
 import json
@@ -53,10 +54,15 @@ def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draf
     english_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
         engine = f"libretranslate+{server.url}"
-        made = cli_runner.invoke(main, ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"])
+        made = cli_runner.invoke(
+            main,
+            ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"],
+        )
         assert made.exit_code == 0, made.output
         translated_file = tmp_path / "letter.pl.json"
-        out = cli_runner.invoke(main, ["xliff", "export", str(english_file), str(translated_file), "-o", str(tmp_path / "letter.pl.xlf")])
+        out = cli_runner.invoke(
+            main, ["xliff", "export", str(english_file), str(translated_file), "-o", str(tmp_path / "letter.pl.xlf")]
+        )
         assert out.exit_code == 0, out.output
 
         # The translator's tool: open the file, change two targets, approve them, save.
@@ -68,8 +74,20 @@ def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draf
         units["s1/p1/picture"].settarget("Pieniądze na rachunek")
         (tmp_path / "returned.xlf").write_bytes(bytes(store))
 
-        back = cli_runner.invoke(main, ["xliff", "import", str(english_file), str(translated_file), str(tmp_path / "returned.xlf"),
-                                        "--engine", engine, "-o", str(tmp_path / "letter.pl.v2.json")])
+        back = cli_runner.invoke(
+            main,
+            [
+                "xliff",
+                "import",
+                str(english_file),
+                str(translated_file),
+                str(tmp_path / "returned.xlf"),
+                "--engine",
+                engine,
+                "-o",
+                str(tmp_path / "letter.pl.v2.json"),
+            ],
+        )
     assert back.exit_code == 0, back.output
     assert "3 changed, 1 approved, 1 flagged" in back.output
     new = EasyReadDocument.from_dict(json.loads((tmp_path / "letter.pl.v2.json").read_text()))
@@ -84,10 +102,13 @@ def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draf
     assert [s.heading for s in new.sections] == [s.heading for s in old.sections] and new.language == "pl"
 
 
-@pytest.mark.parametrize("edit,message", [
-    (lambda units: setattr(units["s1/p1"], "source", "Pay £999 now."), "The English was changed in s1/p1"),
-    (lambda units: units["s2/p1"].setid("s3/p1"), "parts this letter does not have (s3/p1)"),
-])
+@pytest.mark.parametrize(
+    "edit,message",
+    [
+        (lambda units: setattr(units["s1/p1"], "source", "Pay £999 now."), "The English was changed in s1/p1"),
+        (lambda units: units["s2/p1"].setid("s3/p1"), "parts this letter does not have (s3/p1)"),
+    ],
+)
 def test_changes_outside_the_points_are_refused(draft, edit, message):
     translated = _polish(draft)
     units, store = _units(export_xliff(draft, translated, "pl"))
@@ -110,7 +131,9 @@ def test_cli_import_refusal_is_one_plain_sentence(cli_runner, draft, tmp_path):
     english_file.write_text(json.dumps(draft.to_dict()))
     translated_file.write_text(json.dumps(_polish(draft).to_dict()))
     (tmp_path / "bad.xlf").write_bytes(b"<xliff")
-    result = cli_runner.invoke(main, ["xliff", "import", str(english_file), str(translated_file), str(tmp_path / "bad.xlf"), "--no-back-check"])
+    result = cli_runner.invoke(
+        main, ["xliff", "import", str(english_file), str(translated_file), str(tmp_path / "bad.xlf"), "--no-back-check"]
+    )
     assert result.exit_code == 2 and "not an XLIFF file" in result.output and "Traceback" not in result.output
 
 

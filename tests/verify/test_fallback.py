@@ -9,8 +9,10 @@ from easyread.verify.words import content_stems
 SOURCES = [
     "The change was not reported to us until 10 February 2025, and you have been paid too much Housing Benefit.",
     "The overpayment will be recovered by the council.",
-    ("If you do not pay within seven days, you will lose the right to pay by instalments and the full balance "
-     "for the year of £1,425.00 will become due."),
+    (
+        "If you do not pay within seven days, you will lose the right to pay by instalments and the full balance "
+        "for the year of £1,425.00 will become due."
+    ),
     "We will recover the overpayment by taking £11.55 each week from your ongoing Housing Benefit, starting on 3 March 2025.",
 ]
 

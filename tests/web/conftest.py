@@ -6,6 +6,7 @@ CSRF-aware posting, and `page`, the checker every rendered page goes through.
         assert doc.h1 == "Your account"
         page(post(staff_client, "/account/password", {"current": "x", "new": "y"}), status=200)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,15 @@ def app(instance):
     from easyread.users import get_or_create_council
 
     # Jobs run inside the request that queues them; no picture model is loaded unless a test asks for one.
-    app = create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "COUNCIL_NAME": "Testshire Council",
-                      "QUEUE_URL": "immediate", "PICTURE_DEFAULT_SET": "none"})
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(instance),
+            "TESTING": True,
+            "COUNCIL_NAME": "Testshire Council",
+            "QUEUE_URL": "immediate",
+            "PICTURE_DEFAULT_SET": "none",
+        }
+    )
     with app.app_context():
         get_or_create_council("Testshire Council")
         get_or_create_council("Otherton Council")
@@ -184,8 +192,14 @@ def make_document(app):
     from easyread.store.models import Document
 
     def make(council, user=None, **fields):
-        values = {"title": "Council tax reminder", "filename": "letter.docx", "source_kind": "docx",
-                  "content_hash": "0" * 64, "original_path": "uploads/" + "0" * 64, "status": "done"}
+        values = {
+            "title": "Council tax reminder",
+            "filename": "letter.docx",
+            "source_kind": "docx",
+            "content_hash": "0" * 64,
+            "original_path": "uploads/" + "0" * 64,
+            "status": "done",
+        }
         values.update(fields)
         with app.app_context():
             doc = Document(council_id=council.id, created_by=user.id if user else None, **values)
@@ -242,14 +256,22 @@ def check_html(html: str) -> Page:
 
     labelled = {label.get("for") for label in tree.xpath("//label[@for]")}
     for field in tree.xpath("//input | //select | //textarea"):
-        if field.tag == "input" and (field.get("type") or "text").lower() in ("hidden", "submit", "button", "image", "reset"):
+        if field.tag == "input" and (field.get("type") or "text").lower() in (
+            "hidden",
+            "submit",
+            "button",
+            "image",
+            "reset",
+        ):
             continue
         name = field.get("name") or field.get("id")
         assert field.get("id"), f"Form field {name!r} has no id, so no <label for> can point at it"
-        assert field.get("id") in labelled, f"Form field {field.get('id')!r} has no <label for=\"{field.get('id')}\">"
+        assert field.get("id") in labelled, f'Form field {field.get("id")!r} has no <label for="{field.get("id")}">'
 
     for image in tree.xpath("//img"):
-        assert image.get("alt") is not None, f"<img src={image.get('src')!r}> needs an alt attribute (alt=\"\" if decorative)"
+        assert image.get("alt") is not None, (
+            f'<img src={image.get("src")!r}> needs an alt attribute (alt="" if decorative)'
+        )
     body = tree.xpath("//body")[0]
     for script in body.xpath(".//script"):
         script.drop_tree()

@@ -1,7 +1,8 @@
 """Shared by the documents & jobs tests: a letter and helpers (the `upload` fixture is in tests/web/conftest.py).
 
-    from tests.web.doc_support import LETTER, doc_id_from
+from tests.web.doc_support import LETTER, doc_id_from
 """
+
 from __future__ import annotations
 
 LETTER = (
@@ -37,4 +38,7 @@ def audit_events(app, event: str) -> list[dict]:
     from easyread.store.models import AuditEvent
 
     with app.app_context():
-        return [dict(e.details, actor=e.actor) for e in db.session.scalars(select(AuditEvent).where(AuditEvent.event == event).order_by(AuditEvent.id))]
+        return [
+            dict(e.details, actor=e.actor)
+            for e in db.session.scalars(select(AuditEvent).where(AuditEvent.event == event).order_by(AuditEvent.id))
+        ]

@@ -1,5 +1,6 @@
 """A small LibreTranslate-speaking HTTP server for the web tests: a real HTTP engine with a
 translation a test can recognise ("PL " in front, a few words swapped, every fact untouched)."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,12 @@ class Libre:
                 self.wfile.write(data)
 
             def do_GET(self):
-                self._send([{"code": "en", "name": "English", "targets": ["pl"]}, {"code": "pl", "name": "Polish", "targets": ["en"]}])
+                self._send(
+                    [
+                        {"code": "en", "name": "English", "targets": ["pl"]},
+                        {"code": "pl", "name": "Polish", "targets": ["en"]},
+                    ]
+                )
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))

@@ -1,4 +1,5 @@
 """The accessibility statement, the page layout (council header, footer, assets) and the page checker itself."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,12 @@ def test_accessibility_statement_for_everyone(anon_client, staff_client, page):
     for client in (anon_client, staff_client):
         doc = page(client.get("/accessibility"))
         assert doc.h1 == "Accessibility statement for Easy Read letters"
-        for heading in ("Feedback and contact information", "Enforcement procedure", "Compliance status", "Non-accessible content"):
+        for heading in (
+            "Feedback and contact information",
+            "Enforcement procedure",
+            "Compliance status",
+            "Non-accessible content",
+        ):
             assert heading in doc.text
         assert "Testshire Council" in doc.text and "Web Content Accessibility Guidelines version 2.2" in doc.text
 
@@ -28,7 +34,9 @@ def test_every_page_has_council_header_footer_link_and_no_crown(anon_client, che
     assert not doc.select("//*[contains(@class,'govuk-header__logotype') or contains(@class,'govuk-logo')]")
     assert "GOV.UK" not in header
     assert doc.select("//footer//a[@href='/accessibility'][normalize-space()='Accessibility statement']")
-    assert doc.select("//a[@href='#main-content'][contains(@class,'govuk-skip-link')]") and doc.select("//main[@id='main-content']")
+    assert doc.select("//a[@href='#main-content'][contains(@class,'govuk-skip-link')]") and doc.select(
+        "//main[@id='main-content']"
+    )
     assert doc.tree.get("lang") == "en-GB"
 
 
@@ -76,21 +84,26 @@ def _page(body, title="Hello – service"):
 
 
 def test_checker_accepts_a_good_page(check_html):
-    doc = check_html(_page('<h1>Hello</h1><label for="a">A</label><input id="a" name="a"><input type="hidden" name="t">'))
+    doc = check_html(
+        _page('<h1>Hello</h1><label for="a">A</label><input id="a" name="a"><input type="hidden" name="t">')
+    )
     assert doc.h1 == "Hello"
 
 
-@pytest.mark.parametrize("html, message", [
-    (_page("<h1>Hello</h1><h1>Again</h1>"), "exactly one <h1>"),
-    (_page("<p>No heading</p>"), "exactly one <h1>"),
-    (_page("<h1>Hello</h1>", title="Other page"), "must start with the <h1>"),
-    (_page('<h1>Hello</h1><p id="x"></p><p id="x"></p>'), "Repeated ids"),
-    (_page('<h1>Hello</h1><input id="a" name="a">'), "no <label for"),
-    (_page('<h1>Hello</h1><select name="s"></select>'), "has no id"),
-    (_page("<h1>Hello</h1><p>unclosed <b>bold</p>"), "Invalid HTML"),
-    (_page('<h1>Hello</h1><img src="x.png">'), "alt attribute"),
-    ('<html lang="en"><head><title>Hello</title></head><body><h1>Hello</h1></body></html>', "Invalid HTML"),
-])
+@pytest.mark.parametrize(
+    "html, message",
+    [
+        (_page("<h1>Hello</h1><h1>Again</h1>"), "exactly one <h1>"),
+        (_page("<p>No heading</p>"), "exactly one <h1>"),
+        (_page("<h1>Hello</h1>", title="Other page"), "must start with the <h1>"),
+        (_page('<h1>Hello</h1><p id="x"></p><p id="x"></p>'), "Repeated ids"),
+        (_page('<h1>Hello</h1><input id="a" name="a">'), "no <label for"),
+        (_page('<h1>Hello</h1><select name="s"></select>'), "has no id"),
+        (_page("<h1>Hello</h1><p>unclosed <b>bold</p>"), "Invalid HTML"),
+        (_page('<h1>Hello</h1><img src="x.png">'), "alt attribute"),
+        ('<html lang="en"><head><title>Hello</title></head><body><h1>Hello</h1></body></html>', "Invalid HTML"),
+    ],
+)
 def test_checker_rejects_bad_pages(check_html, html, message):
     with pytest.raises(pytest.fail.Exception if "Invalid" in message else AssertionError, match=message):
         check_html(html)

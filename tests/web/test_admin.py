@@ -1,4 +1,5 @@
 """Admin pages: users (list, create, deactivate), the audit log, settings and model status."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,10 @@ def test_admin_navigation(admin_client, staff_client, page):
 
 
 def test_reviewers_navigation_has_no_staff_pages(reviewer_client, page):
-    nav = [a.text_content().strip() for a in page(reviewer_client.get("/account", follow_redirects=True)).select("//nav//a")]
+    nav = [
+        a.text_content().strip()
+        for a in page(reviewer_client.get("/account", follow_redirects=True)).select("//nav//a")
+    ]
     assert nav == ["Your documents", "Your account", "Sign out"]  # their review rounds, nothing of staff
 
 
@@ -45,7 +49,9 @@ def test_create_an_account(app, admin_client, anon_client, page, post, admin):
     doc = page(admin_client.get("/admin/users/new"))
     assert doc.h1 == "Create an account"
     assert doc.select("//fieldset//legend[contains(., 'Role')]")
-    doc = page(post(admin_client, "/admin/users/new", {"name": "Nia New", "email": "Nia@Testshire.gov.uk", "role": "staff"}))
+    doc = page(
+        post(admin_client, "/admin/users/new", {"name": "Nia New", "email": "Nia@Testshire.gov.uk", "role": "staff"})
+    )
     assert doc.h1 == "Account created"
     password = doc.select("//p[contains(@class,'easyread-password')]")[0].text_content().strip()
     assert re.fullmatch(r"[a-z]+(-[a-z]+){3}-\d\d", password)
@@ -54,26 +60,36 @@ def test_create_an_account(app, admin_client, anon_client, page, post, admin):
     # the new person can sign in with the password they were given
     assert post(anon_client, "/sign-in", {"email": "nia@testshire.gov.uk", "password": password}).status_code == 302
     with app.app_context():
-        event = db.session.scalar(select(AuditEvent).where(AuditEvent.event == "user_created").order_by(AuditEvent.id.desc()))
+        event = db.session.scalar(
+            select(AuditEvent).where(AuditEvent.event == "user_created").order_by(AuditEvent.id.desc())
+        )
         assert event.actor == admin.email and event.details["user_id"] == user.id and event.details["role"] == "staff"
 
 
 def test_create_account_errors(admin_client, page, post, staff):
     doc = page(post(admin_client, "/admin/users/new", {"name": "", "email": "not an email", "role": ""}), status=400)
     assert doc.title.startswith("Error: Create an account")
-    links = [(a.text_content().strip(), a.get("href")) for a in doc.select("//div[contains(@class,'govuk-error-summary')]//a")]
+    links = [
+        (a.text_content().strip(), a.get("href"))
+        for a in doc.select("//div[contains(@class,'govuk-error-summary')]//a")
+    ]
     assert links == [
         ("Enter the person's full name", "#name"),
         ("Enter an email address in the correct format, like name@example.gov.uk", "#email"),
         ("Select a role", "#role"),
     ]
     assert doc.select("//input[@id='role']")  # the summary's #role link lands on the first radio
-    doc = page(post(admin_client, "/admin/users/new", {"name": "Dup", "email": staff.email, "role": "staff"}), status=400)
+    doc = page(
+        post(admin_client, "/admin/users/new", {"name": "Dup", "email": staff.email, "role": "staff"}), status=400
+    )
     assert "There is already an account with this email address" in doc.text
 
 
 def test_only_admins_can_create_accounts(staff_client, page, post):
-    page(post(staff_client, "/admin/users/new", {"name": "X", "email": "x@testshire.gov.uk", "role": "admin"}), status=403)
+    page(
+        post(staff_client, "/admin/users/new", {"name": "X", "email": "x@testshire.gov.uk", "role": "admin"}),
+        status=403,
+    )
 
 
 def test_deactivate_and_reactivate(app, admin_client, anon_client, page, post, staff):
@@ -82,7 +98,10 @@ def test_deactivate_and_reactivate(app, admin_client, anon_client, page, post, s
     assert not _user(app, staff.email).active
     doc = page(admin_client.get(response.headers["Location"]))
     assert "Deactivated" in doc.text and "Reactivate" in doc.text
-    assert post(anon_client, "/sign-in", {"email": staff.email, "password": "correct-horse-battery-staple"}).status_code == 401
+    assert (
+        post(anon_client, "/sign-in", {"email": staff.email, "password": "correct-horse-battery-staple"}).status_code
+        == 401
+    )
     post(admin_client, f"/admin/users/{staff.id}/reactivate")
     assert _user(app, staff.email).active
     with app.app_context():
@@ -121,8 +140,11 @@ def test_audit_log_is_newest_first_paged_and_this_councils_only(app, admin_clien
 
 def test_settings_page_masks_secrets_and_shows_models(app, admin_client, page):
     settings = app.config["EASYREAD"]
-    settings.update(SECRET_KEY="s3cret-signing-key", MODEL_API_KEY="sk-very-secret",
-                    DATABASE_URL="postgresql://easyread:db-pass-123@db.example/easyread")
+    settings.update(
+        SECRET_KEY="s3cret-signing-key",
+        MODEL_API_KEY="sk-very-secret",
+        DATABASE_URL="postgresql://easyread:db-pass-123@db.example/easyread",
+    )
     response = admin_client.get("/admin/settings")
     doc = page(response)
     assert doc.h1 == "Settings and models"

@@ -1,4 +1,5 @@
 """REST API /api/v1 with bearer tokens: submit, poll, fetch draft, report and outputs; OpenAPI."""
+
 from __future__ import annotations
 
 import io
@@ -37,7 +38,11 @@ def auth(token):
 
 
 def test_submit_json_poll_and_fetch(app, anon_client, token):
-    r = anon_client.post("/api/v1/documents", json={"text": LETTER, "model": "none", "formats": ["txt"], "pictures": False}, headers=auth(token))
+    r = anon_client.post(
+        "/api/v1/documents",
+        json={"text": LETTER, "model": "none", "formats": ["txt"], "pictures": False},
+        headers=auth(token),
+    )
     assert r.status_code == 202, r.get_json()
     body = r.get_json()
     assert r.headers["Location"].endswith(f"/api/v1/documents/{body['id']}")
@@ -55,14 +60,28 @@ def test_submit_json_poll_and_fetch(app, anon_client, token):
 
 
 def test_submit_a_file(anon_client, token):
-    r = anon_client.post("/api/v1/documents", data={"file": (io.BytesIO(LETTER.encode()), "letter.txt"), "model": "none", "formats": "txt,docx", "pictures": "false"},
-                         headers=auth(token), content_type="multipart/form-data")
+    r = anon_client.post(
+        "/api/v1/documents",
+        data={
+            "file": (io.BytesIO(LETTER.encode()), "letter.txt"),
+            "model": "none",
+            "formats": "txt,docx",
+            "pictures": "false",
+        },
+        headers=auth(token),
+        content_type="multipart/form-data",
+    )
     assert r.status_code == 202
     assert r.get_json()["options"]["formats"] == ["txt", "docx"]
 
 
 def test_a_bad_file_gets_the_readers_message(anon_client, token):
-    r = anon_client.post("/api/v1/documents", data={"file": (io.BytesIO(b""), "empty.txt")}, headers=auth(token), content_type="multipart/form-data")
+    r = anon_client.post(
+        "/api/v1/documents",
+        data={"file": (io.BytesIO(b""), "empty.txt")},
+        headers=auth(token),
+        content_type="multipart/form-data",
+    )
     assert r.status_code == 422 and r.get_json()["error"].startswith("The file is empty")
     r = anon_client.post("/api/v1/documents", json={"text": "Dear", "model": "gpt-9"}, headers=auth(token))
     assert r.status_code == 400 and "Choose a model" in r.get_json()["error"]
@@ -76,8 +95,15 @@ def test_tokens_are_required_and_the_session_is_not_enough(staff_client, anon_cl
 
 
 def test_council_boundary(anon_client, token, other_token):
-    doc = anon_client.post("/api/v1/documents", json={"text": LETTER, "model": "none", "pictures": False}, headers=auth(token)).get_json()
-    for url in (f"/api/v1/documents/{doc['id']}", f"/api/v1/documents/{doc['id']}/draft", f"/api/v1/documents/{doc['id']}/report", f"/api/v1/documents/{doc['id']}/outputs/pdf"):
+    doc = anon_client.post(
+        "/api/v1/documents", json={"text": LETTER, "model": "none", "pictures": False}, headers=auth(token)
+    ).get_json()
+    for url in (
+        f"/api/v1/documents/{doc['id']}",
+        f"/api/v1/documents/{doc['id']}/draft",
+        f"/api/v1/documents/{doc['id']}/report",
+        f"/api/v1/documents/{doc['id']}/outputs/pdf",
+    ):
         r = anon_client.get(url, headers=auth(other_token))
         assert r.status_code == 404 and "error" in r.get_json(), url
     assert anon_client.get("/api/v1/documents", headers=auth(other_token)).get_json()["documents"] == []
@@ -96,7 +122,10 @@ def test_openapi_describes_every_route(app, anon_client):
     spec = anon_client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
     described = {path for path in spec["paths"]}
-    routes = {rule.rule.removeprefix("/api/v1").replace("<int:doc_id>", "{doc_id}").replace("<fmt>", "{format}")
-              for rule in app.url_map.iter_rules() if rule.endpoint.startswith("api.")}
+    routes = {
+        rule.rule.removeprefix("/api/v1").replace("<int:doc_id>", "{doc_id}").replace("<fmt>", "{format}")
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.")
+    }
     assert routes == described
     assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"

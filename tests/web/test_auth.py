@@ -1,7 +1,8 @@
 """Signing in and out, sessions, CSRF, roles, sign-in limits, API tokens and the council boundary."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import jsonify
@@ -44,8 +45,13 @@ def test_empty_form_shows_error_summary_and_field_errors(anon_client, page, post
     assert doc.title.startswith("Error: Sign in")
     summary = doc.select("//div[contains(@class,'govuk-error-summary')]//a")
     assert [(a.text_content().strip(), a.get("href")) for a in summary] == [
-        ("Enter your email address", "#email"), ("Enter your password", "#password")]
-    assert doc.select("//p[@id='email-error']") and "Enter your email address" in doc.select("//p[@id='email-error']")[0].text_content()
+        ("Enter your email address", "#email"),
+        ("Enter your password", "#password"),
+    ]
+    assert (
+        doc.select("//p[@id='email-error']")
+        and "Enter your email address" in doc.select("//p[@id='email-error']")[0].text_content()
+    )
     assert "email-error" in doc.select("//input[@id='email']")[0].get("aria-describedby")
 
 
@@ -114,7 +120,7 @@ def _wait_over(app):
 
     with app.app_context():
         for row in db.session.scalars(select(SignInLimit)):
-            row.next_at = None if row.next_at is None else datetime.now(timezone.utc) - timedelta(seconds=1)
+            row.next_at = None if row.next_at is None else datetime.now(UTC) - timedelta(seconds=1)
         db.session.commit()
 
 
@@ -165,7 +171,7 @@ def test_old_failures_are_forgotten_after_a_day(app, anon_client, post, staff):
         sign_in(anon_client, post, staff.email, "wrong password!")
     with app.app_context():
         for row in db.session.scalars(select(SignInLimit)):
-            row.last_failure_at = datetime.now(timezone.utc) - timedelta(hours=25)
+            row.last_failure_at = datetime.now(UTC) - timedelta(hours=25)
             row.next_at = None
         db.session.commit()
     assert sign_in(anon_client, post, staff.email, "wrong password!").status_code == 401
@@ -204,7 +210,9 @@ def test_post_without_csrf_token_is_refused_with_a_plain_page(anon_client, page,
 
 
 def test_post_with_a_forged_csrf_token_is_refused(admin_client, page):
-    response = admin_client.post("/admin/users/new", data={"csrf_token": "forged", "name": "X", "email": "x@testshire.gov.uk", "role": "admin"})
+    response = admin_client.post(
+        "/admin/users/new", data={"csrf_token": "forged", "name": "X", "email": "x@testshire.gov.uk", "role": "admin"}
+    )
     page(response, status=400)
 
 
@@ -296,7 +304,13 @@ def test_staff_and_reviewers_cannot_see_admin_pages(staff_client, reviewer_clien
 @pytest.fixture
 def doc_routes(app):
     """A staff page and an API route that use the council boundary helpers, as the documents blueprint does."""
-    from easyread.web.auth import current_council_id, documents_query, get_document_or_404, staff_required, token_required
+    from easyread.web.auth import (
+        current_council_id,
+        documents_query,
+        get_document_or_404,
+        staff_required,
+        token_required,
+    )
 
     @app.get("/_test/documents/<int:doc_id>")
     @staff_required
@@ -323,7 +337,9 @@ def test_reviewers_see_nothing_of_staff_pages(doc_routes, reviewer_client, counc
 
 
 # --- the council boundary ---
-def test_a_document_of_another_council_is_not_found(doc_routes, staff_client, other_client, council, other_council, staff, make_document, page):
+def test_a_document_of_another_council_is_not_found(
+    doc_routes, staff_client, other_client, council, other_council, staff, make_document, page
+):
     mine = make_document(council, staff, title="Ours")
     theirs = make_document(other_council, title="Theirs")
     assert staff_client.get(f"/_test/documents/{mine}").get_data(as_text=True) == "Ours"
@@ -333,7 +349,7 @@ def test_a_document_of_another_council_is_not_found(doc_routes, staff_client, ot
 
 
 def test_deleted_documents_are_not_found(doc_routes, staff_client, council, make_document, page):
-    gone = make_document(council, deleted_at=datetime.now(timezone.utc))
+    gone = make_document(council, deleted_at=datetime.now(UTC))
     page(staff_client.get(f"/_test/documents/{gone}"), status=404)
     assert staff_client.get("/_test/documents").get_data(as_text=True) == ""
 
@@ -348,12 +364,17 @@ def _token(app, user, name="test"):
     return token
 
 
-def test_api_token_opens_only_its_councils_documents(doc_routes, app, anon_client, council, other_council, staff, make_document):
+def test_api_token_opens_only_its_councils_documents(
+    doc_routes, app, anon_client, council, other_council, staff, make_document
+):
     token = _token(app, staff)
     mine, theirs = make_document(council, title="Ours"), make_document(other_council)
     response = anon_client.get(f"/_test/api/documents/{mine}", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200 and response.json == {"title": "Ours", "council_id": council.id}
-    assert anon_client.get(f"/_test/api/documents/{theirs}", headers={"Authorization": f"Bearer {token}"}).status_code == 404
+    assert (
+        anon_client.get(f"/_test/api/documents/{theirs}", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 404
+    )
     with app.app_context():
         from easyread.store.models import ApiToken
 
@@ -362,7 +383,9 @@ def test_api_token_opens_only_its_councils_documents(doc_routes, app, anon_clien
     assert _events(app, "token_created")
 
 
-def test_api_refuses_missing_bad_and_reviewer_tokens_and_ignores_the_session(doc_routes, app, anon_client, staff_client, reviewer, council, make_document):
+def test_api_refuses_missing_bad_and_reviewer_tokens_and_ignores_the_session(
+    doc_routes, app, anon_client, staff_client, reviewer, council, make_document
+):
     doc_id = make_document(council)
     url = f"/_test/api/documents/{doc_id}"
     assert anon_client.get(url).status_code == 401
@@ -377,7 +400,12 @@ def test_deactivated_users_tokens_stop_working(doc_routes, app, anon_client, sta
     with app.app_context():
         db.session.get(User, staff.id).active = False
         db.session.commit()
-    assert anon_client.get(f"/_test/api/documents/{make_document(council)}", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert (
+        anon_client.get(
+            f"/_test/api/documents/{make_document(council)}", headers={"Authorization": f"Bearer {token}"}
+        ).status_code
+        == 401
+    )
 
 
 # --- passwords and session settings ---
@@ -390,7 +418,10 @@ def test_passwords_are_hashed_with_argon2id(app, staff):
 def test_change_password(app, anon_client, staff_client, page, post, staff):
     doc = page(post(staff_client, "/account/password", {"current": PASSWORD, "new": "short"}), status=400)
     assert "Password must be 12 characters or more" in doc.text
-    doc = page(post(staff_client, "/account/password", {"current": "not it at all", "new": "a much longer password"}), status=400)
+    doc = page(
+        post(staff_client, "/account/password", {"current": "not it at all", "new": "a much longer password"}),
+        status=400,
+    )
     assert "Your current password is not correct" in doc.text
     doc = page(post(staff_client, "/account/password", {"current": PASSWORD, "new": "a much longer password"}))
     assert doc.h1 == "Your password has been changed"

@@ -3,6 +3,7 @@ admin and accessibility pages with axe-core against WCAG 2.2 A and AA. Zero viol
 
 Needs `npm ci --prefix scripts` and `apt-get install chromium`; skipped without them.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,14 @@ def test_sign_in_and_pages_have_no_wcag_22_violations(live_server, admin):
     assert result["signedIn"] and result["afterSignIn"] != "/sign-in", result
     assert result["errorSummaryFocused"], "GOV.UK Frontend's JavaScript should move focus to the error summary"
     visited = [p["url"].split("?")[0] for p in result["pages"]]
-    assert {"/sign-in", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/settings", "/account/tokens", "/sign-out",
-            "/accessibility"} <= set(visited)
+    assert {
+        "/sign-in",
+        "/admin/users",
+        "/admin/users/new",
+        "/admin/audit",
+        "/admin/settings",
+        "/account/tokens",
+        "/sign-out",
+        "/accessibility",
+    } <= set(visited)
     assert_no_page_problems(result)

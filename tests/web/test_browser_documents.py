@@ -6,6 +6,7 @@ on the way, zero violations allowed.
 Needs `npm ci --prefix scripts`, `apt-get install chromium` and the model in the cache;
 skipped without the browser tools unless CI is set. Marked `model`: it takes minutes.
 """
+
 from __future__ import annotations
 
 import time
@@ -36,9 +37,19 @@ def app(instance):
     from easyread.store.db import db
     from easyread.users import get_or_create_council
 
-    app = create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "COUNCIL_NAME": "Testshire Council",
-                      "QUEUE_URL": "", "MODEL": "embedded", "PICTURE_DEFAULT_SET": "openmoji",
-                      "REWRITE_REPAIR_ROUNDS": 1, "REWRITE_BEST_OF": 1, "WORKER_THREADS": 1})
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(instance),
+            "TESTING": True,
+            "COUNCIL_NAME": "Testshire Council",
+            "QUEUE_URL": "",
+            "MODEL": "embedded",
+            "PICTURE_DEFAULT_SET": "openmoji",
+            "REWRITE_REPAIR_ROUNDS": 1,
+            "REWRITE_BEST_OF": 1,
+            "WORKER_THREADS": 1,
+        }
+    )
     with app.app_context():
         get_or_create_council("Testshire Council")
         db.session.commit()
@@ -86,8 +97,17 @@ def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(l
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     started = time.monotonic()
-    result = run_script("browser-documents.mjs", live_server, staff.email, PASSWORD, str(letter), str(downloads), NEW_WORDS,
-                        timeout=860, env={"WAIT_SECONDS": str(WAIT_SECONDS)})
+    result = run_script(
+        "browser-documents.mjs",
+        live_server,
+        staff.email,
+        PASSWORD,
+        str(letter),
+        str(downloads),
+        NEW_WORDS,
+        timeout=860,
+        env={"WAIT_SECONDS": str(WAIT_SECONDS)},
+    )
     elapsed = time.monotonic() - started
     print(f"browser run: {elapsed:.0f} s; steps: {result['steps']}; axe on: {[p['label'] for p in result['pages']]}")
     assert result["signedIn"], result
@@ -100,8 +120,19 @@ def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(l
     assert "Changed the words" in result["banner"], result["banner"]
 
     labels = {p["label"] for p in result["pages"]}
-    assert {"upload", "upload with an error", "letters list", "draft page", "draft page after the change", "versions",
-            "picture search", "glossary", "translations", "translations with an error", "translation"} <= labels, labels
+    assert {
+        "upload",
+        "upload with an error",
+        "letters list",
+        "draft page",
+        "draft page after the change",
+        "versions",
+        "picture search",
+        "glossary",
+        "translations",
+        "translations with an error",
+        "translation",
+    } <= labels, labels
     assert "PL " in result["translationText"] and "£120" in result["translationText"], result["translationText"][:500]
     assert result["pictureResults"] > 0, "the picture search should show pictures, so axe checks them too"
     assert_no_page_problems(result, with_url=True)

@@ -4,6 +4,7 @@ scripts/browser-staff.mjs), on the real app, database and picture set, with axe-
 The service's model is "none" and TRANSLATE_ENGINE is empty, as the person who filed the issue had it.
 Needs `npm ci --prefix scripts` and `apt-get install chromium`; skipped without them unless CI is set.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,9 +53,25 @@ def queued_letter(app, staff):
 
     with app.app_context():
         digest, relative = intake.keep_original(app.instance_path, LEGAL_LETTER.encode())
-        doc = Document(council_id=staff.council_id, created_by=staff.id, title="Waiting letter", filename="waiting.txt", source_kind="txt",
-                       content_hash=digest, original_path=relative, options={"model": "none"}, status="queued",
-                       progress={"stage": "waiting", "done": 0, "total": 1, "percent": 0, "job": "x", "task": {"kind": "document"}})
+        doc = Document(
+            council_id=staff.council_id,
+            created_by=staff.id,
+            title="Waiting letter",
+            filename="waiting.txt",
+            source_kind="txt",
+            content_hash=digest,
+            original_path=relative,
+            options={"model": "none"},
+            status="queued",
+            progress={
+                "stage": "waiting",
+                "done": 0,
+                "total": 1,
+                "percent": 0,
+                "job": "x",
+                "task": {"kind": "document"},
+            },
+        )
         db.session.add(doc)
         db.session.commit()
         return doc.id
@@ -63,8 +80,17 @@ def queued_letter(app, staff):
 @pytest.mark.timeout(600)
 def test_staff_findings_in_a_browser(app, staff, queued_letter, tmp_path):
     config = tmp_path / "config.json"
-    config.write_text(json.dumps({"letter": LETTER, "title": "Council tax for Flat 6", "legalLetter": LEGAL_LETTER,
-                                  "legalSentence": LEGAL_SENTENCE, "queuedId": queued_letter}))
+    config.write_text(
+        json.dumps(
+            {
+                "letter": LETTER,
+                "title": "Council tax for Flat 6",
+                "legalLetter": LEGAL_LETTER,
+                "legalSentence": LEGAL_SENTENCE,
+                "queuedId": queued_letter,
+            }
+        )
+    )
     with serving(app) as url:
         result = run_script("browser-staff.mjs", url, staff.email, PASSWORD, str(config), timeout=580)
     assert not result.get("error"), result.get("error")
@@ -101,11 +127,15 @@ def test_staff_findings_in_a_browser(app, staff, queued_letter, tmp_path):
     assert pay["alt"] == "Money you need to pay", pay
 
     # Finding 9: wording and state
-    assert result["modelValues"].count("none") == 1 and "embedded-fast" not in result["modelValues"], result["modelValues"]
+    assert result["modelValues"].count("none") == 1 and "embedded-fast" not in result["modelValues"], result[
+        "modelValues"
+    ]
     assert "Fast model" not in result["uploadText"] and "--model" not in result["uploadText"]
     assert result["bannerInView"] and result["undoInView"], (result["undoText"], result["savedRects"])
     assert "Undo the last change" in result["undoText"]
-    assert result["compareChanged"] and any("picture" in row for row in result["compareChanged"]), result["compareChanged"]
+    assert result["compareChanged"] and any("picture" in row for row in result["compareChanged"]), result[
+        "compareChanged"
+    ]
     assert not [m for m in result["legalMustFix"] if "'23'" in m or "'1992'" in m], result["legalMustFix"]
     assert any("section 23" in m for m in result["legalChecks"]), result["legalChecks"]
     assert "Progress" not in result["listHeaders"] and result["listHeaders"].count("Status") == 1, result["listHeaders"]

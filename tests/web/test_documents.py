@@ -1,4 +1,5 @@
 """Upload → job → draft page → download, through the Flask test client and the page checker."""
+
 from __future__ import annotations
 
 import pytest
@@ -58,7 +59,11 @@ def test_downloads_are_made_from_the_latest_version_and_audited(app, staff_clien
     for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF"), ("txt", "£120".encode()), ("html", b"<!doctype")):
         response = staff_client.get(f"/documents/{doc_id}/download/{fmt}")
         assert response.status_code == 200, fmt
-        assert magic in response.data[:4000].lower() if fmt == "html" else (magic in response.data if fmt == "txt" else response.data.startswith(magic)), fmt
+        assert (
+            magic in response.data[:4000].lower()
+            if fmt == "html"
+            else (magic in response.data if fmt == "txt" else response.data.startswith(magic))
+        ), fmt
         assert "attachment" in response.headers["Content-Disposition"]
     assert [e["format"] for e in audit_events(app, "exported")] == ["docx", "pdf", "txt", "html"]
 
@@ -76,7 +81,9 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("maker, name, words", BAD_FILES)
-def test_bad_files_show_the_readers_message_in_an_error_summary(app, staff_client, page, upload, tmp_path, maker, name, words):
+def test_bad_files_show_the_readers_message_in_an_error_summary(
+    app, staff_client, page, upload, tmp_path, maker, name, words
+):
     from easyread.documents.errors import InputError
     from easyread.documents.read import read_document
     from tests import samples
@@ -109,16 +116,28 @@ def test_nothing_chosen(staff_client, page, post):
 def test_upload_needs_csrf(staff_client, upload):
     import io
 
-    response = staff_client.post("/documents/new", data={"model": "none", "file": (io.BytesIO(LETTER.encode()), "l.txt")}, content_type="multipart/form-data")
+    response = staff_client.post(
+        "/documents/new",
+        data={"model": "none", "file": (io.BytesIO(LETTER.encode()), "l.txt")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 400
 
 
 def test_other_council_cannot_see_or_change(app, staff_client, other_client, upload, post):
     doc_id = doc_id_from(upload(staff_client))
-    for url in (f"/documents/{doc_id}", f"/documents/{doc_id}/download/pdf", f"/documents/{doc_id}/versions", f"/documents/{doc_id}/status.json",
-                f"/documents/{doc_id}/points/1/0/picture", f"/documents/{doc_id}/versions/1/pictures/1/0"):
+    for url in (
+        f"/documents/{doc_id}",
+        f"/documents/{doc_id}/download/pdf",
+        f"/documents/{doc_id}/versions",
+        f"/documents/{doc_id}/status.json",
+        f"/documents/{doc_id}/points/1/0/picture",
+        f"/documents/{doc_id}/versions/1/pictures/1/0",
+    ):
         assert other_client.get(url).status_code == 404, url
-    assert post(other_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "Hacked", "version": 1}).status_code == 404
+    assert (
+        post(other_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "Hacked", "version": 1}).status_code == 404
+    )
     assert post(other_client, f"/documents/{doc_id}/delete").status_code == 404
     assert doc_id not in [d["id"] for d in other_client.get("/documents/status.json").get_json()["documents"]]
     assert latest_draft(app, doc_id)[0] == 1
@@ -142,8 +161,14 @@ def test_delete_is_audited_and_hides_the_letter(app, staff_client, page, upload,
 
 def test_edit_forms_need_csrf(app, staff_client, upload):
     doc_id = doc_id_from(upload(staff_client))
-    for url in (f"/documents/{doc_id}/points/1/0/edit", f"/documents/{doc_id}/points/1/0/remove", f"/documents/{doc_id}/versions/1/restore",
-                f"/documents/{doc_id}/points/1/0/picture", f"/documents/{doc_id}/delete", f"/documents/{doc_id}/retry"):
+    for url in (
+        f"/documents/{doc_id}/points/1/0/edit",
+        f"/documents/{doc_id}/points/1/0/remove",
+        f"/documents/{doc_id}/versions/1/restore",
+        f"/documents/{doc_id}/points/1/0/picture",
+        f"/documents/{doc_id}/delete",
+        f"/documents/{doc_id}/retry",
+    ):
         assert staff_client.post(url, data={"text": "x", "version": 1, "action": "remove"}).status_code == 400, url
     assert latest_draft(app, doc_id)[0] == 1
 
@@ -166,15 +191,27 @@ def test_edit_add_move_remove_and_undo_each_make_a_new_version(app, staff_client
     _, draft, _ = latest_draft(app, doc_id)
     s, i = _find(draft, "You must pay")
 
-    r = post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "You must pay £120 by 1 May 2025.", "version": 1})
+    r = post(
+        staff_client,
+        f"/documents/{doc_id}/points/{s}/{i}/edit",
+        {"text": "You must pay £120 by 1 May 2025.", "version": 1},
+    )
     assert r.status_code == 302
     number, draft, report = latest_draft(app, doc_id)
     assert number == 2 and draft["sections"][s]["points"][i]["text"] == "You must pay £120 by 1 May 2025."
-    assert not [f for f in report["fact_lock"]["lost"] + report["fact_lock"]["invented"] if "120" in f["text"] or "May" in f["text"]]
+    assert not [
+        f
+        for f in report["fact_lock"]["lost"] + report["fact_lock"]["invented"]
+        if "120" in f["text"] or "May" in f["text"]
+    ]
     shown = page(staff_client.get(f"/documents/{doc_id}"))
     assert "Changed the words of point" in shown.text  # the success banner
 
-    post(staff_client, f"/documents/{doc_id}/points/{s}/{i + 1}/add", {"text": "Pay online at www.example.gov.uk.", "version": 2})
+    post(
+        staff_client,
+        f"/documents/{doc_id}/points/{s}/{i + 1}/add",
+        {"text": "Pay online at www.example.gov.uk.", "version": 2},
+    )
     number, draft, _ = latest_draft(app, doc_id)
     assert number == 3 and draft["sections"][s]["points"][i + 1]["text"] == "Pay online at www.example.gov.uk."
 
@@ -204,7 +241,12 @@ def test_an_edit_made_from_an_old_version_is_refused_not_lost(app, staff_client,
     _, draft, _ = latest_draft(app, doc_id)
     s, i = _find(draft, "You must pay")
     post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "First change.", "version": 1})
-    r = post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "Second change from an old page.", "version": 1}, follow_redirects=True)
+    r = post(
+        staff_client,
+        f"/documents/{doc_id}/points/{s}/{i}/edit",
+        {"text": "Second change from an old page.", "version": 1},
+        follow_redirects=True,
+    )
     shown = page(r)
     assert "Someone changed this draft while you had it open" in shown.text
     assert latest_draft(app, doc_id)[1]["sections"][s]["points"][i]["text"] == "First change."
@@ -212,21 +254,29 @@ def test_an_edit_made_from_an_old_version_is_refused_not_lost(app, staff_client,
 
 def test_an_empty_edit_says_what_to_do(app, staff_client, page, upload, post):
     doc_id = doc_id_from(upload(staff_client))
-    shown = page(post(staff_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "  ", "version": 1}, follow_redirects=True))
+    shown = page(
+        post(staff_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "  ", "version": 1}, follow_redirects=True)
+    )
     assert "Enter the words for the point." in shown.text
     assert latest_draft(app, doc_id)[0] == 1
 
 
 def test_model_output_with_html_is_escaped_after_an_edit(app, staff_client, upload, post):
     doc_id = doc_id_from(upload(staff_client))
-    post(staff_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "<img src=x onerror=alert(2)> Pay now.", "version": 1})
+    post(
+        staff_client,
+        f"/documents/{doc_id}/points/1/0/edit",
+        {"text": "<img src=x onerror=alert(2)> Pay now.", "version": 1},
+    )
     html = staff_client.get(f"/documents/{doc_id}").get_data(as_text=True)
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
 def test_regenerate_with_no_model_says_it_needs_one(app, staff_client, page, upload, post):
     doc_id = doc_id_from(upload(staff_client))
-    shown = page(post(staff_client, f"/documents/{doc_id}/points/1/0/regenerate", {"version": 1}, follow_redirects=True))
+    shown = page(
+        post(staff_client, f"/documents/{doc_id}/points/1/0/regenerate", {"version": 1}, follow_redirects=True)
+    )
     assert "needs a model" in shown.text
     assert latest_draft(app, doc_id)[0] == 1
 
@@ -250,14 +300,20 @@ def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page,
 
     def fake_rewrite(letter, *, model, settings, progress, glossary=None):
         asked.append((model, letter.text()))
-        return EasyReadDocument("x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]), None, ""
+        return (
+            EasyReadDocument(
+                "x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]
+            ),
+            None,
+            "",
+        )
 
     monkeypatch.setattr(work, "rewrite", fake_rewrite)
     post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/regenerate", {"version": 1})
     assert asked == [("embedded", "If you do not pay, we may take you to court.")]
     number, draft, _ = latest_draft(app, doc_id)
     assert number == 2
-    assert _texts(draft)[s][i:i + 2] == ["You might have to go to court.", "This happens if you do not pay."]
+    assert _texts(draft)[s][i : i + 2] == ["You might have to go to court.", "This happens if you do not pay."]
     assert [e["change"] for e in audit_events(app, "draft_edited")] == ["regenerate"]
 
 
@@ -272,10 +328,14 @@ def picture_folder(app, tmp_path):
     Image.new("RGB", (40, 40), "red").save(folder / "money.png")
     Image.new("RGB", (40, 40), "green").save(folder / "bin.png")
     Image.new("RGB", (40, 40), "blue").save(folder / "phone.png")
-    (folder / "pictures.csv").write_text("file,keywords,alt,credit\nmoney.png,money;pay;council tax,Money,Testshire pictures\n"
-                                         "bin.png,bin;rubbish,A bin,Testshire pictures\nphone.png,phone;call,A phone,Testshire pictures\n")
+    (folder / "pictures.csv").write_text(
+        "file,keywords,alt,credit\nmoney.png,money;pay;council tax,Money,Testshire pictures\n"
+        "bin.png,bin;rubbish,A bin,Testshire pictures\nphone.png,phone;call,A phone,Testshire pictures\n"
+    )
     settings = app.config["EASYREAD"]
-    settings.update(PICTURES_FOLDER=str(folder), PICTURE_DEFAULT_SET="none", SYMBOL_CACHE=str(tmp_path / "symbols"), PICTURE_PX=64)
+    settings.update(
+        PICTURES_FOLDER=str(folder), PICTURE_DEFAULT_SET="none", SYMBOL_CACHE=str(tmp_path / "symbols"), PICTURE_PX=64
+    )
     return folder
 
 
@@ -309,19 +369,41 @@ def test_pictures_can_be_searched_swapped_uploaded_and_removed(app, staff_client
     result = chooser.select("//img[contains(@src, 'pictures/symbol')]")[0].get("src")
     assert staff_client.get(result).mimetype == "image/png"
 
-    post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/picture", {"action": "choose", "symbol": "council:bin.png", "version": 1})
+    post(
+        staff_client,
+        f"/documents/{doc_id}/points/{s}/{i}/picture",
+        {"action": "choose", "symbol": "council:bin.png", "version": 1},
+    )
     number, draft, _ = latest_draft(app, doc_id)
     assert number == 2 and draft["sections"][s]["points"][i]["picture"]["alt"] == "A bin"
 
-    bad = page(post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/picture",
-                    {"action": "upload", "alt": "A house", "picture": (io.BytesIO(b"<svg onload=alert(1)>"), "x.svg")}, content_type="multipart/form-data"), status=400)
+    bad = page(
+        post(
+            staff_client,
+            f"/documents/{doc_id}/points/{s}/{i}/picture",
+            {"action": "upload", "alt": "A house", "picture": (io.BytesIO(b"<svg onload=alert(1)>"), "x.svg")},
+            content_type="multipart/form-data",
+        ),
+        status=400,
+    )
     assert "damaged or is not a picture" in bad.text and bad.title.startswith("Change the picture")
-    missing_alt = page(post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/picture",
-                            {"action": "upload", "alt": "", "picture": (io.BytesIO(_png()), "p.png")}, content_type="multipart/form-data"), status=400)
+    missing_alt = page(
+        post(
+            staff_client,
+            f"/documents/{doc_id}/points/{s}/{i}/picture",
+            {"action": "upload", "alt": "", "picture": (io.BytesIO(_png()), "p.png")},
+            content_type="multipart/form-data",
+        ),
+        status=400,
+    )
     assert "Describe the picture" in missing_alt.text
 
-    post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/picture",
-         {"action": "upload", "alt": "Our phone line", "picture": (io.BytesIO(_png()), "phone.png"), "version": 2}, content_type="multipart/form-data")
+    post(
+        staff_client,
+        f"/documents/{doc_id}/points/{s}/{i}/picture",
+        {"action": "upload", "alt": "Our phone line", "picture": (io.BytesIO(_png()), "phone.png"), "version": 2},
+        content_type="multipart/form-data",
+    )
     number, draft, _ = latest_draft(app, doc_id)
     picture = draft["sections"][s]["points"][i]["picture"]
     assert number == 3 and picture["alt"] == "Our phone line" and picture["path"].startswith(str(app.instance_path))
@@ -337,8 +419,10 @@ def test_pictures_can_be_searched_swapped_uploaded_and_removed(app, staff_client
 @pytest.mark.timeout(1200)
 def test_real_model_through_the_upload_page(app, staff_client, page, upload):
     """The whole path with the real embedded model: upload, job, draft page with the fact lock (slow)."""
-    letter = ("Dear Mr Jones,\n\nOur records show that you have not paid the Council Tax instalment of £142.50 which was due on 1 March 2025.\n\n"
-              "You must pay the amount shown by 10 March 2025. If you are having difficulty paying, please telephone us on 0161 496 0199.\n")
+    letter = (
+        "Dear Mr Jones,\n\nOur records show that you have not paid the Council Tax instalment of £142.50 which was due on 1 March 2025.\n\n"
+        "You must pay the amount shown by 10 March 2025. If you are having difficulty paying, please telephone us on 0161 496 0199.\n"
+    )
     app.config["EASYREAD"].update(REWRITE_REPAIR_ROUNDS=1, REWRITE_BEST_OF=1, MODEL_BATCH_SIZE=8, REWRITE_BATCH_SIZE=8)
     doc_id = doc_id_from(upload(staff_client, text=letter, model="embedded"))
     number, draft, report = latest_draft(app, doc_id)

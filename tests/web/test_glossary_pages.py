@@ -1,4 +1,5 @@
 """The council glossary pages: view, add, change, remove, import and export CSV, per council."""
+
 from __future__ import annotations
 
 import io
@@ -14,14 +15,22 @@ def test_view_add_change_remove(app, staff, staff_client, page, post):
     shown = page(staff_client.get("/glossary/"))
     assert shown.h1 == "Glossary" and "council tax reduction" in shown.text
     page(staff_client.get("/glossary/add"))
-    r = post(staff_client, "/glossary/add", {"term": "resident parking zone", "explanation": "Extra money from the council to help pay your rent."})
+    r = post(
+        staff_client,
+        "/glossary/add",
+        {"term": "resident parking zone", "explanation": "Extra money from the council to help pay your rent."},
+    )
     assert r.status_code == 302
     assert "resident parking zone" in page(staff_client.get("/glossary/")).text
     assert _glossary(app, staff.council_id).get("resident parking zone").explanation.startswith("Extra money")
 
     form = page(staff_client.get("/glossary/change?term=resident parking zone"))
     assert form.select("//input[@name='term']")[0].get("value") == "resident parking zone"
-    post(staff_client, "/glossary/change", {"term": "DHP", "explanation": "Extra help with rent.", "original": "resident parking zone"})
+    post(
+        staff_client,
+        "/glossary/change",
+        {"term": "DHP", "explanation": "Extra help with rent.", "original": "resident parking zone"},
+    )
     glossary = _glossary(app, staff.council_id)
     assert glossary.get("DHP").explanation == "Extra help with rent." and glossary.get("resident parking zone") is None
 
@@ -31,7 +40,11 @@ def test_view_add_change_remove(app, staff, staff_client, page, post):
 
 def test_own_words_for_a_built_in_term(app, staff, staff_client, page, post):
     page(staff_client.get("/glossary/change?term=council tax"))
-    post(staff_client, "/glossary/change", {"term": "council tax", "explanation": "Money for local services.", "original": "council tax"})
+    post(
+        staff_client,
+        "/glossary/change",
+        {"term": "council tax", "explanation": "Money for local services.", "original": "council tax"},
+    )
     assert _glossary(app, staff.council_id).get("council tax").explanation == "Money for local services."
 
 
@@ -44,22 +57,54 @@ def test_missing_fields_show_errors(staff_client, page, post):
 
 def test_import_and_export_csv(app, staff, staff_client, page, post):
     page(staff_client.get("/glossary/import"))
-    csv = "term,explanation,pl\nbulky item collection,We take away big things like sofas.,odbiór\n\"distraint, seizure\",Taking things you own to pay a debt.,\n"
-    r = post(staff_client, "/glossary/import", {"mode": "add", "file": (io.BytesIO(csv.encode()), "ours.csv")}, content_type="multipart/form-data")
+    csv = 'term,explanation,pl\nbulky item collection,We take away big things like sofas.,odbiór\n"distraint, seizure",Taking things you own to pay a debt.,\n'
+    r = post(
+        staff_client,
+        "/glossary/import",
+        {"mode": "add", "file": (io.BytesIO(csv.encode()), "ours.csv")},
+        content_type="multipart/form-data",
+    )
     assert r.status_code == 302
     glossary = _glossary(app, staff.council_id)
     assert glossary.get("bulky item collection").translations == {"pl": "odbiór"}
     exported = staff_client.get("/glossary/export.csv")
     assert exported.mimetype == "text/csv" and "attachment" in exported.headers["Content-Disposition"]
     text = exported.get_data(as_text=True).lstrip("\ufeff")
-    assert text.splitlines()[0] == "term,explanation,pl" and "bulky item collection,We take away big things like sofas.,odbiór" in text
+    assert (
+        text.splitlines()[0] == "term,explanation,pl"
+        and "bulky item collection,We take away big things like sofas.,odbiór" in text
+    )
 
-    bad = page(post(staff_client, "/glossary/import", {"mode": "add", "file": (io.BytesIO(b"word,meaning\nx,y\n"), "bad.csv")}, content_type="multipart/form-data"), status=400)
+    bad = page(
+        post(
+            staff_client,
+            "/glossary/import",
+            {"mode": "add", "file": (io.BytesIO(b"word,meaning\nx,y\n"), "bad.csv")},
+            content_type="multipart/form-data",
+        ),
+        status=400,
+    )
     assert "term,explanation" in bad.text
-    latin = page(post(staff_client, "/glossary/import", {"mode": "add", "file": (io.BytesIO("term,explanation\ncaf\u00e9,x\n".encode("latin-1")), "l.csv")}, content_type="multipart/form-data"), status=400)
+    latin = page(
+        post(
+            staff_client,
+            "/glossary/import",
+            {"mode": "add", "file": (io.BytesIO("term,explanation\ncaf\u00e9,x\n".encode("latin-1")), "l.csv")},
+            content_type="multipart/form-data",
+        ),
+        status=400,
+    )
     assert "UTF-8" in latin.text
 
-    post(staff_client, "/glossary/import", {"mode": "replace", "file": (io.BytesIO(b"term,explanation\nescheat,Land that goes back to the Crown.\n"), "new.csv")}, content_type="multipart/form-data")
+    post(
+        staff_client,
+        "/glossary/import",
+        {
+            "mode": "replace",
+            "file": (io.BytesIO(b"term,explanation\nescheat,Land that goes back to the Crown.\n"), "new.csv"),
+        },
+        content_type="multipart/form-data",
+    )
     glossary = _glossary(app, staff.council_id)
     assert glossary.get("escheat") is not None and glossary.get("bulky item collection") is None
 

@@ -1,5 +1,6 @@
 """Background jobs: idempotent tasks, failures a person can retry, and a real Huey consumer on
 SQLite that picks up a job whose worker was killed half way and finishes it."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,12 @@ def _doc(app, doc_id):
 
     with app.app_context():
         doc = db.session.get(Document, doc_id)
-        return {"status": doc.status, "error": doc.error, "progress": dict(doc.progress or {}), "versions": len(doc.versions)}
+        return {
+            "status": doc.status,
+            "error": doc.error,
+            "progress": dict(doc.progress or {}),
+            "versions": len(doc.versions),
+        }
 
 
 def test_a_done_document_is_not_redone(app, staff_client, upload):
@@ -100,8 +106,14 @@ def test_recover_leaves_a_job_that_is_still_waiting(app, staff, staff_client):
     jobs = _sqlite_queue(app)
     with app.app_context():
         settings = app.config["EASYREAD"]
-        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
-                            settings=settings, instance=app.instance_path)
+        doc = intake.accept(
+            data=LETTER.encode(),
+            filename="l.txt",
+            user=staff,
+            options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+            settings=settings,
+            instance=app.instance_path,
+        )
         doc_id = doc.id
     assert _doc(app, doc_id)["status"] == "queued"
     assert jobs.huey.pending_count() == 1
@@ -132,13 +144,28 @@ def test_a_job_killed_half_way_is_picked_up_again_by_a_real_consumer(app, staff,
     jobs = _sqlite_queue(app)
     with app.app_context():
         settings = app.config["EASYREAD"]
-        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
-                            settings=settings, instance=app.instance_path)
+        doc = intake.accept(
+            data=LETTER.encode(),
+            filename="l.txt",
+            user=staff,
+            options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+            settings=settings,
+            instance=app.instance_path,
+        )
         doc_id = doc.id
     assert (instance / "huey.db").is_file()
 
-    env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL="")
-    worker = subprocess.Popen([sys.executable, "-c", WORKER_THAT_HANGS], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    env = dict(
+        os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL=""
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER_THAT_HANGS],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while _doc(app, doc_id)["progress"].get("stage") != "rewrite":
@@ -179,15 +206,33 @@ def test_serve_runs_a_worker_process(app, staff, instance):
     jobs = _sqlite_queue(app)
     with app.app_context():
         settings = app.config["EASYREAD"]
-        doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
-                            settings=settings, instance=app.instance_path)
+        doc = intake.accept(
+            data=LETTER.encode(),
+            filename="l.txt",
+            user=staff,
+            options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+            settings=settings,
+            instance=app.instance_path,
+        )
         doc_id = doc.id
     assert jobs.huey.pending_count() == 1
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PORT=str(port), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL="")
-    server = subprocess.Popen([sys.executable, "-m", "easyread.cli", "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = dict(
+        os.environ,
+        EASYREAD_INSTANCE_PATH=str(instance),
+        EASYREAD_PORT=str(port),
+        EASYREAD_PICTURE_DEFAULT_SET="none",
+        EASYREAD_QUEUE_URL="",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "easyread.cli", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 180
         while _doc(app, doc_id)["status"] != "done":
@@ -213,7 +258,11 @@ def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_cli
     with app.app_context():
         doc = db.session.get(Document, doc_id)
         doc.status = "running"
-        doc.progress = {"stage": "rewrite", "job": "old", "task": {"kind": "point", "section": 1, "index": 0, "user_id": None}}
+        doc.progress = {
+            "stage": "rewrite",
+            "job": "old",
+            "task": {"kind": "point", "section": 1, "index": 0, "user_id": None},
+        }
         db.session.commit()
     assert jobs.recover(app) == [doc_id]  # immediate mode: the job runs now
     state = _doc(app, doc_id)
@@ -244,8 +293,23 @@ def test_the_redis_queue(app, staff, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     consumer = None
     try:
         settings = app.config["EASYREAD"]
@@ -262,8 +326,14 @@ def test_the_redis_queue(app, staff, tmp_path):
         jobs.init_app(app)
         assert "Redis" in jobs.describe(settings)
         with app.app_context():
-            doc = intake.accept(data=LETTER.encode(), filename="l.txt", user=staff, options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
-                                settings=settings, instance=app.instance_path)
+            doc = intake.accept(
+                data=LETTER.encode(),
+                filename="l.txt",
+                user=staff,
+                options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+                settings=settings,
+                instance=app.instance_path,
+            )
             doc_id = doc.id
         assert jobs.huey.pending_count() == 1
         consumer = jobs.start_in_thread(app)

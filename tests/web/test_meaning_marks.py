@@ -1,4 +1,5 @@
 """The draft page marks points the meaning check replaced or could not verify, not only 'meaning-unsupported'."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,14 @@ def test_a_point_marked_by_the_meaning_check_says_a_person_should_check_it(app, 
         draft = dict(versions.latest(doc).draft)
         point = next(p for s in draft["sections"] for p in s["points"] if not p.get("flags"))
         point["flags"] = [flag]
-        versions.save(doc, draft, user=None, note="test", change="flag", settings=app.config["EASYREAD"],
-                      instance=app.instance_path)
+        versions.save(
+            doc,
+            draft,
+            user=None,
+            note="test",
+            change="flag",
+            settings=app.config["EASYREAD"],
+            instance=app.instance_path,
+        )
     after = page(staff_client.get(f"/documents/{doc_id}")).text.count("A person should check this")
     assert after == before + 1

@@ -7,6 +7,7 @@ Without PostgreSQL installed it is skipped, except in CI (`CI` set), where scrip
 missing server is a failure.
 The two tests at the end are PostgreSQL-only 500 errors found this way (a NUL character, a too-long name), now refused with 400.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -61,8 +62,15 @@ def app(instance, database_url, monkeypatch):
     from easyread.users import get_or_create_council
 
     monkeypatch.setenv("EASYREAD_DATABASE_URL", database_url)
-    app = create_app({"INSTANCE_PATH": str(instance), "TESTING": True, "COUNCIL_NAME": "Testshire Council",
-                      "QUEUE_URL": "immediate", "PICTURE_DEFAULT_SET": "none"})
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(instance),
+            "TESTING": True,
+            "COUNCIL_NAME": "Testshire Council",
+            "QUEUE_URL": "immediate",
+            "PICTURE_DEFAULT_SET": "none",
+        }
+    )
     jobs.configure(app.config["EASYREAD"])
     with app.app_context():
         assert db.engine.dialect.name == "postgresql", db.engine.url
@@ -101,7 +109,9 @@ def _tables() -> set[str]:
     return set(inspect(db.engine).get_table_names())
 
 
-def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(app, staff, other_staff, admin_client, other_client, page, post, upload):
+def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(
+    app, staff, other_staff, admin_client, other_client, page, post, upload
+):
     from sqlalchemy import func, select
 
     from easyread.store.db import db
@@ -133,16 +143,25 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(app, staff, o
     assert "£120" in shown.text and "Easy Read draft" in shown.text
 
     # edit a point: a new version row, the old one untouched
-    s, i = next((s, i) for s, section in enumerate(draft["sections"]) for i, point in enumerate(section["points"])
-                if point["text"].startswith("You must pay"))
+    s, i = next(
+        (s, i)
+        for s, section in enumerate(draft["sections"])
+        for i, point in enumerate(section["points"])
+        if point["text"].startswith("You must pay")
+    )
     before = draft["sections"][s]["points"][i]["text"]
-    response = post(client, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "You must pay £120 by 1 May 2025.", "version": 1})
+    response = post(
+        client, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "You must pay £120 by 1 May 2025.", "version": 1}
+    )
     assert response.status_code == 302
     number, draft, _ = latest_draft(app, doc_id)
     assert number == 2 and draft["sections"][s]["points"][i]["text"] == "You must pay £120 by 1 May 2025."
     with app.app_context():
-        rows = db.session.execute(select(DraftVersion.number, DraftVersion.created_by, DraftVersion.draft)
-                                  .where(DraftVersion.document_id == doc_id).order_by(DraftVersion.number)).all()
+        rows = db.session.execute(
+            select(DraftVersion.number, DraftVersion.created_by, DraftVersion.draft)
+            .where(DraftVersion.document_id == doc_id)
+            .order_by(DraftVersion.number)
+        ).all()
         assert [(r.number, r.created_by) for r in rows] == [(1, None), (2, staff.id)]
         assert rows[0].draft["sections"][s]["points"][i]["text"] == before
     assert "Changed the words of point" in page(client.get(f"/documents/{doc_id}")).text
@@ -158,8 +177,13 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(app, staff, o
     assert [(e["version"], e["change"]) for e in audit_events(app, "draft_edited")] == [(2, "edit")]
     assert [e["format"] for e in audit_events(app, "exported")] == ["txt"]
     with app.app_context():
-        councils = set(db.session.scalars(select(AuditEvent.council_id).where(
-            AuditEvent.event.in_(["sign_in", "upload", "draft_created", "draft_edited", "exported"]))))
+        councils = set(
+            db.session.scalars(
+                select(AuditEvent.council_id).where(
+                    AuditEvent.event.in_(["sign_in", "upload", "draft_created", "draft_edited", "exported"])
+                )
+            )
+        )
         assert councils == {staff.council_id}
         assert db.session.scalar(select(func.count()).select_from(AuditEvent)) >= 8
     audit_page = page(admin_client.get("/admin/audit"))  # the admin's view: count, order, page
@@ -167,7 +191,12 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(app, staff, o
 
     # the council boundary: the other council sees nothing and can change nothing
     other = other_client
-    for url in (f"/documents/{doc_id}", f"/documents/{doc_id}/versions", f"/documents/{doc_id}/download/txt", f"/documents/{doc_id}/status.json"):
+    for url in (
+        f"/documents/{doc_id}",
+        f"/documents/{doc_id}/versions",
+        f"/documents/{doc_id}/download/txt",
+        f"/documents/{doc_id}/status.json",
+    ):
         assert other.get(url).status_code == 404, url
     assert post(other, f"/documents/{doc_id}/points/{s}/{i}/edit", {"text": "Hacked", "version": 2}).status_code == 404
     assert other.get("/documents/status.json").get_json()["documents"] == []
@@ -195,15 +224,34 @@ def test_migrations_go_down_to_nothing_and_up_again_on_postgres(app):
 
 def test_a_nul_character_in_a_form_is_refused_not_a_crash(app, staff_client, anon_client, admin_client, page, post):
     page(post(anon_client, "/sign-in", {"email": "a\x00@testshire.gov.uk", "password": "x"}), status=400)
-    page(post(admin_client, "/admin/users/new", {"email": "n\x00@testshire.gov.uk", "name": "N\x00", "role": "staff",
-                                                 "password": PASSWORD + "-2"}), status=400)
-    page(post(staff_client, "/documents/new", {"text": "Pasted letter\n\nYou must pay £120.", "model": "none",
-                                               "formats": ["txt"], "title": "T\x00itle"}), status=400)
+    page(
+        post(
+            admin_client,
+            "/admin/users/new",
+            {"email": "n\x00@testshire.gov.uk", "name": "N\x00", "role": "staff", "password": PASSWORD + "-2"},
+        ),
+        status=400,
+    )
+    page(
+        post(
+            staff_client,
+            "/documents/new",
+            {"text": "Pasted letter\n\nYou must pay £120.", "model": "none", "formats": ["txt"], "title": "T\x00itle"},
+        ),
+        status=400,
+    )
 
 
 def test_a_too_long_name_or_email_is_refused_not_a_crash(app, admin_client, page, post):
     for name, email in (("N" * 300, "long@testshire.gov.uk"), ("Nell", "n" * 330 + "@testshire.gov.uk")):
-        page(post(admin_client, "/admin/users/new", {"email": email, "name": name, "role": "staff", "password": PASSWORD + "-2"}), status=400)
+        page(
+            post(
+                admin_client,
+                "/admin/users/new",
+                {"email": email, "name": name, "role": "staff", "password": PASSWORD + "-2"},
+            ),
+            status=400,
+        )
 
 
 def test_forty_parallel_wrong_passwords_check_only_the_limit_on_postgres(app, staff):
@@ -219,7 +267,9 @@ def test_forty_parallel_wrong_passwords_check_only_the_limit_on_postgres(app, st
 
     app.config["WTF_CSRF_ENABLED"] = False
     with serving(app) as base:
-        results = parallel_posts(base + "/sign-in", 40, lambda n: {"email": staff.email, "password": f"wrong password {n}"})
+        results = parallel_posts(
+            base + "/sign-in", 40, lambda n: {"email": staff.email, "password": f"wrong password {n}"}
+        )
     statuses = Counter(status for status, _ in results)
     with app.app_context():
         failures = db.session.scalar(select(SignInLimit.failures).where(SignInLimit.key == f"account:{staff.email}"))

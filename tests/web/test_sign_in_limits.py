@@ -9,6 +9,7 @@ sees every earlier failure: exactly LOGIN_MAX_FAILURES wrong passwords are check
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC
 
 import pytest
 from sqlalchemy import select
@@ -92,14 +93,14 @@ def _events(app, name):
 
 
 def _wait_over(app):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from easyread.store.db import db
     from easyread.store.models import SignInLimit
 
     with app.app_context():
         for row in db.session.scalars(select(SignInLimit)):
-            row.next_at = datetime.now(timezone.utc) - timedelta(seconds=1) if row.next_at else None
+            row.next_at = datetime.now(UTC) - timedelta(seconds=1) if row.next_at else None
         db.session.commit()
 
 
@@ -140,7 +141,7 @@ def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(
 
 
 def test_reviewer_sign_in_links_expire_and_staff_can_renew_them(app, reviewer_with_key, staff_client, page, post):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from easyread.store.db import db
     from easyread.store.models import ReviewerAccess
@@ -148,11 +149,9 @@ def test_reviewer_sign_in_links_expire_and_staff_can_renew_them(app, reviewer_wi
     access_id, key = reviewer_with_key
     with app.app_context():
         row = db.session.get(ReviewerAccess, access_id)
-        expires = (
-            row.key_expires_at.replace(tzinfo=timezone.utc) if row.key_expires_at.tzinfo is None else row.key_expires_at
-        )
-        assert timedelta(days=89) < expires - datetime.now(timezone.utc) <= timedelta(days=90)  # REVIEW_LINK_DAYS
-        row.key_expires_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+        expires = row.key_expires_at.replace(tzinfo=UTC) if row.key_expires_at.tzinfo is None else row.key_expires_at
+        assert timedelta(days=89) < expires - datetime.now(UTC) <= timedelta(days=90)  # REVIEW_LINK_DAYS
+        row.key_expires_at = datetime.now(UTC) - timedelta(minutes=1)
         user_id = row.user_id
         db.session.commit()
     old = page(app.test_client().get(f"/review/sign-in/{key}"), status=403)

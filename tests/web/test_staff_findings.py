@@ -1,6 +1,7 @@
 """Issue 16, findings 2 and 9, through the real app and database (the browser side is in
 test_browser_staff.py): translation that cannot run says so before any job is queued, a
 misspelt language says what to type, and the upload form offers each model once."""
+
 from __future__ import annotations
 
 from tests.web.doc_support import doc_id_from
@@ -41,8 +42,10 @@ def test_translate_engine_is_used_when_the_model_is_none(app):
     from easyread.translate.engines import configured_spec, get_translator
     from easyread.translate.errors import NotSetUp
 
-    assert configured_spec({"MODEL": "none", "TRANSLATE_ENGINE": "libretranslate+http://127.0.0.1:9"}) == \
-        "libretranslate+http://127.0.0.1:9"
+    assert (
+        configured_spec({"MODEL": "none", "TRANSLATE_ENGINE": "libretranslate+http://127.0.0.1:9"})
+        == "libretranslate+http://127.0.0.1:9"
+    )
     assert configured_spec({"MODEL": "none", "TRANSLATE_ENGINE": ""}) is None
     assert configured_spec({"MODEL": "embedded"}) == "embedded"
     try:
@@ -75,7 +78,9 @@ def test_upload_form_offers_each_model_once_and_no_uninstalled_model(app, staff_
 
 def test_after_a_change_the_page_opens_at_the_banner_and_undo(app, staff_client, page, upload, post):
     doc_id = doc_id_from(upload(staff_client))
-    saved = post(staff_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "Pay £120 by 1 May 2025.", "version": 1})
+    saved = post(
+        staff_client, f"/documents/{doc_id}/points/1/0/edit", {"text": "Pay £120 by 1 May 2025.", "version": 1}
+    )
     assert saved.status_code == 302 and saved.headers["Location"].endswith("#er-saved"), saved.headers["Location"]
     shown = page(staff_client.get(saved.headers["Location"]))
     box = shown.tree.xpath("//*[@id='er-saved']")[0]
@@ -112,8 +117,22 @@ def test_a_removed_legal_citation_is_a_warning_not_lost_numbers():
     findings = [(f.rule_id, f.severity, f.text) for f in report.document_findings]
     assert not [f for f in findings if f[1] == "fail" and f[2] in ("23", "1992")], findings
     assert ("legal-left-out", "warn", "section 23 of the Local Government Finance Act 1992") in findings
-    changed = check_draft(EasyReadDocument("Council tax", [Section("What to do", [Point(
-        "Under section 24 of the Local Government Finance Act 1992 you must pay £120 by 1 May 2025.")])]), source)
+    changed = check_draft(
+        EasyReadDocument(
+            "Council tax",
+            [
+                Section(
+                    "What to do",
+                    [
+                        Point(
+                            "Under section 24 of the Local Government Finance Act 1992 you must pay £120 by 1 May 2025."
+                        )
+                    ],
+                )
+            ],
+        ),
+        source,
+    )
     assert changed.comparison.changed, "a changed citation is still a changed fact"
 
 
@@ -135,8 +154,14 @@ def test_pictures_report_progress_point_by_point():
 
     seen = []
     settings = {**load_settings(), "PICTURE_DEFAULT_SET": "openmoji"}
-    work.make_draft(LETTER.encode(), filename="letter.txt", options={"model": "none", "pictures": True}, settings=settings,
-                    glossary=load_glossary(), progress=lambda stage, done, total: seen.append((stage, done, total)))
+    work.make_draft(
+        LETTER.encode(),
+        filename="letter.txt",
+        options={"model": "none", "pictures": True},
+        settings=settings,
+        glossary=load_glossary(),
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
+    )
     pictures = [(done, total) for stage, done, total in seen if stage == "pictures"]
     assert len(pictures) >= 5 and pictures[-1][0] == pictures[-1][1], pictures
     percents = {tasks._percent("pictures", done, total, 0) for done, total in pictures}

@@ -1,4 +1,5 @@
 """The checks and the rewriter run within a time limit: past it a job fails with a plain message and the worker is free."""
+
 from __future__ import annotations
 
 import threading
@@ -50,7 +51,9 @@ def test_the_real_checks_stop_at_the_limit():
     from easyread.checks.report import check_document
     from easyread.documents.model import Block, BlockKind, Document
 
-    letter = Document(blocks=[Block(BlockKind.PARAGRAPH, "You must pay £120 by 1 May 2026. Call us on 01793 445500.")] * 50)
+    letter = Document(
+        blocks=[Block(BlockKind.PARAGRAPH, "You must pay £120 by 1 May 2026. Call us on 01793 445500.")] * 50
+    )
     check_document(letter)  # warm: spaCy and word lists loaded
     with time_limit(0.000001), pytest.raises(TimeLimitError):
         time.sleep(0.001)

@@ -1,4 +1,5 @@
 """The staff draft page shows where each point comes from, and what the Easy Read does not say yet."""
+
 from __future__ import annotations
 
 from tests.web.doc_support import audit_events, doc_id_from, latest_draft
@@ -11,8 +12,9 @@ def _save(app, doc_id, draft, note="test"):
 
     with app.app_context():
         doc = db.session.get(Document, doc_id)
-        versions.save(doc, draft, user=None, note=note, change="edit", settings=app.config["EASYREAD"],
-                      instance=app.instance_path)
+        versions.save(
+            doc, draft, user=None, note=note, change="edit", settings=app.config["EASYREAD"], instance=app.instance_path
+        )
 
 
 def _find(draft, text):
@@ -50,8 +52,9 @@ def test_a_typed_point_is_not_in_the_letter_and_an_edited_one_keeps_its_source(a
     edit = {"text": "You must pay £120 by 1 May 2025.", "version": 1}
     post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/edit", edit)
     page(staff_client.get(f"/documents/{doc_id}"))  # shows (and so clears) the first change's banner
-    post(staff_client, f"/documents/{doc_id}/points/{s}/{i + 1}/add", {"text": "We are here to help you.",
-                                                                          "version": 2})
+    post(
+        staff_client, f"/documents/{doc_id}/points/{s}/{i + 1}/add", {"text": "We are here to help you.", "version": 2}
+    )
     _, draft, _ = latest_draft(app, doc_id)
     assert draft["sections"][s]["points"][i]["sources"] == before
     assert draft["sections"][s]["points"][i + 1]["sources"] == []
@@ -133,8 +136,14 @@ def test_the_original_keeps_its_line_breaks_between_sentences():
     from easyread.documents.model import Block, BlockKind, Document
     from easyread.web.present import original_view
 
-    letter = Document(blocks=[Block(BlockKind.SENDER_ADDRESS, "Civic Centre\nTelephone: 0161 496 0120"),
-                              Block(BlockKind.PARAGRAPH, "You owe £10. Pay by 1 May.")])
+    letter = Document(
+        blocks=[
+            Block(BlockKind.SENDER_ADDRESS, "Civic Centre\nTelephone: 0161 496 0120"),
+            Block(BlockKind.PARAGRAPH, "You owe £10. Pay by 1 May."),
+        ]
+    )
     blocks = original_view(letter)
     assert [[(s["anchor"], s["sep"]) for s in b["sentences"]] for b in blocks] == [
-        [("sentence-0-0", "\n"), ("sentence-0-1", " ")], [("sentence-1-0", " "), ("sentence-1-1", " ")]]
+        [("sentence-0-0", "\n"), ("sentence-0-1", " ")],
+        [("sentence-1-0", " "), ("sentence-1-1", " ")],
+    ]

@@ -1,6 +1,7 @@
 """A fluent speaker checks a translation in the web app: English beside each point, edits and approvals saved as a
 new version, approved points fed to the council's translation memory (used by the next letter before the engine), and
 the downloads' first page saying whether a fluent speaker checked the language."""
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,12 @@ def _latest(app, doc_id, code):
     from easyread.store.models import DraftVersion
 
     with app.app_context():
-        row = db.session.query(DraftVersion).filter_by(document_id=doc_id, language=code).order_by(DraftVersion.number.desc()).first()
+        row = (
+            db.session.query(DraftVersion)
+            .filter_by(document_id=doc_id, language=code)
+            .order_by(DraftVersion.number.desc())
+            .first()
+        )
         return row.number, row.draft
 
 
@@ -51,9 +57,16 @@ def test_fluent_speaker_review_approves_feeds_memory_and_labels_downloads(app, s
     assert "You must pay £120 by 1 May 2025." in review.text and "0 of" in review.text
     number, draft = _latest(app, doc_id, "pl")
     money = next(i for i, p in enumerate(_points(draft)) if "£120" in p["text"])
-    ids = [f"s{s}/p{p}" for s, section in enumerate(draft["sections"], start=1) for p in range(1, len(section["points"]) + 1)]
-    fields = {"based_on": str(number), "action": "approve_all",
-              f"text:{ids[money]}": "Musisz zapłacić £120 do 1 maja 2025. <script>alert(1)</script>"}
+    ids = [
+        f"s{s}/p{p}"
+        for s, section in enumerate(draft["sections"], start=1)
+        for p in range(1, len(section["points"]) + 1)
+    ]
+    fields = {
+        "based_on": str(number),
+        "action": "approve_all",
+        f"text:{ids[money]}": "Musisz zapłacić £120 do 1 maja 2025. <script>alert(1)</script>",
+    }
     assert post(staff_client, f"/documents/{doc_id}/translations/pl/review", fields).status_code == 302
     number2, checked = _latest(app, doc_id, "pl")
     assert number2 == number + 1
@@ -81,8 +94,16 @@ def test_a_point_whose_facts_were_changed_is_not_approved(app, staff_client, pag
     doc_id = doc_id_from(upload(staff_client, languages="pl"))
     number, draft = _latest(app, doc_id, "pl")
     money = next(i for i, p in enumerate(_points(draft)) if "£120" in p["text"])
-    ids = [f"s{s}/p{p}" for s, section in enumerate(draft["sections"], start=1) for p in range(1, len(section["points"]) + 1)]
-    fields = {"based_on": str(number), "action": "approve_all", f"text:{ids[money]}": "Musisz zapłacić £12 do 1 maja 2025. (1)"}
+    ids = [
+        f"s{s}/p{p}"
+        for s, section in enumerate(draft["sections"], start=1)
+        for p in range(1, len(section["points"]) + 1)
+    ]
+    fields = {
+        "based_on": str(number),
+        "action": "approve_all",
+        f"text:{ids[money]}": "Musisz zapłacić £12 do 1 maja 2025. (1)",
+    }
     response = post(staff_client, f"/documents/{doc_id}/translations/pl/review", fields, follow_redirects=True)
     assert "was not approved" in page(response).text
     _, checked = _latest(app, doc_id, "pl")
@@ -93,6 +114,8 @@ def test_a_point_whose_facts_were_changed_is_not_approved(app, staff_client, pag
 
 def test_a_stale_review_is_not_saved(app, staff_client, page, upload, post, libre):
     doc_id = doc_id_from(upload(staff_client, languages="pl"))
-    response = post(staff_client, f"/documents/{doc_id}/translations/pl/review", {"based_on": "99", "action": "approve_all"})
+    response = post(
+        staff_client, f"/documents/{doc_id}/translations/pl/review", {"based_on": "99", "action": "approve_all"}
+    )
     assert response.status_code == 302
     assert _latest(app, doc_id, "pl")[0] == 1

@@ -1,5 +1,6 @@
 """The translator's round trip in the web app: download a language's XLIFF, edit it with translate-toolkit as a CAT
 tool would, upload it back; a new checked version is stored, and a file changed outside the points is refused."""
+
 from __future__ import annotations
 
 import io
@@ -31,7 +32,12 @@ def _versions(app, doc_id, code):
     from easyread.store.models import DraftVersion
 
     with app.app_context():
-        rows = db.session.query(DraftVersion).filter_by(document_id=doc_id, language=code).order_by(DraftVersion.number).all()
+        rows = (
+            db.session.query(DraftVersion)
+            .filter_by(document_id=doc_id, language=code)
+            .order_by(DraftVersion.number)
+            .all()
+        )
         return [(v.number, v.draft, v.note) for v in rows]
 
 
@@ -47,8 +53,12 @@ def test_xliff_download_edit_upload_makes_a_new_checked_version(app, staff_clien
     assert "Keep these facts exactly: £120" in money.getnotes()
     money.settarget("Musisz zapłacić £120 do 1 maja 2025. <script>alert(1)</script>")
     money.markapproved(True)
-    response = post(staff_client, f"/documents/{doc_id}/translations/pl/xliff",
-                    {"file": (io.BytesIO(bytes(store)), "back.xlf")}, content_type="multipart/form-data")
+    response = post(
+        staff_client,
+        f"/documents/{doc_id}/translations/pl/xliff",
+        {"file": (io.BytesIO(bytes(store)), "back.xlf")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302, response.data[:400]
     rows = _versions(app, doc_id, "pl")
     assert [n for n, _, _ in rows] == [1, 2] and "1 changed, 1 approved" in rows[1][2]
@@ -62,8 +72,12 @@ def test_an_xliff_with_changed_english_is_refused_with_a_plain_message(app, staf
     doc_id = doc_id_from(upload(staff_client, languages="pl"))
     units, store = _units(staff_client.get(f"/documents/{doc_id}/translations/pl/xliff").data)
     next(iter(units.values())).source = "Something else entirely"
-    response = post(staff_client, f"/documents/{doc_id}/translations/pl/xliff",
-                    {"file": (io.BytesIO(bytes(store)), "back.xlf")}, content_type="multipart/form-data")
+    response = post(
+        staff_client,
+        f"/documents/{doc_id}/translations/pl/xliff",
+        {"file": (io.BytesIO(bytes(store)), "back.xlf")},
+        content_type="multipart/form-data",
+    )
     refused = page(response, 400)
     assert "There is a problem" in refused.text and "The English was changed" in refused.text
     assert [n for n, _, _ in _versions(app, doc_id, "pl")] == [1]
@@ -77,14 +91,28 @@ def test_tmx_upload_and_download_on_the_language_page(app, staff_client, page, u
     store = tt_tmx.tmxfile(sourcelanguage="en", targetlanguage="pl-PL")
     store.addtranslation("You must pay £120 by 1 May 2025.", "en", "Musisz zapłacić £120 do 1 maja 2025.", "pl-PL")
     store.addtranslation("Pay £5 now.", "en", "Zapłać 50 £ teraz.", "pl-PL")
-    response = post(staff_client, f"/documents/{doc_id}/translations/pl/memory.tmx",
-                    {"tmx": (io.BytesIO(bytes(store)), "supplier.tmx")}, content_type="multipart/form-data", follow_redirects=True)
+    response = post(
+        staff_client,
+        f"/documents/{doc_id}/translations/pl/memory.tmx",
+        {"tmx": (io.BytesIO(bytes(store)), "supplier.tmx")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
     shown = page(response)
     assert "1 added and 0 replaced from 2 pairs" in shown.text and "1 skipped" in shown.text
     assert "has 1 approved Polish point" in shown.text
     got = staff_client.get(f"/documents/{doc_id}/translations/pl/memory.tmx")
     units = tt_tmx.tmxfile.parsestring(got.data).units
-    assert got.status_code == 200 and [(u.source, u.target) for u in units] == [("You must pay £120 by 1 May 2025.", "Musisz zapłacić £120 do 1 maja 2025.")]
-    refused = page(post(staff_client, f"/documents/{doc_id}/translations/pl/memory.tmx",
-                        {"tmx": (io.BytesIO(b"not xml"), "x.tmx")}, content_type="multipart/form-data"), 400)
+    assert got.status_code == 200 and [(u.source, u.target) for u in units] == [
+        ("You must pay £120 by 1 May 2025.", "Musisz zapłacić £120 do 1 maja 2025.")
+    ]
+    refused = page(
+        post(
+            staff_client,
+            f"/documents/{doc_id}/translations/pl/memory.tmx",
+            {"tmx": (io.BytesIO(b"not xml"), "x.tmx")},
+            content_type="multipart/form-data",
+        ),
+        400,
+    )
     assert "There is a problem" in refused.text and "not a TMX file" in refused.text

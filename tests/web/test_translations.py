@@ -1,6 +1,7 @@
 """Translations in the web app: asked for at upload or on the translations page, made by a background job
 through a real HTTP translation engine (a small LibreTranslate-speaking server the test starts), stored as
 versions in their own language, shown beside the English and downloaded with the right language."""
+
 from __future__ import annotations
 
 import io
@@ -65,7 +66,12 @@ def test_an_engine_that_is_down_keeps_the_english_and_says_why(app, staff_client
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     settings = app.config["EASYREAD"]
-    settings.update(TRANSLATE_ENGINE=f"libretranslate+http://127.0.0.1:{port}", TRANSLATE_BACK_CHECK=False, MODEL_RETRIES=0, MODEL_TIMEOUT=2)
+    settings.update(
+        TRANSLATE_ENGINE=f"libretranslate+http://127.0.0.1:{port}",
+        TRANSLATE_BACK_CHECK=False,
+        MODEL_RETRIES=0,
+        MODEL_TIMEOUT=2,
+    )
     doc_id = doc_id_from(upload(staff_client, languages="pl"))
     shown = page(staff_client.get(f"/documents/{doc_id}"))
     assert "£120" in shown.text  # the English draft is there
@@ -96,12 +102,18 @@ def test_api_submits_languages_and_fetches_a_translation(app, staff, libre):
         db.session.commit()
     client = app.test_client()
     headers = {"Authorization": f"Bearer {token}"}
-    response = client.post("/api/v1/documents", json={"text": "You must pay £120 by 1 May 2025.", "model": "none", "languages": ["pl"]}, headers=headers)
+    response = client.post(
+        "/api/v1/documents",
+        json={"text": "You must pay £120 by 1 May 2025.", "model": "none", "languages": ["pl"]},
+        headers=headers,
+    )
     assert response.status_code == 202, response.get_json()
     doc_id = response.get_json()["id"]
     draft = client.get(f"/api/v1/documents/{doc_id}/draft?language=pl", headers=headers).get_json()
     assert draft["language"] == "pl" and "£120" in json.dumps(draft["draft"], ensure_ascii=False)
     missing = client.get(f"/api/v1/documents/{doc_id}/draft?language=ro", headers=headers)
     assert missing.status_code == 404 and "no translation" in missing.get_json()["error"]
-    bad = client.post("/api/v1/documents", json={"text": "Pay £1.", "model": "none", "languages": ["qq"]}, headers=headers)
+    bad = client.post(
+        "/api/v1/documents", json={"text": "Pay £1.", "model": "none", "languages": ["qq"]}, headers=headers
+    )
     assert bad.status_code == 400 and "qq" in bad.get_json()["error"]

@@ -1,4 +1,5 @@
 """`easyread users create|token|list` and the first-run hint of `easyread serve`."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -15,8 +16,21 @@ def _app(instance):
 
 
 def test_create_first_admin_with_a_generated_password(cli_runner, instance):
-    result = cli_runner.invoke(main, ["users", "create", "Ada@Council.gov.uk", "--name", "Ada Admin", "--role", "admin",
-                                      "--council", "Testshire Council", "--generate-password"])
+    result = cli_runner.invoke(
+        main,
+        [
+            "users",
+            "create",
+            "Ada@Council.gov.uk",
+            "--name",
+            "Ada Admin",
+            "--role",
+            "admin",
+            "--council",
+            "Testshire Council",
+            "--generate-password",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Created admin account for Ada Admin <ada@council.gov.uk> at Testshire Council." in result.output
     password = result.output.split("Password (shown once): ")[1].strip()
@@ -30,8 +44,11 @@ def test_create_first_admin_with_a_generated_password(cli_runner, instance):
 
 
 def test_create_asks_for_the_password_twice(cli_runner, instance):
-    result = cli_runner.invoke(main, ["users", "create", "sam@council.gov.uk", "--name", "Sam"],
-                               input="a long enough password\na long enough password\n")
+    result = cli_runner.invoke(
+        main,
+        ["users", "create", "sam@council.gov.uk", "--name", "Sam"],
+        input="a long enough password\na long enough password\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Created staff account" in result.output
     assert "a long enough password" not in result.output
@@ -66,7 +83,9 @@ def test_token_is_printed_once_and_works(cli_runner, instance):
 
 
 def test_list(cli_runner):
-    cli_runner.invoke(main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--role", "reviewer", "--generate-password"])
+    cli_runner.invoke(
+        main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--role", "reviewer", "--generate-password"]
+    )
     result = cli_runner.invoke(main, ["users", "list"])
     assert "sam@council.gov.uk" in result.output and "reviewer" in result.output and "active" in result.output
 
@@ -84,8 +103,17 @@ def test_serve_tells_how_to_create_the_first_admin(cli_runner, instance):
 def test_tokens_lists_and_revoke_token_revokes_one_token(cli_runner, instance):
     from easyread.store.models import ApiToken, AuditEvent
 
-    assert cli_runner.invoke(main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--generate-password"]).exit_code == 0
-    first = cli_runner.invoke(main, ["users", "token", "sam@council.gov.uk", "--name", "Intranet"]).stdout.strip().splitlines()[0]
+    assert (
+        cli_runner.invoke(
+            main, ["users", "create", "sam@council.gov.uk", "--name", "Sam", "--generate-password"]
+        ).exit_code
+        == 0
+    )
+    first = (
+        cli_runner.invoke(main, ["users", "token", "sam@council.gov.uk", "--name", "Intranet"])
+        .stdout.strip()
+        .splitlines()[0]
+    )
     cli_runner.invoke(main, ["users", "token", "sam@council.gov.uk", "--name", "Mail robot"])
     listed = cli_runner.invoke(main, ["users", "tokens", "sam@council.gov.uk"])
     assert listed.exit_code == 0 and "Intranet" in listed.output and "Mail robot" in listed.output

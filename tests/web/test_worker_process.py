@@ -1,5 +1,6 @@
 """`easyread serve` runs jobs in a worker process of its own: pages answer while a big letter is converted,
 and the worker stops with the server."""
+
 from __future__ import annotations
 
 import os
@@ -49,7 +50,9 @@ def _alive(pid: int) -> bool:
 def _start_server(env, log: Path) -> tuple[subprocess.Popen, int]:
     """`easyread serve` with its output in `log` (a pipe nobody reads could fill and stall it); its worker's pid."""
     out = log.open("w")
-    server = subprocess.Popen([sys.executable, "-m", "easyread.cli", "serve"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "easyread.cli", "serve"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+    )
     deadline = time.monotonic() + 120
     while not (found := re.search(r"worker process \((\d+)\)", log.read_text())):
         assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
@@ -74,20 +77,33 @@ def test_pages_answer_while_a_big_job_runs_and_the_worker_stops_with_the_server(
     jobs.init_app(app)
     with app.app_context():
         settings = app.config["EASYREAD"]
-        doc = intake.accept(data=big_letter().encode(), filename="big.txt", user=staff,
-                            options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
-                            settings=settings, instance=app.instance_path)
+        doc = intake.accept(
+            data=big_letter().encode(),
+            filename="big.txt",
+            user=staff,
+            options=intake.clean_options(settings, model="none", formats=["txt"], pictures=False),
+            settings=settings,
+            instance=app.instance_path,
+        )
         doc_id = doc.id
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(os.environ, EASYREAD_INSTANCE_PATH=str(instance), EASYREAD_PORT=str(port), EASYREAD_PICTURE_DEFAULT_SET="none", EASYREAD_QUEUE_URL="")
+    env = dict(
+        os.environ,
+        EASYREAD_INSTANCE_PATH=str(instance),
+        EASYREAD_PORT=str(port),
+        EASYREAD_PICTURE_DEFAULT_SET="none",
+        EASYREAD_QUEUE_URL="",
+    )
     server, worker_pid = _start_server(env, tmp_path / "serve.log")
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300
         while _status(app, doc_id) != "running":
-            assert server.poll() is None and time.monotonic() < deadline, f"the job did not start: {_status(app, doc_id)}"
+            assert server.poll() is None and time.monotonic() < deadline, (
+                f"the job did not start: {_status(app, doc_id)}"
+            )
             time.sleep(0.2)
         health, page = [], []
         while _status(app, doc_id) == "running":
@@ -97,8 +113,10 @@ def test_pages_answer_while_a_big_job_runs_and_the_worker_stops_with_the_server(
             time.sleep(0.2)
         assert _status(app, doc_id) == "done"
         assert len(health) >= 3, "the job ended too soon to measure anything"
-        print(f"\n/health while the job ran: median {statistics.median(health) * 1000:.0f} ms, max {max(health) * 1000:.0f} ms "
-              f"({len(health)} requests); /sign-in median {statistics.median(page) * 1000:.0f} ms, max {max(page) * 1000:.0f} ms")
+        print(
+            f"\n/health while the job ran: median {statistics.median(health) * 1000:.0f} ms, max {max(health) * 1000:.0f} ms "
+            f"({len(health)} requests); /sign-in median {statistics.median(page) * 1000:.0f} ms, max {max(page) * 1000:.0f} ms"
+        )
         assert statistics.median(health) < 0.5 and max(health) < 3.0
         assert statistics.median(page) < 1.0 and max(page) < 5.0
         assert _alive(worker_pid)

@@ -3,6 +3,7 @@ its draft made straight in the database (no model), reviewers, and a round sent 
 
     def test_x(staff_client, letter_doc, sent_round, reviewer_session): ...
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,26 +33,94 @@ Revenue Team
 """
 
 # Every piece of personal data planted in the letter, its title and its draft: none may reach a reviewer.
-PERSONAL = ["Jane", "Smith", "Acacia", "Testtown", "TE1 2ST", "CT-998877", "QQ 12 34 56 C", "QQ123456C", "03/04/1961",
-            "07700 900123", "jane.smith@example.com", "4455667788"]
+PERSONAL = [
+    "Jane",
+    "Smith",
+    "Acacia",
+    "Testtown",
+    "TE1 2ST",
+    "CT-998877",
+    "QQ 12 34 56 C",
+    "QQ123456C",
+    "03/04/1961",
+    "07700 900123",
+    "jane.smith@example.com",
+    "4455667788",
+]
 
 DRAFT = {
     "title": "Your council tax, Ms Jane Smith",
     "language": "en",
     "credits": [],
     "sections": [
-        {"heading": "About you", "points": [
-            {"text": "This letter is for Jane Smith at 12 Acacia Avenue, Testtown TE1 2ST.", "picture": None, "findings": [], "flags": [], "source_index": 0},
-            {"text": "Your reference is CT-998877. Your account is 4455667788.", "picture": None,
-             "findings": [{"rule_id": "x", "severity": "warn", "message": "Check Jane Smith", "text": "Jane Smith", "start": 0, "end": 4}], "flags": [], "source_index": 1},
-            {"text": "Your NI number is QQ 12 34 56 C. You were born on 03/04/1961.", "picture": None, "findings": [], "flags": [], "source_index": 2},
-            {"text": "We can phone you on 07700 900123 or email jane.smith@example.com.", "picture": None, "findings": [], "flags": [], "source_index": 3},
-        ]},
-        {"heading": "Paying", "points": [
-            {"text": "You must pay £120 by 1 May 2025.", "picture": None, "findings": [], "flags": [], "source_index": 4},
-            {"text": "Council tax pays for bins and roads.", "picture": None, "findings": [], "flags": [], "source_index": 4},
-            {"text": "If you do not pay, we may take you to court.", "picture": None, "findings": [], "flags": [], "source_index": 5},
-        ]},
+        {
+            "heading": "About you",
+            "points": [
+                {
+                    "text": "This letter is for Jane Smith at 12 Acacia Avenue, Testtown TE1 2ST.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 0,
+                },
+                {
+                    "text": "Your reference is CT-998877. Your account is 4455667788.",
+                    "picture": None,
+                    "findings": [
+                        {
+                            "rule_id": "x",
+                            "severity": "warn",
+                            "message": "Check Jane Smith",
+                            "text": "Jane Smith",
+                            "start": 0,
+                            "end": 4,
+                        }
+                    ],
+                    "flags": [],
+                    "source_index": 1,
+                },
+                {
+                    "text": "Your NI number is QQ 12 34 56 C. You were born on 03/04/1961.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 2,
+                },
+                {
+                    "text": "We can phone you on 07700 900123 or email jane.smith@example.com.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 3,
+                },
+            ],
+        },
+        {
+            "heading": "Paying",
+            "points": [
+                {
+                    "text": "You must pay £120 by 1 May 2025.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 4,
+                },
+                {
+                    "text": "Council tax pays for bins and roads.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 4,
+                },
+                {
+                    "text": "If you do not pay, we may take you to court.",
+                    "picture": None,
+                    "findings": [],
+                    "flags": [],
+                    "source_index": 5,
+                },
+            ],
+        },
     ],
 }
 
@@ -68,11 +137,30 @@ def letter_doc(app, council, staff):
     uploads.mkdir(parents=True, exist_ok=True)
     (uploads / digest).write_bytes(data)
     with app.app_context():
-        doc = Document(council_id=council.id, created_by=staff.id, title="Letter for Jane Smith", filename="jane-smith.txt", source_kind="text",
-                       content_hash=digest, original_path=f"uploads/{digest}", status="done", options={"model": "none", "formats": ["txt"]})
+        doc = Document(
+            council_id=council.id,
+            created_by=staff.id,
+            title="Letter for Jane Smith",
+            filename="jane-smith.txt",
+            source_kind="text",
+            content_hash=digest,
+            original_path=f"uploads/{digest}",
+            status="done",
+            options={"model": "none", "formats": ["txt"]},
+        )
         db.session.add(doc)
         db.session.flush()
-        db.session.add(DraftVersion(document_id=doc.id, number=1, language="en", draft=DRAFT, report={}, created_by=None, note="Made by the job"))
+        db.session.add(
+            DraftVersion(
+                document_id=doc.id,
+                number=1,
+                language="en",
+                draft=DRAFT,
+                report={},
+                created_by=None,
+                note="Made by the job",
+            )
+        )
         db.session.commit()
         return doc.id
 
@@ -121,8 +209,16 @@ def sent_round(app, letter_doc, staff, make_reviewer):
         from easyread import versions
 
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
-        row = rounds.prepare(doc, version, [db.session.get(User, first), db.session.get(User, second)], due=None, note="Thank you for helping",
-                             user=db.session.get(User, staff.id), letter=letter, ignore=("Testshire Council",))
+        row = rounds.prepare(
+            doc,
+            version,
+            [db.session.get(User, first), db.session.get(User, second)],
+            due=None,
+            note="Thank you for helping",
+            user=db.session.get(User, staff.id),
+            letter=letter,
+            ignore=("Testshire Council",),
+        )
         rounds.send(row, user=db.session.get(User, staff.id))
         db.session.commit()
         return {"round_id": row.id, "doc_id": doc.id, "reviewers": [first, second], "keys": [key1, key2]}
@@ -136,4 +232,7 @@ def audit_events(app, event: str) -> list[dict]:
     from easyread.store.models import AuditEvent
 
     with app.app_context():
-        return [dict(e.details, actor=e.actor) for e in db.session.scalars(select(AuditEvent).where(AuditEvent.event == event).order_by(AuditEvent.id))]
+        return [
+            dict(e.details, actor=e.actor)
+            for e in db.session.scalars(select(AuditEvent).where(AuditEvent.event == event).order_by(AuditEvent.id))
+        ]

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
 from tests.web.review.conftest import audit_events
 

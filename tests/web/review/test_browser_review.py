@@ -3,9 +3,11 @@ the keyboard only, with axe-core (WCAG 2.2 A and AA) on every reviewer and staff
 
 Needs `npm ci --prefix scripts` and `apt-get install chromium`; skipped without them.
 """
+
 from __future__ import annotations
 
 import pytest
+
 from tests.browser_support import assert_no_page_problems, needs_browser, run_script, serving
 from tests.web.review.conftest import PERSONAL
 

@@ -1,6 +1,7 @@
 """The core loop through the Flask client: panel and invite → send a round with redaction → reviewer
 signs in with link and picture code → feedback per point → staff triage → glossary → version 2 → approve.
 Every page goes through the page checker."""
+
 from __future__ import annotations
 
 import re
@@ -82,31 +83,81 @@ def test_number_code_and_rate_limit(app, make_reviewer, page, post):
     page(app.test_client().get("/review/sign-in/not-a-real-key"), status=404)
 
 
-def test_send_round_preview_shows_what_is_hidden_and_staff_can_change_it(app, staff_client, letter_doc, make_reviewer, page, post):
+def test_send_round_preview_shows_what_is_hidden_and_staff_can_change_it(
+    app, staff_client, letter_doc, make_reviewer, page, post
+):
     rid, _, _ = make_reviewer("Rosa Reviewer")
     overview = page(staff_client.get(f"/review/documents/{letter_doc}"))
     assert overview.h1.startswith("Review with residents")
     form = page(staff_client.get(f"/review/documents/{letter_doc}/send"))
     assert form.h1 == "Send for review"
     page(post(staff_client, f"/review/documents/{letter_doc}/send", {"version": "en:1"}), status=400)
-    page(post(staff_client, f"/review/documents/{letter_doc}/send", {"version": "en:1", "reviewers": [str(rid)], "due-day": "31", "due-month": "2", "due-year": "2030"}), status=400)
-    sent = post(staff_client, f"/review/documents/{letter_doc}/send", {"version": "en:1", "reviewers": [str(rid)], "due-day": "1", "due-month": "1", "due-year": "2099", "note": "Thanks"})
+    page(
+        post(
+            staff_client,
+            f"/review/documents/{letter_doc}/send",
+            {"version": "en:1", "reviewers": [str(rid)], "due-day": "31", "due-month": "2", "due-year": "2030"},
+        ),
+        status=400,
+    )
+    sent = post(
+        staff_client,
+        f"/review/documents/{letter_doc}/send",
+        {
+            "version": "en:1",
+            "reviewers": [str(rid)],
+            "due-day": "1",
+            "due-month": "1",
+            "due-year": "2099",
+            "note": "Thanks",
+        },
+    )
     assert sent.status_code == 302 and "/preview" in sent.headers["Location"]
     preview_url = sent.headers["Location"]
     preview = page(staff_client.get(preview_url))
     assert preview.h1 == "Check what we hide from reviewers"
     hidden = [t.strip() for t in preview.select("//table//tbody/tr/td[1]/text()")]
-    for item in ("Ms Jane Smith", "TE1 2ST", "CT-998877", "QQ 12 34 56 C", "03/04/1961", "07700 900123", "jane.smith@example.com", "12 Acacia Avenue"):
+    for item in (
+        "Ms Jane Smith",
+        "TE1 2ST",
+        "CT-998877",
+        "QQ 12 34 56 C",
+        "03/04/1961",
+        "07700 900123",
+        "jane.smith@example.com",
+        "12 Acacia Avenue",
+    ):
         assert item in hidden, item
     reviewers_copy = " ".join(preview.select("//div[@class='rv-preview']//text()"))
     assert "Jane" not in reviewers_copy and "[Name]" in reviewers_copy
     round_id = int(re.search(r"/rounds/(\d+)/", preview_url).group(1))
     # staff hide one more thing, and give one back
-    page(post(staff_client, f"/review/rounds/{round_id}/redactions", {"action": "add", "text": "bins and roads", "label": "Address"}, follow_redirects=True))
-    after = page(post(staff_client, f"/review/rounds/{round_id}/redactions", {"action": "remove", "text": "07700 900123"}, follow_redirects=True))
+    page(
+        post(
+            staff_client,
+            f"/review/rounds/{round_id}/redactions",
+            {"action": "add", "text": "bins and roads", "label": "Address"},
+            follow_redirects=True,
+        )
+    )
+    after = page(
+        post(
+            staff_client,
+            f"/review/rounds/{round_id}/redactions",
+            {"action": "remove", "text": "07700 900123"},
+            follow_redirects=True,
+        )
+    )
     copy_text = " ".join(after.select("//div[@class='rv-preview']//text()"))
     assert "bins and roads" not in copy_text and "07700 900123" in copy_text
-    bad = page(post(staff_client, f"/review/rounds/{round_id}/redactions", {"action": "add", "text": "", "label": "Name"}, follow_redirects=True))
+    bad = page(
+        post(
+            staff_client,
+            f"/review/rounds/{round_id}/redactions",
+            {"action": "add", "text": "", "label": "Name"},
+            follow_redirects=True,
+        )
+    )
     assert "Enter the words to hide." in bad.text
     done = post(staff_client, f"/review/rounds/{round_id}/send")
     assert done.status_code == 302
@@ -116,7 +167,14 @@ def test_send_round_preview_shows_what_is_hidden_and_staff_can_change_it(app, st
         assert _audit(app, event), event
     assert _audit(app, "review_round_sent")[0]["reviewers"] == [rid]
     # hidden words can no longer change once sent
-    refused = page(post(staff_client, f"/review/rounds/{round_id}/redactions", {"action": "remove", "text": "Jane"}, follow_redirects=True))
+    refused = page(
+        post(
+            staff_client,
+            f"/review/rounds/{round_id}/redactions",
+            {"action": "remove", "text": "Jane"},
+            follow_redirects=True,
+        )
+    )
     assert "can only change before sending" in refused.text
 
 
@@ -130,7 +188,9 @@ def test_draft_is_read_only_while_in_review(app, staff_client, sent_round, page,
     with app.app_context():
         assert db.session.query(DraftVersion).filter_by(document_id=doc_id).count() == 1
     assert staff_client.get(f"/review/documents/{doc_id}/send").status_code == 302
-    approve = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "1", "language": "en"}, follow_redirects=True)
+    approve = post(
+        staff_client, f"/review/documents/{doc_id}/approve", {"version": "1", "language": "en"}, follow_redirects=True
+    )
     assert "End the round before you approve" in page(approve).text
 
 
@@ -146,15 +206,38 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert len(read.select("//button[@name='answer'][@value='understand']")) == 7
     assert read.select("//audio[@controls]/source[@type='audio/wav']") and read.select("//button[@data-rv-say]")
     # no JavaScript: plain form posts, redirect back to the point
-    plain = post(rosa, f"/review/read/{rid}/points/1/1", {"answer": "not_understand", "hard": ["Council", "tax"], "reason": ["hard_word"], "comment": "What is council tax?"})
+    plain = post(
+        rosa,
+        f"/review/read/{rid}/points/1/1",
+        {
+            "answer": "not_understand",
+            "hard": ["Council", "tax"],
+            "reason": ["hard_word"],
+            "comment": "What is council tax?",
+        },
+    )
     assert plain.status_code == 302 and plain.headers["Location"].endswith("#point-1-1")
     again = page(rosa.get(f"/review/read/{rid}"))
     assert "You said: I do not understand." in again.text
     assert again.select("//input[@name='hard-1-1'][@value='Council']/@checked")
     # with JavaScript: JSON back
-    tap = rosa.post(f"/review/read/{rid}/points/0/0", data={"csrf_token": csrf(rosa), "answer": "understand"}, headers={"Accept": "application/json"})
-    assert tap.status_code == 200 and tap.json == {"ok": True, "answer": "understand", "said": "You said: I understand.", "hard_words": [], "saved": True}
-    bad = rosa.post(f"/review/read/{rid}/points/9/9", data={"csrf_token": csrf(rosa), "answer": "understand"}, headers={"Accept": "application/json"})
+    tap = rosa.post(
+        f"/review/read/{rid}/points/0/0",
+        data={"csrf_token": csrf(rosa), "answer": "understand"},
+        headers={"Accept": "application/json"},
+    )
+    assert tap.status_code == 200 and tap.json == {
+        "ok": True,
+        "answer": "understand",
+        "said": "You said: I understand.",
+        "hard_words": [],
+        "saved": True,
+    }
+    bad = rosa.post(
+        f"/review/read/{rid}/points/9/9",
+        data={"csrf_token": csrf(rosa), "answer": "understand"},
+        headers={"Accept": "application/json"},
+    )
     assert bad.status_code == 400
     post(rosa, f"/review/read/{rid}/supporter", {"supporter": "yes"})
     post(ravi, f"/review/read/{rid}/points/1/1", {"answer": "not_sure", "hard": ["tax"]})
@@ -174,7 +257,9 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     # the reason the reviewer chose and the words they wrote are shown apart (issue 16, finding 9)
     reasons = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-reason')]")]
     comments = [" ".join(p.text_content().split()) for p in row.xpath(".//p[contains(@class,'er-comment')]")]
-    assert comments == ["Comment: “What is council tax?”"] and reasons and not any("council tax?" in r for r in reasons), (reasons, comments)
+    assert (
+        comments == ["Comment: “What is council tax?”"] and reasons and not any("council tax?" in r for r in reasons)
+    ), (reasons, comments)
     assert "A bit hard" in triage.text and "With a supporter" in triage.text
 
     # one hard word to the glossary
@@ -182,7 +267,11 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     form = page(staff_client.get(link))
     assert form.h1 == "Add a hard word to the glossary"
     page(post(staff_client, "/review/glossary", {"term": "tax", "explanation": ""}), status=400)
-    added = post(staff_client, "/review/glossary", {"term": "tax", "explanation": "Money you pay to the council.", "back": f"/review/rounds/{rid}"})
+    added = post(
+        staff_client,
+        "/review/glossary",
+        {"term": "tax", "explanation": "Money you pay to the council.", "back": f"/review/rounds/{rid}"},
+    )
     assert added.status_code == 302 and added.headers["Location"].endswith(f"/review/rounds/{rid}")
     from easyread import council_glossary
 
@@ -190,21 +279,35 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
 
     # reviewers cannot answer after the round ends; staff can then change the draft: version 2
     post(staff_client, f"/review/rounds/{rid}/close")
-    closed = rosa.post(f"/review/read/{rid}/points/0/0", data={"csrf_token": csrf(rosa), "answer": "not_sure"}, headers={"Accept": "application/json"})
+    closed = rosa.post(
+        f"/review/read/{rid}/points/0/0",
+        data={"csrf_token": csrf(rosa), "answer": "not_sure"},
+        headers={"Accept": "application/json"},
+    )
     assert closed.status_code == 400 and "finished" in closed.json["error"]
     assert page(rosa.get(f"/review/read/{rid}")).select("//form[@data-rv-form]") == []
     after = page(staff_client.get(f"/review/rounds/{rid}"))
     assert after.select(f"//a[contains(@href,'/documents/{doc_id}#point-1-1')]")
-    edited = post(staff_client, f"/documents/{doc_id}/points/1/1/edit", {"text": "Council tax is money. It pays for bins and roads.", "version": "1"})
+    edited = post(
+        staff_client,
+        f"/documents/{doc_id}/points/1/1/edit",
+        {"text": "Council tax is money. It pays for bins and roads.", "version": "1"},
+    )
     assert edited.status_code == 302
     compare = page(staff_client.get(f"/review/documents/{doc_id}/compare?a=1&b=2"))
-    assert compare.h1 == "Compare versions" and "Changed" in compare.text and "It pays for bins and roads." in compare.text
+    assert (
+        compare.h1 == "Compare versions" and "Changed" in compare.text and "It pays for bins and roads." in compare.text
+    )
     # version 2 fails the fact lock (the planted personal data is not in the letter): approving needs a confirmation
     refused = page(post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en"}), 400)
     assert "open problems" in refused.text and "is not in the original letter" in refused.text
     confirm = refused.select("//input[@name='confirm']/@value")[0]
-    approved = post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "2", "language": "en", "confirm": confirm},
-                    follow_redirects=True)
+    approved = post(
+        staff_client,
+        f"/review/documents/{doc_id}/approve",
+        {"version": "2", "language": "en", "confirm": confirm},
+        follow_redirects=True,
+    )
     assert "Version 2 is approved" in page(approved).text
     from easyread.review import rounds
 
@@ -212,7 +315,9 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
         assert rounds.approved_version(doc_id) == 2 and rounds.is_final(doc_id, 2) and not rounds.is_final(doc_id, 1)
     assert _audit(app, "draft_approved")[0]["version"] == 2 and _audit(app, "draft_approved")[0]["confirmed"]
     assert any("is not in the original letter" in p for p in _audit(app, "draft_approved")[0]["problems"])
-    assert _audit(app, "review_round_closed") and _audit(app, "review_responded") and _audit(app, "review_glossary_added")
+    assert (
+        _audit(app, "review_round_closed") and _audit(app, "review_responded") and _audit(app, "review_glossary_added")
+    )
     learning = page(staff_client.get("/review/learning"))
     assert learning.h1 == "What reviewers find hard" and "tax" in learning.text and "Council" in learning.text
     assert "Long words" in learning.text or "Money" in learning.text or "Numbers" in learning.text
@@ -265,8 +370,13 @@ def test_empty_states_and_defaults(app, staff_client, letter_doc, page, post):
     assert staff_client.get("/review/glossary?term=council").status_code == 200
 
 
-def test_a_reviewer_from_another_council_cannot_be_chosen(app, staff_client, letter_doc, make_reviewer, other_council, post, page):
+def test_a_reviewer_from_another_council_cannot_be_chosen(
+    app, staff_client, letter_doc, make_reviewer, other_council, post, page
+):
     theirs, _, _ = make_reviewer("Otto Other", other_council)
-    refused = page(post(staff_client, f"/review/documents/{letter_doc}/send", {"version": "en:1", "reviewers": [str(theirs)]}), status=400)
+    refused = page(
+        post(staff_client, f"/review/documents/{letter_doc}/send", {"version": "en:1", "reviewers": [str(theirs)]}),
+        status=400,
+    )
     assert "Choose at least one reviewer" in refused.text
     assert post(staff_client, f"/review/reviewers/{theirs}/invite").status_code == 404

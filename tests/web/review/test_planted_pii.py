@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.web.review.conftest import reviewer_client_for
 
 from easyread.review import redact
+from tests.web.review.conftest import reviewer_client_for
 
 LETTER = """Swindon Borough Council
 Civic Offices, Euclid Street

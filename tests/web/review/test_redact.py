@@ -1,11 +1,11 @@
 """Redaction: the letter's known parts and the detectors hide every planted piece of personal data."""
+
 from __future__ import annotations
 
 import json
 
-from tests.web.review.conftest import DRAFT, LETTER, PERSONAL
-
 from easyread.review import redact
+from tests.web.review.conftest import DRAFT, LETTER, PERSONAL
 
 
 def _letter():
@@ -29,7 +29,9 @@ def test_detect_and_apply_hide_every_planted_item():
     text = json.dumps(copy, ensure_ascii=False)
     for item in PERSONAL:
         assert item.lower() not in text.lower(), item
-    assert "[Name]" in text and "[Postcode]" in text and "[Reference]" in text and "[Phone]" in text and "[Email]" in text
+    assert (
+        "[Name]" in text and "[Postcode]" in text and "[Reference]" in text and "[Phone]" in text and "[Email]" in text
+    )
     assert "[Date of birth]" in text and "[NI number]" in text and "[Address]" in text
     # the facts reviewers must understand stay
     assert "You must pay £120 by 1 May 2025." in text
@@ -40,7 +42,16 @@ def test_detect_and_apply_hide_every_planted_item():
 def test_detectors_work_without_the_letter():
     found = redact.detect(DRAFT, None)
     text = json.dumps(redact.apply(DRAFT, found), ensure_ascii=False)
-    for item in ["Jane", "Smith", "TE1 2ST", "CT-998877", "QQ 12 34 56 C", "03/04/1961", "07700 900123", "jane.smith@example.com"]:
+    for item in [
+        "Jane",
+        "Smith",
+        "TE1 2ST",
+        "CT-998877",
+        "QQ 12 34 56 C",
+        "03/04/1961",
+        "07700 900123",
+        "jane.smith@example.com",
+    ]:
         assert item.lower() not in text.lower(), item
 
 
@@ -70,11 +81,22 @@ def test_where_lists_the_places():
 
 
 def test_the_councils_own_details_stay_even_when_the_resident_lives_in_the_same_town():
-    draft = {"title": "", "sections": [{"heading": "", "points": [
-        {"text": "Swindon Borough Council wrote to you at 27 Kingfisher Close, Swindon.", "picture": None},
-        {"text": "See www.swindon.gov.uk or call 0300 123 4567. Call us on 01793 445500.", "picture": None},
-        {"text": "We may phone you on 01793 612345.", "picture": None}]}]}
-    found = redact.detect(draft, None, ignore=("Swindon Borough Council",)) + [{"text": "Swindon", "label": "Address", "source": "letter"}]
+    draft = {
+        "title": "",
+        "sections": [
+            {
+                "heading": "",
+                "points": [
+                    {"text": "Swindon Borough Council wrote to you at 27 Kingfisher Close, Swindon.", "picture": None},
+                    {"text": "See www.swindon.gov.uk or call 0300 123 4567. Call us on 01793 445500.", "picture": None},
+                    {"text": "We may phone you on 01793 612345.", "picture": None},
+                ],
+            }
+        ],
+    }
+    found = redact.detect(draft, None, ignore=("Swindon Borough Council",)) + [
+        {"text": "Swindon", "label": "Address", "source": "letter"}
+    ]
     text = json.dumps(redact.apply(draft, found))
     assert "Swindon Borough Council wrote" in text and "www.swindon.gov.uk" in text
     assert "0300 123 4567" in text and "01793 445500" in text
@@ -84,9 +106,15 @@ def test_the_councils_own_details_stay_even_when_the_resident_lives_in_the_same_
 
 
 def test_bank_and_account_numbers_in_any_format():
-    for sentence, secret in (("paid from the account ending 6789", "6789"), ("sort code 20-45-77", "20-45-77"),
-                             ("sort code 20 45 77", "20 45 77"), ("council tax account CT 7755 1234", "7755 1234"),
-                             ("NHS number 943 476 5919", "476 5919"), ("NI number qq 12 34 56 c", "34 56"),
-                             ("postcode sn25 3ab", "sn25 3ab"), ("postcode SN253AB", "SN253AB")):
+    for sentence, secret in (
+        ("paid from the account ending 6789", "6789"),
+        ("sort code 20-45-77", "20-45-77"),
+        ("sort code 20 45 77", "20 45 77"),
+        ("council tax account CT 7755 1234", "7755 1234"),
+        ("NHS number 943 476 5919", "476 5919"),
+        ("NI number qq 12 34 56 c", "34 56"),
+        ("postcode sn25 3ab", "sn25 3ab"),
+        ("postcode SN253AB", "SN253AB"),
+    ):
         draft = {"title": sentence, "sections": []}
         assert secret not in redact.apply(draft, redact.detect(draft, None, use_presidio=False))["title"], sentence

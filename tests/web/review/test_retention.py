@@ -1,11 +1,13 @@
 """Retention (originals and personal data after RETENTION_DAYS), deleting a letter entirely, the CLI, and audio."""
+
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from tests.web.review.conftest import reviewer_client_for
 
 
@@ -13,23 +15,40 @@ def _counts(app, doc_id):
     from sqlalchemy import func, select
 
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewFeedback, ReviewRound
+    from easyread.store.models import (
+        Document,
+        DraftApproval,
+        DraftVersion,
+        ReviewAssignment,
+        ReviewFeedback,
+        ReviewRound,
+    )
 
     with app.app_context():
         rounds = [r.id for r in db.session.scalars(select(ReviewRound).where(ReviewRound.document_id == doc_id))]
         return {
             "document": db.session.get(Document, doc_id) is not None,
-            "versions": db.session.scalar(select(func.count()).select_from(DraftVersion).where(DraftVersion.document_id == doc_id)),
+            "versions": db.session.scalar(
+                select(func.count()).select_from(DraftVersion).where(DraftVersion.document_id == doc_id)
+            ),
             "rounds": len(rounds),
-            "feedback": db.session.scalar(select(func.count()).select_from(ReviewFeedback).where(ReviewFeedback.round_id.in_(rounds or [0]))),
-            "assignments": db.session.scalar(select(func.count()).select_from(ReviewAssignment).where(ReviewAssignment.round_id.in_(rounds or [0]))),
-            "approvals": db.session.scalar(select(func.count()).select_from(DraftApproval).where(DraftApproval.document_id == doc_id)),
+            "feedback": db.session.scalar(
+                select(func.count()).select_from(ReviewFeedback).where(ReviewFeedback.round_id.in_(rounds or [0]))
+            ),
+            "assignments": db.session.scalar(
+                select(func.count()).select_from(ReviewAssignment).where(ReviewAssignment.round_id.in_(rounds or [0]))
+            ),
+            "approvals": db.session.scalar(
+                select(func.count()).select_from(DraftApproval).where(DraftApproval.document_id == doc_id)
+            ),
         }
 
 
 def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, page, post):
     rid, doc_id = sent_round["round_id"], sent_round["doc_id"]
-    post(reviewer_client_for(app, sent_round["reviewers"][0]), f"/review/read/{rid}/points/0/0", {"answer": "understand"})
+    post(
+        reviewer_client_for(app, sent_round["reviewers"][0]), f"/review/read/{rid}/points/0/0", {"answer": "understand"}
+    )
     post(staff_client, f"/review/rounds/{rid}/close")
     post(staff_client, f"/review/documents/{doc_id}/approve", {"version": "1", "language": "en"})
     out = Path(app.instance_path) / "outputs" / str(doc_id)
@@ -44,7 +63,14 @@ def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, 
     assert page(staff_client.get(f"/review/documents/{doc_id}/erase")).h1 == "Delete this letter entirely"
     done = post(staff_client, f"/review/documents/{doc_id}/erase")
     assert done.status_code == 302
-    assert _counts(app, doc_id) == {"document": False, "versions": 0, "rounds": 0, "feedback": 0, "assignments": 0, "approvals": 0}
+    assert _counts(app, doc_id) == {
+        "document": False,
+        "versions": 0,
+        "rounds": 0,
+        "feedback": 0,
+        "assignments": 0,
+        "approvals": 0,
+    }
     assert not original.exists() and not out.exists()
     from tests.web.review.conftest import audit_events
 
@@ -61,15 +87,19 @@ def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_rou
     with app.app_context():
         original = Path(app.instance_path) / db.session.get(Document, doc_id).original_path
         assert retention.purge(app.instance_path, 30) == {"originals": 0, "rounds": 0, "erased": 0}  # too young
-        later = datetime.now(timezone.utc) + timedelta(days=31)
+        later = datetime.now(UTC) + timedelta(days=31)
         assert retention.purge(app.instance_path, 30, now=later) == {"originals": 1, "rounds": 1, "erased": 0}
         assert not original.exists()
         row = db.session.get(ReviewRound, sent_round["round_id"])
         assert row.redactions and all(r["text"] == "" for r in row.redactions)
         assert "Jane" not in str(row.redactions)
-        assert retention.purge(app.instance_path, 30, now=later) == {"originals": 0, "rounds": 0, "erased": 0}  # nothing twice
+        assert retention.purge(app.instance_path, 30, now=later) == {
+            "originals": 0,
+            "rounds": 0,
+            "erased": 0,
+        }  # nothing twice
         # a letter deleted by staff that long ago goes entirely
-        db.session.get(Document, doc_id).deleted_at = datetime.now(timezone.utc)
+        db.session.get(Document, doc_id).deleted_at = datetime.now(UTC)
         db.session.commit()
         assert retention.purge(app.instance_path, 30, now=later)["erased"] == 1
         assert db.session.get(Document, doc_id) is None

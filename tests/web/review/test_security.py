@@ -1,10 +1,12 @@
 """Who can see what: reviewers get only the redacted copies sent to them; never an original letter,
 another round, other reviewers' comments (unless the council allows it), or staff pages. CSRF holds."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
+
 from tests.web.review.conftest import PERSONAL, reviewer_client_for
 
 
@@ -28,12 +30,26 @@ def test_no_personal_data_on_any_page_download_or_api_a_reviewer_can_reach(app, 
     # the reviewer answers first, so their pages show feedback too (JSON responses are checked as well)
     bodies = []
     for s, i in ((0, 0), (0, 1), (1, 1)):
-        r = client.post(f"/review/read/{rid}/points/{s}/{i}", data={"csrf_token": csrf(client), "answer": "not_sure", "hard": ["Name", "reference"], "comment": "hmm"},
-                        headers={"Accept": "application/json"})
+        r = client.post(
+            f"/review/read/{rid}/points/{s}/{i}",
+            data={"csrf_token": csrf(client), "answer": "not_sure", "hard": ["Name", "reference"], "comment": "hmm"},
+            headers={"Accept": "application/json"},
+        )
         assert r.status_code == 200
         bodies.append(("POST answer", r.status_code, r.get_data()))
-    ids = {"round_id": rid, "doc_id": doc_id, "section": 0, "index": 0, "number": 1, "fmt": "txt", "user_id": sent_round["reviewers"][0],
-           "key": sent_round["keys"][0], "token": "x", "filename": "review/review.js", "language": "en"}
+    ids = {
+        "round_id": rid,
+        "doc_id": doc_id,
+        "section": 0,
+        "index": 0,
+        "number": 1,
+        "fmt": "txt",
+        "user_id": sent_round["reviewers"][0],
+        "key": sent_round["keys"][0],
+        "token": "x",
+        "filename": "review/review.js",
+        "language": "en",
+    }
     visited = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint in ("auth.sign_out", "static"):
@@ -45,12 +61,24 @@ def test_no_personal_data_on_any_page_download_or_api_a_reviewer_can_reach(app, 
         visited.append(rule.endpoint)
         bodies.append((url, response.status_code, response.get_data()))
         # an API call with the session cookie: the API takes tokens only
-    for url in (f"/api/v1/documents/{doc_id}", f"/api/v1/documents/{doc_id}/draft", f"/api/v1/documents/{doc_id}/outputs/txt", "/api/v1/documents"):
+    for url in (
+        f"/api/v1/documents/{doc_id}",
+        f"/api/v1/documents/{doc_id}/draft",
+        f"/api/v1/documents/{doc_id}/outputs/txt",
+        "/api/v1/documents",
+    ):
         r = client.get(url)
         assert r.status_code == 401
         bodies.append((url, r.status_code, r.get_data()))
-    assert {"review_resident.index", "review_resident.read", "review_resident.point_audio", "documents.show", "documents.download",
-            "review_staff.triage", "review_staff.preview"} <= set(visited)
+    assert {
+        "review_resident.index",
+        "review_resident.read",
+        "review_resident.point_audio",
+        "documents.show",
+        "documents.download",
+        "review_staff.triage",
+        "review_staff.preview",
+    } <= set(visited)
     for url, status, body in bodies:
         text = body.decode("utf-8", "ignore").lower()
         for item in PERSONAL:
@@ -62,8 +90,17 @@ def test_no_personal_data_on_any_page_download_or_api_a_reviewer_can_reach(app, 
 def test_reviewer_cannot_see_staff_pages_or_the_original(app, sent_round):
     client = reviewer_client_for(app, sent_round["reviewers"][0])
     doc_id, rid = sent_round["doc_id"], sent_round["round_id"]
-    for url in (f"/documents/{doc_id}", f"/documents/{doc_id}/download/txt", f"/documents/{doc_id}/versions", f"/review/rounds/{rid}",
-                f"/review/rounds/{rid}/preview", f"/review/documents/{doc_id}", "/review/reviewers", "/review/learning", "/glossary/"):
+    for url in (
+        f"/documents/{doc_id}",
+        f"/documents/{doc_id}/download/txt",
+        f"/documents/{doc_id}/versions",
+        f"/review/rounds/{rid}",
+        f"/review/rounds/{rid}/preview",
+        f"/review/documents/{doc_id}",
+        "/review/reviewers",
+        "/review/learning",
+        "/glossary/",
+    ):
         assert client.get(url).status_code == 403, url
 
 
@@ -72,8 +109,13 @@ def test_reviewer_sees_only_rounds_sent_to_them(app, staff, sent_round, make_rev
     client = reviewer_client_for(app, outsider)
     rid = sent_round["round_id"]
     assert "nothing to read" in page(client.get("/review/")).text
-    for url in (f"/review/read/{rid}", f"/review/read/{rid}/points/0/0/audio.wav", f"/review/read/{rid}/audio.wav", f"/review/read/{rid}/thanks",
-                f"/review/read/{rid}/points/0/0/picture"):
+    for url in (
+        f"/review/read/{rid}",
+        f"/review/read/{rid}/points/0/0/audio.wav",
+        f"/review/read/{rid}/audio.wav",
+        f"/review/read/{rid}/thanks",
+        f"/review/read/{rid}/points/0/0/picture",
+    ):
         assert client.get(url).status_code == 404, url
     from tests.web.conftest import csrf_token
 
@@ -83,7 +125,12 @@ def test_reviewer_sees_only_rounds_sent_to_them(app, staff, sent_round, make_rev
 
 def test_other_council_staff_cannot_see_rounds(app, other_client, sent_round):
     rid, doc_id = sent_round["round_id"], sent_round["doc_id"]
-    for url in (f"/review/rounds/{rid}", f"/review/rounds/{rid}/preview", f"/review/documents/{doc_id}", f"/review/documents/{doc_id}/compare"):
+    for url in (
+        f"/review/rounds/{rid}",
+        f"/review/rounds/{rid}/preview",
+        f"/review/documents/{doc_id}",
+        f"/review/documents/{doc_id}/compare",
+    ):
         assert other_client.get(url).status_code == 404, url
 
 
@@ -92,7 +139,11 @@ def test_other_reviewers_comments_only_when_the_council_allows(app, sent_round, 
     rid = sent_round["round_id"]
     first = reviewer_client_for(app, sent_round["reviewers"][0])
     second = reviewer_client_for(app, sent_round["reviewers"][1])
-    post(first, f"/review/read/{rid}/points/1/2", {"answer": "not_sure", "comment": "Court sounds scary", "reason": ["too_long"]})
+    post(
+        first,
+        f"/review/read/{rid}/points/1/2",
+        {"answer": "not_sure", "comment": "Court sounds scary", "reason": ["too_long"]},
+    )
     app.config["EASYREAD"]["REVIEW_SHOW_OTHERS_COMMENTS"] = allowed
     try:
         seen = page(second.get(f"/review/read/{rid}"))
