@@ -17,7 +17,7 @@ SHORT = [
 
 
 @pytest.mark.model
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(1500)
 def test_real_model_batch_of_two_letters(tmp_path):
     from easyread.batch import DONE, BatchOptions, run_batch
     from easyread.config import SETTINGS

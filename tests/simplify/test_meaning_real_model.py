@@ -13,7 +13,7 @@ OVERPAID = (
 
 
 @pytest.mark.model
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1500)
 def test_a_planted_unfaithful_line_is_repaired_or_falls_back_and_is_marked():
     from easyread.engines.registry import get_engine
     from easyread.simplify.meaning import FALLBACK_FLAG, check_meaning, line_sources

@@ -14,7 +14,7 @@ PARAGRAPHS = [
 
 
 @pytest.mark.model
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1500)
 def test_real_model_rewrites_a_short_letter_faithfully():
     from easyread.checks.facts import compare_facts
     from easyread.engines.registry import get_engine

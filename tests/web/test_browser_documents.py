@@ -91,7 +91,7 @@ def _letter(path: Path) -> Path:
 
 
 @pytest.mark.model
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1500)
 def test_upload_wait_edit_and_download_in_a_browser_with_no_wcag_22_violations(libre, live_server, staff, tmp_path):
     letter = _letter(tmp_path / "council-tax-reminder.docx")
     downloads = tmp_path / "downloads"
