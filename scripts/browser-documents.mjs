@@ -116,7 +116,7 @@ try {
   const textarea = await page.$('textarea[id^="text-"]')
   const key = (await textarea.getAttribute('id')).replace(/^text-/, '')
   const point = page.locator(`#point-${key}`)
-  await point.locator('summary').first().click()
+  await point.locator('summary:has-text("Change")').first().click()
   await page.fill(`#text-${key}`, newText)
   await audit('draft page with a point open')
   await Promise.all([page.waitForURL(/\/documents\/\d+(#.*)?$/), point.locator('button:has-text("Save words")').click()])

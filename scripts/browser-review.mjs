@@ -181,7 +181,7 @@ try {
   // Version 2: change a flagged point on the letter's page, then approve it
   await staff.goto(`${base}/documents/${docId}`)
   const point = staff.locator('#point-1-1')
-  await point.locator('summary').first().click()
+  await point.locator('summary:has-text("Change")').first().click()
   await staff.fill('#text-1-1', 'Council tax is money you pay. It pays for bins and roads.')
   await Promise.all([staff.waitForURL(/\/documents\/\d+(#.*)?$/), point.locator('button:has-text("Save words")').click()])
   await staff.goto(`${base}/review/documents/${docId}/compare?a=1&b=2`)

@@ -103,7 +103,7 @@ try {
   const lastBody = await page.$$('textarea[id^="text-1-"]')
   const lastKey = (await lastBody[lastBody.length - 1].getAttribute('id')).replace(/^text-/, '')
   const point = page.locator(`#point-${lastKey}`)
-  await point.locator('summary').first().click()
+  await point.locator('summary:has-text("Change")').first().click()
   await page.fill(`#text-${lastKey}`, 'Ring us if you want help with this letter.')
   await Promise.all([page.waitForURL(/#er-saved$/), point.locator('button:has-text("Save words")').click()])
   await page.waitForLoadState('load')
@@ -136,7 +136,7 @@ try {
     return hit ? hit.id.replace(/^text-/, '') : null
   }, config.legalSentence)
   const legalPoint = page.locator(`#point-${legalKey}`)
-  await legalPoint.locator('summary').first().click()
+  await legalPoint.locator('summary:has-text("Change")').first().click()
   const before = await page.inputValue(`#text-${legalKey}`)
   await page.fill(`#text-${legalKey}`, before.replace(config.legalSentence, '').trim())
   await Promise.all([page.waitForURL(/#er-saved$/), legalPoint.locator('button:has-text("Save words")').click()])

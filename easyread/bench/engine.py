@@ -57,7 +57,7 @@ def chats(count: int = len(SENTENCES)) -> list[list[dict[str, str]]]:
     """The benchmark prompts: the rewriter's prompt for each sentence, then for pairs of them, all different."""
     from easyread.simplify.prompts import rewrite_prompt
 
-    return [rewrite_prompt(t, [], []) for t in texts(count)]
+    return [rewrite_prompt(t, t, [], []) for t in texts(count)]
 
 
 def texts(count: int) -> list[str]:

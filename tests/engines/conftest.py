@@ -102,4 +102,4 @@ def rewrite_chats(rewrite_paragraphs):
     """The rewriter's real prompts: rules and a worked example, then each paragraph."""
     from easyread.simplify.prompts import rewrite_prompt
 
-    return [rewrite_prompt(p, [], []) for p in rewrite_paragraphs]
+    return [rewrite_prompt(p, p, [], []) for p in rewrite_paragraphs]
