@@ -22,7 +22,9 @@ def _engine(folder, **options):
 @pytest.fixture
 def rewrite_chats(rewrite_chats):
     """The engines' shared rewrite prompts, and one more, so six prompts go through two rows."""
-    return rewrite_chats + [rewrite_prompt("You can ring us if you need help.", "You can ring us if you need help.", [], [])]
+    return rewrite_chats + [
+        rewrite_prompt("You can ring us if you need help.", "You can ring us if you need help.", [], [])
+    ]
 
 
 @pytest.fixture
