@@ -170,6 +170,7 @@ def _simplify(
         if model_jobs
         else []
     )
+    timed("fixes", _drop_repeats, model_jobs)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
         flags_of.setdefault(id(flag.pop("_job")), []).append(flag)
@@ -326,6 +327,28 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
                     list(line.sources),
                 )
                 out.append(seen[key])
+        job.lines = out
+
+
+def _drop_repeats(jobs: list[Job]) -> None:
+    """Say each sentence once after the meaning check.
+
+    Several rewritten lines of one letter sentence can each fall back to that sentence's own words (and their
+    glossary explanations), and a fallback can repeat a line kept beside it: a resident would read it twice. The
+    first copy stays, with the sources, flags and findings of every copy, so nothing marked loses its mark.
+    """
+    for job in jobs:
+        kept: dict[str, Line] = {}
+        out: list[Line] = []
+        for line in job.lines:
+            first = kept.get(line_key(line.text))
+            if first is None:
+                kept[line_key(line.text)] = line
+                out.append(line)
+                continue
+            first.sources = merge_sources(first.sources, line.sources)
+            first.flags.extend(f for f in line.flags if f not in first.flags)
+            first.extra.extend(e for e in line.extra if e not in first.extra)
         job.lines = out
 
 
