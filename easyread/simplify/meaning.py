@@ -136,6 +136,13 @@ def _items(jobs: list[Job]) -> list[_Item]:
     return items
 
 
+def _only_labels(sources: list[str]) -> bool:
+    """True when no source sentence has a verb: a label and its value, a heading, a table row."""
+    from easyread.verify.frames import read_sentences
+
+    return bool(sources) and not any(s.frames for s in read_sentences(sources))
+
+
 def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, glossary) -> None:
     """Fill each item's problems: rules first; the model for what the rules leave undecided."""
     if items:
@@ -150,6 +157,13 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
     if items:
         on_batch(len(items), len(items))
     ask = [i for i in items if i.undecided]
+    labels = [i for i in ask if _only_labels(i.sources)]
+    for item in labels:
+        # "Amount towards the arrears: £15.00" has no verb, so the rules have nothing to compare a rewrite
+        # with, and the model said YES to "You owe £15.00 because you did not pay on time.": the model's
+        # word alone must not vouch for it, so it stays marked for a person.
+        item.checked = False
+    ask = [i for i in ask if i not in labels]
     if not use_model:
         for item in ask:
             item.checked = False

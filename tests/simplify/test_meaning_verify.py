@@ -83,3 +83,14 @@ def test_the_question_before_carries_the_condition():
     engine = FakeEngine()
     check_meaning([job], engine, batch_size=4, use_model=False)
     assert [l.flags for l in job.lines] == [[], []]
+
+
+def test_a_line_from_a_label_with_no_verb_is_never_passed_on_the_models_word_alone():
+    doc = letter("Amount towards the arrears: £15.00", title="Repayment agreement")
+    job = Job(doc, plan_letter(doc))
+    label = next(s.id for s in doc.sentences() if s.text.startswith("Amount towards"))
+    job.lines = [Line("You owe £15.00 because you did not pay on time.", 0, sources=[label])]
+    engine = FakeEngine()  # the model would answer YES to every question
+    check_meaning([job], engine, batch_size=4)
+    assert not any(kind == "verify" for kind, _ in engine.calls)
+    assert UNVERIFIED_FLAG in job.lines[0].flags
