@@ -7,7 +7,7 @@ functions: the English checks are not run on it.
 
 from __future__ import annotations
 
-from easyread import audit, versions
+from easyread import versions
 from easyread.config import default
 from easyread.documents.model import EasyReadDocument
 from easyread.store.db import db
@@ -41,26 +41,7 @@ def save_translation(
     summary["facts_kept"] = sum(1 for p in points if "translation-facts" not in p.flags)
     summary["points"] = len(points)
     report["translation"] = summary
-    number = versions.next_number(doc, code)
-    version = DraftVersion(
-        document_id=doc.id,
-        number=number,
-        language=code,
-        draft=draft.to_dict(),
-        report=report,
-        created_by=getattr(user, "id", None),
-        note=note,
-    )
-    db.session.add(version)
-    audit.record(
-        "draft_edited",
-        user,
-        council_id=doc.council_id,
-        document_id=doc.id,
-        version=number,
-        language=code,
-        change=change,
-    )
+    version = versions.add_edited(doc, code, draft.to_dict(), report, user=user, note=note, change=change)
     if english is not None:
         remember_approved(doc, code, english, draft, user=user)
     db.session.commit()

@@ -101,7 +101,7 @@ def save(
 ) -> DraftVersion:
     """Check `draft` again and store it as the next version, with an audit event. Raises StaleVersion
     when `based_on` (the version the person was looking at) is no longer the latest."""
-    from easyread import audit, council_glossary
+    from easyread import council_glossary
     from easyread.jobs.work import recheck
 
     current = latest(doc, language)
@@ -114,12 +114,22 @@ def save(
         glossary=council_glossary.glossary_for(settings, doc.council_id),
         settings=settings,
     )
+    version = add_edited(doc, language, checked, report, user=user, note=note, change=change)
+    db.session.commit()
+    return version
+
+
+def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str, change: str) -> DraftVersion:
+    """Add `draft` as the next version of `language` made by a person, with its `draft_edited` audit event
+    (not committed: the caller commits with whatever else belongs to the same change)."""
+    from easyread import audit
+
     number = next_number(doc, language)
     version = DraftVersion(
         document_id=doc.id,
         number=number,
         language=language,
-        draft=checked,
+        draft=draft,
         report=report,
         created_by=getattr(user, "id", None),
         note=note,
@@ -134,5 +144,4 @@ def save(
         language=language,
         change=change,
     )
-    db.session.commit()
     return version
