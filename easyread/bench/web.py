@@ -78,13 +78,42 @@ def document_state(app, doc_id: int) -> tuple[str, str | None, int]:
         return doc.status, doc.error, len(doc.versions)
 
 
-def start_waitress(app, threads: int = 8):
-    """Serve `app` with waitress on 127.0.0.1 (a free port) in a daemon thread; returns (server, base URL)."""
-    from waitress import create_server
+class LocalServer:
+    """A waitress server on 127.0.0.1 run in a thread of its own, that stops cleanly.
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    threading.Thread(target=server.run, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.effective_port}"
+    waitress's own `close()` only closes the listening socket: its loop thread goes on polling the
+    kept-alive connections and fails on their closed file descriptors. Here the loop runs in short
+    turns and, once asked to stop, closes every connection itself, in its own thread."""
+
+    def __init__(self, app, threads: int):
+        from waitress import create_server
+
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-waitress", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from waitress import wasyncore
+
+        server = self.server
+        while not self._stop.is_set() and server._map:
+            wasyncore.loop(timeout=0.2, map=server._map, use_poll=server.adj.asyncore_use_poll, count=1)
+        server.task_dispatcher.shutdown()
+        for channel in list(server._map.values()):
+            channel.close()
+
+    def close(self) -> None:
+        """Stop serving and wait (a few seconds at most) for the loop thread to finish."""
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+
+def start_waitress(app, threads: int = 8):
+    """Serve `app` with waitress on 127.0.0.1 (a free port) in a daemon thread; returns (server, base URL).
+    Call `server.close()` to stop it."""
+    local = LocalServer(app, threads)
+    return local, f"http://127.0.0.1:{local.server.effective_port}"
 
 
 def sign_in(base: str):
