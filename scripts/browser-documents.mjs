@@ -9,23 +9,14 @@
 // bounds the wait for the draft. Prints one JSON line: {"pages": [{"label", "url", "title",
 // "violations"}], "signedIn", "documentUrl", "status", "edited", "download", "steps", ...}.
 // Exits 1 on any violation or a step that did not happen.
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 
 const [base, email, password, letterPath, outDir, newText] = process.argv.slice(2)
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 const WAIT_MS = Number(process.env.WAIT_SECONDS || 600) * 1000
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], signedIn: false, consoleErrors: [], brokenResources: [], steps: [] }
 const started = Date.now()
 const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now() - started) / 100) / 10 })
@@ -34,22 +25,11 @@ try {
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true })
   const page = await context.newPage()
   page.setDefaultTimeout(60000)
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-      results.brokenResources.push(`${response.status()} ${response.url()}`)
-    }
-  })
+  watch(page, results)
 
   async function audit (label) {
     await page.waitForLoadState('load')
-    await page.evaluate(axeSource)
-    const found = await page.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-    }, TAGS)
+    const found = await axeViolations(page)
     results.pages.push({ label, url: page.url().replace(base, ''), title: await page.title(), violations: found })
   }
 

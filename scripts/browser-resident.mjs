@@ -7,23 +7,15 @@
 //   node scripts/browser-resident.mjs BASE STAFF_EMAIL PASSWORD GATE_DOC_ID ROUND_ID KEY_JS KEY_NOJS INVITE_JS,INVITE_NOJS SHOTS_DIR
 //
 // Prints one JSON line: {"pages", "gate", "chips", "widths", "fonts", "audio", "accounts", ...}. Exits 1 on a failed step.
-import { createRequire } from 'node:module'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 
 const [base, email, password, gateDoc, roundId, keyJs, keyNoJs, invites, shotsDir] = process.argv.slice(2)
 const [inviteJs, inviteNoJs] = invites.split(',')
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 const WIDTHS = [320, 375]
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], consoleErrors: [], brokenResources: [], steps: [], widths: [], fonts: [], accounts: [], chips: {}, gate: {}, audio: {} }
 const started = Date.now()
 const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now() - started) / 100) / 10 })
@@ -31,14 +23,7 @@ const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now(
 async function newPage (context) {
   const page = await context.newPage()
   page.setDefaultTimeout(30000)
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-      results.brokenResources.push(`${response.status()} ${response.url()}`)
-    }
-  })
+  watch(page, results)
   return page
 }
 
@@ -46,26 +31,18 @@ async function newPage (context) {
 const auditor = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })
 const auditPage = await auditor.newPage()
 
-async function runAxe (page) {
-  await page.evaluate(axeSource)
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-  }, TAGS)
-}
-
 async function audit (page, label, js) {
   await page.waitForLoadState('load')
   let violations
   if (js) {
-    violations = await runAxe(page)
+    violations = await axeViolations(page)
   } else {
     // A page without JavaScript cannot run axe: audit the same HTML, its scripts taken out, in a page that can.
     const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
     const url = page.url()
     await auditPage.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
     await auditPage.goto(url)
-    violations = await runAxe(auditPage)
+    violations = await axeViolations(auditPage)
     await auditPage.unroute(url)
   }
   results.pages.push({ label: `${label}${js ? '' : ' (no JavaScript)'}`, url: page.url().replace(base, ''), title: await page.title(), violations })

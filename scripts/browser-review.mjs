@@ -9,21 +9,11 @@
 // Needs `npm ci --prefix scripts` (playwright-core and axe-core) and Debian's chromium (CHROMIUM
 // names another binary). Prints one JSON line: {"pages": [{"label", "url", "who", "violations"}],
 // "steps", "answered", "glossaryAdded", "version2", "approved", ...}. Exits 1 on a failed step or a violation.
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 const [base, email, password, docId] = process.argv.slice(2)
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 const ANSWERS = ['understand', 'not_sure', 'not_understand']
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], consoleErrors: [], brokenResources: [], steps: [], answered: 0, tabs: 0 }
 const started = Date.now()
 const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now() - started) / 100) / 10 })
@@ -31,26 +21,18 @@ const step = (name) => results.steps.push({ name, seconds: Math.round((Date.now(
 async function newPage (context) {
   const page = await context.newPage()
   page.setDefaultTimeout(30000)
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') results.brokenResources.push(`${response.status()} ${response.url()}`)
-  })
+  watch(page, results)
   return page
 }
 
 async function audit (page, label, who) {
   await page.waitForLoadState('load')
-  await page.evaluate(axeSource)
-  const found = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-  }, TAGS)
+  const found = await axeViolations(page)
   results.pages.push({ label, who, url: page.url().replace(base, ''), title: await page.title(), violations: found })
 }
 
 // Keyboard only: press Tab until the element matching `selector` has focus.
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 async function tabTo (page, selector, max = 80) {
   for (let i = 0; i < max; i++) {
     if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return

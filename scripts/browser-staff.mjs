@@ -7,21 +7,13 @@
 // config.json: {"letter": "...", "title": "...", "legalLetter": "...", "legalSentence": "...", "queuedId": 7}
 // Needs `npm ci --prefix scripts` (playwright-core and axe-core) and Debian's chromium (CHROMIUM
 // names another binary). Prints one JSON line of what it saw; the pytest file judges it.
-import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 
 const [base, email, password, configPath] = process.argv.slice(2)
 const config = JSON.parse(readFileSync(configPath, 'utf8'))
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], consoleErrors: [], brokenResources: [] }
 const squeeze = (s) => (s || '').replace(/\s+/g, ' ').trim()
 try {
@@ -30,21 +22,10 @@ try {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
   const page = await context.newPage()
   page.setDefaultTimeout(120000)
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-      results.brokenResources.push(`${response.status()} ${response.url()}`)
-    }
-  })
+  watch(page, results)
   async function audit (label) {
     await page.waitForLoadState('load')
-    await page.evaluate(axeSource)
-    const found = await page.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-    }, TAGS)
+    const found = await axeViolations(page)
     results.pages.push({ label, url: page.url().replace(base, ''), title: await page.title(), violations: found })
   }
   const inView = (selector) => page.$eval(selector, (el) => {

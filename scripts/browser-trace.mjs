@@ -6,29 +6,16 @@
 //   node scripts/browser-trace.mjs http://127.0.0.1:5000 staff@example.gov.uk 'password' /documents/1
 //
 // Prints one JSON line: {"pages", "opened", "target", "highlight", "added", "banner", "consoleErrors", ...}.
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 
 const [base, email, password, documentPath] = process.argv.slice(2)
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], consoleErrors: [], brokenResources: [] }
 try {
   const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false })
   const page = await context.newPage()
   page.setDefaultTimeout(60000)
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-      results.brokenResources.push(`${response.status()} ${response.url()}`)
-    }
-  })
+  watch(page, results)
 
   // axe-core needs JavaScript, so it runs in a second page of a context that has it, on the same URL.
   const axeContext = await browser.newContext({ bypassCSP: true })
@@ -36,11 +23,7 @@ try {
   async function audit (label) {
     await axePage.context().addCookies(await context.cookies())
     await axePage.goto(page.url())
-    await axePage.evaluate(axeSource)
-    const found = await axePage.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-    }, TAGS)
+    const found = await axeViolations(axePage)
     results.pages.push({ label, url: page.url().replace(base, ''), title: await page.title(), violations: found })
   }
 

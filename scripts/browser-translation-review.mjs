@@ -5,39 +5,19 @@
 //   node scripts/browser-translation-review.mjs http://127.0.0.1:5000 staff@example.gov.uk 'password' DOC_ID 'new words'
 //
 // Prints one JSON line: {"pages": [...], "signedIn", "banner", "afterText"}.
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-
-const require = createRequire(import.meta.url)
-const { chromium } = require('playwright-core')
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, launch, watch } from './browser-lib.mjs'
 
 const [base, email, password, docId, newWords] = process.argv.slice(2)
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu']
-})
+const browser = await launch()
 const results = { pages: [], signedIn: false, consoleErrors: [], brokenResources: [] }
 try {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) results.consoleErrors.push(msg.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-      results.brokenResources.push(`${response.status()} ${response.url()}`)
-    }
-  })
+  watch(page, results)
 
   async function audit (label) {
-    await page.evaluate(axeSource)
-    const found = await page.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-    }, TAGS)
+    const found = await axeViolations(page)
     results.pages.push({ label, url: page.url().replace(base, ''), title: await page.title(), violations: found })
   }
 
