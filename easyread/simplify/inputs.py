@@ -70,6 +70,12 @@ def is_easy_sentence(sentence: str, glossary=None) -> bool:
     return not checking.sentence_findings(sentence, glossary)
 
 
+def _whole_sentence(text: str) -> bool:
+    """Starts with a capital (or a digit or £) and ends with a full stop, question or exclamation mark."""
+    text = text.strip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] == "£") and text[-1] in ".!?"
+
+
 def already_easy(
     job: Job, plan: LetterPlan, glossary, share_needed: float, hard_share: float = HARD_WORD_SHARE
 ) -> bool:
@@ -94,6 +100,10 @@ def already_easy(
                 )
             )
     if not lines:
+        return False
+    if not all(_whole_sentence(l.text) for l in lines):
+        # A list item ("how much you need to pay") read apart from its lead-in is not a sentence a
+        # resident can follow: such a letter goes to the rewriter, which gives each item its lead-in.
         return False
     passing = sum(1 for l in lines if not l.fails) / len(lines)
     words = sum(l.words for l in lines)

@@ -66,3 +66,12 @@ def test_one_bad_letter_does_not_stop_a_batch(fake, settings):
     results = simplify_documents([letter(*REMINDER), letter(POLISH, title="")], fake, settings=settings)
     assert results[0].draft.points()
     assert isinstance(results[1], InputError)
+
+
+def test_list_items_are_not_already_easy_apart_from_their_lead_in(fake, settings):
+    doc = letter("We will write to you again to tell you:")
+    for item in ("how much you need to pay each month", "who to phone if you cannot pay"):
+        doc.blocks.insert(-1, Block(BlockKind.LIST_ITEM, item))
+    result = simplify_document(doc, fake, settings=settings)
+    assert not result.already_easy  # "who to phone if you cannot pay" alone is not a sentence
+    assert any(kind == "rewrite" for kind, _ in fake.calls)
