@@ -265,7 +265,8 @@ class DatabaseReview:
     reviewers, named ROUND_NAME. Staff check what is hidden and send it from the letter's page."""
 
     def __init__(self, round_name: str, user_email: str, app=None):
-        from easyread import create_app, users
+        from easyread import create_app
+        from easyread.records import users
         from easyread.review import invites
 
         self.round_name = round_name.strip()
@@ -291,9 +292,9 @@ class DatabaseReview:
 
         from sqlalchemy import select
 
-        from easyread import audit, versions
         from easyread.documents.read import read_document, sniff
         from easyread.jobs.intake import _title, keep_original
+        from easyread.records import audit, versions
         from easyread.review import invites, rounds
         from easyread.store.db import db
         from easyread.store.models import Document, DraftVersion

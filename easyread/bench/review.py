@@ -49,11 +49,12 @@ ANSWERS = ("understand", "not_sure", "not_understand")
 
 def setup(instance: Path, reviewers: int):
     """An app with a letter, `reviewers` set-up reviewers and a round sent to them: (app, round id, [sign-in keys])."""
-    from easyread import create_app, users
+    from easyread import create_app
+    from easyread.records import users
+    from easyread.records.users import get_or_create_council
     from easyread.review import invites, rounds
     from easyread.store.db import db
     from easyread.store.models import Document, DraftVersion
-    from easyread.users import get_or_create_council
 
     app = create_app(
         {

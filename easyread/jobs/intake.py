@@ -147,7 +147,8 @@ def accept(
     *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
 ):
     """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
-    from easyread import audit, jobs
+    from easyread import jobs
+    from easyread.records import audit
     from easyread.store.db import db
     from easyread.store.models import Document
 

@@ -154,8 +154,9 @@ def make_draft(document_id: int, job: str) -> str:
 
 
 def _make_draft(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import council_glossary
     from easyread.jobs import work
+    from easyread.records import audit, versions
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
 
@@ -230,8 +231,10 @@ def regenerate_point(document_id: int, job: str) -> str:
 
 
 def _regenerate_point(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, drafts, versions
+    from easyread import council_glossary
+    from easyread.documents import edits
     from easyread.jobs import work
+    from easyread.records import audit, versions
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
 
@@ -243,7 +246,7 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
     base = versions.latest(doc)
     section, index = int(task.get("section", -1)), int(task.get("index", -1))
     try:
-        point = drafts.point_at(base.draft, section, index)
+        point = edits.point_at(base.draft, section, index)
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         texts = work.regenerate_texts(
             _original(doc, app),
@@ -256,10 +259,10 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
             progress=_progress_writer(doc, db),
             sources=point.get("sources"),
         )
-        changed = drafts.replace_point(base.draft, section, index, texts)
+        changed = edits.replace_point(base.draft, section, index, texts)
         draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=glossary, settings=settings)
     except Exception as error:
-        message = _plain_error(error) or (str(error) if isinstance(error, drafts.DraftError) else None)
+        message = _plain_error(error) or (str(error) if isinstance(error, edits.DraftError) else None)
         if message is None:
             log.exception("Regenerating a point of document %s failed", document_id)
         return _fail(doc, f"The point was not made again. {message or GENERIC_ERROR}", back_to="done")
@@ -310,8 +313,9 @@ def translate_document(document_id: int, job: str) -> str:
 
 
 def _translate_document(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import council_glossary
     from easyread.jobs import work
+    from easyread.records import audit, versions
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
 
@@ -372,9 +376,9 @@ def _memories(doc, languages: list[str], settings: dict) -> dict:
     """The council's translation memory for each language asked for.
 
     Codes the catalogue does not know are left out here: the translation reports them."""
+    from easyread.records.translations import load_memory
     from easyread.translate import lookup
     from easyread.translate.errors import TranslationError
-    from easyread.translation_records import load_memory
 
     out = {}
     for language in languages:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
-from easyread import audit
+from easyread.records import audit
 from easyread.review import speech
 from easyread.store.db import db
 from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewFeedback, ReviewRound

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
-from easyread import audit
+from easyread.records import audit
 from easyread.review import gate, redact
 from easyread.store.db import db
 from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewRound, User

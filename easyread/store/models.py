@@ -27,7 +27,7 @@ class AuditEvent(db.Model):
 
     The NHS Accessible Information Standard asks councils to show that a person
     who needs Easy Read got it; this table is that record. Write to it only through
-    `easyread.audit.record`, which checks each event's required fields.
+    `easyread.records.audit.record`, which checks each event's required fields.
     """
 
     __tablename__ = "audit_events"
@@ -118,7 +118,7 @@ class UserSession(db.Model):
 class SignInLimit(db.Model):
     """Wrong passwords or codes counted under one key ("account:<email>", "address:<ip>", "reviewer:<id>").
 
-    Updated only by single conditional UPDATE statements (see `easyread.throttle`), so parallel requests
+    Updated only by single conditional UPDATE statements (see `easyread.records.throttle`), so parallel requests
     cannot both pass: `busy_until` lets one check run at a time, `next_at` is when the next may start.
     """
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from wtforms import EmailField, RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from easyread import audit, users
 from easyread.config import SETTINGS, setting
+from easyread.records import audit, users
 from easyread.store.db import db
 from easyread.store.models import AuditEvent, User
 from easyread.web.auth import admin_required

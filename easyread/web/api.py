@@ -10,10 +10,11 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from easyread import jobs, versions
+from easyread import jobs
 from easyread.documents.errors import InputError
 from easyread.documents.write import FORMATS
 from easyread.jobs import intake
+from easyread.records import versions
 from easyread.store.db import db
 from easyread.web.auth import documents_query, get_document_or_404, token_required
 from easyread.web.openapi import spec

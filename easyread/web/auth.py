@@ -24,7 +24,7 @@ from sqlalchemy import select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired
 
-from easyread import audit, users
+from easyread.records import audit, users
 from easyread.store.db import db
 from easyread.store.models import Document, User
 
@@ -192,7 +192,7 @@ def landing_url(user: User) -> str:
 # --- pages ---
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
-    from easyread import throttle
+    from easyread.records import throttle
 
     if current_user.is_authenticated:
         return redirect(landing_url(current_user))

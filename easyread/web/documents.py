@@ -18,10 +18,11 @@ from flask_wtf.file import FileField
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
 
-from easyread import audit, jobs, versions
+from easyread import jobs
 from easyread.documents.errors import InputError
 from easyread.documents.write import FORMATS, WriteOptions, write_outputs
 from easyread.jobs import intake
+from easyread.records import audit, versions
 from easyread.store.db import db
 from easyread.web.auth import documents_query, get_document_or_404, staff_required
 from easyread.web.present import draft_view, fact_rows, progress_text

@@ -88,7 +88,7 @@ def _link_problem(title: str, lines: tuple[str, ...], status: int):
 @bp.route("/sign-in/<key>", methods=["GET", "POST"])
 def sign_in(key: str):
     """The reviewer's own link plus their code. Wrong codes slow down like wrong passwords, and lock for good at 10."""
-    from easyread import throttle
+    from easyread.records import throttle
     from easyread.web.auth import sign_in_keys
 
     row = invites.access_for_key(key)

@@ -17,12 +17,13 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
-from easyread import audit, council_glossary, versions
+from easyread import council_glossary
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.records import audit, versions
+from easyread.records.users import UserError
 from easyread.review import feedback, gate, invites, redact, retention, rounds
 from easyread.store.db import db
 from easyread.store.models import DraftVersion, User
-from easyread.users import UserError
 from easyread.web.auth import current_council_id, get_document_or_404, staff_required
 
 bp = Blueprint("review_staff", __name__, url_prefix="/review")

@@ -13,7 +13,8 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     from argon2 import PasswordHasher
     from sqlalchemy import func, select
 
-    from easyread import create_app, users
+    from easyread import create_app
+    from easyread.records import users
     from easyread.review import rounds
     from easyread.store.db import db
     from easyread.store.models import Document, DraftVersion, ReviewRound

@@ -21,7 +21,7 @@ def doc_id_from(response) -> int:
 
 
 def latest_draft(app, doc_id: int):
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
     from easyread.store.models import Document
 

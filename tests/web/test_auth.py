@@ -148,7 +148,7 @@ def test_the_right_password_works_once_the_wait_is_over_even_after_many_failures
 
 
 def test_the_wait_is_capped_at_login_lockout_minutes():
-    from easyread.throttle import delay_seconds
+    from easyread.records.throttle import delay_seconds
 
     assert [delay_seconds(n, 5, 900) for n in (1, 4, 5, 6, 7, 10)] == [0, 0, 1, 2, 4, 32]
     assert delay_seconds(40, 5, 900) == 900 and delay_seconds(10**6, 5, 900) == 900
@@ -356,7 +356,7 @@ def test_deleted_documents_are_not_found(doc_routes, staff_client, council, make
 
 # --- API tokens ---
 def _token(app, user, name="test"):
-    from easyread import users
+    from easyread.records import users
 
     with app.app_context():
         _, token = users.create_token(db.session.get(User, user.id), name, actor="test")

@@ -13,7 +13,7 @@ HUGE_WORD = "Dear resident,\n\n" + "a" * 150_000
 
 @pytest.fixture
 def token(app, staff):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 

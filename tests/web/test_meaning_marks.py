@@ -9,7 +9,7 @@ from tests.web.doc_support import doc_id_from
 
 @pytest.mark.parametrize("flag", ["meaning-fallback", "meaning-unverified", "meaning-contradicts"])
 def test_a_point_marked_by_the_meaning_check_says_a_person_should_check_it(app, staff_client, page, upload, flag):
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
     from easyread.store.models import Document
 

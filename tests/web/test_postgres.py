@@ -58,8 +58,8 @@ def app(instance, database_url, monkeypatch):
     """The app on PostgreSQL, configured the way `easyread serve` is: EASYREAD_DATABASE_URL in the environment,
     and create_app() brings the empty database to the migration head."""
     from easyread import create_app, jobs
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.users import get_or_create_council
 
     monkeypatch.setenv("EASYREAD_DATABASE_URL", database_url)
     app = create_app(

@@ -2,7 +2,7 @@
 
 Before: the limit was a count of recent failures read before checking the password, so 40 parallel wrong
 passwords were all checked against a stale count (9 of 40 got through a limit of 5), and 84 parallel reviewer
-codes (10 checked). Now each check must first win one conditional UPDATE (easyread.throttle), so every check
+codes (10 checked). Now each check must first win one conditional UPDATE (easyread.records.throttle), so every check
 sees every earlier failure: exactly LOGIN_MAX_FAILURES wrong passwords are checked, the rest are told to wait.
 """
 

@@ -92,7 +92,7 @@ def test_upload_refuses_an_unknown_language_before_any_work(app, staff_client, p
 
 
 def test_api_submits_languages_and_fetches_a_translation(app, staff, libre):
-    from easyread.users import create_token
+    from easyread.records.users import create_token
 
     with app.app_context():
         from easyread.store.db import db

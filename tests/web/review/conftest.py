@@ -206,7 +206,7 @@ def sent_round(app, letter_doc, staff, make_reviewer):
     with app.app_context():
         doc = db.session.get(Document, letter_doc)
         version = db.session.query(DraftVersion).filter_by(document_id=doc.id, number=1).one()
-        from easyread import versions
+        from easyread.records import versions
 
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
         row = rounds.prepare(

@@ -129,7 +129,7 @@ def resident_round(app, council, staff, make_reviewer):
     """A round of the bill letter sent to Rosa (who will use JavaScript) and Ravi (who will not), fresh invites for
     Nell and Ned (to see the code pages with and without JavaScript), and a second copy of the letter with no round,
     for the approval gate."""
-    from easyread import versions
+    from easyread.records import versions
     from easyread.review import invites, rounds
     from easyread.store.db import db
     from easyread.store.models import Council, Document, DraftVersion, User

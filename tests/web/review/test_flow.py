@@ -328,7 +328,7 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert "Final version 2" in final_txt and "It pays for bins and roads." in final_txt
     final_html = staff_client.get(f"/documents/{doc_id}/download/html").get_data(as_text=True)
     assert "Final version 2" in final_html
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
     from easyread.store.models import Document
     from easyread.web.documents import send_output

@@ -122,7 +122,7 @@ def save(
 def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str, change: str) -> DraftVersion:
     """Add `draft` as the next version of `language` made by a person, with its `draft_edited` audit event
     (not committed: the caller commits with whatever else belongs to the same change)."""
-    from easyread import audit
+    from easyread.records import audit
 
     number = next_number(doc, language)
     version = DraftVersion(

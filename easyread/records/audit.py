@@ -1,6 +1,6 @@
 """Audit events: declared once here, with the fields each must carry.
 
-    from easyread import audit
+    from easyread.records import audit
     audit.record("upload", current_user, document_id=doc.id, filename=doc.filename)
 
 `record` refuses an unknown event or a missing required field (AuditError), so a
@@ -88,7 +88,7 @@ class AuditError(ValueError):
 
 def validate(event: str, details: dict[str, Any]) -> None:
     if event not in EVENTS:
-        raise AuditError(f"Unknown audit event {event!r}. Declare it in easyread.audit.EVENTS.")
+        raise AuditError(f"Unknown audit event {event!r}. Declare it in easyread.records.audit.EVENTS.")
     missing = [f for f in EVENTS[event] if details.get(f) is None]
     if missing:
         raise AuditError(f"Audit event {event!r} needs {', '.join(missing)}.")

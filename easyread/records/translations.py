@@ -7,9 +7,9 @@ functions: the English checks are not run on it.
 
 from __future__ import annotations
 
-from easyread import versions
 from easyread.config import default
 from easyread.documents.model import EasyReadDocument
+from easyread.records import versions
 from easyread.store.db import db
 from easyread.store.models import DraftVersion
 from easyread.translate.pipeline import TRANSLATION_FLAGS

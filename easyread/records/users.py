@@ -1,4 +1,4 @@
-"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.throttle).
+"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.records.throttle).
 
 Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
 commit (`db.session.commit()`) unless a function says it does.
@@ -140,7 +140,7 @@ def count_users() -> int:
 
 def create_user(email: str, name: str, role: str, council: Council, password: str, actor=None) -> User:
     """Make an account and record it in the audit log. Raises UserError with a plain message."""
-    from easyread import audit
+    from easyread.records import audit
 
     email = normalise_email(email)
     if not valid_email(email):
@@ -166,7 +166,7 @@ def create_user(email: str, name: str, role: str, council: Council, password: st
 
 def set_active(user: User, active: bool, actor=None) -> None:
     """Deactivating also ends every session and revokes every API token, so reactivating brings neither back."""
-    from easyread import audit
+    from easyread.records import audit
 
     user.active = active
     if not active:
@@ -235,7 +235,7 @@ def _token_hash(token: str) -> str:
 
 def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]:
     """Make an API token for `user`. Returns (row, token); the token itself is never stored."""
-    from easyread import audit
+    from easyread.records import audit
 
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = ApiToken(user_id=user.id, name=(name or "API token")[:255], token_hash=_token_hash(token))
@@ -256,7 +256,7 @@ def tokens_of(user: User) -> list[ApiToken]:
 
 def revoke_token(token: ApiToken, actor=None) -> bool:
     """Stop a token working (sets `revoked_at`) and audit it. False if it was already revoked."""
-    from easyread import audit
+    from easyread.records import audit
 
     if token.revoked_at is not None:
         return False
