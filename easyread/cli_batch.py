@@ -297,7 +297,7 @@ class DatabaseReview:
         from easyread.records import audit, versions
         from easyread.review import invites, rounds
         from easyread.store.db import db
-        from easyread.store.models import Document, DraftVersion
+        from easyread.store.models import DraftVersion, Letter
 
         settings = self.app.config["EASYREAD"]
         filename = PurePosixPath(entry.rel).name[:255]
@@ -305,18 +305,18 @@ class DatabaseReview:
         digest, relative = keep_original(self.app.instance_path, data)
         try:
             doc = db.session.scalar(
-                select(Document)
+                select(Letter)
                 .where(
-                    Document.council_id == self.user.council_id,
-                    Document.content_hash == digest,
-                    Document.filename == filename,
-                    Document.deleted_at.is_(None),
+                    Letter.council_id == self.user.council_id,
+                    Letter.content_hash == digest,
+                    Letter.filename == filename,
+                    Letter.deleted_at.is_(None),
                 )
-                .order_by(Document.id.desc())
+                .order_by(Letter.id.desc())
                 .limit(1)
             )
             if doc is None:
-                doc = Document(
+                doc = Letter(
                     council_id=self.user.council_id,
                     created_by=self.user.id,
                     title=_title(letter, filename),

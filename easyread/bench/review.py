@@ -54,7 +54,7 @@ def setup(instance: Path, reviewers: int):
     from easyread.records.users import get_or_create_council
     from easyread.review import invites, rounds
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion
+    from easyread.store.models import DraftVersion, Letter
 
     app = create_app(
         {
@@ -71,7 +71,7 @@ def setup(instance: Path, reviewers: int):
         staff = users.create_user(
             "staff@bench.gov.uk", "Bench Staff", "staff", council, "correct-horse-battery-staple", actor="bench"
         )
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title="Bench letter",

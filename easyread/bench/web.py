@@ -72,10 +72,10 @@ def add_letter(app, model: str, pictures: bool):
 
 def document_state(app, doc_id: int) -> tuple[str, str | None, int]:
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         return doc.status, doc.error, len(doc.versions)
 
 

@@ -2,7 +2,7 @@
 
     from easyread import jobs
     jobs.init_app(app)              # in create_app: points the queue at the instance's storage
-    jobs.queue_draft(doc)           # after the Document row is committed
+    jobs.queue_draft(doc)           # after the Letter row is committed
     jobs.retry(doc)                 # a failed document
     jobs.queue_point(doc, user, section, index)
     jobs.queue_translation(doc, user, ["pl", "ur"])
@@ -64,7 +64,7 @@ def recover(app) -> list[int]:
     from sqlalchemy import select
 
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     waiting: set[tuple[int, str]] = set()
     for task in huey.pending():
@@ -73,7 +73,7 @@ def recover(app) -> list[int]:
     again = []
     with app.app_context():
         rows = db.session.scalars(
-            select(Document).where(Document.status.in_(ACTIVE), Document.deleted_at.is_(None)).order_by(Document.id)
+            select(Letter).where(Letter.status.in_(ACTIVE), Letter.deleted_at.is_(None)).order_by(Letter.id)
         ).all()
         for doc in rows:
             progress = doc.progress or {}

@@ -146,18 +146,18 @@ def clean_filename(filename: str | None) -> str:
 def accept(
     *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
 ):
-    """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
+    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its job."""
     from easyread import jobs
     from easyread.records import audit
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     filename = clean_filename(filename)
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     if (title or "").strip():
         options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
-    doc = Document(
+    doc = Letter(
         council_id=user.council_id,
         created_by=user.id,
         filename=filename,

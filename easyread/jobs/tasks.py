@@ -80,9 +80,9 @@ def _progress_writer(doc, db):
 def _load(document_id: int, job: str, *, statuses=("queued", "running")):
     """The document if this task should run for it, else None (deleted, done, or superseded)."""
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
-    doc = db.session.get(Document, document_id)
+    doc = db.session.get(Letter, document_id)
     if doc is None or doc.deleted_at is not None:
         return None
     if doc.status not in statuses or (doc.progress or {}).get("job") != job:

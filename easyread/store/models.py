@@ -142,7 +142,7 @@ class LoginAttempt(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False, index=True)
 
 
-class Document(db.Model):
+class Letter(db.Model):
     """An uploaded letter and the job that turns it into Easy Read.
 
     The original file is kept unchanged in the instance folder at
@@ -199,7 +199,7 @@ class DraftVersion(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
-    document: Mapped[Document] = relationship(back_populates="versions")
+    document: Mapped[Letter] = relationship(back_populates="versions")
     author: Mapped[User | None] = relationship()
 
 

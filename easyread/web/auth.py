@@ -7,7 +7,7 @@ What other blueprints import:
                                    token_required, api_user)
 
 - `staff_required` (= role_required("admin", "staff")) on every staff page: reviewers get 403.
-- `get_document_or_404(doc_id)` returns a Document of the signed-in person's council that is
+- `get_document_or_404(doc_id)` returns a Letter of the signed-in person's council that is
   not deleted, or aborts 404 (a 404, not 403, so ids of other councils reveal nothing).
 - `token_required(*roles)` for the REST API: `Authorization: Bearer er_...`; sets `g.api_user`.
 """
@@ -26,7 +26,7 @@ from wtforms.validators import DataRequired
 
 from easyread.records import audit, users
 from easyread.store.db import db
-from easyread.store.models import Document, User
+from easyread.store.models import Letter, User
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -143,16 +143,16 @@ def documents_query():
     if council_id is None:
         abort(404)
     return (
-        select(Document)
-        .where(Document.council_id == council_id, Document.deleted_at.is_(None))
-        .order_by(Document.created_at.desc(), Document.id.desc())
+        select(Letter)
+        .where(Letter.council_id == council_id, Letter.deleted_at.is_(None))
+        .order_by(Letter.created_at.desc(), Letter.id.desc())
     )
 
 
-def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Document:
+def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Letter:
     """The document with this id if it belongs to the current council (and is not deleted); else 404."""
     council_id = current_council_id()
-    document = db.session.get(Document, doc_id) if council_id is not None else None
+    document = db.session.get(Letter, doc_id) if council_id is not None else None
     if document is None or document.council_id != council_id:
         abort(404)
     if document.deleted_at is not None and not include_deleted:

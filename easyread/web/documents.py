@@ -209,14 +209,14 @@ def _remove_files(doc) -> None:
 
     from sqlalchemy import func, select
 
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     instance = Path(current_app.instance_path)
     shutil.rmtree(instance / "outputs" / str(doc.id), ignore_errors=True)
     others = db.session.scalar(
         select(func.count())
-        .select_from(Document)
-        .where(Document.content_hash == doc.content_hash, Document.deleted_at.is_(None), Document.id != doc.id)
+        .select_from(Letter)
+        .where(Letter.content_hash == doc.content_hash, Letter.deleted_at.is_(None), Letter.id != doc.id)
     )
     if not others and doc.original_path.startswith("uploads/"):
         (instance / doc.original_path).unlink(missing_ok=True)

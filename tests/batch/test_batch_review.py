@@ -17,7 +17,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     from easyread.records import users
     from easyread.review import rounds
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion, ReviewRound
+    from easyread.store.models import DraftVersion, Letter, ReviewRound
     from tests.batch.conftest import build_tree
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
@@ -56,7 +56,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     assert result.exit_code == 1, result.output  # the bad files
     assert "4 of 9 letters done" in result.output
     with app.app_context():
-        docs = list(db.session.scalars(select(Document)))
+        docs = list(db.session.scalars(select(Letter)))
         assert sorted(d.options["batch"]["path"] for d in docs) == sorted(small.good)
         assert all(d.status == "done" and d.options["batch"]["review_round"] == "May letters" for d in docs)
         assert db.session.scalar(select(func.count()).select_from(DraftVersion)) == 4

@@ -187,9 +187,9 @@ def post():
 
 @pytest.fixture
 def make_document(app):
-    """make_document(council, user=None, **fields) -> document id: a Document row straight in the database."""
+    """make_document(council, user=None, **fields) -> document id: a Letter row straight in the database."""
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     def make(council, user=None, **fields):
         values = {
@@ -202,7 +202,7 @@ def make_document(app):
         }
         values.update(fields)
         with app.app_context():
-            doc = Document(council_id=council.id, created_by=user.id if user else None, **values)
+            doc = Letter(council_id=council.id, created_by=user.id if user else None, **values)
             db.session.add(doc)
             db.session.commit()
             return doc.id

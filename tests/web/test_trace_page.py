@@ -8,10 +8,10 @@ from tests.web.doc_support import audit_events, doc_id_from, latest_draft
 def _save(app, doc_id, draft, note="test"):
     from easyread.records import versions
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         versions.save(
             doc, draft, user=None, note=note, change="edit", settings=app.config["EASYREAD"], instance=app.instance_path
         )

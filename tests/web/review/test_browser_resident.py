@@ -63,7 +63,7 @@ def _make_letter(app, council, staff, title: str) -> int:
     from easyread import council_glossary
     from easyread.jobs.work import recheck
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion
+    from easyread.store.models import DraftVersion, Letter
 
     data = LETTER.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
@@ -96,7 +96,7 @@ def _make_letter(app, council, staff, title: str) -> int:
         checked, report = recheck(
             draft, LETTER, glossary=council_glossary.glossary_for(settings, council.id), settings=settings
         )
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title=title,
@@ -132,14 +132,14 @@ def resident_round(app, council, staff, make_reviewer):
     from easyread.records import versions
     from easyread.review import invites, rounds
     from easyread.store.db import db
-    from easyread.store.models import Council, Document, DraftVersion, User
+    from easyread.store.models import Council, DraftVersion, Letter, User
 
     review_doc = _make_letter(app, council, staff, "Council tax bill (review)")
     gate_doc = _make_letter(app, council, staff, "Council tax bill (approve)")
     rosa, rosa_key, _ = make_reviewer("Rosa Reviewer")
     ravi, ravi_key, _ = make_reviewer("Ravi Reviewer")
     with app.app_context():
-        doc = db.session.get(Document, review_doc)
+        doc = db.session.get(Letter, review_doc)
         version = db.session.query(DraftVersion).filter_by(document_id=doc.id, number=1).one()
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
         sender = db.session.get(User, staff.id)

@@ -330,11 +330,11 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert "Final version 2" in final_html
     from easyread.records import versions
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
     from easyread.web.documents import send_output
 
     with app.test_request_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         older = send_output(doc, versions.get(doc, 1), "txt", None)
         older.direct_passthrough = False
         assert "Draft: not approved yet" in older.get_data(as_text=True)
