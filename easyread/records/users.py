@@ -279,3 +279,95 @@ def user_for_token(token: str) -> User | None:
     row.last_used_at = _now()
     db.session.commit()
     return row.user
+
+
+# --- changes the web pages make, each committed ---
+def user_by_id(user_id: int) -> User | None:
+    """The account with this id, or None."""
+    return db.session.get(User, user_id)
+
+
+def sign_in(user: User) -> str:
+    """Start a session for `user` and audit the sign-in, committed; the session id for the cookie."""
+    from easyread.records import audit
+
+    sid = start_session(user)
+    audit.record("sign_in", user, user_id=user.id)
+    db.session.commit()
+    return sid
+
+
+def sign_in_failed(user: User | None, email: str) -> None:
+    """Audit a wrong email or password (`user` is the account of that email, if there is one), committed."""
+    from easyread.records import audit
+
+    audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
+    db.session.commit()
+
+
+def sign_out(user: User | None, sid: str | None) -> None:
+    """End this browser's session and audit it (when someone was signed in), committed."""
+    from easyread.records import audit
+
+    if user is not None:
+        audit.record("sign_out", user, user_id=user.id)
+    end_session(sid)
+    db.session.commit()
+
+
+def change_password(user: User, password: str, *, keep_sid: str | None) -> int:
+    """Set a new password, end the person's other sessions and audit it, committed; how many sessions ended.
+
+    Raises UserError (nothing is stored) when the password is not allowed."""
+    from easyread.records import audit
+
+    set_password(user, password)
+    ended = end_sessions(user, keep_sid=keep_sid)
+    audit.record("password_changed", user, user_id=user.id, sessions_ended=ended)
+    db.session.commit()
+    return ended
+
+
+def revoke_own_token(user: User, token_id: int) -> bool:
+    """Revoke one of `user`'s own API tokens, committed. False if they have no token with this id."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        return False
+    revoke_token(token, user)
+    db.session.commit()
+    return True
+
+
+def in_council(council_id: int, user_id: int) -> User | None:
+    """The council's account with this id, or None."""
+    user = db.session.get(User, user_id)
+    return user if user is not None and user.council_id == council_id else None
+
+
+def of_council(council_id: int) -> list[User]:
+    """Every account of the council, by name then email."""
+    return list(db.session.scalars(select(User).where(User.council_id == council_id).order_by(User.name, User.email)))
+
+
+def add_account(email: str, name: str, role: str, council: Council, password: str, *, actor) -> User:
+    """`create_user`, committed. Raises UserError (nothing is stored)."""
+    user = create_user(email, name, role, council, password, actor=actor)
+    db.session.commit()
+    return user
+
+
+def change_active(user: User, active: bool, *, actor) -> None:
+    """`set_active`, committed."""
+    set_active(user, active, actor=actor)
+    db.session.commit()
+
+
+def token_by_id(token_id: int) -> ApiToken | None:
+    """The API token with this id, or None."""
+    return db.session.get(ApiToken, token_id)
+
+
+def revoke(token: ApiToken, *, actor) -> None:
+    """`revoke_token`, committed."""
+    revoke_token(token, actor)
+    db.session.commit()

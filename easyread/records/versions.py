@@ -145,3 +145,30 @@ def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str
         change=change,
     )
     return version
+
+
+def add_made(doc, language: str, draft: dict, report: dict, *, note: str, user=None) -> DraftVersion:
+    """Add `draft` as the next version of `language` made by a task (asked for by `user`, or by the service
+    itself), with its `draft_created` audit event (not committed: the task commits it with the letter's status)."""
+    from easyread.records import audit
+
+    number = next_number(doc, language)
+    version = DraftVersion(
+        document_id=doc.id,
+        number=number,
+        language=language,
+        draft=draft,
+        report=report,
+        created_by=getattr(user, "id", None),
+        note=note,
+    )
+    db.session.add(version)
+    audit.record(
+        "draft_created",
+        user or "system",
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=number,
+        language=language,
+    )
+    return version

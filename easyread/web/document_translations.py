@@ -202,8 +202,7 @@ def _drafts(doc, code: str):
 def translation_xliff(doc_id: int, code: str):
     """The latest translation as XLIFF 1.2 for a translator's CAT tool."""
     from easyread.council_glossary import glossary_for
-    from easyread.records import audit
-    from easyread.store.db import db
+    from easyread.records import letters
     from easyread.translate.xliff import export_xliff
 
     doc = get_document_or_404(doc_id)
@@ -211,16 +210,7 @@ def translation_xliff(doc_id: int, code: str):
     settings = current_app.config["EASYREAD"]
     stem = f"letter-{doc.id}-{code}-v{version.number}"
     data = export_xliff(english, translated, code, glossary=glossary_for(settings, doc.council_id), original=stem)
-    audit.record(
-        "exported",
-        current_user,
-        council_id=doc.council_id,
-        document_id=doc.id,
-        format="xliff",
-        version=version.number,
-        language=code,
-    )
-    db.session.commit()
+    letters.exported(doc, current_user, "xliff", version=version.number, language=code)
     return Response(
         data,
         mimetype="application/x-xliff+xml",
@@ -389,17 +379,15 @@ def translation_review(doc_id: int, code: str):
 @staff_required
 def translation_memory_tmx(doc_id: int, code: str):
     """The council's translation memory for this language as TMX 1.4, for a supplier's CAT tool."""
-    from easyread.records import audit
+    from easyread.records import letters
     from easyread.records.translations import memory_segments
-    from easyread.store.db import db
     from easyread.translate.tmx import export_tmx
 
     doc = get_document_or_404(doc_id)
     if versions.latest(doc, code) is None or code == "en":
         abort(404)
     data = export_tmx(memory_segments(doc.council_id, code), code)
-    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="tmx", language=code)
-    db.session.commit()
+    letters.exported(doc, current_user, "tmx", language=code)
     return Response(
         data,
         mimetype="application/x-tmx+xml",
@@ -414,9 +402,7 @@ def translation_memory_tmx(doc_id: int, code: str):
 @staff_required
 def translation_memory_upload(doc_id: int, code: str):
     """Add a TMX file's English and target pairs (a supplier's memory) to the council's memory for this language."""
-    from easyread.records import audit
-    from easyread.records.translations import store_segments
-    from easyread.store.db import db
+    from easyread.records.translations import import_memory
     from easyread.translate.tmx import TmxRefused, read_tmx
 
     doc = get_document_or_404(doc_id)
@@ -433,11 +419,7 @@ def translation_memory_upload(doc_id: int, code: str):
     except TmxRefused as error:
         form.tmx.errors = [str(error)]
         return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
-    added, replaced = store_segments(doc.council_id, code, read.segments, origin="tmx", user=current_user)
-    audit.record(
-        "memory_imported", current_user, council_id=doc.council_id, language=code, added=added, replaced=replaced
-    )
-    db.session.commit()
+    added, replaced = import_memory(doc.council_id, code, read.segments, user=current_user)
     skipped = f" {read.skipped} skipped because their facts did not match." if read.skipped else ""
     flash(f"Translation memory: {added} added and {replaced} replaced from {read.pairs} pairs.{skipped}", "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
