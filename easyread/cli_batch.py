@@ -266,8 +266,7 @@ class DatabaseReview:
 
     def __init__(self, round_name: str, user_email: str, app=None):
         from easyread import create_app
-        from easyread.records import users
-        from easyread.review import invites
+        from easyread.records import invites, users
 
         self.round_name = round_name.strip()
         if not self.round_name:
@@ -294,8 +293,7 @@ class DatabaseReview:
 
         from easyread.documents.read import read_document, sniff
         from easyread.jobs.intake import _title, keep_original
-        from easyread.records import audit, versions
-        from easyread.review import invites, rounds
+        from easyread.records import audit, invites, rounds, versions
         from easyread.store.db import db
         from easyread.store.models import DraftVersion, Letter
 

@@ -50,9 +50,8 @@ ANSWERS = ("understand", "not_sure", "not_understand")
 def setup(instance: Path, reviewers: int):
     """An app with a letter, `reviewers` set-up reviewers and a round sent to them: (app, round id, [sign-in keys])."""
     from easyread import create_app
-    from easyread.records import users
+    from easyread.records import invites, rounds, users
     from easyread.records.users import get_or_create_council
-    from easyread.review import invites, rounds
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, Letter
 

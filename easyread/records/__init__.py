@@ -9,7 +9,11 @@ using `db.session` themselves, so what is stored, and when it is committed, is d
     users          accounts, passwords, browser sessions and API tokens
     throttle       sign-in limits (atomic counts of wrong passwords and codes)
     audit          the append-only audit log
-    review         review rounds, reviewers' access and feedback rows for the staff pages
+    rounds         review rounds with residents and approvals
+    invites        resident reviewers' accounts, invite links and sign-in codes
+    feedback       reviewers' answers, and the triage and learning summaries made from them
+    retention      erasing a letter entirely, and deleting originals after the retention period
+    review         the changes the review pages make (each committed), and the rows they look up
 
 The domain packages never import this package.
 """

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from easyread.records import audit, users
-from easyread.review import feedback, invites, retention, rounds
+from easyread.records import audit, feedback, invites, retention, rounds, users
 from easyread.store.db import db
 from easyread.store.models import (
     DraftApproval,

@@ -1,7 +1,9 @@
 """Database tables.
 
-Councils own users and documents; every query the web app makes about documents
-is filtered by the signed-in user's council (see `easyread.web.auth`).
+Councils own users and letters; every query the web app makes about letters is
+filtered by the signed-in user's council (see `easyread.records.letters` and `easyread.web.auth`).
+`Letter` is an uploaded letter's row (table `documents`); `easyread.documents.model.Document` is the
+letter as read, which the domain works on.
 Drafts are append-only: every change is a new `DraftVersion`, nothing is overwritten.
 """
 

@@ -230,7 +230,7 @@ def download(doc_id: int, fmt: str):
 def send_output(doc, version, fmt: str, user):
     """Send `version` of `doc` as a `fmt` file, audited. Files are made once per version (versions never change)."""
     from easyread.documents.model import EasyReadDocument
-    from easyread.review.rounds import is_final
+    from easyread.records.rounds import is_final
 
     language = version.language or "en"
     final = is_final(doc.id, version.number, language)

@@ -12,9 +12,10 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_login import current_user
 
 from easyread import council_glossary
+from easyread.records import feedback, invites, rounds
 from easyread.records import review as records_review
-from easyread.review import feedback, hard_words, invites, rounds, speech
-from easyread.review.retention import audio_dir
+from easyread.records.retention import audio_dir
+from easyread.review import hard_words, speech
 from easyread.web.auth import role_required
 
 bp = Blueprint("review_resident", __name__, url_prefix="/review")

@@ -18,10 +18,10 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
 from easyread import council_glossary
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.records import feedback, invites, rounds, versions
 from easyread.records import review as records_review
-from easyread.records import versions
 from easyread.records.users import UserError
-from easyread.review import feedback, gate, invites, redact, rounds
+from easyread.review import gate, redact
 from easyread.store.models import DraftVersion, User
 from easyread.web.auth import current_council_id, get_document_or_404, staff_required
 

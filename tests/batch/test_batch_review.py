@@ -14,8 +14,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     from sqlalchemy import func, select
 
     from easyread import create_app
-    from easyread.records import users
-    from easyread.review import rounds
+    from easyread.records import rounds, users
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, Letter, ReviewRound
     from tests.batch.conftest import build_tree
@@ -48,7 +47,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     no_panel = CliRunner().invoke(main, args, catch_exceptions=False)
     assert no_panel.exit_code == 2 and "no reviewers yet" in no_panel.output
     with app.app_context():
-        from easyread.review import invites
+        from easyread.records import invites
 
         invites.create_reviewer(db.session.merge(council), "Rita Reviewer", actor="test")
         db.session.commit()

@@ -168,7 +168,7 @@ def letter_doc(app, council, staff):
 @pytest.fixture
 def make_reviewer(app, council):
     """make_reviewer(name, council=None) -> (user id, sign-in key, code list): a reviewer set up with pictures sun,cat,fish."""
-    from easyread.review import invites
+    from easyread.records import invites
     from easyread.store.db import db
     from easyread.store.models import Council
 
@@ -197,7 +197,7 @@ def reviewer_client_for(app, user_id):
 @pytest.fixture
 def sent_round(app, letter_doc, staff, make_reviewer):
     """A round of version 1 sent to two reviewers. Returns dict(round_id, doc_id, reviewers=[ids], keys=[keys])."""
-    from easyread.review import rounds
+    from easyread.records import rounds
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, Letter, User
 

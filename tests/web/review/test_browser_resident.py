@@ -129,8 +129,7 @@ def resident_round(app, council, staff, make_reviewer):
     """A round of the bill letter sent to Rosa (who will use JavaScript) and Ravi (who will not), fresh invites for
     Nell and Ned (to see the code pages with and without JavaScript), and a second copy of the letter with no round,
     for the approval gate."""
-    from easyread.records import versions
-    from easyread.review import invites, rounds
+    from easyread.records import invites, rounds, versions
     from easyread.store.db import db
     from easyread.store.models import Council, DraftVersion, Letter, User
 
@@ -173,7 +172,7 @@ def resident_round(app, council, staff, make_reviewer):
 
 
 def _latest_feedback(app, round_id: int, reviewer_id: int) -> dict:
-    from easyread.review import feedback, rounds
+    from easyread.records import feedback, rounds
 
     with app.app_context():
         round_, assignment = rounds.assignment(round_id, reviewer_id)
@@ -213,7 +212,7 @@ def test_gate_comments_hard_words_widths_audio_and_account(app, staff, resident_
     approved = audit_events(app, "draft_approved")
     assert len(approved) == 1 and approved[0]["version"] == 2 and approved[0]["confirmed"] is True
     assert any("1 February 2025" in p for p in approved[0]["problems"]) and approved[0]["actor"] == staff.email
-    from easyread.review import rounds
+    from easyread.records import rounds
 
     with app.app_context():
         assert rounds.approved_version(r["gate_doc"]) == 2

@@ -79,7 +79,7 @@ def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, 
 
 
 def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_round):
-    from easyread.review import retention
+    from easyread.records import retention
     from easyread.store.db import db
     from easyread.store.models import Letter, ReviewRound
 
