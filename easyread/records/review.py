@@ -88,9 +88,20 @@ def latest_by_language(doc: Letter) -> dict[str, DraftVersion]:
 
 
 # --- rounds ---
-def prepare_round(doc: Letter, version: DraftVersion, people: list[User], *, due: date | None, **kwargs) -> ReviewRound:
-    """A new round in "preparing" with its redactions (see rounds.prepare). Raises rounds.RoundError."""
-    row = rounds.prepare(doc, version, people, due=due, **kwargs)
+def prepare_round(
+    doc: Letter,
+    version: DraftVersion,
+    people: list[User],
+    *,
+    due: date | None,
+    note: str,
+    user,
+    letter=None,
+    ignore: tuple[str, ...] = (),
+) -> ReviewRound:
+    """A new round in "preparing" with personal data found and hidden (see rounds.prepare), committed.
+    Raises rounds.RoundError (nothing is stored)."""
+    row = rounds.prepare(doc, version, people, due=due, note=note, user=user, letter=letter, ignore=ignore)
     db.session.commit()
     return row
 

@@ -1,7 +1,9 @@
-"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.records.throttle).
+"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: records.throttle).
 
-Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
-commit (`db.session.commit()`) unless a function says it does.
+Used by `web/auth.py`, `web/admin.py`, the reviewer sign-ins and the `easyread users` commands. The building
+blocks (create_user, set_active, start_session, revoke_token ...) leave committing to their caller, so one
+change can take several; the changes the web pages make (sign_in, sign_out, change_password, add_account,
+change_active, revoke ...) are at the end, each committed.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Draft versions in the database: the latest one, the next one, and the original letter they came from.
 
 Used by the web pages, the API and the jobs (never by the domain). A change by a
-person is checked again (findings, fact lock) and stored as a new DraftVersion;
-no row is ever updated.
+person is checked again (findings, fact lock) and stored as a new DraftVersion
+(`save`, committed); a task's new version is added by `add_made` and committed with
+the letter's status (`records.letters.task_done`). No row is ever updated.
 """
 
 from __future__ import annotations
