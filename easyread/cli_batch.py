@@ -265,8 +265,8 @@ class DatabaseReview:
     reviewers, named ROUND_NAME. Staff check what is hidden and send it from the letter's page."""
 
     def __init__(self, round_name: str, user_email: str, app=None):
-        from easyread import create_app, users
-        from easyread.review import invites
+        from easyread import create_app
+        from easyread.records import invites, users
 
         self.round_name = round_name.strip()
         if not self.round_name:
@@ -291,12 +291,11 @@ class DatabaseReview:
 
         from sqlalchemy import select
 
-        from easyread import audit, versions
         from easyread.documents.read import read_document, sniff
         from easyread.jobs.intake import _title, keep_original
-        from easyread.review import invites, rounds
+        from easyread.records import audit, invites, rounds, versions
         from easyread.store.db import db
-        from easyread.store.models import Document, DraftVersion
+        from easyread.store.models import DraftVersion, Letter
 
         settings = self.app.config["EASYREAD"]
         filename = PurePosixPath(entry.rel).name[:255]
@@ -304,18 +303,18 @@ class DatabaseReview:
         digest, relative = keep_original(self.app.instance_path, data)
         try:
             doc = db.session.scalar(
-                select(Document)
+                select(Letter)
                 .where(
-                    Document.council_id == self.user.council_id,
-                    Document.content_hash == digest,
-                    Document.filename == filename,
-                    Document.deleted_at.is_(None),
+                    Letter.council_id == self.user.council_id,
+                    Letter.content_hash == digest,
+                    Letter.filename == filename,
+                    Letter.deleted_at.is_(None),
                 )
-                .order_by(Document.id.desc())
+                .order_by(Letter.id.desc())
                 .limit(1)
             )
             if doc is None:
-                doc = Document(
+                doc = Letter(
                     council_id=self.user.council_id,
                     created_by=self.user.id,
                     title=_title(letter, filename),

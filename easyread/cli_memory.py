@@ -15,7 +15,7 @@ def _app():
 
 
 def _council(name: str | None, settings: dict):
-    from easyread import users as accounts
+    from easyread.records import users as accounts
 
     return accounts.get_or_create_council(name or settings["COUNCIL_NAME"])
 
@@ -38,11 +38,11 @@ def memory() -> None:
 @click.pass_obj
 def import_tmx(settings: dict, tmx_file: Path, language: str, council: str | None) -> None:
     """Add the English and LANGUAGE pairs of a TMX file (from a supplier's CAT tool) to the council's memory."""
-    from easyread import audit
+    from easyread.records import audit
+    from easyread.records.translations import store_segments
     from easyread.store.db import db
     from easyread.translate.errors import TranslationError
     from easyread.translate.tmx import read_tmx
-    from easyread.translation_records import store_segments
 
     try:
         code = _code(language)
@@ -72,9 +72,9 @@ def import_tmx(settings: dict, tmx_file: Path, language: str, council: str | Non
 def export_tmx_cmd(settings: dict, tmx_file: Path, language: str, council: str | None) -> None:
     """Write the council's memory for LANGUAGE as TMX 1.4, for a supplier's CAT tool."""
     from easyread.documents.atomic import atomic_write_bytes
+    from easyread.records.translations import memory_segments
     from easyread.translate.errors import TranslationError
     from easyread.translate.tmx import export_tmx
-    from easyread.translation_records import memory_segments
 
     try:
         code = _code(language)

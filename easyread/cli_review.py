@@ -27,7 +27,7 @@ def review() -> None:
 )
 def purge(days: int | None) -> None:
     """Delete originals and personal data older than the retention period (run it daily, e.g. from cron)."""
-    from easyread.review import retention
+    from easyread.records import retention
 
     app = _app()
     with app.app_context():
@@ -47,13 +47,13 @@ def purge(days: int | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask to confirm.")
 def erase(document_id: int, yes: bool) -> None:
     """Delete one letter entirely: its versions, review feedback and files."""
-    from easyread.review import retention
+    from easyread.records import retention
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     app = _app()
     with app.app_context():
-        doc = db.session.get(Document, document_id)
+        doc = db.session.get(Letter, document_id)
         if doc is None:
             click.echo(f"There is no letter {document_id}.", err=True)
             sys.exit(2)

@@ -16,7 +16,7 @@ FIRST_RUN_HINT = (
 
 def first_run_hint(app) -> str | None:
     """The message `easyread serve` prints when there are no accounts yet, else None."""
-    from easyread import users as accounts
+    from easyread.records import users as accounts
 
     with app.app_context():
         if accounts.count_users() == 0:
@@ -54,7 +54,7 @@ def users_create(
     settings: dict, email: str, name: str, role: str, council: str | None, generate_password: bool
 ) -> None:
     """Create an account. Asks for the password twice unless --generate-password is given."""
-    from easyread import users as accounts
+    from easyread.records import users as accounts
     from easyread.store.db import db
 
     if generate_password:
@@ -83,7 +83,7 @@ def users_create(
 )
 def users_token(email: str, token_name: str) -> None:
     """Make a new API token for an account and print it once. Keep it secret."""
-    from easyread import users as accounts
+    from easyread.records import users as accounts
     from easyread.store.db import db
 
     app = _app()
@@ -117,7 +117,7 @@ def users_list() -> None:
 @click.argument("email")
 def users_tokens(email: str) -> None:
     """List one account's API tokens: number, name, created, last used and whether revoked."""
-    from easyread import users as accounts
+    from easyread.records import users as accounts
 
     app = _app()
     with app.app_context():
@@ -139,7 +139,7 @@ def users_tokens(email: str) -> None:
 @click.argument("token_id", type=int)
 def users_revoke_token(token_id: int) -> None:
     """Revoke one API token by its number (from `easyread users tokens EMAIL`). It stops working at once."""
-    from easyread import users as accounts
+    from easyread.records import users as accounts
     from easyread.store.db import db
     from easyread.store.models import ApiToken
 

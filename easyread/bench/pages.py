@@ -72,10 +72,10 @@ def _time_pages(
 def _stage(app, doc_id: int) -> str:
     """The job's stage ("waiting", "read", "rewrite", ...), or its status once it is not running."""
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         return (doc.progress or {}).get("stage", "waiting") if doc.status == "running" else doc.status
 
 

@@ -49,11 +49,11 @@ ANSWERS = ("understand", "not_sure", "not_understand")
 
 def setup(instance: Path, reviewers: int):
     """An app with a letter, `reviewers` set-up reviewers and a round sent to them: (app, round id, [sign-in keys])."""
-    from easyread import create_app, users
-    from easyread.review import invites, rounds
+    from easyread import create_app
+    from easyread.records import invites, rounds, users
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion
-    from easyread.users import get_or_create_council
+    from easyread.store.models import DraftVersion, Letter
 
     app = create_app(
         {
@@ -70,7 +70,7 @@ def setup(instance: Path, reviewers: int):
         staff = users.create_user(
             "staff@bench.gov.uk", "Bench Staff", "staff", council, "correct-horse-battery-staple", actor="bench"
         )
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title="Bench letter",

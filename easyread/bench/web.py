@@ -35,9 +35,10 @@ EMAIL = "bench@bench-council.gov.uk"
 
 def make_app(instance: Path, **config):
     """An app on `instance` with a council and a staff person (password PASSWORD)."""
-    from easyread import create_app, users
+    from easyread import create_app
+    from easyread.records import users
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.users import get_or_create_council
 
     # COOKIE_SECURE off: browsers send Secure cookies to http://127.0.0.1, `requests` does not.
     app = create_app(
@@ -53,7 +54,7 @@ def make_app(instance: Path, **config):
 def add_letter(app, model: str, pictures: bool):
     """Take in the one-page letter as the upload page does; return the document id."""
     from easyread.jobs import intake
-    from easyread.users import find_user
+    from easyread.records.users import find_user
 
     with app.app_context():
         settings = app.config["EASYREAD"]
@@ -71,10 +72,10 @@ def add_letter(app, model: str, pictures: bool):
 
 def document_state(app, doc_id: int) -> tuple[str, str | None, int]:
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         return doc.status, doc.error, len(doc.versions)
 
 

@@ -2,7 +2,7 @@
 
     from easyread import jobs
     jobs.init_app(app)              # in create_app: points the queue at the instance's storage
-    jobs.queue_draft(doc)           # after the Document row is committed
+    jobs.queue_draft(doc)           # after the Letter row is committed
     jobs.retry(doc)                 # a failed document
     jobs.queue_point(doc, user, section, index)
     jobs.queue_translation(doc, user, ["pl", "ur"])
@@ -61,10 +61,7 @@ def queue_translation(doc, user, languages: list[str]) -> str:
 def recover(app) -> list[int]:
     """Queue again every document left queued or running whose task is not waiting in the queue
     (its worker stopped or crashed). Returns their ids. Call before a consumer starts."""
-    from sqlalchemy import select
-
-    from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.records import letters
 
     waiting: set[tuple[int, str]] = set()
     for task in huey.pending():
@@ -72,9 +69,7 @@ def recover(app) -> list[int]:
             waiting.add((task.args[0], task.args[1]))
     again = []
     with app.app_context():
-        rows = db.session.scalars(
-            select(Document).where(Document.status.in_(ACTIVE), Document.deleted_at.is_(None)).order_by(Document.id)
-        ).all()
+        rows = letters.with_status(ACTIVE)
         for doc in rows:
             progress = doc.progress or {}
             job, kind = progress.get("job"), (progress.get("task") or {}).get("kind", "document")

@@ -146,34 +146,25 @@ def clean_filename(filename: str | None) -> str:
 def accept(
     *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
 ):
-    """Read `data` (InputError if we cannot use it), keep it, add a queued Document, audit the upload and queue its job."""
-    from easyread import audit, jobs
-    from easyread.store.db import db
-    from easyread.store.models import Document
+    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its job."""
+    from easyread import jobs
+    from easyread.records import letters
 
     filename = clean_filename(filename)
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     if (title or "").strip():
         options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
-    doc = Document(
-        council_id=user.council_id,
-        created_by=user.id,
+    doc = letters.add_upload(
+        user,
+        words=letter.word_count(),
         filename=filename,
         title=_without_controls(title or "").strip()[:255] or _title(letter, filename),
         source_kind=sniff(data),
         content_hash=digest,
         original_path=relative,
         options=options,
-        status="queued",
-        progress={},
     )
-    db.session.add(doc)
-    db.session.flush()
-    audit.record(
-        "upload", user, document_id=doc.id, filename=filename, words=letter.word_count(), model=options.get("model")
-    )
-    db.session.commit()
     jobs.queue_draft(doc)
     return doc
 

@@ -55,8 +55,10 @@ def _percent(stage: str, done: int, total: int, before: int) -> int:
     return max(before, min(99, int(start + (end - start) * share)))
 
 
-def _progress_writer(doc, db):
+def _progress_writer(doc):
     """A progress callback that stores the stage on the document, at most twice a second unless the stage changes."""
+    from easyread.records import letters
+
     last = {"at": 0.0, "stage": None}
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -65,25 +67,26 @@ def _progress_writer(doc, db):
             return
         last.update(at=now, stage=stage)
         old = dict(doc.progress or {})
-        doc.progress = {
-            **old,
-            "stage": stage,
-            "done": int(done),
-            "total": int(total),
-            "percent": _percent(stage, done, total, int(old.get("percent", 0))),
-        }
-        db.session.commit()
+        letters.set_progress(
+            doc,
+            {
+                **old,
+                "stage": stage,
+                "done": int(done),
+                "total": int(total),
+                "percent": _percent(stage, done, total, int(old.get("percent", 0))),
+            },
+        )
 
     return progress
 
 
 def _load(document_id: int, job: str, *, statuses=("queued", "running")):
     """The document if this task should run for it, else None (deleted, done, or superseded)."""
-    from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.records import letters
 
-    doc = db.session.get(Document, document_id)
-    if doc is None or doc.deleted_at is not None:
+    doc = letters.for_task(document_id)
+    if doc is None:
         return None
     if doc.status not in statuses or (doc.progress or {}).get("job") != job:
         log.info(
@@ -98,9 +101,9 @@ def _load(document_id: int, job: str, *, statuses=("queued", "running")):
 
 
 def _still_mine(doc, job: str) -> bool:
-    from easyread.store.db import db
+    from easyread.records import letters
 
-    db.session.refresh(doc)
+    letters.reload(doc)
     return doc.deleted_at is None and doc.status == "running" and (doc.progress or {}).get("job") == job
 
 
@@ -122,28 +125,19 @@ def _plain_error(error: Exception) -> str | None:
 
 def _start(document_id: int, job: str):
     """The document marked running and committed, or None when this job is no longer the document's."""
-    from easyread.store.db import db
+    from easyread.records import letters
 
     doc = _load(document_id, job)
     if doc is not None:
-        doc.status, doc.error = "running", None
-        db.session.commit()
+        letters.set_status(doc, "running")
     return doc
 
 
 def _task_user(task: dict):
     """The person who asked for the task, or None for the service itself."""
-    from easyread.store.db import db
-    from easyread.store.models import User
+    from easyread.records import letters
 
-    return db.session.get(User, task["user_id"]) if task.get("user_id") else None
-
-
-def _finish(doc, error: str | None = None) -> str:
-    """Mark the document done (with a note for a person, if any); the caller commits with its new versions."""
-    doc.status, doc.error = "done", error
-    doc.progress = {**doc.progress, "stage": "done", "percent": 100}
-    return "done"
+    return letters.task_user(task.get("user_id"))
 
 
 @huey.task(name="easyread.make_draft")
@@ -154,18 +148,17 @@ def make_draft(document_id: int, job: str) -> str:
 
 
 def _make_draft(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import council_glossary
     from easyread.jobs import work
-    from easyread.store.db import db
-    from easyread.store.models import DraftVersion
+    from easyread.records import letters, versions
 
     doc = _load(document_id, job)
     if doc is None:
         return "skipped"
     settings = app.config["EASYREAD"]
-    doc.status, doc.error = "running", None
-    doc.progress = {**(doc.progress or {}), "stage": "read", "done": 0, "total": 1, "percent": 0}
-    db.session.commit()
+    letters.set_status(
+        doc, "running", progress={**(doc.progress or {}), "stage": "read", "done": 0, "total": 1, "percent": 0}
+    )
     try:
         data = _original(doc, app)
     except OSError:
@@ -178,7 +171,7 @@ def _make_draft(app, document_id: int, job: str) -> str:
             options=doc.options or {},
             settings=settings,
             glossary=glossary,
-            progress=_progress_writer(doc, db),
+            progress=_progress_writer(doc),
         )
     except Exception as error:  # the job must end in a state a person can see and retry
         message = _plain_error(error)
@@ -187,24 +180,8 @@ def _make_draft(app, document_id: int, job: str) -> str:
         return _fail(doc, message or GENERIC_ERROR)
     if not _still_mine(doc, job):
         return "superseded"
-    number = versions.next_number(doc)
-    db.session.add(
-        DraftVersion(
-            document_id=doc.id,
-            number=number,
-            language="en",
-            draft=made.draft,
-            report=made.report,
-            created_by=None,
-            note=made.note,
-        )
-    )
-    doc.status, doc.error = "done", None
-    doc.progress = {**doc.progress, "stage": "done", "done": 1, "total": 1, "percent": 100}
-    audit.record(
-        "draft_created", "system", council_id=doc.council_id, document_id=doc.id, version=number, language="en"
-    )
-    db.session.commit()
+    versions.add_made(doc, "en", made.draft, made.report, note=made.note)
+    letters.task_done(doc, done=1, total=1)
     wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
     if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
         queue(doc, "translate", languages=list(wanted), user_id=None)
@@ -212,13 +189,9 @@ def _make_draft(app, document_id: int, job: str) -> str:
 
 
 def _fail(doc, message: str, *, back_to: str = "failed") -> str:
-    from easyread.store.db import db
+    from easyread.records import letters
 
-    db.session.rollback()
-    db.session.refresh(doc)
-    doc.status, doc.error = back_to, message
-    doc.progress = {**(doc.progress or {}), "stage": back_to}
-    db.session.commit()
+    letters.task_failed(doc, message, status=back_to)
     return back_to
 
 
@@ -230,10 +203,10 @@ def regenerate_point(document_id: int, job: str) -> str:
 
 
 def _regenerate_point(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, drafts, versions
+    from easyread import council_glossary
+    from easyread.documents import edits
     from easyread.jobs import work
-    from easyread.store.db import db
-    from easyread.store.models import DraftVersion
+    from easyread.records import letters, versions
 
     doc = _start(document_id, job)
     if doc is None:
@@ -243,7 +216,7 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
     base = versions.latest(doc)
     section, index = int(task.get("section", -1)), int(task.get("index", -1))
     try:
-        point = drafts.point_at(base.draft, section, index)
+        point = edits.point_at(base.draft, section, index)
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         texts = work.regenerate_texts(
             _original(doc, app),
@@ -253,42 +226,28 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
             source_index=point.get("source_index"),
             fallback=point["text"],
             glossary=glossary,
-            progress=_progress_writer(doc, db),
+            progress=_progress_writer(doc),
             sources=point.get("sources"),
         )
-        changed = drafts.replace_point(base.draft, section, index, texts)
+        changed = edits.replace_point(base.draft, section, index, texts)
         draft, report = work.recheck(changed, _source_text(doc, app, settings), glossary=glossary, settings=settings)
     except Exception as error:
-        message = _plain_error(error) or (str(error) if isinstance(error, drafts.DraftError) else None)
+        message = _plain_error(error) or (str(error) if isinstance(error, edits.DraftError) else None)
         if message is None:
             log.exception("Regenerating a point of document %s failed", document_id)
         return _fail(doc, f"The point was not made again. {message or GENERIC_ERROR}", back_to="done")
     if not _still_mine(doc, job):
         return "superseded"
-    number = versions.next_number(doc)
-    user = _task_user(task)
-    db.session.add(
-        DraftVersion(
-            document_id=doc.id,
-            number=number,
-            language="en",
-            draft=draft,
-            report=report,
-            created_by=user.id if user else None,
-            note=f"Point {index + 1} of section {section + 1} made again by the model.",
-        )
-    )
-    _finish(doc)
-    audit.record(
-        "draft_edited",
-        user or "system",
-        council_id=doc.council_id,
-        document_id=doc.id,
-        version=number,
-        language="en",
+    versions.add_edited(
+        doc,
+        "en",
+        draft,
+        report,
+        user=_task_user(task) or "system",
+        note=f"Point {index + 1} of section {section + 1} made again by the model.",
         change="regenerate",
     )
-    db.session.commit()
+    letters.task_done(doc)
     return "done"
 
 
@@ -310,10 +269,9 @@ def translate_document(document_id: int, job: str) -> str:
 
 
 def _translate_document(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import council_glossary
     from easyread.jobs import work
-    from easyread.store.db import db
-    from easyread.store.models import DraftVersion
+    from easyread.records import letters, versions
 
     doc = _start(document_id, job)
     if doc is None:
@@ -331,7 +289,7 @@ def _translate_document(app, document_id: int, job: str) -> str:
             task.get("languages") or [],
             settings=settings,
             glossary=glossary,
-            progress=_progress_writer(doc, db),
+            progress=_progress_writer(doc),
             memory=memory,
         )
     except Exception as error:
@@ -343,28 +301,15 @@ def _translate_document(app, document_id: int, job: str) -> str:
         return "superseded"
     user = _task_user(task)
     for code, (draft, report) in made.drafts.items():
-        number = versions.next_number(doc, code)
-        db.session.add(
-            DraftVersion(
-                document_id=doc.id,
-                number=number,
-                language=code,
-                draft=draft,
-                report={**report, "from_version": base.number},
-                created_by=user.id if user else None,
-                note=f"Translated from English version {base.number}.",
-            )
+        versions.add_made(
+            doc,
+            code,
+            draft,
+            {**report, "from_version": base.number},
+            note=f"Translated from English version {base.number}.",
+            user=user,
         )
-        audit.record(
-            "draft_created",
-            user or "system",
-            council_id=doc.council_id,
-            document_id=doc.id,
-            version=number,
-            language=code,
-        )
-    _finish(doc, " ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None)
-    db.session.commit()
+    letters.task_done(doc, error=" ".join(f"{name}: {reason}" for name, reason in made.errors.items()) or None)
     return "done"
 
 
@@ -372,9 +317,9 @@ def _memories(doc, languages: list[str], settings: dict) -> dict:
     """The council's translation memory for each language asked for.
 
     Codes the catalogue does not know are left out here: the translation reports them."""
+    from easyread.records.translations import load_memory
     from easyread.translate import lookup
     from easyread.translate.errors import TranslationError
-    from easyread.translation_records import load_memory
 
     out = {}
     for language in languages:
@@ -395,19 +340,21 @@ def queue(doc, kind: str, **params) -> str:
     Here rather than in easyread.jobs so that a task can queue the next one (translation after the English draft)
     without the tasks and the package importing each other.
     """
-    from easyread.store.db import db
+    from easyread.records import letters
 
     job = secrets.token_hex(8)
-    doc.status, doc.error = "queued", None
-    doc.progress = {
-        "stage": "waiting",
-        "done": 0,
-        "total": 1,
-        "percent": 0,
-        "job": job,
-        "task": {"kind": kind, **params},
-    }
-    db.session.commit()
+    letters.set_status(
+        doc,
+        "queued",
+        progress={
+            "stage": "waiting",
+            "done": 0,
+            "total": 1,
+            "percent": 0,
+            "job": job,
+            "task": {"kind": kind, **params},
+        },
+    )
     enqueue(doc.id, kind, job)
     return job
 

@@ -1,7 +1,9 @@
-"""Co-design review with residents: rounds, redaction, reviewer access, feedback, learning, retention.
+"""Co-design review with residents, the rules without the database: redaction of personal data, the
+approval gate, hard words and read-aloud speech. No Flask or database here.
 
-Plain functions over the database and dicts; no Flask here. The staff pages are
-`easyread.web.review_staff`, the resident pages `easyread.web.review_resident`.
+The rows (rounds, reviewers' access, feedback, retention) are kept by `easyread.records`; the staff pages
+are `easyread.web.review_staff`, the resident pages `easyread.web.review_resident`.
 
-    from easyread.review import rounds, redact, feedback, invites, retention, speech
+    from easyread.review import gate, hard_words, redact, speech
+    from easyread.records import feedback, invites, retention, rounds
 """

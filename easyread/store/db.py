@@ -1,6 +1,7 @@
 """The database handle and migrations (Flask-SQLAlchemy + Flask-Migrate/Alembic).
 
-Only `web/`, `jobs.py`, `batch.py` and `cli.py` use this module; the domain never does.
+Web views and job tasks query and commit through `easyread.records` (the CLI, batch and benches still use
+the session themselves); the domain never imports this module.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Database tables.
 
-Councils own users and documents; every query the web app makes about documents
-is filtered by the signed-in user's council (see `easyread.web.auth`).
+Councils own users and letters; every query the web app makes about letters is
+filtered by the signed-in user's council (see `easyread.records.letters` and `easyread.web.auth`).
+`Letter` is an uploaded letter's row (table `documents`); `easyread.documents.model.Document` is the
+letter as read, which the domain works on.
 Drafts are append-only: every change is a new `DraftVersion`, nothing is overwritten.
 """
 
@@ -27,7 +29,7 @@ class AuditEvent(db.Model):
 
     The NHS Accessible Information Standard asks councils to show that a person
     who needs Easy Read got it; this table is that record. Write to it only through
-    `easyread.audit.record`, which checks each event's required fields.
+    `easyread.records.audit.record`, which checks each event's required fields.
     """
 
     __tablename__ = "audit_events"
@@ -118,7 +120,7 @@ class UserSession(db.Model):
 class SignInLimit(db.Model):
     """Wrong passwords or codes counted under one key ("account:<email>", "address:<ip>", "reviewer:<id>").
 
-    Updated only by single conditional UPDATE statements (see `easyread.throttle`), so parallel requests
+    Updated only by single conditional UPDATE statements (see `easyread.records.throttle`), so parallel requests
     cannot both pass: `busy_until` lets one check run at a time, `next_at` is when the next may start.
     """
 
@@ -142,7 +144,7 @@ class LoginAttempt(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False, index=True)
 
 
-class Document(db.Model):
+class Letter(db.Model):
     """An uploaded letter and the job that turns it into Easy Read.
 
     The original file is kept unchanged in the instance folder at
@@ -199,7 +201,7 @@ class DraftVersion(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
-    document: Mapped[Document] = relationship(back_populates="versions")
+    document: Mapped[Letter] = relationship(back_populates="versions")
     author: Mapped[User | None] = relationship()
 
 

@@ -10,7 +10,7 @@ Looking a new point up: the same words with any facts is an *exact* match, fille
 with the new point's facts written the language's way; otherwise the nearest segment
 by rapidfuzz's ratio, at or above a threshold, is a *fuzzy* match, offered as a draft
 with the English words that differ marked. No database here: the store passes
-segments in and takes them out as plain data (easyread.translation_records).
+segments in and takes them out as plain data (easyread.records.translations).
 """
 
 from __future__ import annotations

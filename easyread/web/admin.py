@@ -8,14 +8,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 from wtforms import EmailField, RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from easyread import audit, users
 from easyread.config import SETTINGS, setting
-from easyread.store.db import db
-from easyread.store.models import AuditEvent, User
+from easyread.records import audit, users
+from easyread.store.models import User
 from easyread.web.auth import admin_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -53,8 +51,8 @@ class CreateUserForm(FlaskForm):
 
 
 def _council_user_or_404(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None or user.council_id != current_user.council_id:
+    user = users.in_council(current_user.council_id, user_id)
+    if user is None:
         abort(404)
     return user
 
@@ -62,9 +60,7 @@ def _council_user_or_404(user_id: int) -> User:
 @bp.get("/users")
 @admin_required
 def user_list():
-    rows = db.session.scalars(
-        select(User).where(User.council_id == current_user.council_id).order_by(User.name, User.email)
-    ).all()
+    rows = users.of_council(current_user.council_id)
     changed = request.args.get("changed")
     return render_template("admin/users.html", users=rows, changed=changed)
 
@@ -79,10 +75,9 @@ def user_create():
             form.email.errors.append("There is already an account with this email address")
         else:
             password = users.generate_password()
-            user = users.create_user(
+            user = users.add_account(
                 email, form.name.data, form.role.data, current_user.council, password, actor=current_user
             )
-            db.session.commit()
             return render_template("admin/user_created.html", user=user, password=password)
     status = 400 if form.errors else 200
     return render_template("admin/user_new.html", form=form), status
@@ -94,8 +89,7 @@ def user_deactivate(user_id: int):
     user = _council_user_or_404(user_id)
     if user.id == current_user.id:
         abort(400)
-    users.set_active(user, False, actor=current_user)
-    db.session.commit()
+    users.change_active(user, False, actor=current_user)
     return redirect(url_for("admin.user_list", changed=user.id))
 
 
@@ -103,8 +97,7 @@ def user_deactivate(user_id: int):
 @admin_required
 def user_reactivate(user_id: int):
     user = _council_user_or_404(user_id)
-    users.set_active(user, True, actor=current_user)
-    db.session.commit()
+    users.change_active(user, True, actor=current_user)
     return redirect(url_for("admin.user_list", changed=user.id))
 
 
@@ -124,14 +117,11 @@ def user_tokens(user_id: int):
 @bp.post("/tokens/<int:token_id>/revoke")
 @admin_required
 def token_revoke(token_id: int):
-    from easyread.store.models import ApiToken
-
-    token = db.session.get(ApiToken, token_id)
+    token = users.token_by_id(token_id)
     if token is None:
         abort(404)
     user = _council_user_or_404(token.user_id)
-    users.revoke_token(token, current_user)
-    db.session.commit()
+    users.revoke(token, actor=current_user)
     return redirect(url_for("admin.user_tokens", user_id=user.id))
 
 
@@ -139,18 +129,11 @@ def token_revoke(token_id: int):
 @admin_required
 def audit_log():
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    mine = AuditEvent.council_id == current_user.council_id
-    total = db.session.scalar(select(func.count()).select_from(AuditEvent).where(mine)) or 0
+    total = audit.count(current_user.council_id)
     pages = max((total + AUDIT_PAGE_SIZE - 1) // AUDIT_PAGE_SIZE, 1)
     if page > pages:
         abort(404)
-    events = db.session.scalars(
-        select(AuditEvent)
-        .where(mine)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(AUDIT_PAGE_SIZE)
-        .offset((page - 1) * AUDIT_PAGE_SIZE)
-    ).all()
+    events = audit.newest(current_user.council_id, limit=AUDIT_PAGE_SIZE, offset=(page - 1) * AUDIT_PAGE_SIZE)
     return render_template(
         "admin/audit.html", events=events, page=page, pages=pages, total=total, describe=audit.DESCRIPTIONS
     )

@@ -10,12 +10,12 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from easyread import jobs, versions
+from easyread import jobs
 from easyread.documents.errors import InputError
 from easyread.documents.write import FORMATS
 from easyread.jobs import intake
-from easyread.store.db import db
-from easyread.web.auth import documents_query, get_document_or_404, token_required
+from easyread.records import letters, versions
+from easyread.web.auth import council_letters, get_document_or_404, token_required
 from easyread.web.openapi import spec
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -143,7 +143,7 @@ def submit():
         return _error(str(error), 400)
     except InputError as error:
         return _error(str(error), 422)
-    db.session.refresh(doc)
+    letters.reload(doc)
     response = jsonify(_document_json(doc))
     response.status_code = 202
     response.headers["Location"] = url_for("api.get_document", doc_id=doc.id, _external=True)
@@ -153,7 +153,7 @@ def submit():
 @bp.get("/documents")
 @token_required()
 def list_documents():
-    docs = list(db.session.scalars(documents_query().limit(100)))
+    docs = council_letters(100)
     return jsonify(documents=[_document_json(d) for d in docs])
 
 

@@ -3,11 +3,11 @@
 What other blueprints import:
 
     from easyread.web.auth import (login_required, role_required, staff_required,
-                                   current_council_id, get_document_or_404, documents_query,
+                                   current_council_id, get_document_or_404, council_letters,
                                    token_required, api_user)
 
 - `staff_required` (= role_required("admin", "staff")) on every staff page: reviewers get 403.
-- `get_document_or_404(doc_id)` returns a Document of the signed-in person's council that is
+- `get_document_or_404(doc_id)` returns a Letter of the signed-in person's council that is
   not deleted, or aborts 404 (a 404, not 403, so ids of other councils reveal nothing).
 - `token_required(*roles)` for the REST API: `Authorization: Bearer er_...`; sets `g.api_user`.
 """
@@ -20,13 +20,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user  # noqa: F401 (re-exported)
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired
 
-from easyread import audit, users
-from easyread.store.db import db
-from easyread.store.models import Document, User
+from easyread.records import letters, users
+from easyread.store.models import Letter, User
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -42,7 +40,7 @@ SESSION_KEY = "_sid"  # the random id of this browser's row in user_sessions
 def _load_user(user_id: str) -> User | None:
     """The signed-in person, only while their account is active and this browser's session has not been ended."""
     try:
-        user = db.session.get(User, int(user_id))
+        user = users.user_by_id(int(user_id))
     except (TypeError, ValueError):
         return None
     if user is None or not user.active or not users.session_open(user.id, session.get(SESSION_KEY)):
@@ -50,11 +48,12 @@ def _load_user(user_id: str) -> User | None:
     return user
 
 
-def start_session(user: User) -> None:
-    """Sign `user` in to a fresh session (nothing from before carries over) with its own server-side row."""
+def start_session(user: User, sid: str) -> None:
+    """Sign this browser in as `user` on a fresh session (nothing from before carries over), whose server-side
+    row `sid` the records layer has just made (`users.sign_in` and the reviewer sign-ins)."""
     session.clear()
     session.permanent = True
-    session[SESSION_KEY] = users.start_session(user)
+    session[SESSION_KEY] = sid
     login_user(user)
 
 
@@ -137,25 +136,21 @@ def current_council_id() -> int | None:
     return None
 
 
-def documents_query():
-    """A select() of the current council's documents that are not deleted, newest first."""
+def council_letters(limit: int) -> list[Letter]:
+    """The current council's letters that are not deleted, newest first (at most `limit`); 404 without a council."""
     council_id = current_council_id()
     if council_id is None:
         abort(404)
-    return (
-        select(Document)
-        .where(Document.council_id == council_id, Document.deleted_at.is_(None))
-        .order_by(Document.created_at.desc(), Document.id.desc())
-    )
+    return letters.for_council(council_id, limit)
 
 
-def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Document:
+def get_document_or_404(doc_id: int, include_deleted: bool = False) -> Letter:
     """The document with this id if it belongs to the current council (and is not deleted); else 404."""
     council_id = current_council_id()
-    document = db.session.get(Document, doc_id) if council_id is not None else None
-    if document is None or document.council_id != council_id:
+    if council_id is None:
         abort(404)
-    if document.deleted_at is not None and not include_deleted:
+    document = letters.in_council(council_id, doc_id, include_deleted=include_deleted)
+    if document is None:
         abort(404)
     return document
 
@@ -192,7 +187,7 @@ def landing_url(user: User) -> str:
 # --- pages ---
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
-    from easyread import throttle
+    from easyread.records import throttle
 
     if current_user.is_authenticated:
         return redirect(landing_url(current_user))
@@ -211,13 +206,10 @@ def sign_in():
                 user = users.find_user(email)
                 if users.check_password(user, form.password.data) and user.active:
                     turn.succeeded(forget=(f"account:{email}",))
-                    start_session(user)
-                    audit.record("sign_in", user, user_id=user.id)
-                    db.session.commit()
+                    start_session(user, users.sign_in(user))
                     return redirect(_safe_next(request.args.get("next")) or landing_url(user))
                 turn.failed()
-                audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
-                db.session.commit()
+                users.sign_in_failed(user, email)
                 form.email.errors.append("Enter a correct email address and password")
                 status = 401
     if form.errors and status == 200:
@@ -238,10 +230,7 @@ def sign_out():
         return render_template("auth/sign_out.html", form=form)
     if not form.validate_on_submit():
         abort(400)
-    if current_user.is_authenticated:
-        audit.record("sign_out", current_user, user_id=current_user.id)
-    users.end_session(session.get(SESSION_KEY))
-    db.session.commit()
+    users.sign_out(current_user if current_user.is_authenticated else None, session.get(SESSION_KEY))
     logout_user()
     session.clear()
     return render_template("auth/signed_out.html")
@@ -267,10 +256,7 @@ def change_password():
         elif problem := users.password_problem(form.new.data):
             form.new.errors.append(problem)
         else:
-            users.set_password(current_user, form.new.data)
-            ended = users.end_sessions(current_user, keep_sid=session.get(SESSION_KEY))
-            audit.record("password_changed", current_user, user_id=current_user.id, sessions_ended=ended)
-            db.session.commit()
+            users.change_password(current_user, form.new.data, keep_sid=session.get(SESSION_KEY))
             return render_template("auth/password_changed.html")
     return render_template("auth/change_password.html", form=form), 400 if form.errors else 200
 
@@ -290,13 +276,8 @@ def tokens():
 @bp.post("/account/tokens/<int:token_id>/revoke")
 @role_required("admin", "staff")
 def revoke_token(token_id: int):
-    from easyread.store.models import ApiToken
-
-    token = db.session.get(ApiToken, token_id)
-    if token is None or token.user_id != current_user.id:
+    if not users.revoke_own_token(current_user, token_id):
         abort(404)
-    users.revoke_token(token, current_user)
-    db.session.commit()
     return redirect(url_for("auth.tokens"))
 
 

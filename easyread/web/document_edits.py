@@ -1,6 +1,6 @@
 """Changing a draft: edit, add, remove, move or make a point again, and undo (restore an older version).
 
-Each change is a pure function from `easyread.drafts`, stored by `versions.save`
+Each change is a pure function from `easyread.documents.edits`, stored by `versions.save`
 as a new version. Every form carries the version it was made from, so a change
 to a draft someone else has changed since is refused rather than lost.
 """
@@ -10,7 +10,9 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from easyread import drafts, jobs, versions
+from easyread import jobs
+from easyread.documents import edits
+from easyread.records import versions
 from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.documents import bp
 
@@ -50,7 +52,7 @@ def apply_change(doc, change: str, note: str, fn, anchor: str | None = None):
             instance=current_app.instance_path,
             based_on=_based_on(),
         )
-    except drafts.DraftError as error:
+    except edits.DraftError as error:
         flash(str(error), "error")
     except versions.StaleVersion:
         flash(STALE, "error")
@@ -75,7 +77,7 @@ def edit_point(doc_id: int, section: int, index: int):
         doc,
         "edit",
         f"Changed the words of {_where(section, index)}.",
-        lambda d: drafts.edit_point(d, section, index, text),
+        lambda d: edits.edit_point(d, section, index, text),
         f"point-{section}-{index}",
     )
 
@@ -90,7 +92,7 @@ def add_point(doc_id: int, section: int, index: int):
         doc,
         "add",
         f"Added a point to section {section + 1}.",
-        lambda d: drafts.add_point(d, section, index, text),
+        lambda d: edits.add_point(d, section, index, text),
         f"point-{section}-{index}",
     )
 
@@ -108,7 +110,7 @@ def add_from_sentence(doc_id: int, sentence: str):
     placed: dict[str, int] = {}
 
     def change(draft: dict) -> dict:
-        changed, placed["section"], placed["index"] = drafts.add_from_sentence(draft, sentence, text)
+        changed, placed["section"], placed["index"] = edits.add_from_sentence(draft, sentence, text)
         return changed
 
     note = f'Added a point from the letter\'s sentence "{_short(text)}". Simplify its words.'
@@ -131,7 +133,7 @@ def remove_point(doc_id: int, section: int, index: int):
         doc,
         "remove",
         f"Removed {_where(section, index)}.",
-        lambda d: drafts.remove_point(d, section, index),
+        lambda d: edits.remove_point(d, section, index),
         f"section-{section}",
     )
 
@@ -145,7 +147,7 @@ def move_point(doc_id: int, section: int, index: int):
         doc,
         "move",
         f"Moved {_where(section, index)} {direction}.",
-        lambda d: drafts.move_point(d, section, index, direction),
+        lambda d: edits.move_point(d, section, index, direction),
         f"section-{section}",
     )
 
@@ -168,8 +170,8 @@ def regenerate_point(doc_id: int, section: int, index: int):
         flash(NEEDS_MODEL, "error")
     else:
         try:
-            drafts.point_at(latest.draft, section, index)
-        except drafts.DraftError as error:
+            edits.point_at(latest.draft, section, index)
+        except edits.DraftError as error:
             flash(str(error), "error")
         else:
             jobs.queue_point(doc, current_user, section, index)
@@ -192,4 +194,4 @@ def restore(doc_id: int, number: int):
     if older is None:
         flash("That version is not in this letter's history.", "error")
         return _back(doc)
-    return apply_change(doc, "restore", f"Went back to version {number}.", lambda d: drafts.restore(older.draft))
+    return apply_change(doc, "restore", f"Went back to version {number}.", lambda d: edits.restore(older.draft))

@@ -14,9 +14,10 @@ from pathlib import Path
 from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from easyread import drafts, versions
 from easyread.config import default
+from easyread.documents import edits
 from easyread.documents.atomic import atomic_write_bytes
+from easyread.records import versions
 from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.document_edits import apply_change
 from easyread.web.documents import bp
@@ -58,8 +59,8 @@ def point_picture(doc_id: int, number: int, section: int, index: int):
     if version is None:
         abort(404)
     try:
-        point = drafts.point_at(version.draft, section, index)
-    except drafts.DraftError:
+        point = edits.point_at(version.draft, section, index)
+    except edits.DraftError:
         abort(404)
     return _send_picture((point.get("picture") or {}).get("path"))
 
@@ -125,8 +126,8 @@ def choose_picture(doc_id: int, section: int, index: int):
     if version is None:
         abort(404)
     try:
-        point = drafts.point_at(version.draft, section, index)
-    except drafts.DraftError:
+        point = edits.point_at(version.draft, section, index)
+    except edits.DraftError:
         abort(404)
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -137,7 +138,7 @@ def choose_picture(doc_id: int, section: int, index: int):
                 doc,
                 "picture",
                 f"Removed the picture beside point {index + 1} of section {section + 1}.",
-                lambda d: drafts.remove_picture(d, section, index),
+                lambda d: edits.remove_picture(d, section, index),
                 anchor,
             )
         if action == "choose":
@@ -153,7 +154,7 @@ def choose_picture(doc_id: int, section: int, index: int):
                     doc,
                     "picture",
                     f"Changed the picture beside point {index + 1} of section {section + 1}.",
-                    lambda d: drafts.set_picture(d, section, index, chosen),
+                    lambda d: edits.set_picture(d, section, index, chosen),
                     anchor,
                 )
         elif action == "upload":
@@ -179,7 +180,7 @@ def choose_picture(doc_id: int, section: int, index: int):
                         doc,
                         "picture",
                         f"Uploaded a picture for point {index + 1} of section {section + 1}.",
-                        lambda d: drafts.set_picture(d, section, index, chosen),
+                        lambda d: edits.set_picture(d, section, index, chosen),
                         anchor,
                     )
         else:

@@ -13,9 +13,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField
 
-from easyread import jobs, versions
+from easyread import jobs
 from easyread.config import default
 from easyread.jobs import intake
+from easyread.records import versions
 from easyread.store.models import DraftVersion
 from easyread.translate.pipeline import FLAG_DRIFT, FLAG_ENGLISH, FLAG_FACTS, FLAG_FUZZY, FLAG_TERM, FLAG_TRUST
 from easyread.web.auth import get_document_or_404, staff_required
@@ -133,8 +134,8 @@ def translation(doc_id: int, code: str):
 
 
 def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffForm, status: int = 200, tmx_form=None):
+    from easyread.records.translations import english_for
     from easyread.translate.origin import is_approved, origin_of
-    from easyread.translation_records import english_for
 
     english = english_for(doc, version)
     name, endonym, direction = _language_name(code)
@@ -163,7 +164,7 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
             n += 1
         sections.append({"heading": section.get("heading", ""), "points": points})
     chosen = (doc.options or {}).get("formats") or list(FORMATS)
-    from easyread.translation_records import memory_size
+    from easyread.records.translations import memory_size
 
     return render_template(
         "documents/translation.html",
@@ -187,7 +188,7 @@ def _translation_page(doc, code: str, version: DraftVersion, xliff_form: XliffFo
 
 def _drafts(doc, code: str):
     from easyread.documents.model import EasyReadDocument
-    from easyread.translation_records import english_for
+    from easyread.records.translations import english_for
 
     version = versions.latest(doc, code)
     english = english_for(doc, version) if version is not None and code != "en" else None
@@ -200,9 +201,8 @@ def _drafts(doc, code: str):
 @staff_required
 def translation_xliff(doc_id: int, code: str):
     """The latest translation as XLIFF 1.2 for a translator's CAT tool."""
-    from easyread import audit
     from easyread.council_glossary import glossary_for
-    from easyread.store.db import db
+    from easyread.records import letters
     from easyread.translate.xliff import export_xliff
 
     doc = get_document_or_404(doc_id)
@@ -210,16 +210,7 @@ def translation_xliff(doc_id: int, code: str):
     settings = current_app.config["EASYREAD"]
     stem = f"letter-{doc.id}-{code}-v{version.number}"
     data = export_xliff(english, translated, code, glossary=glossary_for(settings, doc.council_id), original=stem)
-    audit.record(
-        "exported",
-        current_user,
-        council_id=doc.council_id,
-        document_id=doc.id,
-        format="xliff",
-        version=version.number,
-        language=code,
-    )
-    db.session.commit()
+    letters.exported(doc, current_user, "xliff", version=version.number, language=code)
     return Response(
         data,
         mimetype="application/x-xliff+xml",
@@ -232,10 +223,10 @@ def translation_xliff(doc_id: int, code: str):
 def translation_xliff_upload(doc_id: int, code: str):
     """Take a translator's returned XLIFF in as the next version of this language (fact lock and back-check run)."""
     from easyread.engines.base import EngineError
+    from easyread.records.translations import save_translation
     from easyread.translate.engines import get_translator
     from easyread.translate.errors import TranslationError
     from easyread.translate.xliff import import_xliff
-    from easyread.translation_records import save_translation
 
     doc = get_document_or_404(doc_id)
     version, english, translated = _drafts(doc, code)
@@ -311,11 +302,11 @@ def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]
 def translation_review(doc_id: int, code: str):
     """A fluent speaker checks a translation: English beside each point, edits, and approves points or the language."""
     from easyread.engines.base import EngineError
+    from easyread.records.translations import save_translation
     from easyread.translate.engines import get_translator
     from easyread.translate.errors import TranslationError
     from easyread.translate.origin import is_approved
     from easyread.translate.review import Returned, apply_changes
-    from easyread.translation_records import save_translation
 
     doc = get_document_or_404(doc_id)
     version, english, translated = _drafts(doc, code)
@@ -388,17 +379,15 @@ def translation_review(doc_id: int, code: str):
 @staff_required
 def translation_memory_tmx(doc_id: int, code: str):
     """The council's translation memory for this language as TMX 1.4, for a supplier's CAT tool."""
-    from easyread import audit
-    from easyread.store.db import db
+    from easyread.records import letters
+    from easyread.records.translations import memory_segments
     from easyread.translate.tmx import export_tmx
-    from easyread.translation_records import memory_segments
 
     doc = get_document_or_404(doc_id)
     if versions.latest(doc, code) is None or code == "en":
         abort(404)
     data = export_tmx(memory_segments(doc.council_id, code), code)
-    audit.record("exported", current_user, council_id=doc.council_id, document_id=doc.id, format="tmx", language=code)
-    db.session.commit()
+    letters.exported(doc, current_user, "tmx", language=code)
     return Response(
         data,
         mimetype="application/x-tmx+xml",
@@ -413,10 +402,8 @@ def translation_memory_tmx(doc_id: int, code: str):
 @staff_required
 def translation_memory_upload(doc_id: int, code: str):
     """Add a TMX file's English and target pairs (a supplier's memory) to the council's memory for this language."""
-    from easyread import audit
-    from easyread.store.db import db
+    from easyread.records.translations import import_memory
     from easyread.translate.tmx import TmxRefused, read_tmx
-    from easyread.translation_records import store_segments
 
     doc = get_document_or_404(doc_id)
     version = versions.latest(doc, code)
@@ -432,11 +419,7 @@ def translation_memory_upload(doc_id: int, code: str):
     except TmxRefused as error:
         form.tmx.errors = [str(error)]
         return _translation_page(doc, code, version, XliffForm(), 400, tmx_form=form)
-    added, replaced = store_segments(doc.council_id, code, read.segments, origin="tmx", user=current_user)
-    audit.record(
-        "memory_imported", current_user, council_id=doc.council_id, language=code, added=added, replaced=replaced
-    )
-    db.session.commit()
+    added, replaced = import_memory(doc.council_id, code, read.segments, user=current_user)
     skipped = f" {read.skipped} skipped because their facts did not match." if read.skipped else ""
     flash(f"Translation memory: {added} added and {replaced} replaced from {read.pairs} pairs.{skipped}", "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))

@@ -8,7 +8,6 @@ form, call a plain function (`jobs.intake`, `drafts`, `versions`), render a temp
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
@@ -18,12 +17,12 @@ from flask_wtf.file import FileField
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
 
-from easyread import audit, jobs, versions
+from easyread import jobs
 from easyread.documents.errors import InputError
 from easyread.documents.write import FORMATS, WriteOptions, write_outputs
 from easyread.jobs import intake
-from easyread.store.db import db
-from easyread.web.auth import documents_query, get_document_or_404, staff_required
+from easyread.records import letters, versions
+from easyread.web.auth import council_letters, get_document_or_404, staff_required
 from easyread.web.present import draft_view, fact_rows, progress_text
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
@@ -141,7 +140,7 @@ def _summary(doc) -> dict:
 @bp.get("/")
 @staff_required
 def index():
-    docs = list(db.session.scalars(documents_query().limit(200)))
+    docs = council_letters(200)
     running = any(d.status in jobs.ACTIVE for d in docs)
     return render_template("documents/index.html", docs=docs, running=running, summary=_summary)
 
@@ -150,7 +149,7 @@ def index():
 @staff_required
 def statuses():
     """Status and progress of the council's letters, for the list page's polling."""
-    docs = list(db.session.scalars(documents_query().limit(200)))
+    docs = council_letters(200)
     return jsonify(documents=[_summary(d) for d in docs], running=any(d.status in jobs.ACTIVE for d in docs))
 
 
@@ -195,9 +194,7 @@ def delete(doc_id: int):
     doc = get_document_or_404(doc_id)
     if request.method == "GET":
         return render_template("documents/delete.html", doc=doc)
-    doc.deleted_at = datetime.now(UTC)
-    audit.record("deleted", current_user, document_id=doc.id, filename=doc.filename)
-    db.session.commit()
+    letters.delete(doc, current_user)
     _remove_files(doc)
     return redirect(url_for("documents.index"))
 
@@ -206,18 +203,9 @@ def _remove_files(doc) -> None:
     """Remove the letter's made files, and its original unless another letter still uses the same file."""
     import shutil
 
-    from sqlalchemy import func, select
-
-    from easyread.store.models import Document
-
     instance = Path(current_app.instance_path)
     shutil.rmtree(instance / "outputs" / str(doc.id), ignore_errors=True)
-    others = db.session.scalar(
-        select(func.count())
-        .select_from(Document)
-        .where(Document.content_hash == doc.content_hash, Document.deleted_at.is_(None), Document.id != doc.id)
-    )
-    if not others and doc.original_path.startswith("uploads/"):
+    if not letters.others_with_original(doc) and doc.original_path.startswith("uploads/"):
         (instance / doc.original_path).unlink(missing_ok=True)
 
 
@@ -242,7 +230,7 @@ def download(doc_id: int, fmt: str):
 def send_output(doc, version, fmt: str, user):
     """Send `version` of `doc` as a `fmt` file, audited. Files are made once per version (versions never change)."""
     from easyread.documents.model import EasyReadDocument
-    from easyread.review.rounds import is_final
+    from easyread.records.rounds import is_final
 
     language = version.language or "en"
     final = is_final(doc.id, version.number, language)
@@ -263,8 +251,7 @@ def send_output(doc, version, fmt: str, user):
                 f" – final version {version.number}" if final else ""
             )
         write_outputs(EasyReadDocument.from_dict(version.draft), folder, stem, [fmt], options)
-    audit.record("exported", user, document_id=doc.id, format=fmt, version=version.number, language=language)
-    db.session.commit()
+    letters.exported(doc, user, fmt, version=version.number, language=language)
     return send_file(path, mimetype=MIMETYPES[fmt], as_attachment=True, download_name=f"{stem}.{fmt}", max_age=0)
 
 

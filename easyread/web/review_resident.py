@@ -12,9 +12,10 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_login import current_user
 
 from easyread import council_glossary
-from easyread.review import feedback, hard_words, invites, rounds, speech
-from easyread.review.retention import audio_dir
-from easyread.store.db import db
+from easyread.records import feedback, invites, rounds
+from easyread.records import review as records_review
+from easyread.records.retention import audio_dir
+from easyread.review import hard_words, speech
 from easyread.web.auth import role_required
 
 bp = Blueprint("review_resident", __name__, url_prefix="/review")
@@ -33,10 +34,10 @@ def _settings() -> dict:
     return current_app.config["EASYREAD"]
 
 
-def _sign_in(row) -> None:
+def _sign_in(row, sid: str) -> None:
     from easyread.web.auth import start_session
 
-    start_session(row.user)  # a fresh session with its own server-side row, as for staff
+    start_session(row.user, sid)  # a fresh session with its own server-side row, as for staff
 
 
 # --- invite and sign-in ---
@@ -50,12 +51,11 @@ def invite(token: str):
     if request.method == "POST":
         code = request.form.getlist("picture") if kind == "pictures" else request.form.get("number", "")
         try:
-            key = invites.set_up(row, kind, code, link_days=_settings()["REVIEW_LINK_DAYS"])
+            key, sid = records_review.code_set_up(row, kind, code, _settings()["REVIEW_LINK_DAYS"])
         except invites.CodeError as problem:
             error = str(problem)
         else:
-            _sign_in(row)
-            db.session.commit()
+            _sign_in(row, sid)
             return render_template(
                 "review/resident/ready.html",
                 link=url_for("review_resident.sign_in", key=key, _external=True),
@@ -88,7 +88,7 @@ def _link_problem(title: str, lines: tuple[str, ...], status: int):
 @bp.route("/sign-in/<key>", methods=["GET", "POST"])
 def sign_in(key: str):
     """The reviewer's own link plus their code. Wrong codes slow down like wrong passwords, and lock for good at 10."""
-    from easyread import throttle
+    from easyread.records import throttle
     from easyread.web.auth import sign_in_keys
 
     row = invites.access_for_key(key)
@@ -114,13 +114,10 @@ def sign_in(key: str):
                 code = request.form.getlist("picture") if pictures else request.form.get("number", "")
                 if invites.check_code(row, code):
                     turn.succeeded(forget=(invites.limit_key(row),))
-                    invites.note_success(row)
-                    _sign_in(row)
-                    db.session.commit()
+                    _sign_in(row, records_review.code_accepted(row))
                     return redirect(url_for("review_resident.index"))
                 turn.failed()
-                total = invites.note_failure(row)
-                db.session.commit()
+                total = records_review.code_refused(row)
                 if invites.is_locked(row):
                     return _link_problem("This link is locked", LOCKED_LINES, 403)
                 left = invites.CODE_MAX_FAILURES - total
@@ -227,29 +224,23 @@ def answer(round_id: int, section: int, index: int):
     answer_value = request.form.get("answer") or None
     state = _page_state(request.form)
     try:
-        if state:
-            state.setdefault((section, index), {})
-            feedback.save_page(round_, assignment, state, answered=(section, index), answer=answer_value)
-            row = feedback.mine(round_, assignment)[(section, index)]
-        else:
-            row = feedback.record(
-                round_,
-                assignment,
-                section,
-                index,
-                answer=answer_value,
-                hard_words=request.form.getlist("hard"),
-                reasons=request.form.getlist("reason"),
-                comment=request.form.get("comment", ""),
-            )
+        row = records_review.save_answer(
+            round_,
+            assignment,
+            section,
+            index,
+            page=state,
+            answer=answer_value,
+            hard_words=request.form.getlist("hard"),
+            reasons=request.form.getlist("reason"),
+            comment=request.form.get("comment", ""),
+        )
     except feedback.FeedbackError as error:
-        db.session.rollback()
         if _wants_json():
             return jsonify(ok=False, error=str(error)), 400
         return redirect(
             url_for("review_resident.read", round_id=round_id, error=str(error)) + f"#point-{section}-{index}"
         )
-    db.session.commit()
     said = f"You said: {feedback.ANSWERS[row.answer]}." if row.answer else "Saved."
     if _wants_json():
         return jsonify(ok=True, answer=row.answer, said=said, hard_words=row.hard_words, saved=True)
@@ -260,8 +251,7 @@ def answer(round_id: int, section: int, index: int):
 @reviewer_required
 def supporter(round_id: int):
     round_, assignment = _mine(round_id)
-    assignment.supporter = request.form.get("supporter") == "yes"
-    db.session.commit()
+    records_review.set_supporter(assignment, request.form.get("supporter") == "yes")
     if _wants_json():
         return jsonify(ok=True, supporter=assignment.supporter)
     return redirect(url_for("review_resident.read", round_id=round_id) + "#supporter")
@@ -273,13 +263,9 @@ def finish(round_id: int):
     round_, assignment = _mine(round_id)
     try:
         # "Send my answers" carries the whole page: keep every comment and ticked word first, even if no face is chosen
-        feedback.save_page(round_, assignment, _page_state(request.form))
-        db.session.commit()
-        feedback.finish(round_, assignment, request.form.get("overall"))
+        records_review.finish(round_, assignment, _page_state(request.form), request.form.get("overall"))
     except feedback.FeedbackError as error:
-        db.session.rollback()
         return redirect(url_for("review_resident.read", round_id=round_id, error=str(error)) + "#finish")
-    db.session.commit()
     return redirect(url_for("review_resident.thanks", round_id=round_id))
 
 
@@ -293,10 +279,8 @@ def thanks(round_id: int):
 # --- the reviewer's own account ---
 def _contact(user) -> dict | None:
     """The council person who sent this reviewer their latest round: their name, and their email if it is real."""
-    from easyread.store.models import User
-
     for round_, _ in rounds.for_reviewer(user.id):
-        sender = db.session.get(User, round_.created_by) if round_.created_by else None
+        sender = records_review.sender(round_)
         if sender is not None and sender.active and sender.role in ("admin", "staff"):
             return {"name": sender.name, "email": "" if sender.email.endswith(".invalid") else sender.email}
     return None

@@ -1,7 +1,7 @@
 """Staff side of review with residents: the reviewer panel and invites, sending a round (with the
 personal data preview), triage of the feedback, glossary, compare, approve, learning and delete.
 
-Views stay thin: they read a form, call `easyread.review.*`, render a template. Every
+Views stay thin: they read a form, call `easyread.review.*` and `easyread.records.review`, render a template. Every
 round is looked up within the signed-in person's council; every document through
 `get_document_or_404`.
 """
@@ -14,15 +14,15 @@ from datetime import date
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
-from easyread import audit, council_glossary, versions
+from easyread import council_glossary
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
-from easyread.review import feedback, gate, invites, redact, retention, rounds
-from easyread.store.db import db
+from easyread.records import feedback, invites, rounds, versions
+from easyread.records import review as records_review
+from easyread.records.users import UserError
+from easyread.review import gate, redact
 from easyread.store.models import DraftVersion, User
-from easyread.users import UserError
 from easyread.web.auth import current_council_id, get_document_or_404, staff_required
 
 bp = Blueprint("review_staff", __name__, url_prefix="/review")
@@ -49,19 +49,8 @@ class ReviewerForm(FlaskForm):
 @bp.get("/reviewers")
 @staff_required
 def reviewers():
-    from easyread.store.models import ReviewerAccess
-
     people = invites.panel(current_council_id())
-    access = (
-        {
-            a.user_id: a
-            for a in db.session.scalars(
-                select(ReviewerAccess).where(ReviewerAccess.user_id.in_([p.id for p in people]))
-            )
-        }
-        if people
-        else {}
-    )
+    access = records_review.access_of(people)
     days = _settings()["REVIEW_LINK_DAYS"]
     states = {user_id: invites.link_state(a, days) for user_id, a in access.items() if a.code_hash}
     expiry = {user_id: invites.link_expires_at(a, days) for user_id, a in access.items() if a.code_hash}
@@ -86,14 +75,16 @@ def new_reviewer():
     form = ReviewerForm()
     if request.method == "POST" and form.validate():
         try:
-            user = invites.create_reviewer(
-                current_user.council, form.name.data or "", form.email.data or "", actor=current_user
+            user, token = records_review.add_reviewer(
+                current_user.council,
+                form.name.data or "",
+                form.email.data or "",
+                _settings()["REVIEW_INVITE_DAYS"],
+                actor=current_user,
             )
         except UserError as error:
             (form.email if "email" in str(error).lower() else form.name).errors.append(str(error))
         else:
-            token = invites.new_invite(user, _settings()["REVIEW_INVITE_DAYS"], actor=current_user)
-            db.session.commit()
             return _invite_page(user, token)
     return render_template("review/staff/new_reviewer.html", form=form), 400 if form.errors else 200
 
@@ -102,11 +93,10 @@ def new_reviewer():
 @staff_required
 def reinvite(user_id: int):
     """A new invite link (the reviewer lost theirs, or forgot their code): the old link and code stop working once used."""
-    user = db.session.get(User, user_id)
-    if user is None or user.council_id != current_council_id() or user.role != "reviewer":
+    user = records_review.reviewer(current_council_id(), user_id)
+    if user is None:
         abort(404)
-    token = invites.new_invite(user, _settings()["REVIEW_INVITE_DAYS"], actor=current_user)
-    db.session.commit()
+    token = records_review.reinvite(user, _settings()["REVIEW_INVITE_DAYS"], actor=current_user)
     return _invite_page(user, token)
 
 
@@ -114,19 +104,16 @@ def reinvite(user_id: int):
 @staff_required
 def renew_link(user_id: int):
     """Make a reviewer's own sign-in link work for REVIEW_LINK_DAYS more (a locked code needs a new invite instead)."""
-    from easyread.store.models import ReviewerAccess
-
-    user = db.session.get(User, user_id)
-    if user is None or user.council_id != current_council_id() or user.role != "reviewer":
+    user = records_review.reviewer(current_council_id(), user_id)
+    if user is None:
         abort(404)
-    row = db.session.scalar(select(ReviewerAccess).where(ReviewerAccess.user_id == user.id))
-    if row is None or not row.code_hash:
+    row = records_review.set_up_access(user)
+    if row is None:
         abort(404)
     if invites.is_locked(row):
         flash(f"{user.name}'s code is locked after too many wrong tries. Make a new invite link instead.", "error")
     else:
-        until = invites.renew_link(row, _settings()["REVIEW_LINK_DAYS"], actor=current_user)
-        db.session.commit()
+        until = records_review.renew_link(row, _settings()["REVIEW_LINK_DAYS"], actor=current_user)
         flash(f"{user.name}'s sign-in link now works until {until:%-d %B %Y}.", "success")
     return redirect(url_for("review_staff.reviewers"))
 
@@ -137,10 +124,7 @@ def renew_link(user_id: int):
 def document(doc_id: int):
     doc = get_document_or_404(doc_id)
     all_versions = versions.all_versions(doc)
-    languages = sorted(
-        {v.language for v in db.session.scalars(select(DraftVersion).where(DraftVersion.document_id == doc.id))}
-    )
-    approvals = {lang: rounds.approval(doc.id, lang) for lang in languages}
+    approvals = {lang: rounds.approval(doc.id, lang) for lang in records_review.languages(doc)}
     checks = {v.number: _gate_check(v) for v in all_versions}
     return render_template(
         "review/staff/document.html",
@@ -176,11 +160,7 @@ def _parse_due() -> tuple[date | None, str | None]:
 def send(doc_id: int):
     doc = get_document_or_404(doc_id)
     form = SendForm()
-    latest = {}
-    for v in db.session.scalars(
-        select(DraftVersion).where(DraftVersion.document_id == doc.id).order_by(DraftVersion.number)
-    ):
-        latest[v.language] = v
+    latest = records_review.latest_by_language(doc)
     form.version.choices = [(f"{v.language}:{v.number}", f"Version {v.number} ({v.language})") for v in latest.values()]
     panel = invites.panel(doc.council_id)
     form.reviewers.choices = [(str(p.id), p.name) for p in panel]
@@ -203,7 +183,7 @@ def send(doc_id: int):
         if not form.errors and not due_error:
             letter = versions.original_document(doc, current_app.instance_path, _settings())
             try:
-                row = rounds.prepare(
+                row = records_review.prepare_round(
                     doc,
                     version,
                     chosen,
@@ -216,7 +196,6 @@ def send(doc_id: int):
             except rounds.RoundError as error:
                 form.reviewers.errors.append(str(error))
             else:
-                db.session.commit()
                 return redirect(url_for("review_staff.preview", round_id=row.id))
     elif request.method == "GET":
         form.version.data = form.version.choices[-1][0] if form.version.choices else None
@@ -257,16 +236,14 @@ def change_redactions(round_id: int):
     try:
         if request.form.get("action") == "remove":
             text = request.form.get("text", "")
-            rounds.set_redactions(row, redact.remove(row.redactions, text), user=current_user, change="remove")
+            records_review.set_redactions(row, redact.remove(row.redactions, text), user=current_user, change="remove")
             flash(f"“{text}” will be shown to reviewers.", "success")
         else:
             text, label = request.form.get("text", ""), request.form.get("label", "")
-            rounds.set_redactions(row, redact.add(row.redactions, text, label), user=current_user, change="add")
+            records_review.set_redactions(row, redact.add(row.redactions, text, label), user=current_user, change="add")
             flash(f"“{' '.join(text.split())}” will be hidden as {redact.placeholder(label)}.", "success")
     except (ValueError, rounds.RoundError) as error:
         flash(str(error), "error")
-    else:
-        db.session.commit()
     return redirect(url_for("review_staff.preview", round_id=row.id))
 
 
@@ -275,11 +252,10 @@ def change_redactions(round_id: int):
 def send_round(round_id: int):
     row = _round_or_404(round_id)
     try:
-        rounds.send(row, user=current_user)
+        records_review.send_round(row, user=current_user)
     except rounds.RoundError as error:
         flash(str(error), "error")
         return redirect(url_for("review_staff.preview", round_id=row.id))
-    db.session.commit()
     flash("Sent for review. The draft cannot be changed until you end the round.", "success")
     return redirect(url_for("review_staff.triage", round_id=row.id))
 
@@ -289,11 +265,9 @@ def send_round(round_id: int):
 def cancel_round(round_id: int):
     row = _round_or_404(round_id)
     try:
-        rounds.discard(row, user=current_user)
+        records_review.discard_round(row, user=current_user)
     except rounds.RoundError as error:
         flash(str(error), "error")
-    else:
-        db.session.commit()
     return redirect(url_for("review_staff.document", doc_id=row.document_id))
 
 
@@ -301,8 +275,7 @@ def cancel_round(round_id: int):
 @staff_required
 def close_round(round_id: int):
     row = _round_or_404(round_id)
-    rounds.close(row, user=current_user)
-    db.session.commit()
+    records_review.close_round(row, user=current_user)
     flash("The round has ended. You can change the draft now.", "success")
     return redirect(url_for("review_staff.triage", round_id=row.id))
 
@@ -359,8 +332,7 @@ def add_to_glossary():
                 str(error)
             )
         else:
-            audit.record("review_glossary_added", current_user, term=" ".join(term.split()))
-            db.session.commit()
+            records_review.glossary_word_added(current_user, " ".join(term.split()))
             flash(f"“{' '.join(term.split())}” is in the council glossary now. New drafts will explain it.", "success")
             return redirect(back)
     return render_template("review/staff/glossary.html", form=form, back=back), 400 if form.errors else 200
@@ -454,7 +426,7 @@ def approve(doc_id: int):
     if request.method == "GET":
         return render_template("review/staff/approve.html", doc=doc, check=_gate_check(version), error=None)
     try:
-        rounds.approve(doc, version, user=current_user, confirmation=request.form.get("confirm"))
+        records_review.approve(doc, version, user=current_user, confirmation=request.form.get("confirm"))
     except gate.NeedsConfirmation as refused:
         n = len(refused.problems)
         error = (
@@ -465,7 +437,6 @@ def approve(doc_id: int):
     except rounds.RoundError as error:
         flash(str(error), "error")
     else:
-        db.session.commit()
         flash(f"Version {version.number} is approved. Downloads of it are marked final.", "success")
     return redirect(url_for("review_staff.document", doc_id=doc.id))
 
@@ -487,8 +458,7 @@ def erase(doc_id: int):
     doc = get_document_or_404(doc_id, include_deleted=True)
     if request.method == "GET":
         return render_template("review/staff/erase.html", doc=doc)
-    retention.erase(doc, current_app.instance_path, actor=current_user)
-    db.session.commit()
+    records_review.erase(doc, current_app.instance_path, actor=current_user)
     flash("The letter, its versions, feedback and files are deleted.", "success")
     return redirect(url_for("documents.index"))
 

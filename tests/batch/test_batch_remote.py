@@ -17,7 +17,8 @@ def server(tmp_path, monkeypatch):
     from argon2 import PasswordHasher
     from werkzeug.serving import make_server
 
-    from easyread import create_app, users
+    from easyread import create_app
+    from easyread.records import users
     from easyread.store.db import db
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -13,10 +13,10 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     from argon2 import PasswordHasher
     from sqlalchemy import func, select
 
-    from easyread import create_app, users
-    from easyread.review import rounds
+    from easyread import create_app
+    from easyread.records import rounds, users
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion, ReviewRound
+    from easyread.store.models import DraftVersion, Letter, ReviewRound
     from tests.batch.conftest import build_tree
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
@@ -47,7 +47,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     no_panel = CliRunner().invoke(main, args, catch_exceptions=False)
     assert no_panel.exit_code == 2 and "no reviewers yet" in no_panel.output
     with app.app_context():
-        from easyread.review import invites
+        from easyread.records import invites
 
         invites.create_reviewer(db.session.merge(council), "Rita Reviewer", actor="test")
         db.session.commit()
@@ -55,7 +55,7 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
     assert result.exit_code == 1, result.output  # the bad files
     assert "4 of 9 letters done" in result.output
     with app.app_context():
-        docs = list(db.session.scalars(select(Document)))
+        docs = list(db.session.scalars(select(Letter)))
         assert sorted(d.options["batch"]["path"] for d in docs) == sorted(small.good)
         assert all(d.status == "done" and d.options["batch"]["review_round"] == "May letters" for d in docs)
         assert db.session.scalar(select(func.count()).select_from(DraftVersion)) == 4

@@ -27,7 +27,7 @@ PASSWORD = "correct-horse-battery-staple"
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(monkeypatch):
     """argon2id with tiny costs, so making users in every test stays quick (production keeps the library defaults)."""
-    from easyread import users
+    from easyread.records import users
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
@@ -35,8 +35,8 @@ def _fast_password_hashing(monkeypatch):
 @pytest.fixture
 def app(instance):
     from easyread import create_app
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.users import get_or_create_council
 
     # Jobs run inside the request that queues them; no picture model is loaded unless a test asks for one.
     app = create_app(
@@ -80,7 +80,7 @@ def other_council(app):
 @pytest.fixture
 def make_user(app):
     """make_user(email, role, council=None, name=None, password=PASSWORD, active=True) -> User (detached)."""
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
 
     def make(email, role="staff", council=None, name=None, password=PASSWORD, active=True):
@@ -119,7 +119,7 @@ def other_staff(make_user, other_council):
 
 def signed_in(app, user):
     """A test client whose session is signed in as `user` (what Flask-Login stores after login_user)."""
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 
@@ -187,9 +187,9 @@ def post():
 
 @pytest.fixture
 def make_document(app):
-    """make_document(council, user=None, **fields) -> document id: a Document row straight in the database."""
+    """make_document(council, user=None, **fields) -> document id: a Letter row straight in the database."""
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     def make(council, user=None, **fields):
         values = {
@@ -202,7 +202,7 @@ def make_document(app):
         }
         values.update(fields)
         with app.app_context():
-            doc = Document(council_id=council.id, created_by=user.id if user else None, **values)
+            doc = Letter(council_id=council.id, created_by=user.id if user else None, **values)
             db.session.add(doc)
             db.session.commit()
             return doc.id

@@ -21,12 +21,12 @@ def doc_id_from(response) -> int:
 
 
 def latest_draft(app, doc_id: int):
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         version = versions.latest(doc)
         return (version.number, version.draft, version.report) if version else (0, None, None)
 

@@ -116,7 +116,7 @@ def test_admin_cannot_deactivate_themselves_or_other_councils(app, admin_client,
 
 
 def test_audit_log_is_newest_first_paged_and_this_councils_only(app, admin_client, page, admin, council, other_council):
-    from easyread import audit
+    from easyread.records import audit
 
     with app.app_context():
         for n in range(120):

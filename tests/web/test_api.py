@@ -11,7 +11,7 @@ from tests.web.doc_support import LETTER, audit_events
 
 @pytest.fixture
 def token(app, staff):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 
@@ -23,7 +23,7 @@ def token(app, staff):
 
 @pytest.fixture
 def other_token(app, other_staff):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 

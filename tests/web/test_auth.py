@@ -148,7 +148,7 @@ def test_the_right_password_works_once_the_wait_is_over_even_after_many_failures
 
 
 def test_the_wait_is_capped_at_login_lockout_minutes():
-    from easyread.throttle import delay_seconds
+    from easyread.records.throttle import delay_seconds
 
     assert [delay_seconds(n, 5, 900) for n in (1, 4, 5, 6, 7, 10)] == [0, 0, 1, 2, 4, 32]
     assert delay_seconds(40, 5, 900) == 900 and delay_seconds(10**6, 5, 900) == 900
@@ -305,8 +305,8 @@ def test_staff_and_reviewers_cannot_see_admin_pages(staff_client, reviewer_clien
 def doc_routes(app):
     """A staff page and an API route that use the council boundary helpers, as the documents blueprint does."""
     from easyread.web.auth import (
+        council_letters,
         current_council_id,
-        documents_query,
         get_document_or_404,
         staff_required,
         token_required,
@@ -320,7 +320,7 @@ def doc_routes(app):
     @app.get("/_test/documents")
     @staff_required
     def _test_documents():
-        return ",".join(str(d.id) for d in db.session.scalars(documents_query()))
+        return ",".join(str(d.id) for d in council_letters(200))
 
     @app.get("/_test/api/documents/<int:doc_id>")
     @token_required()
@@ -356,7 +356,7 @@ def test_deleted_documents_are_not_found(doc_routes, staff_client, council, make
 
 # --- API tokens ---
 def _token(app, user, name="test"):
-    from easyread import users
+    from easyread.records import users
 
     with app.app_context():
         _, token = users.create_token(db.session.get(User, user.id), name, actor="test")

@@ -34,8 +34,8 @@ def app(instance):
     instance folder (a real consumer, started by `live_server`), pictures on. One repair round and
     no best-of sampling keep the model's part to a few minutes."""
     from easyread import create_app
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.users import get_or_create_council
 
     app = create_app(
         {

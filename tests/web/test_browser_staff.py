@@ -49,11 +49,11 @@ def queued_letter(app, staff):
     """A letter waiting for the worker: its original kept and its row queued, as the upload leaves it before a worker starts."""
     from easyread.jobs import intake
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
         digest, relative = intake.keep_original(app.instance_path, LEGAL_LETTER.encode())
-        doc = Document(
+        doc = Letter(
             council_id=staff.council_id,
             created_by=staff.id,
             title="Waiting letter",

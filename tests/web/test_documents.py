@@ -290,10 +290,10 @@ def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page,
     _, draft, _ = latest_draft(app, doc_id)
     s, i = _find(draft, "If you do not pay")
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         doc.options = {**doc.options, "model": "embedded"}
         db.session.commit()
     asked = []

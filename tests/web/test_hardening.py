@@ -53,8 +53,8 @@ def test_spreadsheet_safe_covers_every_formula_start():
 # --- instance files ---
 def test_instance_files_and_folders_are_the_services_alone(tmp_path, monkeypatch, post, upload):
     from easyread import create_app
+    from easyread.records.users import create_user, get_or_create_council
     from easyread.store.db import db
-    from easyread.users import create_user, get_or_create_council
 
     old = os.umask(0o022)  # what a typical shell gives
     try:
@@ -113,7 +113,7 @@ def test_hsts_only_when_cookies_are_secure(instance):
 
 
 def test_downloads_and_api_answers_are_never_stored(app, staff, staff_client, upload, anon_client):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 

@@ -13,7 +13,7 @@ HUGE_WORD = "Dear resident,\n\n" + "a" * 150_000
 
 @pytest.fixture
 def token(app, staff):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
 
@@ -29,10 +29,10 @@ def auth(token):
 
 def stored_document(app, doc_id):
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        return db.session.get(Document, doc_id)
+        return db.session.get(Letter, doc_id)
 
 
 def test_the_upload_page_refuses_a_huge_word_in_one_sentence(staff_client, page, upload):

@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _doc(app, doc_id):
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         return {
             "status": doc.status,
             "error": doc.error,
@@ -252,11 +252,11 @@ def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_cli
     never as a whole new draft over a person's edits."""
     from easyread import jobs
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     doc_id = doc_id_from(upload(staff_client))
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         doc.status = "running"
         doc.progress = {
             "stage": "rewrite",

@@ -58,8 +58,8 @@ def app(instance, database_url, monkeypatch):
     """The app on PostgreSQL, configured the way `easyread serve` is: EASYREAD_DATABASE_URL in the environment,
     and create_app() brings the empty database to the migration head."""
     from easyread import create_app, jobs
+    from easyread.records.users import get_or_create_council
     from easyread.store.db import db
-    from easyread.users import get_or_create_council
 
     monkeypatch.setenv("EASYREAD_DATABASE_URL", database_url)
     app = create_app(
@@ -115,7 +115,7 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(
     from sqlalchemy import func, select
 
     from easyread.store.db import db
-    from easyread.store.models import AuditEvent, Document, DraftVersion
+    from easyread.store.models import AuditEvent, DraftVersion, Letter
 
     # the empty database was migrated to the head by create_app
     with app.app_context():
@@ -131,7 +131,7 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(
     # upload a small text letter; the job (model "none") runs inside the request and makes version 1
     doc_id = doc_id_from(upload(client))
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         assert doc.status == "done", (doc.status, doc.error)
         assert doc.options["model"] == "none" and doc.progress["job"]
         assert doc.created_at.tzinfo is not None  # timestamp with time zone comes back aware

@@ -2,7 +2,7 @@
 
 Before: the limit was a count of recent failures read before checking the password, so 40 parallel wrong
 passwords were all checked against a stale count (9 of 40 got through a limit of 5), and 84 parallel reviewer
-codes (10 checked). Now each check must first win one conditional UPDATE (easyread.throttle), so every check
+codes (10 checked). Now each check must first win one conditional UPDATE (easyread.records.throttle), so every check
 sees every earlier failure: exactly LOGIN_MAX_FAILURES wrong passwords are checked, the rest are told to wait.
 """
 
@@ -71,7 +71,7 @@ def test_forty_parallel_wrong_reviewer_codes_check_only_the_limit(app, council, 
 @pytest.fixture
 def reviewer_with_key(app, council):
     """(access row id, sign-in key) of a reviewer set up with the number code 4815."""
-    from easyread.review import invites
+    from easyread.records import invites
     from easyread.store.db import db
     from easyread.store.models import Council
 
@@ -125,7 +125,7 @@ def test_a_reviewer_code_locks_for_good_after_ten_wrong_codes_and_staff_see_it(
     assert len(_events(app, "reviewer_code_locked")) == 1
     listed = page(staff_client.get("/review/reviewers"))
     assert "Locked" in listed.text and "10 wrong codes were tried. Make a new invite link" in listed.text
-    from easyread.review import invites
+    from easyread.records import invites
     from easyread.store.db import db
     from easyread.store.models import ReviewerAccess
 

@@ -11,10 +11,10 @@ NOT_SET_UP = "Translation is not set up here. Ask your administrator to set TRAN
 
 def _doc(app, doc_id):
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         return doc.status, doc.error, dict(doc.progress or {})
 
 
@@ -92,14 +92,14 @@ def test_after_a_change_the_page_opens_at_the_banner_and_undo(app, staff_client,
 
 def test_one_status_column_and_a_waiting_letter_says_so_once(app, staff_client, page, upload):
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     doc_id = doc_id_from(upload(staff_client))
     listing = page(staff_client.get("/documents/"))
     headers = [" ".join(th.text_content().split()) for th in listing.tree.xpath("//thead//th")]
     assert headers.count("Status") == 1 and "Progress" not in headers, headers
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         doc.status, doc.progress = "queued", {"stage": "waiting", "percent": 0}
         db.session.commit()
     shown = page(staff_client.get(f"/documents/{doc_id}"))

@@ -64,7 +64,7 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
     """A rewriter that keeps reporting progress but never ends (a fake model) is stopped at the limit."""
     from easyread.jobs import work
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     real_rewrite = work.rewrite
 
@@ -80,10 +80,10 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
     doc_id = doc_id_from(upload(staff_client))
     assert time.monotonic() - started < 30
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         assert doc.status == "failed"
         assert doc.error.startswith("This letter took longer than 1 minute to check and rewrite, so it was stopped.")
     monkeypatch.setattr(work, "rewrite", real_rewrite)
     next_id = doc_id_from(upload(staff_client))
     with app.app_context():
-        assert db.session.get(Document, next_id).status == "done"
+        assert db.session.get(Letter, next_id).status == "done"

@@ -6,12 +6,12 @@ from tests.web.doc_support import audit_events, doc_id_from, latest_draft
 
 
 def _save(app, doc_id, draft, note="test"):
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         versions.save(
             doc, draft, user=None, note=note, change="edit", settings=app.config["EASYREAD"], instance=app.instance_path
         )
@@ -110,7 +110,7 @@ def test_an_old_draft_without_sources_opens_and_exports(app, staff_client, page,
 
 
 def test_the_api_draft_has_each_points_sources_and_the_letters_sentences(app, anon_client, staff):
-    from easyread import users
+    from easyread.records import users
     from easyread.store.db import db
     from easyread.store.models import User
     from tests.web.doc_support import LETTER

@@ -85,14 +85,14 @@ def test_upload_refuses_an_unknown_language_before_any_work(app, staff_client, p
     shown = page(response, 400)
     assert "There is a problem" in shown.text
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        assert db.session.query(Document).count() == 0
+        assert db.session.query(Letter).count() == 0
 
 
 def test_api_submits_languages_and_fetches_a_translation(app, staff, libre):
-    from easyread.users import create_token
+    from easyread.records.users import create_token
 
     with app.app_context():
         from easyread.store.db import db

@@ -36,7 +36,7 @@ def test_create_first_admin_with_a_generated_password(cli_runner, instance):
     password = result.output.split("Password (shown once): ")[1].strip()
     app = _app(instance)
     with app.app_context():
-        from easyread import users
+        from easyread.records import users
 
         user = db.session.scalar(select(User).where(User.email == "ada@council.gov.uk"))
         assert user.role == "admin" and user.council.slug == "testshire-council"
@@ -76,7 +76,7 @@ def test_token_is_printed_once_and_works(cli_runner, instance):
     assert token.startswith("er_") and len(token) > 40
     app = _app(instance)
     with app.app_context():
-        from easyread import users
+        from easyread.records import users
 
         assert users.user_for_token(token).email == "sam@council.gov.uk"
     assert cli_runner.invoke(main, ["users", "token", "nobody@council.gov.uk"]).exit_code == 1
@@ -128,7 +128,7 @@ def test_tokens_lists_and_revoke_token_revokes_one_token(cli_runner, instance):
     missing = cli_runner.invoke(main, ["users", "revoke-token", "999"])
     assert missing.exit_code == 1 and "There is no API token number 999" in missing.output
     with app.app_context():
-        from easyread import users
+        from easyread.records import users
 
         assert users.user_for_token(first) is None
         assert db.session.scalar(select(ApiToken).where(ApiToken.id == token_id)).revoked_at is not None

@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _status(app, doc_id) -> str:
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
 
     with app.app_context():
-        return db.session.get(Document, doc_id).status
+        return db.session.get(Letter, doc_id).status
 
 
 def _seconds_to_get(url: str) -> float:

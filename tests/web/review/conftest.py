@@ -129,7 +129,7 @@ DRAFT = {
 def letter_doc(app, council, staff):
     """A letter with planted personal data: the original file in uploads/ and version 1 of its draft. Returns its id."""
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion
+    from easyread.store.models import DraftVersion, Letter
 
     data = LETTER.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
@@ -137,7 +137,7 @@ def letter_doc(app, council, staff):
     uploads.mkdir(parents=True, exist_ok=True)
     (uploads / digest).write_bytes(data)
     with app.app_context():
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title="Letter for Jane Smith",
@@ -168,7 +168,7 @@ def letter_doc(app, council, staff):
 @pytest.fixture
 def make_reviewer(app, council):
     """make_reviewer(name, council=None) -> (user id, sign-in key, code list): a reviewer set up with pictures sun,cat,fish."""
-    from easyread.review import invites
+    from easyread.records import invites
     from easyread.store.db import db
     from easyread.store.models import Council
 
@@ -197,16 +197,16 @@ def reviewer_client_for(app, user_id):
 @pytest.fixture
 def sent_round(app, letter_doc, staff, make_reviewer):
     """A round of version 1 sent to two reviewers. Returns dict(round_id, doc_id, reviewers=[ids], keys=[keys])."""
-    from easyread.review import rounds
+    from easyread.records import rounds
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion, User
+    from easyread.store.models import DraftVersion, Letter, User
 
     first, key1, _ = make_reviewer("Rosa Reviewer")
     second, key2, _ = make_reviewer("Ravi Reviewer")
     with app.app_context():
-        doc = db.session.get(Document, letter_doc)
+        doc = db.session.get(Letter, letter_doc)
         version = db.session.query(DraftVersion).filter_by(document_id=doc.id, number=1).one()
-        from easyread import versions
+        from easyread.records import versions
 
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
         row = rounds.prepare(

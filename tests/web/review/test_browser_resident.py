@@ -63,7 +63,7 @@ def _make_letter(app, council, staff, title: str) -> int:
     from easyread import council_glossary
     from easyread.jobs.work import recheck
     from easyread.store.db import db
-    from easyread.store.models import Document, DraftVersion
+    from easyread.store.models import DraftVersion, Letter
 
     data = LETTER.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
@@ -96,7 +96,7 @@ def _make_letter(app, council, staff, title: str) -> int:
         checked, report = recheck(
             draft, LETTER, glossary=council_glossary.glossary_for(settings, council.id), settings=settings
         )
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title=title,
@@ -129,17 +129,16 @@ def resident_round(app, council, staff, make_reviewer):
     """A round of the bill letter sent to Rosa (who will use JavaScript) and Ravi (who will not), fresh invites for
     Nell and Ned (to see the code pages with and without JavaScript), and a second copy of the letter with no round,
     for the approval gate."""
-    from easyread import versions
-    from easyread.review import invites, rounds
+    from easyread.records import invites, rounds, versions
     from easyread.store.db import db
-    from easyread.store.models import Council, Document, DraftVersion, User
+    from easyread.store.models import Council, DraftVersion, Letter, User
 
     review_doc = _make_letter(app, council, staff, "Council tax bill (review)")
     gate_doc = _make_letter(app, council, staff, "Council tax bill (approve)")
     rosa, rosa_key, _ = make_reviewer("Rosa Reviewer")
     ravi, ravi_key, _ = make_reviewer("Ravi Reviewer")
     with app.app_context():
-        doc = db.session.get(Document, review_doc)
+        doc = db.session.get(Letter, review_doc)
         version = db.session.query(DraftVersion).filter_by(document_id=doc.id, number=1).one()
         letter = versions.original_document(doc, app.instance_path, app.config["EASYREAD"])
         sender = db.session.get(User, staff.id)
@@ -173,7 +172,7 @@ def resident_round(app, council, staff, make_reviewer):
 
 
 def _latest_feedback(app, round_id: int, reviewer_id: int) -> dict:
-    from easyread.review import feedback, rounds
+    from easyread.records import feedback, rounds
 
     with app.app_context():
         round_, assignment = rounds.assignment(round_id, reviewer_id)
@@ -213,7 +212,7 @@ def test_gate_comments_hard_words_widths_audio_and_account(app, staff, resident_
     approved = audit_events(app, "draft_approved")
     assert len(approved) == 1 and approved[0]["version"] == 2 and approved[0]["confirmed"] is True
     assert any("1 February 2025" in p for p in approved[0]["problems"]) and approved[0]["actor"] == staff.email
-    from easyread.review import rounds
+    from easyread.records import rounds
 
     with app.app_context():
         assert rounds.approved_version(r["gate_doc"]) == 2

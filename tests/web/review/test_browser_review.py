@@ -34,7 +34,7 @@ def test_round_keyboard_feedback_glossary_version_2_and_approve(app, live_server
     who = {p["who"] for p in result["pages"]}
     assert who == {"staff", "reviewer"} and sum(p["who"] == "reviewer" for p in result["pages"]) >= 7
     assert_no_page_problems(result)
-    from easyread.review import rounds
+    from easyread.records import rounds
 
     with app.app_context():
         assert rounds.approved_version(letter_doc) == 2

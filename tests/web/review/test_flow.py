@@ -63,7 +63,7 @@ def test_invite_sets_up_a_picture_code_once_then_link_and_code_sign_in(app, anon
 
 
 def test_number_code_and_rate_limit(app, make_reviewer, page, post):
-    from easyread.review import invites
+    from easyread.records import invites
     from easyread.store.db import db
     from easyread.store.models import Council
 
@@ -309,7 +309,7 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
         follow_redirects=True,
     )
     assert "Version 2 is approved" in page(approved).text
-    from easyread.review import rounds
+    from easyread.records import rounds
 
     with app.app_context():
         assert rounds.approved_version(doc_id) == 2 and rounds.is_final(doc_id, 2) and not rounds.is_final(doc_id, 1)
@@ -328,13 +328,13 @@ def test_reviewer_feedback_then_triage_glossary_version_2_and_approve(app, staff
     assert "Final version 2" in final_txt and "It pays for bins and roads." in final_txt
     final_html = staff_client.get(f"/documents/{doc_id}/download/html").get_data(as_text=True)
     assert "Final version 2" in final_html
-    from easyread import versions
+    from easyread.records import versions
     from easyread.store.db import db
-    from easyread.store.models import Document
+    from easyread.store.models import Letter
     from easyread.web.documents import send_output
 
     with app.test_request_context():
-        doc = db.session.get(Document, doc_id)
+        doc = db.session.get(Letter, doc_id)
         older = send_output(doc, versions.get(doc, 1), "txt", None)
         older.direct_passthrough = False
         assert "Draft: not approved yet" in older.get_data(as_text=True)

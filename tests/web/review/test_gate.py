@@ -90,7 +90,7 @@ def test_chooser_offers_likely_hard_words_only():
 
 def test_send_my_answers_keeps_comments_even_without_a_face(app, sent_round, post, page):
     """Without JavaScript the page is one form: "Send my answers" carries every typed comment and word."""
-    from easyread.review import feedback, rounds
+    from easyread.records import feedback, rounds
     from tests.web.review.conftest import reviewer_client_for
 
     rid, rosa_id = sent_round["round_id"], sent_round["reviewers"][0]

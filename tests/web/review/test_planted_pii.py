@@ -138,7 +138,7 @@ def test_the_set_is_at_least_forty_items_in_varied_formats():
 def pii_doc(app, staff):
     """The planted letter (original file in uploads/) with version 1 of its draft, at Swindon Borough Council."""
     from easyread.store.db import db
-    from easyread.store.models import Council, Document, DraftVersion
+    from easyread.store.models import Council, DraftVersion, Letter
 
     data = LETTER.encode()
     digest = hashlib.sha256(data).hexdigest()
@@ -147,7 +147,7 @@ def pii_doc(app, staff):
     with app.app_context():
         council = db.session.get(Council, staff.council_id)
         council.name = "Swindon Borough Council"
-        doc = Document(
+        doc = Letter(
             council_id=council.id,
             created_by=staff.id,
             title="Okafor arrears",

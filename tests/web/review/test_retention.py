@@ -16,9 +16,9 @@ def _counts(app, doc_id):
 
     from easyread.store.db import db
     from easyread.store.models import (
-        Document,
         DraftApproval,
         DraftVersion,
+        Letter,
         ReviewAssignment,
         ReviewFeedback,
         ReviewRound,
@@ -27,7 +27,7 @@ def _counts(app, doc_id):
     with app.app_context():
         rounds = [r.id for r in db.session.scalars(select(ReviewRound).where(ReviewRound.document_id == doc_id))]
         return {
-            "document": db.session.get(Document, doc_id) is not None,
+            "document": db.session.get(Letter, doc_id) is not None,
             "versions": db.session.scalar(
                 select(func.count()).select_from(DraftVersion).where(DraftVersion.document_id == doc_id)
             ),
@@ -56,9 +56,9 @@ def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, 
     (out / "x.txt").write_text("made")
     with app.app_context():
         from easyread.store.db import db
-        from easyread.store.models import Document
+        from easyread.store.models import Letter
 
-        original = Path(app.instance_path) / db.session.get(Document, doc_id).original_path
+        original = Path(app.instance_path) / db.session.get(Letter, doc_id).original_path
     assert original.is_file()
     assert page(staff_client.get(f"/review/documents/{doc_id}/erase")).h1 == "Delete this letter entirely"
     done = post(staff_client, f"/review/documents/{doc_id}/erase")
@@ -79,13 +79,13 @@ def test_erase_deletes_everything_and_is_audited(app, staff_client, sent_round, 
 
 
 def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_round):
-    from easyread.review import retention
+    from easyread.records import retention
     from easyread.store.db import db
-    from easyread.store.models import Document, ReviewRound
+    from easyread.store.models import Letter, ReviewRound
 
     doc_id = sent_round["doc_id"]
     with app.app_context():
-        original = Path(app.instance_path) / db.session.get(Document, doc_id).original_path
+        original = Path(app.instance_path) / db.session.get(Letter, doc_id).original_path
         assert retention.purge(app.instance_path, 30) == {"originals": 0, "rounds": 0, "erased": 0}  # too young
         later = datetime.now(UTC) + timedelta(days=31)
         assert retention.purge(app.instance_path, 30, now=later) == {"originals": 1, "rounds": 1, "erased": 0}
@@ -99,10 +99,10 @@ def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_rou
             "erased": 0,
         }  # nothing twice
         # a letter deleted by staff that long ago goes entirely
-        db.session.get(Document, doc_id).deleted_at = datetime.now(UTC)
+        db.session.get(Letter, doc_id).deleted_at = datetime.now(UTC)
         db.session.commit()
         assert retention.purge(app.instance_path, 30, now=later)["erased"] == 1
-        assert db.session.get(Document, doc_id) is None
+        assert db.session.get(Letter, doc_id) is None
     from tests.web.review.conftest import audit_events
 
     assert audit_events(app, "retention_purged") and audit_events(app, "document_erased")[0]["reason"] == "retention"

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from easyread import audit
+from easyread.records import audit
 from easyread.review.hard_words import clean as clean_word
 from easyread.store.db import db
 from easyread.store.models import ReviewAssignment, ReviewFeedback, ReviewRound

@@ -7,9 +7,9 @@ functions: the English checks are not run on it.
 
 from __future__ import annotations
 
-from easyread import versions
 from easyread.config import default
 from easyread.documents.model import EasyReadDocument
+from easyread.records import versions
 from easyread.store.db import db
 from easyread.store.models import DraftVersion
 from easyread.translate.pipeline import TRANSLATION_FLAGS
@@ -150,3 +150,13 @@ def memory_size(council_id: int, code: str) -> int:
         )
         or 0
     )
+
+
+def import_memory(council_id: int, code: str, segments: list, *, user) -> tuple[int, int]:
+    """Add a TMX file's segments to the council's memory and audit it, committed; (added, replaced)."""
+    from easyread.records import audit
+
+    added, replaced = store_segments(council_id, code, segments, origin="tmx", user=user)
+    audit.record("memory_imported", user, council_id=council_id, language=code, added=added, replaced=replaced)
+    db.session.commit()
+    return added, replaced

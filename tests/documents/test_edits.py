@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from easyread import drafts
+from easyread.documents import edits
 from easyread.documents.model import EasyReadDocument
 
 
@@ -46,7 +46,7 @@ def texts(d: dict) -> list[list[str]]:
 def test_edit_point_makes_a_new_dict_and_clears_findings():
     before = _draft()
     frozen = copy.deepcopy(before)
-    after = drafts.edit_point(before, 0, 0, "  You must pay   £120 now. ")
+    after = edits.edit_point(before, 0, 0, "  You must pay   £120 now. ")
     assert before == frozen
     assert after["sections"][0]["points"][0]["text"] == "You must pay £120 now."
     assert after["sections"][0]["points"][0]["findings"] == []
@@ -56,58 +56,58 @@ def test_edit_point_makes_a_new_dict_and_clears_findings():
 
 @pytest.mark.parametrize("bad", ["", "   "])
 def test_edit_point_needs_words(bad):
-    with pytest.raises(drafts.DraftError, match="Enter the words"):
-        drafts.edit_point(_draft(), 0, 0, bad)
+    with pytest.raises(edits.DraftError, match="Enter the words"):
+        edits.edit_point(_draft(), 0, 0, bad)
 
 
 def test_out_of_range_points_say_so():
-    with pytest.raises(drafts.DraftError, match="not in this draft"):
-        drafts.edit_point(_draft(), 0, 9, "x")
-    with pytest.raises(drafts.DraftError, match="section"):
-        drafts.remove_point(_draft(), 5, 0)
+    with pytest.raises(edits.DraftError, match="not in this draft"):
+        edits.edit_point(_draft(), 0, 9, "x")
+    with pytest.raises(edits.DraftError, match="section"):
+        edits.remove_point(_draft(), 5, 0)
 
 
 def test_add_remove_move():
-    d = drafts.add_point(_draft(), 0, 1, "Pay online.")
+    d = edits.add_point(_draft(), 0, 1, "Pay online.")
     assert texts(d)[0] == ["You must pay £120.", "Pay online.", "Pay by 1 May."]
-    d = drafts.remove_point(d, 0, 0)
+    d = edits.remove_point(d, 0, 0)
     assert texts(d)[0] == ["Pay online.", "Pay by 1 May."]
-    d = drafts.move_point(d, 0, 0, "down")
+    d = edits.move_point(d, 0, 0, "down")
     assert texts(d)[0] == ["Pay by 1 May.", "Pay online."]
-    d = drafts.move_point(d, 0, 1, "down")  # off the end of a section: first point of the next
+    d = edits.move_point(d, 0, 1, "down")  # off the end of a section: first point of the next
     assert texts(d) == [["Pay by 1 May."], ["Pay online.", "Call us."]]
-    d = drafts.move_point(d, 1, 0, "up")
+    d = edits.move_point(d, 1, 0, "up")
     assert texts(d) == [["Pay by 1 May.", "Pay online."], ["Call us."]]
-    with pytest.raises(drafts.DraftError, match="top"):
-        drafts.move_point(d, 0, 0, "up")
-    with pytest.raises(drafts.DraftError, match="bottom"):
-        drafts.move_point(d, 1, 0, "down")
+    with pytest.raises(edits.DraftError, match="top"):
+        edits.move_point(d, 0, 0, "up")
+    with pytest.raises(edits.DraftError, match="bottom"):
+        edits.move_point(d, 1, 0, "down")
 
 
 def test_pictures_swap_and_remove_keep_credits_right():
-    d = drafts.set_picture(_draft(), 0, 1, {"path": "/p/calendar.png", "alt": "Calendar", "credit": "Council pictures"})
+    d = edits.set_picture(_draft(), 0, 1, {"path": "/p/calendar.png", "alt": "Calendar", "credit": "Council pictures"})
     assert d["sections"][0]["points"][1]["picture"]["alt"] == "Calendar"
     assert d["credits"] == ["OpenMoji", "Council pictures"]
-    d = drafts.remove_picture(d, 0, 0)
+    d = edits.remove_picture(d, 0, 0)
     assert d["sections"][0]["points"][0]["picture"] is None
     assert d["credits"] == ["Council pictures"]
-    with pytest.raises(drafts.DraftError, match="no picture"):
-        drafts.remove_picture(d, 0, 0)
+    with pytest.raises(edits.DraftError, match="no picture"):
+        edits.remove_picture(d, 0, 0)
 
 
 def test_replace_point_keeps_picture_on_first_new_point():
-    d = drafts.replace_point(_draft(), 0, 0, ["You must pay.", "It is £120."])
+    d = edits.replace_point(_draft(), 0, 0, ["You must pay.", "It is £120."])
     points = d["sections"][0]["points"]
     assert [p["text"] for p in points] == ["You must pay.", "It is £120.", "Pay by 1 May."]
     assert points[0]["picture"]["alt"] == "Money" and points[1]["picture"] is None
     assert points[1]["source_index"] == 1
-    with pytest.raises(drafts.DraftError):
-        drafts.replace_point(_draft(), 0, 0, ["  "])
+    with pytest.raises(edits.DraftError):
+        edits.replace_point(_draft(), 0, 0, ["  "])
 
 
 def test_restore_is_a_copy():
     old = _draft()
-    again = drafts.restore(old)
+    again = edits.restore(old)
     assert again == old and again is not old
     again["sections"][0]["points"].clear()
     assert old["sections"][0]["points"]

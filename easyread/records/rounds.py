@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
-from easyread import audit
+from easyread.records import audit
 from easyread.review import gate, redact
 from easyread.store.db import db
-from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewRound, User
+from easyread.store.models import DraftApproval, DraftVersion, Letter, ReviewAssignment, ReviewRound, User
 
 STATUS_NAMES = {
     "preparing": "Not sent yet",
@@ -190,11 +190,11 @@ def for_reviewer(user_id: int) -> list[tuple[ReviewRound, ReviewAssignment]]:
     rows = db.session.execute(
         select(ReviewRound, ReviewAssignment)
         .join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
-        .join(Document, Document.id == ReviewRound.document_id)
+        .join(Letter, Letter.id == ReviewRound.document_id)
         .where(
             ReviewAssignment.reviewer_id == user_id,
             ReviewRound.status.in_(("open", "closed")),
-            Document.deleted_at.is_(None),
+            Letter.deleted_at.is_(None),
         )
         .order_by(ReviewRound.id.desc())
     ).all()
@@ -207,13 +207,13 @@ def assignment(round_id: int, user_id: int) -> tuple[ReviewRound, ReviewAssignme
         select(ReviewRound, ReviewAssignment)
         .join(ReviewAssignment, ReviewAssignment.round_id == ReviewRound.id)
         .join(
-            Document, Document.id == ReviewRound.document_id
+            Letter, Letter.id == ReviewRound.document_id
         )  # a letter staff deleted takes its rounds away from reviewers
         .where(
             ReviewRound.id == round_id,
             ReviewAssignment.reviewer_id == user_id,
             ReviewRound.status.in_(("open", "closed")),
-            Document.deleted_at.is_(None),
+            Letter.deleted_at.is_(None),
         )
     ).first()
     return (row[0], row[1]) if row else None

@@ -1,8 +1,9 @@
 """Draft versions in the database: the latest one, the next one, and the original letter they came from.
 
 Used by the web pages, the API and the jobs (never by the domain). A change by a
-person is checked again (findings, fact lock) and stored as a new DraftVersion;
-no row is ever updated.
+person is checked again (findings, fact lock) and stored as a new DraftVersion
+(`save`, committed); a task's new version is added by `add_made` and committed with
+the letter's status (`records.letters.task_done`). No row is ever updated.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def save(
 def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str, change: str) -> DraftVersion:
     """Add `draft` as the next version of `language` made by a person, with its `draft_edited` audit event
     (not committed: the caller commits with whatever else belongs to the same change)."""
-    from easyread import audit
+    from easyread.records import audit
 
     number = next_number(doc, language)
     version = DraftVersion(
@@ -143,5 +144,32 @@ def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str
         version=number,
         language=language,
         change=change,
+    )
+    return version
+
+
+def add_made(doc, language: str, draft: dict, report: dict, *, note: str, user=None) -> DraftVersion:
+    """Add `draft` as the next version of `language` made by a task (asked for by `user`, or by the service
+    itself), with its `draft_created` audit event (not committed: the task commits it with the letter's status)."""
+    from easyread.records import audit
+
+    number = next_number(doc, language)
+    version = DraftVersion(
+        document_id=doc.id,
+        number=number,
+        language=language,
+        draft=draft,
+        report=report,
+        created_by=getattr(user, "id", None),
+        note=note,
+    )
+    db.session.add(version)
+    audit.record(
+        "draft_created",
+        user or "system",
+        council_id=doc.council_id,
+        document_id=doc.id,
+        version=number,
+        language=language,
     )
     return version

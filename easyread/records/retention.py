@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
-from easyread import audit
+from easyread.records import audit
 from easyread.review import speech
 from easyread.store.db import db
-from easyread.store.models import Document, DraftApproval, DraftVersion, ReviewAssignment, ReviewFeedback, ReviewRound
+from easyread.store.models import DraftApproval, DraftVersion, Letter, ReviewAssignment, ReviewFeedback, ReviewRound
 
 
 def _now() -> datetime:
@@ -31,18 +31,18 @@ def audio_dir(instance: str | Path) -> Path:
     return Path(instance) / "review-audio"
 
 
-def _original_shared(doc: Document) -> bool:
+def _original_shared(doc: Letter) -> bool:
     """Another letter still uses the same original file (uploads are stored by content hash)."""
     return bool(
         db.session.scalar(
             select(func.count())
-            .select_from(Document)
-            .where(Document.content_hash == doc.content_hash, Document.id != doc.id, Document.deleted_at.is_(None))
+            .select_from(Letter)
+            .where(Letter.content_hash == doc.content_hash, Letter.id != doc.id, Letter.deleted_at.is_(None))
         )
     )
 
 
-def _remove_original(doc: Document, instance: str | Path) -> bool:
+def _remove_original(doc: Letter, instance: str | Path) -> bool:
     if not doc.original_path.startswith("uploads/") or _original_shared(doc):
         return False
     path = Path(instance) / doc.original_path
@@ -61,7 +61,7 @@ def _round_texts(rounds: list[ReviewRound]) -> list[str]:
     return texts
 
 
-def erase(doc: Document, instance: str | Path, *, actor, reason: str = "asked") -> None:
+def erase(doc: Letter, instance: str | Path, *, actor, reason: str = "asked") -> None:
     """Delete the letter entirely: versions, review rounds and feedback, approvals, made files, audio and the original."""
     rounds = list(db.session.scalars(select(ReviewRound).where(ReviewRound.document_id == doc.id)))
     round_ids = [r.id for r in rounds]
@@ -88,14 +88,12 @@ def purge(instance: str | Path, days: int, *, now: datetime | None = None, actor
         return counts
     cutoff = (now or _now()) - timedelta(days=days)
     for doc in db.session.scalars(
-        select(Document).where(Document.deleted_at.is_not(None), Document.deleted_at < cutoff)
+        select(Letter).where(Letter.deleted_at.is_not(None), Letter.deleted_at < cutoff)
     ).all():
         erase(doc, instance, actor=actor, reason="retention")
         counts["erased"] += 1
     db.session.commit()
-    for doc in db.session.scalars(
-        select(Document).where(Document.deleted_at.is_(None), Document.created_at < cutoff)
-    ).all():
+    for doc in db.session.scalars(select(Letter).where(Letter.deleted_at.is_(None), Letter.created_at < cutoff)).all():
         removed = _remove_original(doc, instance)
         shutil.rmtree(Path(instance) / "outputs" / str(doc.id), ignore_errors=True)
         cleared = 0

@@ -1,7 +1,9 @@
-"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: easyread.throttle).
+"""Accounts, passwords, sessions and API tokens: plain functions over the store (sign-in limits: records.throttle).
 
-Used by `web/auth.py`, `web/admin.py` and the `easyread users` commands. Callers
-commit (`db.session.commit()`) unless a function says it does.
+Used by `web/auth.py`, `web/admin.py`, the reviewer sign-ins and the `easyread users` commands. The building
+blocks (create_user, set_active, start_session, revoke_token ...) leave committing to their caller, so one
+change can take several; the changes the web pages make (sign_in, sign_out, change_password, add_account,
+change_active, revoke ...) are at the end, each committed.
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def count_users() -> int:
 
 def create_user(email: str, name: str, role: str, council: Council, password: str, actor=None) -> User:
     """Make an account and record it in the audit log. Raises UserError with a plain message."""
-    from easyread import audit
+    from easyread.records import audit
 
     email = normalise_email(email)
     if not valid_email(email):
@@ -166,7 +168,7 @@ def create_user(email: str, name: str, role: str, council: Council, password: st
 
 def set_active(user: User, active: bool, actor=None) -> None:
     """Deactivating also ends every session and revokes every API token, so reactivating brings neither back."""
-    from easyread import audit
+    from easyread.records import audit
 
     user.active = active
     if not active:
@@ -235,7 +237,7 @@ def _token_hash(token: str) -> str:
 
 def create_token(user: User, name: str = "", actor=None) -> tuple[ApiToken, str]:
     """Make an API token for `user`. Returns (row, token); the token itself is never stored."""
-    from easyread import audit
+    from easyread.records import audit
 
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = ApiToken(user_id=user.id, name=(name or "API token")[:255], token_hash=_token_hash(token))
@@ -256,7 +258,7 @@ def tokens_of(user: User) -> list[ApiToken]:
 
 def revoke_token(token: ApiToken, actor=None) -> bool:
     """Stop a token working (sets `revoked_at`) and audit it. False if it was already revoked."""
-    from easyread import audit
+    from easyread.records import audit
 
     if token.revoked_at is not None:
         return False
@@ -279,3 +281,95 @@ def user_for_token(token: str) -> User | None:
     row.last_used_at = _now()
     db.session.commit()
     return row.user
+
+
+# --- changes the web pages make, each committed ---
+def user_by_id(user_id: int) -> User | None:
+    """The account with this id, or None."""
+    return db.session.get(User, user_id)
+
+
+def sign_in(user: User) -> str:
+    """Start a session for `user` and audit the sign-in, committed; the session id for the cookie."""
+    from easyread.records import audit
+
+    sid = start_session(user)
+    audit.record("sign_in", user, user_id=user.id)
+    db.session.commit()
+    return sid
+
+
+def sign_in_failed(user: User | None, email: str) -> None:
+    """Audit a wrong email or password (`user` is the account of that email, if there is one), committed."""
+    from easyread.records import audit
+
+    audit.record("sign_in_failed", None, council_id=user.council_id if user else None, email=email[:320])
+    db.session.commit()
+
+
+def sign_out(user: User | None, sid: str | None) -> None:
+    """End this browser's session and audit it (when someone was signed in), committed."""
+    from easyread.records import audit
+
+    if user is not None:
+        audit.record("sign_out", user, user_id=user.id)
+    end_session(sid)
+    db.session.commit()
+
+
+def change_password(user: User, password: str, *, keep_sid: str | None) -> int:
+    """Set a new password, end the person's other sessions and audit it, committed; how many sessions ended.
+
+    Raises UserError (nothing is stored) when the password is not allowed."""
+    from easyread.records import audit
+
+    set_password(user, password)
+    ended = end_sessions(user, keep_sid=keep_sid)
+    audit.record("password_changed", user, user_id=user.id, sessions_ended=ended)
+    db.session.commit()
+    return ended
+
+
+def revoke_own_token(user: User, token_id: int) -> bool:
+    """Revoke one of `user`'s own API tokens, committed. False if they have no token with this id."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        return False
+    revoke_token(token, user)
+    db.session.commit()
+    return True
+
+
+def in_council(council_id: int, user_id: int) -> User | None:
+    """The council's account with this id, or None."""
+    user = db.session.get(User, user_id)
+    return user if user is not None and user.council_id == council_id else None
+
+
+def of_council(council_id: int) -> list[User]:
+    """Every account of the council, by name then email."""
+    return list(db.session.scalars(select(User).where(User.council_id == council_id).order_by(User.name, User.email)))
+
+
+def add_account(email: str, name: str, role: str, council: Council, password: str, *, actor) -> User:
+    """`create_user`, committed. Raises UserError (nothing is stored)."""
+    user = create_user(email, name, role, council, password, actor=actor)
+    db.session.commit()
+    return user
+
+
+def change_active(user: User, active: bool, *, actor) -> None:
+    """`set_active`, committed."""
+    set_active(user, active, actor=actor)
+    db.session.commit()
+
+
+def token_by_id(token_id: int) -> ApiToken | None:
+    """The API token with this id, or None."""
+    return db.session.get(ApiToken, token_id)
+
+
+def revoke(token: ApiToken, *, actor) -> None:
+    """`revoke_token`, committed."""
+    revoke_token(token, actor)
+    db.session.commit()

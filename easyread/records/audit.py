@@ -1,6 +1,6 @@
 """Audit events: declared once here, with the fields each must carry.
 
-    from easyread import audit
+    from easyread.records import audit
     audit.record("upload", current_user, document_id=doc.id, filename=doc.filename)
 
 `record` refuses an unknown event or a missing required field (AuditError), so a
@@ -88,7 +88,7 @@ class AuditError(ValueError):
 
 def validate(event: str, details: dict[str, Any]) -> None:
     if event not in EVENTS:
-        raise AuditError(f"Unknown audit event {event!r}. Declare it in easyread.audit.EVENTS.")
+        raise AuditError(f"Unknown audit event {event!r}. Declare it in easyread.records.audit.EVENTS.")
     missing = [f for f in EVENTS[event] if details.get(f) is None]
     if missing:
         raise AuditError(f"Audit event {event!r} needs {', '.join(missing)}.")
@@ -119,3 +119,33 @@ def record(event: str, actor=None, *, council_id: int | None = None, commit: boo
     if commit:
         db.session.commit()
     return row
+
+
+def count(council_id: int) -> int:
+    """How many audit events the council has."""
+    from sqlalchemy import func, select
+
+    from easyread.store.db import db
+    from easyread.store.models import AuditEvent
+
+    return (
+        db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.council_id == council_id)) or 0
+    )
+
+
+def newest(council_id: int, *, limit: int, offset: int = 0) -> list:
+    """The council's audit events, newest first: `limit` of them after skipping `offset`."""
+    from sqlalchemy import select
+
+    from easyread.store.db import db
+    from easyread.store.models import AuditEvent
+
+    return list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.council_id == council_id)
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    )

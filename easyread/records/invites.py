@@ -5,7 +5,7 @@ invite link; opening it once lets the reviewer choose 3 of 9 pictures (or a
 4-digit number) and gives them their own sign-in link to keep (a bookmark, a QR
 code on the fridge). Signing in needs both the link (a long secret) and the code,
 so the short code is only a second factor. Still, whoever holds a printed link could
-guess: wrong codes are slowed down like wrong passwords (`easyread.throttle`), and
+guess: wrong codes are slowed down like wrong passwords (`easyread.records.throttle`), and
 after CODE_MAX_FAILURES wrong codes in total the code is locked for good; staff see
 it on the Reviewers page and make a new invite. The sign-in link itself expires
 (REVIEW_LINK_DAYS) and staff can renew it.
@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from easyread import audit, users
+from easyread.records import audit, users
 from easyread.store.db import db
 from easyread.store.models import ReviewerAccess, User
 
@@ -154,7 +154,7 @@ def set_up(row: ReviewerAccess, kind: str, code, link_days: int = 90) -> str:
 
 
 def limit_key(row: ReviewerAccess) -> str:
-    """The key wrong codes are slowed down under (see `easyread.throttle`)."""
+    """The key wrong codes are slowed down under (see `easyread.records.throttle`)."""
     return f"reviewer:{row.id}"
 
 
@@ -201,7 +201,7 @@ def check_code(row: ReviewerAccess, code) -> bool:
         value = normalise_code(row.code_kind or "", code)
     except CodeError:
         return False
-    holder = User(password_hash=row.code_hash)  # the argon2 check in easyread.users, without a real account
+    holder = User(password_hash=row.code_hash)  # the argon2 check in easyread.records.users, without a real account
     return users.check_password(holder, value)
 
 
