@@ -154,7 +154,8 @@ def make_draft(document_id: int, job: str) -> str:
 
 
 def _make_draft(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import audit, versions
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
@@ -230,7 +231,8 @@ def regenerate_point(document_id: int, job: str) -> str:
 
 
 def _regenerate_point(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, drafts, versions
+    from easyread import audit, drafts, versions
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.store.db import db
     from easyread.store.models import DraftVersion
@@ -310,7 +312,8 @@ def translate_document(document_id: int, job: str) -> str:
 
 
 def _translate_document(app, document_id: int, job: str) -> str:
-    from easyread import audit, council_glossary, versions
+    from easyread import audit, versions
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.store.db import db
     from easyread.store.models import DraftVersion

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from easyread.cli_translate import _read_draft
+from easyread.cli.translate import _read_draft
 from easyread.config import default
 
 
