@@ -234,7 +234,7 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
     from easyread.glossary import GlossaryError, load_glossary
 
     try:
-        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+        glossary = load_glossary(glossary_dir=settings.GLOSSARY_DIR or None)
         report = check_document(
             read_document(file, settings=settings), glossary=glossary, options=Options.from_settings(settings)
         )

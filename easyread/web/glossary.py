@@ -11,8 +11,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 
-from easyread.glossary import council as store
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.glossary import council as store
 from easyread.web.auth import current_council_id, staff_required
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
 from easyread import audit, versions
-from easyread.glossary import council as council_glossary
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.glossary import council as council_glossary
 from easyread.review import feedback, gate, invites, redact, retention, rounds
 from easyread.store.db import db
 from easyread.store.models import DraftVersion, User
