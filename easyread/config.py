@@ -419,13 +419,9 @@ def default(name: str) -> Any:
 
 
 class Settings(dict):
-    """Every setting's value, resolved once (declared default, then the instance file, then the environment,
-    then overrides) and turned into its declared type. Made by `load_settings` (or `Settings.defaults()`)
-    and passed explicitly into the domain; no domain function reads the environment or a default itself.
-
-    Read as `settings.MODEL` or `settings["MODEL"]`. It is still a dict during the move: code and test
-    fixtures that read it as one keep working; `replace(**changes)` makes a changed, checked copy.
-    """
+    """Every setting's value in its declared type, resolved once by `load_settings` and passed explicitly into
+    the domain. Read as `settings.MODEL` or `settings["MODEL"]`: still a dict during the move, so code and
+    test fixtures that read it as one keep working; `replace(**changes)` makes a changed, checked copy."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -440,10 +436,9 @@ class Settings(dict):
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` (names as declared, values turned into the declared type)."""
-        unknown = sorted(set(changes) - set(_BY_NAME))
-        if unknown:
+        if unknown := sorted(set(changes) - set(_BY_NAME)):
             raise KeyError(f"There is no setting called {', '.join(unknown)}.")
-        return Settings({**self, **{name: _coerce(_BY_NAME[name], v) for name, v in changes.items()}})
+        return resolved({**self, **changes})
 
 
 def resolved(settings: Mapping[str, Any] | None) -> Settings:
