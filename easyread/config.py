@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -418,6 +418,40 @@ def default(name: str) -> Any:
     return _BY_NAME[name].default
 
 
+class Settings(dict):
+    """Every setting's value in its declared type, resolved once by `load_settings` and passed explicitly into
+    the domain. Read as `settings.MODEL` or `settings["MODEL"]`: still a dict during the move, so code and
+    test fixtures that read it as one keep working; `replace(**changes)` makes a changed, checked copy."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"There is no setting called {name}.") from None
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        """Every setting at its declared default: for tests, benchmarks and library use without an instance."""
+        return cls({s.name: s.default for s in SETTINGS})
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with `changes` (names as declared, values turned into the declared type)."""
+        if unknown := sorted(set(changes) - set(_BY_NAME)):
+            raise KeyError(f"There is no setting called {', '.join(unknown)}.")
+        return resolved({**self, **changes})
+
+
+def resolved(settings: Mapping[str, Any] | None) -> Settings:
+    """`settings` when they are already resolved (what `load_settings` made); a partial mapping or None (tests,
+    benchmarks, library callers) completed from the declared defaults above. Never reads the environment or
+    the instance file: only `load_settings` does, once, in the CLI, the app factory and the worker."""
+    if isinstance(settings, Settings):
+        return settings
+    given = dict(settings or {})
+    known = {name: _coerce(_BY_NAME[name], value) for name, value in given.items() if name in _BY_NAME}
+    return Settings({**given, **Settings.defaults(), **known})
+
+
 def _coerce(spec: Setting, value: Any) -> Any:
     if spec.type is bool:
         return _bool(value)
@@ -431,8 +465,8 @@ def _coerce(spec: Setting, value: Any) -> Any:
 
 def load_settings(
     instance_path: str | os.PathLike | None = None, overrides: dict | None = None, environ: dict | None = None
-) -> dict[str, Any]:
-    """Return every setting's value as a dict keyed by name (without prefix).
+) -> Settings:
+    """Every setting's value, keyed by name (without prefix): the one place settings are resolved.
 
     `overrides` wins over everything (used by tests and by the Flask app factory).
     """
@@ -463,4 +497,4 @@ def load_settings(
             values[key] = value
     values = {name: _coerce(_BY_NAME[name], v) for name, v in values.items()}
     values["INSTANCE_PATH"] = str(Path(inst).resolve())
-    return values
+    return Settings(values)

@@ -52,7 +52,9 @@ def test_convert_only_the_formats_asked_for(cli_runner, tmp_path):
         main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "html,txt", "--no-pictures"]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.html", "reminder.txt"]
+    # and the check report: a letter laid out without a model is checked too, with the CHECK_* settings
+    names = ["reminder.draft.json", "reminder.html", "reminder.report.json", "reminder.txt"]
+    assert sorted(p.name for p in out.iterdir()) == names
 
 
 @pytest.mark.parametrize(

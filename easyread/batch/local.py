@@ -1,4 +1,4 @@
-"""Convert a chunk of letters on this machine: read, rewrite together, pictures, write, check report."""
+"""Convert a chunk of letters on this machine: their drafts made together (easyread.drafting), then written."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from easyread.batch.run import (
-    NO_MODEL,
     UNEXPECTED,
     BatchError,
     BatchOptions,
@@ -21,7 +20,9 @@ from easyread.batch.run import (
     tidy_folder,
 )
 from easyread.batch.state import DONE, FAILED, SKIPPED, Entry, Manifest
+from easyread.config import resolved
 from easyread.documents.errors import InputError
+from easyread.drafting import NO_MODEL
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class LocalConverter:
         translator=None,
     ):
         self.out_root, self.in_root = out_root, in_root
-        self.options, self.settings = options, settings
+        self.options, self.settings = options, resolved(settings)
         self.engine, self.on_draft, self.translator = engine, on_draft, translator
         self._glossary = None
         self._previous = Manifest(out_root)  # what the last run wrote, to tidy away outputs no longer made
@@ -51,7 +52,7 @@ class LocalConverter:
         if self._glossary is None:
             from easyread.glossary import load_glossary
 
-            self._glossary = load_glossary(glossary_dir=self.settings.get("GLOSSARY_DIR") or None)
+            self._glossary = load_glossary(glossary_dir=self.settings.GLOSSARY_DIR or None)
         return self._glossary
 
     def get_engine(self):
@@ -66,26 +67,30 @@ class LocalConverter:
         return self.engine
 
     def __call__(self, chunk: Chunk, reporter: Reporter) -> Iterator[Entry]:
-        from easyread.documents.read import read_document
+        from easyread.drafting import Source, make_drafts
+        from easyread.engines.base import EngineError
 
         started = time.monotonic()
-        readable: list[tuple[Item, bytes, object]] = []
+        readable: list[tuple[Item, bytes]] = []
         for item, data in chunk:
             if isinstance(data, InputError):
                 yield _entry(item, SKIPPED, reason=str(data))
                 continue
-            try:
-                doc = read_document(data, filename=item.found.path.name, settings=self.settings)
-            except InputError as error:
-                yield _entry(item, SKIPPED, reason=str(error))
-                continue
-            readable.append((item, data, doc))
+            readable.append((item, data))
         if not readable:
             return
-        from easyread.engines.base import EngineError
-
         try:
-            drafts = self._rewrite([doc for _, _, doc in readable], reporter)
+            # The chunk's letters are read once, rewritten together (they share each pass through the model),
+            # checked once with the settings and given pictures: easyread.drafting, as convert and the web job.
+            drafts = make_drafts(
+                [Source(data, item.found.path.name) for item, data in readable],
+                model=self.options.model,
+                settings=self.settings,
+                glossary=self.glossary(),
+                engine=None if self.options.model == NO_MODEL else self.get_engine(),
+                pictures=self.options.pictures,
+                progress=reporter.stage,
+            )
         except EngineError as error:
             # A model that stops working fails every letter after it: stop, keeping what is done.
             raise BatchError(
@@ -93,14 +98,14 @@ class LocalConverter:
             ) from error
         # The model's time is shared by the letters it rewrote together; each also pays its own writing.
         share = (time.monotonic() - started) / len(readable)
-        for (item, data, doc), made in zip(readable, drafts):
+        for (item, data), made in zip(readable, drafts):
             begun = time.monotonic()
             if isinstance(made, Exception):
                 status = SKIPPED if isinstance(made, InputError) else FAILED
                 yield _entry(item, status, reason=_plain(made), seconds=share)
                 continue
             try:
-                entry = self._write(item, doc, data, *made)
+                entry = self._write(item, data, made.draft, made.report)
             except (BatchError, KeyboardInterrupt):
                 raise
             except Exception as error:  # one letter's writer failing must not stop the others
@@ -109,63 +114,10 @@ class LocalConverter:
             entry.seconds = round(share + time.monotonic() - begun, 2)
             yield entry
 
-    def _rewrite(self, docs: list, reporter: Reporter) -> list:
-        """[(draft, report dict) or the letter's error], one per doc, rewriting them in one go."""
-        from easyread.checks.registry import Options
-        from easyread.checks.report import check_draft
-
-        if self.options.model == NO_MODEL:
-            from easyread.documents.identity import identity_draft
-
-            out = []
-            for n, doc in enumerate(docs, 1):
-                draft = identity_draft(doc)
-                report = check_draft(
-                    draft, doc.text(), glossary=self.glossary(), options=Options.from_settings(self.settings)
-                )
-                out.append((draft, report.to_dict()))
-                reporter.stage("lay out", n, len(docs))
-            return out
-        from easyread.engines.base import EngineError
-        from easyread.simplify.pipeline import simplify_documents
-
-        engine = self.get_engine()
-        try:
-            results = simplify_documents(
-                docs, engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage
-            )
-        except (EngineError, KeyboardInterrupt):
-            raise
-        except Exception:
-            if len(docs) == 1:
-                raise
-            # One odd letter must not sink the letters it was batched with: do each on its own.
-            log.exception("A chunk of %d letters failed; converting them one by one", len(docs))
-            results = []
-            for doc in docs:
-                try:
-                    results.extend(
-                        simplify_documents(
-                            [doc], engine, glossary=self.glossary(), settings=self.settings, progress=reporter.stage
-                        )
-                    )
-                except (EngineError, KeyboardInterrupt):
-                    raise
-                except Exception as error:
-                    results.append(error)
-        return [
-            r if isinstance(r, Exception) else (r.draft, r.report.to_dict() if r.report is not None else None)
-            for r in results
-        ]
-
-    def _write(self, item: Item, doc, data: bytes, draft, report: dict | None) -> Entry:
+    def _write(self, item: Item, data: bytes, draft, report: dict) -> Entry:
         from easyread.documents.atomic import atomic_write_text
         from easyread.documents.write import WriteOptions, write_draft_json, write_outputs
 
-        if self.options.pictures:
-            from easyread.pictures import add_pictures
-
-            draft = add_pictures(draft, settings=self.settings)
         folder = guard_folder(self.out_root, self.in_root, item.folder)
         stem = Path(item.folder).name
         names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.draft.json", f"{stem}.report.json"]
@@ -177,7 +129,7 @@ class LocalConverter:
         tidy_folder(folder, names, self._previous.get(item.found.rel))
         write_outputs(draft, folder, stem, self.options.formats, WriteOptions.from_settings(self.settings))
         write_draft_json(draft, folder, stem)
-        atomic_write_text(folder / f"{stem}.report.json", json.dumps(report or {}, indent=2, ensure_ascii=False))
+        atomic_write_text(folder / f"{stem}.report.json", json.dumps(report, indent=2, ensure_ascii=False))
         entry = _entry(item, DONE, folder=item.folder, outputs=names[: len(self.options.formats) + 2])
         report_stats(entry, report)
         if self.options.languages:
@@ -197,7 +149,7 @@ class LocalConverter:
 
         # The rewriter's model already in memory translates too, unless another engine is set.
         engine = self.translator
-        if engine is None and not self.settings.get("TRANSLATE_ENGINE") and self.options.model != NO_MODEL:
+        if engine is None and not self.settings.TRANSLATE_ENGINE and self.options.model != NO_MODEL:
             engine = self.get_engine()
         try:
             run = translate_draft(

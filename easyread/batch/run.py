@@ -17,10 +17,9 @@ from easyread.batch.lock import LOCK_FILE, OutLock
 from easyread.batch.state import FAILED, IGNORED, MANIFEST, SKIPPED, Entry, Manifest, options_key
 from easyread.batch.summary import CSV_NAME, HTML_NAME, TODO, write_summary
 from easyread.batch.walk import Found, check_folders, dir_names, find_letters, inside, letter_folder
-from easyread.config import default
+from easyread.config import resolved
 from easyread.documents.errors import InputError
 
-NO_MODEL = "none"
 ERROR_LOG = "batch-errors.log"
 RESERVED = {CSV_NAME, HTML_NAME, MANIFEST, LOCK_FILE, ERROR_LOG, ".easyread-remote.json"}
 UNEXPECTED = f"Something went wrong while converting this letter. The details are in {ERROR_LOG} in the output folder."
@@ -145,6 +144,7 @@ def run_batch(
     Raises BatchError for folders it cannot use, LockedError when another run holds
     OUT_DIR. Ctrl-C stops it after saving the summary: the result says `interrupted`.
     """
+    settings = resolved(settings)
     reporter = reporter or Reporter()
     try:
         in_root, out_root = check_folders(in_dir, out_dir)
@@ -167,7 +167,7 @@ def _run(
 ) -> BatchResult:
     manifest = Manifest(out_root)
     key = options.key(settings)
-    limit = int(settings.get("MAX_UPLOAD_MB") or default("MAX_UPLOAD_MB"))
+    limit = settings.MAX_UPLOAD_MB
     found = find_letters(in_root)
     taken = dir_names(found) | manifest.folders() | RESERVED
     entries: dict[str, Entry] = {}

@@ -425,10 +425,11 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, engine=None, out
 
     load_seconds = 0.0
     if engine is None:
+        from easyread.config import load_settings
         from easyread.engines.registry import get_engine
 
         t0 = time.perf_counter()
-        engine = get_engine(args.model)
+        engine = get_engine(args.model, load_settings())
         load_seconds = time.perf_counter() - t0
     engine_name = getattr(engine, "name", args.model)
 

@@ -136,6 +136,7 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         return side_by_side(args)
     import torch
 
+    from easyread.config import load_settings
     from easyread.engines.embedded import EMBEDDED_MODELS
     from easyread.engines.registry import get_engine
 
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
     sampling = Sampling(max_new_tokens=args.new_tokens)
 
     started = time.perf_counter()
-    engine = get_engine(args.model)  # prepares the embedded cache if it is missing
+    engine = get_engine(args.model, load_settings())  # prepares the embedded cache if it is missing
     prepare_seconds = time.perf_counter() - started
     started = time.perf_counter()
     engine.load()
@@ -280,6 +281,7 @@ def compare(args: argparse.Namespace) -> dict:
 
 def side_by_side(args: argparse.Namespace) -> dict:
     """One engine's part of --compare: the --compare-plan measurements, written to --json-out."""
+    from easyread.config import load_settings
     from easyread.engines.registry import get_engine
 
     sampling = Sampling(max_new_tokens=args.new_tokens)
@@ -287,7 +289,7 @@ def side_by_side(args: argparse.Namespace) -> dict:
     prompts = chats(max(p for _, p in plan))
     replies: list[str] = []
     started = time.perf_counter()
-    engine = get_engine(args.model)
+    engine = get_engine(args.model, load_settings())
     engine.load()
     engine.batch_size = 2
     engine.generate(prompts[:2], Sampling(max_new_tokens=4))  # warm-up: page the weights in

@@ -12,33 +12,44 @@ from typing import NamedTuple
 
 from easyread.checks.findings import FAIL, WARN, Finding
 
+# Each threshold and the setting that holds it; easyread.config declares the settings and their defaults.
+_SETTINGS = {
+    "sentence_warn_words": "CHECK_SENTENCE_WARN_WORDS",
+    "sentence_fail_words": "CHECK_SENTENCE_FAIL_WORDS",
+    "paragraph_max_sentences": "CHECK_PARAGRAPH_MAX_SENTENCES",
+    "document_max_words": "CHECK_DOCUMENT_MAX_WORDS",
+    "document_max_pages": "CHECK_DOCUMENT_MAX_PAGES",
+    "zipf_threshold": "CHECK_ZIPF_THRESHOLD",
+    "long_word_syllables": "CHECK_LONG_WORD_SYLLABLES",
+    "long_word_common_zipf": "CHECK_LONG_WORD_COMMON_ZIPF",
+}
+
 
 @dataclass(frozen=True)
 class Options:
-    """Thresholds for the rules. Defaults match the settings in easyread.config."""
+    """Thresholds for the rules: the CHECK_* settings. `Options.defaults()` holds their declared defaults."""
 
-    sentence_warn_words: int = 15
-    sentence_fail_words: int = 20
-    paragraph_max_sentences: int = 3
-    document_max_words: int = 1000
-    document_max_pages: int = 24
-    zipf_threshold: float = 3.5
-    long_word_syllables: int = 4
-    long_word_common_zipf: float = 5.0
+    sentence_warn_words: int
+    sentence_fail_words: int
+    paragraph_max_sentences: int
+    document_max_words: int
+    document_max_pages: int
+    zipf_threshold: float
+    long_word_syllables: int
+    long_word_common_zipf: float
 
     @classmethod
-    def from_settings(cls, settings: dict) -> Options:
-        """Options from a settings dict (as returned by easyread.config.load_settings)."""
-        return cls(
-            sentence_warn_words=int(settings.get("CHECK_SENTENCE_WARN_WORDS", cls.sentence_warn_words)),
-            sentence_fail_words=int(settings.get("CHECK_SENTENCE_FAIL_WORDS", cls.sentence_fail_words)),
-            paragraph_max_sentences=int(settings.get("CHECK_PARAGRAPH_MAX_SENTENCES", cls.paragraph_max_sentences)),
-            document_max_words=int(settings.get("CHECK_DOCUMENT_MAX_WORDS", cls.document_max_words)),
-            document_max_pages=int(settings.get("CHECK_DOCUMENT_MAX_PAGES", cls.document_max_pages)),
-            zipf_threshold=float(settings.get("CHECK_ZIPF_THRESHOLD", cls.zipf_threshold)),
-            long_word_syllables=int(settings.get("CHECK_LONG_WORD_SYLLABLES", cls.long_word_syllables)),
-            long_word_common_zipf=float(settings.get("CHECK_LONG_WORD_COMMON_ZIPF", cls.long_word_common_zipf)),
-        )
+    def from_settings(cls, settings) -> Options:
+        """Options from the resolved settings (easyread.config.resolved completes a partial dict)."""
+        from easyread.config import resolved
+
+        settings = resolved(settings)
+        return cls(**{name: settings[key] for name, key in _SETTINGS.items()})
+
+    @classmethod
+    def defaults(cls) -> Options:
+        """The thresholds at the settings' declared defaults."""
+        return cls.from_settings(None)
 
 
 class Hit(NamedTuple):

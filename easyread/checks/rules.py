@@ -78,7 +78,7 @@ def check_paragraphs(
     explained: set[str] | None = None,
 ) -> list[ParagraphCheck]:
     """Check many paragraphs in one spaCy batch. `marks[i]` are paragraph i's formatting marks."""
-    glossary, options = _glossary(glossary), options or Options()
+    glossary, options = _glossary(glossary), options or Options.defaults()
     explained = explained if explained is not None else explained_acronyms("\n".join(paragraphs))
     seen_terms: set[str] = set()
     lines = [(i, m.start(), m.group(0)) for i, p in enumerate(paragraphs) for m in _LINE.finditer(p)]
@@ -150,7 +150,7 @@ def check_sentence(
 
 def check_document_text(text: str, *, pages: int | None = None, options: Options | None = None) -> list[Finding]:
     """Document-level findings: too many words or pages."""
-    ctx = Context(text=text, options=options or Options(), pages=pages)
+    ctx = Context(text=text, options=options or Options.defaults(), pages=pages)
     return [f for r in _rules("document") for f in r.run(ctx)]
 
 

@@ -153,12 +153,11 @@ def _read_bytes(path: Path, max_mb: int) -> bytes:
         ) from None
 
 
-def _limits(settings: dict | None) -> dict[str, int]:
-    """The input limits from `settings`, or from the environment and config file when None; missing keys take defaults."""
-    from easyread.config import load_settings, setting
+def _limits(settings) -> dict[str, int]:
+    """The input limits from `settings` (a partial dict or None takes the declared defaults, not the environment)."""
+    from easyread.config import resolved
 
-    if settings is None:
-        settings = load_settings()
+    settings = resolved(settings)
     names = (
         "MAX_UPLOAD_MB",
         "MAX_PAGES",
@@ -168,7 +167,7 @@ def _limits(settings: dict | None) -> dict[str, int]:
         "MAX_WORD_CHARS",
         "MAX_LINE_CHARS",
     )
-    limits = {name: settings.get(name, setting(name).default) for name in names}
+    limits = {name: settings[name] for name in names}
     limits["MAX_CHARS"] = min(limits["MAX_CHARS"], SPACY_MAX_CHARS)
     return limits
 

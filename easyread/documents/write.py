@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from easyread.config import default, resolved
 from easyread.documents.model import EasyReadDocument, Picture
 
 log = logging.getLogger(__name__)
@@ -29,27 +30,28 @@ FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 @dataclass
 class WriteOptions:
-    """How Easy Read documents look. Defaults follow the UK guidance (Arial, 16 pt)."""
+    """How Easy Read documents look: by default the declared FONT, FONT_SIZE_PT, HEADING_SIZE_PT and
+    PICTURE_SIZE_CM settings (Arial, 16 pt, as the UK guidance asks)."""
 
-    font: str = "Arial"
-    font_size_pt: float = 16
-    heading_size_pt: float = 22
-    picture_size_cm: float = 3.5
+    font: str = default("FONT")
+    font_size_pt: float = default("FONT_SIZE_PT")
+    heading_size_pt: float = default("HEADING_SIZE_PT")
+    picture_size_cm: float = default("PICTURE_SIZE_CM")
     council_name: str = ""
     # "Final version 3" for an approved version, "Draft: not approved yet" otherwise; shown in the header.
     # Empty (the command line's convert) shows nothing.
     status: str = ""
 
     @classmethod
-    def from_settings(cls, settings: dict) -> WriteOptions:
-        """Options from `easyread.config.load_settings()`; missing keys keep the defaults."""
-        defaults = cls()
+    def from_settings(cls, settings) -> WriteOptions:
+        """Options from the resolved settings (a partial dict takes the declared defaults)."""
+        settings = resolved(settings)
         return cls(
-            font=str(settings.get("FONT") or defaults.font),
-            font_size_pt=float(settings.get("FONT_SIZE_PT") or defaults.font_size_pt),
-            heading_size_pt=float(settings.get("HEADING_SIZE_PT") or defaults.heading_size_pt),
-            picture_size_cm=float(settings.get("PICTURE_SIZE_CM") or defaults.picture_size_cm),
-            council_name=str(settings.get("COUNCIL_NAME") or ""),
+            font=settings.FONT,
+            font_size_pt=settings.FONT_SIZE_PT,
+            heading_size_pt=settings.HEADING_SIZE_PT,
+            picture_size_cm=settings.PICTURE_SIZE_CM,
+            council_name=settings.COUNCIL_NAME,
         )
 
     @property

@@ -91,9 +91,11 @@ def default_cache_root() -> Path:
     return Path(base) / "easyread" / "models"
 
 
-def cache_root_from(settings: dict | None) -> Path:
-    """The cache root named by settings, or the default."""
-    value = (settings or {}).get("MODEL_CACHE") or ""
+def cache_root_from(settings) -> Path:
+    """The cache root named by the MODEL_CACHE setting, or the machine's shared one when it is empty."""
+    from easyread.config import resolved
+
+    value = resolved(settings).MODEL_CACHE
     return Path(value).expanduser() if value else default_cache_root()
 
 

@@ -85,7 +85,9 @@ def is_ready(model: OpenVINOModel, cache_root: str | os.PathLike) -> bool:
 
 def find_exporter(settings: dict | None) -> str:
     """The optimum-cli program to export with: the OPENVINO_EXPORTER setting, else one beside this Python."""
-    configured = ((settings or {}).get("OPENVINO_EXPORTER") or "").strip()
+    from easyread.config import resolved
+
+    configured = resolved(settings).OPENVINO_EXPORTER.strip()
     if configured:
         path = Path(configured).expanduser()
         if path.is_file() and os.access(path, os.X_OK):

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import requests
 
+from easyread.config import Settings, resolved
 from easyread.engines import embedded, openvino_prepare
 from easyread.engines.base import EngineError, TextGenerator
 from easyread.engines.embedded import EMBEDDED_MODELS, Progress
 from easyread.engines.openvino_prepare import OPENVINO_MODELS
 
-DEFAULT_MODEL = "embedded"
 TRANSFORMERS = "transformers://"
 OPENVINO = "openvino://"
 OPENAI_PREFIXES = ("openai+http://", "openai+https://")
@@ -39,30 +39,22 @@ class ModelInfo:
     note: str = ""
 
 
-def _settings(settings: dict | None) -> dict:
-    if settings is None:
-        from easyread.config import load_settings
-
-        settings = load_settings()
-    return settings
-
-
 def _folder(spec: str) -> Path:
     # transformers:///abs/path -> /abs/path; transformers://rel/path -> rel/path (openvino:// alike)
     prefix = OPENVINO if spec.startswith(OPENVINO) else TRANSFORMERS
     return Path(spec[len(prefix) :]).expanduser()
 
 
-def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGenerator:
-    """The engine for `spec` (default: the MODEL setting, else "embedded").
+def get_engine(spec: str | None, settings: Settings | dict) -> TextGenerator:
+    """The engine for `spec` (default: the MODEL setting).
 
     An embedded model is prepared on first use (a few minutes, once per machine);
     the weights themselves load lazily on the first `generate`.
     """
-    settings = _settings(settings)
-    spec = (spec or settings.get("MODEL") or DEFAULT_MODEL).strip()
-    batch_size = int(settings.get("MODEL_BATCH_SIZE") or 24)
-    threads = int(settings.get("MODEL_THREADS") or 0) or None
+    settings = resolved(settings)
+    spec = (spec or settings.MODEL).strip()
+    batch_size = settings.MODEL_BATCH_SIZE
+    threads = settings.MODEL_THREADS or None  # 0 means one per core
     if spec in EMBEDDED_MODELS:
         from easyread.engines.local import TransformersEngine
 
@@ -87,11 +79,11 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
 
         return OpenAIEngine(
             spec[len("openai+") :],
-            model=settings.get("MODEL_SERVER_NAME") or None,
-            api_key=settings.get("MODEL_API_KEY") or None,
-            timeout=float(settings.get("MODEL_TIMEOUT") or 300),
-            retries=int(settings.get("MODEL_RETRIES") if settings.get("MODEL_RETRIES") is not None else 3),
-            concurrency=int(settings.get("MODEL_CONCURRENCY") or 8),
+            model=settings.MODEL_SERVER_NAME or None,
+            api_key=settings.MODEL_API_KEY or None,
+            timeout=settings.MODEL_TIMEOUT,
+            retries=settings.MODEL_RETRIES,
+            concurrency=settings.MODEL_CONCURRENCY,
             name=spec,
         )
     names = ", ".join([*EMBEDDED_MODELS, *OPENVINO_MODELS])
@@ -102,14 +94,14 @@ def get_engine(spec: str | None = None, settings: dict | None = None) -> TextGen
 
 
 def prepare_model(
-    name: str | None = None, progress: Progress | None = None, settings: dict | None = None
+    name: str | None = None, progress: Progress | None = None, *, settings: Settings | dict
 ) -> Path | None:
     """Do the one-off preparation of an embedded model; return its cache folder.
 
     Other specs need no preparation: a transformers folder is checked, a server is not touched.
     """
-    settings = _settings(settings)
-    name = name or settings.get("MODEL") or DEFAULT_MODEL
+    settings = resolved(settings)
+    name = name or settings.MODEL
     if name in EMBEDDED_MODELS:
         return embedded.prepare(EMBEDDED_MODELS[name], embedded.cache_root_from(settings), progress)
     if name in OPENVINO_MODELS:
@@ -132,13 +124,13 @@ def prepare_model(
     raise EngineError(f"easyread does not know the model {name!r}. Run `easyread models` to list them.")
 
 
-def list_models(settings: dict | None = None) -> list[ModelInfo]:
+def list_models(settings: Settings | dict) -> list[ModelInfo]:
     """Every model easyread knows about here: the embedded ones, and the configured one."""
-    settings = _settings(settings)
+    settings = resolved(settings)
     root = embedded.cache_root_from(settings)
     infos = [_embedded_info(model, root) for model in EMBEDDED_MODELS.values()]
     infos += [_openvino_info(model, root) for model in OPENVINO_MODELS.values()]
-    configured = (settings.get("MODEL") or DEFAULT_MODEL).strip()
+    configured = settings.MODEL.strip()
     if configured.startswith(TRANSFORMERS):
         folder = _folder(configured)
         ready = (folder / "config.json").is_file()

@@ -10,13 +10,13 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-from easyread import config
+from easyread.config import resolved
 from easyread.documents.atomic import atomic_write_bytes
 from easyread.documents.errors import InputError
 from easyread.documents.read import read_document, sniff
 from easyread.documents.write import normalise_formats
+from easyread.drafting import NO_MODEL
 
-NO_MODEL = "none"
 PASTED_NAME = "pasted-letter.txt"
 
 
@@ -30,7 +30,7 @@ MODEL_LABELS = {
 def model_choices(settings: dict) -> list[tuple[str, str]]:
     """(value, label) of the models a person may choose, the configured one first. Each model
     is offered once, and an embedded model only when it is installed or already prepared."""
-    default = (settings.get("MODEL") or config.default("MODEL")).strip()
+    default = resolved(settings).MODEL.strip()
     choices = [(default, f"The service's model: {MODEL_LABELS.get(default, default)}")]
     for value in ("embedded", "embedded-fast", NO_MODEL):
         if value != default and (value == NO_MODEL or embedded_installed(value, settings)):
@@ -84,14 +84,13 @@ def clean_options(settings: dict, *, model: str | None, formats=None, pictures: 
     """The stored options for a document; OptionError with a plain message for a bad choice.
     `formats` None means the FORMATS setting; an empty list is refused. `languages` are
     translations to make after the English draft."""
-    from easyread.documents.write import FORMATS
 
     allowed = [value for value, _ in model_choices(settings)]
     model = (model or allowed[0]).strip()
     if model not in allowed:
         raise OptionError("model", f"Choose a model from: {', '.join(allowed)}.")
     if formats is None:
-        formats = settings.get("FORMATS") or ",".join(FORMATS)
+        formats = resolved(settings).FORMATS
     if not formats:
         raise OptionError("formats", "Choose at least one format to download.")
     try:

@@ -28,7 +28,7 @@ class QueueError(RuntimeError):
 
 def describe(settings: dict) -> str:
     """Where the queue is, in words, for the worker's first line."""
-    url = (settings.get("QUEUE_URL") or "").strip()
+    url = settings["QUEUE_URL"].strip()
     if url == IMMEDIATE:
         return "immediate (jobs run inside the request)"
     if url.startswith(("redis://", "rediss://", "unix://")):
@@ -37,7 +37,7 @@ def describe(settings: dict) -> str:
 
 
 def sqlite_file(settings: dict) -> Path:
-    url = (settings.get("QUEUE_URL") or "").strip()
+    url = settings["QUEUE_URL"].strip()
     if url.startswith("sqlite:///"):
         return Path(url.removeprefix("sqlite:///"))
     return Path(settings["INSTANCE_PATH"]) / "huey.db"
@@ -45,7 +45,7 @@ def sqlite_file(settings: dict) -> Path:
 
 def configure(settings: dict) -> Huey:
     """Point the process's queue at the storage QUEUE_URL names, and return it."""
-    url = (settings.get("QUEUE_URL") or "").strip()
+    url = settings["QUEUE_URL"].strip()
     if url == IMMEDIATE:
         huey.immediate_use_memory = True
         huey._immediate = True

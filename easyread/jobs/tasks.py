@@ -148,7 +148,7 @@ def make_draft(document_id: int, job: str) -> str:
 
 
 def _make_draft(app, document_id: int, job: str) -> str:
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 
@@ -203,8 +203,8 @@ def regenerate_point(document_id: int, job: str) -> str:
 
 
 def _regenerate_point(app, document_id: int, job: str) -> str:
-    from easyread import council_glossary
     from easyread.documents import edits
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 
@@ -269,7 +269,7 @@ def translate_document(document_id: int, job: str) -> str:
 
 
 def _translate_document(app, document_id: int, job: str) -> str:
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 

@@ -1,4 +1,5 @@
-"""What a job does, as calls to domain functions only: read, rewrite, pictures, check.
+"""What a job does, as calls to domain functions only: make a draft (easyread.drafting), check a person's
+edit, write one point again, translate.
 
 No database and no Flask here: the task in `easyread.jobs.tasks` loads the state,
 calls these, and stores what they return.
@@ -6,17 +7,14 @@ calls these, and stores what they return.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from easyread.checks.registry import Options
-from easyread.checks.report import check_draft
-from easyread.convert import NO_MODEL, rewrite
+from easyread import drafting
 from easyread.documents.model import Block, BlockKind, Document, EasyReadDocument
 from easyread.documents.read import read_document
+from easyread.drafting import NO_MODEL, ConvertError, Source, check, make_drafts
+from easyread.progress import Progress
 from easyread.timelimit import time_limit, watched
-
-Progress = Callable[[str, int, int], None]
 
 NEEDS_MODEL = "Making a point again needs a model. This letter was laid out with no model (words kept as they are): edit the point yourself, or upload the letter again with a model."
 
@@ -34,48 +32,28 @@ class Made:
     note: str
 
 
-def check(draft: EasyReadDocument, source_text: str | None, *, glossary, settings: dict) -> dict:
-    """Run the checks (and the fact lock against `source_text`) on `draft`, filling each point's findings."""
-    report = check_draft(draft, source_text, glossary=glossary, options=Options.from_settings(settings))
-    return report.to_dict()
-
-
-def recheck(draft: dict, source_text: str | None, *, glossary, settings: dict) -> tuple[dict, dict]:
+def recheck(draft: dict, source_text: str | None, *, glossary, settings) -> tuple[dict, dict]:
     """(draft with fresh findings, report) for a draft dict changed by a person."""
     doc = EasyReadDocument.from_dict(draft)
     report = check(doc, source_text, glossary=glossary, settings=settings)
     return doc.to_dict(), report
 
 
-def make_draft(
-    data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress = _quiet
-) -> Made:
-    """Read the stored original, rewrite it, add pictures and check it. Raises InputError or ConvertError,
-    or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
-    with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
-        return _make_draft(
-            data, filename=filename, options=options, settings=settings, glossary=glossary, progress=watched(progress)
-        )
-
-
-def _make_draft(data: bytes, *, filename: str, options: dict, settings: dict, glossary, progress: Progress) -> Made:
-    progress("read", 0, 1)
-    doc = read_document(data, filename=filename, settings=settings)
-    if options.get("title"):
-        doc.title = options["title"]  # the name staff gave the letter titles its Easy Read version
-    progress("read", 1, 1)
-    model = options.get("model") or settings.get("MODEL")
-    draft, report, summary = rewrite(doc, model=model, settings=settings, progress=progress, glossary=glossary)
-    if options.get("pictures", True):
-        from easyread.pictures import add_pictures
-
-        # Per point, so the bar moves while pictures are chosen and drawn.
-        draft = add_pictures(draft, settings=settings, progress=lambda done, total: progress("pictures", done, total))
-    if report is None:  # laid out without a model: the rewriter did not check it (it checks with the same settings)
-        progress("check", 0, 1)
-        report = check(draft, doc.text(), glossary=glossary, settings=settings)
-        progress("check", 1, 1)
-    return Made(draft=draft.to_dict(), report=report, note=summary or "Draft made.")
+def make_draft(data: bytes, *, filename: str, options: dict, settings, glossary, progress: Progress = _quiet) -> Made:
+    """Read the stored original once, rewrite it, check it once and add pictures (easyread.drafting).
+    Raises InputError, ConvertError or EngineError, or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
+    with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
+        made = make_drafts(
+            [Source(data, filename, title=options.get("title"))],
+            model=options.get("model") or settings["MODEL"],
+            settings=settings,
+            glossary=glossary,
+            pictures=options.get("pictures", True),
+            progress=watched(progress),
+        )[0]
+    if isinstance(made, Exception):
+        raise made
+    return Made(draft=made.draft.to_dict(), report=made.report, note=made.summary)
 
 
 def source_block(
@@ -120,15 +98,18 @@ def regenerate_texts(
 ) -> list[str]:
     """New Easy Read sentences for one point, rewritten from the letter sentences it says (else its original
     paragraph). Raises ConvertError without a model."""
-    from easyread.convert import ConvertError
-
     if not model or model == NO_MODEL:
         raise ConvertError(NEEDS_MODEL)
-    with time_limit(settings.get("JOB_TIME_LIMIT_SECONDS")):
+    with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         one = source_block(
             data, filename=filename, settings=settings, source_index=source_index, fallback=fallback, sources=sources
         )
-        draft, _, _ = rewrite(one, model=model, settings=settings, progress=watched(progress), glossary=glossary)
+        made = drafting.rewrite_letters(
+            [one], model=model, settings=settings, glossary=glossary, progress=watched(progress)
+        )[0]
+    if isinstance(made, Exception):
+        raise made
+    draft = made[0]
     return [p.text for p in draft.points() if p.text.strip()]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from easyread.config import default
+from easyread.config import resolved
 from easyread.documents.model import EasyReadDocument, Picture, Point
 from easyread.pictures.alt import alt_for_point
 from easyread.pictures.library import COUNCIL, OPENMOJI_CREDIT, Library, Symbol, cache_folder, default_library
@@ -31,14 +31,6 @@ __all__ = [
 _matchers: dict[tuple[int, float], Matcher] = {}
 
 
-def _settings(settings: dict | None) -> dict:
-    if settings is None:
-        from easyread.config import load_settings
-
-        settings = load_settings()
-    return settings
-
-
 def _matcher(library: Library, threshold: float) -> Matcher:
     # One matcher per library: building it stems every concept word and council keyword.
     key = (id(library), threshold)
@@ -49,8 +41,8 @@ def _matcher(library: Library, threshold: float) -> Matcher:
 
 def picture_for(symbol: Symbol, settings: dict | None = None, alt: str | None = None) -> Picture:
     """A `Picture` for `symbol`: a PNG of PICTURE_PX pixels in the symbol cache, its alt text (or `alt`) and credit."""
-    settings = _settings(settings)
-    px = int(settings.get("PICTURE_PX") or default("PICTURE_PX"))
+    settings = resolved(settings)
+    px = settings.PICTURE_PX
     path = png_path(symbol.path, symbol.id, px, cache_folder(settings))
     return Picture(path=str(path), alt=alt or symbol.alt, credit=symbol.credit)
 
@@ -103,14 +95,14 @@ def add_pictures(
     languages keep the pictures of the English version they were translated from.
     `progress(done, total)` is called as the library loads, the points are matched and each picture is made.
     """
-    settings = _settings(settings)
+    settings = resolved(settings)
     doc = copy.deepcopy(doc)
     if (doc.language or "en").lower().split("-")[0] == "en":
         points = [p for p in doc.points() if p.picture is None and p.text.strip()]
         total, done = len(points) + 2, 0
         progress(done, total)
         library = library if library is not None else default_library(settings)
-        threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", default("PICTURE_MATCH_THRESHOLD")))
+        threshold = settings.PICTURE_MATCH_THRESHOLD
         matcher = _matcher(library, threshold)
         done += 1
         progress(done, total)
@@ -148,7 +140,7 @@ def search_pictures(
     query: str, limit: int = 20, *, settings: dict | None = None, library: Library | None = None
 ) -> list[Symbol]:
     """Up to `limit` symbols for `query`, best first, council pictures before OpenMoji's for the same idea."""
-    settings = _settings(settings)
+    settings = resolved(settings)
     library = library if library is not None else default_library(settings)
-    threshold = float(settings.get("PICTURE_MATCH_THRESHOLD", default("PICTURE_MATCH_THRESHOLD")))
+    threshold = settings.PICTURE_MATCH_THRESHOLD
     return _matcher(library, threshold).search(query, limit)

@@ -188,7 +188,10 @@ def _library(council_folder: str, default_set: str, cache_dir: str) -> Library:
     return Library(symbols, cache_dir=cache_dir)
 
 
-def default_library(settings: dict) -> Library:
+def default_library(settings) -> Library:
     """The library the settings describe, built once per process and shared."""
-    default_set = (settings.get("PICTURE_DEFAULT_SET") or OPENMOJI).strip().lower()
-    return _library(settings.get("PICTURES_FOLDER") or "", default_set, cache_folder(settings))
+    from easyread.config import resolved
+
+    settings = resolved(settings)
+    default_set = settings.PICTURE_DEFAULT_SET.strip().lower()
+    return _library(settings.PICTURES_FOLDER, default_set, cache_folder(settings))

@@ -7,7 +7,7 @@ functions: the English checks are not run on it.
 
 from __future__ import annotations
 
-from easyread.config import default
+from easyread.config import resolved
 from easyread.documents.model import EasyReadDocument
 from easyread.records import versions
 from easyread.store.db import db
@@ -80,7 +80,7 @@ def load_memory(council_id: int | None, code: str, settings: dict):
     return Memory(
         code,
         segments,
-        fuzzy_min=int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN")),
+        fuzzy_min=resolved(settings).TRANSLATE_MEMORY_FUZZY_MIN,
     )
 
 

@@ -102,7 +102,7 @@ def save(
 ) -> DraftVersion:
     """Check `draft` again and store it as the next version, with an audit event. Raises StaleVersion
     when `based_on` (the version the person was looking at) is no longer the latest."""
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
     from easyread.jobs.work import recheck
 
     current = latest(doc, language)

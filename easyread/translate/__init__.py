@@ -11,7 +11,7 @@ The one function the web app, the job queue and the batch command call::
     engine     None (TRANSLATE_ENGINE, else MODEL), a spec ("embedded", "nllb:///models/nllb-600M",
                "libretranslate+http://host:5000", "openai+http://host/v1"…), a Translator, or a
                TextGenerator already loaded (wrapped as the instruction-model translator)
-    settings   easyread.config.load_settings(); None loads them
+    settings   the resolved settings (easyread.config.Settings); a partial dict or None takes the declared defaults
     glossary   a Glossary whose language columns hold the council's agreed translations;
                None loads the default glossary plus GLOSSARY_DIR
     progress   progress(stage, done, total), stage "translate <code>"

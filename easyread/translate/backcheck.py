@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-DEFAULT_CHRF_MIN = 25.0
-DEFAULT_SIMILARITY_MIN = 0.7
+from easyread.config import default
+
+# The declared defaults of TRANSLATE_CHRF_MIN and TRANSLATE_SIMILARITY_MIN, for callers without settings.
+DEFAULT_CHRF_MIN = default("TRANSLATE_CHRF_MIN")
+DEFAULT_SIMILARITY_MIN = default("TRANSLATE_SIMILARITY_MIN")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, runtime_checkable
 
+from easyread.config import Settings, resolved
 from easyread.engines.base import Sampling, TextGenerator
 from easyread.translate import catalogue
 from easyread.translate.catalogue import DRAFT, GOOD, HIGH_RESOURCE, WEAK, Language
@@ -190,24 +191,20 @@ def require(translator: Translator, language: Language) -> str:
 NON_TRANSLATING = frozenset({"", "none"})
 
 
-def configured_spec(settings: dict) -> str | None:
+def configured_spec(settings: Settings | dict) -> str | None:
     """The engine spec translation uses: TRANSLATE_ENGINE, else the MODEL setting; None when neither can translate."""
-    spec = (settings.get("TRANSLATE_ENGINE") or "").strip()
-    if not spec:
-        spec = str(settings.get("MODEL") if settings.get("MODEL") is not None else "embedded").strip()
+    settings = resolved(settings)
+    spec = settings.TRANSLATE_ENGINE.strip() or str(settings.MODEL).strip()
     return None if spec.lower() in NON_TRANSLATING else spec
 
 
-def get_translator(spec: str | None = None, settings: dict | None = None) -> Translator:
+def get_translator(spec: str | None, settings: Settings | dict) -> Translator:
     """The translation engine for `spec` (default: TRANSLATE_ENGINE, else the MODEL setting)."""
-    if settings is None:
-        from easyread.config import load_settings
-
-        settings = load_settings()
+    settings = resolved(settings)
     spec = (spec or "").strip() or configured_spec(settings)
     if spec is None or spec.lower() in NON_TRANSLATING:
         raise NotSetUp()
-    batch_size = int(settings.get("TRANSLATE_BATCH_SIZE") or settings.get("MODEL_BATCH_SIZE") or 8)
+    batch_size = settings.TRANSLATE_BATCH_SIZE or settings.MODEL_BATCH_SIZE
     if spec.startswith(SEQ2SEQ_PREFIXES):
         from easyread.translate.seq2seq import Seq2SeqTranslator
 
@@ -216,8 +213,8 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
             folder,
             kind=None if kind == "seq2seq" else kind,
             batch_size=batch_size,
-            max_new_tokens=int(settings.get("TRANSLATE_MAX_TOKENS") or 256),
-            threads=int(settings.get("MODEL_THREADS") or 0) or None,
+            max_new_tokens=settings.TRANSLATE_MAX_TOKENS,
+            threads=settings.MODEL_THREADS or None,  # 0 means one per core
             name=spec,
         )
     if spec.startswith(LIBRE_PREFIXES):
@@ -225,9 +222,9 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
 
         return LibreTranslator(
             spec[len("libretranslate+") :],
-            api_key=settings.get("TRANSLATE_API_KEY") or None,
-            timeout=float(settings.get("MODEL_TIMEOUT") or 300),
-            retries=int(settings.get("MODEL_RETRIES") if settings.get("MODEL_RETRIES") is not None else 3),
+            api_key=settings.TRANSLATE_API_KEY or None,
+            timeout=settings.MODEL_TIMEOUT,
+            retries=settings.MODEL_RETRIES,
             name=spec,
         )
     from easyread.engines.base import EngineError
@@ -247,16 +244,13 @@ def get_translator(spec: str | None = None, settings: dict | None = None) -> Tra
     return LLMTranslator(generator, name=spec)
 
 
-def engine_support(spec: str | None = None, settings: dict | None = None) -> tuple[str, dict[str, str]]:
+def engine_support(spec: str | None, settings: Settings | dict) -> tuple[str, dict[str, str]]:
     """(engine name, code -> tier) for `spec`, without loading a text model.
 
     A seq2seq folder's tokenizer is read and a LibreTranslate server asked; the
     embedded model and model servers are described from what we know of them.
     """
-    if settings is None:
-        from easyread.config import load_settings
-
-        settings = load_settings()
+    settings = resolved(settings)
     spec = (spec or "").strip() or configured_spec(settings)
     if spec is None or spec.lower() in NON_TRANSLATING:
         raise NotSetUp()

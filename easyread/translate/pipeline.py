@@ -15,6 +15,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+from easyread.config import Settings, resolved
 from easyread.documents.model import EasyReadDocument, Picture, Point, Section
 from easyread.engines.base import EngineError
 from easyread.translate import backcheck, catalogue
@@ -108,22 +109,13 @@ def _quiet(stage: str, done: int, total: int) -> None:
 
 @dataclass
 class _Options:
-    back_translate: bool = True
-    chrf_min: float = backcheck.DEFAULT_CHRF_MIN
-    similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN
+    back_translate: bool
+    chrf_min: float
+    similarity_min: float
 
     @classmethod
-    def from_settings(cls, settings: dict) -> _Options:
-        def number(name: str, default: float) -> float:
-            value = settings.get(name)
-            return default if value in (None, "") else float(value)
-
-        back = settings.get("TRANSLATE_BACK_CHECK")
-        return cls(
-            True if back is None else bool(back),
-            number("TRANSLATE_CHRF_MIN", cls.chrf_min),
-            number("TRANSLATE_SIMILARITY_MIN", cls.similarity_min),
-        )
+    def from_settings(cls, settings: Settings) -> _Options:
+        return cls(settings.TRANSLATE_BACK_CHECK, settings.TRANSLATE_CHRF_MIN, settings.TRANSLATE_SIMILARITY_MIN)
 
 
 def translate_draft(
@@ -139,10 +131,7 @@ def translate_draft(
     memory: dict | None = None,
 ) -> TranslationRun:
     """Translate an English Easy Read draft into each of `languages`; see easyread.translate."""
-    if settings is None:
-        from easyread.config import load_settings
-
-        settings = load_settings()
+    settings = resolved(settings)
     progress = progress or _quiet
     if isinstance(draft, dict):
         draft = EasyReadDocument.from_dict(draft)
@@ -155,7 +144,7 @@ def translate_draft(
     if glossary is None:
         from easyread.glossary import load_glossary
 
-        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+        glossary = load_glossary(glossary_dir=settings.GLOSSARY_DIR or None)
     options = _Options.from_settings(settings)
     if back_translate is not None:
         options.back_translate = back_translate

@@ -201,7 +201,7 @@ def _drafts(doc, code: str):
 @staff_required
 def translation_xliff(doc_id: int, code: str):
     """The latest translation as XLIFF 1.2 for a translator's CAT tool."""
-    from easyread.council_glossary import glossary_for
+    from easyread.glossary.council import glossary_for
     from easyread.records import letters
     from easyread.translate.xliff import export_xliff
 

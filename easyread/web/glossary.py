@@ -1,6 +1,6 @@
 """The council's glossary: view, add, change, remove, import and export CSV.
 
-Stored as one CSV file per council in the instance folder (`easyread.council_glossary`);
+Stored as one CSV file per council in the instance folder (`easyread.glossary.council`);
 the checks and the rewriter use it on top of the default glossary.
 """
 
@@ -11,8 +11,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 
-from easyread import council_glossary as store
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.glossary import council as store
 from easyread.web.auth import current_council_id, staff_required
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from easyread import council_glossary
+from easyread.glossary import council as council_glossary
 from easyread.records import feedback, invites, rounds
 from easyread.records import review as records_review
 from easyread.records.retention import audio_dir

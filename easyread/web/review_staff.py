@@ -16,8 +16,8 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 
-from easyread import council_glossary
 from easyread.glossary import DEFAULT_GLOSSARY, GlossaryError, read_glossary_file
+from easyread.glossary import council as council_glossary
 from easyread.records import feedback, invites, rounds, versions
 from easyread.records import review as records_review
 from easyread.records.users import UserError

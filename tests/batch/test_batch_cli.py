@@ -89,7 +89,7 @@ def _wait_for(proc, out: Path, letters: int) -> int:
 
 
 def test_ctrl_c_stops_cleanly_and_says_how_to_finish(tree, tmp_path, batch_env, monkeypatch):
-    from easyread import cli_batch
+    from easyread.cli import batch as cli_batch
 
     seen = []
     finished = cli_batch.BarReporter.finished

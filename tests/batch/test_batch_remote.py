@@ -108,7 +108,7 @@ def test_remote_batch_mirrors_the_tree_with_the_same_summary(tmp_path, batch_env
 def test_remote_run_stopped_half_way_does_not_send_letters_twice(tmp_path, batch_env, server, monkeypatch):
     import requests
 
-    from easyread import cli_batch
+    from easyread.cli import batch as cli_batch
     from tests.batch.conftest import build_tree
 
     url, token = server

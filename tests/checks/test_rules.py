@@ -1,5 +1,7 @@
 """Each rule fires on a sentence that breaks it and stays quiet on one that does not."""
 
+from dataclasses import replace
+
 import pytest
 
 from easyread.checks.findings import FAIL, WARN
@@ -89,7 +91,7 @@ def test_sentence_length_warns_over_15_and_fails_over_20():
     assert severity(21) == [FAIL]
     assert [
         f.severity
-        for f in check_sentence("a b c d e f.", options=Options(sentence_warn_words=5))
+        for f in check_sentence("a b c d e f.", options=replace(Options.defaults(), sentence_warn_words=5))
         if f.rule_id == "sentence-length"
     ] == [WARN]
 

@@ -274,7 +274,7 @@ def test_convert_then_translate_its_draft_as_the_readme_says(cli_runner, tmp_pat
         main, ["convert", str(letter), "-o", str(out), "--model", "none", "--format", "txt", "--no-pictures"]
     )
     assert converted.exit_code == 0, converted.output
-    assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["reminder.draft.json", "reminder.report.json", "reminder.txt"]
     with TestServer() as server:
         result = cli_runner.invoke(
             main,

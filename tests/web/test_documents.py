@@ -283,8 +283,8 @@ def test_regenerate_with_no_model_says_it_needs_one(app, staff_client, page, upl
 
 def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page, upload, post, monkeypatch):
     """With a model (a fake one here), making a point again is a job that stores the next version."""
+    from easyread import drafting
     from easyread.documents.model import EasyReadDocument, Point, Section
-    from easyread.jobs import work
 
     doc_id = doc_id_from(upload(staff_client))
     _, draft, _ = latest_draft(app, doc_id)
@@ -298,17 +298,14 @@ def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page,
         db.session.commit()
     asked = []
 
-    def fake_rewrite(letter, *, model, settings, progress, glossary=None):
-        asked.append((model, letter.text()))
-        return (
-            EasyReadDocument(
-                "x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]
-            ),
-            None,
-            "",
+    def fake_rewrite(letters, *, model, settings, progress, glossary=None):
+        asked.extend((model, letter.text()) for letter in letters)
+        draft = EasyReadDocument(
+            "x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]
         )
+        return [(draft, None, "")]
 
-    monkeypatch.setattr(work, "rewrite", fake_rewrite)
+    monkeypatch.setattr(drafting, "rewrite_letters", fake_rewrite)
     post(staff_client, f"/documents/{doc_id}/points/{s}/{i}/regenerate", {"version": 1})
     assert asked == [("embedded", "If you do not pay, we may take you to court.")]
     number, draft, _ = latest_draft(app, doc_id)

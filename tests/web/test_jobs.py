@@ -44,13 +44,13 @@ def test_a_done_document_is_not_redone(app, staff_client, upload):
 
 
 def test_a_failed_job_shows_its_error_and_can_be_retried(app, staff_client, page, upload, post, monkeypatch):
+    from easyread import drafting
     from easyread.convert import ConvertError
-    from easyread.jobs import work
 
     def broken(*args, **kwargs):
         raise ConvertError("The model is not ready. Run easyread models prepare, then try again.")
 
-    monkeypatch.setattr(work, "rewrite", broken)
+    monkeypatch.setattr(drafting, "rewrite_letters", broken)
     doc_id = doc_id_from(upload(staff_client))
     state = _doc(app, doc_id)
     assert state["status"] == "failed" and state["versions"] == 0
@@ -66,26 +66,27 @@ def test_a_failed_job_shows_its_error_and_can_be_retried(app, staff_client, page
 
 
 def test_an_unexpected_error_is_shown_in_plain_words(app, staff_client, upload, monkeypatch):
-    from easyread.jobs import tasks, work
+    from easyread import drafting
+    from easyread.jobs import tasks
 
-    monkeypatch.setattr(work, "rewrite", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(drafting, "rewrite_letters", lambda *a, **k: 1 / 0)
     doc_id = doc_id_from(upload(staff_client))
     state = _doc(app, doc_id)
     assert state["status"] == "failed" and state["error"] == tasks.GENERIC_ERROR
 
 
 def test_progress_is_stored_on_the_document(app, staff_client, upload, monkeypatch):
-    from easyread.jobs import work
+    from easyread import drafting
 
     seen = []
-    real = work.rewrite
+    real = drafting.rewrite_letters
 
-    def spy(doc, *, model, settings, progress, glossary=None):
+    def spy(letters, *, progress, **kwargs):
         progress("rewrite", 1, 2)
         seen.append(_doc(app, 1)["progress"])
-        return real(doc, model=model, settings=settings, progress=progress, glossary=glossary)
+        return real(letters, progress=progress, **kwargs)
 
-    monkeypatch.setattr(work, "rewrite", spy)
+    monkeypatch.setattr(drafting, "rewrite_letters", spy)
     doc_id_from(upload(staff_client))
     assert seen and seen[0]["stage"] == "rewrite" and 0 < seen[0]["percent"] < 100
 
@@ -123,13 +124,13 @@ def test_recover_leaves_a_job_that_is_still_waiting(app, staff, staff_client):
 
 WORKER_THAT_HANGS = """
 import time
-from easyread.jobs import work
+from easyread import drafting
 
-def hang(doc, *, model, settings, progress, glossary=None):
+def hang(letters, *, progress, **kwargs):
     progress("rewrite", 1, 2)   # half way
     time.sleep(600)
 
-work.rewrite = hang
+drafting.rewrite_letters = hang
 from easyread.cli import main
 main(["worker"])
 """

@@ -62,20 +62,20 @@ def test_the_real_checks_stop_at_the_limit():
 
 def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, staff_client, upload, monkeypatch):
     """A rewriter that keeps reporting progress but never ends (a fake model) is stopped at the limit."""
-    from easyread.jobs import work
+    from easyread import drafting
     from easyread.store.db import db
     from easyread.store.models import Letter
 
-    real_rewrite = work.rewrite
+    real_rewrite = drafting.rewrite_letters
 
-    def endless(doc, *, progress, **kwargs):
+    def endless(letters, *, progress, **kwargs):
         for n in range(10_000):
             progress("rewrite", n, 10_000)
             time.sleep(0.05)
         raise AssertionError("the time limit did not stop the job")
 
     app.config["EASYREAD"]["JOB_TIME_LIMIT_SECONDS"] = 1
-    monkeypatch.setattr(work, "rewrite", endless)
+    monkeypatch.setattr(drafting, "rewrite_letters", endless)
     started = time.monotonic()
     doc_id = doc_id_from(upload(staff_client))
     assert time.monotonic() - started < 30
@@ -83,7 +83,7 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
         doc = db.session.get(Letter, doc_id)
         assert doc.status == "failed"
         assert doc.error.startswith("This letter took longer than 1 minute to check and rewrite, so it was stopped.")
-    monkeypatch.setattr(work, "rewrite", real_rewrite)
+    monkeypatch.setattr(drafting, "rewrite_letters", real_rewrite)
     next_id = doc_id_from(upload(staff_client))
     with app.app_context():
         assert db.session.get(Letter, next_id).status == "done"

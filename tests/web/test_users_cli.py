@@ -91,7 +91,7 @@ def test_list(cli_runner):
 
 
 def test_serve_tells_how_to_create_the_first_admin(cli_runner, instance):
-    from easyread.cli_users import first_run_hint
+    from easyread.cli.users import first_run_hint
 
     app = _app(instance)
     hint = first_run_hint(app)

@@ -60,7 +60,7 @@ POINTS = [
 def _make_letter(app, council, staff, title: str) -> int:
     """A letter and version 1 of its draft, checked for real (fact lock included). The court point is not in the
     letter: it carries the meaning check's "meaning-unsupported" flag, as the rewriter would leave it."""
-    from easyread import council_glossary
+    from easyread.glossary import council as council_glossary
     from easyread.jobs.work import recheck
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, Letter

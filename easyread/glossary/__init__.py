@@ -17,7 +17,7 @@ from pathlib import Path
 
 import langcodes
 
-DEFAULT_GLOSSARY = Path(__file__).resolve().parent.parent / "glossaries" / "default.csv"
+DEFAULT_GLOSSARY = Path(__file__).resolve().parents[2] / "glossaries" / "default.csv"
 REQUIRED = ("term", "explanation")
 
 

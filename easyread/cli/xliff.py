@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from easyread.cli_translate import _read_draft
-from easyread.config import default
+from easyread.cli.translate import _read_draft
 
 
 @click.group()
@@ -60,7 +59,7 @@ def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: P
 
     try:
         english, translated = _drafts(english_file, translated_file)
-        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+        glossary = load_glossary(glossary_dir=settings.GLOSSARY_DIR or None)
         data = export_xliff(
             english,
             translated,
@@ -118,9 +117,7 @@ def import_cmd(
         english, translated = _drafts(english_file, translated_file)
         if not xliff_file.is_file():
             raise ValueError(f"There is no file at {xliff_file}. Check the name and try again.")
-        back = (
-            settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK")) if back_check is None else back_check
-        )
+        back = settings.TRANSLATE_BACK_CHECK if back_check is None else back_check
         translator = get_translator(engine, settings) if back else None
         result = import_xliff(xliff_file.read_bytes(), english, translated, translated.language, translator=translator)
     except (TranslationError, EngineError, ValueError) as error:

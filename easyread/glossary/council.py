@@ -14,6 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from easyread.config import resolved
 from easyread.documents.atomic import atomic_write_text
 from easyread.glossary import Glossary, GlossaryEntry, GlossaryError, glossary_files, load_glossary, read_glossary_file
 
@@ -140,9 +141,10 @@ def change(instance: str | Path, council_id: int, fn) -> list[GlossaryEntry]:
 
 def glossary_for(settings: dict, council_id: int | None) -> Glossary:
     """The glossary the checks use for a council: default, GLOSSARY_DIR, then the council's own file."""
-    paths = glossary_files(settings.get("GLOSSARY_DIR") or None)
+    settings = resolved(settings)
+    paths = glossary_files(settings.GLOSSARY_DIR or None)
     if council_id is not None:
-        own = path_for(settings["INSTANCE_PATH"], council_id)
+        own = path_for(settings.INSTANCE_PATH, council_id)
         if own.is_file():
             paths.append(own)
     return load_glossary(paths)

@@ -144,27 +144,27 @@ def worker(settings: dict, threads: int | None) -> None:
         sys.exit(2)
 
 
-# --- batch (folders of letters: easyread/cli_batch.py) ---
-from easyread.cli_batch import batch  # noqa: E402
+# --- batch (folders of letters: easyread/cli/batch.py) ---
+from easyread.cli import batch as batch_commands  # noqa: E402
 
-main.add_command(batch)
+main.add_command(batch_commands.batch)
 
 
-# --- languages and translate (easyread/cli_translate.py) ---
-from easyread.cli_translate import languages, translate  # noqa: E402
+# --- languages and translate (easyread/cli/translate.py) ---
+from easyread.cli import translate as translate_commands  # noqa: E402
 
-main.add_command(languages)
-main.add_command(translate)
+main.add_command(translate_commands.languages)
+main.add_command(translate_commands.translate)
 
-# --- the translator's round trip (easyread/cli_xliff.py) ---
-from easyread.cli_xliff import xliff  # noqa: E402
+# --- the translator's round trip (easyread/cli/xliff.py) ---
+from easyread.cli import xliff as xliff_commands  # noqa: E402
 
-main.add_command(xliff)
+main.add_command(xliff_commands.xliff)
 
-# --- translation memory, TMX in and out (easyread/cli_memory.py) ---
-from easyread.cli_memory import memory  # noqa: E402
+# --- translation memory, TMX in and out (easyread/cli/memory.py) ---
+from easyread.cli import memory as memory_commands  # noqa: E402
 
-main.add_command(memory)
+main.add_command(memory_commands.memory)
 
 
 # --- models (engine) ---
@@ -234,7 +234,7 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
     from easyread.glossary import GlossaryError, load_glossary
 
     try:
-        glossary = load_glossary(glossary_dir=settings.get("GLOSSARY_DIR") or None)
+        glossary = load_glossary(glossary_dir=settings.GLOSSARY_DIR or None)
         report = check_document(
             read_document(file, settings=settings), glossary=glossary, options=Options.from_settings(settings)
         )
@@ -245,14 +245,10 @@ def check(settings: dict, file: Path, as_json: bool) -> None:
     sys.exit(0 if report.passed else 1)
 
 
-# --- users (accounts and API tokens: easyread/cli_users.py) ---
-from easyread.cli_users import first_run_hint, users  # noqa: E402
+# --- users (accounts and API tokens: easyread/cli/users.py) and resident review (easyread/cli/review.py) ---
+from easyread.cli import review as review_commands  # noqa: E402
+from easyread.cli import users as users_commands  # noqa: E402
+from easyread.cli.users import first_run_hint  # noqa: E402
 
-main.add_command(users)
-from easyread.cli_review import review  # noqa: E402
-
-main.add_command(review)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+main.add_command(users_commands.users)
+main.add_command(review_commands.review)

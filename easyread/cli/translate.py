@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from easyread.config import default
 from easyread.progress import stage_printer
 
 
@@ -204,7 +203,7 @@ def _tmx_memory(files: tuple[Path, ...], to: str, settings: dict) -> dict:
                 segments += read_tmx(path.read_bytes(), language.code).segments
             except TmxRefused:
                 continue  # this file has no pairs for this language
-        fuzzy_min = int(settings.get("TRANSLATE_MEMORY_FUZZY_MIN") or default("TRANSLATE_MEMORY_FUZZY_MIN"))
+        fuzzy_min = settings.TRANSLATE_MEMORY_FUZZY_MIN
         out[language.code] = Memory(language.code, segments, fuzzy_min=fuzzy_min)
     return out
 

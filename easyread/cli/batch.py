@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from easyread.batch.state import DONE, FAILED, SKIPPED
-from easyread.config import default
 
 
 class BarReporter:
@@ -154,9 +153,9 @@ def batch(
     langs = _languages(languages)
     options = BatchOptions(
         formats=chosen,
-        model=(model or settings.get("MODEL") or default("MODEL")).strip(),
+        model=(model or settings.MODEL).strip(),
         pictures=pictures,
-        jobs=jobs or int(settings.get("BATCH_JOBS") or default("BATCH_JOBS")),
+        jobs=jobs or settings.BATCH_JOBS,
         force=force,
         languages=langs,
     )
