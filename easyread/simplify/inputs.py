@@ -71,9 +71,9 @@ def is_easy_sentence(sentence: str, glossary=None) -> bool:
 
 
 def _whole_sentence(text: str) -> bool:
-    """Starts with a capital (or a digit or £) and ends with a full stop, question or exclamation mark."""
+    """Not a lead-in ending in a colon, nor a piece starting in lower case (a list item that goes on from one)."""
     text = text.strip()
-    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] == "£") and text[-1] in ".!?"
+    return bool(text) and not text[0].islower() and not text.endswith(":")
 
 
 def already_easy(
