@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
-from easyread.verify.conditions import hanging_if
+from easyread.verify.conditions import consequence_alone, hanging_if
 from easyread.verify.facts_moved import fact_problems
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import fragment_problems
@@ -53,6 +53,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result
     frame_problems(out, srcs, ctx, result)
+    consequence_alone(out, srcs, ctx, result)
     if not result.problems:
         happened_problems(out, srcs, result)
     _comparative(out, sources, result)
