@@ -182,7 +182,8 @@ def consequence_alone(
             if _GENERIC_CONDITION.match(text) or (not hard and (offer or _SOFT_CONDITION.match(text))):
                 # "Please talk to us" for "If you are in difficulty, please talk to us": an offer or a request
                 # without the reader's situation; the rules cannot weigh that, the model is asked.
-                result.undecided.append(("condition", f'The letter says this only "{quote(text)}".'))
+                if not any(k == "condition" for k, _ in result.undecided):
+                    result.undecided.append(("condition", f'The letter says this only "{quote(text)}".'))
                 return
             result.problems.append(
                 Problem(

@@ -17,7 +17,7 @@ from easyread.verify import words as w
 from easyread.verify.conditions import consequence_alone, hanging_if
 from easyread.verify.facts_moved import fact_problems
 from easyread.verify.findings import KINDS, Assessment, Problem, read
-from easyread.verify.fragments import fragment_problems
+from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
 from easyread.verify.parties import frame_problems
 from easyread.verify.unsupported import promise_problems, word_problems
@@ -47,11 +47,17 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     out = read(output)
     srcs = [read(s) for s in sources]
     ctx = [read(c) for c in _context_sentences(context)]
-    fragment_problems(out, result, labels=bool(srcs) and all(not s.frames for s in srcs))
+    fragment_problems(
+        out,
+        result,
+        labels=bool(srcs) and all(not s.frames for s in srcs),
+        starts_lower=any(s[:1].islower() for s in sources),
+    )
     hanging_if(out, result)
     if not sources:
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result
+    cut_against_letter(out, srcs, result)
     frame_problems(out, srcs, ctx, result)
     consequence_alone(out, srcs, ctx, result)
     if not result.problems:
@@ -64,6 +70,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     if not any(p.kind == "invented" for p in result.problems):
         word_problems(out, sources, glossary, result)
     _unmatched(out, srcs, result)
+    result.undecided = list(dict.fromkeys(result.undecided))
     return result
 
 
