@@ -171,7 +171,6 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
         return
     my_facts = {(f.kind, f.value) for f in extract_facts(out.text)}
     for src in srcs:
-        theirs = _words(src.doc)
         # 1. The words the letter puts just before a date, amount or number, then nothing (or "or", "and", a verb).
         for fact in extract_facts(src.text):
             if (fact.kind, fact.value) in my_facts:
@@ -202,9 +201,7 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                 nxt = src.doc[i + 2]
                 if [src.doc[i].lower_, src.doc[i + 1].lower_] != pair or nxt.is_punct:
                     continue
-                if last[-1].lower_ in ("you", "them") and not (
-                    last[-2].tag_ == "IN" and nxt.tag_ in ("VBG", "VB")
-                ):
+                if last[-1].lower_ in ("you", "them") and not (last[-2].tag_ == "IN" and nxt.tag_ in ("VBG", "VB")):
                     continue  # "contact you" ends well; "result in you" (the letter: "... you losing") does not
                 result.problems.append(
                     Problem(
@@ -218,7 +215,12 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
     content = {x for x in w.content_stems(out.text) if x not in w.PARTY_OF}
     heavy = {f.group for f in out.frames} - w.LIGHT_VERBS
     vague = {w.stem(x) for x in _VAGUE}
-    if content & vague and not heavy and not my_facts and not (content - vague - {w.stem(f.verb.lower()) for f in out.frames}):
+    if (
+        content & vague
+        and not heavy
+        and not my_facts
+        and not (content - vague - {w.stem(f.verb.lower()) for f in out.frames})
+    ):
         result.problems.append(
             Problem("fragment", "This sentence does not say what: it gives the reader nothing to act on.", False)
         )
