@@ -95,6 +95,19 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             continue
         if not same:
             continue
+        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f)
+        doer = f.agent or _named_subject(out, f)
+        if f.group not in w.AGENT_FREE and doer and not f.weak and not out.question and done_to:
+            # "Citizens Advice should contact you" for "You should contact Citizens Advice": the one who acts and
+            # the one it is done to have changed places, whoever they are.
+            if all(s.agent and not s.weak and not (s.agent & doer) and done_to & s.agent for s in same):
+                s = same[0]
+                add(
+                    "agent",
+                    f'The letter says {who(s.agent)} {s.verb} ("{quote(s.text)}"); '
+                    f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
+                )
+                continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
             if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
@@ -115,6 +128,26 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
                 continue
         condition_checks(f, out, matched, context, add, result)
+
+
+def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
+    """ "Citizens Advice or a solicitor should contact you": the named doers the party words do not cover."""
+    subj = [c for c in sentence.doc[f.i].children if c.dep_ == "nsubj" and c.tag_.startswith("NN")]
+    if not subj:
+        return None
+    names = [subj[0]] + [c for c in subj[0].children if c.dep_ == "conj" and c.tag_.startswith("NN")]
+    return frozenset("the " + w.stem(t.lower_) for t in names)
+
+
+def _done_for(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """ "settle the debt for you": the one the action is done for, who in the letter may be the one who does it."""
+    found: set = set()
+    for c in sentence.doc[f.i].children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "for":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in ("you", "us", "me"):
+                    found.add(w.PARTY_OF[p.lower_])
+    return frozenset(found)
 
 
 def _describes(sentence: fr.Sentence, f: fr.Frame) -> bool:
