@@ -196,6 +196,15 @@ def _frame_modal(tok) -> tuple[str, bool]:
         neg = neg or inherited
     else:
         inherited = False
+    if (
+        modal == PLAIN
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ in ("in", "to")
+        and w.base(tok.head.head.text) in ("result", "lead")
+    ):
+        # "Failure to pay will result in legal action being taken": the action is as certain as the result
+        head_modal, _ = _modal_of(tok.head.head)
+        modal = head_modal
     if modal == PLAIN and tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and _needed(tok.head):
         return OBLIG, neg  # "It is important that you attend", "It is essential to bring": an order
     if _negated_by_ancestor(tok) and not inherited:

@@ -20,6 +20,7 @@ from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
 from easyread.verify.parties import frame_problems
+from easyread.verify.stances import main_stance_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
@@ -60,6 +61,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     cut_against_letter(out, srcs, result)
     frame_problems(out, srcs, ctx, result)
     consequence_alone(out, srcs, ctx, result)
+    main_stance_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)
     _comparative(out, sources, result)
