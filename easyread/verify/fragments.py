@@ -83,6 +83,9 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
 def _imperative_misread(text: str) -> bool:
     """ "Dial 18001 then ...": the parser reads a capitalised order as a name; with "please" before it, a verb."""
     text = re.sub(r"^(or|and|also|then)\s+", "", text, flags=re.IGNORECASE)  # "Or email us at ...": still an order
+    first = text.split()[0].lower() if text.split() else ""
+    if first in w.VERB_GROUP and len(text.split()) <= 6:
+        return True  # "Email outpatients@example.nhs.uk": the parser reads "email" as a noun
     return bool(read("Please " + text[:1].lower() + text[1:]).frames)
 
 

@@ -156,6 +156,9 @@ def _denied_argument(tok) -> bool:
     for c in tok.children:
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
+        after = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
+        if any(d.lower_ == "but" for d in c.subtree) or (after is not None and after.lower_ == "but"):
+            continue  # "we will have no option but to take action": an obligation, not a denial
         if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True
     return False
@@ -182,6 +185,7 @@ def _negated_by_ancestor(tok) -> bool:
     return False
 
 
+_ASPECT = {"continue", "keep", "carry", "go"}  # "cannot continue to get": the stance is the head's
 _NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsory", "mandatory"}
 
 
@@ -209,6 +213,13 @@ def _frame_modal(tok) -> tuple[str, bool]:
         return OBLIG, neg  # "It is important that you attend", "It is essential to bring": an order
     if _negated_by_ancestor(tok) and not inherited:
         neg = not neg
+    if (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in _SUBJ for c in tok.children)
+        and _modal_of(tok.head)[1]
+    ):
+        neg = True  # "If you do not contact us to claim PIP": then you do not claim it
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
         modal = MAY  # "decide whether to take part": a choice
     head = tok.head
@@ -229,6 +240,9 @@ def _frame_modal(tok) -> tuple[str, bool]:
             return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
         if head.lower_ in ("unable", "not able"):
             return POSSIB, not neg
+        if hb in _ASPECT and modal == PLAIN:
+            hm, hneg = _frame_modal(head)
+            return hm, neg != hneg  # "You cannot continue to get DLA": you cannot get it
         if hb == "choose" and modal == PLAIN:
             hm, hneg = _modal_of(head)
             if hneg:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.conditions import consequence_alone, hanging_if
-from easyread.verify.facts_moved import fact_problems
+from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
@@ -67,6 +67,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     _comparative(out, sources, result)
     support = " ".join(sources)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
+    rate_problems(out, srcs, result)
+    subject_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
