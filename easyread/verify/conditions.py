@@ -192,3 +192,51 @@ def consequence_alone(
                 )
             )
             return
+
+
+def _misparsed_condition(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:
+    """ "If your circumstances change or if you are unable to pay you should contact us": the parser makes the "if"
+    clause the root and hangs the consequence on it; the consequence is the later clause with its own subject and a
+    must / should / will / may."""
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "mark" and c.lower_ in _COND_MARK for c in root.children):
+        return []
+    then = [
+        f
+        for f in sentence.frames
+        if f.i > root.i
+        and f.modal not in (fr.PLAIN, fr.IMP)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in sentence.doc[f.i].children)
+    ]
+    if not then:
+        return []
+    governed = {t.i for t in sentence.doc[then[0].i].subtree}
+    ids = {t.i for t in sentence.doc} - governed
+    return [(" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed)]
+
+
+def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "If your financial situation changes or you can't pay the agreed amounts." for "If your financial
+    circumstances change or if you are unable to pay the agreed amounts you should contact this office
+    immediately": the letter's condition kept, what then happens left out. Found on words, because the parse often
+    takes the second half of such a condition for a main clause."""
+    if any(p.kind == "condition" for p in result.problems) or out.question:
+        return
+    if not re.match(r"^\s*(if|unless|provided|providing|should you)\b", out.text, re.IGNORECASE):
+        return
+    mine = _stems(t for t in out.doc if not t.is_punct)
+    for src in srcs:
+        for text, ids, governed in _condition_spans(src) or _misparsed_condition(src):
+            cond = _wide(_stems(src.doc[i] for i in ids))
+            then = _stems(src.doc[i] for i in governed if not src.doc[i].is_punct) - cond
+            if not then or not mine & cond:
+                continue
+            if mine & _wide(then):
+                return  # it says (some of) what happens then
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'This sentence keeps the letter\'s condition ("{quote(text)}") but not what happens then.',
+                )
+            )
+            return

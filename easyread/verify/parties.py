@@ -108,6 +108,17 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
                 )
                 continue
+        if f.patient and f.patient <= _CORE and not out.question and f.group not in w.AGENT_FREE:
+            # "a friend who helps us" for "someone who helps you": the one it is done to changed
+            theirs = [s for s in same if s.patient and s.patient <= _CORE]
+            if theirs and all(not (s.patient & f.patient) for s in theirs):
+                s = theirs[0]
+                add(
+                    "agent",
+                    f'The letter says this is done to {who_obj(s.patient)} ("{quote(s.text)}"); '
+                    f"this sentence says to {who_obj(f.patient)}.",
+                )
+                continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
             if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
@@ -181,3 +192,96 @@ def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
         return []
     top = max(score(s) for s in candidates)
     return [s for s in candidates if score(s) == top]
+
+
+def _subject_nouns(sentence: fr.Sentence, frames: list[fr.Frame]) -> list:
+    out = []
+    for f in frames:
+        for c in sentence.doc[f.i].children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS") and c.lower_ not in w.PARTY_OF:
+                out.append(c)
+    return out
+
+
+def thing_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "This order can be used to take legal action against you" for "A copy of this letter may be presented in
+    court to form the basis of a Court Order against you": the sentence is about a thing the letter names only as
+    the result or object (the order), and drops what the letter's sentence is about (this letter)."""
+    from easyread.verify.stances import main_frames
+
+    if result.problems or out.question:
+        return
+    # Only a passive: the thing something is done to ("This order can be used"); "X is Y" explains a word
+    mine = _subject_nouns(out, [f for f in main_frames(out) if f.passive])
+    if not mine:
+        return
+    out_stems = w.content_stems(out.text)
+    for src in srcs:
+        theirs = _subject_nouns(src, main_frames(src))
+        if not theirs:
+            continue
+        their_subjects = {w.stem(t.lower_) for s in theirs for t in s.subtree if t.tag_.startswith("NN")}
+        src_stems = w.content_stems(src.text)
+        for noun in mine:
+            n = w.stem(noun.lower_)
+            if n not in src_stems or n in their_subjects or n in w.EASY_WORDS:
+                continue
+            if their_subjects & out_stems or any(rel.RELATED.get(x, set()) & out_stems for x in their_subjects):
+                continue
+            subject = " ".join(t.text for t in theirs[0].subtree)
+            result.problems.append(
+                Problem(
+                    "agent",
+                    f'The letter says this of "{subject}"; this sentence says it of "{noun.text}", '
+                    "which the letter names only as what comes of it.",
+                )
+            )
+            return
+
+
+def _content_clauses(sentence: fr.Sentence) -> list[tuple[str, object]]:
+    """(the word it completes, the clause) for each "that" clause: "proof that you have given them permission"."""
+    found = []
+    for t in sentence.doc:
+        if t.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            found.append((w.stem(t.head.lower_), t))
+    return found
+
+
+def _text(tok) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _nouns(tok) -> set[str]:
+    return {w.stem(t.lower_) for t in tok.subtree if t.tag_.startswith("NN") and t.lower_ not in w.PARTY_OF}
+
+
+def clause_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "We will ask for proof that you have told someone you can trust about your money" for "... proof that you
+    have given them permission to discuss your account": the same request, asking for something else."""
+    if result.problems or out.question:
+        return
+    for head, clause in _content_clauses(out):
+        mine = _nouns(clause)
+        for src in srcs:
+            for their_head, their_clause in _content_clauses(src):
+                # the clause and whatever the letter joins on after it ("that you looked ..., claimed ... and ...")
+                theirs = {
+                    w.stem(t.lower_)
+                    for t in src.doc[their_clause.left_edge.i : their_clause.sent.end]
+                    if t.tag_.startswith("NN") and t.lower_ not in w.PARTY_OF
+                }
+                if their_head != head or not mine or not theirs:
+                    continue
+                wide = set(theirs)
+                for x in theirs:
+                    wide |= rel.RELATED.get(x, set())
+                if not mine & wide:
+                    result.problems.append(
+                        Problem(
+                            "invented",
+                            f'The letter says "{their_clause.head.text} {quote(_text(their_clause))}"; '
+                            f'this sentence says "{clause.head.text} {quote(_text(clause))}".',
+                        )
+                    )
+                    return

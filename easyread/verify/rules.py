@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
-from easyread.verify.conditions import consequence_alone, hanging_if
+from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
 from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
-from easyread.verify.parties import frame_problems
+from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.stances import main_stance_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 
@@ -61,6 +61,9 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     cut_against_letter(out, srcs, result)
     frame_problems(out, srcs, ctx, result)
     consequence_alone(out, srcs, ctx, result)
+    consequence_dropped(out, srcs, result)
+    thing_swapped(out, srcs, result)
+    clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)

@@ -146,14 +146,15 @@ def _invented_action(out: fr.Sentence, sources: list[str], glossary, result: Ass
     return False
 
 
+def _label(text: str) -> bool:
+    """A letter line with no main verb ("A Money Judgment for the arrears that you owe.")."""
+    root = next((t for t in read(text).doc if t.dep_ == "ROOT"), None)
+    return root is None or not root.tag_.startswith("VB")
+
+
 def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> None:
     src = " ".join(sources)
-    if (
-        _DEFINITION.match(out.text)
-        and _defines_source_term(out.text, src)
-        and len(sources) == 1
-        and not read(src).frames
-    ):
+    if _DEFINITION.match(out.text) and _defines_source_term(out.text, src) and len(sources) == 1 and _label(src):
         # "A Money Judgment is a court order to pay money you owe" for the label "A Money Judgment for the arrears":
         # explaining the letter's own term; what it says is for the glossary check and the model.
         result.undecided.append(("invented", "The sentence explains a term of the letter in words it does not use."))
