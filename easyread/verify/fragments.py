@@ -232,10 +232,11 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
     for f in out.frames:
         tok = out.doc[f.i]
         if f.group in w.LIGHT_VERBS or any(
-            c.dep_ in ("dobj", "dative", "nsubjpass", "ccomp", "attr", "prt", "acomp", "oprd") for c in tok.children
+            c.dep_ in ("dobj", "dative", "nsubjpass", "ccomp", "attr", "acomp", "oprd") for c in tok.children
         ):
             continue
-        nxt = out.doc[tok.i + 1] if tok.i + 1 < len(out.doc) else None
+        end = max([tok.i] + [c.i for c in tok.children if c.dep_ == "prt"])  # "set up to help": after the particle
+        nxt = out.doc[end + 1] if end + 1 < len(out.doc) else None
         if nxt is None or nxt.lower_ != "to" or nxt.dep_ != "aux":
             continue
         if any(g.group == f.group and _has_object(s.doc[g.i]) for s in srcs for g in s.frames):

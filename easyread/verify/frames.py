@@ -347,6 +347,9 @@ def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None,
         if c.dep_ in ("dobj", "attr", "oprd"):
             patient = patient or _party(c)
             words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "dative" and c.lower_ == "to":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]  # "write to you", parsed as a dative
+            recipient = recipient or (_party(pobj[0]) if pobj else None)
         elif c.dep_ == "dative":
             recipient = _party(c) or recipient  # "send you a bill for them": "for them" is not who gets it
         elif c.dep_ == "nsubjpass":
