@@ -40,20 +40,21 @@ def judge(pairs: list[dict], glossary=None, engine=None) -> None:
         pair["new_kinds"] = [p.kind for p in verdict.problems]
         pair["new"] = bool(verdict.problems)
         pair["undecided"] = bool(verdict.undecided) and not verdict.problems
+        pair["undecided_kinds"] = verdict.undecided
         pair["old"] = bool(rule_flags(pair["easy_read_sentence"], [pair["letter_sentence"]]))
         pair["model"] = pair["new"]
     if engine is None:
         return
-    from easyread.engines.base import Sampling
-    from easyread.simplify.meaning import parse_verdicts, verify_prompt
+    from easyread.simplify.meaning import PASSED, second_opinion
 
     ask = [p for p in pairs if p["undecided"]]
-    prompts = [verify_prompt(p["letter_sentence"], [p["easy_read_sentence"]]) for p in ask]
-    from easyread.simplify.batching import generate_all
-
-    replies = generate_all(engine, prompts, Sampling(max_new_tokens=8), batch_size=16) if prompts else []
-    for pair, reply in zip(ask, replies):
-        pair["model"] = parse_verdicts(reply, 1)[0] in ("NO", "NOT SAID")
+    opinions = second_opinion(
+        engine,
+        [(p["letter_sentence"], p["easy_read_sentence"], "", p["undecided_kinds"]) for p in ask],
+        batch_size=16,
+    )
+    for pair, opinion in zip(ask, opinions):
+        pair["model"] = opinion is not None and opinion is not PASSED
 
 
 def table(pairs: list[dict], with_model: bool) -> list[str]:
