@@ -108,15 +108,15 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
                 )
                 continue
-        if f.patient and f.patient <= _CORE and not out.question and f.group not in w.AGENT_FREE:
+        mine = _pronoun_patient(out, f)
+        if mine and not out.question and f.group not in w.AGENT_FREE:
             # "a friend who helps us" for "someone who helps you": the one it is done to changed
-            theirs = [s for s in same if s.patient and s.patient <= _CORE]
-            if theirs and all(not (s.patient & f.patient) for s in theirs):
-                s = theirs[0]
+            theirs = [(s, p) for s, p in ((s, _pronoun_patient_any(srcs, s)) for s in same) if p]
+            if theirs and all(not (p & mine) for _, p in theirs):
+                s, p = theirs[0]
                 add(
                     "agent",
-                    f'The letter says this is done to {who_obj(s.patient)} ("{quote(s.text)}"); '
-                    f"this sentence says to {who_obj(f.patient)}.",
+                    f'The letter says this is done to {who_obj(p)} ("{quote(s.text)}"); this sentence says to {who_obj(mine)}.',
                 )
                 continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
@@ -139,6 +139,23 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
                 continue
         condition_checks(f, out, matched, context, add, result)
+
+
+def _pronoun_patient(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """Who a verb is done to, when its object is a party word itself ("helps you", "contact us"); a name that
+    merely contains one ("a Council Tax Reduction") does not count."""
+    return frozenset(
+        w.PARTY_OF[c.lower_]
+        for c in sentence.doc[f.i].children
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in w.PARTY_OF and w.PARTY_OF[c.lower_] in _CORE
+    )
+
+
+def _pronoun_patient_any(srcs: list[fr.Sentence], f: fr.Frame) -> frozenset:
+    for s in srcs:
+        if f in s.frames:
+            return _pronoun_patient(s, f)
+    return frozenset()
 
 
 def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
@@ -212,7 +229,10 @@ def thing_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
     if result.problems or out.question:
         return
     # Only a passive: the thing something is done to ("This order can be used"); "X is Y" explains a word
-    mine = _subject_nouns(out, [f for f in main_frames(out) if f.passive])
+    passives = [f for f in main_frames(out) if f.passive]
+    mine = _subject_nouns(out, passives)
+    # "Your arrears have been cleared" for "... to clear your arrears": the letter's own object of the same action
+    done_to = {x for s in srcs for g in s.frames if any(g.group == f.group for f in passives) for x in g.objects}
     if not mine:
         return
     out_stems = w.content_stems(out.text)
@@ -224,7 +244,7 @@ def thing_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
         src_stems = w.content_stems(src.text)
         for noun in mine:
             n = w.stem(noun.lower_)
-            if n not in src_stems or n in their_subjects or n in w.EASY_WORDS:
+            if n not in src_stems or n in their_subjects or n in w.EASY_WORDS or n in done_to:
                 continue
             if their_subjects & out_stems or any(rel.RELATED.get(x, set()) & out_stems for x in their_subjects):
                 continue
