@@ -4,8 +4,10 @@ Each Easy Read line is verified against the letter sentences it came from (`Line
 `Document.sentence_map()`; a line without recorded sources is compared with its plan unit's sentences) by
 the rules of `easyread.verify`: who does what to whom, who pays whom, must / may, "not", "if", which
 action a deadline belongs to, words the letter does not say, fragments. The model is a second opinion
-only where the rules cannot decide (`Assessment.undecided`): it answers YES / NO / NOT SAID for the
-sentence against its source, and a NO or NOT SAID is a problem.
+only where the rules cannot decide (`Assessment.undecided`): for a doubt about who acts, who pays, must / may or
+a condition it answers the same short questions about the letter sentence and about the Easy Read sentence, and a
+difference is a problem (easyread.simplify.meaning_questions); for a doubt about words the letter does not use it
+answers YES / NO / NOT SAID, and a NO or NOT SAID is a problem.
 
 A failing line gets one repair prompt that names its problem; the repair is verified the same way. If it
 still fails, the line is replaced by `easyread.verify.fallback.conservative` (the letter's own words, cut
@@ -168,19 +170,65 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
         for item in ask:
             item.checked = False
         return
-    prompts = [verify_prompt(i.source_text, [i.line.text]) for i in ask]
-    replies = generate_all(engine, prompts, Sampling(max_new_tokens=8), batch_size=batch_size, on_batch=on_batch)
-    for item, reply in zip(ask, replies):
-        verdict = parse_verdicts(reply, 1)[0]
-        _, why = item.undecided[0]
-        if verdict == "NO":
-            item.problems = [
-                Problem("model", f"The model thinks this sentence says something different from the letter. {why}")
-            ]
-        elif verdict == "NOT SAID":
-            item.problems = [Problem("invented", f"The model thinks the letter does not say this. {why}")]
-        elif verdict is None:
+    opinions = second_opinion(
+        engine,
+        [(i.source_text, i.line.text, i.context, i.undecided) for i in ask],
+        batch_size=batch_size,
+        on_batch=on_batch,
+    )
+    for item, opinion in zip(ask, opinions):
+        if opinion is None:
             item.checked = False
+        elif opinion is not PASSED:
+            item.problems = [opinion]
+
+
+PASSED = Problem("none", "The model's answers agree with the letter.", False)
+
+
+def second_opinion(engine, asks: list[tuple[str, str, str, list]], *, batch_size: int, on_batch=None) -> list:
+    """The model's opinion on sentences the rules left undecided: (letter text, sentence, Easy Read context,
+    undecided) each; returns a Problem, PASSED, or None where the model gave no usable answer.
+
+    A doubt about the structure (who, who pays, must / may, a condition) is settled by asking the same questions
+    about the letter and the sentence and comparing the answers (easyread.simplify.meaning_questions); a doubt
+    about words the letter does not use is asked as YES / NO / NOT SAID. All prompts go in one batch.
+    """
+    from easyread.simplify.meaning_questions import compare, parse_answers, question_prompt
+
+    prompts: list[Chat] = []
+    plan: list[tuple[str, int]] = []
+    for source, sentence, context, undecided in asks:
+        if {kind for kind, _ in undecided} <= {"invented"}:
+            plan.append(("words", len(prompts)))
+            prompts.append(verify_prompt(source, [sentence]))
+        else:
+            plan.append(("questions", len(prompts)))
+            prompts += [question_prompt(source), question_prompt(sentence, context)]
+    if not prompts:
+        return []
+    replies = generate_all(engine, prompts, Sampling(max_new_tokens=24), batch_size=batch_size, on_batch=on_batch)
+    out: list = []
+    for (how, at), (_, _, _, undecided) in zip(plan, asks):
+        why = undecided[0][1] if undecided else ""
+        if how == "words":
+            verdict = parse_verdicts(replies[at], 1)[0]
+            if verdict == "NO":
+                out.append(
+                    Problem("model", f"The model thinks this sentence says something different from the letter. {why}")
+                )
+            elif verdict == "NOT SAID":
+                out.append(Problem("invented", f"The model thinks the letter does not say this. {why}"))
+            else:
+                out.append(None if verdict is None else PASSED)
+            continue
+        letter, draft = parse_answers(replies[at]), parse_answers(replies[at + 1])
+        if letter == draft == parse_answers(""):
+            out.append(None)
+            continue
+        found = compare(letter, draft)
+        out.append(Problem(found[0], f"{found[1]} {why}".strip()) if found else PASSED)
+    return out
 
 
 def check_meaning(

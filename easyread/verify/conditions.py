@@ -6,6 +6,7 @@ import re
 
 from easyread.checks.facts import compare_facts
 from easyread.verify import frames as fr
+from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote, read
 from easyread.verify.stances import stance
@@ -21,7 +22,7 @@ _HARD_CONDITION = re.compile(
 )
 # A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...") continues the
 # sentence before it, where Easy Read puts the condition.
-_CONTINUES = re.compile(r"^\s*(this|that|these|then|otherwise|so|if so|if not)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|so|if so|if not)\b", re.IGNORECASE)
 _IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
 
 
@@ -80,3 +81,162 @@ def hanging_if(out: fr.Sentence, result: Assessment) -> None:
 
     if condition_left_hanging(out.text, []):
         result.problems.append(Problem("condition", 'This sentence says "if" but not what happens then.'))
+
+
+_COND_MARK = {"if", "unless", "provided", "providing"}
+_INVERTED = {"should", "were", "had"}  # "Should you pay late, ...": a condition without "if"
+# A condition about what the reader wants or needs ("If you need to make an arrangement, you can call us"): left
+# out, it turns an offer into advice, which the rules cannot weigh; the model is asked.
+_SOFT_CONDITION = re.compile(
+    r"^\s*(if|should)\s+you\s+(need|want|wish|would like|require|prefer|feel|have any|are (unsure|not sure)|"
+    r"can't|cannot|are unable|have (a|any) (question|quer))",
+    re.IGNORECASE,
+)
+
+
+_INSIDE_CLAUSE = {"pcomp", "pobj", "prep", "acomp", "dobj", "amod", "xcomp", "attr", "agent", "dative", "npadvmod"}
+
+
+def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:
+    """(text, its token ids, ids of the clause it governs) for each condition of a sentence: "if ...",
+    "unless ...", "Should you ...", "Failure to ... (will result in)"."""
+    spans = []
+    for tok in sentence.doc:
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        first = tok.left_edge
+        conditional = (tok.dep_ == "advcl" and marks and marks[0] in _COND_MARK) or (
+            tok.dep_ == "advcl" and first.lower_ in _INVERTED and first.dep_ in ("aux", "auxpass")
+        )
+        failure = tok.dep_ in ("nsubj", "csubj") and tok.lower_ in ("failure", "failing")
+        if conditional or failure:
+            ids = {t.i for t in tok.subtree}
+            head = tok.head
+            # "towards making payment ... if you qualify": the parse often hangs the "if" on a word inside the
+            # clause it governs; the clause is the nearest verb above that heads a clause of its own.
+            while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i:
+                head = head.head
+            governed = {t.i for t in head.subtree} - ids
+            spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
+    return spans
+
+
+def _stems(tokens) -> set[str]:
+    return {x for x in w.content_stems(" ".join(t.text for t in tokens)) if x not in w.PARTY_OF}
+
+
+def _wide(stems: set[str]) -> set[str]:
+    out = set(stems)
+    for x in stems:
+        out |= rel.RELATED.get(x, set())
+    return out
+
+
+_OFFER = {fr.IMP, fr.POSSIB, fr.MAY, fr.HEDGE}
+
+
+def _main_frames(sentence: fr.Sentence) -> list[fr.Frame]:
+    """The frames of the main clause: the root verb and the verbs joined to it by "and" / "or"."""
+    main = []
+    for f in sentence.frames:
+        tok = sentence.doc[f.i]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "ROOT":
+            main.append(f)
+    return main
+
+
+def consequence_alone(
+    out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment
+) -> None:
+    """ "Your case will go back to court." for "If you do not keep to the terms, your case will be restored back to
+    Court": the letter's consequence said as a plain fact, its condition left out. Compared on the words of the
+    clause the condition governs, of the rest of the sentence and of the condition, so it does not depend on the
+    two sentences using the same verb."""
+    from easyread.verify.unsupported import _DEFINITION
+
+    if any(p.kind == "condition" for p in result.problems):
+        return
+    if out.question or _IF_WORDS.search(out.text) or _CONTINUES.match(out.text) or _DEFINITION.match(out.text):
+        return  # a question, its own condition, a link to the sentence before, or a word explained
+    if any(f.cond or f.conditions for f in out.frames) or not out.frames:
+        return
+    mine = _stems(t for t in out.doc if not t.is_punct)
+    if not mine:
+        return
+    for src in srcs:
+        for text, ids, governed in _condition_spans(src):
+            cond = _stems(src.doc[i] for i in ids)
+            on_governed = len(mine & _wide(_stems(src.doc[i] for i in governed)))
+            rest = _stems(t for t in src.doc if t.i not in ids | governed and not t.is_punct)
+            if not on_governed or on_governed <= max(len(mine & _wide(cond)), len(mine & _wide(rest))):
+                continue  # the sentence says the condition, or another part of the letter's sentence
+            wanted = {f.group for f in src.frames if f.i in ids} - w.LIGHT_VERBS
+            for ctx in context:
+                if (ctx.question or _IF_WORDS.search(ctx.text)) and _stems(ctx.doc) & _wide(cond):
+                    return  # asked in the sentence before: "Do you rent your home? ..."
+                if any(f.group in wanted and f.modal in (fr.IMP, fr.OBLIG) for f in ctx.frames):
+                    return  # "Please contact us. It helps us ...": the condition's action is asked for
+            hard = _HARD_CONDITION.search(text) or compare_facts("", text).invented
+            offer = all(f.modal in _OFFER and not f.neg for f in _main_frames(out))
+            if _GENERIC_CONDITION.match(text) or (not hard and (offer or _SOFT_CONDITION.match(text))):
+                # "Please talk to us" for "If you are in difficulty, please talk to us": an offer or a request
+                # without the reader's situation; the rules cannot weigh that, the model is asked.
+                if not any(k == "condition" for k, _ in result.undecided):
+                    result.undecided.append(("condition", f'The letter says this only "{quote(text)}".'))
+                return
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'The letter says this happens only "{quote(text)}"; this sentence says it without that condition.',
+                )
+            )
+            return
+
+
+def _misparsed_condition(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:
+    """ "If your circumstances change or if you are unable to pay you should contact us": the parser makes the "if"
+    clause the root and hangs the consequence on it; the consequence is the later clause with its own subject and a
+    must / should / will / may."""
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "mark" and c.lower_ in _COND_MARK for c in root.children):
+        return []
+    then = [
+        f
+        for f in sentence.frames
+        if f.i > root.i
+        and f.modal not in (fr.PLAIN, fr.IMP)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in sentence.doc[f.i].children)
+    ]
+    if not then:
+        return []
+    governed = {t.i for t in sentence.doc[then[0].i].subtree}
+    ids = {t.i for t in sentence.doc} - governed
+    return [(" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed)]
+
+
+def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "If your financial situation changes or you can't pay the agreed amounts." for "If your financial
+    circumstances change or if you are unable to pay the agreed amounts you should contact this office
+    immediately": the letter's condition kept, what then happens left out. Found on words, because the parse often
+    takes the second half of such a condition for a main clause."""
+    if any(p.kind == "condition" for p in result.problems) or out.question:
+        return
+    if not re.match(r"^\s*(if|unless|provided|providing|should you)\b", out.text, re.IGNORECASE):
+        return
+    mine = _stems(t for t in out.doc if not t.is_punct)
+    for src in srcs:
+        for text, ids, governed in _condition_spans(src) or _misparsed_condition(src):
+            cond = _wide(_stems(src.doc[i] for i in ids))
+            then = _stems(src.doc[i] for i in governed if not src.doc[i].is_punct) - cond
+            if not then or not mine & cond:
+                continue
+            if mine & _wide(then):
+                return  # it says (some of) what happens then
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'This sentence keeps the letter\'s condition ("{quote(text)}") but not what happens then.',
+                )
+            )
+            return

@@ -3,6 +3,8 @@ that the Easy Read puts on another (fact moved)."""
 
 from __future__ import annotations
 
+import re
+
 from easyread.checks.facts import compare_facts, extract_facts
 from easyread.verify import frames as fr
 from easyread.verify import related as rel
@@ -155,3 +157,90 @@ def _swapped_fact(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
             )
             return True
     return False
+
+
+_RATE = re.compile(
+    r"^\W*(a|per|each|every)\s+(week|month|fortnight|year|day|four weeks|calendar month)\b|^\W*(weekly|monthly|"
+    r"fortnightly|yearly|annually|daily)\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(r"\b(week|month|fortnight|year|day)(?:ly)?\b[^.£]*$", re.IGNORECASE)
+_ON_TOP = re.compile(r"\b(in addition to|as well as|on top of|plus|together with)\b", re.IGNORECASE)
+_INSTEAD = re.compile(r"\b(instead of|in place of|rather than)\b", re.IGNORECASE)
+
+
+def _rate_after(text: str, fact) -> str | None:
+    m = _RATE.match(text[fact.end : fact.end + 40])
+    if not m:
+        return None
+    unit = (m.group(2) or m.group(3) or "").lower()
+    return {"weekly": "week", "monthly": "month", "fortnightly": "fortnight", "yearly": "year", "daily": "day"}.get(
+        unit, unit
+    )
+
+
+def rate_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "You must pay £3,460.72 each week" where the letter's £3,460.72 is the total and £20.00 is paid each week:
+    an amount given a rate (a week, a month) the letter gives it nowhere, or "instead of" for "in addition to"."""
+    if any(p.kind == "fact-moved" for p in result.problems):
+        return
+    src_text = " ".join(s.text for s in srcs)
+    rates: dict[str, set] = {}
+    for fact in extract_facts(src_text):
+        if fact.kind == "money":
+            rates.setdefault(fact.value, set()).add(_rate_after(src_text, fact))
+            if _RATE_BEFORE.search(src_text[max(0, fact.start - 40) : fact.start]):
+                rates[fact.value].add(_RATE_BEFORE.search(src_text[max(0, fact.start - 40) : fact.start]).group(1))
+    given = {r for found in rates.values() for r in found if r}
+    for fact in extract_facts(out.text):
+        if fact.kind != "money" or fact.value not in rates:
+            continue
+        mine = _rate_after(out.text, fact)
+        # Only a rate the letter gives to another amount is moved; with none at all, the line cannot tell.
+        if mine and mine not in rates[fact.value] and (mine in given or "total" in src_text.lower()):
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f"In the letter {fact.text} is not an amount for each {mine}; this sentence says it is.",
+                )
+            )
+            return
+    instead = _INSTEAD.search(out.text)
+    on_top = _ON_TOP.search(src_text)
+    if instead and on_top and not _INSTEAD.search(src_text):
+        result.problems.append(
+            Problem(
+                "fact-moved",
+                f'The letter says "{on_top.group(0)}"; this sentence says "{instead.group(0)}": '
+                "one thing replaces the other instead of adding to it.",
+            )
+        )
+
+
+def subject_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "Your instalments are £131.40 per week" for "The current rent is £131.40 per week": the letter's date or amount
+    said of a thing (the subject of its clause) that the letter's sentence does not name."""
+    if any(p.kind == "fact-moved" for p in result.problems):
+        return
+    src_facts = {(f.kind, f.value) for s in srcs for f in extract_facts(s.text)}
+    said = set()
+    for s in srcs:
+        for x in w.content_stems(s.text):
+            said |= {x} | rel.RELATED.get(x, set())
+    for f in out.frames:
+        if not any(fact in src_facts for fact in f.facts) or f.group not in w.STATE_VERBS:
+            continue
+        subj = [c for c in out.doc[f.i].children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_.startswith("NN")]
+        if not subj or any(c.dep_ == "acomp" for c in out.doc[f.i].children):
+            continue  # "Lines are open 9am to 5pm": said of how, not of a thing
+        noun = subj[0]
+        if noun.lower_ in w.EASY_WORDS or noun.lower_ in w.PARTY_OF or w.stem(noun.lower_) in said:
+            continue
+        value = next(v for k, v in f.facts if (k, v) in src_facts)
+        result.problems.append(
+            Problem(
+                "fact-moved",
+                f'The letter does not give {value} for "{noun.text}": this sentence puts it on something else.',
+            )
+        )
+        return

@@ -18,16 +18,17 @@ _SUBORDINATE = re.compile(
 )
 
 
-def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False) -> None:
-    """Garbled or cut-off sentences. `labels`: the letter line is itself a label with no verb ("Location: ...")."""
+def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False, starts_lower: bool = False) -> None:
+    """Garbled or cut-off sentences. `labels`: the letter line is itself a label with no verb ("Location: ...");
+    `starts_lower`: the letter line is a list item that starts in lower case ("your date of birth")."""
     doc = out.doc
     tokens = [t for t in doc if not t.is_punct]
     if not tokens:
         result.problems.append(Problem("fragment", "This sentence has no words.", False))
         return
     text = out.text.strip()
-    if text.endswith(":"):
-        return
+    if text.endswith(":") or (":" in text and 0 < len(text.split(":")[0].split()) <= 4):
+        return  # "Housing Needs: 1 Hillman Street": a label and its value, a usual Easy Read line
     last = tokens[-1]
     if _dangling(last):
         result.problems.append(
@@ -52,7 +53,7 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
     if not out.frames and not labels and (words >= 4 and (not facts or words >= 5) or short):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
         return
-    if text[:1].islower() or re.match(r"^(which|whose|whom)\b", text, re.IGNORECASE):
+    if (text[:1].islower() and not starts_lower) or re.match(r"^(which|whose|whom)\b", text, re.IGNORECASE):
         result.problems.append(
             Problem("fragment", "This sentence starts in the middle: it is not a whole sentence.", False)
         )
@@ -81,6 +82,10 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
 
 def _imperative_misread(text: str) -> bool:
     """ "Dial 18001 then ...": the parser reads a capitalised order as a name; with "please" before it, a verb."""
+    text = re.sub(r"^(or|and|also|then)\s+", "", text, flags=re.IGNORECASE)  # "Or email us at ...": still an order
+    first = text.split()[0].lower() if text.split() else ""
+    if first in w.VERB_GROUP and len(text.split()) <= 6:
+        return True  # "Email outpatients@example.nhs.uk": the parser reads "email" as a noun
     return bool(read("Please " + text[:1].lower() + text[1:]).frames)
 
 
@@ -97,6 +102,8 @@ def _dangling(last) -> bool:
             and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
             and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
         )
+    if last.lower_ == "have" and any(c.dep_ == "nsubj" for c in last.children):
+        return False  # "the information we already have": a verb with its subject ends a clause
     if tag == "MD" or last.lower_ in ("be", "been", "being", "to", "have"):
         # "if you can", "as soon as you can", "if you want to" end well; "... you should." does not
         before = [t.lower_ for t in last.doc[max(0, last.i - 4) : last.i]]
@@ -130,3 +137,114 @@ _NEEDS_OBJECT = {
     "show",
     "offer",
 }
+
+
+# Words that cannot end a sentence when the letter goes on after them: a cut-off ("must be made on or before.",
+# "will result in.", "please ensure that following your discharge that.").
+_NEEDS_MORE = {
+    "in", "on", "at", "by", "for", "to", "of", "from", "with", "about", "before", "after", "within", "than",
+    "that", "which", "who", "whose", "into", "onto", "towards", "under", "between", "and", "or", "but", "if",
+    "because", "until", "via", "per", "including",
+}  # fmt: skip
+_VAGUE = {"something", "anything", "things", "thing", "stuff", "everything", "somebody", "someone", "somewhere"}
+
+
+def _words(doc) -> list:
+    return [t for t in doc if not t.is_punct or t.text in ("/", "-")]
+
+
+def _has_object(tok) -> bool:
+    """The verb has its object: a direct object, or the noun an object relative clause hangs on ("the packages the
+    Council has introduced")."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """Garbled sentences found by comparing with the letter: a sentence cut where the letter goes on (before its
+    date, amount or phone number, or after a word that needs more), one that says nothing the reader can act on
+    ("You need to do something."), and a verb that lost the object the letter gives it ("The Council has
+    introduced to help those ...")."""
+    if any(p.kind == "fragment" for p in result.problems) or not srcs:
+        return
+    tokens = _words(out.doc)
+    mine = [t.lower_ for t in tokens]
+    if not mine:
+        return
+    my_facts = {(f.kind, f.value) for f in extract_facts(out.text)}
+    for src in srcs:
+        # 1. The words the letter puts just before a date, amount or number, then nothing (or "or", "and", a verb).
+        for fact in extract_facts(src.text):
+            if (fact.kind, fact.value) in my_facts:
+                continue
+            before = [t.lower_ for t in src.doc if t.idx + len(t.text) <= fact.start][-2:]
+            if not before or before[-1] in ("the", "a", "your") or not all(x.isalpha() for x in before):
+                continue
+            n = len(before)
+            for i in range(len(mine) - n + 1):
+                if mine[i : i + n] != before:
+                    continue
+                end = tokens[i + n - 1].i + 1
+                after = out.doc[end] if end < len(out.doc) else None
+                if after is None or after.is_punct or after.tag_ in ("CC", "MD") or after.tag_.startswith("VB"):
+                    result.problems.append(
+                        Problem(
+                            "fragment",
+                            f'This sentence stops at "{" ".join(before)}": the letter gives {fact.text} there.',
+                            False,
+                        )
+                    )
+                    return
+        # 2. A last word that needs more, where the letter goes on after the same two words.
+        last = [t for t in out.doc if not t.is_punct]
+        if len(last) >= 2 and last[-1].lower_ in _NEEDS_MORE | {"you", "them"}:
+            pair = [last[-2].lower_, last[-1].lower_]
+            for i in range(len(src.doc) - 2):
+                nxt = src.doc[i + 2]
+                if [src.doc[i].lower_, src.doc[i + 1].lower_] != pair or nxt.is_punct:
+                    continue
+                if last[-1].lower_ in ("you", "them") and not (last[-2].tag_ == "IN" and nxt.tag_ in ("VBG", "VB")):
+                    continue  # "contact you" ends well; "result in you" (the letter: "... you losing") does not
+                result.problems.append(
+                    Problem(
+                        "fragment",
+                        f'This sentence stops at "{" ".join(pair)}"; the letter goes on ("{nxt.text} ...").',
+                        False,
+                    )
+                )
+                return
+    # 3. Nothing to act on: only light verbs and "something".
+    content = {x for x in w.content_stems(out.text) if x not in w.PARTY_OF}
+    heavy = {f.group for f in out.frames} - w.LIGHT_VERBS
+    vague = {w.stem(x) for x in _VAGUE}
+    if (
+        content & vague
+        and not heavy
+        and not my_facts
+        and not (content - vague - {w.stem(f.verb.lower()) for f in out.frames})
+    ):
+        result.problems.append(
+            Problem("fragment", "This sentence does not say what: it gives the reader nothing to act on.", False)
+        )
+        return
+    # 4. A verb that lost its object: the letter's "introduced a scheme to help", this sentence's "introduced to help".
+    for f in out.frames:
+        tok = out.doc[f.i]
+        if f.group in w.LIGHT_VERBS or any(
+            c.dep_ in ("dobj", "dative", "nsubjpass", "ccomp", "attr", "acomp", "oprd") for c in tok.children
+        ):
+            continue
+        end = max([tok.i] + [c.i for c in tok.children if c.dep_ == "prt"])  # "set up to help": after the particle
+        nxt = out.doc[end + 1] if end + 1 < len(out.doc) else None
+        if nxt is None or nxt.lower_ != "to" or nxt.dep_ != "aux":
+            continue
+        if any(g.group == f.group and _has_object(s.doc[g.i]) for s in srcs for g in s.frames):
+            result.problems.append(
+                Problem(
+                    "fragment",
+                    f'"{f.verb}" has lost what the letter says ("{f.verb} ... to"): the sentence is garbled.',
+                    False,
+                )
+            )
+            return

@@ -127,6 +127,7 @@ def _modal_of(tok) -> tuple[str, bool]:
         (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
         or any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
         or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
+        or _denied_argument(tok)
     )
     modal = PLAIN
     for a in auxes:
@@ -145,6 +146,24 @@ def _modal_of(tok) -> tuple[str, bool]:
     return modal, neg
 
 
+_NOBODY = {"nothing", "nobody", "none", "noone", "no-one"}
+
+
+def _denied_argument(tok) -> bool:
+    """ "No further action will be taken", "we will take no action", "There is no right to appeal", "Nothing will
+    change": English denies a clause through the determiner "no" (or "nothing") on its subject or object as often as
+    through "not"; a rewrite moves the denial between them, so both count as denying the verb."""
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue
+        after = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
+        if any(d.lower_ == "but" for d in c.subtree) or (after is not None and after.lower_ == "but"):
+            continue  # "we will have no option but to take action": an obligation, not a denial
+        if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
 def _negated_by_ancestor(tok) -> bool:
     """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
@@ -152,8 +171,8 @@ def _negated_by_ancestor(tok) -> bool:
         return False
     node = tok
     for _ in range(3):
-        if node.head.i == node.i:
-            return False
+        if node.head.i == node.i or node.dep_ in ("advcl", "relcl", "parataxis"):
+            return False  # "If you do not contact us, your DLA will stop": "stop" does not deny the "if"
         node = node.head
         if (
             node.dep_ in ("advcl", "ROOT", "ccomp", "conj")
@@ -166,14 +185,41 @@ def _negated_by_ancestor(tok) -> bool:
     return False
 
 
+_ASPECT = {"continue", "keep", "carry", "go"}  # "cannot continue to get": the stance is the head's
+_NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsory", "mandatory"}
+
+
 def _frame_modal(tok) -> tuple[str, bool]:
     modal, neg = _modal_of(tok)
-    if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in _SUBJ + ("aux",) for c in tok.children):
-        head_modal, _ = _frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
+    if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in _SUBJ + ("aux", "auxpass") for c in tok.children):
+        head_modal, head_neg = _frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
         if head_modal not in (PLAIN, IMP):
             modal = head_modal
-    if _negated_by_ancestor(tok):
+        # "If you do not pay or contact us": the "not" holds for both verbs too
+        inherited = head_neg and tok.head.tag_.startswith("VB")
+        neg = neg or inherited
+    else:
+        inherited = False
+    if (
+        modal == PLAIN
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ in ("in", "to")
+        and w.base(tok.head.head.text) in ("result", "lead")
+    ):
+        # "Failure to pay will result in legal action being taken": the action is as certain as the result
+        head_modal, _ = _modal_of(tok.head.head)
+        modal = head_modal
+    if modal == PLAIN and tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and _needed(tok.head):
+        return OBLIG, neg  # "It is important that you attend", "It is essential to bring": an order
+    if _negated_by_ancestor(tok) and not inherited:
         neg = not neg
+    if (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in _SUBJ for c in tok.children)
+        and _modal_of(tok.head)[1]
+    ):
+        neg = True  # "If you do not contact us to claim PIP": then you do not claim it
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
         modal = MAY  # "decide whether to take part": a choice
     head = tok.head
@@ -189,10 +235,18 @@ def _frame_modal(tok) -> tuple[str, bool]:
         if head.lower_ in _ABLE:
             be = head.head
             hm, hneg = _modal_of(be)
+            if hm == OBLIG and not hneg:
+                return OBLIG, neg  # "You must be able to show": you must show
             return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
         if head.lower_ in ("unable", "not able"):
             return POSSIB, not neg
+        if hb in _ASPECT and modal == PLAIN:
+            hm, hneg = _frame_modal(head)
+            return hm, neg != hneg  # "You cannot continue to get DLA": you cannot get it
         if hb == "choose" and modal == PLAIN:
+            hm, hneg = _modal_of(head)
+            if hneg:
+                return POSSIB, not neg  # "you cannot choose to stay": you cannot stay
             return MAY, neg  # "you can choose to go": a choice
         if hb in _NEGATING:
             hm, hneg = _modal_of(head)
@@ -210,6 +264,12 @@ def _frame_modal(tok) -> tuple[str, bool]:
         if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
             return IMP, neg
     return modal, neg
+
+
+def _needed(head) -> bool:
+    if head.lower_ in _NEEDED:
+        return True
+    return w.base(head.text) == "be" and any(c.dep_ == "acomp" and c.lower_ in _NEEDED for c in head.children)
 
 
 def _requested(tok, modal: str) -> bool:
@@ -249,7 +309,11 @@ def _subject(tok, seen=0) -> tuple[frozenset | None, bool, object]:
             return _party(obj[0]), False, obj[0]
         if head.lower_ in _ABLE:
             return _subject(head.head, seen + 1)
-        return _subject(head, seen + 1)
+        agent, passive, subj = _subject(head, seen + 1)
+        if passive and subj is not None:
+            # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
+            return _party(subj), False, subj
+        return agent, passive, subj
     if tok.dep_ == "conj":
         return _subject(head, seen + 1)
     if tok.dep_ == "relcl":
@@ -283,8 +347,11 @@ def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None,
         if c.dep_ in ("dobj", "attr", "oprd"):
             patient = patient or _party(c)
             words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "dative" and c.lower_ == "to":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]  # "write to you", parsed as a dative
+            recipient = recipient or (_party(pobj[0]) if pobj else None)
         elif c.dep_ == "dative":
-            recipient = _party(c)
+            recipient = _party(c) or recipient  # "send you a bill for them": "for them" is not who gets it
         elif c.dep_ == "nsubjpass":
             patient = _party(c)
             words |= w.content_stems(" ".join(t.text for t in c.subtree))
@@ -300,10 +367,20 @@ def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None,
     return patient, recipient, source, words
 
 
+_ASKS_FOR_MONEY = {w.stem(x) for x in ("bill", "invoice", "demand")}
+_PAPER = {
+    w.stem(x)
+    for x in ("letter", "reminder", "notice", "statement", "form", "copy", "summons", "leaflet", "text", "email")
+}
+
+
 def _money(frame: Frame, tok, source_party) -> None:
     g = frame.group
     if g not in w.MONEY_TO and g not in w.MONEY_FROM:
         return
+    things = {w.stem(c.lower_) for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in w.PARTY_OF}
+    if g in w.MONEY_MAYBE and things & _PAPER and not things & _ASKS_FOR_MONEY:
+        return  # "we sent you two reminder letters asking for payment": paper, not money
     if g in w.MONEY_MAYBE and not (frame.objects & w.MONEY_WORDS or frame.facts):
         return  # "send you a kit", "get help": not money
     frame.money = "back" if g in w.BACK else "first"
@@ -314,6 +391,9 @@ def _money(frame: Frame, tok, source_party) -> None:
         else:
             frame.payer = frame.agent
             frame.payee = frame.recipient or frame.patient
+        if g in w.MONEY_MAYBE and things & _ASKS_FOR_MONEY:
+            # "We will send you a bill": a bill asks for money, so it goes from the one who gets the bill
+            frame.payer, frame.payee = frame.payee, frame.payer
     else:
         if frame.passive:
             frame.payer, frame.payee = frame.patient or source_party, frame.agent

@@ -25,6 +25,8 @@ def happened_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
     for f in out.frames:
         if not f.past or f.neg or f.cond or f.conditions or f.group in w.LIGHT_VERBS | w.STATE_VERBS:
             continue
+        if out.doc[f.i].dep_ in ("ccomp", "relcl", "advcl"):
+            continue  # "You must show that you got advice": a past inside what is asked for, not a claim it is done
         same = [(s, g) for s in srcs for g in s.frames if g.group == f.group]
         if same and all(_to_come(s, g) for s, g in same):
             result.problems.append(

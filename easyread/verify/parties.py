@@ -95,6 +95,30 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             continue
         if not same:
             continue
+        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f)
+        doer = f.agent or _named_subject(out, f)
+        if f.group not in w.AGENT_FREE and doer and not f.weak and not out.question and done_to:
+            # "Citizens Advice should contact you" for "You should contact Citizens Advice": the one who acts and
+            # the one it is done to have changed places, whoever they are.
+            if all(s.agent and not s.weak and not (s.agent & doer) and done_to & s.agent for s in same):
+                s = same[0]
+                add(
+                    "agent",
+                    f'The letter says {who(s.agent)} {s.verb} ("{quote(s.text)}"); '
+                    f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
+                )
+                continue
+        mine = _pronoun_patient(out, f)
+        if mine and not out.question and f.group not in w.AGENT_FREE:
+            # "a friend who helps us" for "someone who helps you": the one it is done to changed
+            theirs = [(s, p) for s, p in ((s, _pronoun_patient_any(srcs, s)) for s in same) if p]
+            if theirs and all(not (p & mine) for _, p in theirs):
+                s, p = theirs[0]
+                add(
+                    "agent",
+                    f'The letter says this is done to {who_obj(p)} ("{quote(s.text)}"); this sentence says to {who_obj(mine)}.',
+                )
+                continue
         if f.group not in w.AGENT_FREE and f.agent and not f.weak and not out.question and f.agent & _CORE:
             if all(s.agent and not s.weak and s.agent & _CORE and not (s.agent & f.agent) for s in same):
                 s = same[0]
@@ -115,6 +139,43 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
                 continue
         condition_checks(f, out, matched, context, add, result)
+
+
+def _pronoun_patient(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """Who a verb is done to, when its object is a party word itself ("helps you", "contact us"); a name that
+    merely contains one ("a Council Tax Reduction") does not count."""
+    return frozenset(
+        w.PARTY_OF[c.lower_]
+        for c in sentence.doc[f.i].children
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in w.PARTY_OF and w.PARTY_OF[c.lower_] in _CORE
+    )
+
+
+def _pronoun_patient_any(srcs: list[fr.Sentence], f: fr.Frame) -> frozenset:
+    for s in srcs:
+        if f in s.frames:
+            return _pronoun_patient(s, f)
+    return frozenset()
+
+
+def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
+    """ "Citizens Advice or a solicitor should contact you": the named doers the party words do not cover."""
+    subj = [c for c in sentence.doc[f.i].children if c.dep_ == "nsubj" and c.tag_.startswith("NN")]
+    if not subj:
+        return None
+    names = [subj[0]] + [c for c in subj[0].children if c.dep_ == "conj" and c.tag_.startswith("NN")]
+    return frozenset("the " + w.stem(t.lower_) for t in names)
+
+
+def _done_for(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """ "settle the debt for you": the one the action is done for, who in the letter may be the one who does it."""
+    found: set = set()
+    for c in sentence.doc[f.i].children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "for":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in ("you", "us", "me"):
+                    found.add(w.PARTY_OF[p.lower_])
+    return frozenset(found)
 
 
 def _describes(sentence: fr.Sentence, f: fr.Frame) -> bool:
@@ -148,3 +209,99 @@ def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:
         return []
     top = max(score(s) for s in candidates)
     return [s for s in candidates if score(s) == top]
+
+
+def _subject_nouns(sentence: fr.Sentence, frames: list[fr.Frame]) -> list:
+    out = []
+    for f in frames:
+        for c in sentence.doc[f.i].children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS") and c.lower_ not in w.PARTY_OF:
+                out.append(c)
+    return out
+
+
+def thing_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "This order can be used to take legal action against you" for "A copy of this letter may be presented in
+    court to form the basis of a Court Order against you": the sentence is about a thing the letter names only as
+    the result or object (the order), and drops what the letter's sentence is about (this letter)."""
+    from easyread.verify.stances import main_frames
+
+    if result.problems or out.question:
+        return
+    # Only a passive: the thing something is done to ("This order can be used"); "X is Y" explains a word
+    passives = [f for f in main_frames(out) if f.passive]
+    mine = _subject_nouns(out, passives)
+    # "Your arrears have been cleared" for "... to clear your arrears": the letter's own object of the same action
+    done_to = {x for s in srcs for g in s.frames if any(g.group == f.group for f in passives) for x in g.objects}
+    if not mine:
+        return
+    out_stems = w.content_stems(out.text)
+    for src in srcs:
+        theirs = _subject_nouns(src, main_frames(src))
+        if not theirs:
+            continue
+        their_subjects = {w.stem(t.lower_) for s in theirs for t in s.subtree if t.tag_.startswith("NN")}
+        src_stems = w.content_stems(src.text)
+        for noun in mine:
+            n = w.stem(noun.lower_)
+            if n not in src_stems or n in their_subjects or n in w.EASY_WORDS or n in done_to:
+                continue
+            if their_subjects & out_stems or any(rel.RELATED.get(x, set()) & out_stems for x in their_subjects):
+                continue
+            subject = " ".join(t.text for t in theirs[0].subtree)
+            result.problems.append(
+                Problem(
+                    "agent",
+                    f'The letter says this of "{subject}"; this sentence says it of "{noun.text}", '
+                    "which the letter names only as what comes of it.",
+                )
+            )
+            return
+
+
+def _content_clauses(sentence: fr.Sentence) -> list[tuple[str, object]]:
+    """(the word it completes, the clause) for each "that" clause: "proof that you have given them permission"."""
+    found = []
+    for t in sentence.doc:
+        if t.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            found.append((w.stem(t.head.lower_), t))
+    return found
+
+
+def _text(tok) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _nouns(tok) -> set[str]:
+    return {w.stem(t.lower_) for t in tok.subtree if t.tag_.startswith("NN") and t.lower_ not in w.PARTY_OF}
+
+
+def clause_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "We will ask for proof that you have told someone you can trust about your money" for "... proof that you
+    have given them permission to discuss your account": the same request, asking for something else."""
+    if result.problems or out.question:
+        return
+    for head, clause in _content_clauses(out):
+        mine = _nouns(clause)
+        for src in srcs:
+            for their_head, their_clause in _content_clauses(src):
+                # the clause and whatever the letter joins on after it ("that you looked ..., claimed ... and ...")
+                theirs = {
+                    w.stem(t.lower_)
+                    for t in src.doc[their_clause.left_edge.i : their_clause.sent.end]
+                    if t.tag_.startswith("NN") and t.lower_ not in w.PARTY_OF
+                }
+                if their_head != head or not mine or not theirs:
+                    continue
+                wide = set(theirs)
+                for x in theirs:
+                    wide |= rel.RELATED.get(x, set())
+                if not mine & wide:
+                    result.problems.append(
+                        Problem(
+                            "invented",
+                            f'The letter says "{their_clause.head.text} {quote(_text(their_clause))}"; '
+                            f'this sentence says "{clause.head.text} {quote(_text(clause))}".',
+                        )
+                    )
+                    return

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
-from easyread.verify.conditions import hanging_if
-from easyread.verify.facts_moved import fact_problems
+from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
+from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
-from easyread.verify.fragments import fragment_problems
+from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
-from easyread.verify.parties import frame_problems
+from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
+from easyread.verify.stances import main_stance_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
@@ -47,22 +48,36 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     out = read(output)
     srcs = [read(s) for s in sources]
     ctx = [read(c) for c in _context_sentences(context)]
-    fragment_problems(out, result, labels=bool(srcs) and all(not s.frames for s in srcs))
+    fragment_problems(
+        out,
+        result,
+        labels=bool(srcs) and all(not s.frames for s in srcs),
+        starts_lower=any(s[:1].islower() for s in sources),
+    )
     hanging_if(out, result)
     if not sources:
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result
+    cut_against_letter(out, srcs, result)
     frame_problems(out, srcs, ctx, result)
+    consequence_alone(out, srcs, ctx, result)
+    consequence_dropped(out, srcs, result)
+    thing_swapped(out, srcs, result)
+    clause_changed(out, srcs, result)
+    main_stance_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)
     _comparative(out, sources, result)
     support = " ".join(sources)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
+    rate_problems(out, srcs, result)
+    subject_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
         word_problems(out, sources, glossary, result)
     _unmatched(out, srcs, result)
+    result.undecided = list(dict.fromkeys(result.undecided))
     return result
 
 

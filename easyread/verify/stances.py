@@ -97,3 +97,51 @@ def stance_clash(src: str, out: str) -> str | None:
 def said(f: fr.Frame) -> str:
     """Who, stance and verb of a frame in words: "you must pay"."""
     return " ".join(x for x in (who(f.agent), _SAY[stance(f)], f.verb.lower()) if x)
+
+
+def main_frames(sentence: fr.Sentence) -> list[fr.Frame]:
+    """The frames of the main clause: the root verb, the verbs joined to it by "and" / "or", and what it asks for
+    ("you will be required to be on the ward": "be")."""
+    main = []
+    for f in sentence.frames:
+        tok = sentence.doc[f.i]
+        while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "ROOT":
+            main.append(f)
+    return main
+
+
+_NOTICE = {"note", "aware", "remember", "understand", "know", "see", "notice"}
+
+
+def main_stance_problems(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
+    """ "We might take legal action" for "Failure to pay will result in legal action": when the two sentences say
+    the same thing with different verbs, the frame checks have nothing to pair; the stance of the main clauses
+    (must / will against may / might / can) is still compared, if they share words of substance."""
+    from easyread.verify import words as w
+    from easyread.verify.findings import Problem, quote
+
+    if out.question or result.problems:
+        return
+    groups = {f.group for s in srcs for f in s.frames}
+    # "Please note", "be aware", "you will need": frames that carry no action of their own are not compared
+    mine = [f for f in main_frames(out) if not f.purpose and f.group not in groups | w.LIGHT_VERBS | _NOTICE]
+    if not mine:
+        return
+    pronouns = {w.stem(x) for x in ("we", "us", "our", "ours", "i", "me", "my", "you", "your", "yours")}
+    words = w.content_stems(out.text) - pronouns
+    for src in srcs:
+        theirs = [
+            s for s in main_frames(src) if not s.purpose and stance(s) not in ("plain", "do") and s.group not in _NOTICE
+        ]
+        if len(words & w.content_stems(src.text)) < 2 or not theirs:
+            continue
+        for f in mine:
+            clashes = [stance_clash(stance(s), stance(f)) for s in theirs]
+            if clashes and all(c == "modal" for c in clashes):
+                s = theirs[0]
+                result.problems.append(
+                    Problem("modal", f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
+                )
+                return

@@ -392,6 +392,8 @@ def verb_group(word: str, particle: str = "") -> str:
     """The action a verb names, the same for synonyms; "pay back" is "repay"."""
     b = base(word)
     group = VERB_GROUP.get(b, b)
+    if particle == "back" and b in ("send", "post", "hand", "bring"):
+        return VERB_GROUP.get("return", "return")  # "send the forms back" is "return the forms"
     if particle == "back" and (b in _BACK_PARTICLE or group in _BACK_PARTICLE):
         return _BACK_PARTICLE.get(b, _BACK_PARTICLE.get(group, group))
     return group

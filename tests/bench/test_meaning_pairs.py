@@ -13,6 +13,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "easyread" / "bench"
 PAIRS = BENCH / "meaning" / "pairs.csv"
 LETTERS = BENCH / "real_letters"
+HOLDOUT_LETTERS = BENCH / "meaning" / "holdout_letters"
+SPLITS = ("dev", "test", "holdout")
 
 COLUMNS = ["id", "letter", "letter_sentence", "easy_read_sentence", "label", "kind", "harmful", "split", "note"]
 UNFAITHFUL_KINDS = {"agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment"}
@@ -26,7 +28,9 @@ def load_rows(path: Path = PAIRS) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def problems(header: list[str], rows: list[dict[str, str]], letters_dir: Path = LETTERS) -> list[str]:
+def problems(
+    header: list[str], rows: list[dict[str, str]], letters_dir: Path = LETTERS, holdout_dir: Path = HOLDOUT_LETTERS
+) -> list[str]:
     """Every way the pairs break the schema or the rules, one line each; empty when the set is sound."""
     out: list[str] = []
     if header != COLUMNS:
@@ -47,13 +51,13 @@ def problems(header: list[str], rows: list[dict[str, str]], letters_dir: Path = 
             out.append(f"{rid}: harmful must be yes or no, not {r['harmful']!r}")
         if r["kind"] == "faithful" and r["harmful"] != "no":
             out.append(f"{rid}: a faithful pair cannot be harmful")
-        if r["split"] not in ("dev", "test"):
-            out.append(f"{rid}: split must be dev or test, not {r['split']!r}")
+        if r["split"] not in SPLITS:
+            out.append(f"{rid}: split must be dev, test or holdout, not {r['split']!r}")
         if not r["easy_read_sentence"].strip() or not r["letter_sentence"].strip():
             out.append(f"{rid}: empty sentence")
         splits_of.setdefault(r["letter"], set()).add(r["split"])
         if r["letter"] not in texts:
-            path = letters_dir / f"{r['letter']}.txt"
+            path = (holdout_dir if r["split"] == "holdout" else letters_dir) / f"{r['letter']}.txt"
             texts[r["letter"]] = path.read_text(encoding="utf-8") if path.is_file() else ""
             if not texts[r["letter"]]:
                 out.append(f"{rid}: no letter file {path.name}")
@@ -79,7 +83,7 @@ def minimum_problems(rows: list[dict[str, str]]) -> list[str]:
         out.append(f"only {kinds['faithful']} faithful rows, need 120")
     out += [f"only {kinds[k]} {k} rows, need 20" for k in sorted(UNFAITHFUL_KINDS) if kinds[k] < 20]
     per_split = Counter((r["kind"], r["split"]) for r in rows)
-    out += [f"no {k} rows in the {s} split" for k in sorted(KINDS) for s in ("dev", "test") if not per_split[(k, s)]]
+    out += [f"no {k} rows in the {s} split" for k in sorted(KINDS) for s in SPLITS if not per_split[(k, s)]]
     return out
 
 
@@ -99,8 +103,20 @@ def test_every_letter_is_real_and_cited():
     used = {r["letter"] for r in rows}
     on_disk = {p.stem for p in LETTERS.glob("*.txt")}
     assert len(on_disk) >= 15
-    assert used <= on_disk
+    held_out = {p.stem for p in HOLDOUT_LETTERS.glob("*.txt")}
+    assert used <= on_disk | held_out
     assert [name for name in sorted(on_disk) if f"{name}.txt" not in sources] == []
+    # The held-out letters are cited in the pairs' README, each with its address.
+    readme = (BENCH / "meaning" / "README.md").read_text(encoding="utf-8")
+    assert [name for name in sorted(held_out) if f"{name}.txt" not in readme] == []
+
+
+def test_holdout_is_large_new_and_labelled_for_every_kind():
+    _, rows = load_rows()
+    holdout = [r for r in rows if r["split"] == "holdout"]
+    assert len(holdout) >= 120
+    assert len({r["letter"] for r in holdout}) >= 4
+    assert not {r["letter"] for r in holdout} & {p.stem for p in LETTERS.glob("*.txt")}
 
 
 @pytest.fixture()

@@ -56,17 +56,42 @@ def test_a_line_that_fails_twice_falls_back_to_its_source_sentence_only():
     assert not job.lines[0].flags
 
 
-def test_an_undecided_line_goes_to_the_model_and_its_no_counts():
-    source = "If you rent your home, you can get help with your rent."
-    job = _job(("You can get help with your rent.", source))
+def _questions(letter_reply, draft_reply):
+    """A script answering the model's four questions: one reply for the letter sentence, one for the draft."""
 
     def script(kind, user, chat):
-        return "1: NO" if kind == "verify" else None
+        if not chat[0]["content"].startswith("You read one short text"):
+            return None
+        return letter_reply if "If you rent your home" in user.rsplit("Text:", 1)[1] else draft_reply
 
-    engine = FakeEngine(script)
+    return script
+
+
+def test_an_undecided_line_goes_to_the_model_as_questions_and_different_answers_count():
+    source = "If you rent your home, you can get help with your rent."
+    job = _job(("You can get help with your rent.", source))
+    engine = FakeEngine(
+        _questions("1: you\n2: we pay you\n3: may\n4: only if", "1: you\n2: we pay you\n3: may\n4: always")
+    )
     check_meaning([job], engine, batch_size=4)
-    assert any(kind == "verify" for kind, _ in engine.calls)
+    asked = [user for _, user in engine.calls if "Questions:" in user]
+    assert len(asked) == 2  # the same questions, once about the letter sentence, once about the draft
+    assert sum("If you rent your home" in user for user in asked) == 1
     assert FALLBACK_FLAG in job.lines[0].flags and job.lines[0].text == source
+
+
+def test_the_same_answers_about_letter_and_draft_let_the_line_pass():
+    source = "If you rent your home, you can get help with your rent."
+    job = _job(("You can get help with your rent.", source))
+    same = "1: you\n2: we pay you\n3: may\n4: only if"
+    check_meaning([job], FakeEngine(_questions(same, same)), batch_size=4)
+    assert job.lines[0].text == "You can get help with your rent." and not job.lines[0].flags
+
+
+def test_no_usable_answer_leaves_the_line_unverified():
+    job = _job(("You can get help with your rent.", "If you rent your home, you can get help with your rent."))
+    check_meaning([job], FakeEngine(_questions("I am not sure.", "Maybe.")), batch_size=4)
+    assert job.lines[0].flags == [UNVERIFIED_FLAG]
 
 
 def test_without_the_model_an_undecided_line_is_marked_unverified():
