@@ -75,7 +75,7 @@ def test_best_of_n_samples_and_keeps_the_best(settings):
 def test_lost_fact_is_re_added_from_a_template_and_flagged(settings):
     def script(kind, user, chat):
         if kind == "rewrite" and "carry on paying" in user:
-            return "- You must pay your bill soon.\n- You can pay online at www.northbridge.gov.uk/pay."
+            return "- You must pay £142.50.\n- You can pay online at www.northbridge.gov.uk/pay."
         if kind == "repair":
             return "- You must pay soon."
         return None  # the 'lost fact' prompt gets no usable reply
