@@ -30,7 +30,7 @@ from easyread.simplify.meaning import FALLBACK_FLAG, check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
-from easyread.simplify.sections import attach_extras, build_draft
+from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import Job, Line, add_finding
 from easyread.verify.fallback import conservative
 from easyread.verify.words import content_stems, stem
@@ -242,7 +242,12 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
                 text = unit.label or fix_sentence(unit.text)
                 job.lines.append(
                     Line(
-                        text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit)
+                        text,
+                        u,
+                        checking.sentence_findings(text, glossary),
+                        section=_label_section(job, unit) if unit.label else None,
+                        source_index=unit.index,
+                        sources=_ids(unit),
                     )
                 )
                 continue
@@ -430,6 +435,16 @@ def _drop_empty(jobs: list[Job], glossary) -> None:
                     )
                 out.append(new)
         job.lines = out
+
+
+def _label_section(job: Job, unit) -> str:
+    """The section of a label line: a table of labels stays together, under the section its first line goes to
+    ("What this letter is about" when the table is in the letter's opening)."""
+    first = next(u for u in job.plan.units if u.index == unit.index and u.label)
+    key = route(Line(first.label, job.plan.units.index(first)), {i for i, u in enumerate(job.plan.units) if u.first})
+    if key == "more" and first.sid in job.plan.opening_sources:
+        return "about"
+    return key
 
 
 def _is_label(job: Job, line: Line) -> bool:

@@ -91,7 +91,11 @@ def test_label_lines_never_reach_the_model_and_come_out_traced_and_unmarked(sett
         assert text in points, (text, list(points))
         assert points[text].sources == [sid]
         assert not any(f.startswith("meaning-") for f in points[text].flags)
-    assert not any("because you did not pay" in p for p in points)
+    # The table stays together, in one section.
+    table = {"Weekly rent: £128.75.", "Amount towards the arrears: £15.00.", "Total amount payable £143.75 weekly."}
+    table.add("Date of first weekly payment: 6 April 2026.")
+    sections = [s.heading for s in result.draft.sections if table & {p.text for p in s.points}]
+    assert len(sections) == 1, sections
     assert not any(":" in sentence or "£143.75" in sentence for sentence in asked), asked
 
 
