@@ -32,7 +32,7 @@ from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_pro
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import Job, Line, add_finding
-from easyread.verify.fallback import conservative
+from easyread.verify.fallback import conservative, shorten
 from easyread.verify.words import content_stems, stem
 
 # The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
@@ -330,6 +330,10 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
             parts = split_long(text) if line.fails else [text]
             if len(parts) == 1:
                 parts = question_first(text)
+            if len(parts) == 1 and len(text.split()) > 15 and not _is_label(job, line):
+                # The fallback's cuts (condition asked first, purpose or "which" clause on its own), kept only
+                # when each piece passes the meaning rules against the line itself.
+                parts = shorten(text, glossary)
             for part in parts:
                 key = line_key(part)
                 if key in seen:
