@@ -179,6 +179,7 @@ def _simplify(
         _put_back(job, set_aside[id(job)])
         flags = _drop_failed_summary(job, flags, summaries[id(job)])
     timed("fixes", _drop_empty, model_jobs, glossary)
+    timed("fixes", _drop_said_by_siblings, model_jobs)
     timed("fixes", _drop_repeats, model_jobs)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
@@ -449,6 +450,42 @@ def _label_section(job: Job, unit) -> str:
     if key == "more" and first.sid in job.plan.opening_sources:
         return "about"
     return key
+
+
+def _facts_of(text: str) -> set:
+    return {(checking.fact_kind(f), checking.fact_value(f)) for f in checking.extract_facts(text)}
+
+
+def _drop_said_by_siblings(jobs: list[Job]) -> None:
+    """Leave out a fallback sentence that verified lines of the same letter sentence already say.
+
+    A letter sentence rewritten as three lines, one of which failed, falls back to the whole sentence: its
+    other pieces would repeat the two lines that passed. A piece whose words of substance and facts are all in
+    those lines is left out; the pieces that say something they do not stay, marked.
+    """
+    for job in jobs:
+        out: list[Line] = []
+        findings: dict[tuple, list[dict]] = {}  # a left-out piece's finding goes to the next piece kept
+        for line in job.lines:
+            key = tuple(line.sources)
+            if FALLBACK_FLAG in line.flags and findings.get(key):
+                line.extra[:0] = [x for x in findings.pop(key) if x not in line.extra]
+            if FALLBACK_FLAG in line.flags and line.sources:
+                siblings = [
+                    o
+                    for o in job.lines
+                    if o.sources == line.sources and not any(f.startswith("meaning-") for f in o.flags)
+                ]
+                said = " ".join(o.text for o in siblings)
+                if (
+                    siblings
+                    and content_stems(line.text) <= content_stems(said)
+                    and _facts_of(line.text) <= _facts_of(said)
+                ):
+                    findings.setdefault(key, []).extend(line.extra)
+                    continue
+            out.append(line)
+        job.lines = out
 
 
 def _is_label(job: Job, line: Line) -> bool:

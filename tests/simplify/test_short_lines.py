@@ -27,3 +27,22 @@ def test_a_long_model_line_is_cut_into_a_question_and_the_action(settings):
     assert "Are you unable to come to this appointment?" in texts, texts
     assert "Please contact us on 020 0000 0000 or email outpatients@example.nhs.uk." in texts, texts
     assert long_line not in texts
+
+
+def test_a_fallback_piece_that_a_verified_line_already_says_is_left_out(settings):
+    source = "Less urgent repairs take longer. We will visit you within 28 days, and you must let us in when we visit."
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and sentence_of(user).startswith("We will visit"):
+            return "- We visit you within 28 days.\n- You do not have to let us in."
+        if kind == "meaning-repair":  # the repair says the same again, so the line falls back
+            return "- " + user.split("sentence:\n", 1)[1].split("\n")[0]
+        return None
+
+    result = simplify_document(letter(source, title="Repairs"), FakeEngine(script), settings=settings)
+    points = [p for p in result.draft.points() if p.sources == ["6.1"]]
+    assert [p.text for p in points] == ["We visit you within 28 days.", "You must let us in when we visit."]
+    marked = points[1]
+    assert "meaning-fallback" in marked.flags
+    # The finding that explains the replacement moved to the piece that stayed.
+    assert any(f["rule_id"] == "meaning-fallback" for f in marked.findings)
