@@ -173,6 +173,14 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
             continue
         if block.kind.is_letter_part:
             continue  # recipient address and salutation: the reader knows them
+        if block.kind is BlockKind.HEADING and is_label_line(text):
+            # "Amount due: £50.00" set as a heading is a fact, not a section name: never drop it.
+            flush_list()
+            if units:
+                add(index, ids)
+            else:
+                details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
+            continue
         if block.kind is BlockKind.HEADING:
             flush_list()
             if not title:

@@ -146,3 +146,10 @@ def test_a_summary_with_no_word_of_the_letter_is_dropped(settings):
 
     result = simplify_document(letter(*REMINDER), FakeEngine(script), settings=settings)
     assert "This letter is about your letter." not in [p.text for p in result.draft.points()]
+
+
+def test_a_label_set_as_a_heading_is_kept_not_dropped():
+    doc = letter("You must pay the amount below by 10 March 2025.", "Please pay online.")
+    doc.blocks.insert(7, Block(BlockKind.HEADING, "Amount due: £142.50", level=2))
+    plan = plan_letter(doc)
+    assert [(u.sid, u.label) for u in plan.units if u.label] == [("7.0", "Amount due: £142.50.")]
