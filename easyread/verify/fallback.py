@@ -254,7 +254,8 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
     condition, action = sentence[match.end() :].rstrip(" ."), sentence[: match.start()]
-    if re.search(r"\d|,|\bif\b", condition) or _words(action) < 3:
+    if re.search(r"\d|,|\b(if|and|or|that)\b", condition, re.I) or _words(action) < 3:
+        # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."
         return None
     question = _question(condition)
     return [question, _tidy(action)] if question else None

@@ -124,3 +124,12 @@ def test_a_cut_the_meaning_rules_reject_falls_back_to_the_letters_sentence():
 def test_a_short_sentence_is_not_cut_further():
     short = "If you do not want to claim, call 0800 121 4433."
     assert conservative([short]) == [short]
+
+
+def test_a_trailing_condition_with_a_second_clause_is_not_asked_as_a_question():
+    # Real letter 02: the question took in "and ask to ask that you get in touch", which is the letter's request.
+    source = (
+        "Further to our previous letter about your rent payments, I am writing to repeat our offer to support you "
+        "if you need it during this difficult time and ask to ask that you get in touch to discuss any problems."
+    )
+    assert not any(line.startswith("Do you need it") for line in conservative([source]))
