@@ -133,3 +133,13 @@ def test_a_trailing_condition_with_a_second_clause_is_not_asked_as_a_question():
         "if you need it during this difficult time and ask to ask that you get in touch to discuss any problems."
     )
     assert not any(line.startswith("Do you need it") for line in conservative([source]))
+
+
+def test_a_piece_that_ends_where_the_letters_sentence_ends_is_not_a_fragment():
+    source = (
+        "If you are in financial difficulty, please talk to us so that we can take your circumstances into account "
+        "and ensure you get any help that you are entitled to."
+    )
+    out = conservative([source])
+    assert out[:2] == ["Are you in financial difficulty?", "Please talk to us."], out
+    assert out[2].startswith("This is so that we can take your circumstances into account"), out
