@@ -26,12 +26,14 @@ from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all, generated_tokens
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import already_easy, is_easy_sentence, validate
-from easyread.simplify.meaning import check_meaning
+from easyread.simplify.meaning import FALLBACK_FLAG, check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
-from easyread.simplify.sections import attach_extras, build_draft
-from easyread.simplify.state import Job, Line
+from easyread.simplify.sections import attach_extras, build_draft, route
+from easyread.simplify.state import Job, Line, add_finding
+from easyread.verify.fallback import conservative, shorten
+from easyread.verify.words import content_stems, stem
 
 # The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
 DEFAULTS = {
@@ -140,6 +142,8 @@ def _simplify(
         glossary=glossary,
         progress=progress,
     )
+    # Label lines are the letter's own words: the fact lock sees them, but no repair or meaning fallback rewrites them.
+    set_aside = {id(job): _take_labels(job) for job in model_jobs}
     counts = (
         {}
         if not model_jobs
@@ -156,6 +160,7 @@ def _simplify(
         )
     )
     timed("fixes", _final_fixes, model_jobs, glossary)
+    summaries = {id(job): [line.text for line in job.lines if _is_summary(line)] for job in model_jobs}
     flags = (
         timed(
             "meaning",
@@ -170,6 +175,11 @@ def _simplify(
         if model_jobs
         else []
     )
+    for job in model_jobs:
+        _put_back(job, set_aside[id(job)])
+        flags = _drop_failed_summary(job, flags, summaries[id(job)])
+    timed("fixes", _drop_empty, model_jobs, glossary)
+    timed("fixes", _drop_said_by_siblings, model_jobs)
     timed("fixes", _drop_repeats, model_jobs)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
@@ -228,11 +238,17 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
     prompts, samplings = [], []
     for job in jobs:
         for u, unit in enumerate(job.plan.units):
-            if is_easy_sentence(unit.text, glossary):
-                text = fix_sentence(unit.text)
+            if unit.label or is_easy_sentence(unit.text, glossary):
+                # A label line ("Weekly rent: £128.75") is laid out as the letter wrote it (simplify.labels).
+                text = unit.label or fix_sentence(unit.text)
                 job.lines.append(
                     Line(
-                        text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit)
+                        text,
+                        u,
+                        checking.sentence_findings(text, glossary),
+                        section=_label_section(job, unit) if unit.label else None,
+                        source_index=unit.index,
+                        sources=_ids(unit),
                     )
                 )
                 continue
@@ -254,7 +270,18 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
         if u is None:
             texts = parse_lines(reply, max_lines=1)
             if texts:
-                job.summary = fix_sentence(texts[0])
+                # The summary is a line like the others: traced to the opening sentences it says and verified
+                # by the meaning check (a summary that fails it is dropped by `_drop_failed_summary`).
+                text = fix_sentence(texts[0])
+                job.lines.append(
+                    Line(
+                        text,
+                        None,
+                        checking.sentence_findings(text, glossary),
+                        section="about",
+                        sources=summary_sources(job, text),
+                    )
+                )
             continue
         unit = job.plan.units[u]
         texts = parse_lines(reply, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)
@@ -304,6 +331,10 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
             parts = split_long(text) if line.fails else [text]
             if len(parts) == 1:
                 parts = question_first(text)
+            if len(parts) == 1 and len(text.split()) > 15 and not _is_label(job, line):
+                # The fallback's cuts (condition asked first, purpose or "which" clause on its own), kept only
+                # when each piece passes the meaning rules against the line itself.
+                parts = shorten(text, glossary)
             for part in parts:
                 key = line_key(part)
                 if key in seen:
@@ -328,6 +359,153 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
                 )
                 out.append(seen[key])
         job.lines = out
+
+
+def summary_sources(job: Job, summary: str) -> list[str]:
+    """The opening sentences a summary says: those sharing a word of substance with it, else the whole opening."""
+    sentences = job.doc.sentence_map()
+    opening = [sid for sid in job.plan.opening_sources if sid in sentences]
+    said = content_stems(summary)
+    sharing = [sid for sid in opening if said & content_stems(sentences[sid])]
+    return sharing or opening
+
+
+def _is_summary(line: Line) -> bool:
+    return line.unit is None and line.section == "about" and "fact-readded" not in line.flags
+
+
+def _drop_failed_summary(job: Job, flags: list[dict], said: list[str]) -> list[dict]:
+    """A summary the meaning check could not pass is left out, not replaced by the letter's words.
+
+    Its fallback would repeat the opening sentences, which the lines rewritten from them already say.
+    `said` is the summary's text when the meaning check began; its records are left out with it.
+    """
+    failed = [line for line in job.lines if _is_summary(line) and FALLBACK_FLAG in line.flags]
+    if not failed:
+        return flags
+    job.lines = [line for line in job.lines if line not in failed]
+    job.notes = [n for n in job.notes if not any(f'"{text}"' in n for text in said)]
+    job.notes.append("The one-line summary did not pass the meaning check, so it was left out.")
+    return [f for f in flags if not (f.get("_job") is job and f.get("sentence") in said)]
+
+
+# Words that say nothing on their own: a line made only of these ("You need to do something.") is empty.
+_EMPTY_WORDS = {
+    stem(x) for x in ("need", "something", "anything", "thing", "things", "do", "make", "get", "go", "know")
+}
+
+
+def empty_line(line_text: str, sources: list[str]) -> bool:
+    """True when a line has no fact and no word of substance of its source sentences."""
+    if not sources or checking.extract_facts(line_text):
+        return False
+    said = content_stems(line_text) - _EMPTY_WORDS
+    return not (said & content_stems(" ".join(sources)))
+
+
+def _drop_empty(jobs: list[Job], glossary) -> None:
+    """Drop a line with no content word of its source ("You need to do something.").
+
+    When no other line says its source sentence, the source's conservative version takes its place, marked.
+    """
+    for job in jobs:
+        sentences = job.doc.sentence_map()
+        out: list[Line] = []
+        for line in job.lines:
+            texts = [sentences[i] for i in line.sources if i in sentences]
+            if LETTER_PART in line.flags or not empty_line(line.text, texts):
+                out.append(line)
+                continue
+            if any(set(other.sources) & set(line.sources) for other in job.lines if other is not line):
+                job.notes.append(f'"{line.text}" said nothing of its letter sentence, so it was left out.')
+                continue
+            for n, text in enumerate(conservative(texts, glossary)):
+                new = Line(
+                    text,
+                    line.unit,
+                    checking.sentence_findings(text, glossary),
+                    [FALLBACK_FLAG],
+                    section=line.section,
+                    source_index=line.source_index,
+                    sources=list(line.sources),
+                )
+                if n == 0:
+                    add_finding(
+                        new,
+                        FALLBACK_FLAG,
+                        "warn",
+                        f'The rewrite said "{line.text}", which says nothing of the letter sentence. '
+                        "It was replaced with the letter's own words.",
+                        "Check this sentence against the letter.",
+                    )
+                out.append(new)
+        job.lines = out
+
+
+def _label_section(job: Job, unit) -> str:
+    """The section of a label line: a table of labels stays together, under the section its first line goes to
+    ("What this letter is about" when the table is in the letter's opening)."""
+    first = next(u for u in job.plan.units if u.index == unit.index and u.label)
+    key = route(Line(first.label, job.plan.units.index(first)), {i for i, u in enumerate(job.plan.units) if u.first})
+    if key == "more" and first.sid in job.plan.opening_sources:
+        return "about"
+    return key
+
+
+def _facts_of(text: str) -> set:
+    return {(checking.fact_kind(f), checking.fact_value(f)) for f in checking.extract_facts(text)}
+
+
+def _drop_said_by_siblings(jobs: list[Job]) -> None:
+    """Leave out a fallback sentence that verified lines of the same letter sentence already say.
+
+    A letter sentence rewritten as three lines, one of which failed, falls back to the whole sentence: its
+    other pieces would repeat the two lines that passed. A piece whose words of substance and facts are all in
+    those lines is left out; the pieces that say something they do not stay, marked.
+    """
+    for job in jobs:
+        out: list[Line] = []
+        findings: dict[tuple, list[dict]] = {}  # a left-out piece's finding goes to the next piece kept
+        for line in job.lines:
+            key = tuple(line.sources)
+            if FALLBACK_FLAG in line.flags and findings.get(key):
+                line.extra[:0] = [x for x in findings.pop(key) if x not in line.extra]
+            if FALLBACK_FLAG in line.flags and line.sources:
+                siblings = [
+                    o
+                    for o in job.lines
+                    if o.sources == line.sources and not any(f.startswith("meaning-") for f in o.flags)
+                ]
+                said = " ".join(o.text for o in siblings)
+                if (
+                    siblings
+                    and content_stems(line.text) <= content_stems(said)
+                    and _facts_of(line.text) <= _facts_of(said)
+                ):
+                    findings.setdefault(key, []).extend(line.extra)
+                    continue
+            out.append(line)
+        job.lines = out
+
+
+def _is_label(job: Job, line: Line) -> bool:
+    return line.unit is not None and job.plan.units[line.unit].label == line.text
+
+
+def _take_labels(job: Job) -> list[Line]:
+    """Take the laid-out label lines out of the job's lines (they come back with `_put_back`)."""
+    labels = [line for line in job.lines if _is_label(job, line)]
+    job.lines = [line for line in job.lines if not _is_label(job, line)]
+    return labels
+
+
+def _put_back(job: Job, labels: list[Line]) -> None:
+    """Each label line back before the first line of a later letter sentence: the letter's order."""
+    for label in labels:
+        at = next(
+            (n for n, line in enumerate(job.lines) if line.unit is not None and line.unit > label.unit), len(job.lines)
+        )
+        job.lines.insert(at, label)
 
 
 def _drop_repeats(jobs: list[Job]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from easyread.documents.model import BlockKind, Document
 from easyread.documents.sentences import sentence_id, split_block_text
 from easyread.simplify import checking
+from easyread.simplify.labels import is_label_line, label_line
 from easyread.simplify.language import guess_language
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"'(])")
@@ -39,6 +40,7 @@ class Unit:
     first: bool = False  # from the letter's opening: feeds "What this letter is about"
     sid: str | None = None
     context: str = ""
+    label: str | None = None  # a label line ("Weekly rent: £128.75") laid out without the model (simplify.labels)
 
 
 @dataclass
@@ -151,6 +153,11 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
             continue
         ids = block_sentences(doc, index)
         if block.kind is BlockKind.PARAGRAPH and _looks_like_heading(text):
+            if is_label_line(text) and not units:
+                # "Rent Account Balance: £1,204.50" in the letter's head: a detail, never the title (a title is
+                # not a point, and the amount was lost with it).
+                details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
+                continue
             if salutation is not None and index < salutation:
                 # A short line in the letter's head ("Vehicle registration: KX19 TNB") is a detail.
                 details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
@@ -166,6 +173,14 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
             continue
         if block.kind.is_letter_part:
             continue  # recipient address and salutation: the reader knows them
+        if block.kind is BlockKind.HEADING and is_label_line(text):
+            # "Amount due: £50.00" set as a heading is a fact, not a section name: never drop it.
+            flush_list()
+            if units:
+                add(index, ids)
+            else:
+                details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
+            continue
         if block.kind is BlockKind.HEADING:
             flush_list()
             if not title:
@@ -185,6 +200,8 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
 
     for unit in units:
         unit.first = unit.index == units[0].index
+        laid_out = label_line(unit.text)
+        unit.label = laid_out.text if laid_out else None
         unit.facts = checking.extract_facts(unit.text)
         unit.terms = [
             (checking.get(e, "term"), checking.get(e, "explanation"))

@@ -63,7 +63,7 @@ class FakeEngine:
         if kind == "rewrite":
             return echo_rewrite(sentence_of(user))
         if kind == "summary":
-            return "- This letter is about your letter."
+            return "- This letter is about your Council Tax."
         if kind == "verify":
             count = len(re.findall(r"^\d+\. ", user.split("Sentences:", 1)[1], re.M))
             return "\n".join(f"{i}: YES" for i in range(1, count + 1))

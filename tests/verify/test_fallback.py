@@ -58,3 +58,88 @@ def test_glossary_terms_are_explained_in_the_next_sentence():
 def test_a_sentence_the_parse_cannot_split_comes_back_whole():
     odd = "Ref: HB/CTR/7730451 — 20/02/2025; amount £312.40"
     assert conservative([odd]) == [odd]
+
+
+# Long sentences of the real letters in easyread/bench/real_letters (public Hackney and NHS letters), each with the
+# short sentences the fallback makes of them: the condition asked first, a purpose, a "which" clause and a
+# concession on their own, a lead-in taken off.
+LONG = {
+    "If you are unable to make this appointment, please contact us on 020 0000 0000 or email outpatients@example.nhs.uk.": [
+        "Are you unable to make this appointment?",
+        "Please contact us on 020 0000 0000 or email outpatients@example.nhs.uk.",
+    ],
+    (
+        "If your financial circumstances change or if you are unable to pay the agreed amounts you should contact "
+        "this office immediately."
+    ): [
+        "Do your financial circumstances change?",
+        "Or are you unable to pay the agreed amounts?",
+        "You should contact this office immediately.",
+    ],
+    "You must come in for 8am so that we can make sure you are fully prepared for your procedure.": [
+        "You must come in for 8am.",
+        "This is so that we can make sure you are fully prepared for your procedure.",
+    ],
+    (
+        "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can "
+        "arise which may mean that your admission has to be rebooked."
+    ): [
+        "Every effort will be made to ensure that beds are available for waiting list cases.",
+        "But emergencies can arise which may mean that your admission has to be rebooked.",
+    ],
+    (
+        "Please note that as your stay may only be for one night or less, you will not be dispensed your regular "
+        "medication on discharge."
+    ): [
+        "Your stay may only be for one night or less.",
+        "So you will not be dispensed your regular medication on discharge.",
+    ],
+}
+
+
+def test_long_sentences_are_cut_into_short_sentences_that_each_pass_the_meaning_rules():
+    from easyread.verify import assess
+
+    glossary = load_default_glossary()
+    for source, expected in LONG.items():
+        out = conservative([source])
+        assert out == expected, (source, out)
+        for n, line in enumerate(out):
+            assert len(line.split()) <= 15, line
+            verdict = assess([source], line, glossary=glossary, context=" ".join(out[:n]))
+            assert verdict.problems == [], (source, line, verdict.problems)
+        assert compare_facts(source, " ".join(out)).ok
+
+
+def test_a_cut_the_meaning_rules_reject_falls_back_to_the_letters_sentence():
+    # "Should you pay after ... but before ...": the clause split leaves a piece ending at "but", a fragment the
+    # meaning rules reject; the letter's own sentence comes back instead of the broken pieces.
+    source = (
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, "
+        "you should contact the Council immediately or you may still be at risk for court costs."
+    )
+    assert conservative([source]) == [source]
+
+
+def test_a_short_sentence_is_not_cut_further():
+    short = "If you do not want to claim, call 0800 121 4433."
+    assert conservative([short]) == [short]
+
+
+def test_a_trailing_condition_with_a_second_clause_is_not_asked_as_a_question():
+    # Real letter 02: the question took in "and ask to ask that you get in touch", which is the letter's request.
+    source = (
+        "Further to our previous letter about your rent payments, I am writing to repeat our offer to support you "
+        "if you need it during this difficult time and ask to ask that you get in touch to discuss any problems."
+    )
+    assert not any(line.startswith("Do you need it") for line in conservative([source]))
+
+
+def test_a_piece_that_ends_where_the_letters_sentence_ends_is_not_a_fragment():
+    source = (
+        "If you are in financial difficulty, please talk to us so that we can take your circumstances into account "
+        "and ensure you get any help that you are entitled to."
+    )
+    out = conservative([source])
+    assert out[:2] == ["Are you in financial difficulty?", "Please talk to us."], out
+    assert out[2].startswith("This is so that we can take your circumstances into account"), out

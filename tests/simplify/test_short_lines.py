@@ -1,0 +1,48 @@
+"""A model line over 15 words is cut like the fallback cuts, when each piece says what the line says."""
+
+from easyread.simplify.pipeline import simplify_document
+
+from .fakes import FakeEngine, sentence_of
+from .letters import letter
+
+SOURCE = (
+    "If you are unable to make this appointment, please contact us on 020 0000 0000 or email "
+    "outpatients@example.nhs.uk as soon as you can."
+)
+
+
+def test_a_long_model_line_is_cut_into_a_question_and_the_action(settings):
+    long_line = (
+        "If you are unable to come to this appointment, please contact us on 020 0000 0000 or email "
+        "outpatients@example.nhs.uk."
+    )
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and sentence_of(user).startswith("If you are unable"):
+            return f"- {long_line}"
+        return None
+
+    result = simplify_document(letter(SOURCE, title="Your appointment"), FakeEngine(script), settings=settings)
+    texts = [p.text for p in result.draft.points()]
+    assert "Are you unable to come to this appointment?" in texts, texts
+    assert "Please contact us on 020 0000 0000 or email outpatients@example.nhs.uk." in texts, texts
+    assert long_line not in texts
+
+
+def test_a_fallback_piece_that_a_verified_line_already_says_is_left_out(settings):
+    source = "Less urgent repairs take longer. We will visit you within 28 days, and you must let us in when we visit."
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and sentence_of(user).startswith("We will visit"):
+            return "- We visit you within 28 days.\n- You do not have to let us in."
+        if kind == "meaning-repair":  # the repair says the same again, so the line falls back
+            return "- " + user.split("sentence:\n", 1)[1].split("\n")[0]
+        return None
+
+    result = simplify_document(letter(source, title="Repairs"), FakeEngine(script), settings=settings)
+    points = [p for p in result.draft.points() if p.sources == ["6.1"]]
+    assert [p.text for p in points] == ["We visit you within 28 days.", "You must let us in when we visit."]
+    marked = points[1]
+    assert "meaning-fallback" in marked.flags
+    # The finding that explains the replacement moved to the piece that stayed.
+    assert any(f["rule_id"] == "meaning-fallback" for f in marked.findings)
