@@ -128,9 +128,9 @@ def split_long(text: str, max_words: int = 15) -> list[str]:
 
 
 def as_sentence(text: str) -> str:
-    """`text` with a capital first letter and a full stop when it has no end mark."""
+    """`text` with a capital first letter and a full stop when it has no end mark (a colon leads into a list)."""
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
+    return text if text[-1] in ".!?:" else text + "."
 
 
 # "If you think the charge is wrong, you can challenge it online." becomes "Do you think the

@@ -215,8 +215,17 @@ def _question(clause: str) -> str | None:
 _PURPOSE = re.compile(r",?\s+(so\s+that|in\s+order\s+that|so)\s+(?=(we|you|i|they|another|the|it|your)\b)", re.I)
 
 
+_IN_ORDER_TO = re.compile(r",?\s+(in\s+order\s+to)\s+(?=[a-z]+\b)", re.I)
+
+
 def _purpose(sentence: str) -> list[str] | None:
-    """'Please call us so that we can help.' → ['Please call us.', 'This is so that we can help.']."""
+    """'Please call us so that we can help.' → ['Please call us.', 'This is so that we can help.'];
+    '... by 20 April in order to prevent a court claim.' → ['... by 20 April.', 'This is to prevent a court claim.']."""
+    match = _IN_ORDER_TO.search(sentence)
+    if match and match.start() >= 3 and not re.match(r"^(if|when|unless)\b", sentence, re.I):
+        head, tail = sentence[: match.start()].strip(" ,"), sentence[match.end() :].strip()
+        if _words(head) >= 3 and _words(tail) >= 3:
+            return [_tidy(head), _tidy(f"This is to {tail}")]
     match = _PURPOSE.search(sentence)
     if not match or match.start() < 3 or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
@@ -270,7 +279,12 @@ def _trailing_condition(sentence: str) -> list[str] | None:
         # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."
         return None
     question = _question(condition)
-    return [question, _tidy(action)] if question else None
+    if not question:
+        return None
+    # "A, and B if C": the condition governs the clause it ends, so it is asked right before that clause,
+    # not before the whole sentence (where a reader would take it as the condition of A).
+    clauses = split_clauses(_tidy(action))
+    return [*clauses[:-1], question, clauses[-1]]
 
 
 def _shared_subject(sentence: str) -> list[str] | None:
@@ -336,10 +350,15 @@ def _tidy(piece: str) -> str:
     piece = re.sub(r"\s+([,.;:!?])", r"\1", piece)
     piece = re.sub(r"(\S)\s+'(s|re|ll|ve|d)\b", r"\1'\2", piece)
     piece = piece[:1].upper() + piece[1:]
-    return piece if piece[-1:] in ".!?" else piece + "."
+    return piece if piece[-1:] in ".!?:" else piece + "."
 
 
 _AGENT_SUBJECT = {"us": "We", "me": "I", "them": "They", "him": "He", "her": "She", "you": "You"}
+
+
+def _join(tokens) -> str:
+    """Tokens as the letter spaced them ("£1,204.50", not "£ 1,204.50")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _active(sentence: str) -> str:
@@ -361,7 +380,7 @@ def _active(sentence: str) -> str:
     verb = w.base(root.text)
     if be == "be" and aux and aux[0].tag_ == "MD":
         new_verb = verb if verb in w.VERB_GROUP or verb in _PAST else None
-        helpers = " ".join(t.text for t in aux)
+        helpers = _join(aux)
     elif be in ("was", "were"):
         new_verb = _PAST.get(verb, root.text if root.text.endswith("ed") else None)
         helpers = ""
@@ -371,9 +390,9 @@ def _active(sentence: str) -> str:
         return sentence
     if not new_verb:
         return sentence
-    agent_text = " ".join(t.text for t in pobj[0].subtree)
+    agent_text = _join(pobj[0].subtree)
     agent_text = _AGENT_SUBJECT.get(agent_text.lower(), agent_text[:1].upper() + agent_text[1:])
-    subject = " ".join(t.text for t in subj[0].subtree)
+    subject = _join(subj[0].subtree)
     subject = (
         subject if subj[0].tag_ in ("NNP", "NNPS") or subject.lower() == "i" else subject[:1].lower() + subject[1:]
     )
@@ -384,8 +403,8 @@ def _active(sentence: str) -> str:
         {t.i for t in subj[0].subtree} | {t.i for t in agent[0].subtree} | {t.i for t in aux} | {auxpass[0].i, root.i}
     )
     rest = [t for t in doc if t.i not in skip and not (t.is_punct and t.i == len(doc) - 1)]
-    after = " ".join(t.text for t in rest if t.i > root.i)
-    before = " ".join(t.text for t in rest if t.i < root.i)
+    after = _join(t for t in rest if t.i > root.i)
+    before = _join(t for t in rest if t.i < root.i)
     if before.strip():
         return sentence  # words before the verb ("Each week, ...") would need reordering: keep the letter's
     parts = [agent_text, helpers, new_verb, subject, after]
