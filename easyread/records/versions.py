@@ -120,9 +120,7 @@ def save(
     return version
 
 
-def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str, change: str) -> DraftVersion:
-    """Add `draft` as the next version of `language` made by a person, with its `draft_edited` audit event
-    (not committed: the caller commits with whatever else belongs to the same change)."""
+def _add(doc, language: str, draft: dict, report: dict, *, user, note: str, event: str, actor, **details):
     from easyread.records import audit
 
     number = next_number(doc, language)
@@ -137,39 +135,18 @@ def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str
     )
     db.session.add(version)
     audit.record(
-        "draft_edited",
-        user,
-        council_id=doc.council_id,
-        document_id=doc.id,
-        version=number,
-        language=language,
-        change=change,
+        event, actor, council_id=doc.council_id, document_id=doc.id, version=number, language=language, **details
     )
     return version
+
+
+def add_edited(doc, language: str, draft: dict, report: dict, *, user, note: str, change: str) -> DraftVersion:
+    """Add `draft` as the next version of `language` made by a person, with its `draft_edited` audit event
+    (not committed: the caller commits with whatever else belongs to the same change)."""
+    return _add(doc, language, draft, report, user=user, note=note, event="draft_edited", actor=user, change=change)
 
 
 def add_made(doc, language: str, draft: dict, report: dict, *, note: str, user=None) -> DraftVersion:
     """Add `draft` as the next version of `language` made by a task (asked for by `user`, or by the service
     itself), with its `draft_created` audit event (not committed: the task commits it with the letter's status)."""
-    from easyread.records import audit
-
-    number = next_number(doc, language)
-    version = DraftVersion(
-        document_id=doc.id,
-        number=number,
-        language=language,
-        draft=draft,
-        report=report,
-        created_by=getattr(user, "id", None),
-        note=note,
-    )
-    db.session.add(version)
-    audit.record(
-        "draft_created",
-        user or "system",
-        council_id=doc.council_id,
-        document_id=doc.id,
-        version=number,
-        language=language,
-    )
-    return version
+    return _add(doc, language, draft, report, user=user, note=note, event="draft_created", actor=user or "system")
