@@ -10,8 +10,9 @@ Used when a model sentence fails the meaning check twice. It only cuts and reord
 
 * a long sentence that opens with a condition ("If you are unable to pay, please contact us ...") becomes the
   condition asked as a question and the action on its own ("Are you unable to pay?" "Please contact us ...");
-* "..., so that / so / in order that ..." becomes its own sentence ("This is so that ..."), and "..., which may
-  mean ..." becomes "This may mean ...";
+* "..., so that / so / in order that ..." becomes its own sentence ("This is so that ..."), "... in order to ..."
+  becomes "This is to ...", and "..., which may mean ..." becomes "This may mean ...";
+* a condition that ends a sentence is asked right before the clause it governs;
 * an empty lead-in ("Please note that", "Unfortunately") is taken off a long sentence.
 
 Only sentences over 15 words are cut this far, and a cut is kept only when every piece passes the meaning
