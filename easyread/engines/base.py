@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 Chat = list[dict[str, str]]
 
@@ -88,3 +88,30 @@ class TokenCounter(Protocol):
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text`."""
         ...
+
+
+class ChatTokenizerEngine:
+    """What the in-process engines (transformers, OpenVINO) share: their tokenizer's chat template.
+
+    A subclass gives `load()` -> (model, tokenizer) and `generate_each`."""
+
+    def load(self) -> tuple[Any, Any]:  # pragma: no cover - every subclass gives its own
+        raise NotImplementedError
+
+    def generate_each(
+        self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None
+    ) -> list[str]:  # pragma: no cover - every subclass gives its own
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        """Number of model tokens in `text`."""
+        _, tokenizer = self.load()
+        return len(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def _encode(self, tokenizer: Any, chat: Chat) -> list[int]:
+        text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+        return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
+        """Return one reply per chat, in the order given."""
+        return self.generate_each(prompts, [sampling or Sampling()] * len(prompts))

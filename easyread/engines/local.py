@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
+from easyread.engines.base import Chat, ChatTokenizerEngine, EngineError, GenerationStats, Sampling
 from easyread.engines.continuous import CacheNotEditable, decode, schedule, shared_length, shared_runs
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def _stop_ids(model: Any, tokenizer: Any) -> list[int]:
     return sorted(ids)
 
 
-class TransformersEngine:
+class TransformersEngine(ChatTokenizerEngine):
     """A `TextGenerator` running a transformers causal LM in this process."""
 
     def __init__(
@@ -142,19 +142,6 @@ class TransformersEngine:
             yield self
         finally:
             self.share_prefix, self.continuous = before
-
-    def count_tokens(self, text: str) -> int:
-        """Number of model tokens in `text`."""
-        _, tokenizer = self.load()
-        return len(tokenizer(text, add_special_tokens=False)["input_ids"])
-
-    def _encode(self, tokenizer: Any, chat: Chat) -> list[int]:
-        text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
-        return tokenizer(text, add_special_tokens=False)["input_ids"]
-
-    def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
-        """Return one reply per chat, in the order given."""
-        return self.generate_each(prompts, [sampling or Sampling()] * len(prompts))
 
     def generate_each(
         self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling
+from easyread.engines.base import Chat, ChatTokenizerEngine, EngineError, GenerationStats, Sampling
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def stop_ids(tokenizer: Any, folder: Path) -> set[int]:
     return ids
 
 
-class OpenVINOEngine:
+class OpenVINOEngine(ChatTokenizerEngine):
     """A `TextGenerator` running an OpenVINO IR language model in this process."""
 
     def __init__(
@@ -147,19 +147,6 @@ class OpenVINOEngine:
             with _LOAD_LOCK:
                 _LOADED.pop(_key(self.path, self.threads, self.properties), None)
             self.load()
-
-    def count_tokens(self, text: str) -> int:
-        """Number of model tokens in `text`."""
-        _, tokenizer = self.load()
-        return len(tokenizer(text, add_special_tokens=False)["input_ids"])
-
-    def _encode(self, tokenizer: Any, chat: Chat) -> list[int]:
-        text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
-        return tokenizer(text, add_special_tokens=False)["input_ids"]
-
-    def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
-        """Return one reply per chat, in the order given."""
-        return self.generate_each(prompts, [sampling or Sampling()] * len(prompts))
 
     def generate_each(
         self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None
