@@ -201,7 +201,7 @@ def _question(clause: str) -> str | None:
         helper, tail = "do", after.text
     elif verb.i == first.i and verb.tag_ in ("VBZ", "VBD"):
         base = w.base(verb.text)
-        if not (base in w.VERB_GROUP or base in w._BASES):
+        if not (base in w.VERB_GROUP or base in w.BASES):
             return None
         helper = "does" if verb.tag_ == "VBZ" else "did"
         tail = " ".join([base] + ([rest] if rest else []))

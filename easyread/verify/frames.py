@@ -13,28 +13,28 @@ from dataclasses import dataclass, field
 from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
+from easyread.verify.arguments import SUBJ, objects_of, party_of, subject_of
+from easyread.verify.modality import FUTURE, HEDGE, IMP, MAY, NOOBLIG, OBLIG, PLAIN, POSSIB, SHOULD, frame_modal
 
-OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
-    "must",
-    "can",
-    "may",
-    "might",
-    "will",
-    "plain",
-    "imperative",
-    "need-not",
-)
-SHOULD = "should"
+# The stances are named here too: the rules compare frames as `fr.OBLIG`, `fr.MAY` ...
+__all__ = [
+    "FUTURE",
+    "HEDGE",
+    "IMP",
+    "MAY",
+    "NOOBLIG",
+    "OBLIG",
+    "PLAIN",
+    "POSSIB",
+    "SHOULD",
+    "Frame",
+    "Sentence",
+    "is_predicate",
+    "read_sentences",
+]
 _COND_MARKS = {"if", "unless", "provided", "providing", "once", "whenever", "when"}
 _FACT_KINDS = {"money", "date", "duration", "time"}
-_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
-_HAVE_TO = {"have", "need", "require", "got", "ought"}
-# Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
-_THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
-_NEGATING = {"fail", "avoid", "prevent", "refus", "refuse", "stop"}  # "fail to pay" is "not pay"
 _HAS_RIGHT = {"entitled", "eligible"}
-_REQUEST = {"ask", "request", "require", "expect"}
-_ABLE = {"able", "allowed", "entitled", "free", "permitted", "welcome"}
 
 
 @dataclass
@@ -75,37 +75,6 @@ class Sentence:
         return self.text.rstrip().endswith("?")
 
 
-def _party(tok) -> frozenset | None:
-    """Parties a noun phrase names ("you or your landlord" → {you, your landlord}); None for things."""
-    found = set()
-    for t in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
-        word = t.lower_.replace("’", "'")
-        party = w.PARTY_OF.get(word)
-        if party is None and t.tag_ in ("NNP", "NNPS"):
-            party = next(
-                (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
-            )
-        if (
-            party is None
-            and t.tag_ in ("NN", "NNS")
-            and t.lower_ not in _THINGS
-            and (t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
-        ):
-            party = "the " + w.stem(t.lower_)  # "the surveyor": a party of its own, compared by name
-        if party:
-            found.add(party)
-    return frozenset(found) or None
-
-
-def _owner(tok) -> frozenset | None:
-    """Whose thing it is: "your benefit" → {you}."""
-    direct = _party(tok)
-    if direct:
-        return direct
-    poss = [c for c in tok.children if c.dep_ == "poss"]
-    return _party(poss[0]) if poss else None
-
-
 def is_predicate(tok) -> bool:
     if tok.dep_ in ("aux", "auxpass", "amod", "compound"):
         return False
@@ -119,252 +88,6 @@ def is_predicate(tok) -> bool:
         and tok.lower_ in w.VERB_GROUP
         and any(c.dep_ in ("dobj", "prep") for c in tok.children)
     )
-
-
-def _modal_of(tok) -> tuple[str, bool]:
-    auxes = [c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
-    neg = (
-        (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
-        or any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
-        or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
-        or _denied_argument(tok)
-    )
-    modal = PLAIN
-    for a in auxes:
-        if a in ("must", "shall"):
-            modal = OBLIG
-        elif a in ("should", "ought"):
-            modal = SHOULD
-        elif a in ("can", "ca"):
-            modal = POSSIB
-        elif a == "may":
-            modal = MAY
-        elif a in ("might", "could"):
-            modal = HEDGE
-        elif a in ("will", "'ll", "wo", "would") and modal == PLAIN:
-            modal = FUTURE
-    return modal, neg
-
-
-_NOBODY = {"nothing", "nobody", "none", "noone", "no-one"}
-
-
-def _denied_argument(tok) -> bool:
-    """ "No further action will be taken", "we will take no action", "There is no right to appeal", "Nothing will
-    change": English denies a clause through the determiner "no" (or "nothing") on its subject or object as often as
-    through "not"; a rewrite moves the denial between them, so both count as denying the verb."""
-    for c in tok.children:
-        if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
-            continue
-        after = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
-        if any(d.lower_ == "but" for d in c.subtree) or (after is not None and after.lower_ == "but"):
-            continue  # "we will have no option but to take action": an obligation, not a denial
-        if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return True
-    return False
-
-
-def _negated_by_ancestor(tok) -> bool:
-    """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
-        # "Failure to attend without cancelling": the failure denies attending; "without" alone denies cancelling.
-        return False
-    node = tok
-    for _ in range(3):
-        if node.head.i == node.i or node.dep_ in ("advcl", "relcl", "parataxis"):
-            return False  # "If you do not contact us, your DLA will stop": "stop" does not deny the "if"
-        node = node.head
-        if (
-            node.dep_ in ("advcl", "ROOT", "ccomp", "conj")
-            and node.tag_.startswith("VB")
-            and w.base(node.text) not in _NEGATING
-        ):
-            return False
-        if w.base(node.text) in _NEGATING or node.lower_ in ("failure", "without"):
-            return node.i != tok.head.i or tok.dep_ != "xcomp"  # an xcomp is handled with its head
-    return False
-
-
-_ASPECT = {"continue", "keep", "carry", "go"}  # "cannot continue to get": the stance is the head's
-_NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsory", "mandatory"}
-
-
-def _frame_modal(tok) -> tuple[str, bool]:
-    modal, neg = _modal_of(tok)
-    if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in _SUBJ + ("aux", "auxpass") for c in tok.children):
-        head_modal, head_neg = _frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
-        if head_modal not in (PLAIN, IMP):
-            modal = head_modal
-        # "If you do not pay or contact us": the "not" holds for both verbs too
-        inherited = head_neg and tok.head.tag_.startswith("VB")
-        neg = neg or inherited
-    else:
-        inherited = False
-    if (
-        modal == PLAIN
-        and tok.dep_ == "pcomp"
-        and tok.head.lower_ in ("in", "to")
-        and w.base(tok.head.head.text) in ("result", "lead")
-    ):
-        # "Failure to pay will result in legal action being taken": the action is as certain as the result
-        head_modal, _ = _modal_of(tok.head.head)
-        modal = head_modal
-    if modal == PLAIN and tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and _needed(tok.head):
-        return OBLIG, neg  # "It is important that you attend", "It is essential to bring": an order
-    if _negated_by_ancestor(tok) and not inherited:
-        neg = not neg
-    if (
-        tok.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and not any(c.dep_ in _SUBJ for c in tok.children)
-        and _modal_of(tok.head)[1]
-    ):
-        neg = True  # "If you do not contact us to claim PIP": then you do not claim it
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children) and modal == PLAIN:
-        modal = MAY  # "decide whether to take part": a choice
-    head = tok.head
-    if _requested(tok, modal):
-        return OBLIG, neg
-    if tok.dep_ == "xcomp" and head.i != tok.i:
-        hb = w.base(head.text)
-        if hb in _HAVE_TO or (hb == "require" and head.tag_ == "VBN"):
-            hm, hneg = _frame_modal(head)
-            if hneg:
-                return NOOBLIG, neg
-            return (OBLIG if hm not in (MAY, HEDGE) else hm), neg
-        if head.lower_ in _ABLE:
-            be = head.head
-            hm, hneg = _modal_of(be)
-            if hm == OBLIG and not hneg:
-                return OBLIG, neg  # "You must be able to show": you must show
-            return (hm if hm in (MAY, HEDGE) else POSSIB), (neg or hneg)
-        if head.lower_ in ("unable", "not able"):
-            return POSSIB, not neg
-        if hb in _ASPECT and modal == PLAIN:
-            hm, hneg = _frame_modal(head)
-            return hm, neg != hneg  # "You cannot continue to get DLA": you cannot get it
-        if hb == "choose" and modal == PLAIN:
-            hm, hneg = _modal_of(head)
-            if hneg:
-                return POSSIB, not neg  # "you cannot choose to stay": you cannot stay
-            return MAY, neg  # "you can choose to go": a choice
-        if hb in _NEGATING:
-            hm, hneg = _modal_of(head)
-            return (hm if modal == PLAIN else modal), not (neg or hneg)
-    if (
-        modal == PLAIN
-        and not neg
-        and tok.dep_ == "ROOT"
-        and tok.tag_ in ("VB", "NN")
-        and not any(c.dep_ in _SUBJ for c in tok.children)
-        and not tok.doc.text.rstrip().endswith("?")
-    ):
-        return IMP, neg
-    if modal == PLAIN and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in tok.children):
-        if any(c.lower_ in ("do", "don't") for c in tok.children if c.dep_ == "aux") and neg:
-            return IMP, neg
-    return modal, neg
-
-
-def _needed(head) -> bool:
-    if head.lower_ in _NEEDED:
-        return True
-    return w.base(head.text) == "be" and any(c.dep_ == "acomp" and c.lower_ in _NEEDED for c in head.children)
-
-
-def _requested(tok, modal: str) -> bool:
-    """ "We ask that you attend", "I ask you to call", "You are asked to bring": the letter's request is an order."""
-    head = tok.head
-    if modal != PLAIN or tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
-        return False
-    if w.base(head.text) not in _REQUEST:
-        return False
-    head_modal, head_neg = _modal_of(head)
-    if head_neg or head_modal not in (PLAIN, FUTURE):
-        return False  # "we may ask you to", "you can ask us to": not an order to you
-    agent, passive, _ = _subject(head)
-    return passive or bool(agent and w.WE in agent)
-
-
-def _subject(tok, seen=0) -> tuple[frozenset | None, bool, object]:
-    """(agent parties, passive, subject token) for a verb, inheriting from its head where English leaves it out."""
-    if seen > 4:
-        return None, False, None
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subj:
-        s = subj[0]
-        if s.dep_ == "nsubjpass":
-            return _agent_of_passive(tok), True, s
-        if s.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-            return _party(tok.head), False, tok.head
-        return _party(s), False, s
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        return _agent_of_passive(tok), True, None
-    head = tok.head
-    if head.i == tok.i:
-        return (frozenset({w.YOU}) if tok.tag_ in ("VB", "NN") else None), False, None
-    if tok.dep_ == "xcomp":
-        obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if obj and w.base(head.text) in ("ask", "tell", "want", "need", "require", "expect", "allow", "help", "let"):
-            return _party(obj[0]), False, obj[0]
-        if head.lower_ in _ABLE:
-            return _subject(head.head, seen + 1)
-        agent, passive, subj = _subject(head, seen + 1)
-        if passive and subj is not None:
-            # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
-            return _party(subj), False, subj
-        return agent, passive, subj
-    if tok.dep_ == "conj":
-        return _subject(head, seen + 1)
-    if tok.dep_ == "relcl":
-        return None, False, None
-    if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
-        return _subject(head if tok.dep_ == "advcl" else head.head, seen + 1)
-    return None, False, None
-
-
-def _agent_of_passive(tok) -> frozenset | None:
-    for c in tok.children:
-        if c.dep_ == "agent":
-            pobj = [p for p in c.children if p.dep_ == "pobj"]
-            return _party(pobj[0]) if pobj else None
-    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    # "You have been paid too much": in a council letter it is the council that paid.
-    if (
-        subj
-        and _party(subj[0]) == frozenset({w.YOU})
-        and w.verb_group(tok.text) in w.MONEY_TO | {"give", "send", "tell", "ask"}
-    ):
-        return frozenset({w.WE})
-    return None
-
-
-def _objects(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None, set]:
-    """(patient, recipient, from-party, object words) of a verb."""
-    patient = recipient = source = None
-    words: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            patient = patient or _party(c)
-            words |= w.content_stems(" ".join(t.text for t in c.subtree))
-        elif c.dep_ == "dative" and c.lower_ == "to":
-            pobj = [p for p in c.children if p.dep_ == "pobj"]  # "write to you", parsed as a dative
-            recipient = recipient or (_party(pobj[0]) if pobj else None)
-        elif c.dep_ == "dative":
-            recipient = _party(c) or recipient  # "send you a bill for them": "for them" is not who gets it
-        elif c.dep_ == "nsubjpass":
-            patient = _party(c)
-            words |= w.content_stems(" ".join(t.text for t in c.subtree))
-        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for", "into"):
-            pobj = [p for p in c.children if p.dep_ == "pobj"]
-            if pobj:
-                if c.lower_ == "to":
-                    recipient = recipient or _party(pobj[0])
-                elif c.lower_ == "into":
-                    recipient = recipient or _owner(pobj[0])  # "into your bank account": to you
-                elif c.lower_ == "from":
-                    source = _owner(pobj[0])
-    return patient, recipient, source, words
 
 
 _ASKS_FOR_MONEY = {w.stem(x) for x in ("bill", "invoice", "demand")}
@@ -456,12 +179,12 @@ def _frames(doc) -> list[Frame]:
             nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
             nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
-        agent, passive, _ = _subject(tok)
-        weak = not any(c.dep_ in _SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
-        modal, neg = _frame_modal(tok)
+        agent, passive, _ = subject_of(tok)
+        weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
+        modal, neg = frame_modal(tok)
         if modal == IMP:
             agent = frozenset({w.YOU})
-        patient, recipient, source_party, objects = _objects(tok)
+        patient, recipient, source_party, objects = objects_of(tok)
         right = (
             tok
             if tok.lower_ in _HAS_RIGHT
@@ -474,7 +197,7 @@ def _frames(doc) -> list[Frame]:
             # "You are (not) entitled to Housing Benefit" says "You can (not) get Housing Benefit"
             group, modal = "receive", (modal if modal in (MAY, HEDGE) else POSSIB)
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            agent, passive = (_party(subj[0]) if subj else agent), False
+            agent, passive = (party_of(subj[0]) if subj else agent), False
             objects = objects | w.content_stems(" ".join(t.text for p in things for t in p.subtree))
         cond, conditions = _condition_of(tok)
         if neg and any(c.lower().startswith("unless ") for c in conditions):
@@ -531,6 +254,6 @@ def read_sentences(texts: list[str]) -> list[Sentence]:
         for frame in frames:
             # "We will give you £300": an amount is known only once the facts are attached.
             if frame.money is None and frame.group in w.MONEY_MAYBE and any(k == "money" for k, _ in frame.facts):
-                _money(frame, doc[frame.i], _objects(doc[frame.i])[2])
+                _money(frame, doc[frame.i], objects_of(doc[frame.i])[2])
         out.append(Sentence(text, doc, frames))
     return out

@@ -1,0 +1,125 @@
+"""Who a verb's parties are, read off spaCy's parse: its subject (inherited from the verb it hangs on where
+English leaves it out, undone for the passive), its object, who receives and who gives.
+"""
+
+from __future__ import annotations
+
+from easyread.verify import words as w
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+# Nouns that are never the one who acts: a rewrite often makes them the subject ("It will take 28 days").
+_THINGS = {"it", "this", "that", "they", "them", "there", "which", "who", "what"}
+ABLE = {"able", "allowed", "entitled", "free", "permitted", "welcome"}
+
+
+def party_of(tok) -> frozenset | None:
+    """Parties a noun phrase names ("you or your landlord" → {you, your landlord}); None for things."""
+    found = set()
+    for t in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+        word = t.lower_.replace("’", "'")
+        party = w.PARTY_OF.get(word)
+        if party is None and t.tag_ in ("NNP", "NNPS"):
+            party = next(
+                (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
+            )
+        if (
+            party is None
+            and t.tag_ in ("NN", "NNS")
+            and t.lower_ not in _THINGS
+            and (t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
+        ):
+            party = "the " + w.stem(t.lower_)  # "the surveyor": a party of its own, compared by name
+        if party:
+            found.add(party)
+    return frozenset(found) or None
+
+
+def owner_of(tok) -> frozenset | None:
+    """Whose thing it is: "your benefit" → {you}."""
+    direct = party_of(tok)
+    if direct:
+        return direct
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    return party_of(poss[0]) if poss else None
+
+
+def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
+    """(agent parties, passive, subject token) for a verb, inheriting from its head where English leaves it out."""
+    if seen > 4:
+        return None, False, None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        s = subj[0]
+        if s.dep_ == "nsubjpass":
+            return agent_of_passive(tok), True, s
+        if s.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            return party_of(tok.head), False, tok.head
+        return party_of(s), False, s
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return agent_of_passive(tok), True, None
+    head = tok.head
+    if head.i == tok.i:
+        return (frozenset({w.YOU}) if tok.tag_ in ("VB", "NN") else None), False, None
+    if tok.dep_ == "xcomp":
+        obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj and w.base(head.text) in ("ask", "tell", "want", "need", "require", "expect", "allow", "help", "let"):
+            return party_of(obj[0]), False, obj[0]
+        if head.lower_ in ABLE:
+            return subject_of(head.head, seen + 1)
+        agent, passive, subj = subject_of(head, seen + 1)
+        if passive and subj is not None:
+            # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
+            return party_of(subj), False, subj
+        return agent, passive, subj
+    if tok.dep_ == "conj":
+        return subject_of(head, seen + 1)
+    if tok.dep_ == "relcl":
+        return None, False, None
+    if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
+        return subject_of(head if tok.dep_ == "advcl" else head.head, seen + 1)
+    return None, False, None
+
+
+def agent_of_passive(tok) -> frozenset | None:
+    """Who does a passive verb: its "by" phrase, or us when the letter says you were paid or told."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            return party_of(pobj[0]) if pobj else None
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    # "You have been paid too much": in a council letter it is the council that paid.
+    if (
+        subj
+        and party_of(subj[0]) == frozenset({w.YOU})
+        and w.verb_group(tok.text) in w.MONEY_TO | {"give", "send", "tell", "ask"}
+    ):
+        return frozenset({w.WE})
+    return None
+
+
+def objects_of(tok) -> tuple[frozenset | None, frozenset | None, frozenset | None, set]:
+    """(patient, recipient, from-party, object words) of a verb."""
+    patient = recipient = source = None
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            patient = patient or party_of(c)
+            words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "dative" and c.lower_ == "to":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]  # "write to you", parsed as a dative
+            recipient = recipient or (party_of(pobj[0]) if pobj else None)
+        elif c.dep_ == "dative":
+            recipient = party_of(c) or recipient  # "send you a bill for them": "for them" is not who gets it
+        elif c.dep_ == "nsubjpass":
+            patient = party_of(c)
+            words |= w.content_stems(" ".join(t.text for t in c.subtree))
+        elif c.dep_ == "prep" and c.lower_ in ("to", "from", "for", "into"):
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj:
+                if c.lower_ == "to":
+                    recipient = recipient or party_of(pobj[0])
+                elif c.lower_ == "into":
+                    recipient = recipient or owner_of(pobj[0])  # "into your bank account": to you
+                elif c.lower_ == "from":
+                    source = owner_of(pobj[0])
+    return patient, recipient, source, words
