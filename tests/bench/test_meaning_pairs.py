@@ -14,7 +14,8 @@ BENCH = Path(__file__).resolve().parents[2] / "easyread" / "bench"
 PAIRS = BENCH / "meaning" / "pairs.csv"
 LETTERS = BENCH / "real_letters"
 HOLDOUT_LETTERS = BENCH / "meaning" / "holdout_letters"
-SPLITS = ("dev", "test", "holdout")
+SPLITS = ("dev", "test", "holdout", "holdout2")
+HELD_OUT = ("holdout", "holdout2")  # their letters are in meaning/holdout_letters
 
 COLUMNS = ["id", "letter", "letter_sentence", "easy_read_sentence", "label", "kind", "harmful", "split", "note"]
 UNFAITHFUL_KINDS = {"agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment"}
@@ -52,12 +53,12 @@ def problems(
         if r["kind"] == "faithful" and r["harmful"] != "no":
             out.append(f"{rid}: a faithful pair cannot be harmful")
         if r["split"] not in SPLITS:
-            out.append(f"{rid}: split must be dev, test or holdout, not {r['split']!r}")
+            out.append(f"{rid}: split must be one of {SPLITS}, not {r['split']!r}")
         if not r["easy_read_sentence"].strip() or not r["letter_sentence"].strip():
             out.append(f"{rid}: empty sentence")
         splits_of.setdefault(r["letter"], set()).add(r["split"])
         if r["letter"] not in texts:
-            path = (holdout_dir if r["split"] == "holdout" else letters_dir) / f"{r['letter']}.txt"
+            path = (holdout_dir if r["split"] in HELD_OUT else letters_dir) / f"{r['letter']}.txt"
             texts[r["letter"]] = path.read_text(encoding="utf-8") if path.is_file() else ""
             if not texts[r["letter"]]:
                 out.append(f"{rid}: no letter file {path.name}")
@@ -117,6 +118,21 @@ def test_holdout_is_large_new_and_labelled_for_every_kind():
     assert len(holdout) >= 120
     assert len({r["letter"] for r in holdout}) >= 4
     assert not {r["letter"] for r in holdout} & {p.stem for p in LETTERS.glob("*.txt")}
+
+
+def test_holdout2_is_new_real_model_output_and_covers_every_kind():
+    """holdout2: at least 150 pairs from at least 6 letters used nowhere else, its faithful rows the real model's
+    rewrites, and at least 8 harmful rows of every kind."""
+    _, rows = load_rows()
+    fresh = [r for r in rows if r["split"] == "holdout2"]
+    assert len(fresh) >= 150
+    letters = {r["letter"] for r in fresh}
+    assert len(letters) >= 6
+    assert not letters & {r["letter"] for r in rows if r["split"] != "holdout2"}
+    faithful = [r for r in fresh if r["kind"] == "faithful"]
+    assert faithful and all(r["note"].startswith("model output") for r in faithful)
+    harmful = Counter(r["kind"] for r in fresh if r["harmful"] == "yes")
+    assert {k: harmful[k] for k in UNFAITHFUL_KINDS if harmful[k] < 8} == {}
 
 
 @pytest.fixture()
