@@ -13,6 +13,19 @@ from easyread.verify.findings import Assessment, Problem
 from easyread.verify.stances import stance
 
 _PRO_OBJECT = {"this", "that", "it", "so", "these"}
+# A right the letter names in any form ("ask for the decision to be reconsidered" is the right to a review):
+# the fact patterns read only some forms, so a rewrite that names it plainly is not inventing it.
+_RIGHT_WORDS = {
+    "review": re.compile(r"\b(review|reconsider|look\w* (at|into) .{0,30}again|chang\w* .{0,20}decision)", re.I),
+    "appeal": re.compile(r"\bappeal", re.I),
+    "complaint": re.compile(r"\bcomplain", re.I),
+    "challenge": re.compile(r"\b(challeng|disput|disagree)", re.I),
+}
+
+
+def _right_named(fact, text: str) -> bool:
+    words = _RIGHT_WORDS.get(fact.value) if fact.kind == "right" else None
+    return bool(words and words.search(text))
 
 
 def fact_problems(
@@ -24,7 +37,8 @@ def fact_problems(
     result: Assessment,
 ) -> None:
     comparison = compare_facts(support_text, out.text)
-    invented = [d.text for d in comparison.invented] + [d.text for _, d in comparison.changed]
+    invented = [d.text for d in comparison.invented if not _right_named(d, support_text)]
+    invented += [d.text for _, d in comparison.changed]
     if invented:
         result.problems.append(
             Problem("invented", f"The letter does not say {', '.join(invented)}: this sentence adds it.")
@@ -45,7 +59,9 @@ def fact_problems(
             if not groups or f.group in nearby.get(fact, groups):
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
-            if groups <= w.STATE_VERBS and f.group not in w.STATE_VERBS and stance(f) in ("must", "do"):
+            # "It must be within one month": the letter's state verb is itself an order, so the order is not new.
+            ordered = any(stance(g) == "must" for s in srcs for g in s.frames if fact in g.facts)
+            if groups <= w.STATE_VERBS and f.group not in w.STATE_VERBS and stance(f) in ("must", "do") and not ordered:
                 result.problems.append(
                     Problem(
                         "fact-moved",

@@ -91,6 +91,9 @@ def _imperative_misread(text: str) -> bool:
 
 def _dangling(last) -> bool:
     """A last word that needs more after it: "the", "of", "and", "your"; not "pay this", "if you can", "sign up"."""
+    before_to = last.doc[last.i - 1] if last.i > 0 else None
+    if last.lower_ == "to" and before_to is not None and {before_to.lower_, w.base(before_to.text)} & _ELLIPSIS:
+        return False  # "if you want to", "You do not have to": the verb after "to" is left out, as English does
     if last.lower_.rstrip(".") in ("a", "an", "the", "your", "our", "of", "to", "and", "or", "for", "with"):
         return True
     tag = last.tag_
@@ -116,6 +119,23 @@ def _dangling(last) -> bool:
         return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in last.children)
     return tag in ("CC", "PRP$", "WDT", "WP")
 
+
+# Verbs after which English may leave out the verb that "to" brings: "if you want to", "you do not have to".
+_ELLIPSIS = {
+    "want",
+    "wish",
+    "need",
+    "have",
+    "like",
+    "ought",
+    "going",
+    "able",
+    "prefer",
+    "try",
+    "choose",
+    "decide",
+    "agree",
+}
 
 # Verbs that cannot end a sentence: "We need to treat.", "You must inform."
 _NEEDS_OBJECT = {
@@ -176,8 +196,8 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
     for src in srcs:
         # 1. The words the letter puts just before a date, amount or number, then nothing (or "or", "and", a verb).
         for fact in extract_facts(src.text):
-            if (fact.kind, fact.value) in my_facts:
-                continue
+            if (fact.kind, fact.value) in my_facts or any(v and v in fact.value for _, v in my_facts):
+                continue  # "within 28 days" said as "You have 28 days": the fact is there, nothing is cut
             before = [t.lower_ for t in src.doc if t.idx + len(t.text) <= fact.start][-2:]
             if not before or before[-1] in ("the", "a", "your") or not all(x.isalpha() for x in before):
                 continue

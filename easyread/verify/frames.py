@@ -104,8 +104,9 @@ def _money(frame: Frame, tok, source_party) -> None:
     things = {w.stem(c.lower_) for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in w.PARTY_OF}
     if g in w.MONEY_MAYBE and things & _PAPER and not things & _ASKS_FOR_MONEY:
         return  # "we sent you two reminder letters asking for payment": paper, not money
-    if g in w.MONEY_MAYBE and not (frame.objects & w.MONEY_WORDS or frame.facts):
-        return  # "send you a kit", "get help": not money
+    heads = things | {w.stem(c.lower_) for t in tok.children if t.dep_ in ("dobj", "nsubjpass") for c in t.conjuncts}
+    if g in w.MONEY_MAYBE and not (heads & w.MONEY_WORDS or frame.facts):
+        return  # "send you a kit", "get help", "send a Charge Certificate" (a certificate, not a charge): not money
     frame.money = "back" if g in w.BACK else "first"
     if g in w.MONEY_TO:
         if frame.passive:
@@ -222,6 +223,11 @@ def _frames(doc) -> list[Frame]:
         frame.purpose = _in_purpose(tok)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
+        if tok.dep_ == "conj" and not auxes and tok.tag_ in ("VBN", "VBD"):
+            # "you have paid late or not paid the full amount": the second "paid" shares the first one's "have"
+            head = tok.head if tok.head.tag_.startswith("VB") else tok.head.head  # "paid late or not paid": misparsed
+            head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            frame.past = frame.past or bool(head_auxes & {"has", "have", "had"})
         _money(frame, tok, source_party)
         frames.append(frame)
     return frames

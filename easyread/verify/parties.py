@@ -128,7 +128,9 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     f"this sentence says {who(f.agent)} {f.verb}.",
                 )
                 continue
-        matched = _best(f, [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past])
+        candidates = [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past]
+        candidates = [s for s in candidates if not _last_of_its_kind(srcs, s, out, f)]
+        matched = _best(f, candidates)
         if not matched:
             continue
         if not out.question and not f.purpose and not any(s.purpose for s in matched):
@@ -136,9 +138,34 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
                 s = matched[clashes.index(kind)]
-                add(kind, f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
+                message = f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.'
+                if kind == "negation" and any(
+                    not stance_clash(stance(c), stance(f)) and (bool(c.cond) == bool(f.cond) or c.objects & f.objects)
+                    for c in candidates
+                ):
+                    # "you have paid late or not paid the full amount": the letter says the verb both ways, so
+                    # which one this sentence says cannot be settled by the parse
+                    result.undecided.append((kind, message))
+                    continue
+                add(kind, message)
                 continue
         condition_checks(f, out, matched, context, add, result)
+
+
+_LAST = {"last", "final"}
+_NO_MORE = {"more", "again", "further", "after", "other", "another"}
+
+
+def _last_of_its_kind(srcs: list[fr.Sentence], s: fr.Frame, out: fr.Sentence, f: fr.Frame) -> bool:
+    """ "the last reminder we send" said as "We will not send you any more reminders": the letter's verb only
+    describes its noun, and "the last one" is "no more after it"."""
+    if not f.neg or not _NO_MORE & {t.lower_ for t in out.doc}:
+        return False
+    for sentence in srcs:
+        if s in sentence.frames:
+            tok = sentence.doc[s.i]
+            return tok.dep_ in ("relcl", "acl") and any(c.lower_ in _LAST for c in tok.head.children)
+    return False
 
 
 def _pronoun_patient(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
@@ -230,7 +257,12 @@ def thing_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
         return
     # Only a passive: the thing something is done to ("This order can be used"); "X is Y" explains a word
     passives = [f for f in main_frames(out) if f.passive]
-    mine = _subject_nouns(out, passives)
+    # "A court fee is added" where the letter too says "a court fee is added": the letter's own passive clause,
+    # whatever the parse made its subject ("registered as a debt ... and a court fee is added" hangs "fee" on "debt")
+    said_before = {
+        (g.group, w.stem(t.lower_)) for s in srcs for g in s.frames if g.passive for t in s.doc[max(0, g.i - 4) : g.i]
+    }
+    mine = [n for f in passives for n in _subject_nouns(out, [f]) if (f.group, w.stem(n.lower_)) not in said_before]
     # "Your arrears have been cleared" for "... to clear your arrears": the letter's own object of the same action
     done_to = {x for s in srcs for g in s.frames if any(g.group == f.group for f in passives) for x in g.objects}
     if not mine:

@@ -145,3 +145,37 @@ def main_stance_problems(out: fr.Sentence, srcs: list[fr.Sentence], result) -> N
                     Problem("modal", f'The letter says {said(s)} ("{quote(s.text)}"); this sentence says {said(f)}.')
                 )
                 return
+
+
+def negation_moved(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
+    """ "This is not a legal document." for "This letter does not alter the legal status of the Council": the "not"
+    is kept but moved onto another predicate, so the sentence denies something the letter never denies. Found when
+    an output verb the letter does not use is denied, its object shares a word with what the letter denies, and its
+    head noun is a thing the letter never names."""
+    from easyread.verify import words as w
+    from easyread.verify.findings import Problem, quote
+
+    if out.question or result.problems:
+        return
+    groups = {f.group for s in srcs for f in s.frames}
+    src_words = set().union(*(w.content_stems(s.text) for s in srcs)) if srcs else set()
+    denied = [f for s in srcs for f in s.frames if f.neg]
+    for f in out.frames:
+        if not f.neg or (f.group in groups and f.group not in w.LIGHT_VERBS):
+            continue
+        tok = out.doc[f.i]
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and c.tag_.startswith("NN")]
+        new_heads = [h for h in heads if w.stem(h.lower_) not in src_words and h.lower_ not in w.EASY_WORDS]
+        if not new_heads:
+            continue
+        shared = {w.stem(t.lower_) for h in new_heads for t in h.subtree if t.i != h.i and t.is_alpha} - {"a", "the"}
+        for s in denied:
+            if shared & s.objects:
+                result.problems.append(
+                    Problem(
+                        "negation",
+                        f'The letter denies "{quote(s.text)}"; this sentence denies something else: '
+                        f'"{f.text.strip()}".',
+                    )
+                )
+                return

@@ -50,6 +50,8 @@ def unsupported_words(out: fr.Sentence, sources: list[str], glossary=None) -> li
             continue
         if w.stem(word) in stems or (tok.tag_.startswith("VB") and w.verb_group(word) in groups):
             continue
+        if tok.tag_.startswith("VB") and w.verb_group(word) in w.LIGHT_VERBS:
+            continue  # "having to leave", "it becomes a debt": a verb that carries no content of its own
         if w.verb_group(word) in groups or any(w.stem(word)[:5] == s[:5] for s in stems if len(s) >= 5):
             continue
         found.append((tok.text, tok.tag_))
@@ -61,7 +63,7 @@ _OPTIONAL = re.compile(
 )
 _DEMAND = re.compile(
     r"\b(must|need to|needs to|have to|has to|should|please|required|ask that|remember|essential|"
-    r"make sure|ensure)\b",
+    r"make sure|ensure|important|essential|vital|necessary)\b",
     re.IGNORECASE,
 )
 _WAIVER = re.compile(
@@ -70,6 +72,29 @@ _WAIVER = re.compile(
     r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b",
     re.IGNORECASE,
 )
+_WAIVE_VERB = re.compile(r"^(cancel|clear|wipe|write|written|forget|waive|stop|end|remove)", re.IGNORECASE)
+_DEBT = re.compile(r"^(arrears|debt|rent|charge|fine|penalt|bill|overpayment|cost)", re.IGNORECASE)
+
+
+def _waives_money(out: fr.Sentence) -> bool:
+    """The cancelling verb has the debt in its own clause ("we will cancel your arrears"), not in the next clause
+    ("If your Housing Benefit stops, we will send you a bill": what stops is the benefit)."""
+    for tok in out.doc:
+        if not _WAIVE_VERB.match(tok.lower_) or not tok.tag_.startswith("VB"):
+            continue
+        own = [tok.head] if tok.dep_ in ("acl", "amod") else []
+        stack = list(tok.children)
+        while stack:
+            c = stack.pop()
+            if c.dep_ in ("advcl", "conj", "ccomp", "relcl", "parataxis", "xcomp") and c.tag_.startswith("VB"):
+                continue
+            own.append(c)
+            stack.extend(c.children)
+        if any(_DEBT.match(x.lower_) for x in own):
+            return True
+    return False
+
+
 _NEVER = re.compile(r"\b(never|always|definitely|certainly|guarantee\w*)\b", re.IGNORECASE)
 
 
@@ -90,7 +115,7 @@ def promise_problems(out: fr.Sentence, sources: list[str], result: Assessment) -
         )
         return
     waiver = _WAIVER.search(out.text)
-    if waiver and not _WAIVER.search(src):
+    if waiver and not _WAIVER.search(src) and _waives_money(out):
         result.problems.append(
             Problem(
                 "invented",
