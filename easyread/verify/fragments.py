@@ -120,6 +120,11 @@ def _dangling(last) -> bool:
     return tag in ("CC", "PRP$", "WDT", "WP")
 
 
+_EMPTY_NOUNS = {"time", "moment", "point"}
+
+# What completes a verb at the end of a sentence: "you must pay it", "we will write to you", "call back".
+_COMPLETES = {"dobj", "dative", "ccomp", "xcomp", "prep", "prt", "attr", "acomp", "oprd", "agent", "advmod", "npadvmod"}
+
 # Verbs after which English may leave out the verb that "to" brings: "if you want to", "you do not have to".
 _ELLIPSIS = {
     "want",
@@ -234,7 +239,39 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                     )
                 )
                 return
-    # 3. Nothing to act on: only light verbs and "something".
+    # 3. A last verb that lost what the letter gives it: "for an order requiring.", "you avoid being sent."
+    verbs = [t for t in out.doc if not t.is_punct]
+    end = verbs[-1] if verbs else None
+    same = [s.doc[g.i] for s in srcs for g in s.frames if end is not None and g.group == w.verb_group(end.text)]
+    if (
+        end is not None
+        and end.tag_ in ("VBG", "VBN")  # a participle; "we can help.", "your DLA will stop." end well
+        and end.dep_ != "relcl"  # "the rent you owe.": the verb's object is the noun it describes
+        and not any(c.dep_ in _COMPLETES | {"nsubjpass"} for c in end.children)  # "Your arrears have been cleared."
+        and same
+        and all(any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in tok.children) for tok in same)
+    ):
+        result.problems.append(
+            Problem("fragment", f'This sentence stops at "{end.text}"; the letter says what comes after it.', False)
+        )
+        return
+    # "from the time.": a noun that means nothing without the clause the letter gives it ("the time your support
+    # begins")
+    if (
+        end is not None
+        and end.lower_ in _EMPTY_NOUNS
+        and not any(c.dep_ in ("relcl", "acl", "prep") for c in end.children)
+    ):
+        for s in srcs:
+            for tok in s.doc:
+                if tok.lower_ == end.lower_ and any(c.dep_ in ("relcl", "acl") for c in tok.children):
+                    result.problems.append(
+                        Problem(
+                            "fragment", f'This sentence stops at "{end.text}": the letter says which {end.text}.', False
+                        )
+                    )
+                    return
+    # 4. Nothing to act on: only light verbs and "something".
     content = {x for x in w.content_stems(out.text) if x not in w.PARTY_OF}
     heavy = {f.group for f in out.frames} - w.LIGHT_VERBS
     vague = {w.stem(x) for x in _VAGUE}
@@ -248,7 +285,7 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
             Problem("fragment", "This sentence does not say what: it gives the reader nothing to act on.", False)
         )
         return
-    # 4. A verb that lost its object: the letter's "introduced a scheme to help", this sentence's "introduced to help".
+    # 5. A verb that lost its object: the letter's "introduced a scheme to help", this sentence's "introduced to help".
     for f in out.frames:
         tok = out.doc[f.i]
         if f.group in w.LIGHT_VERBS or any(

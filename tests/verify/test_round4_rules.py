@@ -100,3 +100,36 @@ def test_the_letters_own_passive_clause_is_not_a_swapped_subject():
     )
     output = "If you do not pay, the charge becomes a debt at the County Court. A court fee is added."
     assert "agent" not in kinds(source, output)
+
+
+# Rights: a right the letter gives denied or made an order, a right it denies given back.
+def test_a_right_given_is_not_denied_or_ordered():
+    source = "Please be aware that you have a right to apply for an independent appeal of this decision."
+    assert "negation" in kinds(source, "You cannot appeal against this decision.")
+    assert "modal" in kinds(source, "You must appeal against this decision.")
+    assert kinds(source, "You can ask for an independent appeal.") == []
+
+
+def test_a_right_denied_is_not_given_back():
+    source = "There is no right to appeal at this stage."
+    assert "negation" in kinds(source, "You can still appeal at this stage.")
+    assert "negation" not in kinds(source, "You cannot appeal now.")
+
+
+# Fragments: a participle or an empty noun left where the letter goes on.
+def test_a_sentence_cut_after_a_participle_is_a_fragment():
+    source = (
+        "The Sample Borough Council intends to apply to the Court for an order requiring you to give up possession "
+        "of: 0 Example Road, London E0 9ZZ."
+    )
+    assert "fragment" in kinds(source, "The Council intends to apply to the Court for an order requiring.")
+    assert "fragment" not in kinds(
+        "If you do not contact us to claim PIP your DLA will end.",
+        "If you do not contact us to claim PIP, your DLA will stop.",
+    )
+
+
+def test_a_sentence_cut_at_an_empty_noun_is_a_fragment():
+    source = "You will have to pay your financial contribution from the time your support begins."
+    assert "fragment" in kinds(source, "You will have to pay your financial contribution from the time.")
+    assert "fragment" not in kinds(source, "You must pay your share from the time your support starts.")
