@@ -21,7 +21,7 @@ from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
-from easyread.verify.stances import main_stance_problems, negation_moved
+from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
@@ -67,6 +67,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)
     negation_moved(out, srcs, result)
+    noun_denied(out, srcs, result)
     right_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)

@@ -179,3 +179,43 @@ def negation_moved(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
                     )
                 )
                 return
+
+
+def _denied_noun(tok):
+    """The noun a "no" denies on this verb ("There is no discount", "you will get no refund"), or None."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children
+        ):
+            return c
+    return None
+
+
+def noun_denied(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
+    """ "There is no discount if you pay within 14 days." for "A 50 percent discount will be given if the charge is
+    paid within 14 days": the sentence denies a thing the letter says is given, with another verb."""
+    from easyread.verify import words as w
+    from easyread.verify.findings import Problem, quote
+
+    if out.question or result.problems:
+        return
+    for f in out.frames:
+        noun = _denied_noun(out.doc[f.i])
+        if noun is None:
+            continue
+        n = w.stem(noun.lower_)
+        for s in srcs:
+            for g in s.frames:
+                tok = s.doc[g.i]
+                if g.neg or _denied_noun(tok) is not None:
+                    continue
+                if any(
+                    c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and w.stem(c.lower_) == n for c in tok.children
+                ):
+                    result.problems.append(
+                        Problem(
+                            "negation",
+                            f'The letter says "{quote(g.text)}"; this sentence says there is no {noun.text}.',
+                        )
+                    )
+                    return

@@ -39,6 +39,7 @@ _SYNONYMS = [
     "show prove",
     "reduce lower cut",
     "increase raise",
+    "include count",
     "make",
     "detect find spot",
     "ensure",

@@ -133,3 +133,21 @@ def test_a_sentence_cut_at_an_empty_noun_is_a_fragment():
     source = "You will have to pay your financial contribution from the time your support begins."
     assert "fragment" in kinds(source, "You will have to pay your financial contribution from the time.")
     assert "fragment" not in kinds(source, "You must pay your share from the time your support starts.")
+
+
+def test_a_thing_given_said_as_no_thing_is_a_negation():
+    source = (
+        "A 50 percent discount will be given if the charge is paid within 14 days or 21 days for PCNs issued via "
+        "CCTV (Approved Device)."
+    )
+    assert "negation" in kinds(source, "There is no discount if you pay within 14 days.")
+    assert "negation" not in kinds(source, "You get a 50 percent discount if you pay within 14 days.")
+
+
+def test_count_is_include():
+    source = (
+        "If you are receiving care in your own home or local community the value of your main or only home will not "
+        "be included."
+    )
+    assert "negation" in kinds(source, "If you get care at home, we will count the value of your home.")
+    assert "negation" not in kinds(source, "Do you get care at home? We will not count the value of your home.")
