@@ -50,6 +50,9 @@ _EX_OUT = "1: YES\n2: NO\n3: NO\n4: NOT SAID\n5: YES"
 _ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*(YES|NO|NOT\s*SAID|NOT)\b", re.IGNORECASE | re.MULTILINE)
 VERDICT_FLAGS = {"NO": "meaning-contradicts", "NOT SAID": "meaning-unsupported"}
 FALLBACK_FLAG = "meaning-fallback"
+# A fallback piece that says its letter sentence faithfully and reads as Easy Read: where it came from is kept,
+# but it is not a mark (the bench and the pages count only "meaning-*" flags as marks for a person).
+FAITHFUL_FLAG = "letter-words"
 UNVERIFIED_FLAG = "meaning-unverified"
 _UNSUPPORTED_KINDS = {"invented", "fragment"}
 
@@ -349,8 +352,8 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
         sources = [best_match(line.text, sources)[0] or sources[0]]
     texts = conservative(sources, glossary) if sources else [line.text]
     message = (
-        f'The rewrite said "{line.text}". {problem.message} It was replaced with the letter\'s own words. '
-        "Check it reads well and says what the letter says."
+        f'The rewrite said "{line.text}". {problem.message} It was replaced with the letter\'s own words, '
+        "cut into short sentences where that keeps the meaning."
     )
     new_lines = []
     for n, text in enumerate(texts):
@@ -358,18 +361,53 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
             line,
             text=text,
             findings=checking.sentence_findings(text, glossary),
-            flags=[*line.flags, FALLBACK_FLAG],
+            flags=[f for f in line.flags if not f.startswith("meaning-")],
             extra=[],
             sources=list(line.sources),
         )
-        if n == 0:
-            add_finding(new, FALLBACK_FLAG, "warn", message, "Check this sentence against the letter.")
+        mark_fallback(new, message if n == 0 else "", sources, glossary, " ".join(texts[:n]))
         new_lines.append(new)
     lines = item.job.lines
     at = lines.index(line)
     lines[at : at + 1] = new_lines
     item.job.notes.append(
         f'The rewrite said "{line.text}", which the letter does not say; the letter\'s own words '
-        "are used there instead, marked for a person to check."
+        "are used there instead."
     )
     return [_record(item, FALLBACK_FLAG, problem, line.text)]
+
+
+def is_fallback(line: Line) -> bool:
+    """True for a line the faithful fallback made, marked or not."""
+    return FALLBACK_FLAG in line.flags or FAITHFUL_FLAG in line.flags
+
+
+def mark_fallback(
+    line: Line, message: str = "", sources: list[str] | None = None, glossary=None, context: str = ""
+) -> None:
+    """Flag a piece of the faithful fallback: marked for a person only when it needs one.
+
+    The fallback's pieces say their letter sentence by construction (`conservative` keeps a cut only when every
+    piece passes the meaning rules against `sources`), so a piece that also passes the sentence checks needs nobody
+    to look at it: it is flagged `FAITHFUL_FLAG` with an info note of what it replaced. A piece that fails the
+    sentence checks (the letter's own long or hard sentence, kept whole), or that the meaning rules still fault (a
+    list item of the letter that is not a whole sentence), is marked `FALLBACK_FLAG`, and its mark says why.
+    """
+    why = [str(checking.get(f, "message", "")) for f in line.fails[:2]]
+    if sources:
+        why += [p.message for p in assess(sources, line.text, glossary=glossary, context=context).problems[:1]]
+    if not why:
+        line.flags.append(FAITHFUL_FLAG)
+        if message:
+            add_finding(line, FAITHFUL_FLAG, "info", message, "")
+        return
+    line.flags.append(FALLBACK_FLAG)
+    add_finding(
+        line,
+        FALLBACK_FLAG,
+        "warn",
+        (message + " " if message else "")
+        + "These are the letter's own words, and they still need a person: "
+        + " ".join(dict.fromkeys(why)),
+        "Rewrite this sentence in Easy Read, keeping what the letter says.",
+    )

@@ -26,12 +26,13 @@ from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all, generated_tokens
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import already_easy, is_easy_sentence, validate
-from easyread.simplify.meaning import FALLBACK_FLAG, check_meaning
+from easyread.simplify.meaning import FAITHFUL_FLAG, check_meaning, is_fallback, mark_fallback
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repair import repair_rounds
+from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
-from easyread.simplify.state import Job, Line, add_finding
+from easyread.simplify.state import Job, Line
 from easyread.verify.fallback import conservative, shorten
 from easyread.verify.words import content_stems, stem
 
@@ -68,7 +69,7 @@ class SimplifyResult:
     def summary(self) -> str:
         """One line for the command line: points, findings and what needs a person."""
         points = self.draft.points()
-        flagged = sum(1 for p in points if set(p.flags) - {LETTER_PART})
+        flagged = sum(1 for p in points if set(p.flags) - {LETTER_PART, FAITHFUL_FLAG})
         passed = getattr(self.report, "passed", None)
         gate = "" if passed is None else (" Passed the checks." if passed else " Did not pass the checks yet.")
         return f"{len(points)} Easy Read sentences, {flagged} marked for a person to check.{gate}"
@@ -380,7 +381,7 @@ def _drop_failed_summary(job: Job, flags: list[dict], said: list[str]) -> list[d
     Its fallback would repeat the opening sentences, which the lines rewritten from them already say.
     `said` is the summary's text when the meaning check began; its records are left out with it.
     """
-    failed = [line for line in job.lines if _is_summary(line) and FALLBACK_FLAG in line.flags]
+    failed = [line for line in job.lines if _is_summary(line) and is_fallback(line)]
     if not failed:
         return flags
     job.lines = [line for line in job.lines if line not in failed]
@@ -419,25 +420,19 @@ def _drop_empty(jobs: list[Job], glossary) -> None:
             if any(set(other.sources) & set(line.sources) for other in job.lines if other is not line):
                 job.notes.append(f'"{line.text}" said nothing of its letter sentence, so it was left out.')
                 continue
-            for n, text in enumerate(conservative(texts, glossary)):
+            pieces = conservative(texts, glossary)
+            for n, text in enumerate(pieces):
                 new = Line(
                     text,
                     line.unit,
                     checking.sentence_findings(text, glossary),
-                    [FALLBACK_FLAG],
                     section=line.section,
                     source_index=line.source_index,
                     sources=list(line.sources),
                 )
-                if n == 0:
-                    add_finding(
-                        new,
-                        FALLBACK_FLAG,
-                        "warn",
-                        f'The rewrite said "{line.text}", which says nothing of the letter sentence. '
-                        "It was replaced with the letter's own words.",
-                        "Check this sentence against the letter.",
-                    )
+                said = f'The rewrite said "{line.text}", which says nothing of the letter sentence. '
+                told = said + "It was replaced with the letter's own words." if n == 0 else ""
+                mark_fallback(new, told, texts, glossary, " ".join(pieces[:n]))
                 out.append(new)
         job.lines = out
 
@@ -468,13 +463,15 @@ def _drop_said_by_siblings(jobs: list[Job]) -> None:
         findings: dict[tuple, list[dict]] = {}  # a left-out piece's finding goes to the next piece kept
         for line in job.lines:
             key = tuple(line.sources)
-            if FALLBACK_FLAG in line.flags and findings.get(key):
+            if is_fallback(line) and findings.get(key):
                 line.extra[:0] = [x for x in findings.pop(key) if x not in line.extra]
-            if FALLBACK_FLAG in line.flags and line.sources:
+            if is_fallback(line) and line.sources:
                 siblings = [
                     o
                     for o in job.lines
-                    if o.sources == line.sources and not any(f.startswith("meaning-") for f in o.flags)
+                    if o.sources == line.sources
+                    and not is_fallback(o)
+                    and not any(f.startswith("meaning-") for f in o.flags)
                 ]
                 said = " ".join(o.text for o in siblings)
                 if (
@@ -528,6 +525,8 @@ def _drop_repeats(jobs: list[Job]) -> None:
             first.flags.extend(f for f in line.flags if f not in first.flags)
             first.extra.extend(e for e in line.extra if e not in first.extra)
         job.lines = out
+    # Then the near repeats: a line that another line of the letter already says (easyread.simplify.repeats).
+    drop_near_repeats(jobs)
 
 
 def merge_sources(*lists: list[str] | None) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
+from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
 from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
@@ -73,6 +74,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         happened_problems(out, srcs, result)
     _comparative(out, sources, result)
     support = " ".join(sources)
+    claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
     subject_changed(out, srcs, result)

@@ -16,7 +16,7 @@ OVERPAID = (
 @pytest.mark.timeout(1500)
 def test_a_planted_unfaithful_line_is_repaired_or_falls_back_and_is_marked():
     from easyread.engines.registry import get_engine
-    from easyread.simplify.meaning import FALLBACK_FLAG, check_meaning, line_sources
+    from easyread.simplify.meaning import check_meaning, is_fallback, line_sources
     from easyread.simplify.plan import plan_letter
     from easyread.simplify.state import Job, Line
     from easyread.verify import verify_sentence
@@ -40,5 +40,5 @@ def test_a_planted_unfaithful_line_is_repaired_or_falls_back_and_is_marked():
         marked = any(f.startswith("meaning-") for f in line.flags)
         # No line leaves unverified and unmarked.
         assert marked or not verify_sentence(line_sources(job, line), line.text), line.text
-    if any(FALLBACK_FLAG in l.flags for l in job.lines):
+    if any(is_fallback(l) for l in job.lines):
         assert records and records[0]["sentence"] == planted and records[0]["kind"] == "money"

@@ -1,6 +1,6 @@
 """check_meaning with traced lines (Line.sources): verify, repair once, else fall back and mark."""
 
-from easyread.simplify.meaning import FALLBACK_FLAG, UNVERIFIED_FLAG, check_meaning
+from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG, UNVERIFIED_FLAG, check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.state import Job, Line
 
@@ -50,7 +50,9 @@ def test_a_line_that_fails_twice_falls_back_to_its_source_sentence_only():
         "You do not need to be at home for the repair.",
     ]
     fallback = job.lines[1]
-    assert FALLBACK_FLAG in fallback.flags and fallback.sources == source_id
+    # The letter's own sentence is Easy Read and says itself: not marked, but it says what it replaced.
+    assert FAITHFUL_FLAG in fallback.flags and fallback.sources == source_id
+    assert not any(f.startswith("meaning-") for f in fallback.flags)
     assert "You need to be at home for the repair." in fallback.extra[0]["message"]
     assert records[0]["flag"] == FALLBACK_FLAG and records[0]["kind"] == "negation"
     assert not job.lines[0].flags
@@ -77,7 +79,7 @@ def test_an_undecided_line_goes_to_the_model_as_questions_and_different_answers_
     asked = [user for _, user in engine.calls if "Questions:" in user]
     assert len(asked) == 2  # the same questions, once about the letter sentence, once about the draft
     assert sum("If you rent your home" in user for user in asked) == 1
-    assert FALLBACK_FLAG in job.lines[0].flags and job.lines[0].text == source
+    assert FAITHFUL_FLAG in job.lines[0].flags and job.lines[0].text == source
 
 
 def test_the_same_answers_about_letter_and_draft_let_the_line_pass():
@@ -118,4 +120,7 @@ def test_a_line_from_a_label_with_no_verb_is_never_passed_on_the_models_word_alo
     engine = FakeEngine()  # the model would answer YES to every question
     check_meaning([job], engine, batch_size=4)
     assert not any(kind == "verify" for kind, _ in engine.calls)
-    assert UNVERIFIED_FLAG in job.lines[0].flags
+    # The rules now find the invented reason ("because you did not pay on time"), so the letter's own label takes
+    # its place; either way the model's sentence never passes on the model's word.
+    line = job.lines[0]
+    assert UNVERIFIED_FLAG in line.flags or (line.text == "Amount towards the arrears: £15.00" and line.extra)

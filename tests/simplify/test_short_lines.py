@@ -42,7 +42,7 @@ def test_a_fallback_piece_that_a_verified_line_already_says_is_left_out(settings
     result = simplify_document(letter(source, title="Repairs"), FakeEngine(script), settings=settings)
     points = [p for p in result.draft.points() if p.sources == ["6.1"]]
     assert [p.text for p in points] == ["We visit you within 28 days.", "You must let us in when we visit."]
-    marked = points[1]
-    assert "meaning-fallback" in marked.flags
-    # The finding that explains the replacement moved to the piece that stayed.
-    assert any(f["rule_id"] == "meaning-fallback" for f in marked.findings)
+    kept = points[1]
+    # The letter's own words, Easy Read already: not marked for a person, but it says what it replaced.
+    assert "letter-words" in kept.flags and not any(f.startswith("meaning-") for f in kept.flags)
+    assert any(f["rule_id"] == "letter-words" and "do not have to" in f["message"] for f in kept.findings)
