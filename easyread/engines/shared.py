@@ -33,6 +33,9 @@ from easyread.engines.base import Chat, GenerationStats, Sampling, TextGenerator
 
 log = logging.getLogger(__name__)
 
+# Longest a round of a fixed-batch engine waits for the other callers' prompts (seconds).
+ROUND_WAIT = 2.0
+
 
 @dataclass
 class _Request:
@@ -58,6 +61,7 @@ class SharedEngine:
         self._start_lock = threading.Lock()
         self._error: BaseException | None = None
         self._closed = False
+        self._callers = 0  # callers that may still hand prompts over (see `for_caller`)
 
     def __enter__(self) -> SharedEngine:
         return self
@@ -105,8 +109,16 @@ class SharedEngine:
         return [f.result() for f in request.futures]
 
     def for_caller(self) -> CallerEngine:
-        """A view of this engine that counts one caller's prompts and generated tokens in its own stats."""
+        """A view of this engine that counts one caller's prompts and generated tokens in its own stats.
+
+        Close it when the caller is done: a round of a fixed-batch engine waits for every open caller's prompts."""
+        with self._start_lock:
+            self._callers += 1
         return CallerEngine(self)
+
+    def _caller_done(self) -> None:
+        with self._start_lock:
+            self._callers -= 1
 
     def _ensure_thread(self) -> None:
         with self._start_lock:
@@ -159,7 +171,15 @@ class SharedEngine:
             taken = self._take(block=True)
             if taken is None:
                 return
-            closing = taken and taken[-1] is None
+            # A fixed batch cannot take prompts once it runs: the round waits (a little) until every open
+            # caller has handed its prompts over, so letters at the same stage share batches.
+            until = time.monotonic() + ROUND_WAIT
+            while taken[-1] is not None and len(taken) < self._callers and time.monotonic() < until:
+                try:
+                    taken.append(self._inbox.get(timeout=0.02))
+                except queue.Empty:
+                    continue
+            closing = taken[-1] is None
             requests = [r for r in taken if r is not None]
             prompts = [p for r in requests for p in r.prompts]
             samplings = [s for r in requests for s in r.samplings]
@@ -244,6 +264,19 @@ class CallerEngine:
         self.shared = shared
         self.name = shared.name
         self.stats = GenerationStats()
+        self._open = True
+
+    def close(self) -> None:
+        """This caller hands over no more prompts."""
+        if self._open:
+            self._open = False
+            self.shared._caller_done()
+
+    def __enter__(self) -> CallerEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text`."""

@@ -60,9 +60,9 @@ def simplify_overlapped(
     with SharedEngine(engine, batch_size=batch_size) as shared:
 
         def one(n: int) -> None:
-            mine = shared.for_caller()
             try:
-                results[n] = run(n, [docs[n]], mine, letter_progress(progress, n + 1, len(docs), lock))[0]
+                with shared.for_caller() as mine:
+                    results[n] = run(n, [docs[n]], mine, letter_progress(progress, n + 1, len(docs), lock))[0]
             except (EngineError, TimeLimitError):
                 raise  # every letter after it would fail the same way
             except Exception as error:  # one odd letter does not sink the letters beside it

@@ -29,9 +29,9 @@ def test_callers_on_several_threads_get_the_replies_each_prompt_gets_alone(tiny_
 
         def caller(n: int) -> None:
             # Each caller asks twice, the second time with what the first returned in hand: like a letter's stages.
-            view = shared.for_caller()
-            first = view.generate_each(rewrite_chats[n::2], samplings[n::2])
-            second = view.generate_each(rewrite_chats[: n + 1], samplings[: n + 1])
+            with shared.for_caller() as view:
+                first = view.generate_each(rewrite_chats[n::2], samplings[n::2])
+                second = view.generate_each(rewrite_chats[: n + 1], samplings[: n + 1])
             got[n] = first + second
 
         threads = [threading.Thread(target=caller, args=(n,)) for n in (0, 1)]
