@@ -68,7 +68,7 @@ def llama_single_stream(engine, docs, paragraphs: int) -> dict:
     return {**figures, "model": model.title, "prompts": len(prompts)}
 
 
-def main(args: list[str] | None = None) -> dict:
+def run(args: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="easyread bench llama", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--letters", type=int, default=2, help="Take the baseline's sentences from the first N letters."
@@ -104,4 +104,4 @@ def main(args: list[str] | None = None) -> dict:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(0 if main() is not None else 1)
+    sys.exit(0 if run() is not None else 1)
