@@ -62,6 +62,7 @@ class SharedEngine:
         self._error: BaseException | None = None
         self._closed = False
         self._callers = 0  # callers that may still hand prompts over (see `for_caller`)
+        self._admitted: set[Future] = set()  # futures whose prompts are in the running decoder
 
     def __enter__(self) -> SharedEngine:
         return self
@@ -99,6 +100,8 @@ class SharedEngine:
             return []
         if self._closed:
             raise RuntimeError("This shared engine is closed.")
+        if self._error is not None:
+            raise self._error
         request = _Request(list(prompts), list(samplings), [Future() for _ in prompts])
         self._ensure_thread()
         self._inbox.put(request)
@@ -135,6 +138,9 @@ class SharedEngine:
         except BaseException as error:  # every waiting caller must hear of it, not hang
             log.exception("The shared engine stopped")
             self._error = error
+            for future in list(self._admitted):
+                if not future.done():
+                    future.set_exception(error)
             self._fail_waiting(error)
 
     def _fail_waiting(self, error: BaseException) -> None:
@@ -251,7 +257,10 @@ class SharedEngine:
             def done(tokens: list[int], future: Future = request.futures[index]) -> None:
                 self.stats.generated_tokens += len(tokens)
                 self.stats.prompts += 1
+                self._admitted.discard(future)
                 future.set_result((engine.reply_text(tokens), len(tokens)))  # type: ignore[attr-defined]
+
+            self._admitted.add(request.futures[index])
 
             budget = request.samplings[index].max_new_tokens
             decoder.add(encoded[index], budget, done, group=groups[index], pick=picks[index])

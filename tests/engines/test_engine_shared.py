@@ -123,3 +123,23 @@ def test_an_engine_error_reaches_the_caller(rewrite_chats):
 
     with SharedEngine(Broken()) as shared, pytest.raises(RuntimeError, match="server down"):
         shared.generate_each(rewrite_chats[:1], [Sampling()])
+
+
+def test_a_failing_step_reaches_callers_whose_prompts_were_running(tiny_model_dir, rewrite_chats, monkeypatch):
+    from easyread.engines.continuous import Decoder
+
+    engine = _engine(tiny_model_dir)
+    real_step, steps = Decoder.step, []
+
+    def step(self):
+        steps.append(1)
+        if len(steps) == 4:  # the prompts are in their rows by now
+            raise RuntimeError("broken in the middle")
+        return real_step(self)
+
+    monkeypatch.setattr(Decoder, "step", step)
+    with SharedEngine(engine) as shared:
+        with pytest.raises(RuntimeError, match="in the middle"):
+            shared.generate_each(rewrite_chats[:2], [Sampling(max_new_tokens=10)] * 2)
+        with pytest.raises(RuntimeError, match="in the middle"):  # and later callers hear of it at once
+            shared.generate_each(rewrite_chats[:1], [Sampling()])
