@@ -314,6 +314,12 @@ SETTINGS: list[Setting] = [
         "Share (0 to 1) of a letter's sentences that must already pass the checks for it to be treated as Easy Read already and laid out without rewriting.",
         float,
     ),
+    Setting(
+        "REWRITE_LETTERS_IN_FLIGHT",
+        4,
+        "How many letters the rewriter works on at once when it has several (a folder, a batch chunk): each letter goes through its stages at its own pace and the prompts of all of them share the model, so a letter's repairs are written beside the next letter's rewriting. 0 runs each stage across all the letters in turn (the old way).",
+        int,
+    ),
     # --- translation ---
     Setting(
         "TRANSLATE_ENGINE",

@@ -13,6 +13,7 @@ model is checked here with the same settings. Domain code only: no Flask, databa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from easyread.progress import Progress
 log = logging.getLogger(__name__)
 
 NO_MODEL = "none"
+FIRST_DRAFT = "First draft: still being checked."
 
 
 class ConvertError(Exception):
@@ -52,6 +54,10 @@ class Drafted:
 
 def _quiet(stage: str, done: int, total: int) -> None:
     pass
+
+
+# (number of the source, its first draft) -> None
+FirstDraft = Callable[[int, Drafted], None]
 
 
 def make_draft(
@@ -83,9 +89,13 @@ def make_drafts(
     engine=None,
     pictures: bool = True,
     progress: Progress = _quiet,
+    first_draft: FirstDraft | None = None,
 ) -> list[Drafted | Exception]:
     """Draft several letters, rewriting them together; one result per source, in order: its `Drafted`,
     or the error that stopped that letter alone (InputError for a letter we cannot use).
+
+    `first_draft(n, drafted)` gets source n's draft as soon as it is rewritten and its facts locked, while
+    the repairs and the meaning check go on (no pictures yet): a draft to read, not to approve.
 
     `model` is a MODEL spec or "none" (lay the letter out with its own words); `engine`, when given,
     is used instead of making one from `model`. An EngineError (the model stopped working) stops
@@ -105,6 +115,12 @@ def make_drafts(
         letters.append((n, letter))
     progress("read", len(sources), len(sources))
     if letters:
+
+        def early(k: int, result) -> None:
+            n, letter = letters[k]
+            report = result.report.to_dict() if result.report is not None else {}
+            first_draft(n, Drafted(letter=letter, draft=result.draft, report=report, summary=FIRST_DRAFT))
+
         rewritten = rewrite_letters(
             [letter for _, letter in letters],
             model=model,
@@ -112,6 +128,7 @@ def make_drafts(
             glossary=glossary,
             engine=engine,
             progress=progress,
+            first_draft=early if first_draft else None,
         )
         for (n, letter), made in zip(letters, rewritten):
             results[n] = (
@@ -128,6 +145,7 @@ def rewrite_letters(
     glossary,
     engine=None,
     progress: Progress = _quiet,
+    first_draft=None,
 ) -> list[tuple[EasyReadDocument, dict | None, str] | Exception]:
     """(draft, check report or None, summary) for each letter, or the error that stopped that letter.
 
@@ -150,7 +168,9 @@ def rewrite_letters(
         engine = get_engine(model, settings)
 
     def simplify(docs: list[Document]) -> list:
-        return simplify_documents(docs, engine, glossary=glossary, settings=settings, progress=progress)
+        return simplify_documents(
+            docs, engine, glossary=glossary, settings=settings, progress=progress, first_draft=first_draft
+        )
 
     try:
         results = simplify(letters)

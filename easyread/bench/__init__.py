@@ -45,6 +45,14 @@ BENCHMARKS = {
         "easyread.bench.pages",
         "Load time of every staff page (median and largest), idle and while the in-process worker converts a letter.",
     ),
+    "first-draft": (
+        "easyread.bench.first_draft",
+        "Upload to first draft and to checked draft for a one-page letter through the web job, worker cold and warm, and peak memory.",
+    ),
+    "llama": (
+        "easyread.bench.llama",
+        "llama.cpp on one stream (same GGUF, the rewriter baseline's prompts), when llama-cpp-python is installed.",
+    ),
     "web": (
         "easyread.bench.web",
         "Pages per second for the draft page under 20 concurrent clients, beside /health; upload to draft time with --model embedded.",

@@ -1,7 +1,10 @@
 """Letters per hour of `easyread batch`, beside `easyread convert` run once per letter in a loop.
 
     easyread bench batch [--letters 4] [--jobs 1,4] [--model embedded] [--formats docx,pdf,html,txt]
-        [--no-pictures] [--quick] [--json FILE]
+        [--no-pictures] [--quick] [--paths stages,overlap] [--json FILE]
+
+Each batch run is made once per rewriter path (`--paths`): each stage across the chunk's letters in
+turn (the old way), and the letters at their own pace sharing one engine queue.
 
 Both sides run as the commands a council officer would type, each in its own
 process, timed by the wall clock: the loop pays Python start-up, spaCy and the
@@ -69,6 +72,12 @@ def run(args: list[str]) -> None:
     parser.add_argument(
         "--quick", action="store_true", help="No repair rounds, best-of or model meaning check (both sides)."
     )
+    parser.add_argument(
+        "--paths",
+        default="stages,overlap",
+        help="Rewriter paths to run each batch with: stages (each stage across the chunk's letters in turn, "
+        "REWRITE_LETTERS_IN_FLIGHT=0, the old way), overlap (the chunk's letters at their own pace, one engine queue).",
+    )
     parser.add_argument("--skip-loop", action="store_true", help="Measure only batch (the loop takes the longest).")
     parser.add_argument("--json", default=None, help="Also write the figures to this file.")
     parser.add_argument("--keep", action="store_true", help="Keep the output folders (printed at the end).")
@@ -103,24 +112,30 @@ def run(args: list[str]) -> None:
             )
             print(f"  convert loop: {letter.name} after {seconds:.0f} s", flush=True)
         figures["runs"]["convert loop"] = {"seconds": seconds, "letters": len(letters)}
+    paths = [p.strip() for p in opts.paths.split(",") if p.strip()]
     for j in jobs:
-        out = work / f"batch-jobs{j}"
-        seconds = _timed(
-            _command("batch", str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common),
-            env,
-            log,
-        )
-        figures["runs"][f"batch --jobs {j}"] = {"seconds": seconds, "letters": _done(out)}
-        print(f"  batch --jobs {j}: {_done(out)} letters in {seconds:.0f} s", flush=True)
+        for path in paths:
+            out = work / f"batch-jobs{j}-{path}"
+            in_flight = {"EASYREAD_REWRITE_LETTERS_IN_FLIGHT": "0" if path == "stages" else str(max(1, j))}
+            seconds = _timed(
+                _command(
+                    "batch", str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common
+                ),
+                {**env, **in_flight},
+                log,
+            )
+            name = f"batch --jobs {j}" + (f" {path}" if len(paths) > 1 else "")
+            figures["runs"][name] = {"seconds": seconds, "letters": _done(out)}
+            print(f"  {name}: {_done(out)} letters in {seconds:.0f} s", flush=True)
 
     loop = figures["runs"].get("convert loop")
-    print(f"\n{'run':18s} {'letters':>7s} {'seconds':>8s} {'letters/hour':>13s} {'vs loop':>8s}")
+    print(f"\n{'run':26s} {'letters':>7s} {'seconds':>8s} {'letters/hour':>13s} {'vs loop':>8s}")
     for name, r in figures["runs"].items():
         r["letters_per_hour"] = r["letters"] * 3600 / r["seconds"] if r["seconds"] else 0.0
         ratio = r["letters_per_hour"] / loop["letters_per_hour"] if loop and loop.get("letters_per_hour") else None
         r["vs_loop"] = ratio
         print(
-            f"{name:18s} {r['letters']:7d} {r['seconds']:8.0f} {r['letters_per_hour']:13.2f} {'' if ratio is None else f'{ratio:7.2f}x':>8s}"
+            f"{name:26s} {r['letters']:7d} {r['seconds']:8.0f} {r['letters_per_hour']:13.2f} {'' if ratio is None else f'{ratio:7.2f}x':>8s}"
         )
     print(
         "Each side runs as its own commands: the loop starts Python and loads spaCy and the model once per letter, "

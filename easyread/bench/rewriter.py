@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import json
 import re
 import resource
@@ -25,6 +26,7 @@ import time
 
 from easyread.bench import machine_line
 from easyread.bench.letterset import fact_found, load_letters
+from easyread.bench.llama import llama_single_stream
 from easyread.engines.base import Sampling
 
 _DETAILS = "Your details"
@@ -154,13 +156,23 @@ def run(args: list[str] | None = None) -> dict:
     )
     parser.add_argument("--json", default=None, help="Also write every figure and output to this JSON file.")
     parser.add_argument("--samples", type=int, default=2, help="Print this many drafts in full.")
+    parser.add_argument(
+        "--paths",
+        default="stages,overlap",
+        help="Pipeline paths to run, side by side on the same letters: stages (each stage across all letters in "
+        "turn, the old way), overlap (letters at their own pace, one engine queue). Quality figures are the last's.",
+    )
+    parser.add_argument(
+        "--no-llama-cpp",
+        action="store_true",
+        help="Skip llama.cpp on one stream (timed on the baseline's sentences when llama_cpp is installed).",
+    )
     opts = parser.parse_args(args)
 
     from easyread.config import load_settings
     from easyread.documents.read import read_document
     from easyread.engines.registry import get_engine
     from easyread.simplify.checking import load_default_glossary
-    from easyread.simplify.pipeline import simplify_documents
 
     settings = load_settings()
     folder, first = opts.letters, opts.first
@@ -186,27 +198,15 @@ def run(args: list[str] | None = None) -> dict:
             print(f"  [{time.strftime('%H:%M:%S')}] {stage} {done}/{total}", flush=True)
             last["stage"] = stage
 
-    tokens0, engine_s0, started = engine.stats.generated_tokens, engine.stats.seconds, time.monotonic()
-    read0, shared0 = engine.stats.prompt_tokens, getattr(engine.stats, "shared_prompt_tokens", 0)
-    results = simplify_documents(docs, engine, glossary=glossary, settings=settings, progress=progress)
-    seconds = time.monotonic() - started
-    tokens = engine.stats.generated_tokens - tokens0
+    paths = {}
+    for path in [p.strip() for p in opts.paths.split(",") if p.strip()]:
+        print(f"path: {path}", flush=True)
+        results, paths[path] = _pipeline(path, engine, docs, glossary, settings, progress)
     failed = [(l.name, str(r)) for l, r in zip(letters, results) if isinstance(r, Exception)]
     pairs = [(l, r) for l, r in zip(letters, results) if not isinstance(r, Exception)]
     letters_ok, results_ok = [p[0] for p in pairs], [p[1] for p in pairs]
     docs_ok = [d for d, r in zip(docs, results) if not isinstance(r, Exception)]
-    pipeline = {
-        "seconds": seconds,
-        "tokens": tokens,
-        "tokens_per_second": tokens / seconds if seconds else 0.0,
-        "engine_seconds": engine.stats.seconds - engine_s0,
-        "prompt_tokens_read": engine.stats.prompt_tokens - read0,
-        "prompt_tokens_shared": getattr(engine.stats, "shared_prompt_tokens", 0) - shared0,
-        "letters_per_hour": len(results_ok) / seconds * 3600 if seconds else 0.0,
-        "timings": results_ok[0].timings if results_ok else {},
-        "counts": results_ok[0].tokens if results_ok else {},
-        "stage_tokens": results_ok[0].stage_tokens if results_ok else {},
-    }
+    pipeline = paths[path]
     baseline = _baseline(engine, docs, opts.baseline_paragraphs) if opts.baseline_paragraphs else None
     points = [p for r in results_ok for p in r.draft.points()]
     figures = {
@@ -225,7 +225,10 @@ def run(args: list[str] | None = None) -> dict:
         "flagged_points": sum(1 for p in points if set(p.flags) - {"letter-part"}),
         "trace": trace_figures(docs_ok, results_ok),
         "pipeline": pipeline,
+        "paths": {name: {k: v for k, v in fig.items() if k != "drafts"} for name, fig in paths.items()},
+        "same_drafts": _same(paths),
         "baseline": baseline,
+        "llama_cpp": llama_single_stream(engine, docs, opts.baseline_paragraphs) if not opts.no_llama_cpp else None,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "refused": failed,
     }
@@ -249,6 +252,80 @@ def run(args: list[str] | None = None) -> dict:
         with open(opts.json, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2, ensure_ascii=False, default=str)
     return figures
+
+
+def _pipeline(path: str, engine, docs, glossary, settings, progress) -> tuple[list, dict]:
+    """Run the whole pipeline on `docs` by one path; its results and its throughput figures."""
+    from easyread.simplify.pipeline import simplify_documents
+
+    stats = engine.stats
+    in_flight = 0 if path == "stages" else max(1, int(settings["REWRITE_LETTERS_IN_FLIGHT"]))
+    occupancy = copy.copy(stats.occupancy)
+    tokens0, engine_s0, started = stats.generated_tokens, stats.seconds, time.monotonic()
+    read0, shared0 = stats.prompt_tokens, getattr(stats, "shared_prompt_tokens", 0)
+    results = simplify_documents(
+        docs,
+        engine,
+        glossary=glossary,
+        settings=settings.replace(REWRITE_LETTERS_IN_FLIGHT=in_flight),
+        progress=progress,
+    )
+    seconds = time.monotonic() - started
+    tokens = stats.generated_tokens - tokens0
+    ok = [r for r in results if not isinstance(r, Exception)]
+    now = stats.occupancy
+    steps = now.steps - occupancy.steps
+    return results, {
+        "seconds": seconds,
+        "tokens": tokens,
+        "tokens_per_second": tokens / seconds if seconds else 0.0,
+        "engine_seconds": stats.seconds - engine_s0,
+        "prompt_tokens_read": stats.prompt_tokens - read0,
+        "prompt_tokens_shared": getattr(stats, "shared_prompt_tokens", 0) - shared0,
+        "letters_per_hour": len(ok) / seconds * 3600 if seconds else 0.0,
+        "decode_steps": steps,
+        "occupancy_full": (now.full_steps - occupancy.full_steps) / steps if steps else None,
+        "occupancy_mean": (now.row_steps - occupancy.row_steps) / (steps * now.slots) if steps and now.slots else None,
+        "timings": ok[0].timings if ok else {},
+        "counts": ok[0].tokens if ok else {},
+        "stage_tokens": ok[0].stage_tokens if ok else {},
+        "drafts": [r.draft.to_dict() if not isinstance(r, Exception) else None for r in results],
+    }
+
+
+def _same(paths: dict) -> str | None:
+    """How many letters got the same draft by every path ("3/4"), or None with one path."""
+    if len(paths) < 2:
+        return None
+    runs = [fig["drafts"] for fig in paths.values()]
+    same = sum(1 for drafts in zip(*runs) if all(d == drafts[0] for d in drafts))
+    return f"{same}/{len(runs[0])}"
+
+
+def _print_paths(fig: dict) -> None:
+    print("\n== Pipeline paths, same letters, one run ==")
+    for name, p in fig["paths"].items():
+        full = "n/a" if p["occupancy_full"] is None else f"{p['occupancy_full']:.0%}"
+        mean = "n/a" if p["occupancy_mean"] is None else f"{p['occupancy_mean']:.0%}"
+        print(
+            f"  {name:8} {p['seconds']:6.0f} s, {p['tokens']} tokens = {p['tokens_per_second']:5.1f} tokens/s, "
+            f"{p['letters_per_hour']:.1f} letters/hour; engine occupancy: {full} of {p['decode_steps']} decode steps "
+            f"with every row taken, rows {mean} full on average"
+        )
+    if fig["same_drafts"]:
+        print(f"  letters with the same draft by every path: {fig['same_drafts']}")
+    if "stages" in fig["paths"] and "overlap" in fig["paths"] and fig["paths"]["stages"]["seconds"]:
+        a, b = fig["paths"]["stages"], fig["paths"]["overlap"]
+        print(f"  overlap / stages: {b['tokens_per_second'] / max(a['tokens_per_second'], 1e-9):.2f}x tokens/s")
+    llama = fig.get("llama_cpp")
+    if llama is not None:
+        if llama.get("tokens_per_second"):
+            print(
+                f"  llama.cpp, one stream ({llama['model']}): {llama['tokens']} tokens in {llama['seconds']:.0f} s = "
+                f"{llama['tokens_per_second']:.1f} tokens/s"
+            )
+        else:
+            print(f"  llama.cpp, one stream: {llama['note']}")
 
 
 def _print(fig: dict, results, letters, samples: int) -> None:
@@ -314,6 +391,7 @@ def _print(fig: dict, results, letters, samples: int) -> None:
                 f"{p['rewrite_tokens_per_second']:.1f} tokens/s = {fig['speedup_rewrite_stage']:.1f}×"
             )
     print(f"peak memory (ru_maxrss): {fig['peak_rss_mb']:.0f} MB")
+    _print_paths(fig)
     for name, reason in fig["refused"]:
         print(f"refused {name}: {reason}")
     for letter, result in list(zip(letters, results))[:samples]:

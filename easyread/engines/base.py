@@ -8,7 +8,7 @@ CPU model fast enough (1 sequence ~3.9 tokens/s, batch 8 ~28 tokens/s here).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 Chat = list[dict[str, str]]
@@ -55,6 +55,33 @@ class EachGenerator(Protocol):
 
 
 @dataclass
+class Occupancy:
+    """How full the rows were: decode steps, those with every row taken, and rows summed over steps."""
+
+    steps: int = 0
+    full_steps: int = 0
+    row_steps: int = 0
+    slots: int = 0
+
+    @property
+    def full_share(self) -> float:
+        """Share of decode steps run with every row taken (0 before any)."""
+        return self.full_steps / self.steps if self.steps else 0.0
+
+    @property
+    def mean_fill(self) -> float:
+        """Rows taken per decode step, as a share of the rows there are."""
+        return self.row_steps / (self.steps * self.slots) if self.steps and self.slots else 0.0
+
+    def add(self, other: Occupancy) -> None:
+        """Count `other`'s steps in these."""
+        self.steps += other.steps
+        self.full_steps += other.full_steps
+        self.row_steps += other.row_steps
+        self.slots = max(self.slots, other.slots)
+
+
+@dataclass
 class GenerationStats:
     """Counters an engine keeps so benchmarks can report tokens per second."""
 
@@ -66,6 +93,8 @@ class GenerationStats:
     # Prompt tokens taken from a kept cache of a shared start instead of read per prompt
     # (in-process engines; the start itself is counted once in prompt_tokens).
     shared_prompt_tokens: int = 0
+    # Decode steps and how full their rows were (the refilling engines; engine occupancy in the benchmarks).
+    occupancy: Occupancy = field(default_factory=Occupancy)
 
     @property
     def tokens_per_second(self) -> float:
@@ -76,6 +105,7 @@ class GenerationStats:
         """Start counting again from zero."""
         self.prompts = self.generated_tokens = self.prompt_tokens = self.batches = self.shared_prompt_tokens = 0
         self.seconds = 0.0
+        self.occupancy = Occupancy()
 
 
 @runtime_checkable

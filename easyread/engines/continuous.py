@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from easyread.engines.base import Occupancy
+
 # (prompts) -> blocks of them, in order: (cache, attention mask, logits of each prompt's last token)
 Prefill = Callable[[list[list[int]]], list[tuple[Any, Any, Any]]]
 # (logits [rows, vocab]) -> next token per row
@@ -37,6 +39,16 @@ class _Row:
     index: int
     budget: int
     tokens: list[int] = field(default_factory=list)
+    pick: Pick | None = None
+
+
+@dataclass
+class _Waiting:
+    tokens: list[int]
+    budget: int
+    group: Any
+    done: Callable[[list[int]], None]
+    pick: Pick | None = None
 
 
 def can_edit(cache: Any) -> bool:
@@ -45,6 +57,133 @@ def can_edit(cache: Any) -> bool:
 
     layers = getattr(cache, "layers", None)
     return bool(layers) and all(type(layer) is DynamicLayer for layer in layers)
+
+
+class Decoder:
+    """The refilling loop, one step at a time, with a waiting list that may grow while it runs.
+
+    `add` queues a prompt with the callback that gets its tokens; `step` runs one refill or one
+    decode step. `decode` runs a fixed list through it; the shared engine queue
+    (engines/shared.py) keeps adding the prompts of every letter and stage in flight, so rows
+    freed by one caller's prompts are taken by another's.
+
+    A refill waits until a quarter of the slots are free: reading a few prompts together costs
+    less per prompt than one by one. A refill takes waiting prompts of the first one's group (those
+    whose prompts start alike, so the prefill can share that start), oldest first. `prefill` may
+    read a refill in several blocks (rows sharing a longer start); they are joined here. A prompt
+    may bring its own `pick` (a sampled one among greedy ones); others use the decoder's.
+    """
+
+    def __init__(self, model: Any, *, slots: int, stop_ids: set[int], prefill: Prefill, pick: Pick) -> None:
+        self.model = model
+        self.slots = slots
+        self.stop_ids = stop_ids
+        self.prefill = prefill
+        self.pick = pick
+        self.refill_at = max(1, slots // 4)
+        self.waiting: deque[_Waiting] = deque()
+        self.rows: list[_Row] = []
+        self.occupancy = Occupancy(slots=slots)
+        self._done: dict[int, Callable[[list[int]], None]] = {}
+        self._next = 0
+        self._cache = self._mask = self._pending = None
+
+    def add(
+        self,
+        tokens: list[int],
+        budget: int,
+        done: Callable[[list[int]], None],
+        *,
+        group: Any = 0,
+        pick: Pick | None = None,
+    ) -> None:
+        """Queue one prompt; `done(tokens)` is called with its generated tokens when it ends."""
+        self.waiting.append(_Waiting(tokens, budget, group, done, pick))
+
+    @property
+    def busy(self) -> bool:
+        """True while any prompt waits or runs."""
+        return bool(self.waiting or self.rows)
+
+    def _take(self, free: int) -> list[_Waiting]:
+        first = self.waiting.popleft()
+        taken, passed = [first], []
+        while self.waiting and len(taken) < free:
+            item = self.waiting.popleft()
+            (taken if item.group == first.group else passed).append(item)
+        self.waiting.extendleft(reversed(passed))
+        return taken
+
+    def _picks(self, logits: Any, rows: list[_Row]) -> Any:
+        tokens = self.pick(logits)
+        for position, row in enumerate(rows):
+            if row.pick is not None:
+                tokens[position] = row.pick(logits[position : position + 1])[0]
+        return tokens
+
+    def step(self) -> None:
+        """One refill (when enough rows are free) or one decode step."""
+        import torch
+
+        rows = self.rows
+        free = self.slots - len(rows)
+        if self.waiting and (not rows or free >= self.refill_at):
+            taken = self._take(free)
+            blocks = self.prefill([item.tokens for item in taken])
+            if not all(can_edit(block_cache) for block_cache, _, _ in blocks):
+                raise CacheNotEditable()
+            new_cache, new_mask, logits = blocks[0]
+            for block_cache, block_mask, block_logits in blocks[1:]:
+                new_mask = join_rows(new_cache, new_mask, block_cache, block_mask)
+                logits = torch.cat([logits, block_logits])
+            new_rows = []
+            for item in taken:
+                self._done[self._next] = item.done
+                new_rows.append(_Row(self._next, item.budget, pick=item.pick))
+                self._next += 1
+            fresh = self._picks(logits, new_rows)
+            if rows:
+                self._mask = join_rows(self._cache, self._mask, new_cache, new_mask)
+                self._pending = torch.cat([self._pending, fresh])
+            else:
+                self._cache, self._mask, self._pending = new_cache, new_mask, fresh
+            rows += new_rows
+            first_new = len(rows) - len(new_rows)
+        else:
+            mask = self._mask
+            positions = mask.sum(dim=1, keepdim=True)
+            self._mask = torch.cat([mask, torch.ones((len(rows), 1), dtype=mask.dtype)], dim=1)
+            output = self.model(
+                input_ids=self._pending[:, None],
+                attention_mask=self._mask,
+                position_ids=positions,
+                cache=self._cache,
+                use_cache=True,
+            )
+            self._pending = self._picks(output.logits[:, -1, :], rows)
+            self.occupancy.steps += 1
+            self.occupancy.row_steps += len(rows)
+            self.occupancy.full_steps += len(rows) >= self.slots
+            first_new = 0
+        finished = []
+        for position in range(first_new, len(rows)):
+            row = rows[position]
+            token = int(self._pending[position])
+            row.tokens.append(token)
+            if token in self.stop_ids or len(row.tokens) >= row.budget:
+                finished.append(position)
+        if not finished:
+            return
+        ended = set(finished)
+        keep = [p for p in range(len(rows)) if p not in ended]
+        done = [rows[p] for p in finished]
+        self.rows = [rows[p] for p in keep]
+        if self.rows:
+            self._mask, self._pending = _select(self._cache, self._mask, self._pending, keep)
+        else:
+            self._cache = self._mask = self._pending = None
+        for row in done:
+            self._done.pop(row.index)(row.tokens)
 
 
 def decode(
@@ -58,75 +197,34 @@ def decode(
     pick: Pick,
     group_of: list[int] | None = None,
     on_done: Callable[[int], None] | None = None,
+    occupancy: Occupancy | None = None,
 ) -> list[list[int]]:
     """Generated token ids per prompt (ending with the stop token when one was generated).
 
     Prompts are taken in the order given, at most `slots` at a time; `budgets[i]` is
-    the most tokens prompt i may generate. A refill waits until a quarter of the
-    slots are free: reading a few prompts together costs less per prompt than one by
-    one. Prompts only join a refill with others of the same `group_of` value (those
-    whose prompts start alike, so the prefill can share that start). `prefill` may
-    read a refill in several blocks (rows sharing a longer start); they are joined here.
+    the most tokens prompt i may generate; prompts only join a refill with others of the
+    same `group_of` value (see `Decoder`). The decode steps are counted in `occupancy`.
     """
-    import torch
-
     group_of = group_of or [0] * len(prompts)
-    refill_at = max(1, slots // 4)
-    waiting = deque(range(len(prompts)))
     results: list[list[int]] = [[] for _ in prompts]
-    rows: list[_Row] = []
-    cache = mask = pending = None
-    done = 0
-    while waiting or rows:
-        free = slots - len(rows)
-        if waiting and (not rows or free >= refill_at):
-            taken = [waiting.popleft()]
-            while waiting and len(taken) < free and group_of[waiting[0]] == group_of[taken[0]]:
-                taken.append(waiting.popleft())
-            blocks = prefill([prompts[i] for i in taken])
-            if not all(can_edit(block_cache) for block_cache, _, _ in blocks):
-                raise CacheNotEditable()
-            new_cache, new_mask, logits = blocks[0]
-            for block_cache, block_mask, block_logits in blocks[1:]:
-                new_mask = join_rows(new_cache, new_mask, block_cache, block_mask)
-                logits = torch.cat([logits, block_logits])
-            fresh = pick(logits)
-            new_rows = [_Row(i, budgets[i]) for i in taken]
-            if rows:
-                mask = join_rows(cache, mask, new_cache, new_mask)
-                pending = torch.cat([pending, fresh])
-            else:
-                cache, mask, pending = new_cache, new_mask, fresh
-            rows += new_rows
-            first_new = len(rows) - len(new_rows)
-        else:
-            positions = mask.sum(dim=1, keepdim=True)
-            mask = torch.cat([mask, torch.ones((len(rows), 1), dtype=mask.dtype)], dim=1)
-            output = model(
-                input_ids=pending[:, None], attention_mask=mask, position_ids=positions, cache=cache, use_cache=True
-            )
-            pending = pick(output.logits[:, -1, :])
-            first_new = 0
-        finished = []
-        for position in range(first_new, len(rows)):
-            row = rows[position]
-            token = int(pending[position])
-            row.tokens.append(token)
-            if token in stop_ids or len(row.tokens) >= row.budget:
-                finished.append(position)
-        if finished:
-            for position in finished:
-                results[rows[position].index] = rows[position].tokens
-            done += len(finished)
-            ended = set(finished)
-            keep = [p for p in range(len(rows)) if p not in ended]
-            rows = [rows[p] for p in keep]
-            if rows:
-                mask, pending = _select(cache, mask, pending, keep)
-            else:
-                cache = mask = pending = None
+    finished = [0]
+
+    def done_with(index: int) -> Callable[[list[int]], None]:
+        def done(tokens: list[int]) -> None:
+            results[index] = tokens
+            finished[0] += 1
             if on_done:
-                on_done(done)
+                on_done(finished[0])
+
+        return done
+
+    decoder = Decoder(model, slots=slots, stop_ids=stop_ids, prefill=prefill, pick=pick)
+    for index, tokens in enumerate(prompts):
+        decoder.add(tokens, budgets[index], done_with(index), group=group_of[index])
+    while decoder.busy:
+        decoder.step()
+    if occupancy is not None:
+        occupancy.add(decoder.occupancy)
     return results
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.engines.base import Chat, ChatTokenizerEngine, EngineError, GenerationStats, Sampling
-from easyread.engines.continuous import CacheNotEditable, decode, schedule, shared_length, shared_runs
+from easyread.engines.continuous import CacheNotEditable, Decoder, decode, schedule, shared_length, shared_runs
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +240,7 @@ class TransformersEngine(ChatTokenizerEngine):
                 pick=pick,
                 group_of=[groups[i] for i in order],
                 on_done=on_done,
+                occupancy=self.stats.occupancy,
             )
         replies: list[str] = [""] * len(encoded)
         stop_set = set(stop)
@@ -251,6 +252,49 @@ class TransformersEngine(ChatTokenizerEngine):
         self.stats.prompts += len(encoded)
         self.stats.seconds += time.perf_counter() - started
         return replies
+
+    # The shared engine queue (engines/shared.py) runs one Decoder for many callers through these four.
+    def open_decoder(self) -> Decoder:
+        """A refilling decoder on this engine's model, for a caller that keeps adding prompts to it."""
+        model, tokenizer = self.load()
+        stop = _stop_ids(model, tokenizer)
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop[0]
+
+        def prefill(rows: list[list[int]]) -> list[tuple[Any, Any, Any]]:
+            blocks = shared_runs(rows, MIN_SHARED_PREFIX) if self.share_prefix else [list(range(len(rows)))]
+            return [self._prefill(model, [rows[i] for i in block], pad_id) for block in blocks]
+
+        return Decoder(model, slots=self.batch_size, stop_ids=set(stop), prefill=prefill, pick=_picker(Sampling()))
+
+    @contextmanager
+    def serving(self):
+        """The block a decoder's steps run in: no gradients, and running out of memory said plainly."""
+        import torch
+
+        with torch.inference_mode(), _plain_memory_error():
+            yield
+
+    def prepare_rows(self, prompts: list[Chat], samplings: list[Sampling]) -> tuple[list, list, list]:
+        """(token ids, refill group, own pick or None for greedy) per chat.
+
+        Prompts whose first MIN_SHARED_PREFIX tokens match are one group, as `schedule` groups them."""
+        model, tokenizer = self.load()
+        encoded = [self._encode(tokenizer, chat) for chat in prompts]
+        groups = [tuple(ids[:MIN_SHARED_PREFIX]) if self.share_prefix else 0 for ids in encoded]
+        picks = [None if s.temperature <= 0 else _picker(s) for s in samplings]
+        return encoded, groups, picks
+
+    def row_order(self, encoded: list[list[int]]) -> list[int]:
+        """The order to queue prompts in: alike starts together, longest runs first (as `generate_each`)."""
+        if self.share_prefix:
+            return schedule(encoded, MIN_SHARED_PREFIX)[0]
+        return sorted(range(len(encoded)), key=lambda i: -len(encoded[i]))
+
+    def reply_text(self, tokens: list[int]) -> str:
+        """A row's generated tokens as text, without its stop token."""
+        model, tokenizer = self.load()
+        stop = set(_stop_ids(model, tokenizer))
+        return tokenizer.decode([t for t in tokens if t not in stop], skip_special_tokens=True).strip()
 
     def _prefill(self, model: Any, rows: list[list[int]], pad_id: int) -> tuple[Any, Any, Any]:
         """Read `rows` (with their shared start from a kept cache when there is one).

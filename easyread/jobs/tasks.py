@@ -28,9 +28,37 @@ MISSING_FILE = "The uploaded letter is no longer on the server. Upload it again.
 
 _state: dict = {"app": None}
 
-# Stage -> (percent at start, percent at end) of the whole job, for the progress bar.
-_SPAN = {"read": (0, 5), "pictures": (70, 92), "check": (92, 97)}
+# Stage -> (percent at start, percent at end) of the whole job, for the progress bar. Each of the rewriter's
+# stages has its own span, so the bar moves with every reply of every stage instead of waiting at the end of
+# the rewrite while the repairs and the meaning check run. Spans follow the time each stage took on one-page
+# letters with the embedded model (the rewrite about half of it). Stages not named here (translation) take
+# _REWRITE_SPAN.
+_SPAN = {
+    "read": (0, 3),
+    "plan": (3, 5),
+    "rewrite": (5, 45),
+    "rewrite check": (45, 46),
+    "fact lock": (46, 50),
+    "first draft": (50, 50),
+    "repair round 1": (50, 57),
+    "repair round": (57, 62),
+    "best-of-N": (62, 66),
+    "meaning check": (66, 75),
+    "meaning repair": (75, 80),
+    "meaning re-check": (80, 84),
+    "fact lock and report": (84, 88),
+    "pictures": (88, 95),
+    "check": (95, 98),
+}
 _REWRITE_SPAN = (5, 70)
+
+
+def _span(stage: str) -> tuple[int, int]:
+    if stage in _SPAN:
+        return _SPAN[stage]
+    if stage.startswith("repair round"):
+        return _SPAN["repair round"]
+    return _REWRITE_SPAN
 
 
 def set_app(app) -> None:
@@ -50,7 +78,7 @@ def app_context():
 
 
 def _percent(stage: str, done: int, total: int, before: int) -> int:
-    start, end = _SPAN.get(stage, _REWRITE_SPAN)
+    start, end = _span(stage)
     share = done / total if total else 0
     return max(before, min(99, int(start + (end - start) * share)))
 
@@ -59,9 +87,13 @@ def _progress_writer(doc):
     """A progress callback that stores the stage on the document, at most twice a second unless the stage changes."""
     from easyread.records import letters
 
-    last = {"at": 0.0, "stage": None}
+    last = {"at": 0.0, "stage": None, "pictures": False}
 
     def progress(stage: str, done: int, total: int) -> None:
+        # The rewriter checks its own sentences ("check") before the pictures; the final check comes after them.
+        last["pictures"] = last["pictures"] or stage == "pictures"
+        if stage == "check" and not last["pictures"]:
+            stage = "rewrite check"
         now = time.monotonic()
         if stage == last["stage"] and now - last["at"] < 0.5 and done != total:
             return
@@ -172,6 +204,7 @@ def _make_draft(app, document_id: int, job: str) -> str:
             settings=settings,
             glossary=glossary,
             progress=_progress_writer(doc),
+            first_draft=_first_draft_writer(doc, job),
         )
     except Exception as error:  # the job must end in a state a person can see and retry
         message = _plain_error(error)
@@ -181,11 +214,29 @@ def _make_draft(app, document_id: int, job: str) -> str:
     if not _still_mine(doc, job):
         return "superseded"
     versions.add_made(doc, "en", made.draft, made.report, note=made.note)
-    letters.task_done(doc, done=1, total=1)
+    letters.task_done(doc, done=1, total=1, first_draft=None)
     wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
     if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
         queue(doc, "translate", languages=list(wanted), user_id=None)
     return "done"
+
+
+def _first_draft_writer(doc, job: str):
+    """Store the first draft in the letter's progress, to be shown (not approved) while the checks go on.
+
+    Not a version: approval, review rounds and history only ever see the checked draft, stored at the end."""
+    from easyread.records import letters
+
+    def store(made) -> None:
+        if not _still_mine(doc, job):
+            return
+        old = dict(doc.progress or {})
+        first = {"draft": made.draft, "report": made.report, "note": made.note}
+        letters.set_progress(
+            doc, {**old, "stage": "first draft", "percent": max(int(old.get("percent", 0)), 50), "first_draft": first}
+        )
+
+    return store
 
 
 def _fail(doc, message: str, *, back_to: str = "failed") -> str:

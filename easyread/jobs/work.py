@@ -7,6 +7,7 @@ calls these, and stores what they return.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from easyread import drafting
@@ -39,9 +40,20 @@ def recheck(draft: dict, source_text: str | None, *, glossary, settings) -> tupl
     return doc.to_dict(), report
 
 
-def make_draft(data: bytes, *, filename: str, options: dict, settings, glossary, progress: Progress = _quiet) -> Made:
+def make_draft(
+    data: bytes,
+    *,
+    filename: str,
+    options: dict,
+    settings,
+    glossary,
+    progress: Progress = _quiet,
+    first_draft: Callable[[Made], None] | None = None,
+) -> Made:
     """Read the stored original once, rewrite it, check it once and add pictures (easyread.drafting).
-    Raises InputError, ConvertError or EngineError, or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
+    `first_draft(made)` gets the draft as soon as it is rewritten and its facts locked, before the repairs and
+    the meaning check. Raises InputError, ConvertError or EngineError, or TimeLimitError past the
+    JOB_TIME_LIMIT_SECONDS setting."""
     with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         made = make_drafts(
             [Source(data, filename, title=options.get("title"))],
@@ -50,6 +62,10 @@ def make_draft(data: bytes, *, filename: str, options: dict, settings, glossary,
             glossary=glossary,
             pictures=options.get("pictures", True),
             progress=watched(progress),
+            first_draft=first_draft
+            and (
+                lambda _, early: first_draft(Made(draft=early.draft.to_dict(), report=early.report, note=early.summary))
+            ),
         )[0]
     if isinstance(made, Exception):
         raise made

@@ -12,7 +12,7 @@ every later stage (repairs, fact re-adds, splits, merges) keeps or joins those i
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,13 +23,11 @@ from easyread.documents.model import Document, EasyReadDocument
 from easyread.engines.base import Sampling, TextGenerator
 from easyread.progress import Progress
 from easyread.simplify import checking, factlock
-from easyread.simplify.batching import generate_all, generated_tokens
+from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
-from easyread.simplify.inputs import already_easy, is_easy_sentence, validate
-from easyread.simplify.meaning import FAITHFUL_FLAG, check_meaning, is_fallback, mark_fallback
-from easyread.simplify.plan import plan_letter
+from easyread.simplify.inputs import is_easy_sentence
+from easyread.simplify.meaning import FAITHFUL_FLAG, is_fallback, mark_fallback
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
-from easyread.simplify.repair import repair_rounds
 from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import Job, Line
@@ -48,6 +46,7 @@ DEFAULTS = {
         "REWRITE_MAX_WORDS",
         "REWRITE_ENGLISH_SHARE",
         "REWRITE_ALREADY_EASY_SHARE",
+        "REWRITE_LETTERS_IN_FLIGHT",
     )
 }
 
@@ -79,6 +78,10 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
+# (letter number in the call, its first draft) -> None
+FirstDraft = Callable[[int, SimplifyResult], None]
+
+
 def simplify_document(
     doc: Document,
     engine: TextGenerator,
@@ -86,9 +89,12 @@ def simplify_document(
     glossary=None,
     settings: dict | None = None,
     progress: Progress | None = None,
+    first_draft: FirstDraft | None = None,
 ) -> SimplifyResult:
     """Rewrite one letter as Easy Read. Raises InputError for a letter it cannot take."""
-    result = simplify_documents([doc], engine, glossary=glossary, settings=settings, progress=progress)[0]
+    result = simplify_documents(
+        [doc], engine, glossary=glossary, settings=settings, progress=progress, first_draft=first_draft
+    )[0]
     if isinstance(result, Exception):
         raise result
     return result
@@ -101,133 +107,32 @@ def simplify_documents(
     glossary=None,
     settings: dict | None = None,
     progress: Progress | None = None,
+    first_draft: FirstDraft | None = None,
 ) -> list[SimplifyResult | InputError]:
     """Rewrite several letters together (bigger batches); an unusable letter gives its InputError.
 
-    Every sentence is checked with the CHECK_* settings in `settings`, as the final report is."""
+    Every sentence is checked with the CHECK_* settings in `settings`, as the final report is. With
+    REWRITE_LETTERS_IN_FLIGHT above 0, each letter runs its own stages and the prompts of every letter in
+    flight share the engine (simplify.overlap); 0 runs each stage across all letters in turn.
+    `first_draft(n, result)` gets letter n's draft as soon as it is rewritten and its facts locked, before
+    the repairs and the meaning check (a result to show, not to keep)."""
+    from easyread.simplify import stages
+    from easyread.simplify.overlap import simplify_overlapped
+
     cfg = {**DEFAULTS, **(settings or {})}
-    with checking.using_options(checking.options_from(cfg)):
-        return _simplify(docs, engine, glossary, cfg, progress)
-
-
-def _simplify(
-    docs: list[Document], engine: TextGenerator, glossary, cfg: dict, progress: Progress | None
-) -> list[SimplifyResult | InputError]:
     progress = progress or _quiet
-    batch = int(cfg["REWRITE_BATCH_SIZE"])
-    timings: dict[str, float] = {}
-    stage_tokens: dict[str, int] = {}
-    tokens_at_start = generated_tokens(engine)
-    prompts_at_start = _prompts(engine)
+    in_flight = int(cfg["REWRITE_LETTERS_IN_FLIGHT"])
+    with checking.using_options(checking.options_from(cfg)):
+        if in_flight <= 0:  # every stage across all the letters, one stage after another (the baseline)
+            return stages.run_stages(docs, engine, glossary, cfg, progress, first_draft)
 
-    def timed(name: str, fn, *args, **kwargs):
-        started, tokens_before = time.monotonic(), generated_tokens(engine)
-        out = fn(*args, **kwargs)
-        timings[name] = timings.get(name, 0.0) + time.monotonic() - started
-        stage_tokens[name] = stage_tokens.get(name, 0) + generated_tokens(engine) - tokens_before
-        return out
+        def run(n: int, letters: list[Document], letter_engine: TextGenerator, letter_progress: Progress) -> list:
+            first = first_draft and (lambda k, result: first_draft(n + k, result))
+            return stages.run_stages(letters, letter_engine, glossary, cfg, letter_progress, first)
 
-    jobs = [Job(doc) for doc in docs]
-    timed("plan", _plan, jobs, glossary, cfg, progress)
-    live = [j for j in jobs if j.error is None]
-    model_jobs = [j for j in live if not j.already_easy]
-
-    rewrite_prompts = timed("rewrite", _rewrite, model_jobs, engine, batch, glossary, progress)
-    timed("check", factlock.mark_invented, model_jobs)
-    timed(
-        "fact lock",
-        factlock.bring_back_lost,
-        model_jobs,
-        engine,
-        batch_size=batch,
-        glossary=glossary,
-        progress=progress,
-    )
-    # Label lines are the letter's own words: the fact lock sees them, but no repair or meaning fallback rewrites them.
-    set_aside = {id(job): _take_labels(job) for job in model_jobs}
-    counts = (
-        {}
-        if not model_jobs
-        else timed(
-            "repair",
-            repair_rounds,
-            model_jobs,
-            engine,
-            rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
-            best_of=int(cfg["REWRITE_BEST_OF"]),
-            batch_size=batch,
-            glossary=glossary,
-            progress=progress,
+        return simplify_overlapped(
+            docs, engine, run, in_flight=in_flight, batch_size=int(cfg["REWRITE_BATCH_SIZE"]), progress=progress
         )
-    )
-    timed("fixes", _final_fixes, model_jobs, glossary)
-    summaries = {id(job): [line.text for line in job.lines if _is_summary(line)] for job in model_jobs}
-    flags = (
-        timed(
-            "meaning",
-            check_meaning,
-            model_jobs,
-            engine,
-            batch_size=batch,
-            glossary=glossary,
-            use_model=bool(cfg["REWRITE_MEANING_CHECK"]),
-            progress=progress,
-        )
-        if model_jobs
-        else []
-    )
-    for job in model_jobs:
-        _put_back(job, set_aside[id(job)])
-        flags = _drop_failed_summary(job, flags, summaries[id(job)])
-    timed("fixes", _drop_empty, model_jobs, glossary)
-    timed("fixes", _drop_said_by_siblings, model_jobs)
-    timed("fixes", _drop_repeats, model_jobs)
-    flags_of: dict[int, list[dict]] = {}
-    for flag in flags or []:
-        flags_of.setdefault(id(flag.pop("_job")), []).append(flag)
-    results: list[SimplifyResult | InputError] = []
-    for n, job in enumerate(jobs, 1):
-        progress("fact lock and report", n - 1, len(jobs))
-        if job.error is not None:
-            results.append(job.error)
-            continue
-        results.append(timed("finish", _finish, job, glossary, flags_of.get(id(job), [])))
-    progress("fact lock and report", len(jobs), len(jobs))
-    generated = generated_tokens(engine) - tokens_at_start
-    for r in results:
-        if isinstance(r, SimplifyResult):
-            r.timings = dict(timings)
-            r.stage_tokens = dict(stage_tokens)
-            r.tokens = {
-                "generated": generated,
-                "prompts": _prompts(engine) - prompts_at_start,
-                "letters_in_batch": len(live),
-                "rewrite_prompts": rewrite_prompts,
-                **counts,
-            }
-    return results
-
-
-def _prompts(engine: TextGenerator) -> int:
-    return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0)
-
-
-def _plan(jobs: list[Job], glossary, cfg: dict, progress: Progress) -> None:
-    for n, job in enumerate(jobs, 1):
-        try:
-            validate(job.doc, cfg)
-            job.plan = plan_letter(
-                job.doc,
-                glossary=glossary,
-                unit_words=int(cfg["REWRITE_UNIT_WORDS"]),
-                english_share=float(cfg["REWRITE_ENGLISH_SHARE"]),
-            )
-            if job.plan.left_out:
-                job.notes.append(f"{len(job.plan.left_out)} paragraphs not in English were left out.")
-            already_easy(job, job.plan, glossary, float(cfg["REWRITE_ALREADY_EASY_SHARE"]))
-        except InputError as error:
-            job.error = error
-        progress("plan", n, len(jobs))
 
 
 def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progress: Progress) -> int:

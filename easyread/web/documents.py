@@ -23,7 +23,7 @@ from easyread.documents.write import FORMATS, WriteOptions, write_outputs
 from easyread.jobs import intake
 from easyread.records import letters, versions
 from easyread.web.auth import council_letters, get_document_or_404, staff_required
-from easyread.web.present import draft_view, fact_rows, progress_text
+from easyread.web.present import draft_view, fact_rows, first_draft, progress_text
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 
@@ -134,6 +134,7 @@ def _summary(doc) -> dict:
         "progress": progress_text(doc),
         "error": doc.error,
         "url": url_for("documents.show", doc_id=doc.id),
+        "first_draft": first_draft(doc) is not None,
     }
 
 
@@ -164,12 +165,14 @@ def status(doc_id: int):
 def show(doc_id: int):
     doc = get_document_or_404(doc_id)
     version = versions.latest(doc)
+    early = first_draft(doc) if version is None else None
     letter = versions.original_document(doc, current_app.instance_path, _settings())
-    view = draft_view(doc, version, letter) if version else None
+    view = draft_view(doc, version or early, letter) if (version or early) else None
     return render_template(
         "documents/show.html",
         doc=doc,
-        version=version,
+        version=version or early,
+        first_draft=early is not None,
         view=view,
         letter=letter,
         facts=fact_rows(version.report if version else {}),

@@ -29,6 +29,8 @@ STAGES = {
     "plan": "Planning the Easy Read",
     "rewrite": "Writing Easy Read",
     "fact lock": "Checking no fact is lost",
+    "rewrite check": "Checking the new sentences",
+    "first draft": "First draft ready: checking it",
     "best-of-N": "Trying other ways to say hard sentences",
     "fact lock and report": "Checking the facts",
     "pictures": "Choosing pictures",
@@ -36,6 +38,20 @@ STAGES = {
     "done": "Finished",
     "failed": "Stopped",
 }
+
+
+def first_draft(doc):
+    """The draft stored while the job still checks it (a stand-in for a version: number 0), or None.
+
+    Only while the job runs: once it ends, the checked draft is the letter's version."""
+    from types import SimpleNamespace
+
+    first = (doc.progress or {}).get("first_draft") if doc.status == "running" else None
+    if not first:
+        return None
+    return SimpleNamespace(
+        number=0, draft=first.get("draft") or {}, report=first.get("report") or {}, note=first.get("note", "")
+    )
 
 
 def _stage_words(stage: str) -> str:

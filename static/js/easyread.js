@@ -22,7 +22,9 @@
         var docs = data.documents || [data]
         docs.forEach(update)
         var stillRunning = docs.some(function (d) { return active(d.status) })
-        if (!stillRunning) {
+        // A first draft arrived since the page was drawn: show it (the page says it is still being checked).
+        var firstArrived = !data.documents && data.first_draft && !poller.hasAttribute('data-er-first-draft')
+        if (!stillRunning || firstArrived) {
           // Finished: show the draft (or the new status tags).
           window.location.reload()
           return
