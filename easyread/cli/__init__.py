@@ -111,7 +111,7 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
 @click.pass_context
 def bench(ctx: click.Context, name: str | None) -> None:
     """Run a benchmark and print its figures beside its baseline. Without NAME, list them."""
-    from easyread.bench import BENCHMARKS, load
+    from easyread_bench import BENCHMARKS, load
 
     if not name:
         for key, (_, about) in BENCHMARKS.items():

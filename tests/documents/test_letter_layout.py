@@ -13,7 +13,7 @@ from easyread.documents.identity import SIGN_OFF_HEADING, identity_draft
 from easyread.documents.read import read_document
 from easyread.documents.write import WriteOptions, write_outputs
 
-LETTERS = Path(__file__).resolve().parents[2] / "easyread" / "bench" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench" / "letters"
 URL = "www.eastfield.gov.uk/repairs-and-maintenance"
 LETTER = (
     "Eastfield City Council\nHousing Repairs Team\nPO Box 410\nEastfield EF1 9ZZ\nPhone: 0113 496 0540\n\n"

@@ -62,7 +62,7 @@ def _start_server(env, log: Path) -> tuple[subprocess.Popen, int]:
 
 def big_letter(words: int = 19_500) -> str:
     """As big a letter as the default limits take (MAX_WORDS 20,000): the longest job without a model."""
-    from easyread.bench.checks import letter_of
+    from easyread_bench.checks import letter_of
 
     return "Dear resident,\n\n" + letter_of(words) + "\n\nYours sincerely,\nRevenues Team\n"
 
