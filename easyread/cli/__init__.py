@@ -106,12 +106,23 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
         click.echo(result.summary)
 
 
+BENCH_MISSING = (
+    "The benchmarks are not installed: run `.venv/bin/pip install -e benchmarks` in the easyread folder "
+    "(or `bash scripts/setup.sh test`), then try again."
+)
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("name", required=False)
 @click.pass_context
 def bench(ctx: click.Context, name: str | None) -> None:
     """Run a benchmark and print its figures beside its baseline. Without NAME, list them."""
-    from easyread_bench import BENCHMARKS, load
+    try:
+        # The benchmarks are a separate distribution (benchmarks/), so the service does not ship their data.
+        from easyread_bench import BENCHMARKS, load
+    except ImportError:
+        click.echo(BENCH_MISSING, err=True)
+        sys.exit(2)
 
     if not name:
         for key, (_, about) in BENCHMARKS.items():
