@@ -321,6 +321,7 @@ class DatabaseReview:
                     source_kind=sniff(data),
                     content_hash=digest,
                     original_path=relative,
+                    parsed=letter.to_dict(),
                     options={"languages": ["en"], "batch": {"path": entry.rel, "review_round": self.round_name}},
                     status="done",
                     progress={"stage": "done", "done": 1, "total": 1, "percent": 100},

@@ -38,7 +38,7 @@ def queue_draft(doc) -> str:
 
 
 def retry(doc) -> str:
-    """Queue a failed document again, from its stored original."""
+    """Queue a failed document again, from the letter as its upload read it (else its stored original)."""
     if doc.status != "failed":
         raise ValueError("Only a document whose job failed can be tried again.")
     return tasks.queue(doc, "document")

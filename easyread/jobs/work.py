@@ -39,12 +39,22 @@ def recheck(draft: dict, source_text: str | None, *, glossary, settings) -> tupl
     return doc.to_dict(), report
 
 
-def make_draft(data: bytes, *, filename: str, options: dict, settings, glossary, progress: Progress = _quiet) -> Made:
-    """Read the stored original once, rewrite it, check it once and add pictures (easyread.drafting).
-    Raises InputError, ConvertError or EngineError, or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
+def make_draft(
+    data: bytes | None,
+    *,
+    filename: str,
+    options: dict,
+    settings,
+    glossary,
+    progress: Progress = _quiet,
+    letter: Document | None = None,
+) -> Made:
+    """Rewrite the letter, check it once and add pictures (easyread.drafting): the `letter` the upload read,
+    else read from the stored original `data`. Raises InputError, ConvertError or EngineError, or
+    TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
     with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         made = make_drafts(
-            [Source(data, filename, title=options.get("title"))],
+            [Source(data, filename, title=options.get("title"), letter=letter)],
             model=options.get("model") or settings["MODEL"],
             settings=settings,
             glossary=glossary,
