@@ -418,10 +418,24 @@ def default(name: str) -> Any:
     return _BY_NAME[name].default
 
 
+FROZEN = "Settings are not changed in place: make a changed copy with settings.replace(NAME=value)."
+
+
 class Settings(dict):
     """Every setting's value in its declared type, resolved once by `load_settings` and passed explicitly into
-    the domain. Read as `settings.MODEL` or `settings["MODEL"]`: still a dict during the move, so code and
-    test fixtures that read it as one keep working; `replace(**changes)` makes a changed, checked copy."""
+    the domain. Read as `settings.MODEL` or `settings["MODEL"]` (a dict, so code that reads one keeps working);
+    never changed in place (TypeError), so what one part of the service was given cannot change under another:
+    `replace(**changes)` makes a changed, checked copy."""
+
+    def _frozen(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(FROZEN)
+
+    __setitem__ = __delitem__ = __ior__ = _frozen
+    clear = pop = popitem = setdefault = update = _frozen
+
+    def __reduce__(self):
+        # copy and pickle rebuild a dict subclass item by item (through __setitem__); rebuild it whole instead.
+        return (type(self), (dict(self),))
 
     def __getattr__(self, name: str) -> Any:
         try:

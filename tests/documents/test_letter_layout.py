@@ -58,7 +58,7 @@ def test_docx_and_pdf_put_yours_sincerely_after_the_body_and_keep_addresses_whol
     import docx
     import pypdf
 
-    out = write_outputs(_draft(), tmp_path / "out", "letter", ["docx", "pdf"], WriteOptions())
+    out = write_outputs(_draft(), tmp_path / "out", "letter", ["docx", "pdf"], WriteOptions.defaults())
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
@@ -106,5 +106,5 @@ def test_no_nearly_empty_last_pdf_page(name):
     draft = add_pictures(
         identity_draft(read_document(LETTERS / f"{name}.txt")), settings={**settings, "PICTURE_DEFAULT_SET": "openmoji"}
     )
-    fills = _page_fill(_weasy_html(draft, WriteOptions()))
+    fills = _page_fill(_weasy_html(draft, WriteOptions.defaults()))
     assert len(fills) == 1 or fills[-1] >= 0.15, fills  # the credits never sit alone on the last page

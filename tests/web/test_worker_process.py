@@ -72,7 +72,7 @@ def test_pages_answer_while_a_big_job_runs_and_the_worker_stops_with_the_server(
     from easyread import jobs
     from easyread.jobs import intake
 
-    app.config["EASYREAD"]["QUEUE_URL"] = ""
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(QUEUE_URL="")
     jobs.configure(app.config["EASYREAD"])
     jobs.init_app(app)
     with app.app_context():
