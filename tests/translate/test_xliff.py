@@ -53,17 +53,20 @@ def test_export_is_xliff_1_2_with_structure_states_and_notes(draft, glossary):
     assert "£125.00" in notes and "1 marca 2025" in notes and "council tax = podatek lokalny" in notes
 
 
+def _translate(cli_runner, english_file, engine: str):
+    """`easyread translate` the English draft into Polish with `engine`; the translated draft's file."""
+    command = ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"]
+    made = cli_runner.invoke(main, command)
+    assert made.exit_code == 0, made.output
+    return english_file.with_name("letter.pl.json")
+
+
 def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draft, tmp_path):
     english_file = tmp_path / "letter.json"
     english_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
         engine = f"libretranslate+{server.url}"
-        made = cli_runner.invoke(
-            main,
-            ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"],
-        )
-        assert made.exit_code == 0, made.output
-        translated_file = tmp_path / "letter.pl.json"
+        translated_file = _translate(cli_runner, english_file, engine)
         out = cli_runner.invoke(
             main, ["xliff", "export", str(english_file), str(translated_file), "-o", str(tmp_path / "letter.pl.xlf")]
         )
@@ -113,12 +116,7 @@ def test_a_stricter_back_check_setting_reaches_the_import(cli_runner, draft, tmp
     english_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
         engine = f"libretranslate+{server.url}"
-        made = cli_runner.invoke(
-            main,
-            ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"],
-        )
-        assert made.exit_code == 0, made.output
-        translated_file = tmp_path / "letter.pl.json"
+        translated_file = _translate(cli_runner, english_file, engine)
         units, store = _units(
             export_xliff(draft, EasyReadDocument.from_dict(json.loads(translated_file.read_text())), "pl")
         )
