@@ -426,8 +426,17 @@ def default(name: str) -> Any:
 
 class Settings(dict):
     """Every setting's value in its declared type, resolved once by `load_settings` and passed explicitly into
-    the domain. Read as `settings.MODEL` or `settings["MODEL"]`: still a dict during the move, so code and
-    test fixtures that read it as one keep working; `replace(**changes)` makes a changed, checked copy."""
+    the domain. Read as `settings.MODEL` or `settings["MODEL"]` (a dict, so code that reads one keeps working);
+    never changed in place (TypeError), so what one part of the service was given cannot change under another:
+    `replace(**changes)` makes a changed, checked copy."""
+
+    def _frozen(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("Settings are not changed in place: make a changed copy with settings.replace(NAME=value).")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _frozen
+
+    def __reduce__(self):  # copy and pickle would rebuild it item by item, through __setitem__
+        return (type(self), (dict(self),))
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -478,8 +487,6 @@ def load_settings(
     """
     environ = os.environ if environ is None else environ
     overrides = dict(overrides or {})
-    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
-
     inst = (
         overrides.get("INSTANCE_PATH")
         or instance_path
@@ -487,20 +494,12 @@ def load_settings(
         or _default_instance_path()
     )
     config_file = Path(inst) / CONFIG_FILE_NAME
-    if config_file.is_file():
-        with config_file.open("rb") as fh:
-            from_file = tomllib.load(fh)
-        for key, value in from_file.items():
-            key = key.upper().removeprefix(ENV_PREFIX)
-            if key in _BY_NAME:
-                values[key] = value
-    for spec in SETTINGS:
-        env_value = environ.get(ENV_PREFIX + spec.name)
-        if env_value is not None:
-            values[spec.name] = env_value
-    for key, value in overrides.items():
-        if key in _BY_NAME:
-            values[key] = value
-    values = {name: _coerce(_BY_NAME[name], v) for name, v in values.items()}
+    from_file = tomllib.loads(config_file.read_text(encoding="utf-8")) if config_file.is_file() else {}
+    # Lowest priority first; names no setting has are left out at the end.
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    values.update({key.upper().removeprefix(ENV_PREFIX): value for key, value in from_file.items()})
+    values.update({s.name: environ[ENV_PREFIX + s.name] for s in SETTINGS if ENV_PREFIX + s.name in environ})
+    values.update(overrides)
+    values = {name: _coerce(spec, values[name]) for name, spec in _BY_NAME.items()}
     values["INSTANCE_PATH"] = str(Path(inst).resolve())
     return Settings(values)

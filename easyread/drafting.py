@@ -35,11 +35,14 @@ class ConvertError(Exception):
 
 @dataclass
 class Source:
-    """One letter to draft: its bytes or path, its file name, and the title staff gave it (if any)."""
+    """One letter to draft: its bytes or path, its file name, and the title staff gave it (if any).
+    `letter`, when given, is the letter already read (an upload is read once, in the request), and `data`
+    is not read again."""
 
-    data: bytes | Path
+    data: bytes | Path | None
     filename: str
     title: str | None = None
+    letter: Document | None = None
 
 
 @dataclass
@@ -106,7 +109,7 @@ def make_drafts(
     progress("read", 0, len(sources))
     for n, source in enumerate(sources):
         try:
-            letter = read_document(source.data, filename=source.filename, settings=settings)
+            letter = _letter_of(source, settings)
         except InputError as error:
             results[n] = error
             continue
@@ -135,6 +138,13 @@ def make_drafts(
                 made if isinstance(made, Exception) else _finish(letter, *made, settings, glossary, pictures, progress)
             )
     return results  # type: ignore[return-value]  # every slot is filled above
+
+
+def _letter_of(source: Source, settings: Settings) -> Document:
+    """The source's letter: the one already read, else read from its bytes or path (InputError if unusable)."""
+    if source.letter is not None:
+        return source.letter
+    return read_document(source.data, filename=source.filename, settings=settings)
 
 
 def rewrite_letters(

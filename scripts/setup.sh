@@ -2,7 +2,7 @@
 # Set up easyread on a fresh Debian/Ubuntu machine: system packages, a virtualenv
 # in .venv, and easyread with its embedded model.
 #   bash scripts/setup.sh        # to run the service
-#   bash scripts/setup.sh test   # also the test tools
+#   bash scripts/setup.sh test   # also the test tools and the benchmarks (benchmarks/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +42,8 @@ extras=""
 [[ "${1:-}" == "test" ]] && extras="[test]"
 .venv/bin/python -m pip install -q "torch==2.13.0" -e ".${extras}"
 if [[ "${1:-}" == "test" ]]; then
+    # The benchmarks (`easyread bench`) are their own distribution, so the service's wheel does not carry their data
+    .venv/bin/python -m pip install -q -e benchmarks
     # playwright-core and axe-core for the browser and accessibility tests, pinned by the lock file
     npm ci --prefix scripts --ignore-scripts --no-audit --no-fund --loglevel=error
 fi

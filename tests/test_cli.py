@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 
 import pytest
 
-from easyread.cli import main
+from easyread.cli import BENCH_MISSING, main
 
 LETTER = """Council tax reminder
 
@@ -105,6 +106,14 @@ def test_bench_lists_benchmarks(cli_runner):
     result = cli_runner.invoke(main, ["bench"])
     assert result.exit_code == 0
     assert "documents" in result.output
+
+
+def test_bench_without_the_benchmarks_installed_says_how_to_install_them(cli_runner, monkeypatch):
+    monkeypatch.setitem(sys.modules, "easyread_bench", None)  # None makes the import fail, as if not installed
+    result = cli_runner.invoke(main, ["bench", "documents"])
+    assert result.exit_code == 2
+    assert result.output.strip() == BENCH_MISSING
+    assert "pip install -e benchmarks" in result.output
 
 
 def test_unknown_bench_is_refused(cli_runner):

@@ -120,3 +120,21 @@ def test_one_letter_that_cannot_be_read_does_not_stop_the_others(settings):
     assert [m.letter.source_name for m in (made[0], made[2])] == ["a.txt", "b.txt"]
     assert made[2].draft.title == "Your parking account"
     assert all(m.report["parts"] for m in (made[0], made[2]))
+
+
+def test_a_letter_already_read_is_not_read_again(settings, counted):
+    """The web job passes the letter the upload request read (Letter.parsed); bytes alone are still read."""
+    from easyread.documents.read import read_document
+    from easyread.glossary import load_glossary
+
+    text = small_letter(1)
+    letter = read_document(text.encode("utf-8"), filename="letter.txt")
+    kept = drafting.make_draft(
+        drafting.Source(None, "letter.txt", letter=letter), model="none", settings=settings, glossary=load_glossary()
+    )
+    assert counted == {"read": 0, "check": 1}
+    read = drafting.make_draft(
+        drafting.Source(text.encode("utf-8"), "letter.txt"), model="none", settings=settings, glossary=load_glossary()
+    )
+    assert counted == {"read": 1, "check": 2}
+    assert kept.draft.to_dict() == read.draft.to_dict()

@@ -62,3 +62,16 @@ def test_views_and_tasks_leave_queries_and_commits_to_the_records_layer(folder):
             if ("db.session" in line and name not in SESSION_ALLOWED) or "select(" in line or ".query(" in line:
                 bad.append(f"{name}:{number}: {line.strip()}")
     assert bad == []
+
+
+def test_the_package_never_needs_the_benchmarks():
+    """The benchmarks are a separate distribution (benchmarks/): only `easyread bench` imports them, and it says how
+    to install them when they are missing (tests/test_cli.py)."""
+    importers = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for _, module in _imports(path)
+        if _crosses(module, ("easyread_bench", "easyread.bench"))
+    )
+    assert set(importers) == {"cli/__init__.py"}
+    assert not (PACKAGE / "bench").exists()

@@ -37,6 +37,29 @@ def test_replace_checks_names_and_types():
         settings.replace(PORT="eighty")
 
 
+def test_settings_are_never_changed_in_place():
+    import copy
+    import pickle
+
+    settings = load_settings(environ={})
+    changes = {
+        "item": lambda s: s.__setitem__("MODEL", "none"),
+        "update": lambda s: s.update(MODEL="none"),
+        "setdefault": lambda s: s.setdefault("MODEL", "none"),
+        "pop": lambda s: s.pop("MODEL"),
+        "del": lambda s: s.__delitem__("MODEL"),
+        "clear": lambda s: s.clear(),
+        "|=": lambda s: s.__ior__({"MODEL": "none"}),
+    }
+    for name, change in changes.items():
+        with pytest.raises(TypeError, match=r"settings\.replace\(NAME=value\)"):
+            change(settings)
+        assert settings.MODEL == default("MODEL"), name
+    assert settings.replace(MODEL="none").MODEL == "none" and settings.MODEL == default("MODEL")
+    for twin in (copy.copy(settings), copy.deepcopy(settings), pickle.loads(pickle.dumps(settings))):
+        assert type(twin) is Settings and twin == settings
+
+
 def test_a_partial_dict_is_completed_from_the_declarations_not_the_environment(monkeypatch):
     monkeypatch.setenv("EASYREAD_MODEL", "openai+http://127.0.0.1:1/v1")
     monkeypatch.setenv("EASYREAD_PICTURE_PX", "12")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from easyread.cli import options
 from easyread.config import load_settings
 from easyread.documents.errors import InputError
 from easyread.progress import stage_printer
@@ -58,26 +59,10 @@ def serve(settings: dict, host: str | None, port: int | None, worker: bool | Non
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder to write the Easy Read files into.",
-)
-@click.option(
-    "--format",
-    "formats",
-    default=None,
-    help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).",
-)
-@click.option(
-    "--model",
-    default=None,
-    help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).',
-)
-@click.option("--pictures/--no-pictures", default=True, show_default=True, help="Put a picture beside each point.")
+@options.output("out_dir", folder=True, required=True, help="Folder to write the Easy Read files into.")
+@options.formats()
+@options.model()
+@options.pictures()
 @click.pass_obj
 def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, model: str | None, pictures: bool) -> None:
     """Convert one letter into Easy Read files."""
@@ -106,12 +91,23 @@ def convert(settings: dict, file: Path, out_dir: Path, formats: str | None, mode
         click.echo(result.summary)
 
 
+BENCH_MISSING = (
+    "The benchmarks are not installed: run `.venv/bin/pip install -e benchmarks` in the easyread folder "
+    "(or `bash scripts/setup.sh test`), then try again."
+)
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("name", required=False)
 @click.pass_context
 def bench(ctx: click.Context, name: str | None) -> None:
     """Run a benchmark and print its figures beside its baseline. Without NAME, list them."""
-    from easyread.bench import BENCHMARKS, load
+    try:
+        # The benchmarks are a separate distribution (benchmarks/), so the service does not ship their data.
+        from easyread_bench import BENCHMARKS, load
+    except ImportError:
+        click.echo(BENCH_MISSING, err=True)
+        sys.exit(2)
 
     if not name:
         for key, (_, about) in BENCHMARKS.items():

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from easyread.batch.state import DONE, FAILED, SKIPPED
+from easyread.cli import options
 
 
 class BarReporter:
@@ -74,15 +75,9 @@ def _languages(value: str | None) -> list[str]:
 @click.command()
 @click.argument("in_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--formats", default=None, help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting)."
-)
-@click.option(
-    "--model",
-    default=None,
-    help='Model to rewrite with, or "none" to keep the words as they are (default: the MODEL setting).',
-)
-@click.option("--pictures/--no-pictures", default=True, show_default=True, help="Put a picture beside each point.")
+@options.formats("--formats")
+@options.model()
+@options.pictures()
 @click.option(
     "--jobs", type=int, default=None, help="How many letters to rewrite together (default: the BATCH_JOBS setting)."
 )
@@ -321,6 +316,7 @@ class DatabaseReview:
                     source_kind=sniff(data),
                     content_hash=digest,
                     original_path=relative,
+                    parsed=letter.to_dict(),
                     options={"languages": ["en"], "batch": {"path": entry.rel, "review_round": self.round_name}},
                     status="done",
                     progress={"stage": "done", "done": 1, "total": 1, "percent": 100},

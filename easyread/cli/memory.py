@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from easyread.cli import options
+
 
 def _app():
     from easyread import create_app
@@ -34,7 +36,7 @@ def memory() -> None:
 @memory.command("import-tmx")
 @click.argument("tmx_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--language", required=True, help="The language to take from the file, e.g. pl.")
-@click.option("--council", default=None, help="Council name (default: the COUNCIL_NAME setting).")
+@options.council()
 @click.pass_obj
 def import_tmx(settings: dict, tmx_file: Path, language: str, council: str | None) -> None:
     """Add the English and LANGUAGE pairs of a TMX file (from a supplier's CAT tool) to the council's memory."""
@@ -67,7 +69,7 @@ def import_tmx(settings: dict, tmx_file: Path, language: str, council: str | Non
 @memory.command("export-tmx")
 @click.argument("tmx_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--language", required=True, help="The language to export, e.g. pl.")
-@click.option("--council", default=None, help="Council name (default: the COUNCIL_NAME setting).")
+@options.council()
 @click.pass_obj
 def export_tmx_cmd(settings: dict, tmx_file: Path, language: str, council: str | None) -> None:
     """Write the council's memory for LANGUAGE as TMX 1.4, for a supplier's CAT tool."""

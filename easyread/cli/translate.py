@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from easyread.cli import options
 from easyread.progress import stage_printer
 
 
@@ -52,20 +53,8 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
 @click.command()
 @click.argument("draft_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "to", required=True, help="Comma-separated language codes or names, e.g. pl,ro,ur.")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the translated files (default: beside the draft).",
-)
-@click.option(
-    "--format",
-    "formats",
-    default=None,
-    help="Comma-separated formats: docx,pdf,html,txt (default: the FORMATS setting).",
-)
+@options.output("out_dir", folder=True, help="Folder for the translated files (default: beside the draft).")
+@options.formats()
 @click.option(
     "--engine",
     default=None,
@@ -77,11 +66,7 @@ def languages(settings: dict, engines: tuple[str, ...], community: bool) -> None
     is_flag=True,
     help="DRAFT_FILE is the original letter (DOCX, PDF or text), not an Easy Read draft: translate the letter itself.",
 )
-@click.option(
-    "--back-check/--no-back-check",
-    default=None,
-    help="Translate each point back into English and flag drifted points (default: the TRANSLATE_BACK_CHECK setting).",
-)
+@options.back_check("Translate each point back into English and flag drifted points")
 @click.option(
     "--memory",
     "memory_files",

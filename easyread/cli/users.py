@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from easyread.cli import options
 from easyread.store.models import ROLES
 
 FIRST_RUN_HINT = (
@@ -45,9 +46,7 @@ def users() -> None:
     show_default=True,
     help="admin: manages accounts; staff: makes Easy Read letters; reviewer: reviews them.",
 )
-@click.option(
-    "--council", default=None, help="Council name (default: the COUNCIL_NAME setting). Made if it does not exist yet."
-)
+@options.council("Made if it does not exist yet.")
 @click.option("--generate-password", is_flag=True, help="Make a password and print it once, instead of asking for one.")
 @click.pass_obj
 def users_create(

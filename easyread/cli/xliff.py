@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from easyread.cli import options
 from easyread.cli.translate import _read_draft
 
 
@@ -32,16 +33,8 @@ def _drafts(english_file: Path, translated_file: Path):
 
 
 @xliff.command("export")
-@click.argument("english_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("translated_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The XLIFF file to write (default: beside the translation, with .xlf).",
-)
+@options.draft_files
+@options.output("out", folder=False, help="The XLIFF file to write (default: beside the translation, with .xlf).")
 @click.option(
     "--xliff-version",
     type=click.Choice(["1.2", "2.0"]),
@@ -77,25 +70,15 @@ def export_cmd(settings: dict, english_file: Path, translated_file: Path, out: P
 
 
 @xliff.command("import")
-@click.argument("english_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("translated_file", type=click.Path(dir_okay=False, path_type=Path))
+@options.draft_files
 @click.argument("xliff_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the new translated draft (default: TRANSLATED_FILE with .returned.json).",
+@options.output(
+    "out", folder=False, help="Where to write the new translated draft (default: TRANSLATED_FILE with .returned.json)."
 )
 @click.option(
     "--engine", default=None, help="Engine for the back-translation check (default: TRANSLATE_ENGINE, else MODEL)."
 )
-@click.option(
-    "--back-check/--no-back-check",
-    default=None,
-    help="Translate changed points back into English and flag drift (default: the TRANSLATE_BACK_CHECK setting).",
-)
+@options.back_check("Translate changed points back into English and flag drift")
 @click.pass_obj
 def import_cmd(
     settings: dict,
@@ -119,7 +102,15 @@ def import_cmd(
             raise ValueError(f"There is no file at {xliff_file}. Check the name and try again.")
         back = settings.TRANSLATE_BACK_CHECK if back_check is None else back_check
         translator = get_translator(engine, settings) if back else None
-        result = import_xliff(xliff_file.read_bytes(), english, translated, translated.language, translator=translator)
+        result = import_xliff(
+            xliff_file.read_bytes(),
+            english,
+            translated,
+            translated.language,
+            translator=translator,
+            chrf_min=settings.TRANSLATE_CHRF_MIN,
+            similarity_min=settings.TRANSLATE_SIMILARITY_MIN,
+        )
     except (TranslationError, EngineError, ValueError) as error:
         click.echo(f"{xliff_file.name}: {error}", err=True)
         sys.exit(2)

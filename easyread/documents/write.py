@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from easyread.config import default, resolved
+from easyread.config import resolved
 from easyread.documents.model import EasyReadDocument, Picture
 
 log = logging.getLogger(__name__)
@@ -30,13 +30,13 @@ FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 @dataclass
 class WriteOptions:
-    """How Easy Read documents look: by default the declared FONT, FONT_SIZE_PT, HEADING_SIZE_PT and
-    PICTURE_SIZE_CM settings (Arial, 16 pt, as the UK guidance asks)."""
+    """How Easy Read documents look: the FONT, FONT_SIZE_PT, HEADING_SIZE_PT and PICTURE_SIZE_CM settings
+    (`from_settings`), or their declared defaults (`defaults()`: Arial, 16 pt, as the UK guidance asks)."""
 
-    font: str = default("FONT")
-    font_size_pt: float = default("FONT_SIZE_PT")
-    heading_size_pt: float = default("HEADING_SIZE_PT")
-    picture_size_cm: float = default("PICTURE_SIZE_CM")
+    font: str
+    font_size_pt: float
+    heading_size_pt: float
+    picture_size_cm: float
     council_name: str = ""
     # "Final version 3" for an approved version, "Draft: not approved yet" otherwise; shown in the header.
     # Empty (the command line's convert) shows nothing.
@@ -53,6 +53,11 @@ class WriteOptions:
             picture_size_cm=settings.PICTURE_SIZE_CM,
             council_name=settings.COUNCIL_NAME,
         )
+
+    @classmethod
+    def defaults(cls, **changes) -> WriteOptions:
+        """The declared defaults with no council named (a draft written without settings), with `changes`."""
+        return replace(cls.from_settings(None), **{"council_name": "", **changes})
 
     @property
     def title_size_pt(self) -> float:
@@ -93,7 +98,7 @@ def write_outputs(
     file is written.
     """
     chosen = normalise_formats(formats)
-    options = options or WriteOptions()
+    options = options or WriteOptions.defaults()
     if not stem or Path(stem).name != stem:
         raise ValueError(f"The file name '{stem}' must be a plain name without folders.")
     folder = Path(out_dir)

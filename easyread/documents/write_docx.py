@@ -47,7 +47,7 @@ _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 def build_docx(doc: EasyReadDocument, options: WriteOptions | None = None) -> docx.document.Document:
     """Build the Word document in memory (a python-docx Document)."""
-    options = options or WriteOptions()
+    options = options or WriteOptions.defaults()
     rtl = doc.direction == "rtl"
     lang = (doc.language or "en").replace("_", "-")
     word = docx.Document()

@@ -78,7 +78,7 @@ def font_stack(font: str) -> str:
 
 def stylesheet(options: WriteOptions | None = None) -> str:
     """The Easy Read CSS, scoped to `.er-document`, for pages that show a fragment."""
-    return _environment().get_template("easyread.css").render(**_style_values(options or WriteOptions()))
+    return _environment().get_template("easyread.css").render(**_style_values(options or WriteOptions.defaults()))
 
 
 def data_uri(path: Path) -> str:
@@ -120,7 +120,7 @@ def render_html(
     an `<img alt="">` would become a figure without alternate text. Browsers do
     not print backgrounds by default, so HTML for people keeps `<img>`.
     """
-    options = options or WriteOptions()
+    options = options or WriteOptions.defaults()
     picture_src = _once_per_file(picture_src or embedded_picture_src)
     level = 1 if standalone else max(1, min(5, heading_level))
     context = {

@@ -20,7 +20,7 @@ from easyread.documents.write import WriteOptions, credit_lines, document_title
 
 def render_text(doc: EasyReadDocument, options: WriteOptions | None = None) -> str:
     """The document as plain text, ending with one newline."""
-    options = options or WriteOptions()
+    options = options or WriteOptions.defaults()
     lines: list[str] = []
     header = [t for t in (options.council_name.strip(), options.status.strip()) if t]
     if header:

@@ -133,35 +133,21 @@ def list_models(settings: Settings | dict) -> list[ModelInfo]:
     configured = settings.MODEL.strip()
     if configured.startswith(TRANSFORMERS):
         folder = _folder(configured)
-        ready = (folder / "config.json").is_file()
-        infos.append(
-            ModelInfo(
-                "configured",
-                configured,
-                str(folder),
-                ready,
-                embedded.folder_size(folder),
-                "" if ready else "No config.json in this folder.",
-            )
-        )
+        infos.append(_folder_info(configured, folder, (folder / "config.json").is_file(), "config.json"))
     elif configured.startswith(OPENVINO):
         from easyread.engines.openvino_engine import is_model_folder
 
         folder = _folder(configured)
-        ready = is_model_folder(folder)
-        infos.append(
-            ModelInfo(
-                "configured",
-                configured,
-                str(folder),
-                ready,
-                embedded.folder_size(folder),
-                "" if ready else "No openvino_model.xml in this folder.",
-            )
-        )
+        infos.append(_folder_info(configured, folder, is_model_folder(folder), "openvino_model.xml"))
     elif configured.startswith(OPENAI_PREFIXES):
         infos.append(_server_info(configured, settings))
     return infos
+
+
+def _folder_info(spec: str, folder: Path, ready: bool, needed: str) -> ModelInfo:
+    """The configured model in a folder of its own; when not ready, the note names the file it lacks."""
+    note = "" if ready else f"No {needed} in this folder."
+    return ModelInfo("configured", spec, str(folder), ready, embedded.folder_size(folder), note)
 
 
 def _openvino_info(model: openvino_prepare.OpenVINOModel, root: Path) -> ModelInfo:

@@ -23,6 +23,8 @@ from easyread.jobs.queue import QueueError, configure, describe, huey, is_immedi
 log = logging.getLogger(__name__)
 
 ACTIVE = ("queued", "running")
+# Staff see this: they know a letter being worked on, not the queue's tasks.
+BUSY = "Wait until the work on this letter has finished, then try again."
 
 
 def init_app(app) -> None:
@@ -38,7 +40,7 @@ def queue_draft(doc) -> str:
 
 
 def retry(doc) -> str:
-    """Queue a failed document again, from its stored original."""
+    """Queue a failed document again, from the letter as its upload read it (else its stored original)."""
     if doc.status != "failed":
         raise ValueError("Only a document whose job failed can be tried again.")
     return tasks.queue(doc, "document")
@@ -47,14 +49,14 @@ def retry(doc) -> str:
 def queue_point(doc, user, section: int, index: int) -> str:
     """Queue making point (section, index) of the latest version again with the model."""
     if doc.status in ACTIVE:
-        raise ValueError("Wait for the current job on this letter to finish.")
+        raise ValueError(BUSY)
     return tasks.queue(doc, "point", section=int(section), index=int(index), user_id=getattr(user, "id", None))
 
 
 def queue_translation(doc, user, languages: list[str]) -> str:
     """Queue translating the latest English version of `doc` into `languages` (catalogue codes)."""
     if doc.status in ACTIVE:
-        raise ValueError("Wait for the current job on this letter to finish.")
+        raise ValueError(BUSY)
     return tasks.queue(doc, "translate", languages=list(languages), user_id=getattr(user, "id", None))
 
 

@@ -1,7 +1,8 @@
 """Taking in a letter from the upload page or the API: check it, keep it, record it, queue its job.
 
-The letter is read once here so a bad file is refused at once with the reader's
-plain message (InputError); the job reads the kept copy again.
+The letter is read once here, so a bad file is refused at once with the reader's
+plain message (InputError); what was read is stored with the letter (`Letter.parsed`), so the job
+and the pages use it rather than reading the file again.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def accept(
         source_kind=sniff(data),
         content_hash=digest,
         original_path=relative,
+        parsed=letter.to_dict(),
         options=options,
     )
     jobs.queue_draft(doc)

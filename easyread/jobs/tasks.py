@@ -143,6 +143,15 @@ def _original(doc, app) -> bytes:
     return (Path(app.instance_path) / doc.original_path).read_bytes()
 
 
+def _upload(doc, app):
+    """(None, the letter as the upload read it), or (the stored original's bytes, None) for a letter whose reading
+    was not kept, so the worker reads an upload only when the request did not."""
+    from easyread.records import letters
+
+    letter = letters.as_read(doc)
+    return (None, letter) if letter is not None else (_original(doc, app), None)
+
+
 def _plain_error(error: Exception) -> str | None:
     """The user's message for an error we expect (bad input, no model, model server down), else None."""
     from easyread.convert import ConvertError
@@ -174,7 +183,7 @@ def _task_user(task: dict):
 
 @huey.task(name="easyread.make_draft")
 def make_draft(document_id: int, job: str) -> str:
-    """Read the stored letter, rewrite it, add pictures, check it, store draft version 1 (or the next)."""
+    """Rewrite the letter as its upload read it, add pictures, check it, store draft version 1 (or the next)."""
     with app_context() as app:
         return _make_draft(app, document_id, job)
 
@@ -192,13 +201,14 @@ def _make_draft(app, document_id: int, job: str) -> str:
         doc, "running", progress={**(doc.progress or {}), "stage": "read", "done": 0, "total": 1, "percent": 0}
     )
     try:
-        data = _original(doc, app)
+        data, letter = _upload(doc, app)
     except OSError:
         return _fail(doc, MISSING_FILE)
     try:
         glossary = council_glossary.glossary_for(settings, doc.council_id)
         made = work.make_draft(
             data,
+            letter=letter,
             filename=doc.filename,
             options=doc.options or {},
             settings=settings,
@@ -305,7 +315,10 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
 def _source_text(doc, app, settings: dict) -> str | None:
     """The original letter's text, for the fact lock; None if it cannot be read any more."""
     from easyread.documents.read import read_document
+    from easyread.records import letters
 
+    if (letter := letters.as_read(doc)) is not None:
+        return letter.text()
     try:
         return read_document(_original(doc, app), filename=doc.filename, settings=settings).text()
     except Exception:  # the fact lock is skipped rather than blocking a person's edit

@@ -41,22 +41,23 @@ def recheck(draft: dict, source_text: str | None, *, glossary, settings) -> tupl
 
 
 def make_draft(
-    data: bytes,
+    data: bytes | None,
     *,
     filename: str,
     options: dict,
     settings,
     glossary,
     progress: Progress = _quiet,
+    letter: Document | None = None,
     first_draft: Callable[[Made], None] | None = None,
 ) -> Made:
-    """Read the stored original once, rewrite it, check it once and add pictures (easyread.drafting).
-    `first_draft(made)` gets the draft as soon as it is rewritten and its facts locked, before the repairs and
-    the meaning check. Raises InputError, ConvertError or EngineError, or TimeLimitError past the
-    JOB_TIME_LIMIT_SECONDS setting."""
+    """Rewrite the letter, check it once and add pictures (easyread.drafting): the `letter` the upload read,
+    else read from the stored original `data`. `first_draft(made)` gets the draft as soon as it is rewritten and
+    its facts locked, before the repairs and the meaning check. Raises InputError, ConvertError or EngineError,
+    or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
     with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         made = make_drafts(
-            [Source(data, filename, title=options.get("title"))],
+            [Source(data, filename, title=options.get("title"), letter=letter)],
             model=options.get("model") or settings["MODEL"],
             settings=settings,
             glossary=glossary,

@@ -57,6 +57,14 @@ def add_upload(user: User, *, words: int, **fields) -> Letter:
     return letter
 
 
+def as_read(letter: Letter):
+    """The original letter as the upload read it (a Document), or None when it was not kept (older letters, or
+    after retention removed the original): then read the original file, if it is still there."""
+    from easyread.documents.model import Document
+
+    return Document.from_dict(letter.parsed) if letter.parsed else None
+
+
 def delete(letter: Letter, user) -> None:
     """Mark the letter deleted (it leaves every list and page) and audit it, committed."""
     letter.deleted_at = datetime.now(UTC)

@@ -95,6 +95,9 @@ def purge(instance: str | Path, days: int, *, now: datetime | None = None, actor
     db.session.commit()
     for doc in db.session.scalars(select(Letter).where(Letter.deleted_at.is_(None), Letter.created_at < cutoff)).all():
         removed = _remove_original(doc, instance)
+        if doc.parsed is not None:  # the letter as the upload read it holds the original's words too
+            doc.parsed = None
+            removed = True
         shutil.rmtree(Path(instance) / "outputs" / str(doc.id), ignore_errors=True)
         cleared = 0
         for r in db.session.scalars(select(ReviewRound).where(ReviewRound.document_id == doc.id)):

@@ -68,9 +68,15 @@ def original_bytes(doc, instance: str | Path) -> bytes:
 
 
 def original_document(doc, instance: str | Path, settings: dict):
-    """The original letter as a Document (read once per process and kept for the last 32 letters), or None."""
+    """The original letter as a Document (as the upload read it; for older letters read once per process and kept
+    for the last 32), or None."""
     from easyread.documents.model import Document
     from easyread.documents.read import read_document
+    from easyread.records.letters import as_read
+
+    stored = as_read(doc)
+    if stored is not None:
+        return stored
 
     key = (doc.content_hash, doc.filename)
     with _cache_lock:

@@ -148,7 +148,9 @@ class Letter(db.Model):
     """An uploaded letter and the job that turns it into Easy Read.
 
     The original file is kept unchanged in the instance folder at
-    `uploads/<content_hash>` (see `original_path`). `options` holds
+    `uploads/<content_hash>` (see `original_path`); `parsed` is that file as the upload read it
+    (`Document.to_dict()`), so the job and the pages never read the file again (None for letters from
+    before it was kept, and after retention removes the original). `options` holds
     {"model": str, "languages": [str], "formats": [str]}; `progress` holds
     {"stage": str, "done": int, "total": int}; `error` is one plain-English sentence.
     """
@@ -165,6 +167,7 @@ class Letter(db.Model):
     original_path: Mapped[str] = mapped_column(
         String(1024), nullable=False, default=""
     )  # relative to the instance folder
+    parsed: Mapped[dict | None] = mapped_column(JSON)
     options: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="queued", index=True)
     progress: Mapped[dict] = mapped_column(JSON, default=dict, nullable=False)

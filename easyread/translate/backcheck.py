@@ -13,12 +13,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from easyread.config import default
-
-# The declared defaults of TRANSLATE_CHRF_MIN and TRANSLATE_SIMILARITY_MIN, for callers without settings.
-DEFAULT_CHRF_MIN = default("TRANSLATE_CHRF_MIN")
-DEFAULT_SIMILARITY_MIN = default("TRANSLATE_SIMILARITY_MIN")
-
 
 @dataclass
 class BackCheck:
@@ -68,10 +62,12 @@ def score(
     backs: list[str],
     *,
     embedder=None,
-    chrf_min: float = DEFAULT_CHRF_MIN,
-    similarity_min: float = DEFAULT_SIMILARITY_MIN,
+    chrf_min: float,
+    similarity_min: float,
 ) -> list[BackCheck]:
-    """Score back-translations against their English sources; `embedder` defaults to MiniLM."""
+    """Score back-translations against their English sources; `embedder` defaults to MiniLM. A point drifted when
+    its chrF is below `chrf_min` or its similarity below `similarity_min` (the TRANSLATE_CHRF_MIN and
+    TRANSLATE_SIMILARITY_MIN settings)."""
     if embedder is None:
         from easyread.pictures.embed import MiniLM
 

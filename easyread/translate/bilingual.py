@@ -25,7 +25,7 @@ from easyread.documents.write import WriteOptions, credit_lines, document_title
 
 def build_bilingual_docx(english: EasyReadDocument, translated: EasyReadDocument, options: WriteOptions | None = None):
     """A python-docx Document with English and `translated` point by point (same structure)."""
-    options = options or WriteOptions()
+    options = options or WriteOptions.defaults()
     lang = (translated.language or "und").replace("_", "-")
     rtl = translated.direction == "rtl"
     word = docx.Document()

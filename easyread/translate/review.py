@@ -90,10 +90,12 @@ def apply_changes(
     translator=None,
     embedder=None,
     by: str = "translator",
-    chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
-    similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN,
+    chrf_min: float,
+    similarity_min: float,
 ) -> Imported:
-    """A copy of `translated` with each returned text in place; ids not returned keep their text and approval."""
+    """A copy of `translated` with each returned text in place; ids not returned keep their text and approval.
+    Changed points are back-checked with `translator` against `chrf_min` and `similarity_min` (the
+    TRANSLATE_CHRF_MIN and TRANSLATE_SIMILARITY_MIN settings)."""
     answers = {r.id: r for r in returned}
     draft = copy.deepcopy(translated)
     draft.language = code

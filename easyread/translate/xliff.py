@@ -18,7 +18,6 @@ from translate.storage import xliff as tt_xliff
 from translate.storage import xliff2 as tt_xliff2
 
 from easyread.documents.model import EasyReadDocument
-from easyread.translate import backcheck
 from easyread.translate.catalogue import lookup
 from easyread.translate.errors import TranslationError
 from easyread.translate.factcheck import PROTECTED_KINDS, preferred_date
@@ -230,8 +229,8 @@ def import_xliff(
     translator=None,
     embedder=None,
     by: str = "translator",
-    chrf_min: float = backcheck.DEFAULT_CHRF_MIN,
-    similarity_min: float = backcheck.DEFAULT_SIMILARITY_MIN,
+    chrf_min: float,
+    similarity_min: float,
 ) -> Imported:
     """A new version of `translated` with the returned XLIFF's targets; raises XliffRefused.
 

@@ -17,7 +17,7 @@ from easyread.web.auth import get_document_or_404, staff_required
 from easyread.web.documents import bp
 
 STALE = "Someone changed this draft while you had it open. Your change was not saved: check the latest version and try again."
-BUSY = "Wait for the job on this letter to finish, then try again."
+BUSY = jobs.BUSY
 
 
 def _back(doc, anchor: str | None = None):

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from easyread.config import default
+from easyread.config import Settings
 from easyread.documents import edits
 from easyread.documents.atomic import atomic_write_bytes
 from easyread.records import versions
@@ -37,7 +37,7 @@ class PictureError(ValueError):
     pass
 
 
-def _settings() -> dict:
+def _settings() -> Settings:
     return current_app.config["EASYREAD"]
 
 
@@ -170,7 +170,7 @@ def choose_picture(doc_id: int, section: int, index: int):
                         file.read(MAX_PICTURE_MB * 1024 * 1024 + 1),
                         doc.council_id,
                         current_app.instance_path,
-                        int(_settings().get("PICTURE_PX") or default("PICTURE_PX")),
+                        _settings().PICTURE_PX,
                     )
                 except PictureError as error:
                     errors["picture"] = str(error)

@@ -14,7 +14,6 @@ from flask_wtf.file import FileField
 from wtforms import StringField
 
 from easyread import jobs
-from easyread.config import default
 from easyread.jobs import intake
 from easyread.records import versions
 from easyread.store.models import DraftVersion
@@ -224,7 +223,6 @@ def translation_xliff_upload(doc_id: int, code: str):
     """Take a translator's returned XLIFF in as the next version of this language (fact lock and back-check run)."""
     from easyread.engines.base import EngineError
     from easyread.records.translations import save_translation
-    from easyread.translate.engines import get_translator
     from easyread.translate.errors import TranslationError
     from easyread.translate.xliff import import_xliff
 
@@ -235,21 +233,9 @@ def translation_xliff_upload(doc_id: int, code: str):
     if upload is None or not getattr(upload, "filename", ""):
         form.file.errors = ["Choose the XLIFF file your translator sent back."]
         return _translation_page(doc, code, version, form, 400)
-    settings = current_app.config["EASYREAD"]
     try:
-        translator = (
-            get_translator(None, settings)
-            if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK"))
-            else None
-        )
-        result = import_xliff(
-            upload.read(),
-            english,
-            translated,
-            code,
-            translator=translator,
-            by=getattr(current_user, "name", "") or "translator",
-        )
+        by = getattr(current_user, "name", "") or "translator"
+        result = import_xliff(upload.read(), english, translated, code, by=by, **_back_check())
     except (TranslationError, EngineError) as error:
         form.file.errors = [str(error)]
         return _translation_page(doc, code, version, form, 400)
@@ -272,6 +258,19 @@ def translation_xliff_upload(doc_id: int, code: str):
     )
     flash(message + (f", {len(result.flagged)} to check." if result.flagged else "."), "success")
     return redirect(url_for("documents.translation", doc_id=doc.id, code=code))
+
+
+def _back_check() -> dict:
+    """How a person's changed translation is checked, as the settings say: the engine that translates it back
+    (None when TRANSLATE_BACK_CHECK is off) and the TRANSLATE_CHRF_MIN and TRANSLATE_SIMILARITY_MIN thresholds."""
+    from easyread.translate.engines import get_translator
+
+    settings = current_app.config["EASYREAD"]
+    return {
+        "translator": get_translator(None, settings) if settings.TRANSLATE_BACK_CHECK else None,
+        "chrf_min": settings.TRANSLATE_CHRF_MIN,
+        "similarity_min": settings.TRANSLATE_SIMILARITY_MIN,
+    }
 
 
 def _review_points(doc, code: str, version: DraftVersion, english) -> list[dict]:
@@ -303,7 +302,6 @@ def translation_review(doc_id: int, code: str):
     """A fluent speaker checks a translation: English beside each point, edits, and approves points or the language."""
     from easyread.engines.base import EngineError
     from easyread.records.translations import save_translation
-    from easyread.translate.engines import get_translator
     from easyread.translate.errors import TranslationError
     from easyread.translate.origin import is_approved
     from easyread.translate.review import Returned, apply_changes
@@ -331,21 +329,9 @@ def translation_review(doc_id: int, code: str):
             )
             for p in points
         ]
-        settings = current_app.config["EASYREAD"]
         try:
-            translator = (
-                get_translator(None, settings)
-                if settings.get("TRANSLATE_BACK_CHECK", default("TRANSLATE_BACK_CHECK"))
-                else None
-            )
-            result = apply_changes(
-                english,
-                translated,
-                code,
-                returned,
-                translator=translator,
-                by=getattr(current_user, "name", "") or "a fluent speaker",
-            )
+            by = getattr(current_user, "name", "") or "a fluent speaker"
+            result = apply_changes(english, translated, code, returned, by=by, **_back_check())
         except (TranslationError, EngineError) as error:
             flash(f"The translation was not saved: {error}", "error")
             return redirect(url_for("documents.translation_review", doc_id=doc.id, code=code))

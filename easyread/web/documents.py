@@ -18,6 +18,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
 
 from easyread import jobs
+from easyread.config import Settings
 from easyread.documents.errors import InputError
 from easyread.documents.write import FORMATS, WriteOptions, write_outputs
 from easyread.jobs import intake
@@ -48,7 +49,7 @@ class UploadForm(FlaskForm):
     languages = StringField("Translate into other languages (optional)")
 
 
-def _settings() -> dict:
+def _settings() -> Settings:
     return current_app.config["EASYREAD"]
 
 
@@ -58,9 +59,7 @@ def _upload_form() -> UploadForm:
     form.model.choices = intake.model_choices(settings)
     if request.method == "GET":
         form.model.data = form.model.choices[0][0]
-        form.formats.data = [
-            f.strip() for f in (settings.get("FORMATS") or "").split(",") if f.strip() in FORMATS
-        ] or list(FORMATS)
+        form.formats.data = [f.strip() for f in settings.FORMATS.split(",") if f.strip() in FORMATS] or list(FORMATS)
         form.pictures.data = True
     return form
 

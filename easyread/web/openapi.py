@@ -48,13 +48,15 @@ def spec(server_url: str) -> dict:
         "schema": {"type": "string", "default": "en"},
         "description": "en for the Easy Read draft, or a language code for its translation.",
     }
-    not_ready = _error("The job is still running (poll the document), or it failed (see the document's error).")
+    not_ready = _error(
+        "The draft is still being made (poll the document), or making it failed (see the document's error)."
+    )
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "easyread API",
             "version": "1",
-            "description": "Submit a council letter, poll its Easy Read job, fetch the draft, its check report and its files. "
+            "description": "Submit a council letter, poll it until its Easy Read draft is made, fetch the draft, its check report and its files. "
             "Authenticate with an API token: `Authorization: Bearer er_…` (an administrator makes tokens).",
         },
         "servers": [{"url": server_url}],
@@ -63,7 +65,7 @@ def spec(server_url: str) -> dict:
             "/documents": {
                 "post": {
                     "summary": "Submit a letter",
-                    "description": "Reads the letter at once (a bad file is refused with 422 and a plain message), then queues the Easy Read job.",
+                    "description": "Reads the letter at once (a bad file is refused with 422 and a plain message), then queues the task that makes its Easy Read draft.",
                     "requestBody": {
                         "required": True,
                         "content": {

@@ -44,7 +44,7 @@ def council_logo():
 
 
 def _logo_path() -> Path | None:
-    setting = current_app.config["EASYREAD"].get("COUNCIL_LOGO") or ""
+    setting = current_app.config["EASYREAD"].COUNCIL_LOGO
     if not setting:
         return None
     path = Path(setting).expanduser()

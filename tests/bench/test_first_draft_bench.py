@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def test_the_first_draft_comes_before_the_checked_draft(monkeypatch, capsys):
     import easyread.engines.registry as registry
-    from easyread.bench import first_draft
+    from easyread_bench import first_draft
     from tests.simplify.fakes import FakeEngine
 
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine())

@@ -5,7 +5,7 @@ import threading
 
 import requests
 
-from easyread.bench.web import start_waitress
+from easyread_bench.web import start_waitress
 
 
 def _hello(environ, start_response):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from easyread.bench import BENCHMARKS, load
+from easyread_bench import BENCHMARKS, load
 
 PAIRS = Path(__file__).resolve().parent.parent / "verify" / "dev_pairs.csv"
 

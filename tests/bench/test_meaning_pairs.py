@@ -1,4 +1,4 @@
-"""The labelled meaning pairs (easyread/bench/meaning/pairs.csv) keep their schema and stay honest:
+"""The labelled meaning pairs (benchmarks/easyread_bench/meaning/pairs.csv) keep their schema and stay honest:
 every letter sentence is a real sentence of a real letter on disk, every kind has enough rows in each split,
 and no letter (nor any letter sentence) is in both the dev and the test split."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "easyread" / "bench"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench"
 PAIRS = BENCH / "meaning" / "pairs.csv"
 LETTERS = BENCH / "real_letters"
 HOLDOUT_LETTERS = BENCH / "meaning" / "holdout_letters"

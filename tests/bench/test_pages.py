@@ -7,7 +7,7 @@ import pytest
 
 @pytest.mark.timeout(300)
 def test_bench_pages_prints_median_and_max_for_every_staff_page(capsys):
-    from easyread.bench import pages
+    from easyread_bench import pages
 
     pages.run(["--model", "none", "--rounds", "1", "--seconds", "0"])
     out = capsys.readouterr().out

@@ -9,8 +9,8 @@ import types
 
 import pytest
 
-from easyread.bench import asset
-from easyread.bench.sari import (
+from easyread_bench import asset
+from easyread_bench.sari import (
     SariStats,
     corpus_sari,
     corpus_sari_scores,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from easyread.bench.translate import run
-from easyread.bench.translate_memory import WordSwapTranslator, make_letters, memory_bench, write_folder
+from easyread_bench.translate import run
+from easyread_bench.translate_memory import WordSwapTranslator, make_letters, memory_bench, write_folder
 
 
 def test_generated_letters_differ_in_names_amounts_and_dates():

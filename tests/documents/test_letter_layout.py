@@ -13,7 +13,7 @@ from easyread.documents.identity import SIGN_OFF_HEADING, identity_draft
 from easyread.documents.read import read_document
 from easyread.documents.write import WriteOptions, write_outputs
 
-LETTERS = Path(__file__).resolve().parents[2] / "easyread" / "bench" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench" / "letters"
 URL = "www.eastfield.gov.uk/repairs-and-maintenance"
 LETTER = (
     "Eastfield City Council\nHousing Repairs Team\nPO Box 410\nEastfield EF1 9ZZ\nPhone: 0113 496 0540\n\n"
@@ -58,7 +58,7 @@ def test_docx_and_pdf_put_yours_sincerely_after_the_body_and_keep_addresses_whol
     import docx
     import pypdf
 
-    out = write_outputs(_draft(), tmp_path / "out", "letter", ["docx", "pdf"], WriteOptions())
+    out = write_outputs(_draft(), tmp_path / "out", "letter", ["docx", "pdf"], WriteOptions.defaults())
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
@@ -106,5 +106,5 @@ def test_no_nearly_empty_last_pdf_page(name):
     draft = add_pictures(
         identity_draft(read_document(LETTERS / f"{name}.txt")), settings={**settings, "PICTURE_DEFAULT_SET": "openmoji"}
     )
-    fills = _page_fill(_weasy_html(draft, WriteOptions()))
+    fills = _page_fill(_weasy_html(draft, WriteOptions.defaults()))
     assert len(fills) == 1 or fills[-1] >= 0.15, fills  # the credits never sit alone on the last page

@@ -171,7 +171,7 @@ def test_council_name_set_as_a_heading_joins_the_sender_address():
     ]
 
 
-BENCH_LETTERS = sorted((Path(__file__).parents[2] / "easyread" / "bench" / "letters").glob("*.txt"))
+BENCH_LETTERS = sorted((Path(__file__).parents[2] / "benchmarks" / "easyread_bench" / "letters").glob("*.txt"))
 
 
 @pytest.mark.skipif(not BENCH_LETTERS, reason="no benchmark letters in this tree")

@@ -28,7 +28,7 @@ def _is_subsequence(needles: list[str], haystack: list[str]) -> bool:
 def test_docx_round_trip_keeps_text_order_and_headings(tmp_path):
     original = read_document(samples.make_letter_docx(tmp_path / "letter.docx"))
     draft = identity_draft(original)
-    out = write_outputs(draft, tmp_path / "out", "letter", ["docx"], WriteOptions())
+    out = write_outputs(draft, tmp_path / "out", "letter", ["docx"], WriteOptions.defaults())
     again = read_document(out["docx"])
 
     body = [b for b in original.body_blocks() if b.kind is not BlockKind.TABLE]

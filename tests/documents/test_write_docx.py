@@ -36,14 +36,14 @@ def _parts(path):
 @pytest.fixture
 def english(tmp_path):
     doc = english_doc(tmp_path)
-    path = write_docx(doc, tmp_path / "letter.docx", WriteOptions(council_name="Example Council"))
+    path = write_docx(doc, tmp_path / "letter.docx", WriteOptions.defaults(council_name="Example Council"))
     return doc, path, _parts(path)
 
 
 @pytest.fixture
 def arabic(tmp_path):
     doc = arabic_doc(tmp_path)
-    path = write_docx(doc, tmp_path / "ar.docx", WriteOptions())
+    path = write_docx(doc, tmp_path / "ar.docx", WriteOptions.defaults())
     return doc, path, _parts(path)
 
 
@@ -104,7 +104,7 @@ def test_picture_size_option_and_tall_pictures(tmp_path):
     doc = EasyReadDocument(
         title="T", sections=[Section("S", [Point("a", Picture(str(square), "x")), Point("b", Picture(str(tall), "y"))])]
     )
-    parts = _parts(write_docx(doc, tmp_path / "t.docx", WriteOptions(picture_size_cm=3)))
+    parts = _parts(write_docx(doc, tmp_path / "t.docx", WriteOptions.defaults(picture_size_cm=3)))
     extents = [
         (int(e.get("cx")), int(e.get("cy")))
         for e in parts["word/document.xml"].xpath("//wp:inline/wp:extent", namespaces=NS)
@@ -139,7 +139,9 @@ def test_body_and_heading_sizes_fonts_and_spacing(english):
 
 def test_other_font_and_size(tmp_path):
     path = write_docx(
-        english_doc(tmp_path), tmp_path / "v.docx", WriteOptions(font="Verdana", font_size_pt=14, heading_size_pt=20)
+        english_doc(tmp_path),
+        tmp_path / "v.docx",
+        WriteOptions.defaults(font="Verdana", font_size_pt=14, heading_size_pt=20),
     )
     styles = _parts(path)["word/styles.xml"]
     rpr = _style(styles, "Normal").find(w("rPr"))

@@ -10,7 +10,7 @@ from tests.writer_samples import ARABIC_TITLE, OPENMOJI, arabic_doc, english_doc
 
 
 def _page(doc, **options):
-    html = render_html(doc, WriteOptions(**options))
+    html = render_html(doc, WriteOptions.defaults(**options))
     return html, lxml.html.document_fromstring(html)
 
 
@@ -85,7 +85,7 @@ def test_everything_is_escaped(tmp_path):
 
 
 def test_fragment_is_a_block_with_its_own_language(tmp_path):
-    html = render_html(arabic_doc(tmp_path), WriteOptions(), standalone=False, heading_level=2)
+    html = render_html(arabic_doc(tmp_path), WriteOptions.defaults(), standalone=False, heading_level=2)
     assert "<html" not in html and "<style" not in html
     fragment = lxml.html.fragment_fromstring(html)
     assert fragment.tag == "article"
@@ -111,13 +111,13 @@ def test_missing_picture_file_leaves_an_empty_cell(tmp_path):
 
 
 def test_stylesheet_for_the_web_app():
-    css = stylesheet(WriteOptions(picture_size_cm=3))
+    css = stylesheet(WriteOptions.defaults(picture_size_cm=3))
     assert ".er-document .er-point" in css
     assert "flex: 0 0 3cm" in css
 
 
 def test_write_html_file(tmp_path):
-    path = write_html(english_doc(tmp_path), tmp_path / "letter.html", WriteOptions())
+    path = write_html(english_doc(tmp_path), tmp_path / "letter.html", WriteOptions.defaults())
     assert path.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')
 
 

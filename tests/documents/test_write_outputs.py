@@ -8,7 +8,7 @@ from tests.writer_samples import OPENMOJI, english_doc
 def test_writes_every_format(tmp_path):
     doc = english_doc(tmp_path)
     out = tmp_path / "out"
-    written = write_outputs(doc, out, "letter", ["docx", "html", "pdf", "txt"], WriteOptions())
+    written = write_outputs(doc, out, "letter", ["docx", "html", "pdf", "txt"], WriteOptions.defaults())
     assert list(written) == ["docx", "html", "pdf", "txt"]
     assert {p.name for p in written.values()} == {"letter.docx", "letter.html", "letter.pdf", "letter.txt"}
     assert written["docx"].read_bytes()[:2] == b"PK"
@@ -21,7 +21,7 @@ def test_writes_every_format(tmp_path):
 def test_unknown_format_is_refused_before_anything_is_written(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(ValueError) as err:
-        write_outputs(english_doc(tmp_path), out, "letter", ["txt", "odt"], WriteOptions())
+        write_outputs(english_doc(tmp_path), out, "letter", ["txt", "odt"], WriteOptions.defaults())
     assert str(err.value) == "We cannot write 'odt' files. Choose from: docx, html, pdf, txt."
     assert not out.exists()
 
@@ -56,7 +56,7 @@ def test_options_from_settings(tmp_path):
         font="Verdana", font_size_pt=18, heading_size_pt=24, picture_size_cm=3.0, council_name="Example Council"
     )
     # A partial dict takes the declared defaults, the council's name among them.
-    assert WriteOptions.from_settings({}) == WriteOptions(council_name=default("COUNCIL_NAME"))
+    assert WriteOptions.from_settings({}) == WriteOptions.defaults(council_name=default("COUNCIL_NAME"))
 
 
 def test_credits_include_picture_credits_once(tmp_path):

@@ -39,7 +39,7 @@ def _struct_elements(node, found=None):
 def english(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf_en")
     doc = english_doc(folder)
-    path = write_pdf(doc, folder / "letter.pdf", WriteOptions(council_name="Example Council"))
+    path = write_pdf(doc, folder / "letter.pdf", WriteOptions.defaults(council_name="Example Council"))
     return doc, pypdf.PdfReader(path)
 
 

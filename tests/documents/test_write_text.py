@@ -5,7 +5,7 @@ from tests.writer_samples import ARABIC_POINTS, ARABIC_TITLE, OPENMOJI, arabic_d
 
 
 def test_layout(tmp_path):
-    text = render_text(english_doc(tmp_path), WriteOptions(council_name="Example Council"))
+    text = render_text(english_doc(tmp_path), WriteOptions.defaults(council_name="Example Council"))
     assert text == (
         "Example Council\n"
         "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from easyread.bench import engine as bench
+from easyread_bench import engine as bench
 
 
 def test_bench_reports_every_batch_size(tiny_model_dir, capsys):

@@ -2,8 +2,8 @@ import logging
 
 import pytest
 
-from easyread.bench.pictures import load_set
 from easyread.pictures.library import Library, load_council_folder, load_openmoji
+from easyread_bench.pictures import load_set
 
 
 def test_council_folder_reads_csv_and_skips_missing_files(council_folder, caplog):

@@ -14,7 +14,7 @@ def test_docx_and_html_carry_picture_alt_text_and_credit(openmoji_library, setti
         "Your council tax", [Section("What to do", [Point("Call us on 01793 445500."), Point("We hope this helps.")])]
     )
     doc = add_pictures(doc, settings=settings, library=openmoji_library)
-    written = write_outputs(doc, tmp_path / "out", "letter", ["docx", "html"], WriteOptions())
+    written = write_outputs(doc, tmp_path / "out", "letter", ["docx", "html"], WriteOptions.defaults())
 
     with zipfile.ZipFile(written["docx"]) as docx:
         body = docx.read("word/document.xml").decode("utf-8")

@@ -9,8 +9,8 @@ from .fakes import FakeEngine
 
 def test_bench_runs_end_to_end_with_a_fake_engine(monkeypatch, tmp_path, capsys):
     import easyread.engines.registry as registry
-    from easyread.bench import rewriter
-    from easyread.bench.letterset import load_letters
+    from easyread_bench import rewriter
+    from easyread_bench.letterset import load_letters
 
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine())
     monkeypatch.setenv("EASYREAD_REWRITE_BEST_OF", "1")
@@ -33,7 +33,7 @@ def test_bench_runs_end_to_end_with_a_fake_engine(monkeypatch, tmp_path, capsys)
 
 def test_bench_takes_a_folder_of_letters(monkeypatch, tmp_path, capsys):
     import easyread.engines.registry as registry
-    from easyread.bench import rewriter
+    from easyread_bench import rewriter
 
     (tmp_path / "a.txt").write_text(
         "Dear Ms Cole,\n\nWe will visit your home on 3 March 2025 to look at the damp in "
@@ -47,7 +47,7 @@ def test_bench_takes_a_folder_of_letters(monkeypatch, tmp_path, capsys):
 
 
 def test_letter_set_is_complete():
-    from easyread.bench.letterset import fact_found, load_letters
+    from easyread_bench.letterset import fact_found, load_letters
 
     letters = load_letters()
     assert len(letters) >= 12

@@ -9,7 +9,7 @@ from easyread.verify import assess
 from .fakes import FakeEngine, sentence_of
 from .letters import REMINDER, letter
 
-# From letter 03 of easyread/bench/real_letters (a Hackney repayment agreement), which the model got wrong.
+# From letter 03 of benchmarks/easyread_bench/real_letters (a Hackney repayment agreement), which the model got wrong.
 TABLE = (
     "Weekly rent: £128.75\nAmount towards the arrears: £15.00\nTotal amount payable £143.75 weekly\n"
     "Date of first weekly payment: 6 April 2026"

@@ -1,6 +1,6 @@
 """The rewriter with the real embedded model on an excerpt of a real letter with a table of amounts (slow).
 
-The excerpt is from letter 03 of easyread/bench/real_letters (a Hackney rent repayment agreement, see its
+The excerpt is from letter 03 of benchmarks/easyread_bench/real_letters (a Hackney rent repayment agreement, see its
 SOURCES.md), where the model wrote "You owe £15.00 because you did not pay on time." for "Amount towards the
 arrears: £15.00" and the plan dropped the balance.
 """

@@ -1,7 +1,7 @@
 """Near repeats said once, and the faithful fallback marked only where a person needs to look.
 
 The model's lines are scripted with the embedded model's real outputs on the Hackney letters 02 and 03
-(easyread/bench/real_letters), and the letter sentences are theirs, verbatim."""
+(benchmarks/easyread_bench/real_letters), and the letter sentences are theirs, verbatim."""
 
 from __future__ import annotations
 

@@ -8,10 +8,14 @@ import pytest
 from translate.storage import xliff as tt_xliff
 
 from easyread.cli import main
+from easyread.config import default
 from easyread.documents.model import EasyReadDocument
 from easyread.translate.origin import is_approved, origin_of
 from easyread.translate.xliff import XliffRefused, export_xliff, import_xliff
 from tests.translate.servers import TestServer
+
+# The back-check's thresholds at the declared TRANSLATE_CHRF_MIN and TRANSLATE_SIMILARITY_MIN.
+LIMITS = {"chrf_min": default("TRANSLATE_CHRF_MIN"), "similarity_min": default("TRANSLATE_SIMILARITY_MIN")}
 
 
 def _units(data: bytes) -> dict:
@@ -49,17 +53,20 @@ def test_export_is_xliff_1_2_with_structure_states_and_notes(draft, glossary):
     assert "£125.00" in notes and "1 marca 2025" in notes and "council tax = podatek lokalny" in notes
 
 
+def _translate(cli_runner, english_file, engine: str):
+    """`easyread translate` the English draft into Polish with `engine`; the translated draft's file."""
+    command = ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"]
+    made = cli_runner.invoke(main, command)
+    assert made.exit_code == 0, made.output
+    return english_file.with_name("letter.pl.json")
+
+
 def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draft, tmp_path):
     english_file = tmp_path / "letter.json"
     english_file.write_text(json.dumps(draft.to_dict()))
     with TestServer() as server:
         engine = f"libretranslate+{server.url}"
-        made = cli_runner.invoke(
-            main,
-            ["translate", str(english_file), "--to", "pl", "--format", "txt", "--engine", engine, "--no-back-check"],
-        )
-        assert made.exit_code == 0, made.output
-        translated_file = tmp_path / "letter.pl.json"
+        translated_file = _translate(cli_runner, english_file, engine)
         out = cli_runner.invoke(
             main, ["xliff", "export", str(english_file), str(translated_file), "-o", str(tmp_path / "letter.pl.xlf")]
         )
@@ -102,6 +109,30 @@ def test_round_trip_through_the_cli_makes_a_checked_new_version(cli_runner, draf
     assert [s.heading for s in new.sections] == [s.heading for s in old.sections] and new.language == "pl"
 
 
+def test_a_stricter_back_check_setting_reaches_the_import(cli_runner, draft, tmp_path, monkeypatch):
+    """TRANSLATE_CHRF_MIN applies to a translator's returned file too (the import used the declared default before):
+    no back-translation scores above 100, so at 101 every changed point has drifted."""
+    english_file = tmp_path / "letter.json"
+    english_file.write_text(json.dumps(draft.to_dict()))
+    with TestServer() as server:
+        engine = f"libretranslate+{server.url}"
+        translated_file = _translate(cli_runner, english_file, engine)
+        units, store = _units(
+            export_xliff(draft, EasyReadDocument.from_dict(json.loads(translated_file.read_text())), "pl")
+        )
+        units["s1/p2"].settarget("Zadzwoń: 01632 960 123.")
+        (tmp_path / "returned.xlf").write_bytes(bytes(store))
+        monkeypatch.setenv("EASYREAD_TRANSLATE_CHRF_MIN", "101")
+        back = cli_runner.invoke(
+            main,
+            ["xliff", "import", str(english_file), str(translated_file), str(tmp_path / "returned.xlf")]
+            + ["--engine", engine, "-o", str(tmp_path / "letter.pl.v2.json")],
+        )
+    assert back.exit_code == 0, back.output
+    new = EasyReadDocument.from_dict(json.loads((tmp_path / "letter.pl.v2.json").read_text()))
+    assert "translation-drift" in new.points()[1].flags, new.points()[1].findings
+
+
 @pytest.mark.parametrize(
     "edit,message",
     [
@@ -114,16 +145,16 @@ def test_changes_outside_the_points_are_refused(draft, edit, message):
     units, store = _units(export_xliff(draft, translated, "pl"))
     edit(units)
     with pytest.raises(XliffRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
-        import_xliff(bytes(store), draft, translated, "pl")
+        import_xliff(bytes(store), draft, translated, "pl", **LIMITS)
 
 
 def test_a_file_for_another_language_or_not_xliff_is_refused(draft):
     translated = _polish(draft)
     data = export_xliff(draft, translated, "pl").replace(b'target-language="pl"', b'target-language="ro"')
     with pytest.raises(XliffRefused, match="for ro, not Polish"):
-        import_xliff(data, draft, translated, "pl")
+        import_xliff(data, draft, translated, "pl", **LIMITS)
     with pytest.raises(XliffRefused, match="not an XLIFF file"):
-        import_xliff(b"hello", draft, translated, "pl")
+        import_xliff(b"hello", draft, translated, "pl", **LIMITS)
 
 
 def test_cli_import_refusal_is_one_plain_sentence(cli_runner, draft, tmp_path):
@@ -149,6 +180,6 @@ def test_xliff_2_0_export_and_return(draft):
     assert "£125.00" in units["s1/p1"].getnotes() and units["s1/p1"].xmlelement.get("state") == "initial"
     units["s1/p2"].settarget("Zadzwoń: 01632 960 123.")
     units["s1/p2"].xmlelement.set("state", "final")
-    result = import_xliff(bytes(store), draft, translated, "pl")
+    result = import_xliff(bytes(store), draft, translated, "pl", **LIMITS)
     assert result.changed == ["s1/p2"] and result.approved == ["s1/p2"]
     assert is_approved(result.draft.points()[1]) and result.draft.points()[1].text == "Zadzwoń: 01632 960 123."

@@ -1,7 +1,7 @@
 """easyread.verify.claims: claims the letter sentence does not make, and parts of it a rewrite drops.
 
 Each unfaithful case is a real output of the embedded model on the Hackney letters 02 and 03
-(easyread/bench/real_letters), with its letter sentence verbatim; each faithful case beside it is a rewrite of the
+(benchmarks/easyread_bench/real_letters), with its letter sentence verbatim; each faithful case beside it is a rewrite of the
 same letter sentence that must pass."""
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def test_necessary_where_the_letter_says_must_is_not_a_modal_change():
 @pytest.mark.parametrize(
     ("source", "output"),
     [
-        # Faithful rewrites of the labelled pairs (easyread/bench/meaning/pairs.csv) the first version of these rules
+        # Faithful rewrites of the labelled pairs (benchmarks/easyread_bench/meaning/pairs.csv) the first version of these rules
         # raised false alarms on: a purpose ("to claim PIP") or an alternative ("or ...") is not a part of the
         # condition every "if" needs, a paraphrase of the letter's own denial is not a new one, and a reason said in
         # the letter's words is not invented.

@@ -60,7 +60,7 @@ def test_a_sentence_the_parse_cannot_split_comes_back_whole():
     assert conservative([odd]) == [odd]
 
 
-# Long sentences of the real letters in easyread/bench/real_letters (public Hackney and NHS letters), each with the
+# Long sentences of the real letters in benchmarks/easyread_bench/real_letters (public Hackney and NHS letters), each with the
 # short sentences the fallback makes of them: the condition asked first, a purpose, a "which" clause and a
 # concession on their own, a lead-in taken off.
 LONG = {

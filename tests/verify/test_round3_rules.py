@@ -1,12 +1,12 @@
 """The third round of rules, one family at a time, on sentences written for these tests (not taken from the pairs):
 each rule catches its error and lets the faithful rewrite beside it pass. The real-output cases at the end are the
-model's own sentences from easyread/bench/real_letters/02 and 03 (issue 14's real-letter read)."""
+model's own sentences from benchmarks/easyread_bench/real_letters/02 and 03 (issue 14's real-letter read)."""
 
 from pathlib import Path
 
 from easyread.verify import assess, verify_sentence
 
-LETTERS = Path(__file__).resolve().parents[2] / "easyread" / "bench" / "real_letters"
+LETTERS = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench" / "real_letters"
 
 
 def kinds(source, output, **kw):

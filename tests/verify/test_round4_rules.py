@@ -1,13 +1,13 @@
 """The fourth round of rules: false alarms on faithful rewrites (read from the old holdout, now a tuning set) fixed by
 their general cause, each beside the error the rule must still catch. Letter sentences are verbatim from
-easyread/bench/meaning/holdout_letters and easyread/bench/real_letters; the Easy Read sentences are the pairs' or the
+benchmarks/easyread_bench/meaning/holdout_letters and benchmarks/easyread_bench/real_letters; the Easy Read sentences are the pairs' or the
 real model's."""
 
 from pathlib import Path
 
 from easyread.verify import verify_sentence
 
-BENCH = Path(__file__).resolve().parents[2] / "easyread" / "bench"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench"
 
 
 def kinds(source, output):

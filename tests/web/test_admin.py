@@ -139,8 +139,7 @@ def test_audit_log_is_newest_first_paged_and_this_councils_only(app, admin_clien
 
 
 def test_settings_page_masks_secrets_and_shows_models(app, admin_client, page):
-    settings = app.config["EASYREAD"]
-    settings.update(
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
         SECRET_KEY="s3cret-signing-key",
         MODEL_API_KEY="sk-very-secret",
         DATABASE_URL="postgresql://easyread:db-pass-123@db.example/easyread",

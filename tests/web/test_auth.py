@@ -193,7 +193,7 @@ def test_limit_is_per_email(anon_client, post, staff, admin):
 
 
 def test_limit_is_per_client_address_too(app, anon_client, page, post, staff, make_user):
-    app.config["EASYREAD"]["LOGIN_ADDRESS_MAX_FAILURES"] = 6
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(LOGIN_ADDRESS_MAX_FAILURES=6)
     for n in range(6):  # one wrong password each for six different accounts: no account reaches its limit
         assert sign_in(anon_client, post, f"someone{n}@testshire.gov.uk", "wrong password!").status_code == 401
     doc = page(sign_in(anon_client, post, staff.email), status=429)

@@ -61,7 +61,9 @@ def libre(app):
     from tests.web.libre_support import Libre
 
     server = Libre()
-    app.config["EASYREAD"].update(TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False)
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
+        TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False
+    )
     yield server
     server.close()
 

@@ -38,9 +38,10 @@ def app(app):
     jobs run inside the request (immediate queue) so the draft is there when the upload answers."""
     from easyread import jobs
 
-    settings = app.config["EASYREAD"]
-    settings.update(MODEL="none", TRANSLATE_ENGINE="", QUEUE_URL="immediate", PICTURE_DEFAULT_SET="openmoji")
-    jobs.configure(settings)
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
+        MODEL="none", TRANSLATE_ENGINE="", QUEUE_URL="immediate", PICTURE_DEFAULT_SET="openmoji"
+    )
+    jobs.configure(app.config["EASYREAD"])
     return app
 
 

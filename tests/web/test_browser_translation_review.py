@@ -63,7 +63,7 @@ def translated_letter(app, council, staff, make_document):
             )
         )
         db.session.commit()
-    app.config["EASYREAD"]["TRANSLATE_BACK_CHECK"] = False
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(TRANSLATE_BACK_CHECK=False)
     return doc_id
 
 

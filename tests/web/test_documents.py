@@ -329,8 +329,7 @@ def picture_folder(app, tmp_path):
         "file,keywords,alt,credit\nmoney.png,money;pay;council tax,Money,Testshire pictures\n"
         "bin.png,bin;rubbish,A bin,Testshire pictures\nphone.png,phone;call,A phone,Testshire pictures\n"
     )
-    settings = app.config["EASYREAD"]
-    settings.update(
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
         PICTURES_FOLDER=str(folder), PICTURE_DEFAULT_SET="none", SYMBOL_CACHE=str(tmp_path / "symbols"), PICTURE_PX=64
     )
     return folder
@@ -420,7 +419,9 @@ def test_real_model_through_the_upload_page(app, staff_client, page, upload):
         "Dear Mr Jones,\n\nOur records show that you have not paid the Council Tax instalment of £142.50 which was due on 1 March 2025.\n\n"
         "You must pay the amount shown by 10 March 2025. If you are having difficulty paying, please telephone us on 0161 496 0199.\n"
     )
-    app.config["EASYREAD"].update(REWRITE_REPAIR_ROUNDS=1, REWRITE_BEST_OF=1, MODEL_BATCH_SIZE=8, REWRITE_BATCH_SIZE=8)
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
+        REWRITE_REPAIR_ROUNDS=1, REWRITE_BEST_OF=1, MODEL_BATCH_SIZE=8, REWRITE_BATCH_SIZE=8
+    )
     doc_id = doc_id_from(upload(staff_client, text=letter, model="embedded"))
     number, draft, report = latest_draft(app, doc_id)
     assert number == 1, page(staff_client.get(f"/documents/{doc_id}")).text

@@ -94,9 +94,8 @@ def test_progress_is_stored_on_the_document(app, staff_client, upload, monkeypat
 def _sqlite_queue(app):
     from easyread import jobs
 
-    settings = dict(app.config["EASYREAD"], QUEUE_URL="")
-    app.config["EASYREAD"]["QUEUE_URL"] = ""
-    jobs.configure(settings)
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(QUEUE_URL="")
+    jobs.configure(app.config["EASYREAD"])
     jobs.init_app(app)
     return jobs
 
@@ -313,8 +312,7 @@ def test_the_redis_queue(app, staff, tmp_path):
     )
     consumer = None
     try:
-        settings = app.config["EASYREAD"]
-        settings["QUEUE_URL"] = f"redis://127.0.0.1:{port}/0"
+        settings = app.config["EASYREAD"] = app.config["EASYREAD"].replace(QUEUE_URL=f"redis://127.0.0.1:{port}/0")
         deadline = time.monotonic() + 20
         while True:
             try:

@@ -19,8 +19,7 @@ def _doc(app, doc_id):
 
 
 def test_translation_with_the_model_none_is_refused_before_any_job(app, staff_client, page, upload, post):
-    settings = app.config["EASYREAD"]
-    settings.update(MODEL="none", TRANSLATE_ENGINE="")
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(MODEL="none", TRANSLATE_ENGINE="")
     doc_id = doc_id_from(upload(staff_client))
     before = _doc(app, doc_id)
     response = post(staff_client, f"/documents/{doc_id}/translations", {"languages": "pl"})
@@ -33,7 +32,7 @@ def test_translation_with_the_model_none_is_refused_before_any_job(app, staff_cl
 
 
 def test_upload_with_languages_and_no_translation_engine_is_refused(app, staff_client, page, upload):
-    app.config["EASYREAD"].update(MODEL="none", TRANSLATE_ENGINE="")
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(MODEL="none", TRANSLATE_ENGINE="")
     shown = page(upload(staff_client, languages="pl"), 400)
     assert NOT_SET_UP in shown.text
 
@@ -68,7 +67,7 @@ def test_upload_form_offers_each_model_once_and_no_uninstalled_model(app, staff_
 
     monkeypatch.setattr(embedded, "parts_installed", lambda model: model.name == "embedded")
     monkeypatch.setattr(embedded, "is_ready", lambda model, root: False)
-    app.config["EASYREAD"].update(MODEL="none")
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(MODEL="none")
     doc = page(staff_client.get("/documents/new"))
     values = [o.get("value") for o in doc.tree.xpath("//select[@name='model']/option | //input[@name='model']")]
     assert values.count("none") == 1, values

@@ -74,7 +74,7 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
             time.sleep(0.05)
         raise AssertionError("the time limit did not stop the job")
 
-    app.config["EASYREAD"]["JOB_TIME_LIMIT_SECONDS"] = 1
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(JOB_TIME_LIMIT_SECONDS=1)
     monkeypatch.setattr(drafting, "rewrite_letters", endless)
     started = time.monotonic()
     doc_id = doc_id_from(upload(staff_client))

@@ -16,9 +16,9 @@ from tests.web.libre_support import Libre
 @pytest.fixture
 def libre(app):
     server = Libre()
-    settings = app.config["EASYREAD"]
-    settings["TRANSLATE_ENGINE"] = f"libretranslate+{server.url}"
-    settings["TRANSLATE_BACK_CHECK"] = False
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
+        TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False
+    )
     yield server
     server.close()
 

@@ -17,9 +17,9 @@ from tests.web.libre_support import Libre
 @pytest.fixture
 def libre(app):
     server = Libre()
-    settings = app.config["EASYREAD"]
-    settings["TRANSLATE_ENGINE"] = f"libretranslate+{server.url}"
-    settings["TRANSLATE_BACK_CHECK"] = False  # the sentence-embedding check has its own tests in tests/translate
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
+        TRANSLATE_ENGINE=f"libretranslate+{server.url}", TRANSLATE_BACK_CHECK=False
+    )  # the sentence-embedding check has its own tests in tests/translate
     yield server
     server.close()
 
@@ -65,8 +65,7 @@ def test_an_engine_that_is_down_keeps_the_english_and_says_why(app, staff_client
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    settings = app.config["EASYREAD"]
-    settings.update(
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(
         TRANSLATE_ENGINE=f"libretranslate+http://127.0.0.1:{port}",
         TRANSLATE_BACK_CHECK=False,
         MODEL_RETRIES=0,

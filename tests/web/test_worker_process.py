@@ -62,7 +62,7 @@ def _start_server(env, log: Path) -> tuple[subprocess.Popen, int]:
 
 def big_letter(words: int = 19_500) -> str:
     """As big a letter as the default limits take (MAX_WORDS 20,000): the longest job without a model."""
-    from easyread.bench.checks import letter_of
+    from easyread_bench.checks import letter_of
 
     return "Dear resident,\n\n" + letter_of(words) + "\n\nYours sincerely,\nRevenues Team\n"
 
@@ -72,7 +72,7 @@ def test_pages_answer_while_a_big_job_runs_and_the_worker_stops_with_the_server(
     from easyread import jobs
     from easyread.jobs import intake
 
-    app.config["EASYREAD"]["QUEUE_URL"] = ""
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(QUEUE_URL="")
     jobs.configure(app.config["EASYREAD"])
     jobs.init_app(app)
     with app.app_context():

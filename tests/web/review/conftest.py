@@ -128,6 +128,7 @@ DRAFT = {
 @pytest.fixture
 def letter_doc(app, council, staff):
     """A letter with planted personal data: the original file in uploads/ and version 1 of its draft. Returns its id."""
+    from easyread.documents.read import read_document
     from easyread.store.db import db
     from easyread.store.models import DraftVersion, Letter
 
@@ -145,6 +146,7 @@ def letter_doc(app, council, staff):
             source_kind="text",
             content_hash=digest,
             original_path=f"uploads/{digest}",
+            parsed=read_document(data, filename="jane-smith.txt").to_dict(),  # as an upload stores it
             status="done",
             options={"model": "none", "formats": ["txt"]},
         )

@@ -177,7 +177,7 @@ def test_planted_personal_data_never_reaches_a_reviewer(
 ):
     from easyread.review import speech
 
-    app.config["EASYREAD"]["COUNCIL_NAME"] = "Swindon Borough Council"
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(COUNCIL_NAME="Swindon Borough Council")
     reviewer_id, _, _ = make_reviewer("Rosa Reviewer")
     sent = post(
         staff_client,

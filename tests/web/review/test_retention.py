@@ -86,10 +86,12 @@ def test_purge_removes_originals_and_hidden_words_after_the_period(app, sent_rou
     doc_id = sent_round["doc_id"]
     with app.app_context():
         original = Path(app.instance_path) / db.session.get(Letter, doc_id).original_path
+        assert db.session.get(Letter, doc_id).parsed  # the letter as the upload read it holds its words too
         assert retention.purge(app.instance_path, 30) == {"originals": 0, "rounds": 0, "erased": 0}  # too young
         later = datetime.now(UTC) + timedelta(days=31)
         assert retention.purge(app.instance_path, 30, now=later) == {"originals": 1, "rounds": 1, "erased": 0}
         assert not original.exists()
+        assert db.session.get(Letter, doc_id).parsed is None
         row = db.session.get(ReviewRound, sent_round["round_id"])
         assert row.redactions and all(r["text"] == "" for r in row.redactions)
         assert "Jane" not in str(row.redactions)

@@ -144,11 +144,11 @@ def test_other_reviewers_comments_only_when_the_council_allows(app, sent_round, 
         f"/review/read/{rid}/points/1/2",
         {"answer": "not_sure", "comment": "Court sounds scary", "reason": ["too_long"]},
     )
-    app.config["EASYREAD"]["REVIEW_SHOW_OTHERS_COMMENTS"] = allowed
+    app.config["EASYREAD"] = app.config["EASYREAD"].replace(REVIEW_SHOW_OTHERS_COMMENTS=allowed)
     try:
         seen = page(second.get(f"/review/read/{rid}"))
     finally:
-        app.config["EASYREAD"]["REVIEW_SHOW_OTHERS_COMMENTS"] = False
+        app.config["EASYREAD"] = app.config["EASYREAD"].replace(REVIEW_SHOW_OTHERS_COMMENTS=False)
     assert ("Court sounds scary" in seen.text) is allowed
     assert "Rosa" not in seen.text  # never names
     mine = page(first.get(f"/review/read/{rid}"))

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
-from easyread.bench.web import LETTER, add_letter, document_state, make_app, sign_in, start_waitress
+from easyread_bench import machine_line
+from easyread_bench.web import LETTER, add_letter, document_state, make_app, sign_in, start_waitress
 
 TARGET_SECONDS = 1.0
 

@@ -1,8 +1,8 @@
 """Time from upload to the first draft on the staff page, and to the checked draft, for a one-page letter.
 
-    python -m easyread.bench.first_draft [--model embedded] [--warm 2] [--pictures]
+    python -m easyread_bench.first_draft [--model embedded] [--warm 2] [--pictures]
 
-The letter (easyread/bench/letters/01_council_tax_reminder.txt, one page) is taken in through the
+The letter (benchmarks/easyread_bench/letters/01_council_tax_reminder.txt, one page) is taken in through the
 upload function (`jobs.intake.accept`, as the upload page and the API do) and made by a real
 worker (a Huey consumer on the SQLite queue of a temporary instance folder), polled every 0.2 s:
 "first draft" is when the job has stored the draft the staff page shows as "First draft: still
@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
-from easyread.bench.web import LETTER, add_letter, make_app
+from easyread_bench import machine_line
+from easyread_bench.web import LETTER, add_letter, make_app
 
 
 def _state(app, doc_id: int) -> tuple[str, bool, str | None]:

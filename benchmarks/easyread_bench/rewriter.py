@@ -1,10 +1,10 @@
 """Faithfulness, readability and throughput of the rewriter, beside a naive baseline.
 
-    python -m easyread.bench.rewriter [--letters DIR] [--first N] [--model embedded|embedded-fast]
+    python -m easyread_bench.rewriter [--letters DIR] [--first N] [--model embedded|embedded-fast]
         [--baseline-paragraphs K] [--json FILE] [--samples N]
 
 The pipeline rewrites every letter of a folder of .txt letters (our set,
-easyread/bench/letters/, by default) together, batched. The baseline, in the same
+benchmarks/easyread_bench/letters/, by default) together, batched. The baseline, in the same
 run and on the same model, rewrites the first K letter sentences one at a time
 with a plain `generate` at batch 1 and the same prompt: tokens per second is a
 rate, so a few sentences measure it. Figures: sentence length, hard facts kept
@@ -24,10 +24,10 @@ import re
 import resource
 import time
 
-from easyread.bench import machine_line
-from easyread.bench.letterset import fact_found, load_letters
-from easyread.bench.llama import llama_single_stream
 from easyread.engines.base import Sampling
+from easyread_bench import machine_line
+from easyread_bench.letterset import fact_found, load_letters
+from easyread_bench.llama import llama_single_stream
 
 _DETAILS = "Your details"
 

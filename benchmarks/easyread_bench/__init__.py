@@ -13,48 +13,48 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 
 BENCHMARKS = {
-    "documents": ("easyread.bench.documents", "Read and write a 10-page DOCX and PDF, beside the bare libraries."),
-    "checks": ("easyread.bench.checks", "Check a 1,000-word letter, beside plain textstat."),
-    "engine": ("easyread.bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
+    "documents": ("easyread_bench.documents", "Read and write a 10-page DOCX and PDF, beside the bare libraries."),
+    "checks": ("easyread_bench.checks", "Check a 1,000-word letter, beside plain textstat."),
+    "engine": ("easyread_bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
     "rewriter": (
-        "easyread.bench.rewriter",
+        "easyread_bench.rewriter",
         "Faithfulness, readability and throughput of the rewriter on our letter set, beside a naive baseline.",
     ),
     "pictures": (
-        "easyread.bench.pictures",
+        "easyread_bench.pictures",
         "Top-1 picture accuracy on labelled Easy Read sentences, beside embeddings-only and keyword-overlap baselines.",
     ),
-    "sari": ("easyread.bench.asset", "SARI on the ASSET test set, beside copying the input."),
+    "sari": ("easyread_bench.asset", "SARI on the ASSET test set, beside copying the input."),
     "review": (
-        "easyread.bench.review",
+        "easyread_bench.review",
         "Review page load and one feedback tap with 50 reviewers at once (waitress, loopback), counting stored taps.",
     ),
     "translate": (
-        "easyread.bench.translate",
+        "easyread_bench.translate",
         "Translation speed per engine at batch 1 and 8, and the embedded model's facts kept and back-translation scores on ten languages.",
     ),
     "batch": (
-        "easyread.bench.batch",
+        "easyread_bench.batch",
         "Letters per hour of `easyread batch` at --jobs 1 and more, beside `easyread convert` in a loop.",
     ),
     "meaning": (
-        "easyread.bench.meaning",
+        "easyread_bench.meaning",
         "Recall per kind and false alarms of the meaning verifier on labelled sentence pairs, beside the old meaning rules.",
     ),
     "pages": (
-        "easyread.bench.pages",
+        "easyread_bench.pages",
         "Load time of every staff page (median and largest), idle and while the in-process worker converts a letter.",
     ),
     "first-draft": (
-        "easyread.bench.first_draft",
+        "easyread_bench.first_draft",
         "Upload to first draft and to checked draft for a one-page letter through the web job, worker cold and warm, and peak memory.",
     ),
     "llama": (
-        "easyread.bench.llama",
+        "easyread_bench.llama",
         "llama.cpp on one stream (same GGUF, the rewriter baseline's prompts), when llama-cpp-python is installed.",
     ),
     "web": (
-        "easyread.bench.web",
+        "easyread_bench.web",
         "Pages per second for the draft page under 20 concurrent clients, beside /health; upload to draft time with --model embedded.",
     ),
 }

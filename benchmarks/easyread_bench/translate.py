@@ -9,7 +9,7 @@ Speed: every engine translates the same Easy Read letter into one language at ba
 memory so far. Quality (first engine): the full pipeline per language, reporting the
 share of points whose facts came through, the share flagged by back-translation, and
 the mean chrF and MiniLM similarity of the back-translation against the English.
-Memory (easyread.bench.translate_memory): a folder of generated letters of one kind;
+Memory (easyread_bench.translate_memory): a folder of generated letters of one kind;
 the share of points filled from memory after the first is approved, facts right in
 them, and seconds per letter with the memory beside the engine alone.
 """
@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 LETTER = [
     "Your council tax bill for 2025 is £1,450.00.",
@@ -171,14 +171,14 @@ def _memory_part(args: argparse.Namespace, settings: dict) -> dict:
     import tempfile
     from pathlib import Path
 
-    from easyread.bench.translate_memory import WordSwapTranslator, make_letters, memory_bench, print_report
     from easyread.translate.engines import get_translator
+    from easyread_bench.translate_memory import WordSwapTranslator, make_letters, memory_bench, print_report
 
     engine = WordSwapTranslator() if args.memory_engine == "fake" else get_translator(args.memory_engine, settings)
     letters = make_letters(max(2, args.memory_letters))
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(args.memory_folder or temp)
-        from easyread.bench.translate_memory import write_folder
+        from easyread_bench.translate_memory import write_folder
 
         write_folder(letters, folder)
         figures = memory_bench(engine, args.memory_language, folder, settings)

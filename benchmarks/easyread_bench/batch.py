@@ -10,7 +10,7 @@ Both sides run as the commands a council officer would type, each in its own
 process, timed by the wall clock: the loop pays Python start-up, spaCy and the
 model load for every letter (as a shell loop over `easyread convert` does); each
 `easyread batch --jobs N` run pays them once. Same letters (the first N of
-easyread/bench/letters/), same model, same settings, same formats. A model run
+benchmarks/easyread_bench/letters/), same model, same settings, same formats. A model run
 takes minutes per letter on a small CPU, so each figure is one run, not a median.
 `--quick` turns the repair rounds, best-of sampling and the model's meaning check
 off on both sides, to get a figure sooner; it says so in the output.
@@ -28,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
-from easyread.bench.letterset import load_letters
+from easyread_bench import machine_line
+from easyread_bench.letterset import load_letters
 
 QUICK = {
     "EASYREAD_REWRITE_REPAIR_ROUNDS": "0",

@@ -11,7 +11,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from easyread.bench import machine_line, median_seconds
+from easyread_bench import machine_line, median_seconds
 
 PARAGRAPH = (
     "We are writing to tell you about your council tax for the year from 1 April 2025 to 31 March 2026. "

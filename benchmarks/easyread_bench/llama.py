@@ -1,7 +1,7 @@
 """llama.cpp on one stream, the same model (the embedded Q4_K_M GGUF) and the same prompts: the issue's yardstick.
 
-    python -m easyread.bench.llama [--letters N] [--paragraphs K]        # in easyread's environment
-    python easyread/bench/llama.py --prompts FILE --gguf FILE             # in an environment with llama_cpp only
+    python -m easyread_bench.llama [--letters N] [--paragraphs K]        # in easyread's environment
+    python benchmarks/easyread_bench/llama.py --prompts FILE --gguf FILE             # in an environment with llama_cpp only
 
 llama-cpp-python is an optional extra (`pip install 'easyread[llama]'`, a source build of a few minutes);
 without it the figure is reported as "not installed". The GGUF is joined from the installed
@@ -84,8 +84,8 @@ def run(args: list[str] | None = None) -> dict:
         figures = time_stream(opts.gguf, data["prompts"], data["budgets"], opts.threads)
         figures["prompts"] = len(data["prompts"])
     else:
-        from easyread.bench.letterset import load_letters
         from easyread.documents.read import read_document
+        from easyread_bench.letterset import load_letters
 
         docs = [read_document(letter.path) for letter in load_letters(opts.letters, None)]
         if opts.prompts_out:

@@ -11,7 +11,7 @@ Beside our matcher it runs, in the same process: embeddings alone (no concept
 map, same threshold) and a keyword-overlap baseline (the symbol sharing most
 stemmed words with the sentence).
 
-    python -m easyread.bench.pictures [--split test|dev|all] [--tune] [--show-misses]
+    python -m easyread_bench.pictures [--split test|dev|all] [--tune] [--show-misses]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 SET_PATH = Path(__file__).with_name("pictures_set.csv")
 

@@ -1,4 +1,4 @@
-"""Our own set of council letters (easyread/bench/letters/) and their known hard facts.
+"""Our own set of council letters (benchmarks/easyread_bench/letters/) and their known hard facts.
 
 Each letter `NN_name.txt` has a `NN_name.json` listing the facts a faithful Easy
 Read version must keep: {"kind", "text", "also": [other acceptable forms]}. The

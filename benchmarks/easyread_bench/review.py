@@ -9,7 +9,7 @@ taps one answer per point (a JSON POST, as the page's script sends it), for `--r
 Timed: each page load and each tap. Baseline under the same concurrency: /health.
 Afterwards the stored ReviewFeedback rows are counted: every tap answered 200 must be a row.
 
-    python -m easyread.bench.review [--reviewers 50] [--passes 2]
+    python -m easyread_bench.review [--reviewers 50] [--passes 2]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 POINTS = [
     "You must pay £120 by 1 May 2025.",
@@ -211,7 +211,7 @@ def run(args: list[str] | None = None) -> None:
     """Print seconds per review page load and per feedback tap with N reviewers at once, and check no tap was lost."""
     import logging
 
-    from easyread.bench.web import start_waitress
+    from easyread_bench.web import start_waitress
 
     logging.getLogger("waitress.queue").setLevel(
         logging.ERROR

@@ -19,7 +19,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 DEFAULT_PAIRS = Path(__file__).resolve().parent / "meaning" / "pairs.csv"
 SPLITS = ("dev", "test", "holdout", "holdout2")

@@ -12,7 +12,7 @@ through the upload function (`jobs.intake.accept`, as the upload page and the AP
 real worker (a Huey consumer on the SQLite queue in the instance folder), timed until the
 document is done. One run (the model takes minutes): the figure is a single measurement.
 
-    python -m easyread.bench.web [--clients 20] [--seconds 20] [--max-requests 20000] [--model embedded]
+    python -m easyread_bench.web [--clients 20] [--seconds 20] [--max-requests 20000] [--model embedded]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from easyread.bench import machine_line
+from easyread_bench import machine_line
 
 LETTER = Path(__file__).parent / "letters" / "01_council_tax_reminder.txt"
 PASSWORD = "correct-horse-battery-staple"

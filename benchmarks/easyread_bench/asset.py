@@ -1,6 +1,6 @@
 """Benchmark: Easy Read rewriting of the ASSET sentences, scored with corpus SARI.
 
-    python -m easyread.bench.asset [--split test|valid] [--limit N] [--model embedded|embedded-fast]
+    python -m easyread_bench.asset [--split test|valid] [--limit N] [--model embedded|embedded-fast]
 
 ASSET (Alva-Manchego et al. 2020) is 2,000 validation and 359 test sentences
 from English Wikipedia, each with 10 human simplifications. It is licensed
@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from easyread.bench.sari import SariScore, corpus_sari_scores
+from easyread_bench.sari import SariScore, corpus_sari_scores
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ENV_DATA_DIR = "EASYREAD_ASSET_DIR"
@@ -401,7 +401,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m easyread.bench.asset", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m easyread_bench.asset", description=__doc__.split("\n\n")[0])
     return add_arguments(parser).parse_args(argv)
 
 
