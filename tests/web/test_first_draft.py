@@ -39,8 +39,8 @@ def test_the_page_shows_the_first_draft_before_the_job_ends(app, staff, staff_cl
     stored, release = threading.Event(), threading.Event()
     real_writer = tasks._first_draft_writer
 
-    def writer(doc, job):
-        store = real_writer(doc, job)
+    def writer(doc, token):
+        store = real_writer(doc, token)
 
         def paused(made):
             store(made)
