@@ -139,8 +139,9 @@ def run_batch(
 
     `converter` does the work for each chunk (default: locally, with `engine` or the
     one `options.model` names, loaded once on first need; `translator` for
-    `options.languages`, default the TRANSLATE_ENGINE setting or that same engine). `on_draft(entry, draft,
-    report, data)` is called after each letter is written (the CLI's --review uses it).
+    `options.languages`, default the TRANSLATE_ENGINE setting or that same engine). `on_draft(entry, made,
+    data)` is called after each letter is written, with its `easyread.drafting.Drafted` (the letter as read, its
+    draft and report) and its bytes (the CLI's --review uses it).
     Raises BatchError for folders it cannot use, LockedError when another run holds
     OUT_DIR. Ctrl-C stops it after saving the summary: the result says `interrupted`.
     """

@@ -284,20 +284,20 @@ class DatabaseReview:
                 "Your council has no reviewers yet. Add reviewers on the review pages of the web app first."
             )
 
-    def __call__(self, entry, draft, report, data: bytes) -> None:
+    def __call__(self, entry, made, data: bytes) -> None:
+        """Store `made` (an `easyread.drafting.Drafted`: the letter as the batch read it, its draft and report)."""
         from pathlib import PurePosixPath
 
         from sqlalchemy import select
 
-        from easyread.documents.read import read_document, sniff
+        from easyread.documents.read import sniff
         from easyread.jobs.intake import _title, keep_original
         from easyread.records import audit, invites, rounds, versions
         from easyread.store.db import db
         from easyread.store.models import DraftVersion, Letter
 
-        settings = self.app.config["EASYREAD"]
         filename = PurePosixPath(entry.rel).name[:255]
-        letter = read_document(data, filename=filename, settings=settings)
+        letter, draft, report = made.letter, made.draft, made.report  # read once, by the batch: not read again
         digest, relative = keep_original(self.app.instance_path, data)
         try:
             doc = db.session.scalar(
