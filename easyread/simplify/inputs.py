@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from easyread.config import default
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.simplify import checking
@@ -13,7 +12,8 @@ from easyread.simplify.state import LetterInProgress, Line
 
 
 def validate(doc: Document, settings: dict) -> None:
-    """Raise InputError, in plain words, for a letter the rewriter cannot take.
+    """Raise InputError, in plain words, for a letter the rewriter cannot take. `settings` are resolved (every
+    REWRITE_* setting present: `simplify_documents` resolves them).
 
     Not-English letters are refused as a whole (see `easyread.simplify.language`
     for why); bilingual letters pass here and lose only their non-English paragraphs.
@@ -22,16 +22,14 @@ def validate(doc: Document, settings: dict) -> None:
     if not body.strip():
         raise InputError("This letter has no text to rewrite. Check you chose the right file.", code="empty")
     words = len(body.split())
-    limit = int(settings.get("REWRITE_MAX_WORDS", default("REWRITE_MAX_WORDS")))
+    limit = int(settings["REWRITE_MAX_WORDS"])
     if words > limit:
         raise InputError(
             f"This document has {words:,} words. Easy Read works on letters of up to {limit:,} words. "
             "Split it into smaller parts and convert each one.",
             code="too_long",
         )
-    guess = guess_language(
-        body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", default("REWRITE_ENGLISH_SHARE")))
-    )
+    guess = guess_language(body, threshold=float(settings["REWRITE_ENGLISH_SHARE"]))
     if not guess.is_english:
         english_blocks = [
             b

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from easyread.config import default
+from easyread.config import resolved
 from easyread.documents.errors import InputError
 from easyread.documents.identity import LETTER_PART
 from easyread.documents.model import Document, EasyReadDocument
@@ -33,22 +33,6 @@ from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import LetterInProgress, Line
 from easyread.verify.fallback import conservative, shorten
 from easyread.verify.words import content_stems, stem
-
-# The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
-DEFAULTS = {
-    name: default(name)
-    for name in (
-        "REWRITE_BATCH_SIZE",
-        "REWRITE_REPAIR_ROUNDS",
-        "REWRITE_BEST_OF",
-        "REWRITE_MEANING_CHECK",
-        "REWRITE_UNIT_WORDS",
-        "REWRITE_MAX_WORDS",
-        "REWRITE_ENGLISH_SHARE",
-        "REWRITE_ALREADY_EASY_SHARE",
-        "REWRITE_LETTERS_IN_FLIGHT",
-    )
-}
 
 
 @dataclass
@@ -119,7 +103,7 @@ def simplify_documents(
     from easyread.simplify import stages
     from easyread.simplify.overlap import simplify_overlapped
 
-    cfg = {**DEFAULTS, **(settings or {})}
+    cfg = resolved(settings)  # callers that pass only some settings (tests, benchmarks) get the declared defaults
     progress = progress or _quiet
     in_flight = int(cfg["REWRITE_LETTERS_IN_FLIGHT"])
     with checking.using_options(checking.options_from(cfg)):
