@@ -1,4 +1,4 @@
-"""A time limit for one job's checks and rewriting, looked at between steps.
+"""A time limit for one task's checks and rewriting, looked at between steps.
 
     with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         ...                      # long work that calls check_time() between its steps
@@ -6,7 +6,7 @@
 The limit is cooperative: the checks call `check_time()` before each sentence and the
 rewriter's progress callback after each batch of model replies. Every pattern over a
 letter's text is linear and the letter's size is limited at the door, so no single step
-runs long; a hard kill is not needed and would leave the job's database session half done.
+runs long; a hard kill is not needed and would leave the task's database session half done.
 The deadline lives in a context variable, so each worker thread has its own.
 """
 

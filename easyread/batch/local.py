@@ -81,7 +81,7 @@ class LocalConverter:
             return
         try:
             # The chunk's letters are read once, rewritten together (they share each pass through the model),
-            # checked once with the settings and given pictures: easyread.drafting, as convert and the web job.
+            # checked once with the settings and given pictures: easyread.drafting, as convert and the web app's task.
             drafts = make_drafts(
                 [Source(data, item.found.path.name) for item, data in readable],
                 model=self.options.model,

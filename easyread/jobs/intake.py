@@ -1,7 +1,7 @@
-"""Taking in a letter from the upload page or the API: check it, keep it, record it, queue its job.
+"""Taking in a letter from the upload page or the API: check it, keep it, record it, queue its task.
 
 The letter is read once here, so a bad file is refused at once with the reader's
-plain message (InputError); what was read is stored with the letter (`Letter.parsed`), so the job
+plain message (InputError); what was read is stored with the letter (`Letter.parsed`), so the task
 and the pages use it rather than reading the file again.
 """
 
@@ -154,7 +154,7 @@ def accept(
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     if (title or "").strip():
-        options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
+        options = {**options, "title": title.strip()[:255]}  # the task titles the Easy Read version with it
     doc = letters.add_upload(
         user,
         words=letter.word_count(),

@@ -189,7 +189,7 @@ class DraftVersion(db.Model):
 
     `number` counts up from 1 per (document, language). `draft` is
     `EasyReadDocument.to_dict()`; `report` is the checks report's `to_dict()`.
-    `created_by` is a user id, or None when the system (the job) made it.
+    `created_by` is a user id, or None when the system (a background task) made it.
     """
 
     __tablename__ = "draft_versions"
