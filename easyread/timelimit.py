@@ -22,7 +22,7 @@ _deadline: contextvars.ContextVar[tuple[float, float] | None] = contextvars.Cont
 
 
 class TimeLimitError(RuntimeError):
-    """The job ran past its time limit. `str(error)` is one plain sentence for staff."""
+    """The task ran past its time limit. `str(error)` is one plain sentence for staff."""
 
     def __init__(self, seconds: float):
         minutes = max(1, round(seconds / 60))

@@ -73,7 +73,7 @@ def clean_languages(languages) -> list[str]:
 
 
 def check_translation_set_up(settings: dict) -> None:
-    """OptionError before any job is queued when no configured engine can translate (the model is "none")."""
+    """OptionError before any task is queued when no configured engine can translate (the model is "none")."""
     from easyread.translate.engines import configured_spec
     from easyread.translate.errors import NOT_SET_UP
 
@@ -146,7 +146,7 @@ def clean_filename(filename: str | None) -> str:
 def accept(
     *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
 ):
-    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its job."""
+    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its task."""
     from easyread import jobs
     from easyread.records import letters
 
