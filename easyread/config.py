@@ -386,7 +386,7 @@ SETTINGS: list[Setting] = [
     Setting(
         "BATCH_JOBS",
         4,
-        "How many letters `easyread batch` rewrites together when --jobs is not given: their paragraphs share each pass through the model, which is faster than one letter at a time. Lower it if the computer runs out of memory.",
+        "How many letters `easyread batch` converts at once when --jobs is not given: their paragraphs share each pass through the model, which is faster than one letter at a time. Lower it if the computer runs out of memory.",
         int,
     ),
     # --- review with residents ---

@@ -1,6 +1,6 @@
 """Convert one letter file into Easy Read files: make its draft (easyread.drafting), then write it.
 
-`easyread convert` calls `convert_file`; the web job and `easyread batch` make their drafts with
+`easyread convert` calls `convert_file`; the web app's background task and `easyread batch` make their drafts with
 the same `easyread.drafting.make_drafts` and store or write them their own way.
 """
 

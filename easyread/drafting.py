@@ -1,6 +1,6 @@
 """Make Easy Read drafts: read each letter once, rewrite, check once with the settings, add pictures.
 
-The one path every caller takes: `easyread convert` (easyread/convert.py), the web job
+The one path every caller takes: `easyread convert` (easyread/convert.py), the web app's task
 (easyread/jobs/work.py) and `easyread batch` (easyread/batch/local.py). `make_drafts` takes
 several letters so the model rewrites them together (big batches are what make a small
 CPU model fast enough); `make_draft` is the one-letter door over it.

@@ -1,4 +1,4 @@
-"""A time limit for one job's checks and rewriting, looked at between steps.
+"""A time limit for one task's checks and rewriting, looked at between steps.
 
     with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
         ...                      # long work that calls check_time() between its steps
@@ -6,7 +6,7 @@
 The limit is cooperative: the checks call `check_time()` before each sentence and the
 rewriter's progress callback after each batch of model replies. Every pattern over a
 letter's text is linear and the letter's size is limited at the door, so no single step
-runs long; a hard kill is not needed and would leave the job's database session half done.
+runs long; a hard kill is not needed and would leave the task's database session half done.
 The deadline lives in a context variable, so each worker thread has its own.
 """
 
@@ -22,7 +22,7 @@ _deadline: contextvars.ContextVar[tuple[float, float] | None] = contextvars.Cont
 
 
 class TimeLimitError(RuntimeError):
-    """The job ran past its time limit. `str(error)` is one plain sentence for staff."""
+    """The task ran past its time limit. `str(error)` is one plain sentence for staff."""
 
     def __init__(self, seconds: float):
         minutes = max(1, round(seconds / 60))

@@ -1,8 +1,11 @@
-"""Shared fixtures: the app, a test client and a CLI runner, each on a fresh instance folder."""
+"""Shared fixtures: the app, a test client and a CLI runner, each on a fresh instance folder; `reads` counts
+every time a letter is read."""
 
 from __future__ import annotations
 
 import os
+import sys
+from types import FunctionType
 
 import pytest
 
@@ -45,3 +48,24 @@ def cli_runner(instance, monkeypatch):
 
     monkeypatch.setenv("EASYREAD_INSTANCE_PATH", str(instance))
     return StrictRunner()
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The file name of every letter read (shared by the web and batch tests), by whichever module reads it (each holds its own `read_document`)."""
+    from easyread.documents import read
+
+    real = read.read_document
+    seen: list[str | None] = []
+
+    def counting(*args, **kwargs):
+        seen.append(kwargs.get("filename"))
+        return real(*args, **kwargs)
+
+    counting.counts_reads = True
+    for module in list(sys.modules.values()):
+        held = getattr(module, "read_document", None)
+        # A module first imported while an earlier test counted holds that test's counter: count it here too.
+        if held is real or (isinstance(held, FunctionType) and getattr(held, "counts_reads", False)):
+            monkeypatch.setattr(module, "read_document", counting)
+    return seen

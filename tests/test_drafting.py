@@ -1,4 +1,4 @@
-"""One way to make an Easy Read draft (easyread.drafting), taken by `easyread convert`, the web job and batch:
+"""One way to make an Easy Read draft (easyread.drafting), taken by `easyread convert`, the web app's background task and batch:
 each reads the letter once and checks the draft once, with the CHECK_* settings."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _convert(folder, letter, settings, model):
     return json.loads(result.outputs["report"].read_text(encoding="utf-8"))
 
 
-def _job(folder, letter, settings, model):
+def _task(folder, letter, settings, model):
     from easyread.glossary import load_glossary
     from easyread.jobs import work
 
@@ -69,13 +69,13 @@ def _job(folder, letter, settings, model):
 def _batch(folder, letter, settings, model):
     from easyread.batch import BatchOptions, run_batch
 
-    options = BatchOptions(formats=["txt"], model=model, pictures=False, jobs=1)
+    options = BatchOptions(formats=["txt"], model=model, pictures=False, at_once=1)
     run_batch(letter.parent, folder, options, settings=settings, engine=None if model == "none" else FakeEngine())
     (report,) = folder.rglob("*.report.json")
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-PATHS = {"convert": _convert, "job": _job, "batch": _batch}
+PATHS = {"convert": _convert, "task": _task, "batch": _batch}
 
 
 @pytest.mark.parametrize("model", ["none", "fake"])
@@ -92,7 +92,7 @@ def test_every_path_reads_the_letter_once_and_checks_it_once(path, model, settin
 
 @pytest.mark.parametrize("model", ["none", "fake"])
 def test_a_council_sentence_limit_reaches_the_report_of_every_path(model, settings, counted, tmp_path):
-    """CHECK_SENTENCE_FAIL_WORDS set lower fails a 15-word sentence in convert's report.json, the job's report
+    """CHECK_SENTENCE_FAIL_WORDS set lower fails a 15-word sentence in convert's report.json, the task's report
     and batch's report.json alike (convert wrote no report for a letter laid out without a model before)."""
     letters = tmp_path / "in"
     letters.mkdir()
@@ -123,7 +123,7 @@ def test_one_letter_that_cannot_be_read_does_not_stop_the_others(settings):
 
 
 def test_a_letter_already_read_is_not_read_again(settings, counted):
-    """The web job passes the letter the upload request read (Letter.parsed); bytes alone are still read."""
+    """The web task passes the letter the upload request read (Letter.parsed); bytes alone are still read."""
     from easyread.documents.read import read_document
     from easyread.glossary import load_glossary
 

@@ -14,6 +14,13 @@ def test_setting_is_in_readme(name):
     assert f"`{ENV_PREFIX}{name}`" in README, f"Add {ENV_PREFIX}{name} to the settings table in README.md"
 
 
+def test_the_settings_table_lists_each_setting_once():
+    """Rows are written by scripts/settings_table.py; a hand edit once listed EASYREAD_OPENVINO_EXPORTER twice."""
+    table = README.split("<!-- settings:start -->", 1)[1].split("<!-- settings:end -->", 1)[0]
+    rows = [line.split("|")[1].strip().strip("`") for line in table.splitlines() if line.startswith("| `")]
+    assert sorted(rows) == sorted(f"{ENV_PREFIX}{s.name}" for s in SETTINGS), "Run scripts/settings_table.py"
+
+
 def test_every_setting_has_help_text():
     for spec in SETTINGS:
         assert len(spec.help) > 15, spec.name

@@ -126,14 +126,14 @@ def _stats(values: list[float]) -> str:
 
 def hammer(base: str, round_id: int, sessions: list, passes: int) -> dict:
     """Every reviewer, all released at once: load the page, tap an answer on every point; `passes` times."""
+    from easyread_bench.web import run_together
+
     loads, taps, health, errors = [], [], [], []
     sent_ok = [0]
     lock = threading.Lock()
-    start_line = threading.Barrier(len(sessions) + 1)
     page_url = f"{base}/review/read/{round_id}"
 
     def reviewer(n: int, session):
-        start_line.wait()
         for p in range(passes):
             began = time.perf_counter()
             try:
@@ -175,20 +175,14 @@ def hammer(base: str, round_id: int, sessions: list, passes: int) -> dict:
             with lock:
                 health.append(time.perf_counter() - began)
 
-    threads = [threading.Thread(target=reviewer, args=(n, s), daemon=True) for n, s in enumerate(sessions)]
-    for t in threads:
-        t.start()
-    start_line.wait()
-    began = time.perf_counter()
-    for t in threads:
-        t.join()
+    seconds = run_together(reviewer, list(enumerate(sessions)))
     return {
         "loads": loads,
         "taps": taps,
         "health": health,
         "errors": errors,
         "taps_ok": sent_ok[0],
-        "seconds": time.perf_counter() - began,
+        "seconds": seconds,
     }
 
 

@@ -117,6 +117,25 @@ def start_waitress(app, threads: int = 8):
     return local, f"http://127.0.0.1:{local.server.effective_port}"
 
 
+def run_together(work, argsets: list[tuple]) -> float:
+    """Call `work(*args)` for each of `argsets` in its own thread, all released at the same moment (so the server
+    meets them together, not as they are started); returns the seconds from the release until the last ends."""
+    start_line = threading.Barrier(len(argsets) + 1)
+
+    def released(*args):
+        start_line.wait()
+        work(*args)
+
+    threads = [threading.Thread(target=released, args=args, daemon=True) for args in argsets]
+    for t in threads:
+        t.start()
+    start_line.wait()
+    began = time.perf_counter()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - began
+
+
 def sign_in(base: str):
     """A requests.Session signed in as the bench's staff person."""
     import requests
@@ -142,10 +161,8 @@ def load(sessions, url: str, seconds: float, max_requests: int, expect: str) -> 
     errors: list[str] = []
     lock = threading.Lock()
     count = [0]
-    start_line = threading.Barrier(len(sessions) + 1)
 
     def client(session):
-        start_line.wait()
         deadline = time.perf_counter() + seconds
         while time.perf_counter() < deadline:
             with lock:
@@ -164,14 +181,7 @@ def load(sessions, url: str, seconds: float, max_requests: int, expect: str) -> 
                 if problem:
                     errors.append(problem)
 
-    threads = [threading.Thread(target=client, args=(s,), daemon=True) for s in sessions]
-    for t in threads:
-        t.start()
-    start_line.wait()
-    began = time.perf_counter()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - began
+    wall = run_together(client, [(s,) for s in sessions])
     ordered = sorted(latencies)
     return {
         "requests": len(latencies),

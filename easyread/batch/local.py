@@ -81,7 +81,7 @@ class LocalConverter:
             return
         try:
             # The chunk's letters are read once, rewritten together (they share each pass through the model),
-            # checked once with the settings and given pictures: easyread.drafting, as convert and the web job.
+            # checked once with the settings and given pictures: easyread.drafting, as convert and the web app's task.
             drafts = make_drafts(
                 [Source(data, item.found.path.name) for item, data in readable],
                 model=self.options.model,
@@ -105,7 +105,7 @@ class LocalConverter:
                 yield _entry(item, status, reason=_plain(made), seconds=share)
                 continue
             try:
-                entry = self._write(item, data, made.draft, made.report)
+                entry = self._write(item, data, made)
             except (BatchError, KeyboardInterrupt):
                 raise
             except Exception as error:  # one letter's writer failing must not stop the others
@@ -114,10 +114,11 @@ class LocalConverter:
             entry.seconds = round(share + time.monotonic() - begun, 2)
             yield entry
 
-    def _write(self, item: Item, data: bytes, draft, report: dict) -> Entry:
+    def _write(self, item: Item, data: bytes, made) -> Entry:
         from easyread.documents.atomic import atomic_write_text
         from easyread.documents.write import WriteOptions, write_draft_json, write_outputs
 
+        draft, report = made.draft, made.report
         folder = guard_folder(self.out_root, self.in_root, item.folder)
         stem = Path(item.folder).name
         names = [f"{stem}.{fmt}" for fmt in self.options.formats] + [f"{stem}.draft.json", f"{stem}.report.json"]
@@ -135,7 +136,7 @@ class LocalConverter:
         if self.options.languages:
             self._translate(draft, folder, stem, entry)
         if self.on_draft is not None:
-            self.on_draft(entry, draft, report, data)
+            self.on_draft(entry, made, data)
         return entry
 
     def _translate(self, draft, folder: Path, stem: str, entry: Entry) -> None:

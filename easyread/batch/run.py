@@ -1,6 +1,6 @@
 """Convert a folder of letters: walk, skip what is done, rewrite in chunks, write, summarise.
 
-Letters are rewritten `jobs` at a time through one engine (`simplify_documents`),
+Letters are rewritten `at_once` at a time (`--jobs`) through one engine (`simplify_documents`),
 so the model sees the paragraphs of several letters in each batch; only one chunk
 is held in memory. Each finished letter is recorded in the manifest at once, so a
 run stopped at any point is finished by running it again.
@@ -31,12 +31,12 @@ class BatchError(Exception):
 
 @dataclass
 class BatchOptions:
-    """What to make of each letter. `jobs` letters share each pass through the model."""
+    """What to make of each letter. `at_once` letters (`--jobs`) share each pass through the model."""
 
     formats: list[str]
     model: str = "embedded"
     pictures: bool = True
-    jobs: int = 4
+    at_once: int = 4
     force: bool = False
     languages: list[str] = field(default_factory=list)
     remote: str = ""  # the server's URL when the letters are sent to one
@@ -139,8 +139,9 @@ def run_batch(
 
     `converter` does the work for each chunk (default: locally, with `engine` or the
     one `options.model` names, loaded once on first need; `translator` for
-    `options.languages`, default the TRANSLATE_ENGINE setting or that same engine). `on_draft(entry, draft,
-    report, data)` is called after each letter is written (the CLI's --review uses it).
+    `options.languages`, default the TRANSLATE_ENGINE setting or that same engine). `on_draft(entry, made,
+    data)` is called after each letter is written, with its `easyread.drafting.Drafted` (the letter as read, its
+    draft and report) and its bytes (the CLI's --review uses it).
     Raises BatchError for folders it cannot use, LockedError when another run holds
     OUT_DIR. Ctrl-C stops it after saving the summary: the result says `interrupted`.
     """
@@ -150,7 +151,7 @@ def run_batch(
         in_root, out_root = check_folders(in_dir, out_dir)
     except Exception as error:
         raise BatchError(str(error)) from error
-    if options.jobs < 1:
+    if options.at_once < 1:
         raise BatchError("--jobs must be 1 or more.")
     with OutLock(out_root):
         if converter is None:
@@ -188,8 +189,8 @@ def _run(
     result = BatchResult(entries=[], up_to_date=sum(e.status != TODO and e.status != IGNORED for e in entries.values()))
     reporter.start(len(found), len(todo))
     try:
-        for start in range(0, len(todo), options.jobs):
-            chunk = todo[start : start + options.jobs]
+        for start in range(0, len(todo), options.at_once):
+            chunk = todo[start : start + options.at_once]
             loaded = []
             for item in chunk:
                 digest, data = file_digest(item.found.path, limit)

@@ -114,7 +114,7 @@ def check_paragraphs(
                 explained=explained,
                 seen_terms=seen_terms,
             )
-            check_time()  # a job's time limit (easyread.timelimit); nothing outside a job
+            check_time()  # a task's time limit (easyread.timelimit); nothing outside a task
             findings = [f for r in _rules("sentence") for f in r.run(ctx)]
             check.sentences.append(SentenceCheck(ctx.text, start, sorted(findings, key=lambda f: (f.start, f.rule_id))))
         pctx = Context(

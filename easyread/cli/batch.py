@@ -79,7 +79,11 @@ def _languages(value: str | None) -> list[str]:
 @options.model()
 @options.pictures()
 @click.option(
-    "--jobs", type=int, default=None, help="How many letters to rewrite together (default: the BATCH_JOBS setting)."
+    "--jobs",
+    "at_once",
+    type=int,
+    default=None,
+    help="How many letters to convert at once: they share each pass through the model (default: the BATCH_JOBS setting).",
 )
 @click.option(
     "--force", is_flag=True, help="Convert every letter again, even those already done with the same options."
@@ -123,7 +127,7 @@ def batch(
     formats: str | None,
     model: str | None,
     pictures: bool,
-    jobs: int | None,
+    at_once: int | None,
     force: bool,
     languages: str | None,
     review_round: str | None,
@@ -150,11 +154,11 @@ def batch(
         formats=chosen,
         model=(model or settings.MODEL).strip(),
         pictures=pictures,
-        jobs=jobs or settings.BATCH_JOBS,
+        at_once=at_once or settings.BATCH_JOBS,
         force=force,
         languages=langs,
     )
-    if options.jobs < 1:
+    if options.at_once < 1:
         raise click.UsageError("--jobs must be 1 or more.")
     converter, on_draft, close = None, None, None
     if remote:
@@ -280,20 +284,20 @@ class DatabaseReview:
                 "Your council has no reviewers yet. Add reviewers on the review pages of the web app first."
             )
 
-    def __call__(self, entry, draft, report, data: bytes) -> None:
+    def __call__(self, entry, made, data: bytes) -> None:
+        """Store `made` (an `easyread.drafting.Drafted`: the letter as the batch read it, its draft and report)."""
         from pathlib import PurePosixPath
 
         from sqlalchemy import select
 
-        from easyread.documents.read import read_document, sniff
+        from easyread.documents.read import sniff
         from easyread.jobs.intake import _title, keep_original
         from easyread.records import audit, invites, rounds, versions
         from easyread.store.db import db
         from easyread.store.models import DraftVersion, Letter
 
-        settings = self.app.config["EASYREAD"]
         filename = PurePosixPath(entry.rel).name[:255]
-        letter = read_document(data, filename=filename, settings=settings)
+        letter, draft, report = made.letter, made.draft, made.report  # read once, by the batch: not read again
         digest, relative = keep_original(self.app.instance_path, data)
         try:
             doc = db.session.scalar(

@@ -3,7 +3,7 @@
 `instance/glossaries/council-<id>.csv` has the same columns as glossaries/default.csv
 (term,explanation plus optional language columns). The checks and the rewriter use
 the default glossary, then GLOSSARY_DIR, then the council's file (later wins).
-No Flask and no database here: the web pages and the job call these functions.
+No Flask and no database here: the web pages and the background tasks call these functions.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
     consumer = jobs.start_in_thread(app)   # `easyread serve`; consumer.stop() at exit
 
 The queue is a SQLite file in the instance folder unless QUEUE_URL names Redis.
-Tasks take a document id and a job token and re-read everything else.
+Tasks take a document id and a task token and re-read everything else.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def init_app(app) -> None:
 
 
 def queue_draft(doc) -> str:
-    """Queue the job that makes `doc`'s Easy Read draft. Returns the job token."""
+    """Queue the task that makes `doc`'s Easy Read draft. Returns the task token."""
     return tasks.queue(doc, "document")
 
 
@@ -74,17 +74,17 @@ def recover(app) -> list[int]:
         rows = letters.with_status(ACTIVE)
         for doc in rows:
             progress = doc.progress or {}
-            job, kind = progress.get("job"), (progress.get("task") or {}).get("kind", "document")
-            if job and (doc.id, job) in waiting:
+            token, kind = tasks.task_token(progress), (progress.get("task") or {}).get("kind", "document")
+            if token and (doc.id, token) in waiting:
                 continue
-            if not job or kind not in tasks.TASKS:
+            if not token or kind not in tasks.TASKS:
                 tasks.queue(doc, "document")
             elif doc.status == "running":
                 # A new token: if the old run is somehow still alive (another worker), its result is discarded.
-                params = {k: v for k, v in (progress.get("task") or {}).items() if k != "kind"}
+                params = {k: v for k, v in (progress.get("task") or {}).items() if k not in ("kind", "token")}
                 tasks.queue(doc, kind, **params)
             else:
-                tasks.enqueue(doc.id, kind, job)
+                tasks.enqueue(doc.id, kind, token)
             again.append(doc.id)
     if again:
         log.warning("Queued again %d interrupted job(s): documents %s", len(again), ", ".join(map(str, again)))

@@ -1,7 +1,7 @@
-"""Taking in a letter from the upload page or the API: check it, keep it, record it, queue its job.
+"""Taking in a letter from the upload page or the API: check it, keep it, record it, queue its task.
 
 The letter is read once here, so a bad file is refused at once with the reader's
-plain message (InputError); what was read is stored with the letter (`Letter.parsed`), so the job
+plain message (InputError); what was read is stored with the letter (`Letter.parsed`), so the task
 and the pages use it rather than reading the file again.
 """
 
@@ -73,7 +73,7 @@ def clean_languages(languages) -> list[str]:
 
 
 def check_translation_set_up(settings: dict) -> None:
-    """OptionError before any job is queued when no configured engine can translate (the model is "none")."""
+    """OptionError before any task is queued when no configured engine can translate (the model is "none")."""
     from easyread.translate.engines import configured_spec
     from easyread.translate.errors import NOT_SET_UP
 
@@ -146,7 +146,7 @@ def clean_filename(filename: str | None) -> str:
 def accept(
     *, data: bytes, filename: str, user, options: dict, settings: dict, instance: str | Path, title: str | None = None
 ):
-    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its job."""
+    """Read `data` (InputError if we cannot use it), keep it, add a queued Letter, audit the upload and queue its task."""
     from easyread import jobs
     from easyread.records import letters
 
@@ -154,7 +154,7 @@ def accept(
     letter = read_document(data, filename=filename, settings=settings)  # raises InputError
     digest, relative = keep_original(instance, data)
     if (title or "").strip():
-        options = {**options, "title": title.strip()[:255]}  # the job titles the Easy Read version with it
+        options = {**options, "title": title.strip()[:255]}  # the task titles the Easy Read version with it
     doc = letters.add_upload(
         user,
         words=letter.word_count(),

@@ -1,7 +1,7 @@
 """The background worker as a child process of `easyread serve`, started and stopped with the server.
 
 Converting a letter is CPU work in Python (the checks, the model's tokenizer and sampling). Run
-in threads of the web server's own process, one long job held the interpreter and `/health`
+in threads of the web server's own process, one long task held the interpreter and `/health`
 stopped answering; in a process of its own it cannot slow a page down. The child is the same
 `easyread worker` command a person can run by hand, with the same settings (it inherits the
 environment and the current folder), so it reads the same instance folder and queue.
@@ -68,7 +68,7 @@ class WorkerProcess:
             self._spawn()
 
     def stop(self, timeout: float = 20.0) -> None:
-        """End the worker: SIGTERM (a job cut short is queued again when a worker next starts), then SIGKILL."""
+        """End the worker: SIGTERM (a task cut short is queued again when a worker next starts), then SIGKILL."""
         self._stopping.set()
         process = self.process
         if process is None or process.poll() is not None:

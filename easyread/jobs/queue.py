@@ -88,7 +88,7 @@ class QuietConsumer(Consumer):
 def make_consumer(threads: int = 1, *, in_thread: bool = False) -> Consumer:
     """A consumer of worker threads on the configured queue. `in_thread` for one started beside a web server."""
     cls = QuietConsumer if in_thread else Consumer
-    # flush_locks: a lock held by a worker that was killed must not block the job's rerun.
+    # flush_locks: a lock held by a worker that was killed must not block the task's rerun.
     return cls(
         huey,
         workers=max(1, threads),

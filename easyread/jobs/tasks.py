@@ -1,12 +1,13 @@
-"""The background tasks. Each takes a document id and a job token, re-reads the state, and is idempotent.
+"""The background tasks. Each takes a document id and a task token, re-reads the state, and is idempotent.
 
 - A document that is done is not redone; a task whose token is no longer the
-  document's (the job was retried or re-queued since) does nothing.
+  document's (the letter was retried or re-queued since) does nothing.
 - A draft version and the "done" status are stored in one commit, so a task
   stopped half way leaves the document "running" and a rerun starts again from
   the stored original file.
-- What the task should do is stored on the document (`progress["task"]`), so a
-  worker that starts after a crash can queue it again (`easyread.jobs.recover`).
+- What the task should do, and the token of its current run, are stored on the document
+  (`progress["task"]`: kind, parameters, token), so a worker that starts after a crash can
+  queue it again (`easyread.jobs.recover`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ MISSING_FILE = "The uploaded letter is no longer on the server. Upload it again.
 
 _state: dict = {"app": None}
 
-# Stage -> (percent at start, percent at end) of the whole job, for the progress bar. Each of the rewriter's
+# Stage -> (percent at start, percent at end) of the whole task, for the progress bar. Each of the rewriter's
 # stages has its own span, so the bar moves with every reply of every stage instead of waiting at the end of
 # the rewrite while the repairs and the meaning check run. Spans follow the time each stage took on one-page
 # letters with the embedded model (the rewrite about half of it). Stages not named here (translation) take
@@ -113,30 +114,39 @@ def _progress_writer(doc):
     return progress
 
 
-def _load(document_id: int, job: str, *, statuses=("queued", "running")):
+def task_token(progress: dict | None) -> str | None:
+    """The token of the task the letter is queued for or running, from its progress.
+
+    Letters queued before the token moved into `progress["task"]` carry it as `progress["job"]`: read, never
+    written, so a worker upgraded with letters still in its queue finishes them rather than skipping them."""
+    progress = progress or {}
+    return (progress.get("task") or {}).get("token") or progress.get("job")
+
+
+def _load(document_id: int, token: str, *, statuses=("queued", "running")):
     """The document if this task should run for it, else None (deleted, done, or superseded)."""
     from easyread.records import letters
 
     doc = letters.for_task(document_id)
     if doc is None:
         return None
-    if doc.status not in statuses or (doc.progress or {}).get("job") != job:
+    if doc.status not in statuses or task_token(doc.progress) != token:
         log.info(
-            "Job %s for document %s skipped: status %s, current job %s",
-            job,
+            "Task %s for document %s skipped: status %s, current task %s",
+            token,
             document_id,
             doc.status,
-            (doc.progress or {}).get("job"),
+            task_token(doc.progress),
         )
         return None
     return doc
 
 
-def _still_mine(doc, job: str) -> bool:
+def _still_mine(doc, token: str) -> bool:
     from easyread.records import letters
 
     letters.reload(doc)
-    return doc.deleted_at is None and doc.status == "running" and (doc.progress or {}).get("job") == job
+    return doc.deleted_at is None and doc.status == "running" and task_token(doc.progress) == token
 
 
 def _original(doc, app) -> bytes:
@@ -164,11 +174,11 @@ def _plain_error(error: Exception) -> str | None:
     return str(error) if isinstance(error, expected) and str(error).strip() else None
 
 
-def _start(document_id: int, job: str):
-    """The document marked running and committed, or None when this job is no longer the document's."""
+def _start(document_id: int, token: str):
+    """The document marked running and committed, or None when this task is no longer the document's."""
     from easyread.records import letters
 
-    doc = _load(document_id, job)
+    doc = _load(document_id, token)
     if doc is not None:
         letters.set_status(doc, "running")
     return doc
@@ -182,18 +192,18 @@ def _task_user(task: dict):
 
 
 @huey.task(name="easyread.make_draft")
-def make_draft(document_id: int, job: str) -> str:
+def make_draft(document_id: int, token: str) -> str:
     """Rewrite the letter as its upload read it, add pictures, check it, store draft version 1 (or the next)."""
     with app_context() as app:
-        return _make_draft(app, document_id, job)
+        return _make_draft(app, document_id, token)
 
 
-def _make_draft(app, document_id: int, job: str) -> str:
+def _make_draft(app, document_id: int, token: str) -> str:
     from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 
-    doc = _load(document_id, job)
+    doc = _load(document_id, token)
     if doc is None:
         return "skipped"
     settings = app.config["EASYREAD"]
@@ -214,31 +224,31 @@ def _make_draft(app, document_id: int, job: str) -> str:
             settings=settings,
             glossary=glossary,
             progress=_progress_writer(doc),
-            first_draft=_first_draft_writer(doc, job),
+            first_draft=_first_draft_writer(doc, token),
         )
-    except Exception as error:  # the job must end in a state a person can see and retry
+    except Exception as error:  # the task must end in a state a person can see and retry
         message = _plain_error(error)
         if message is None:
-            log.exception("Job %s for document %s failed", job, document_id)
+            log.exception("Task %s for document %s failed", token, document_id)
         return _fail(doc, message or GENERIC_ERROR)
-    if not _still_mine(doc, job):
+    if not _still_mine(doc, token):
         return "superseded"
     versions.add_made(doc, "en", made.draft, made.report, note=made.note)
     letters.task_done(doc, done=1, total=1, first_draft=None)
     wanted = [code for code in (doc.options or {}).get("languages", []) if code != "en"]
-    if wanted:  # asked for at upload: a job of its own, so the English draft can be read meanwhile
+    if wanted:  # asked for at upload: a task of its own, so the English draft can be read meanwhile
         queue(doc, "translate", languages=list(wanted), user_id=None)
     return "done"
 
 
-def _first_draft_writer(doc, job: str):
+def _first_draft_writer(doc, token: str):
     """Store the first draft in the letter's progress, to be shown (not approved) while the checks go on.
 
     Not a version: approval, review rounds and history only ever see the checked draft, stored at the end."""
     from easyread.records import letters
 
     def store(made) -> None:
-        if not _still_mine(doc, job):
+        if not _still_mine(doc, token):
             return
         old = dict(doc.progress or {})
         first = {"draft": made.draft, "report": made.report, "note": made.note}
@@ -257,19 +267,19 @@ def _fail(doc, message: str, *, back_to: str = "failed") -> str:
 
 
 @huey.task(name="easyread.regenerate_point")
-def regenerate_point(document_id: int, job: str) -> str:
+def regenerate_point(document_id: int, token: str) -> str:
     """Rewrite one point from its original paragraph and store the result as the next version."""
     with app_context() as app:
-        return _regenerate_point(app, document_id, job)
+        return _regenerate_point(app, document_id, token)
 
 
-def _regenerate_point(app, document_id: int, job: str) -> str:
+def _regenerate_point(app, document_id: int, token: str) -> str:
     from easyread.documents import edits
     from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 
-    doc = _start(document_id, job)
+    doc = _start(document_id, token)
     if doc is None:
         return "skipped"
     task = (doc.progress or {}).get("task", {})
@@ -297,7 +307,7 @@ def _regenerate_point(app, document_id: int, job: str) -> str:
         if message is None:
             log.exception("Regenerating a point of document %s failed", document_id)
         return _fail(doc, f"The point was not made again. {message or GENERIC_ERROR}", back_to="done")
-    if not _still_mine(doc, job):
+    if not _still_mine(doc, token):
         return "superseded"
     versions.add_edited(
         doc,
@@ -326,18 +336,18 @@ def _source_text(doc, app, settings: dict) -> str | None:
 
 
 @huey.task(name="easyread.translate")
-def translate_document(document_id: int, job: str) -> str:
+def translate_document(document_id: int, token: str) -> str:
     """Translate the latest English version into the languages the task names; each is stored as its own version."""
     with app_context() as app:
-        return _translate_document(app, document_id, job)
+        return _translate_document(app, document_id, token)
 
 
-def _translate_document(app, document_id: int, job: str) -> str:
+def _translate_document(app, document_id: int, token: str) -> str:
     from easyread.glossary import council as council_glossary
     from easyread.jobs import work
     from easyread.records import letters, versions
 
-    doc = _start(document_id, job)
+    doc = _start(document_id, token)
     if doc is None:
         return "skipped"
     task = (doc.progress or {}).get("task", {})
@@ -361,7 +371,7 @@ def _translate_document(app, document_id: int, job: str) -> str:
         if message is None:
             log.exception("Translating document %s failed", document_id)
         return _fail(doc, f"The draft was not translated. {message or GENERIC_ERROR}", back_to="done")
-    if not _still_mine(doc, job):
+    if not _still_mine(doc, token):
         return "superseded"
     user = _task_user(task)
     for code, (draft, report) in made.drafts.items():
@@ -399,14 +409,14 @@ TASKS = {"document": make_draft, "point": regenerate_point, "translate": transla
 
 
 def queue(doc, kind: str, **params) -> str:
-    """Mark `doc` queued for a task of `kind`, commit, then hand the task to the queue. Returns the job token.
+    """Mark `doc` queued for a task of `kind`, commit, then hand the task to the queue. Returns the task token.
 
     Here rather than in easyread.jobs so that a task can queue the next one (translation after the English draft)
     without the tasks and the package importing each other.
     """
     from easyread.records import letters
 
-    job = secrets.token_hex(8)
+    token = secrets.token_hex(8)
     letters.set_status(
         doc,
         "queued",
@@ -415,14 +425,13 @@ def queue(doc, kind: str, **params) -> str:
             "done": 0,
             "total": 1,
             "percent": 0,
-            "job": job,
-            "task": {"kind": kind, **params},
+            "task": {"kind": kind, **params, "token": token},
         },
     )
-    enqueue(doc.id, kind, job)
-    return job
+    enqueue(doc.id, kind, token)
+    return token
 
 
-def enqueue(document_id: int, kind: str, job: str) -> None:
+def enqueue(document_id: int, kind: str, token: str) -> None:
     """Hand an already-marked task to the queue."""
-    TASKS[kind](document_id, job)
+    TASKS[kind](document_id, token)

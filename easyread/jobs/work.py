@@ -1,4 +1,4 @@
-"""What a job does, as calls to domain functions only: make a draft (easyread.drafting), check a person's
+"""What a task does, as calls to domain functions only: make a draft (easyread.drafting), check a person's
 edit, write one point again, translate.
 
 No database and no Flask here: the task in `easyread.jobs.tasks` loads the state,

@@ -17,7 +17,7 @@ from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.prompts import lost_fact_prompt, parse_lines
 from easyread.simplify.readd import readd_line, source_sentence
-from easyread.simplify.state import Job, Line, add_finding
+from easyread.simplify.state import LetterInProgress, Line, add_finding
 
 
 def _lost(comparison) -> list:
@@ -37,12 +37,12 @@ def _lines_with(lines: list[Line], fact) -> list[Line]:
     return [l for l in lines if wanted and wanted in l.text]
 
 
-def mark_invented(jobs: list[Job]) -> int:
+def mark_invented(letters: list[LetterInProgress]) -> int:
     """Give every sentence with a fact its paragraph lacks a failing finding."""
     marked = 0
-    for job in jobs:
-        for u, unit in enumerate(job.plan.units):
-            lines = job.unit_lines(u)
+    for letter in letters:
+        for u, unit in enumerate(letter.plan.units):
+            lines = letter.unit_lines(u)
             comparison = checking.compare_facts(unit.text, " ".join(l.text for l in lines))
             for fact in _invented(comparison):
                 for line in _lines_with(lines, fact):
@@ -58,15 +58,19 @@ def mark_invented(jobs: list[Job]) -> int:
     return marked
 
 
-def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, glossary=None, progress=None) -> int:
+def bring_back_lost(
+    letters: list[LetterInProgress], engine: TextGenerator, *, batch_size: int, glossary=None, progress=None
+) -> int:
     """Ask the model once for each fact a paragraph's rewrite lost; keep replies that hold it."""
     asks = []
-    for job in jobs:
-        for u, unit in enumerate(job.plan.units):
-            comparison = checking.compare_facts(unit.text, job.unit_text(u))
+    for letter in letters:
+        for u, unit in enumerate(letter.plan.units):
+            comparison = checking.compare_facts(unit.text, letter.unit_text(u))
             for fact in _lost(comparison):
-                asks.append((job, u, fact))
-    prompts = [lost_fact_prompt(source_sentence(j.plan.units[u].text, f), checking.fact_text(f)) for j, u, f in asks]
+                asks.append((letter, u, fact))
+    prompts = [
+        lost_fact_prompt(source_sentence(letter.plan.units[u].text, f), checking.fact_text(f)) for letter, u, f in asks
+    ]
     replies = generate_all(
         engine,
         prompts,
@@ -75,12 +79,12 @@ def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, 
         on_batch=lambda d, t: progress and progress("fact lock", d, t),
     )
     added = 0
-    for (job, u, fact), reply in zip(asks, replies):
+    for (letter, u, fact), reply in zip(asks, replies):
         texts = parse_lines(reply)[:1]
         if not texts:
             continue
         text = fix_sentence(texts[0])
-        unit = job.plan.units[u]
+        unit = letter.plan.units[u]
         got = checking.compare_facts(checking.fact_text(fact), text)
         if (
             checking.get(got, "lost")
@@ -95,51 +99,51 @@ def bring_back_lost(jobs: list[Job], engine: TextGenerator, *, batch_size: int, 
             source_index=unit.index,
             sources=[unit.sid] if unit.sid else [],
         )
-        unit_lines = job.unit_lines(u)
-        at = job.lines.index(unit_lines[-1]) + 1 if unit_lines else len(job.lines)
-        job.lines.insert(at, line)
+        unit_lines = letter.unit_lines(u)
+        at = letter.lines.index(unit_lines[-1]) + 1 if unit_lines else len(letter.lines)
+        letter.lines.insert(at, line)
         added += 1
     return added
 
 
-def source_text(job: Job) -> str:
+def source_text(letter: LetterInProgress) -> str:
     """What the draft must account for: the body and the details kept word for word."""
-    return "\n\n".join([job.plan.body_text()] + [d.text for d in job.plan.details])
+    return "\n\n".join([letter.plan.body_text()] + [d.text for d in letter.plan.details])
 
 
-def finish(job: Job):
+def finish(letter: LetterInProgress):
     """Letter-level lock: remove invented facts, re-add lost ones. Returns the final comparison."""
-    source = source_text(job)
-    comparison = checking.compare_facts(source, "\n".join(l.text for l in job.lines))
+    source = source_text(letter)
+    comparison = checking.compare_facts(source, "\n".join(l.text for l in letter.lines))
     for fact in _invented(comparison):
-        for line in _lines_with(job.lines, fact):
-            job.lines.remove(line)
-            job.notes.append(f'Removed "{line.text}": the letter does not say {checking.fact_text(fact)}.')
-    comparison = checking.compare_facts(source, "\n".join(l.text for l in job.lines))
+        for line in _lines_with(letter.lines, fact):
+            letter.lines.remove(line)
+            letter.notes.append(f'Removed "{line.text}": the letter does not say {checking.fact_text(fact)}.')
+    comparison = checking.compare_facts(source, "\n".join(l.text for l in letter.lines))
     for fact in _lost(comparison):
-        owner = _owner_unit(job, fact)
-        unit_text = job.plan.units[owner].text if owner is not None else source
-        index = job.plan.units[owner].index if owner is not None else None
-        line = readd_line(fact, unit_text, owner, index, sources=_fact_sources(job, owner, fact))
+        owner = _owner_unit(letter, fact)
+        unit_text = letter.plan.units[owner].text if owner is not None else source
+        index = letter.plan.units[owner].index if owner is not None else None
+        line = readd_line(fact, unit_text, owner, index, sources=_fact_sources(letter, owner, fact))
         line.findings = checking.sentence_findings(line.text)
-        if owner is not None and job.unit_lines(owner) and line.section is None:
-            job.lines.insert(job.lines.index(job.unit_lines(owner)[-1]) + 1, line)
+        if owner is not None and letter.unit_lines(owner) and line.section is None:
+            letter.lines.insert(letter.lines.index(letter.unit_lines(owner)[-1]) + 1, line)
         else:
-            job.lines.append(line)
-    return checking.compare_facts(source, "\n".join(l.text for l in job.lines))
+            letter.lines.append(line)
+    return checking.compare_facts(source, "\n".join(l.text for l in letter.lines))
 
 
-def _fact_sources(job: Job, owner: int | None, fact) -> list[str]:
+def _fact_sources(letter: LetterInProgress, owner: int | None, fact) -> list[str]:
     """The letter sentence that holds a re-added fact: its unit's, or any sentence of the letter that has it."""
-    if owner is not None and job.plan.units[owner].sid:
-        return [job.plan.units[owner].sid]
+    if owner is not None and letter.plan.units[owner].sid:
+        return [letter.plan.units[owner].sid]
     wanted = checking.fact_text(fact)
-    return [s.id for s in job.doc.sentences() if wanted and wanted in s.text][:1]
+    return [s.id for s in letter.doc.sentences() if wanted and wanted in s.text][:1]
 
 
-def _owner_unit(job: Job, fact) -> int | None:
+def _owner_unit(letter: LetterInProgress, fact) -> int | None:
     wanted = checking.fact_text(fact)
-    for u, unit in enumerate(job.plan.units):
+    for u, unit in enumerate(letter.plan.units):
         if wanted and wanted in unit.text:
             return u
     return None

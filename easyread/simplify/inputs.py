@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from easyread.config import default
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.simplify import checking
 from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.language import guess_language, language_name
 from easyread.simplify.plan import LetterPlan
-from easyread.simplify.state import Job, Line
+from easyread.simplify.state import LetterInProgress, Line
 
 
 def validate(doc: Document, settings: dict) -> None:
-    """Raise InputError, in plain words, for a letter the rewriter cannot take.
+    """Raise InputError, in plain words, for a letter the rewriter cannot take. `settings` are resolved (every
+    REWRITE_* setting present: `simplify_documents` resolves them).
 
     Not-English letters are refused as a whole (see `easyread.simplify.language`
     for why); bilingual letters pass here and lose only their non-English paragraphs.
@@ -22,16 +22,14 @@ def validate(doc: Document, settings: dict) -> None:
     if not body.strip():
         raise InputError("This letter has no text to rewrite. Check you chose the right file.", code="empty")
     words = len(body.split())
-    limit = int(settings.get("REWRITE_MAX_WORDS", default("REWRITE_MAX_WORDS")))
+    limit = int(settings["REWRITE_MAX_WORDS"])
     if words > limit:
         raise InputError(
             f"This document has {words:,} words. Easy Read works on letters of up to {limit:,} words. "
             "Split it into smaller parts and convert each one.",
             code="too_long",
         )
-    guess = guess_language(
-        body, threshold=float(settings.get("REWRITE_ENGLISH_SHARE", default("REWRITE_ENGLISH_SHARE")))
-    )
+    guess = guess_language(body, threshold=float(settings["REWRITE_ENGLISH_SHARE"]))
     if not guess.is_english:
         english_blocks = [
             b
@@ -77,13 +75,13 @@ def _whole_sentence(text: str) -> bool:
 
 
 def already_easy(
-    job: Job, plan: LetterPlan, glossary, share_needed: float, hard_share: float = HARD_WORD_SHARE
+    letter: LetterInProgress, plan: LetterPlan, glossary, share_needed: float, hard_share: float = HARD_WORD_SHARE
 ) -> bool:
     """If the letter already reads as Easy Read, lay it out as it is.
 
     It must pass on three counts: most sentences pass the checks, they are short, and its hard words
     (uncommon, long, glossary terms and short forms, counted from warnings as well as failures) are as
-    rare as in real Easy Read. Returns True and fills `job.lines` with the letter's own sentences (with
+    rare as in real Easy Read. Returns True and fills `letter.lines` with the letter's own sentences (with
     only the safe fixes of dates and numbers), so the model never rewrites them.
     """
     lines: list[Line] = []
@@ -110,8 +108,8 @@ def already_easy(
     mean_words = words / len(lines)
     hard = sum(hard_words(l.findings) for l in lines) / max(1, words)
     if passing >= share_needed and mean_words <= 12 and hard <= hard_share:
-        job.lines = lines
-        job.already_easy = True
-        job.notes.append("This letter already reads as Easy Read, so its sentences were kept as they are.")
+        letter.lines = lines
+        letter.already_easy = True
+        letter.notes.append("This letter already reads as Easy Read, so its sentences were kept as they are.")
         return True
     return False

@@ -30,7 +30,7 @@ from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.meaning_rules import best_match, restates_condition
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
-from easyread.simplify.state import Job, Line, add_finding
+from easyread.simplify.state import LetterInProgress, Line, add_finding
 from easyread.verify import Problem, assess
 from easyread.verify.fallback import conservative
 
@@ -92,7 +92,7 @@ def meaning_repair_prompt(source: str, sentence: str, reason: str) -> Chat:
 class _Item:
     """One Easy Read line with what it is checked against."""
 
-    job: Job
+    letter: LetterInProgress
     line: Line
     sources: list[str]  # the letter sentences it says
     context: str  # the Easy Read lines just before it from the same sources
@@ -110,33 +110,33 @@ def flag_of(problem: Problem) -> str:
     return "meaning-unsupported" if problem.kind in _UNSUPPORTED_KINDS else "meaning-contradicts"
 
 
-def line_sources(job: Job, line: Line, sentences: dict[str, str] | None = None) -> list[str]:
+def line_sources(letter: LetterInProgress, line: Line, sentences: dict[str, str] | None = None) -> list[str]:
     """The letter sentences a line is checked against.
 
     With a trace (`line.sources`, ids into `Document.sentence_map()`, which may be passed in) those
     sentences; without one (old path), the sentences of the line's plan unit.
     """
     if line.sources:
-        sentences = job.doc.sentence_map() if sentences is None else sentences
+        sentences = letter.doc.sentence_map() if sentences is None else sentences
         found = [sentences[i] for i in line.sources if i in sentences]
         if found:
             return found
-    if line.unit is None or job.plan is None:
+    if line.unit is None or letter.plan is None:
         return []
-    return split_plain(job.plan.units[line.unit].text)
+    return split_plain(letter.plan.units[line.unit].text)
 
 
-def _items(jobs: list[Job]) -> list[_Item]:
+def _items(letters: list[LetterInProgress]) -> list[_Item]:
     items = []
-    for job in jobs:
+    for letter in letters:
         before: dict[object, list[str]] = {}
-        sentences = job.doc.sentence_map()
-        for line in job.lines:
+        sentences = letter.doc.sentence_map()
+        for line in letter.lines:
             if (line.unit is None and not line.sources) or "fact-readded" in line.flags:
                 continue  # untraced summary, details and template sentences are not the rewrite's
             key = tuple(line.sources) if line.sources else line.unit
-            sources = line_sources(job, line, sentences)
-            items.append(_Item(job, line, sources, " ".join(before.get(key, [])[-2:])))
+            sources = line_sources(letter, line, sentences)
+            items.append(_Item(letter, line, sources, " ".join(before.get(key, [])[-2:])))
             before.setdefault(key, []).append(line.text)
     return items
 
@@ -235,7 +235,7 @@ def second_opinion(engine, asks: list[tuple[str, str, str, list]], *, batch_size
 
 
 def check_meaning(
-    jobs: list[Job],
+    letters: list[LetterInProgress],
     engine: TextGenerator,
     *,
     batch_size: int,
@@ -249,7 +249,7 @@ def check_meaning(
     def stage(name: str):
         return lambda d, t: progress and progress(name, d, t)
 
-    items = _items(jobs)
+    items = _items(letters)
     _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
     failing = [i for i in items if i.problems]
     records: list[dict] = []
@@ -263,7 +263,7 @@ def check_meaning(
         for item in failing:
             records.append(_mark(item))
     for item in items:
-        if not item.checked and not item.problems and item.line in item.job.lines:
+        if not item.checked and not item.problems and item.line in item.letter.lines:
             item.line.flags.append(UNVERIFIED_FLAG)
             add_finding(
                 item.line,
@@ -277,7 +277,7 @@ def check_meaning(
 
 def _record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:
     return {
-        "letter": item.job.doc.source_name or item.job.plan.title,
+        "letter": item.letter.doc.source_name or item.letter.plan.title,
         "sentence": sentence,
         "flag": flag,
         "rule_id": f"meaning-{problem.kind}",
@@ -286,7 +286,7 @@ def _record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:
         "harmful": problem.harmful,
         "source": item.source_text,
         "sources": list(item.line.sources),
-        "_job": item.job,
+        "_letter": item.letter,
     }
 
 
@@ -330,13 +330,13 @@ def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, gl
             extra=[],
             sources=list(line.sources),
         )
-        trials.append((item, _Item(item.job, new, item.sources, item.context)))
+        trials.append((item, _Item(item.letter, new, item.sources, item.context)))
     _verify([t for _, t in trials], engine, batch_size, stage("meaning re-check"), use_model, glossary)
     done = set()
     for item, trial in trials:
         if trial.problems or not trial.checked or len(trial.line.fails) > len(item.line.fails):
             continue
-        lines = item.job.lines
+        lines = item.letter.lines
         lines[lines.index(item.line)] = trial.line
         done.add(id(item))
     return done
@@ -367,10 +367,10 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
         )
         mark_fallback(new, message if n == 0 else "", sources, glossary, " ".join(texts[:n]))
         new_lines.append(new)
-    lines = item.job.lines
+    lines = item.letter.lines
     at = lines.index(line)
     lines[at : at + 1] = new_lines
-    item.job.notes.append(
+    item.letter.notes.append(
         f'The rewrite said "{line.text}", which the letter does not say; the letter\'s own words '
         "are used there instead."
     )

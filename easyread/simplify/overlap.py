@@ -70,7 +70,7 @@ def simplify_overlapped(
                 results[n] = error
 
         with ThreadPoolExecutor(max_workers=min(in_flight, len(docs)), thread_name_prefix="easyread-letter") as pool:
-            # Each letter runs in a copy of the caller's context: the check options and the job's time limit
+            # Each letter runs in a copy of the caller's context: the check options and the task's time limit
             # live in context variables.
             futures = [pool.submit(contextvars.copy_context().run, one, n) for n in range(len(docs))]
             for future in futures:

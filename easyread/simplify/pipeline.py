@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from easyread.config import default
+from easyread.config import resolved
 from easyread.documents.errors import InputError
 from easyread.documents.identity import LETTER_PART
 from easyread.documents.model import Document, EasyReadDocument
@@ -30,25 +30,9 @@ from easyread.simplify.meaning import FAITHFUL_FLAG, is_fallback, mark_fallback
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
-from easyread.simplify.state import Job, Line
+from easyread.simplify.state import LetterInProgress, Line
 from easyread.verify.fallback import conservative, shorten
 from easyread.verify.words import content_stems, stem
-
-# The rewriter's settings, with their declared defaults for callers that pass only some (tests, benchmarks).
-DEFAULTS = {
-    name: default(name)
-    for name in (
-        "REWRITE_BATCH_SIZE",
-        "REWRITE_REPAIR_ROUNDS",
-        "REWRITE_BEST_OF",
-        "REWRITE_MEANING_CHECK",
-        "REWRITE_UNIT_WORDS",
-        "REWRITE_MAX_WORDS",
-        "REWRITE_ENGLISH_SHARE",
-        "REWRITE_ALREADY_EASY_SHARE",
-        "REWRITE_LETTERS_IN_FLIGHT",
-    )
-}
 
 
 @dataclass
@@ -119,7 +103,7 @@ def simplify_documents(
     from easyread.simplify import stages
     from easyread.simplify.overlap import simplify_overlapped
 
-    cfg = {**DEFAULTS, **(settings or {})}
+    cfg = resolved(settings)  # callers that pass only some settings (tests, benchmarks) get the declared defaults
     progress = progress or _quiet
     in_flight = int(cfg["REWRITE_LETTERS_IN_FLIGHT"])
     with checking.using_options(checking.options_from(cfg)):
@@ -135,24 +119,24 @@ def simplify_documents(
         )
 
 
-def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progress: Progress) -> int:
+def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int, glossary, progress: Progress) -> int:
     """Rewrite every letter sentence on its own; each line made from it records its id.
 
     A short sentence that already reads as Easy Read is kept as it is, without a model call.
     """
-    asks: list[tuple[Job, int | None]] = []
+    asks: list[tuple[LetterInProgress, int | None]] = []
     prompts, samplings = [], []
-    for job in jobs:
-        for u, unit in enumerate(job.plan.units):
+    for letter in letters:
+        for u, unit in enumerate(letter.plan.units):
             if unit.label or is_easy_sentence(unit.text, glossary):
                 # A label line ("Weekly rent: £128.75") is laid out as the letter wrote it (simplify.labels).
                 text = unit.label or fix_sentence(unit.text)
-                job.lines.append(
+                letter.lines.append(
                     Line(
                         text,
                         u,
                         checking.sentence_findings(text, glossary),
-                        section=_label_section(job, unit) if unit.label else None,
+                        section=_label_section(letter, unit) if unit.label else None,
                         source_index=unit.index,
                         sources=_ids(unit),
                     )
@@ -160,48 +144,52 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
                 continue
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
             prompts.append(
-                rewrite_prompt(unit.text, unit.context, facts, unit.terms, about=job.plan.about, heading=unit.heading)
+                rewrite_prompt(
+                    unit.text, unit.context, facts, unit.terms, about=letter.plan.about, heading=unit.heading
+                )
             )
             samplings.append(Sampling(max_new_tokens=rewrite_budget(unit.text)))
-            asks.append((job, u))
-        if job.plan.opening:
-            prompts.append(summary_prompt(job.plan.opening))
+            asks.append((letter, u))
+        if letter.plan.opening:
+            prompts.append(summary_prompt(letter.plan.opening))
             samplings.append(Sampling(max_new_tokens=30))
-            asks.append((job, None))
+            asks.append((letter, None))
     replies = generate_all(
         engine, prompts, samplings, batch_size=batch, on_batch=lambda d, t: progress("rewrite", d, t)
     )
-    progress("check", 0, len(jobs))
-    for job, u, reply in sorted(((j, u, r) for (j, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])):
+    progress("check", 0, len(letters))
+    for letter, u, reply in sorted(
+        ((letter, u, r) for (letter, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])
+    ):
         if u is None:
             texts = parse_lines(reply, max_lines=1)
             if texts:
                 # The summary is a line like the others: traced to the opening sentences it says and verified
                 # by the meaning check (a summary that fails it is dropped by `_drop_failed_summary`).
                 text = fix_sentence(texts[0])
-                job.lines.append(
+                letter.lines.append(
                     Line(
                         text,
                         None,
                         checking.sentence_findings(text, glossary),
                         section="about",
-                        sources=summary_sources(job, text),
+                        sources=summary_sources(letter, text),
                     )
                 )
             continue
-        unit = job.plan.units[u]
+        unit = letter.plan.units[u]
         texts = parse_lines(reply, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)
         if not texts:
             # Nothing usable came back: keep the letter's own sentence rather than lose it; the checks mark it.
             texts = [unit.text]
         for text in texts:
             text = fix_sentence(text)
-            job.lines.append(
+            letter.lines.append(
                 Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit))
             )
-    for job in jobs:
-        job.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
-    progress("check", len(jobs), len(jobs))
+    for letter in letters:
+        letter.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
+    progress("check", len(letters), len(letters))
     return len(prompts)
 
 
@@ -212,7 +200,7 @@ def _ids(unit) -> list[str]:
     return [unit.sid] if unit.sid else []
 
 
-def _order(job: Job, u: int | None) -> int:
+def _order(letter: LetterInProgress, u: int | None) -> int:
     return -1 if u is None else u
 
 
@@ -221,7 +209,7 @@ def rewrite_budget(text: str) -> int:
     return min(240, int(len(text.split()) * 2) + 30)
 
 
-def _final_fixes(jobs: list[Job], glossary) -> None:
+def _final_fixes(letters: list[LetterInProgress], glossary) -> None:
     """Safe deterministic fixes, and splitting at '; ' or ', and you' where still too long,
     or a long "If you ..., you can ..." into a question and the action.
 
@@ -229,15 +217,15 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
     income." nine times): a point that repeats an earlier one word for word is dropped, and a
     bullet the model left at the start of a line is taken off.
     """
-    for job in jobs:
+    for letter in letters:
         out: list[Line] = []
         seen: dict[str, Line] = {}
-        for line in job.lines:
+        for line in letter.lines:
             text = fix_sentence(BULLET.sub("", line.text).strip() or line.text)
             parts = split_long(text) if line.fails else [text]
             if len(parts) == 1:
                 parts = question_first(text)
-            if len(parts) == 1 and len(text.split()) > 15 and not _is_label(job, line):
+            if len(parts) == 1 and len(text.split()) > 15 and not _is_label(letter, line):
                 # The fallback's cuts (condition asked first, purpose or "which" clause on its own), kept only
                 # when each piece passes the meaning rules against the line itself.
                 parts = shorten(text, glossary)
@@ -264,13 +252,13 @@ def _final_fixes(jobs: list[Job], glossary) -> None:
                     list(line.sources),
                 )
                 out.append(seen[key])
-        job.lines = out
+        letter.lines = out
 
 
-def summary_sources(job: Job, summary: str) -> list[str]:
+def summary_sources(letter: LetterInProgress, summary: str) -> list[str]:
     """The opening sentences a summary says: those sharing a word of substance with it, else the whole opening."""
-    sentences = job.doc.sentence_map()
-    opening = [sid for sid in job.plan.opening_sources if sid in sentences]
+    sentences = letter.doc.sentence_map()
+    opening = [sid for sid in letter.plan.opening_sources if sid in sentences]
     said = content_stems(summary)
     sharing = [sid for sid in opening if said & content_stems(sentences[sid])]
     return sharing or opening
@@ -280,19 +268,19 @@ def _is_summary(line: Line) -> bool:
     return line.unit is None and line.section == "about" and "fact-readded" not in line.flags
 
 
-def _drop_failed_summary(job: Job, flags: list[dict], said: list[str]) -> list[dict]:
+def _drop_failed_summary(letter: LetterInProgress, flags: list[dict], said: list[str]) -> list[dict]:
     """A summary the meaning check could not pass is left out, not replaced by the letter's words.
 
     Its fallback would repeat the opening sentences, which the lines rewritten from them already say.
     `said` is the summary's text when the meaning check began; its records are left out with it.
     """
-    failed = [line for line in job.lines if _is_summary(line) and is_fallback(line)]
+    failed = [line for line in letter.lines if _is_summary(line) and is_fallback(line)]
     if not failed:
         return flags
-    job.lines = [line for line in job.lines if line not in failed]
-    job.notes = [n for n in job.notes if not any(f'"{text}"' in n for text in said)]
-    job.notes.append("The one-line summary did not pass the meaning check, so it was left out.")
-    return [f for f in flags if not (f.get("_job") is job and f.get("sentence") in said)]
+    letter.lines = [line for line in letter.lines if line not in failed]
+    letter.notes = [n for n in letter.notes if not any(f'"{text}"' in n for text in said)]
+    letter.notes.append("The one-line summary did not pass the meaning check, so it was left out.")
+    return [f for f in flags if not (f.get("_letter") is letter and f.get("sentence") in said)]
 
 
 # Words that say nothing on their own: a line made only of these ("You need to do something.") is empty.
@@ -309,21 +297,21 @@ def empty_line(line_text: str, sources: list[str]) -> bool:
     return not (said & content_stems(" ".join(sources)))
 
 
-def _drop_empty(jobs: list[Job], glossary) -> None:
+def _drop_empty(letters: list[LetterInProgress], glossary) -> None:
     """Drop a line with no content word of its source ("You need to do something.").
 
     When no other line says its source sentence, the source's conservative version takes its place, marked.
     """
-    for job in jobs:
-        sentences = job.doc.sentence_map()
+    for letter in letters:
+        sentences = letter.doc.sentence_map()
         out: list[Line] = []
-        for line in job.lines:
+        for line in letter.lines:
             texts = [sentences[i] for i in line.sources if i in sentences]
             if LETTER_PART in line.flags or not empty_line(line.text, texts):
                 out.append(line)
                 continue
-            if any(set(other.sources) & set(line.sources) for other in job.lines if other is not line):
-                job.notes.append(f'"{line.text}" said nothing of its letter sentence, so it was left out.')
+            if any(set(other.sources) & set(line.sources) for other in letter.lines if other is not line):
+                letter.notes.append(f'"{line.text}" said nothing of its letter sentence, so it was left out.')
                 continue
             pieces = conservative(texts, glossary)
             for n, text in enumerate(pieces):
@@ -339,15 +327,17 @@ def _drop_empty(jobs: list[Job], glossary) -> None:
                 told = said + "It was replaced with the letter's own words." if n == 0 else ""
                 mark_fallback(new, told, texts, glossary, " ".join(pieces[:n]))
                 out.append(new)
-        job.lines = out
+        letter.lines = out
 
 
-def _label_section(job: Job, unit) -> str:
+def _label_section(letter: LetterInProgress, unit) -> str:
     """The section of a label line: a table of labels stays together, under the section its first line goes to
     ("What this letter is about" when the table is in the letter's opening)."""
-    first = next(u for u in job.plan.units if u.index == unit.index and u.label)
-    key = route(Line(first.label, job.plan.units.index(first)), {i for i, u in enumerate(job.plan.units) if u.first})
-    if key == "more" and first.sid in job.plan.opening_sources:
+    first = next(u for u in letter.plan.units if u.index == unit.index and u.label)
+    key = route(
+        Line(first.label, letter.plan.units.index(first)), {i for i, u in enumerate(letter.plan.units) if u.first}
+    )
+    if key == "more" and first.sid in letter.plan.opening_sources:
         return "about"
     return key
 
@@ -356,24 +346,24 @@ def _facts_of(text: str) -> set:
     return {(checking.fact_kind(f), checking.fact_value(f)) for f in checking.extract_facts(text)}
 
 
-def _drop_said_by_siblings(jobs: list[Job]) -> None:
+def _drop_said_by_siblings(letters: list[LetterInProgress]) -> None:
     """Leave out a fallback sentence that verified lines of the same letter sentence already say.
 
     A letter sentence rewritten as three lines, one of which failed, falls back to the whole sentence: its
     other pieces would repeat the two lines that passed. A piece whose words of substance and facts are all in
     those lines is left out; the pieces that say something they do not stay, marked.
     """
-    for job in jobs:
+    for letter in letters:
         out: list[Line] = []
         findings: dict[tuple, list[dict]] = {}  # a left-out piece's finding goes to the next piece kept
-        for line in job.lines:
+        for line in letter.lines:
             key = tuple(line.sources)
             if is_fallback(line) and findings.get(key):
                 line.extra[:0] = [x for x in findings.pop(key) if x not in line.extra]
             if is_fallback(line) and line.sources:
                 siblings = [
                     o
-                    for o in job.lines
+                    for o in letter.lines
                     if o.sources == line.sources
                     and not is_fallback(o)
                     and not any(f.startswith("meaning-") for f in o.flags)
@@ -387,40 +377,41 @@ def _drop_said_by_siblings(jobs: list[Job]) -> None:
                     findings.setdefault(key, []).extend(line.extra)
                     continue
             out.append(line)
-        job.lines = out
+        letter.lines = out
 
 
-def _is_label(job: Job, line: Line) -> bool:
-    return line.unit is not None and job.plan.units[line.unit].label == line.text
+def _is_label(letter: LetterInProgress, line: Line) -> bool:
+    return line.unit is not None and letter.plan.units[line.unit].label == line.text
 
 
-def _take_labels(job: Job) -> list[Line]:
-    """Take the laid-out label lines out of the job's lines (they come back with `_put_back`)."""
-    labels = [line for line in job.lines if _is_label(job, line)]
-    job.lines = [line for line in job.lines if not _is_label(job, line)]
+def _take_labels(letter: LetterInProgress) -> list[Line]:
+    """Take the laid-out label lines out of the letter's lines (they come back with `_put_back`)."""
+    labels = [line for line in letter.lines if _is_label(letter, line)]
+    letter.lines = [line for line in letter.lines if not _is_label(letter, line)]
     return labels
 
 
-def _put_back(job: Job, labels: list[Line]) -> None:
+def _put_back(letter: LetterInProgress, labels: list[Line]) -> None:
     """Each label line back before the first line of a later letter sentence: the letter's order."""
     for label in labels:
         at = next(
-            (n for n, line in enumerate(job.lines) if line.unit is not None and line.unit > label.unit), len(job.lines)
+            (n for n, line in enumerate(letter.lines) if line.unit is not None and line.unit > label.unit),
+            len(letter.lines),
         )
-        job.lines.insert(at, label)
+        letter.lines.insert(at, label)
 
 
-def _drop_repeats(jobs: list[Job]) -> None:
+def _drop_repeats(letters: list[LetterInProgress]) -> None:
     """Say each sentence once after the meaning check.
 
     Several rewritten lines of one letter sentence can each fall back to that sentence's own words (and their
     glossary explanations), and a fallback can repeat a line kept beside it: a resident would read it twice. The
     first copy stays, with the sources, flags and findings of every copy, so nothing marked loses its mark.
     """
-    for job in jobs:
+    for letter in letters:
         kept: dict[str, Line] = {}
         out: list[Line] = []
-        for line in job.lines:
+        for line in letter.lines:
             first = kept.get(line_key(line.text))
             if first is None:
                 kept[line_key(line.text)] = line
@@ -429,9 +420,9 @@ def _drop_repeats(jobs: list[Job]) -> None:
             first.sources = merge_sources(first.sources, line.sources)
             first.flags.extend(f for f in line.flags if f not in first.flags)
             first.extra.extend(e for e in line.extra if e not in first.extra)
-        job.lines = out
+        letter.lines = out
     # Then the near repeats: a line that another line of the letter already says (easyread.simplify.repeats).
-    drop_near_repeats(jobs)
+    drop_near_repeats(letters)
 
 
 def merge_sources(*lists: list[str] | None) -> list[str]:
@@ -445,23 +436,23 @@ def _sentence_order(sid: str) -> tuple:
     return (int(head), int(tail)) if head.isdigit() and tail.isdigit() else (10**9, 0)
 
 
-def _trace_units(job: Job) -> None:
+def _trace_units(letter: LetterInProgress) -> None:
     """A line made from a plan unit comes from that unit's sentence, whichever stage last rewrote it."""
-    for line in job.lines:
-        if not line.sources and line.unit is not None and job.plan.units[line.unit].sid:
-            line.sources = [job.plan.units[line.unit].sid]
+    for line in letter.lines:
+        if not line.sources and line.unit is not None and letter.plan.units[line.unit].sid:
+            line.sources = [letter.plan.units[line.unit].sid]
 
 
-def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
-    for detail in job.plan.details:
-        if detail.section == "contact" and _mentioned(job, detail.text):
+def _finish(letter: LetterInProgress, glossary, flags: list[dict]) -> SimplifyResult:
+    for detail in letter.plan.details:
+        if detail.section == "contact" and _mentioned(letter, detail.text):
             # The draft already says this number or address: the lines saying it come from the letterhead too.
             wanted = {(f.kind, f.value) for f in checking.extract_facts(detail.text)}
-            for line in job.lines:
+            for line in letter.lines:
                 if wanted & {(f.kind, f.value) for f in checking.extract_facts(line.text)}:
                     line.sources = merge_sources(line.sources, detail.sources)
             continue
-        job.lines.append(
+        letter.lines.append(
             Line(
                 detail.text,
                 flags=[LETTER_PART],
@@ -470,23 +461,23 @@ def _finish(job: Job, glossary, flags: list[dict]) -> SimplifyResult:
                 sources=list(detail.sources),
             )
         )
-    _trace_units(job)
-    comparison = factlock.finish(job)
-    draft = build_draft(job, glossary)
-    report = checking.check_draft(draft, factlock.source_text(job), glossary)
-    attach_extras(draft, job)
+    _trace_units(letter)
+    comparison = factlock.finish(letter)
+    draft = build_draft(letter, glossary)
+    report = checking.check_draft(draft, factlock.source_text(letter), glossary)
+    attach_extras(draft, letter)
     return SimplifyResult(
         draft=draft,
         report=report,
         facts=comparison,
-        notes=job.notes,
+        notes=letter.notes,
         meaning_flags=flags,
-        already_easy=job.already_easy,
+        already_easy=letter.already_easy,
     )
 
 
-def _mentioned(job: Job, detail: str) -> bool:
+def _mentioned(letter: LetterInProgress, detail: str) -> bool:
     """True when every fact of a contact detail is already in the draft."""
     wanted = {(f.kind, f.value) for f in checking.extract_facts(detail)}
-    have = {(f.kind, f.value) for f in checking.extract_facts(" ".join(l.text for l in job.lines))}
+    have = {(f.kind, f.value) for f in checking.extract_facts(" ".join(l.text for l in letter.lines))}
     return bool(wanted) and wanted <= have

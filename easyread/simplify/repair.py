@@ -15,7 +15,7 @@ from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.prompts import parse_lines, repair_prompt
-from easyread.simplify.state import Job, Line
+from easyread.simplify.state import LetterInProgress, Line
 
 
 @dataclass
@@ -81,17 +81,19 @@ def _baseline(line: Line, source: str) -> tuple:
     return (invented, len(line.fails), max(line.words, 15))
 
 
-def _apply(job: Job, line: Line, cand: Candidate) -> None:
-    at = job.lines.index(line)
+def _apply(letter: LetterInProgress, line: Line, cand: Candidate) -> None:
+    at = letter.lines.index(line)
     new = [
         Line(t, line.unit, f, list(line.flags), [], line.section, line.source_index, list(line.sources))
         for t, f in zip(cand.texts, cand.findings)
     ]
-    job.lines[at : at + 1] = new
+    letter.lines[at : at + 1] = new
 
 
-def _targets(jobs: list[Job]) -> list[tuple[Job, Line]]:
-    return [(j, l) for j in jobs for l in j.lines if l.unit is not None and needs_repair(l)]
+def _targets(letters: list[LetterInProgress]) -> list[tuple[LetterInProgress, Line]]:
+    return [
+        (letter, line) for letter in letters for line in letter.lines if line.unit is not None and needs_repair(line)
+    ]
 
 
 def _has_fail_extra(line: Line) -> bool:
@@ -99,7 +101,7 @@ def _has_fail_extra(line: Line) -> bool:
 
 
 def repair_rounds(
-    jobs: list[Job],
+    letters: list[LetterInProgress],
     engine: TextGenerator,
     *,
     rounds: int,
@@ -111,7 +113,7 @@ def repair_rounds(
     """Run targeted repair rounds, then best-of-N sampling on what still fails."""
     counts = {"repair_prompts": 0, "repaired": 0, "best_of_prompts": 0, "best_of_repaired": 0}
     for round_no in range(rounds):
-        targets = _targets(jobs)
+        targets = _targets(letters)
         if not targets:
             break
         counts["repaired"] += _one_pass(
@@ -124,7 +126,7 @@ def repair_rounds(
             counts,
             "repair_prompts",
         )
-    targets = _targets(jobs)
+    targets = _targets(letters)
     if targets and best_of > 1:
         samplings = [Sampling(max_new_tokens=70, temperature=0.8, top_p=0.95, seed=k) for k in range(best_of)]
         counts["best_of_repaired"] += _one_pass(
@@ -142,27 +144,27 @@ def repair_rounds(
 
 def _one_pass(targets, engine, samplings, batch_size, glossary, on_batch, counts, key) -> int:
     prompts, sampling, owners = [], [], []
-    for job, line in targets:
-        source = job.plan.units[line.unit].text
+    for letter, line in targets:
+        source = letter.plan.units[line.unit].text
         chat = repair_prompt(source, line.text, instructions(line), facts_in(line.text))
         for s in samplings:
             prompts.append(chat)
             sampling.append(s)
-            owners.append((job, line))
+            owners.append((letter, line))
     counts[key] += len(prompts)
     replies = generate_all(engine, prompts, sampling, batch_size=batch_size, on_batch=on_batch)
-    best: dict[int, tuple[Job, Line, Candidate]] = {}
-    for (job, line), reply in zip(owners, replies):
+    best: dict[int, tuple[LetterInProgress, Line, Candidate]] = {}
+    for (letter, line), reply in zip(owners, replies):
         texts = parse_lines(reply, one_sentence_each=True)[:3]
         if not texts:
             continue
-        cand = judge(texts, line, job.plan.units[line.unit].text, glossary)
+        cand = judge(texts, line, letter.plan.units[line.unit].text, glossary)
         key_id = id(line)
         if key_id not in best or cand.score < best[key_id][2].score:
-            best[key_id] = (job, line, cand)
+            best[key_id] = (letter, line, cand)
     improved = 0
-    for job, line, cand in best.values():
-        if cand.score < _baseline(line, job.plan.units[line.unit].text):
-            _apply(job, line, cand)
+    for letter, line, cand in best.values():
+        if cand.score < _baseline(line, letter.plan.units[line.unit].text):
+            _apply(letter, line, cand)
             improved += 1
     return improved

@@ -23,7 +23,7 @@ import re
 
 from easyread.documents.identity import LETTER_PART
 from easyread.simplify import checking
-from easyread.simplify.state import Job, Line
+from easyread.simplify.state import LetterInProgress, Line
 from easyread.verify.words import content_stems
 
 # Words that change what a sentence says without being words of substance: a line with one of these says more
@@ -98,12 +98,12 @@ def _facts(text: str) -> set:
     return {(checking.fact_kind(f), checking.fact_value(f)) for f in checking.extract_facts(text)}
 
 
-def _fixed(job: Job, line: Line) -> bool:
+def _fixed(letter: LetterInProgress, line: Line) -> bool:
     """Lines that are never dropped or merged: lead-ins, questions, labels, the letter's details, summaries."""
     text = line.text.rstrip()
     if text.endswith((":", "?")) or LETTER_PART in line.flags or line.section == "about":
         return True
-    unit = job.plan.units[line.unit] if job.plan is not None and line.unit is not None else None
+    unit = letter.plan.units[line.unit] if letter.plan is not None and line.unit is not None else None
     return bool(unit is not None and unit.label and unit.label == line.text)
 
 
@@ -124,29 +124,29 @@ def says_all_of(fuller: Line, line: Line) -> bool:
     )
 
 
-def drop_near_repeats(jobs: list[Job]) -> None:
+def drop_near_repeats(letters: list[LetterInProgress]) -> None:
     """Leave out each line that another line of its letter already says; the line kept gets both traces."""
     from easyread.simplify.pipeline import merge_sources
 
-    for job in jobs:
+    for letter in letters:
         out: list[Line] = []
-        for line in job.lines:
-            if _fixed(job, line):
+        for line in letter.lines:
+            if _fixed(letter, line):
                 out.append(line)
                 continue
-            earlier = next((k for k in out if not _fixed(job, k) and says_all_of(k, line)), None)
+            earlier = next((k for k in out if not _fixed(letter, k) and says_all_of(k, line)), None)
             if earlier is not None:
                 earlier.sources = merge_sources(earlier.sources, line.sources)
-                job.notes.append(f'"{line.text}" said again what "{earlier.text}" says, so it was left out.')
+                letter.notes.append(f'"{line.text}" said again what "{earlier.text}" says, so it was left out.')
                 continue
-            later = next((k for k in out if not _fixed(job, k) and says_all_of(line, k)), None)
+            later = next((k for k in out if not _fixed(letter, k) and says_all_of(line, k)), None)
             if later is not None:
                 # The new line says all the earlier one did and more: the earlier one goes. The new one stays where
                 # it is, after the lines it was verified with (a "proof" line needs the line saying what of).
                 line.sources = merge_sources(line.sources, later.sources)
                 out.remove(later)
                 out.append(line)
-                job.notes.append(f'"{later.text}" is said in full by "{line.text}", so it was left out.')
+                letter.notes.append(f'"{later.text}" is said in full by "{line.text}", so it was left out.')
                 continue
             out.append(line)
-        job.lines = out
+        letter.lines = out

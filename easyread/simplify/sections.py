@@ -12,7 +12,7 @@ import re
 
 from easyread.documents.model import EasyReadDocument, Point, Section
 from easyread.simplify import checking
-from easyread.simplify.state import Job, Line
+from easyread.simplify.state import LetterInProgress, Line
 
 HEADINGS = {
     "about": "What this letter is about",
@@ -65,14 +65,14 @@ def _point(line: Line, glossary) -> Point:
     )
 
 
-def attach_extras(draft: EasyReadDocument, job: Job) -> None:
+def attach_extras(draft: EasyReadDocument, letter: LetterInProgress) -> None:
     """Put the rewriter's own findings (meaning check, re-added facts) back on the points.
 
     The gate's `check_draft` replaces each point's findings with its own, so this
     runs after it. Points and lines are matched by text, in order.
     """
     pending: dict[str, list[list[dict]]] = {}
-    for line in job.lines:
+    for line in letter.lines:
         if line.extra:
             pending.setdefault(line.text, []).append(line.extra)
     for point in draft.points():
@@ -81,15 +81,15 @@ def attach_extras(draft: EasyReadDocument, job: Job) -> None:
             point.findings.extend(x for x in extras.pop(0) if x not in point.findings)
 
 
-def build_draft(job: Job, glossary=None) -> EasyReadDocument:
-    """The Easy Read document for a finished job."""
-    plan = job.plan
+def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
+    """The Easy Read document for a finished letter."""
+    plan = letter.plan
     first_units = {i for i, u in enumerate(plan.units) if u.first}
     buckets: dict[str, list[Line]] = {k: [] for k in HEADINGS}
     extra: dict[str, list[Line]] = {}
-    if job.summary:
-        buckets["about"].append(Line(job.summary, section="about", sources=list(plan.opening_sources)))
-    for line in job.lines:
+    if letter.summary:
+        buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
+    for line in letter.lines:
         key = route(line, first_units)
         if key == "more" and line.unit is not None and plan.units[line.unit].heading:
             extra.setdefault(plan.units[line.unit].heading, []).append(line)

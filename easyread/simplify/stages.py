@@ -22,7 +22,7 @@ from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.repair import repair_rounds
-from easyread.simplify.state import Job
+from easyread.simplify.state import LetterInProgress
 
 FirstDraft = Callable[[int, "pipeline.SimplifyResult"], None]
 
@@ -51,35 +51,35 @@ def run_stages(
         stage_tokens[name] = stage_tokens.get(name, 0) + generated_tokens(engine) - tokens_before
         return out
 
-    jobs = [Job(doc) for doc in docs]
-    timed("plan", _plan, jobs, glossary, cfg, progress)
-    live = [j for j in jobs if j.error is None]
-    model_jobs = [j for j in live if not j.already_easy]
+    letters = [LetterInProgress(doc) for doc in docs]
+    timed("plan", _plan, letters, glossary, cfg, progress)
+    live = [letter for letter in letters if letter.error is None]
+    model_letters = [letter for letter in live if not letter.already_easy]
 
-    rewrite_prompts = timed("rewrite", pipeline._rewrite, model_jobs, engine, batch, glossary, progress)
-    timed("check", factlock.mark_invented, model_jobs)
+    rewrite_prompts = timed("rewrite", pipeline._rewrite, model_letters, engine, batch, glossary, progress)
+    timed("check", factlock.mark_invented, model_letters)
     timed(
         "fact lock",
         factlock.bring_back_lost,
-        model_jobs,
+        model_letters,
         engine,
         batch_size=batch,
         glossary=glossary,
         progress=progress,
     )
     if first_draft is not None:
-        for n, job in enumerate(jobs):
-            if job.error is None and not job.already_easy:
-                first_draft(n, timed("first draft", first_result, job, glossary))
+        for n, letter in enumerate(letters):
+            if letter.error is None and not letter.already_easy:
+                first_draft(n, timed("first draft", first_result, letter, glossary))
     # Label lines are the letter's own words: the fact lock sees them, but no repair or meaning fallback rewrites them.
-    set_aside = {id(job): pipeline._take_labels(job) for job in model_jobs}
+    set_aside = {id(letter): pipeline._take_labels(letter) for letter in model_letters}
     counts = (
         {}
-        if not model_jobs
+        if not model_letters
         else timed(
             "repair",
             repair_rounds,
-            model_jobs,
+            model_letters,
             engine,
             rounds=int(cfg["REWRITE_REPAIR_ROUNDS"]),
             best_of=int(cfg["REWRITE_BEST_OF"]),
@@ -88,39 +88,41 @@ def run_stages(
             progress=progress,
         )
     )
-    timed("fixes", pipeline._final_fixes, model_jobs, glossary)
-    summaries = {id(job): [line.text for line in job.lines if pipeline._is_summary(line)] for job in model_jobs}
+    timed("fixes", pipeline._final_fixes, model_letters, glossary)
+    summaries = {
+        id(letter): [line.text for line in letter.lines if pipeline._is_summary(line)] for letter in model_letters
+    }
     flags = (
         timed(
             "meaning",
             check_meaning,
-            model_jobs,
+            model_letters,
             engine,
             batch_size=batch,
             glossary=glossary,
             use_model=bool(cfg["REWRITE_MEANING_CHECK"]),
             progress=progress,
         )
-        if model_jobs
+        if model_letters
         else []
     )
-    for job in model_jobs:
-        pipeline._put_back(job, set_aside[id(job)])
-        flags = pipeline._drop_failed_summary(job, flags, summaries[id(job)])
-    timed("fixes", pipeline._drop_empty, model_jobs, glossary)
-    timed("fixes", pipeline._drop_said_by_siblings, model_jobs)
-    timed("fixes", pipeline._drop_repeats, model_jobs)
+    for letter in model_letters:
+        pipeline._put_back(letter, set_aside[id(letter)])
+        flags = pipeline._drop_failed_summary(letter, flags, summaries[id(letter)])
+    timed("fixes", pipeline._drop_empty, model_letters, glossary)
+    timed("fixes", pipeline._drop_said_by_siblings, model_letters)
+    timed("fixes", pipeline._drop_repeats, model_letters)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
-        flags_of.setdefault(id(flag.pop("_job")), []).append(flag)
+        flags_of.setdefault(id(flag.pop("_letter")), []).append(flag)
     results: list[pipeline.SimplifyResult | InputError] = []
-    for n, job in enumerate(jobs, 1):
-        progress("fact lock and report", n - 1, len(jobs))
-        if job.error is not None:
-            results.append(job.error)
+    for n, letter in enumerate(letters, 1):
+        progress("fact lock and report", n - 1, len(letters))
+        if letter.error is not None:
+            results.append(letter.error)
             continue
-        results.append(timed("finish", pipeline._finish, job, glossary, flags_of.get(id(job), [])))
-    progress("fact lock and report", len(jobs), len(jobs))
+        results.append(timed("finish", pipeline._finish, letter, glossary, flags_of.get(id(letter), [])))
+    progress("fact lock and report", len(letters), len(letters))
     generated = generated_tokens(engine) - tokens_at_start
     for r in results:
         if isinstance(r, pipeline.SimplifyResult):
@@ -140,28 +142,28 @@ def _prompts(engine: TextGenerator) -> int:
     return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0)
 
 
-def _plan(jobs: list[Job], glossary, cfg: dict, progress: Progress) -> None:
-    for n, job in enumerate(jobs, 1):
+def _plan(letters: list[LetterInProgress], glossary, cfg: dict, progress: Progress) -> None:
+    for n, letter in enumerate(letters, 1):
         try:
-            validate(job.doc, cfg)
-            job.plan = plan_letter(
-                job.doc,
+            validate(letter.doc, cfg)
+            letter.plan = plan_letter(
+                letter.doc,
                 glossary=glossary,
                 unit_words=int(cfg["REWRITE_UNIT_WORDS"]),
                 english_share=float(cfg["REWRITE_ENGLISH_SHARE"]),
             )
-            if job.plan.left_out:
-                job.notes.append(f"{len(job.plan.left_out)} paragraphs not in English were left out.")
-            already_easy(job, job.plan, glossary, float(cfg["REWRITE_ALREADY_EASY_SHARE"]))
+            if letter.plan.left_out:
+                letter.notes.append(f"{len(letter.plan.left_out)} paragraphs not in English were left out.")
+            already_easy(letter, letter.plan, glossary, float(cfg["REWRITE_ALREADY_EASY_SHARE"]))
         except InputError as error:
-            job.error = error
-        progress("plan", n, len(jobs))
+            letter.error = error
+        progress("plan", n, len(letters))
 
 
-def first_result(job: Job, glossary) -> pipeline.SimplifyResult:
+def first_result(letter: LetterInProgress, glossary) -> pipeline.SimplifyResult:
     """The draft as it stands after the rewrite and the fact lock, finished on a copy of the letter's state.
 
     Not yet repaired or meaning-checked: a first draft to read while the checks go on, never the one kept."""
-    draft_job = copy.deepcopy(job)
-    pipeline._trace_units(draft_job)
-    return pipeline._finish(draft_job, glossary, [])
+    draft_letter = copy.deepcopy(letter)
+    pipeline._trace_units(draft_letter)
+    return pipeline._finish(draft_letter, glossary, [])

@@ -37,7 +37,7 @@ class Line:
 
 
 @dataclass
-class Job:
+class LetterInProgress:
     """One letter going through the pipeline."""
 
     doc: Document

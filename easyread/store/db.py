@@ -1,6 +1,6 @@
 """The database handle and migrations (Flask-SQLAlchemy + Flask-Migrate/Alembic).
 
-Web views and job tasks query and commit through `easyread.records` (the CLI, batch and benches still use
+Web views and background tasks query and commit through `easyread.records` (the CLI, batch and benches still use
 the session themselves); the domain never imports this module.
 """
 

@@ -145,14 +145,15 @@ class LoginAttempt(db.Model):
 
 
 class Letter(db.Model):
-    """An uploaded letter and the job that turns it into Easy Read.
+    """An uploaded letter and the background task that turns it into Easy Read.
 
     The original file is kept unchanged in the instance folder at
     `uploads/<content_hash>` (see `original_path`); `parsed` is that file as the upload read it
-    (`Document.to_dict()`), so the job and the pages never read the file again (None for letters from
+    (`Document.to_dict()`), so the task and the pages never read the file again (None for letters from
     before it was kept, and after retention removes the original). `options` holds
     {"model": str, "languages": [str], "formats": [str]}; `progress` holds
-    {"stage": str, "done": int, "total": int}; `error` is one plain-English sentence.
+    {"stage": str, "done": int, "total": int, "percent": int, "task": {"kind": str, "token": str, ...parameters}}
+    (see easyread.jobs.tasks); `error` is one plain-English sentence.
     """
 
     __tablename__ = "documents"
@@ -188,7 +189,7 @@ class DraftVersion(db.Model):
 
     `number` counts up from 1 per (document, language). `draft` is
     `EasyReadDocument.to_dict()`; `report` is the checks report's `to_dict()`.
-    `created_by` is a user id, or None when the system (the job) made it.
+    `created_by` is a user id, or None when the system (a background task) made it.
     """
 
     __tablename__ = "draft_versions"

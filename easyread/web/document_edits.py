@@ -155,7 +155,7 @@ def move_point(doc_id: int, section: int, index: int):
 @bp.post("/<int:doc_id>/points/<int:section>/<int:index>/regenerate")
 @staff_required
 def regenerate_point(doc_id: int, section: int, index: int):
-    """Queue a job that rewrites this point from its original paragraph."""
+    """Queue a task that rewrites this point from its original paragraph."""
     from easyread.convert import NO_MODEL
     from easyread.jobs.work import NEEDS_MODEL
 

@@ -1,7 +1,7 @@
 """Translations of a letter's Easy Read draft: the list, one translation beside its English, and asking for more.
 
 Routes join the "documents" blueprint. The work is `jobs.queue_translation` (a
-background job calling `easyread.translate.translate_draft`); every translation is
+background task calling `easyread.translate.translate_draft`); every translation is
 stored as its own append-only version, in its own language.
 """
 
@@ -100,7 +100,7 @@ def translations(doc_id: int):
         except intake.OptionError as error:
             form.languages.errors.append(str(error))
             status = 400
-        except ValueError as error:  # a job is already running on this letter
+        except ValueError as error:  # a task is already running on this letter
             form.languages.errors.append(str(error))
             status = 409
         else:

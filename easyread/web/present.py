@@ -6,6 +6,8 @@ it is made by escaping the text first (easyread.checks.render).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from easyread.checks.findings import FAIL, WARN, Finding
@@ -40,18 +42,25 @@ STAGES = {
 }
 
 
-def first_draft(doc):
-    """The draft stored while the job still checks it (a stand-in for a version: number 0), or None.
+@dataclass(frozen=True)
+class FirstDraft:
+    """The draft the task stored before its checks ended, shown where a version would be (number 0, never saved).
+    Has the fields of a `DraftVersion` that the draft page reads."""
 
-    Only while the job runs: once it ends, the checked draft is the letter's version."""
-    from types import SimpleNamespace
+    draft: dict
+    report: dict
+    note: str
+    number: int = 0
 
+
+def first_draft(doc) -> FirstDraft | None:
+    """The draft stored while the task still checks it, or None.
+
+    Only while the task runs: once it ends, the checked draft is the letter's version."""
     first = (doc.progress or {}).get("first_draft") if doc.status == "running" else None
     if not first:
         return None
-    return SimpleNamespace(
-        number=0, draft=first.get("draft") or {}, report=first.get("report") or {}, note=first.get("note", "")
-    )
+    return FirstDraft(draft=first.get("draft") or {}, report=first.get("report") or {}, note=first.get("note", ""))
 
 
 def _stage_words(stage: str) -> str:
@@ -67,7 +76,7 @@ def _stage_words(stage: str) -> str:
 
 
 def progress_text(doc) -> str:
-    """One line about where a job is, for people."""
+    """One line about where a letter's task is, for people."""
     progress = doc.progress or {}
     if doc.status == "failed":
         return "Stopped"

@@ -42,7 +42,7 @@ def test_real_model_batch_of_two_letters(tmp_path):
     result = run_batch(
         folder,
         tmp_path / "out",
-        BatchOptions(formats=["txt"], model="embedded", pictures=False, jobs=2),
+        BatchOptions(formats=["txt"], model="embedded", pictures=False, at_once=2),
         settings=settings,
         engine=engine,
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from easyread.cli import main
 
 
-def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkeypatch):
+def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkeypatch, reads):
     from functools import partial
 
     from argon2 import PasswordHasher
@@ -51,9 +53,12 @@ def test_review_adds_each_draft_and_prepares_a_round(tmp_path, batch_env, monkey
 
         invites.create_reviewer(db.session.merge(council), "Rita Reviewer", actor="test")
         db.session.commit()
+    reads.clear()
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 1, result.output  # the bad files
     assert "4 of 9 letters done" in result.output
+    # Each letter is read once, by the batch; --review stores that reading rather than reading the letter again.
+    assert sorted(reads) == sorted(Path(rel).name for rel in [*small.good, *small.bad])
     with app.app_context():
         docs = list(db.session.scalars(select(Letter)))
         assert sorted(d.options["batch"]["path"] for d in docs) == sorted(small.good)

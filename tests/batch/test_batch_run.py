@@ -116,7 +116,7 @@ def test_stopped_half_way_then_run_again_finishes_with_nothing_missing_or_double
             if self.n == 0:
                 raise KeyboardInterrupt  # what Ctrl-C does in the middle of a run
 
-    first = run_batch(tree.root, out, options(jobs=4), settings=settings, reporter=StopAfter(13))
+    first = run_batch(tree.root, out, options(at_once=4), settings=settings, reporter=StopAfter(13))
     assert first.interrupted and first.exit_code == 130
     statuses = [e.status for e in first.entries]
     assert statuses.count("to do") == 35 - 13
@@ -124,7 +124,7 @@ def test_stopped_half_way_then_run_again_finishes_with_nothing_missing_or_double
     assert len(manifest["letters"]) == 13
     assert "not done yet" in (out / "summary.html").read_text(encoding="utf-8").lower()
 
-    second = run_batch(tree.root, out, options(jobs=4), settings=settings)
+    second = run_batch(tree.root, out, options(at_once=4), settings=settings)
     assert not second.interrupted and second.converted == 35 - 13
     assert sorted(e.rel for e in second.entries if e.status == DONE) == sorted(tree.good)
     assert output_files(out) == expected_files(second)  # no stray temp files, no doubles
@@ -142,11 +142,11 @@ def test_a_fake_model_rewrites_several_letters_in_one_engine_batch(tmp_path, set
     # Every letter goes through the model (these short ones would otherwise count as Easy Read already).
     settings = {**settings, "REWRITE_BATCH_SIZE": 64, "REWRITE_ALREADY_EASY_SHARE": 1.01}
     engine = FakeEngine()
-    result = run_batch(folder, tmp_path / "out", options(model="fake", jobs=3), settings=settings, engine=engine)
+    result = run_batch(folder, tmp_path / "out", options(model="fake", at_once=3), settings=settings, engine=engine)
     assert [e.status for e in result.entries] == [DONE] * 6
     # The first pass rewrote the paragraphs of three letters together.
     one_letter = FakeEngine()
-    run_batch(folder, tmp_path / "out1", options(model="fake", jobs=1), settings=settings, engine=one_letter)
+    run_batch(folder, tmp_path / "out1", options(model="fake", at_once=1), settings=settings, engine=one_letter)
     assert engine.batches[0] == 3 * one_letter.batches[0]
     assert len(engine.batches) < len(one_letter.batches)
 
@@ -229,7 +229,7 @@ def test_only_jobs_letters_are_held_at_once(tmp_path, settings):
         for item, _data in chunk:
             yield Entry(item.found.rel, DONE, hash=item.digest, folder=item.folder)
 
-    result = run_batch(folder, tmp_path / "out", options(jobs=8), settings=settings, converter=converter)
+    result = run_batch(folder, tmp_path / "out", options(at_once=8), settings=settings, converter=converter)
     assert sizes == [8] * 6 + [2] and result.converted == 50
 
 

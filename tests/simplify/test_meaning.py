@@ -119,14 +119,14 @@ def test_negation_flip_is_replaced_and_marked_when_repair_fails(settings):
 def test_without_repair_a_failing_line_keeps_its_flag(settings):
     from easyread.simplify.meaning import check_meaning
     from easyread.simplify.plan import plan_letter
-    from easyread.simplify.state import Job, Line
+    from easyread.simplify.state import LetterInProgress, Line
 
     doc = letter(REPAIRS, title="Repairs")
-    job = Job(doc, plan_letter(doc))
+    in_progress = LetterInProgress(doc, plan_letter(doc))
     second = next(s.id for s in doc.sentences() if s.text.startswith("Less urgent"))
-    job.lines = [Line("You need to be at home for less urgent repairs.", 0, sources=[second])]
-    records = check_meaning([job], FakeEngine(), batch_size=4, repair=False)
-    assert job.lines[0].flags == ["meaning-contradicts"]
+    in_progress.lines = [Line("You need to be at home for less urgent repairs.", 0, sources=[second])]
+    records = check_meaning([in_progress], FakeEngine(), batch_size=4, repair=False)
+    assert in_progress.lines[0].flags == ["meaning-contradicts"]
     assert records[0]["rule_id"] == "meaning-negation"
 
 
@@ -160,7 +160,7 @@ def test_flags_stay_with_their_own_letter_in_a_batch(settings):
     docs = [letter(REPAIRS, title="Repairs"), letter(REPAIRS, title="Repairs again")]
     results = simplify_documents(docs, engine, settings=settings)
     assert [len(r.meaning_flags) for r in results] == [1, 1]
-    assert all("_job" not in f for r in results for f in r.meaning_flags)
+    assert all("_letter" not in f for r in results for f in r.meaning_flags)
 
 
 def test_comfort_the_letter_does_not_give_is_flagged():

@@ -87,10 +87,10 @@ def test_one_odd_letter_does_not_sink_the_others(settings, monkeypatch):
 
     real = pipeline._finish
 
-    def finish(job, glossary, flags):
-        if "Second reminder" in job.doc.text():
+    def finish(in_progress, glossary, flags):
+        if "Second reminder" in in_progress.doc.text():
             raise ValueError("odd letter")
-        return real(job, glossary, flags)
+        return real(in_progress, glossary, flags)
 
     monkeypatch.setattr(pipeline, "_finish", finish)
     results = _run(settings, 3)

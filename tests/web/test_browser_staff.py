@@ -69,8 +69,7 @@ def queued_letter(app, staff):
                 "done": 0,
                 "total": 1,
                 "percent": 0,
-                "job": "x",
-                "task": {"kind": "document"},
+                "task": {"kind": "document", "token": "x"},
             },
         )
         db.session.add(doc)

@@ -39,8 +39,8 @@ def test_the_page_shows_the_first_draft_before_the_job_ends(app, staff, staff_cl
     stored, release = threading.Event(), threading.Event()
     real_writer = tasks._first_draft_writer
 
-    def writer(doc, job):
-        store = real_writer(doc, job)
+    def writer(doc, token):
+        store = real_writer(doc, token)
 
         def paused(made):
             store(made)
@@ -52,8 +52,8 @@ def test_the_page_shows_the_first_draft_before_the_job_ends(app, staff, staff_cl
     monkeypatch.setattr(tasks, "_first_draft_writer", writer)
     responses = []
     # The queue runs jobs inside the upload request here, so the upload waits in its own thread.
-    job = threading.Thread(target=lambda: responses.append(upload(staff_client, LETTER, model="embedded")))
-    job.start()
+    uploading = threading.Thread(target=lambda: responses.append(upload(staff_client, LETTER, model="embedded")))
+    uploading.start()
     try:
         assert stored.wait(120), "no first draft was stored"
         reader = signed_in(app, staff)
@@ -61,7 +61,7 @@ def test_the_page_shows_the_first_draft_before_the_job_ends(app, staff, staff_cl
         status = reader.get("/documents/1/status.json").get_json()
     finally:
         release.set()
-        job.join(120)
+        uploading.join(120)
     assert responses and responses[0].status_code == 302
     assert status["status"] == "running" and status["first_draft"] is True and status["percent"] >= 50
     assert "First draft: still being checked" in shown.text

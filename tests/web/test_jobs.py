@@ -38,9 +38,34 @@ def test_a_done_document_is_not_redone(app, staff_client, upload):
     state = _doc(app, doc_id)
     assert state["status"] == "done" and state["versions"] == 1
     with app.app_context():
-        assert tasks.make_draft.call_local(doc_id, state["progress"]["job"]) == "skipped"
+        assert tasks.make_draft.call_local(doc_id, state["progress"]["task"]["token"]) == "skipped"
         assert tasks.make_draft.call_local(doc_id, "an-old-job") == "skipped"
     assert _doc(app, doc_id)["versions"] == 1
+
+
+@pytest.mark.parametrize("shape", ["token in task", "token as job (before the rename)"])
+def test_a_letter_queued_before_an_upgrade_is_still_made(app, staff_client, upload, shape):
+    """A task whose token is the letter's runs, whether the token is stored where the queue puts it now
+    (progress["task"]["token"]) or where it was before (progress["job"]); any other token is skipped."""
+    from easyread.jobs import tasks
+    from easyread.store.db import db
+    from easyread.store.models import Letter
+
+    doc_id = doc_id_from(upload(staff_client))
+    with app.app_context():
+        doc = db.session.get(Letter, doc_id)
+        doc.status = "queued"
+        task = {"kind": "document"}
+        old = shape != "token in task"
+        doc.progress = {
+            "stage": "waiting",
+            "percent": 0,
+            **({"job": "t1", "task": task} if old else {"task": {**task, "token": "t1"}}),
+        }
+        db.session.commit()
+        assert tasks.make_draft.call_local(doc_id, "t2") == "skipped"
+        assert tasks.make_draft.call_local(doc_id, "t1") == "done"
+    assert _doc(app, doc_id)["versions"] == 2
 
 
 def test_a_failed_job_shows_its_error_and_can_be_retried(app, staff_client, page, upload, post, monkeypatch):
@@ -247,8 +272,15 @@ def test_serve_runs_a_worker_process(app, staff, instance):
     assert _doc(app, doc_id)["versions"] == 1
 
 
-def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_client, page, upload):
-    """A "make this point again" job left running goes back on the queue as the same kind of job,
+POINT = {"kind": "point", "section": 1, "index": 0, "user_id": None}
+# Letters queued before the task token moved into progress["task"] carry it as progress["job"].
+OLD_SHAPE = {"job": "old", "task": POINT}
+NEW_SHAPE = {"task": {**POINT, "token": "old"}}
+
+
+@pytest.mark.parametrize("shape", [NEW_SHAPE, OLD_SHAPE], ids=["token in task", "token as job (before the rename)"])
+def test_recover_requeues_an_interrupted_point_task_as_a_point_task(app, staff_client, page, upload, shape):
+    """A "make this point again" task left running goes back on the queue as the same kind of task,
     never as a whole new draft over a person's edits."""
     from easyread import jobs
     from easyread.store.db import db
@@ -258,16 +290,14 @@ def test_recover_requeues_an_interrupted_point_job_as_a_point_job(app, staff_cli
     with app.app_context():
         doc = db.session.get(Letter, doc_id)
         doc.status = "running"
-        doc.progress = {
-            "stage": "rewrite",
-            "job": "old",
-            "task": {"kind": "point", "section": 1, "index": 0, "user_id": None},
-        }
+        doc.progress = {"stage": "rewrite", **shape}
         db.session.commit()
-    assert jobs.recover(app) == [doc_id]  # immediate mode: the job runs now
+    assert jobs.recover(app) == [doc_id]  # immediate mode: the task runs now
     state = _doc(app, doc_id)
     assert state["versions"] == 1 and state["status"] == "done"
-    assert state["progress"]["job"] != "old" and state["progress"]["task"]["kind"] == "point"
+    task = state["progress"]["task"]
+    assert task["token"] != "old" and "job" not in state["progress"]
+    assert {k: v for k, v in task.items() if k != "token"} == POINT  # the old token is not a parameter
     assert "needs a model" in state["error"]  # model "none": the point job says so
     assert "needs a model" in page(staff_client.get(f"/documents/{doc_id}")).text
 

@@ -133,7 +133,7 @@ def test_a_letter_goes_from_sign_in_to_an_edited_draft_on_postgres(
     with app.app_context():
         doc = db.session.get(Letter, doc_id)
         assert doc.status == "done", (doc.status, doc.error)
-        assert doc.options["model"] == "none" and doc.progress["job"]
+        assert doc.options["model"] == "none" and doc.progress["task"]["token"]
         assert doc.created_at.tzinfo is not None  # timestamp with time zone comes back aware
     number, draft, report = latest_draft(app, doc_id)
     assert number == 1 and report["fact_lock"]["ok"]

@@ -3,30 +3,9 @@ pages use what the request read (stored with the letter as `Letter.parsed`) inst
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import pytest
-
 from tests.web.doc_support import doc_id_from, latest_draft
-
-
-@pytest.fixture
-def reads(monkeypatch):
-    """The file name of every letter read, by whichever module reads it (each holds its own `read_document`)."""
-    from easyread.documents import read
-
-    real = read.read_document
-    seen: list[str | None] = []
-
-    def counting(*args, **kwargs):
-        seen.append(kwargs.get("filename"))
-        return real(*args, **kwargs)
-
-    for module in list(sys.modules.values()):
-        if getattr(module, "read_document", None) is real:
-            monkeypatch.setattr(module, "read_document", counting)
-    return seen
 
 
 def _letter(app, doc_id):
