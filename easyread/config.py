@@ -373,8 +373,8 @@ SETTINGS: list[Setting] = [
     ),
     Setting(
         "WORKER_THREADS",
-        1,
-        "How many jobs one worker runs at the same time. Keep 1 when the model runs in-process on the CPU: the model already batches each letter's sentences.",
+        2,
+        "How many jobs one worker runs at the same time. Letters drafted at the same time share the worker's one model: their sentences are written in the same passes, so a second letter uploaded during the first need not wait for it to finish. 1 does one job after another.",
         int,
     ),
     Setting(

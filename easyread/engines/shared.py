@@ -79,6 +79,11 @@ class SharedEngine:
             self._thread.join()
             self._thread = None
 
+    @property
+    def broken(self) -> bool:
+        """True once this engine takes no more prompts: closed, or its serving thread stopped on an error."""
+        return self._closed or self._error is not None
+
     def abort(self) -> None:
         """Stop now (Ctrl-C): prompts not answered yet fail with EngineError; the serving thread ends after
         its current step or round."""
