@@ -171,8 +171,11 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
     replies = generate_all(
         engine, prompts, samplings, batch_size=batch, on_batch=lambda d, t: progress("rewrite", d, t)
     )
-    progress("check", 0, len(jobs))
-    for job, u, reply in sorted(((j, u, r) for (j, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])):
+    progress("check", 0, len(replies))
+    ordered = sorted(((j, u, r) for (j, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1]))
+    for checked, (job, u, reply) in enumerate(ordered):
+        # Each reply's sentences are checked here (a second or more per letter): the count moves per reply.
+        progress("check", checked, len(replies))
         if u is None:
             texts = parse_lines(reply, max_lines=1)
             if texts:
@@ -201,7 +204,7 @@ def _rewrite(jobs: list[Job], engine: TextGenerator, batch: int, glossary, progr
             )
     for job in jobs:
         job.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
-    progress("check", len(jobs), len(jobs))
+    progress("check", len(replies), len(replies))
     return len(prompts)
 
 
