@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from easyread.config import Settings, resolved
-from easyread.engines.base import TextGenerator
+from easyread.engines.base import Chat, GenerationStats, Sampling, TextGenerator
 from easyread.engines.shared import CallerEngine, SharedEngine
 
 _lock = threading.Lock()
@@ -44,12 +44,52 @@ def shared_engine(spec: str | None, settings: Settings | dict, make: Callable | 
         return shared
 
 
+class Door:
+    """One job's door into the process's shared engine, opened at its first prompt: a job that never asks the
+    model (a letter already in Easy Read) makes no engine, and no fixed-batch round waits for it before then."""
+
+    def __init__(self, spec: str | None, settings: Settings | dict) -> None:
+        self.settings = resolved(settings)
+        self.spec = (spec or self.settings.MODEL).strip()
+        self.name = self.spec
+        self.stats = GenerationStats()  # this job's prompts and tokens
+        self._door: CallerEngine | None = None
+
+    def _open(self) -> CallerEngine:
+        if self._door is None:
+            self._door = shared_engine(self.spec, self.settings).for_caller()
+            self._door.stats = self.stats
+        return self._door
+
+    def close(self) -> None:
+        """This job hands over no more prompts."""
+        if self._door is not None:
+            self._door.close()
+
+    def count_tokens(self, text: str) -> int:
+        """Number of model tokens in `text`."""
+        return self._open().count_tokens(text)
+
+    def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
+        """One reply per chat, in order."""
+        return self._open().generate(prompts, sampling)
+
+    def generate_each(
+        self, prompts: list[Chat], samplings: list[Sampling], on_done: Callable[[int], None] | None = None
+    ) -> list[str]:
+        """Replies to `prompts`, in order, through the process's shared queue."""
+        return self._open().generate_each(prompts, samplings, on_done)
+
+
 @contextmanager
-def caller(spec: str | None, settings: Settings | dict) -> Iterator[CallerEngine]:
+def caller(spec: str | None, settings: Settings | dict) -> Iterator[Door]:
     """A door into the process's shared engine for one job, closed when the job ends (so fixed-batch rounds
     stop waiting for its prompts)."""
-    with shared_engine(spec, settings).for_caller() as door:
+    door = Door(spec, settings)
+    try:
         yield door
+    finally:
+        door.close()
 
 
 def forget() -> None:
