@@ -38,7 +38,7 @@ def glossary():
     return load_glossary()
 
 
-def _release_when_both(engine: RowsFake, words: tuple[str, str], seconds: float = 20) -> threading.Thread:
+def _release_when_both(engine: RowsFake, words: tuple[str, str], seconds: float = 90) -> threading.Thread:
     """Let the held prompts go once one decode step holds a prompt of each letter (or after `seconds`)."""
 
     def watch() -> None:
@@ -60,7 +60,7 @@ def test_two_letters_drafted_at_once_share_decode_steps(settings, glossary, monk
     from easyread.engines import registry, resident
     from easyread.jobs import work
 
-    engine = RowsFake(held=lambda chat: "Road" in last_user(chat))
+    engine = RowsFake(held=lambda chat: "Road" in last_user(chat), hold_seconds=90)
     made_by: list[str] = []
 
     def get_engine(spec=None, settings=None):
@@ -80,7 +80,7 @@ def test_two_letters_drafted_at_once_share_decode_steps(settings, glossary, monk
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(60)
+        thread.join(180)
     try:
         assert {street: type(made).__name__ for street, made in results.items()} == {"Acacia": "Made", "Birch": "Made"}
         assert _shared_step(engine, ("Acacia", "Birch"))  # one decode step wrote a sentence of each letter
@@ -99,14 +99,26 @@ def test_a_lone_letter_waits_for_no_companion(settings, glossary, monkeypatch):
     monkeypatch.setattr(shared, "ROUND_WAIT", 30.0)
     engine = FakeEngine()
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: engine)
+    open_while_pictures: list[int] = []
+
+    def progress(stage, done, total):
+        if stage == "pictures":  # the letter is rewritten: its door is closed already
+            open_while_pictures.append(resident.shared_engine("embedded", settings)._callers)
+
     try:
         for street in ("Acacia", "Birch"):
             started = time.monotonic()
             work.make_draft(
-                _letter(street).encode(), filename="l.txt", options={}, settings=settings, glossary=glossary
+                _letter(street).encode(),
+                filename="l.txt",
+                options={},
+                settings=settings,
+                glossary=glossary,
+                progress=progress,
             )
             assert time.monotonic() - started < 25
         assert resident.shared_engine("embedded", settings)._callers == 0
+        assert open_while_pictures and set(open_while_pictures) == {0}
         assert len(engine.batches) > 2
     finally:
         resident.forget()
@@ -123,7 +135,7 @@ def test_a_real_consumer_drafts_uploads_through_one_engine(app, staff, threads, 
     from easyread.records import letters
 
     together = threads > 1
-    engine = RowsFake(held=(lambda chat: "Road" in last_user(chat)) if together else None)
+    engine = RowsFake(held=(lambda chat: "Road" in last_user(chat)) if together else None, hold_seconds=90)
     monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: engine)
     app.config["EASYREAD"] = app.config["EASYREAD"].replace(QUEUE_URL="", WORKER_THREADS=threads)
     jobs.configure(app.config["EASYREAD"])
