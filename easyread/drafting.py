@@ -133,11 +133,22 @@ def make_drafts(
             progress=progress,
             first_draft=early if first_draft else None,
         )
+        _done_asking(engine)
         for (n, letter), made in zip(letters, rewritten):
             results[n] = (
                 made if isinstance(made, Exception) else _finish(letter, *made, settings, glossary, pictures, progress)
             )
     return results  # type: ignore[return-value]  # every slot is filled above
+
+
+def _done_asking(engine) -> None:
+    """A door into a shared engine queue (a worker's jobs, a batch's letters in flight) is closed once the letters
+    are rewritten: the other callers' fixed-batch rounds stop waiting for prompts while pictures are chosen."""
+    from easyread.engines.resident import Door
+    from easyread.engines.shared import CallerEngine
+
+    if isinstance(engine, (CallerEngine, Door)):
+        engine.close()
 
 
 def _letter_of(source: Source, settings: Settings) -> Document:

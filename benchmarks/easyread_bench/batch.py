@@ -1,10 +1,11 @@
 """Letters per hour of `easyread batch`, beside `easyread convert` run once per letter in a loop.
 
     easyread bench batch [--letters 4] [--jobs 1,4] [--model embedded] [--formats docx,pdf,html,txt]
-        [--no-pictures] [--quick] [--paths stages,overlap] [--json FILE]
+        [--no-pictures] [--quick] [--paths stages,chunks,overlap] [--json FILE]
 
 Each batch run is made once per rewriter path (`--paths`): each stage across the chunk's letters in
-turn (the old way), and the letters at their own pace sharing one engine queue.
+turn (the old way), the chunk's letters at their own pace sharing one engine queue (the next chunk after the
+slowest), and the letters fed one by one sharing one engine queue (the next starting as one is written).
 
 Both sides run as the commands a council officer would type, each in its own
 process, timed by the wall clock: the loop pays Python start-up, spaCy and the
@@ -42,6 +43,22 @@ def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "easyread.cli", *args]
 
 
+# The `chunks` path: the batch as it was before letters were fed one by one (each chunk of --jobs letters at
+# their own pace through one engine queue, the next chunk after the chunk's slowest letter). Only here: the
+# converter is told to take chunks, as with REWRITE_LETTERS_IN_FLIGHT=0, while the rewriter still overlaps them.
+_CHUNKS = (
+    "import sys; from easyread.batch.local import LocalConverter; "
+    "LocalConverter.in_flight = property(lambda self: 0); "
+    "from easyread.cli import main; main(sys.argv[1:])"
+)
+
+
+def _batch_command(path: str, *args: str) -> list[str]:
+    if path == "chunks":
+        return [sys.executable, "-c", _CHUNKS, "batch", *args]
+    return _command("batch", *args)
+
+
 def _timed(cmd: list[str], env: dict, log: Path) -> float:
     started = time.monotonic()
     with log.open("a", encoding="utf-8") as fh:
@@ -76,7 +93,9 @@ def run(args: list[str]) -> None:
         "--paths",
         default="stages,overlap",
         help="Rewriter paths to run each batch with: stages (each stage across the chunk's letters in turn, "
-        "REWRITE_LETTERS_IN_FLIGHT=0, the old way), overlap (the chunk's letters at their own pace, one engine queue).",
+        "REWRITE_LETTERS_IN_FLIGHT=0, the old way), chunks (the chunk's letters at their own pace, one engine queue, "
+        "the next chunk after the slowest letter), overlap (letters fed one by one, the next starting as soon as one "
+        "is written, one engine queue).",
     )
     parser.add_argument("--skip-loop", action="store_true", help="Measure only batch (the loop takes the longest).")
     parser.add_argument("--json", default=None, help="Also write the figures to this file.")
@@ -118,8 +137,8 @@ def run(args: list[str]) -> None:
             out = work / f"batch-jobs{j}-{path}"
             in_flight = {"EASYREAD_REWRITE_LETTERS_IN_FLIGHT": "0" if path == "stages" else str(max(1, j))}
             seconds = _timed(
-                _command(
-                    "batch", str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common
+                _batch_command(
+                    path, str(in_dir), str(out), "--formats", opts.formats, "--jobs", str(j), "--quiet", *common
                 ),
                 {**env, **in_flight},
                 log,

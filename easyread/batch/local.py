@@ -1,11 +1,21 @@
-"""Convert a chunk of letters on this machine: their drafts made together (easyread.drafting), then written."""
+"""Convert letters on this machine (easyread.drafting), then write them.
+
+Fed one by one (`LocalConverter.stream`, REWRITE_LETTERS_IN_FLIGHT above 0), up to `in_flight` letters are
+drafted at once, each in its own thread, their prompts sharing one engine queue (engines/shared.py); as soon as
+one letter is drafted it is written and the next letter of the folder starts, so no letter waits for a slower
+one beside it. Fed in chunks (`__call__`, REWRITE_LETTERS_IN_FLIGHT=0, and the old way), a chunk's letters are
+drafted together and the next chunk starts when the slowest is done.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from easyread.batch.run import (
@@ -46,6 +56,7 @@ class LocalConverter:
         self.options, self.settings = options, resolved(settings)
         self.engine, self.on_draft, self.translator = engine, on_draft, translator
         self._glossary = None
+        self._shared = None  # the engine queue the letters in flight share, while `stream` runs
         self._previous = Manifest(out_root)  # what the last run wrote, to tidy away outputs no longer made
 
     def glossary(self):
@@ -65,6 +76,113 @@ class LocalConverter:
             except EngineError as error:
                 raise BatchError(str(error)) from error
         return self.engine
+
+    @property
+    def in_flight(self) -> int:
+        """How many letters `stream` drafts at once; 0 when the letters go in chunks (REWRITE_LETTERS_IN_FLIGHT=0).
+
+        At most --jobs, as many as chunks held. Without a model there is no engine to share: one at a time."""
+        lanes = int(self.settings.REWRITE_LETTERS_IN_FLIGHT)
+        if lanes <= 0:
+            return 0
+        return 1 if self.options.model == NO_MODEL else max(1, min(lanes, self.options.at_once))
+
+    def stream(self, letters: Iterator[tuple[Item, bytes | InputError]], reporter: Reporter) -> Iterator[Entry]:
+        """Each letter's entry as soon as it is written, up to `in_flight` letters drafted at once.
+
+        `letters` is read one letter ahead of need, so only the letters in flight are held. A model that stops
+        working ends the run (BatchError) once the letters in flight have ended; what was written is kept."""
+        from easyread.engines.base import EngineError
+        from easyread.engines.shared import SharedEngine
+
+        lanes = max(1, self.in_flight)
+        engine = None if self.options.model == NO_MODEL else self.get_engine()
+        shared = None if engine is None else SharedEngine(engine, batch_size=int(self.settings.REWRITE_BATCH_SIZE))
+        self._shared = shared
+        self.glossary()  # loaded once here, not by the first letters' threads at the same time
+        pool = ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="easyread-letter")
+        running: dict[Future, tuple[Item, bytes, float]] = {}
+        say = threading.Lock()  # the letters' threads report their stages one at a time
+        pending, broken, finished = iter(letters), None, False
+        try:
+            while True:
+                while broken is None and len(running) < lanes:
+                    item, data = next(pending, (None, None))
+                    if item is None:
+                        break
+                    if isinstance(data, InputError):
+                        yield _entry(item, SKIPPED, reason=str(data))
+                        continue
+                    progress = _letter_progress(reporter, item.found.path.name, say)
+                    # A copy of this context per letter: the check options live in context variables.
+                    future = pool.submit(contextvars.copy_context().run, self._draft, shared, item, data, progress)
+                    running[future] = (item, data, time.monotonic())
+                    reporter.working([i.found.rel for i, _, _ in running.values()])
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: running[f][2]):
+                    item, data, started = running.pop(future)
+                    try:
+                        made = future.result()
+                    except EngineError as error:
+                        broken = broken or error  # the letter is not recorded: the next run does it again
+                        continue
+                    yield self._written(item, data, made, started)
+            finished = True
+        finally:
+            self._shared = None
+            pool.shutdown(wait=finished, cancel_futures=True)
+            if shared is not None:
+                if finished:
+                    shared.close()
+                else:  # stopped (Ctrl-C, or the run ended early): the letters in flight end at their next prompt
+                    shared.abort()
+        if broken is not None:
+            raise BatchError(
+                f"The model stopped working: {broken} The letters finished so far are kept; run the same command again to go on."
+            ) from broken
+
+    def _draft(self, shared, item: Item, data: bytes, progress) -> object:
+        """One letter's draft (or the error that stopped it), made on this letter's thread."""
+        from easyread.drafting import Source, make_drafts
+        from easyread.engines.base import EngineError
+
+        try:
+            engine = None if shared is None else shared.for_caller()
+            try:
+                return make_drafts(
+                    [Source(data, item.found.path.name)],
+                    model=self.options.model,
+                    settings=self.settings,
+                    glossary=self.glossary(),
+                    engine=engine,
+                    pictures=self.options.pictures,
+                    progress=progress,
+                )[0]
+            finally:
+                if engine is not None:
+                    engine.close()  # a fixed-batch engine's rounds stop waiting for this letter's prompts
+        except EngineError:
+            raise
+        except Exception as error:  # one odd letter does not stop the others
+            log.exception("Converting %s failed", item.found.rel)
+            return error
+
+    def _written(self, item: Item, data: bytes, made, started: float) -> Entry:
+        """The letter's entry once its outputs are written (or why not)."""
+        if isinstance(made, Exception):
+            status = SKIPPED if isinstance(made, InputError) else FAILED
+            return _entry(item, status, reason=_plain(made), seconds=round(time.monotonic() - started, 2))
+        try:
+            entry = self._write(item, data, made.draft, made.report)
+        except (BatchError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # one letter's writer failing must not stop the others
+            log.exception("Writing %s failed", item.found.rel)
+            entry = _entry(item, FAILED, reason=_plain(error))
+        entry.seconds = round(time.monotonic() - started, 2)
+        return entry
 
     def __call__(self, chunk: Chunk, reporter: Reporter) -> Iterator[Entry]:
         from easyread.drafting import Source, make_drafts
@@ -151,7 +269,8 @@ class LocalConverter:
         # The rewriter's model already in memory translates too, unless another engine is set.
         engine = self.translator
         if engine is None and not self.settings.TRANSLATE_ENGINE and self.options.model != NO_MODEL:
-            engine = self.get_engine()
+            # While letters are in flight their engine queue owns the model: the translation queues there too.
+            engine = self._shared or self.get_engine()
         try:
             run = translate_draft(
                 draft, self.options.languages, engine=engine, settings=self.settings, glossary=self.glossary()
@@ -174,6 +293,16 @@ class LocalConverter:
         entry.outputs.append(f"{stem}.translation.json")
         if missing:
             entry.status, entry.reason = FAILED, "Not translated into " + "; ".join(missing)
+
+
+def _letter_progress(reporter: Reporter, name: str, lock: threading.Lock):
+    """The reporter's `stage` for one letter in flight: its stages named with the letter, one thread at a time."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        with lock:
+            reporter.stage(f"{name}: {stage}", done, total)
+
+    return report
 
 
 def _entry(item: Item, status: str, **fields) -> Entry:

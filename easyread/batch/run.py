@@ -1,9 +1,10 @@
-"""Convert a folder of letters: walk, skip what is done, rewrite in chunks, write, summarise.
+"""Convert a folder of letters: walk, skip what is done, rewrite, write, summarise.
 
-Letters are rewritten `at_once` at a time (`--jobs`) through one engine (`simplify_documents`),
-so the model sees the paragraphs of several letters in each batch; only one chunk
-is held in memory. Each finished letter is recorded in the manifest at once, so a
-run stopped at any point is finished by running it again.
+A converter that offers `stream` (the local one, REWRITE_LETTERS_IN_FLIGHT above 0) gets the letters one by
+one and keeps several in flight through one engine, starting the next as soon as one is written; any other
+(a server's, or REWRITE_LETTERS_IN_FLIGHT=0) gets them `at_once` (`--jobs`) at a time, a chunk after the last one ended.
+Either way only a few letters are held in memory, and each finished letter is recorded in the manifest at
+once, so a run stopped at any point is finished by running it again.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ class Reporter:
         """The letters being converted now."""
 
     def stage(self, stage: str, done: int, total: int) -> None:
-        """Progress inside the current chunk (the rewriter's stages)."""
+        """Progress inside the current chunk (the rewriter's stages); with letters in flight, "name: stage" of
+        one of them, called from that letter's thread (one call at a time)."""
 
     def finished(self, entry: Entry) -> None:
         """A letter was done, skipped or failed (and is already in the manifest)."""
@@ -105,7 +107,8 @@ class BatchResult:
 
 
 # A chunk converter takes the chunk's items with their bytes (or an InputError) and yields
-# each letter's entry as soon as it is finished.
+# each letter's entry as soon as it is finished. One with an `in_flight` above 0 is given an iterator
+# of them instead, through its `stream(letters, reporter)` (see batch/local.py).
 Chunk = list[tuple[Item, bytes | InputError]]
 Converter = Callable[[Chunk, Reporter], Iterator[Entry]]
 
@@ -188,22 +191,35 @@ def _run(
         entries[f.rel] = Entry(f.rel, TODO)
     result = BatchResult(entries=[], up_to_date=sum(e.status != TODO and e.status != IGNORED for e in entries.values()))
     reporter.start(len(found), len(todo))
+
+    def load(item: Item) -> tuple[Item, bytes | InputError]:
+        digest, data = file_digest(item.found.path, limit)
+        item.digest = digest  # the file may have changed since the walk: record what was converted
+        return item, data
+
+    def record(made: Iterator[Entry]) -> None:
+        for entry in made:
+            entry.options = key
+            manifest.put(entry)
+            entries[entry.rel] = entry
+            result.converted += 1
+            reporter.finished(entry)
+
     try:
-        for start in range(0, len(todo), options.at_once):
-            chunk = todo[start : start + options.at_once]
-            loaded = []
-            for item in chunk:
-                digest, data = file_digest(item.found.path, limit)
-                item.digest = digest  # the file may have changed since the walk: record what was converted
-                loaded.append((item, data))
-            reporter.working([i.found.rel for i in chunk])
-            for entry in converter(loaded, reporter):
-                entry.options = key
-                manifest.put(entry)
-                entries[entry.rel] = entry
-                result.converted += 1
-                reporter.finished(entry)
-            del loaded
+        if int(getattr(converter, "in_flight", 0) or 0) > 0:
+            # One letter after another, each starting as soon as a letter in flight is written.
+            stream = converter.stream((load(item) for item in todo), reporter)  # type: ignore[attr-defined]
+            try:
+                record(stream)
+            finally:
+                stream.close()
+        else:
+            for start in range(0, len(todo), options.at_once):
+                chunk = todo[start : start + options.at_once]
+                loaded = [load(item) for item in chunk]
+                reporter.working([i.found.rel for i in chunk])
+                record(converter(loaded, reporter))
+                del loaded
     except KeyboardInterrupt:
         result.interrupted = True
     finally:

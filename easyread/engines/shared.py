@@ -29,7 +29,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 
-from easyread.engines.base import Chat, GenerationStats, Sampling, TextGenerator
+from easyread.engines.base import Chat, EngineError, GenerationStats, Sampling, TextGenerator
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class SharedEngine:
         self._start_lock = threading.Lock()
         self._error: BaseException | None = None
         self._closed = False
+        self._aborted = False
         self._callers = 0  # callers that may still hand prompts over (see `for_caller`)
         self._admitted: set[Future] = set()  # futures whose prompts are in the running decoder
 
@@ -77,6 +78,17 @@ class SharedEngine:
             self._inbox.put(None)
             self._thread.join()
             self._thread = None
+
+    @property
+    def broken(self) -> bool:
+        """True once this engine takes no more prompts: closed, or its serving thread stopped on an error."""
+        return self._closed or self._error is not None
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): prompts not answered yet fail with EngineError; the serving thread ends after
+        its current step or round."""
+        self._aborted = True
+        self.close()
 
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text` (the engine's count)."""
@@ -136,12 +148,21 @@ class SharedEngine:
             else:
                 self._serve_rounds()
         except BaseException as error:  # every waiting caller must hear of it, not hang
-            log.exception("The shared engine stopped")
+            if not self._aborted:
+                log.exception("The shared engine stopped")
             self._error = error
             for future in list(self._admitted):
                 if not future.done():
                     future.set_exception(error)
             self._fail_waiting(error)
+
+    def _check_aborted(self, taken: list) -> None:
+        if self._aborted:
+            error = EngineError("The work was stopped.")
+            for request in taken:
+                for future in request.futures if request is not None else []:
+                    future.set_exception(error)
+            raise error
 
     def _fail_waiting(self, error: BaseException) -> None:
         while True:
@@ -177,6 +198,7 @@ class SharedEngine:
             taken = self._take(block=True)
             if taken is None:
                 return
+            self._check_aborted(taken)
             # A fixed batch cannot take prompts once it runs: the round waits (a little) until every open
             # caller has handed its prompts over, so letters at the same stage share batches.
             until = time.monotonic() + ROUND_WAIT
@@ -217,6 +239,7 @@ class SharedEngine:
         counted = self.stats.occupancy
         closing = False
         while True:
+            self._check_aborted([])
             if not closing:
                 taken = self._take(block=not decoder.busy)
                 if taken is None:

@@ -7,13 +7,15 @@ calls these, and stores what they return.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from easyread import drafting
 from easyread.documents.model import Block, BlockKind, Document, EasyReadDocument
 from easyread.documents.read import read_document
 from easyread.drafting import NO_MODEL, ConvertError, Source, check, make_drafts
+from easyread.engines.base import TextGenerator
 from easyread.progress import Progress
 from easyread.timelimit import time_limit, watched
 
@@ -22,6 +24,19 @@ NEEDS_MODEL = "Making a point again needs a model. This letter was laid out with
 
 def _quiet(stage: str, done: int, total: int) -> None:
     pass
+
+
+@contextmanager
+def _engine(model: str, settings) -> Iterator[TextGenerator | None]:
+    """This job's door into the worker process's one engine queue for `model` (None without a model): letters
+    drafted at the same time by the worker's threads share its decode steps (easyread.engines.resident)."""
+    if model == NO_MODEL:
+        yield None
+        return
+    from easyread.engines import resident
+
+    with resident.caller(model, settings) as door:
+        yield door
 
 
 @dataclass
@@ -55,12 +70,14 @@ def make_draft(
     else read from the stored original `data`. `first_draft(made)` gets the draft as soon as it is rewritten and
     its facts locked, before the repairs and the meaning check. Raises InputError, ConvertError or EngineError,
     or TimeLimitError past the JOB_TIME_LIMIT_SECONDS setting."""
-    with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]):
+    model = options.get("model") or settings["MODEL"]
+    with time_limit(settings["JOB_TIME_LIMIT_SECONDS"]), _engine(model, settings) as engine:
         made = make_drafts(
             [Source(data, filename, title=options.get("title"), letter=letter)],
-            model=options.get("model") or settings["MODEL"],
+            model=model,
             settings=settings,
             glossary=glossary,
+            engine=engine,
             pictures=options.get("pictures", True),
             progress=watched(progress),
             first_draft=first_draft
@@ -121,9 +138,10 @@ def regenerate_texts(
         one = source_block(
             data, filename=filename, settings=settings, source_index=source_index, fallback=fallback, sources=sources
         )
-        made = drafting.rewrite_letters(
-            [one], model=model, settings=settings, glossary=glossary, progress=watched(progress)
-        )[0]
+        with _engine(model, settings) as engine:
+            made = drafting.rewrite_letters(
+                [one], model=model, settings=settings, glossary=glossary, engine=engine, progress=watched(progress)
+            )[0]
     if isinstance(made, Exception):
         raise made
     draft = made[0]

@@ -99,7 +99,8 @@ def add_pictures(
     doc = copy.deepcopy(doc)
     if (doc.language or "en").lower().split("-")[0] == "en":
         points = [p for p in doc.points() if p.picture is None and p.text.strip()]
-        total, done = len(points) + 2, 0
+        # Two steps per point: its idea matched, then its picture made (a letter part's, both at once).
+        total, done = 2 * len(points) + 2, 0
         progress(done, total)
         library = library if library is not None else default_library(settings)
         threshold = settings.PICTURE_MATCH_THRESHOLD
@@ -116,10 +117,11 @@ def add_pictures(
             symbol = library.get(fitting[0]) if fitting else None
             if symbol is not None:
                 point.picture = picture_for(symbol, settings, alt=fitting[1])
-            done += 1
+            done += 2
             progress(done, total)
-        choices = matcher.match([p.text for p in todo])
-        done += 1
+        matched = done
+        choices = matcher.match([p.text for p in todo], on_done=lambda n: progress(matched + n, total))
+        done += len(todo) + 1
         progress(done, total)
         for point, choice in zip(todo, choices):
             if choice.symbol is not None:

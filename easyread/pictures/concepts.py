@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +44,16 @@ _PATTERNS = [
     ),
 ]
 _TOKEN = re.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_PATTERNS)) + r"|(?P<word>[a-z]+)", re.I)
-_stemmer = snowballstemmer.stemmer("english")
+# A stemmer keeps its word in its own fields while it works: one per thread, since letters (a batch's letters
+# in flight, a worker's jobs) are drafted on several threads at once.
+_stemmers = threading.local()
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ def tokens(text: str) -> list[str]:
     out = []
     for match in _TOKEN.finditer(text):
         if match.lastgroup == "word":
-            out.append(_stemmer.stemWord(match.group().lower()))
+            out.append(_stem(match.group().lower()))
         else:
             out.append(_PATTERNS[int(match.lastgroup[1:])][0])
     return out

@@ -15,6 +15,7 @@ meaning, else none (one picture on half a letter's points tells a reader nothing
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,9 +164,9 @@ class Matcher:
                     return Choice(symbol, "concept", 0.9, hit.concept.name), True
         return None, True
 
-    def match(self, texts: list[str]) -> list[Choice]:
+    def match(self, texts: list[str], on_done: Callable[[int], None] | None = None) -> list[Choice]:
         """One choice per text, in order (one document): an idea keeps its picture across the texts,
-        and no picture is used more than MAX_USES times."""
+        and no picture is used more than MAX_USES times. `on_done(count)` as each text's choice is made."""
         used: dict[str, Symbol] = {}
         uses: Counter = Counter()
         firsts = [
@@ -184,6 +185,8 @@ class Matcher:
                     choice = self._embedding_choice(self.similarities([text])[0], used, uses)
             elif scores is not None and i in rows:
                 choice = self._embedding_choice(scores[rows[i]], used, uses)
+            if on_done is not None:
+                on_done(i + 1)
             if choice is None or choice.symbol is None:
                 out.append(choice or Choice(None, "none"))
                 continue

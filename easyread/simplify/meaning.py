@@ -149,18 +149,29 @@ def _only_labels(sources: list[str]) -> bool:
 
 
 def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, glossary) -> None:
-    """Fill each item's problems: rules first; the model for what the rules leave undecided."""
+    """Fill each item's problems: rules first; the model for what the rules leave undecided.
+
+    Progress counts two steps per sentence, the rules' and the model's, so it moves as each sentence is
+    read by the rules and again as each of the model's replies comes back (never back to 0 in between)."""
+    whole = 2 * len(items)
     if items:
-        on_batch(0, len(items))
-    for item in items:
+        on_batch(0, whole)
+    for n, item in enumerate(items, 1):
         item.problems, item.undecided, item.checked = [], [], True
-        if restates_condition(item.line.text, item.source_text):
-            continue  # a question asking the letter's own condition word for word says what the letter says
-        verdict = assess(item.sources, item.line.text, glossary=glossary, context=item.context)
-        item.problems = verdict.problems
-        item.undecided = [] if verdict.problems else verdict.undecided
+        if not restates_condition(item.line.text, item.source_text):
+            # (a question asking the letter's own condition word for word says what the letter says)
+            verdict = assess(item.sources, item.line.text, glossary=glossary, context=item.context)
+            item.problems = verdict.problems
+            item.undecided = [] if verdict.problems else verdict.undecided
+        on_batch(n, whole)
+    half = len(items)
+    _second_opinions(items, engine, batch_size, use_model, lambda d, t: on_batch(half + half * d // t, whole))
     if items:
-        on_batch(len(items), len(items))
+        on_batch(whole, whole)
+
+
+def _second_opinions(items: list[_Item], engine, batch_size, use_model: bool, on_batch) -> None:
+    """The model's word on the items the rules left undecided (those without a verb stay marked)."""
     ask = [i for i in items if i.undecided]
     labels = [i for i in ask if _only_labels(i.sources)]
     for item in labels:

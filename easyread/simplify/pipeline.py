@@ -157,10 +157,11 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
     replies = generate_all(
         engine, prompts, samplings, batch_size=batch, on_batch=lambda d, t: progress("rewrite", d, t)
     )
-    progress("check", 0, len(letters))
-    for letter, u, reply in sorted(
-        ((letter, u, r) for (letter, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1])
-    ):
+    progress("check", 0, len(replies))
+    ordered = sorted(((letter, u, r) for (letter, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1]))
+    for checked, (letter, u, reply) in enumerate(ordered):
+        # Each reply's sentences are checked here (a second or more per letter): the count moves per reply.
+        progress("check", checked, len(replies))
         if u is None:
             texts = parse_lines(reply, max_lines=1)
             if texts:
@@ -189,7 +190,7 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
             )
     for letter in letters:
         letter.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
-    progress("check", len(letters), len(letters))
+    progress("check", len(replies), len(replies))
     return len(prompts)
 
 

@@ -152,9 +152,15 @@ def _one_pass(targets, engine, samplings, batch_size, glossary, on_batch, counts
             sampling.append(s)
             owners.append((letter, line))
     counts[key] += len(prompts)
-    replies = generate_all(engine, prompts, sampling, batch_size=batch_size, on_batch=on_batch)
+    # Progress counts two steps per prompt: its reply, then judging it (every candidate is checked, which
+    # takes seconds for a best-of-N pass), so the count moves until the pass is over.
+    whole = 2 * len(prompts)
+    replies = generate_all(
+        engine, prompts, sampling, batch_size=batch_size, on_batch=lambda d, t: on_batch(len(prompts) * d // t, whole)
+    )
     best: dict[int, tuple[LetterInProgress, Line, Candidate]] = {}
-    for (letter, line), reply in zip(owners, replies):
+    for judged, ((letter, line), reply) in enumerate(zip(owners, replies)):
+        on_batch(len(prompts) + judged, whole)
         texts = parse_lines(reply, one_sentence_each=True)[:3]
         if not texts:
             continue
@@ -162,6 +168,7 @@ def _one_pass(targets, engine, samplings, batch_size, glossary, on_batch, counts
         key_id = id(line)
         if key_id not in best or cand.score < best[key_id][2].score:
             best[key_id] = (letter, line, cand)
+    on_batch(whole, whole)
     improved = 0
     for letter, line, cand in best.values():
         if cand.score < _baseline(line, letter.plan.units[line.unit].text):

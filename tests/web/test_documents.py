@@ -298,7 +298,7 @@ def test_regenerate_runs_a_job_and_stores_a_new_version(app, staff_client, page,
         db.session.commit()
     asked = []
 
-    def fake_rewrite(letters, *, model, settings, progress, glossary=None):
+    def fake_rewrite(letters, *, model, settings, progress, glossary=None, engine=None):
         asked.extend((model, letter.text()) for letter in letters)
         draft = EasyReadDocument(
             "x", [Section("", [Point("You might have to go to court."), Point("This happens if you do not pay.")])]
