@@ -175,7 +175,7 @@ class LocalConverter:
             status = SKIPPED if isinstance(made, InputError) else FAILED
             return _entry(item, status, reason=_plain(made), seconds=round(time.monotonic() - started, 2))
         try:
-            entry = self._write(item, data, made.draft, made.report)
+            entry = self._write(item, data, made)
         except (BatchError, KeyboardInterrupt):
             raise
         except Exception as error:  # one letter's writer failing must not stop the others
