@@ -67,6 +67,11 @@ _RELATED = [
     "dwelling home house",
     "accommodation home housing",
     "symptoms feel ill",
+    # A change in circumstances is said "your life has changed" or "your situation has changed".
+    "circumstances life situation",
+    # Orders, summonses and judgments come from a court: "A Suspended Possession Order" explained as "the court's
+    # terms" brings in no new party.
+    "order court judgment summons",
 ]
 RELATED: dict[str, set[str]] = {}
 for _group in _RELATED:

@@ -20,6 +20,7 @@ from easyread.verify.facts_moved import fact_problems, rate_problems, subject_ch
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
+from easyread.verify.orders import explanation_added, obligation_added
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
 from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
@@ -77,6 +78,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
+    obligation_added(out, srcs, result)
+    explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     subject_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)

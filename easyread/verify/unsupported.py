@@ -185,6 +185,8 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
         result.undecided.append(("invented", "The sentence explains a term of the letter in words it does not use."))
         return
     theirs = {w.PARTY_OF.get(t.lower()) for t in re.findall(r"[\w']+", src)}
+    # "legal action", "proceedings", "a Possession Order" are the court's, so "court" brings in no new party.
+    theirs |= {w.PARTY_OF.get(r) for s in w.content_stems(src) for r in rel.RELATED.get(s, set())}
     for tok in out.doc:
         party = w.PARTY_OF.get(tok.lower_)
         if party in (w.LANDLORD, w.COURT, w.AGENT) and party not in theirs:
