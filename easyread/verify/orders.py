@@ -163,3 +163,45 @@ def _defines_letter_term(out: fr.Sentence, srcs: list[fr.Sentence]) -> bool:
     from easyread.verify.unsupported import _defines_source_term
 
     return _defines_source_term(out.text, " ".join(s.text for s in srcs))
+
+
+# The letter offers the reader help ("our offer to support you", "we can help you"); the line has us ask for it.
+_OFFERS = re.compile(
+    r"\b(offer\w*|(we|i) (can|could|will|would like to|want to|are here to) (help|support)|"
+    r"(help|support) (is|are) available|to (help|support) you)\b",
+    re.IGNORECASE,
+)
+_HELP = {"support", "help", "assistance"}
+_ASKING = {"ask", "request", "need", "want", "seek"}
+
+
+def offer_reversed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "We are asking for your support" where the letter offers support to the reader: who helps whom is
+    reversed, and the reader believes the council wants something from them. A summary of the letter's purpose
+    makes this error when "offer" and "ask" sit in one letter sentence ("to repeat our offer to support you ... and
+    ask that you get in touch")."""
+    if result.problems or not any(_OFFERS.search(s.text) for s in srcs):
+        return
+    for f in out.frames:
+        if f.agent != frozenset({w.WE}) or w.verb_group(f.verb.lower()) not in {w.verb_group(x) for x in _ASKING}:
+            continue
+        tok = out.doc[f.i]
+        wanted = [c for c in tok.children if c.dep_ == "dobj"]
+        wanted += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+        if any(c.lower_ in _HELP and not _to_the_reader(c) for c in wanted):
+            result.problems.append(
+                Problem(
+                    "agent",
+                    f'The letter offers you help ("{quote(srcs[0].text)}"); this sentence says we ask for it: '
+                    f'"{quote(f.text)}".',
+                )
+            )
+            return
+
+
+def _to_the_reader(noun) -> bool:
+    """ "we want to offer help to you", "our support for you": help that still goes to the reader."""
+    return any(
+        t.lower_ in ("you", "yourself") and t.head.lower_ in ("to", "for") and t.head.head.i == noun.i
+        for t in noun.subtree
+    )

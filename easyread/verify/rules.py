@@ -16,11 +16,12 @@ from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
+from easyread.verify.debts import payment_made_debt
 from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
-from easyread.verify.orders import explanation_added, obligation_added
+from easyread.verify.orders import explanation_added, obligation_added, offer_reversed
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
 from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
@@ -78,7 +79,9 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
+    payment_made_debt(out, srcs, result)
     obligation_added(out, srcs, result)
+    offer_reversed(out, srcs, result)
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     subject_changed(out, srcs, result)
     if not result.problems:

@@ -79,3 +79,18 @@ def test_a_purpose_the_letter_does_not_give_is_flagged():
     )
     assert "invented" in kinds(source, "We will check your money to make sure you get free care.")
     assert "invented" not in kinds(source, "We will look at your money to find out if you should pay for your care.")
+
+
+SUPPORT = (
+    "Further to our previous letter about your rent payments, I am writing to repeat our offer to support you if you "
+    "need it during this difficult time and ask to ask that you get in touch to discuss any problems you are having "
+    "paying your rent"
+)
+
+
+def test_an_offer_of_support_made_a_request_for_it_is_flagged():
+    # A real model summary: the letter offers the reader support, the line has the council ask for it.
+    assert "agent" in kinds(SUPPORT, "We are asking for your support.")
+    assert "agent" in kinds(SUPPORT, "We need your help.")
+    assert kinds(SUPPORT, "We are offering to support you.") == []
+    assert "agent" not in kinds(SUPPORT, "You can ask us for support.")
