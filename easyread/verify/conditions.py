@@ -86,9 +86,11 @@ def hanging_if(out: fr.Sentence, result: Assessment) -> None:
 _COND_MARK = {"if", "unless", "provided", "providing"}
 _INVERTED = {"should", "were", "had"}  # "Should you pay late, ...": a condition without "if"
 # A condition about what the reader wants or needs ("If you need to make an arrangement, you can call us"): left
-# out, it turns an offer into advice, which the rules cannot weigh; the model is asked.
+# out, it turns an offer into advice, which the rules cannot weigh; the model is asked. "If you think you would
+# benefit from ..." is the reader's own judgement too.
 _SOFT_CONDITION = re.compile(
-    r"^\s*(if|should)\s+you\s+(need|want|wish|would like|require|prefer|feel|have any|are (unsure|not sure)|"
+    r"^\s*(if|should)\s+you\s+(need|want|wish|would like|require|prefer|feel|think|believe|have any|"
+    r"are (unsure|not sure|worried|concerned)|"
     r"can't|cannot|are unable|have (a|any) (question|quer))",
     re.IGNORECASE,
 )

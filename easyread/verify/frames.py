@@ -163,6 +163,36 @@ def _in_purpose(tok) -> bool:
     return False
 
 
+# Adjectives that carry their own "not", with the plain word a rewrite says instead ("you are unsure" is "you are not
+# sure", "PIP is different to DLA" is "PIP is not the same as DLA"). "unable" and "eligible" have rules of their own.
+_NEGATIVE_ADJ = {
+    "unsure": "sure",
+    "unaware": "aware",
+    "unwell": "well",
+    "unlikely": "likely",
+    "unhappy": "happy",
+    "unavailable": "available",
+    "unsuitable": "suitable",
+    "incorrect": "correct",
+    "wrong": "correct",
+    "inconvenient": "convenient",
+    "insufficient": "enough",
+    "invalid": "valid",
+    "different": "same",
+}
+_PLAIN_ADJ = set(_NEGATIVE_ADJ.values())
+
+
+def _said_with_adjective(tok, group: str, neg: bool) -> tuple[str, bool]:
+    """A "be" whose complement is one of those adjectives is compared as that adjective, not as any "is": its
+    group names the plain word, and the negative word counts as "not"."""
+    for c in tok.children:
+        if c.dep_ in ("acomp", "attr") and (c.lower_ in _NEGATIVE_ADJ or c.lower_ in _PLAIN_ADJ):
+            plain = _NEGATIVE_ADJ.get(c.lower_, c.lower_)
+            return f"be {plain}", neg != (c.lower_ in _NEGATIVE_ADJ)
+    return group, neg
+
+
 def _frames(doc) -> list[Frame]:
     frames = []
     question = doc.text.rstrip().endswith("?")
@@ -183,6 +213,8 @@ def _frames(doc) -> list[Frame]:
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)
+        if w.verb_group(tok.text) == "be":
+            group, neg = _said_with_adjective(tok, group, neg)
         if modal == IMP:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = objects_of(tok)

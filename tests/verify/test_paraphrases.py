@@ -16,3 +16,26 @@ def test_legal_action_and_orders_are_the_courts():
     assert "invented" in kinds(source, "If your landlord goes to court, we will add any more money you owe.")
     order = "The order must be based on one of the Grounds which are set out in the 1985 Act (see paragraphs 3 and 4)."
     assert "invented" not in kinds(order, "The court order must be for one of the reasons in the law.")
+
+
+def test_an_adjective_with_its_own_not_compares_with_not_and_the_plain_word():
+    source = "PIP is different to DLA and you may need an assessment to work out the level of help you will get."
+    assert "negation" not in kinds(source, "PIP is not the same as DLA.")
+    assert "negation" in kinds(source, "PIP is the same as DLA.")
+    unsure = "If you are unsure why you are coming into hospital, please contact me."
+    assert "negation" not in kinds(unsure, "Please contact me if you are not sure why you are coming in.")
+    unwell = "The ward is unavailable at weekends."
+    assert "negation" in kinds(unwell, "The ward is available at weekends.")
+    assert "negation" not in kinds(unwell, "The ward is not available at weekends.")
+
+
+def test_the_readers_own_judgement_left_out_of_an_invitation_is_not_a_condition_error():
+    source = (
+        "If you think that you would benefit from a referral to our Financial Inclusion Team then please contact me "
+        "as soon as possible via email: income.services@hackney.gov.uk or telephone to speak to an Officer on "
+        "020 8356 3100."
+    )
+    assert "condition" not in kinds(source, "Email income.services@hackney.gov.uk or call 020 8356 3100.")
+    # A condition on facts about the reader is still needed.
+    fact = "If you have been ordered to pay costs, you will be sent an invoice for court costs."
+    assert "condition" in kinds(fact, "We will send you a bill for court costs.")
