@@ -205,3 +205,32 @@ def _to_the_reader(noun) -> bool:
         t.lower_ in ("you", "yourself") and t.head.lower_ in ("to", "for") and t.head.head.i == noun.i
         for t in noun.subtree
     )
+
+
+_GET_IN_TOUCH = {"contact", "call", "phone", "ring", "talk", "speak", "email", "write", "tell"}
+
+
+def promised_on_contact(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "We will lower the rate if you contact us" where the letter only asks the reader to get in touch: what we
+    will do then is the sentence's own promise. A reader who calls expecting it is misled, and may stop paying."""
+    if result.problems or out.question:
+        return
+    touch = {w.verb_group(x) for x in _GET_IN_TOUCH}
+    groups = {f.group for s in srcs for f in s.frames}
+    if not groups & touch:
+        return
+    for f in out.frames:
+        if f.agent != frozenset({w.WE}) or f.modal != fr.FUTURE or f.neg or f.group in groups:
+            continue
+        if f.group in w.LIGHT_VERBS or f.group in w.STATE_VERBS or f.group in touch:
+            continue
+        conditions = [g for g in out.frames if g.cond and g.group in touch and g.agent and w.YOU in g.agent]
+        if conditions:
+            result.problems.append(
+                Problem(
+                    "invented",
+                    f'The letter asks you to get in touch; it does not say we will then "{f.verb.lower()}": '
+                    f'"{quote(f.text)}".',
+                )
+            )
+            return

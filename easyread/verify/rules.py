@@ -21,7 +21,7 @@ from easyread.verify.facts_moved import fact_problems, rate_problems, subject_ch
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
-from easyread.verify.orders import explanation_added, obligation_added, offer_reversed
+from easyread.verify.orders import explanation_added, obligation_added, offer_reversed, promised_on_contact
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
 from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
@@ -82,6 +82,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     payment_made_debt(out, srcs, result)
     obligation_added(out, srcs, result)
     offer_reversed(out, srcs, result)
+    promised_on_contact(out, srcs, result)
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     subject_changed(out, srcs, result)
     if not result.problems:

@@ -94,3 +94,14 @@ def test_an_offer_of_support_made_a_request_for_it_is_flagged():
     assert "agent" in kinds(SUPPORT, "We need your help.")
     assert kinds(SUPPORT, "We are offering to support you.") == []
     assert "agent" not in kinds(SUPPORT, "You can ask us for support.")
+
+
+HARDSHIP = "If you can't pay the money back at the rate we set, you should contact us."
+
+
+def test_a_promise_made_on_getting_in_touch_is_flagged():
+    assert "invented" in kinds(HARDSHIP, "We will lower the rate if you contact us.")
+    assert "invented" not in kinds(HARDSHIP, "If you cannot pay back at the rate we set, contact us.")
+    # What the letter itself says we will do on contact may be said.
+    offer = "If you contact us, we will talk to you about a new rate."
+    assert "invented" not in kinds(offer, "We will talk to you about a new rate if you contact us.")
