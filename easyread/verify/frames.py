@@ -193,6 +193,22 @@ def _said_with_adjective(tok, group: str, neg: bool) -> tuple[str, bool]:
     return group, neg
 
 
+_ERGATIVE = {"change", "stop", "start", "increase", "reduce"}
+_PARTIES = {w.WE, w.YOU, w.LANDLORD, w.COURT, w.AGENT}
+
+
+def _ergative(frame: Frame, tok) -> None:
+    """ "Your appointment has not changed" says no one changed it: the subject of "change", "stop", "start" with no
+    object is the thing changed, so it compares with "we have had to reschedule your appointment"."""
+    if frame.group not in _ERGATIVE or frame.passive or any(c.dep_ == "dobj" for c in tok.children):
+        return
+    if not frame.agent or frame.agent & _PARTIES:
+        return
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    frame.patient, frame.agent = frame.agent, None
+    frame.objects = frame.objects | {w.stem(t.lower_) for s in subj for t in s.subtree if t.is_alpha}
+
+
 def _frames(doc) -> list[Frame]:
     frames = []
     question = doc.text.rstrip().endswith("?")
@@ -255,11 +271,14 @@ def _frames(doc) -> list[Frame]:
         frame.purpose = _in_purpose(tok)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
+        if tok.dep_ == "xcomp" and tok.head.tag_ in ("VBD", "VBN") and tok.head.lower_ == "had":
+            frame.past = True  # "we have had to reschedule your appointment": done, not still to do
         if tok.dep_ == "conj" and not auxes and tok.tag_ in ("VBN", "VBD"):
             # "you have paid late or not paid the full amount": the second "paid" shares the first one's "have"
             head = tok.head if tok.head.tag_.startswith("VB") else tok.head.head  # "paid late or not paid": misparsed
             head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             frame.past = frame.past or bool(head_auxes & {"has", "have", "had"})
+        _ergative(frame, tok)
         _money(frame, tok, source_party)
         frames.append(frame)
     return frames
@@ -283,12 +302,36 @@ def _attach_facts(doc, frames: list[Frame]) -> None:
             node = node.head
 
 
+_RESULTS = {"result", "lead"}
+
+
+def _inherit_result(doc, frames: list[Frame]) -> None:
+    """ "Failure to pay will result in legal action being taken": the action under "result in" / "lead to" is as
+    certain as the "result" ("legal action will be taken"), so "we might take legal action" is compared with "will"."""
+    by_i = {f.i: f for f in frames}
+    for f in frames:
+        if f.modal != PLAIN:
+            continue
+        node = doc[f.i]
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                break
+            if head.i in by_i and w.base(head.lower_) in _RESULTS and by_i[head.i].modal != PLAIN:
+                f.modal, f.neg = by_i[head.i].modal, f.neg or by_i[head.i].neg
+                break
+            if head.tag_.startswith("VB"):
+                break
+            node = head
+
+
 def read_sentences(texts: list[str]) -> list[Sentence]:
     """Frames for each text (one sentence or a few), parsed in one batch."""
     out = []
     for text, doc in zip(texts, parse_many([t or "" for t in texts])):
         frames = _frames(doc)
         _attach_facts(doc, frames)
+        _inherit_result(doc, frames)
         for frame in frames:
             # "We will give you £300": an amount is known only once the facts are attached.
             if frame.money is None and frame.group in w.MONEY_MAYBE and any(k == "money" for k, _ in frame.facts):

@@ -104,6 +104,10 @@ _OPPOSITES = [
     ("arrive", "leave"),
     ("add", "deduct"),
     ("add", "take"),
+    # A charge that increases does not stay the same, fall or decrease.
+    ("increase", "stay"),
+    ("increase", "decrease"),
+    ("increase", "fall"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:

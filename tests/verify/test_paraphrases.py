@@ -39,3 +39,25 @@ def test_the_readers_own_judgement_left_out_of_an_invitation_is_not_a_condition_
     # A condition on facts about the reader is still needed.
     fact = "If you have been ordered to pay costs, you will be sent an invoice for court costs."
     assert "condition" in kinds(fact, "We will send you a bill for court costs.")
+
+
+def test_a_rescheduled_date_is_a_changed_date():
+    source = "We are sorry to inform you that we have had to reschedule your appointment."
+    assert "negation" in kinds(source, "Your appointment has not changed.")
+    assert "negation" in kinds(source, "We have not changed your appointment.")
+    assert "negation" not in kinds(source, "We are sorry. We have had to change your appointment.")
+
+
+def test_a_charge_that_increases_does_not_stay_the_same():
+    source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
+    assert "negation" in kinds(source, "If you do nothing, the charge stays the same.")
+    assert "negation" not in kinds(source, "If you do nothing, the charge goes up by 50 percent.")
+
+
+def test_what_a_failure_will_result_in_is_as_certain_as_the_result():
+    source = (
+        "Failure to make payment or contact us by 4 June 2026 will result in legal action being taken in the County "
+        "Court without further notice."
+    )
+    assert "modal" in kinds(source, "If you do not pay by 4 June 2026, we might take legal action.")
+    assert "modal" not in kinds(source, "If you do not pay or contact us by 4 June 2026, we will take legal action.")
