@@ -30,7 +30,8 @@ _SYNONYMS = [
     "need require",
     "appeal challenge dispute",
     "visit come attend see arrive",
-    "fix repair mend",
+    # "we can't solve the problem" is said "we cannot fix" or "sort out the problem"
+    "fix repair mend solve resolve sort",
     "agree accept",
     "apply claim",
     "move leave",

@@ -61,3 +61,19 @@ def test_what_a_failure_will_result_in_is_as_certain_as_the_result():
     )
     assert "modal" in kinds(source, "If you do not pay by 4 June 2026, we might take legal action.")
     assert "modal" not in kinds(source, "If you do not pay or contact us by 4 June 2026, we will take legal action.")
+
+
+def test_a_time_clause_is_not_what_stop_stops():
+    source = "If you are taking warfarin or clopidogrel DO NOT stop this before contacting the Access Specialist Nurse"
+    faithful = (
+        "Do you take warfarin or clopidogrel? Do not stop taking it before you talk to the Access Specialist Nurse."
+    )
+    assert "negation" not in kinds(source, faithful)
+    assert "negation" in kinds(source, "Do you take warfarin? Stop taking it before you talk to the nurse.")
+
+
+def test_solve_fix_and_sort_out_are_one_action():
+    source = "If you don’t talk to us, and we can’t solve the problem we may issue a Notice of Seeking Possession."
+    faithful = "If you do not talk to us and we cannot fix the problem, we may send you a Notice of Seeking Possession."
+    assert "condition" not in kinds(source, faithful)
+    assert "condition" in kinds(source, "If you do not talk to us, we may send you a Notice of Seeking Possession.")
