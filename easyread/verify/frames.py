@@ -62,6 +62,7 @@ class Frame:
     money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
     facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) attached to it
     text: str = ""  # the clause's words, for messages
+    pronoun_object: bool = False  # its object is only "it" / "this" / "them": a thing named elsewhere
 
 
 @dataclass
@@ -269,6 +270,7 @@ def _frames(doc) -> list[Frame]:
             text=" ".join(t.text for t in tok.subtree),
         )
         frame.purpose = _in_purpose(tok)
+        frame.pronoun_object = any(c.dep_ == "dobj" and c.lower_ in _PRONOUNS for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
         if tok.dep_ == "xcomp" and tok.head.tag_ in ("VBD", "VBN") and tok.head.lower_ == "had":
@@ -302,6 +304,7 @@ def _attach_facts(doc, frames: list[Frame]) -> None:
             node = node.head
 
 
+_PRONOUNS = {"it", "this", "that", "them", "these", "those"}
 _RESULTS = {"result", "lead"}
 
 

@@ -77,3 +77,15 @@ def test_solve_fix_and_sort_out_are_one_action():
     faithful = "If you do not talk to us and we cannot fix the problem, we may send you a Notice of Seeking Possession."
     assert "condition" not in kinds(source, faithful)
     assert "condition" in kinds(source, "If you do not talk to us, we may send you a Notice of Seeking Possession.")
+
+
+def test_it_in_the_letter_can_be_the_thing_the_rewrite_names():
+    source = "You should read it very carefully."
+    assert "negation" in kinds(source, "You do not have to read this notice.")
+    assert kinds(source, "You should read this notice carefully.") == []
+
+
+def test_a_right_given_to_someone_else_is_flagged():
+    source = "Please be aware that you have a right to apply for an independent appeal of this decision."
+    assert "agent" in kinds(source, "We have the right to appeal against your decision.")
+    assert "agent" not in kinds(source, "You have the right to appeal against this decision.")
