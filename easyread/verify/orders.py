@@ -51,11 +51,21 @@ def _obliges(src: fr.Sentence) -> bool:
     return False
 
 
-def obligation_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
-    """An order ("you must", "you need to", "we have to") where no letter sentence obliges anyone to anything."""
+def obligation_added(
+    out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment, explanations: list[str] = ()
+) -> None:
+    """An order ("you must", "you need to", "we have to") where no letter sentence obliges anyone to anything.
+
+    `explanations` are the glossary's explanations of the letter's terms: "A Possession Order ... says you must
+    leave your home" repeats the glossary's order, not one the sentence adds."""
     if out.question or not srcs or any(p.kind == "modal" for p in result.problems) or any(_obliges(s) for s in srcs):
         return
+    from easyread.verify.findings import read
+
+    glossed = {g.group for e in explanations for g in read(e).frames if g.modal in _LETTER_ORDERS}
     for f in out.frames:
+        if f.group in glossed:
+            continue
         if f.modal not in _OBLIGING or f.neg or f.purpose or f.question:
             continue
         if f.agent == frozenset({w.WE}):
@@ -234,3 +244,53 @@ def promised_on_contact(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
                 )
             )
             return
+
+
+def definition_differs(out: fr.Sentence, srcs: list[fr.Sentence], glossary, result: Assessment) -> None:
+    """ "A Possession Order means you can stay in your home": a term of the letter explained in words its glossary
+    explanation and the letter do not use. Only terms the glossary explains are judged; the others are left to the
+    model (unsupported.word_problems), since the rules have nothing to compare the definition with."""
+    from easyread.verify.unsupported import _DEFINITION
+
+    if glossary is None or result.problems or not srcs:
+        return
+    m = _DEFINITION.match(out.text)
+    if m is None or not _defines_letter_term(out, srcs):
+        return
+    try:
+        entries = glossary.terms_in(m.group("term") or m.group("called") or "")
+    except Exception:  # a broken glossary must not stop the check
+        return
+    defined = w.content_stems(m.group("term") or m.group("called") or "")
+    # Only an entry for the whole term: "eviction" explains "eviction", not "an eviction warrant".
+    entries = [e for e in entries if defined <= w.content_stems(e.term)]
+    if not entries:
+        return
+    said = " ".join([s.text for s in srcs] + [f"{e.term} {e.explanation}" for e in entries])
+    from easyread.verify.findings import read
+
+    explained = [read(e.explanation) for e in entries]
+    stems, groups = _support(srcs + explained, [], said)
+    from easyread.verify import related as rel
+
+    theirs = {g.group for e in explained for g in e.frames}
+    flipped = [f for f in out.frames if out.doc[f.i].idx >= m.end() and rel.OPPOSITE.get(f.group, set()) & theirs]
+    if flipped:
+        result.problems.append(
+            Problem(
+                "negation",
+                f'This sentence explains "{entries[0].term}" with "{flipped[0].verb}"; the glossary says the opposite: '
+                f'"{entries[0].explanation}"',
+            )
+        )
+        return
+    new, _ = _new_words(out, m.end(), stems, groups)
+    # Two words at least: a definition adds a plain word of its own ("the contract for your home") as a rule.
+    if len(new) >= 2:
+        result.problems.append(
+            Problem(
+                "invented",
+                f'This sentence explains "{entries[0].term}" in words the glossary and the letter do not use '
+                f'({", ".join(dict.fromkeys(new))}); the glossary says: "{entries[0].explanation}"',
+            )
+        )

@@ -21,7 +21,13 @@ from easyread.verify.facts_moved import fact_problems, rate_problems, subject_ch
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
-from easyread.verify.orders import explanation_added, obligation_added, offer_reversed, promised_on_contact
+from easyread.verify.orders import (
+    definition_differs,
+    explanation_added,
+    obligation_added,
+    offer_reversed,
+    promised_on_contact,
+)
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
 from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
@@ -80,10 +86,11 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
     payment_made_debt(out, srcs, result)
-    obligation_added(out, srcs, result)
+    obligation_added(out, srcs, result, _explanations(support, glossary))
     offer_reversed(out, srcs, result)
     promised_on_contact(out, srcs, result)
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
+    definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
@@ -106,6 +113,15 @@ def _glossary_support(text: str, glossary) -> str:
         return " ".join([text] + [e.explanation for e in glossary.terms_in(text)])
     except Exception:  # see _supported_stems
         return text
+
+
+def _explanations(text: str, glossary) -> list[str]:
+    if glossary is None:
+        return []
+    try:
+        return [e.explanation for e in glossary.terms_in(text)]
+    except Exception:  # see _supported_stems
+        return []
 
 
 def _context_sentences(context: str, last: int = 3) -> list[str]:

@@ -105,3 +105,22 @@ def test_a_promise_made_on_getting_in_touch_is_flagged():
     # What the letter itself says we will do on contact may be said.
     offer = "If you contact us, we will talk to you about a new rate."
     assert "invented" not in kinds(offer, "We will talk to you about a new rate if you contact us.")
+
+
+def glossed(source, output):
+    from easyread.simplify.checking import load_default_glossary
+
+    return [p.kind for p in verify_sentence([source], output, glossary=load_default_glossary())]
+
+
+def test_a_term_explained_against_its_glossary_entry_is_flagged():
+    source = "The Council will apply for a Possession Order."
+    # The default glossary: "A paper from the court. It says you must leave your home."
+    assert "negation" in glossed(source, "A Possession Order means you can stay in your home.")
+    assert glossed(source, "A Possession Order is a paper from the court that says you must leave your home.") == []
+
+
+def test_an_order_the_glossary_gives_is_not_an_added_order():
+    source = "The Council will apply for a Possession Order."
+    assert "modal" not in glossed(source, "A Possession Order means you must leave your home.")
+    assert "modal" in glossed(source, "You must leave your home.")
