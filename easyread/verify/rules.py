@@ -86,7 +86,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
     payment_made_debt(out, srcs, result)
-    obligation_added(out, srcs, result, _explanations(support, glossary))
+    obligation_added(out, srcs, result, _explanations(support, output, glossary))
     offer_reversed(out, srcs, result)
     promised_on_contact(out, srcs, result)
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
@@ -115,12 +115,14 @@ def _glossary_support(text: str, glossary) -> str:
         return text
 
 
-def _explanations(text: str, glossary) -> list[str]:
+def _explanations(text: str, output: str, glossary) -> list[str]:
+    """The glossary's explanations of the terms the letter sentence uses and the output names (it explains them)."""
     if glossary is None:
         return []
     try:
-        return [e.explanation for e in glossary.terms_in(text)]
-    except Exception:  # see _supported_stems
+        named = {e.term.casefold() for e in glossary.terms_in(output)}
+        return [e.explanation for e in glossary.terms_in(text) if e.term.casefold() in named]
+    except Exception:  # see _glossary_support
         return []
 
 
