@@ -222,6 +222,8 @@ def _frames(doc) -> list[Frame]:
         group = w.verb_group(tok.text, particle)
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
+        elif group == "take" and _into_account(tok):
+            group = w.verb_group("include")  # "taken into account" is "counted", "included"
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
             nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
@@ -305,6 +307,14 @@ def _attach_facts(doc, frames: list[Frame]) -> None:
 
 
 _PRONOUNS = {"it", "this", "that", "them", "these", "those"}
+
+
+def _into_account(tok) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(p.lower_ == "account" for p in c.children) for c in tok.children
+    )
+
+
 _RESULTS = {"result", "lead"}
 
 

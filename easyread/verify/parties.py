@@ -65,6 +65,9 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         # Money: who pays whom, compared with source frames of the same kind of payment (first or back).
         if f.money and (f.payer or f.payee) and not _describes(out, f):
             same_kind = [s for s in src_frames if s.money == f.money and (s.payer or s.payee)]
+            # The same verb is the payment meant ("send you an invoice" / "send you the money"); another payment of
+            # the sentence ("you stop receiving Housing Benefit") does not excuse a reversed one.
+            same_kind = [s for s in same_kind if s.group == f.group] or same_kind
             if same_kind and all(_money_clash(f, s) for s in same_kind):
                 s = same_kind[0]
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')

@@ -89,3 +89,18 @@ def test_a_right_given_to_someone_else_is_flagged():
     source = "Please be aware that you have a right to apply for an independent appeal of this decision."
     assert "agent" in kinds(source, "We have the right to appeal against your decision.")
     assert "agent" not in kinds(source, "You have the right to appeal against this decision.")
+
+
+def test_the_same_verb_is_the_payment_meant():
+    source = "If you stop receiving Housing Benefit we will send you an invoice for the amount you owe."
+    assert "money" in kinds(source, "If your Housing Benefit stops, we will send you the money we owe you.")
+    assert "money" not in kinds(source, "If your Housing Benefit stops, we will send you a bill for what you owe.")
+
+
+def test_taken_into_account_is_counted():
+    source = (
+        "If you are receiving permanent residential or nursing care the value of your property may be taken into "
+        "account."
+    )
+    assert "negation" in kinds(source, "If you live in a care home, your home will not be counted.")
+    assert "negation" not in kinds(source, "If you live in a care home, the value of your home may be counted.")
