@@ -30,7 +30,7 @@ from easyread.verify.orders import (
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
-from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
+from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
@@ -77,6 +77,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     main_stance_problems(out, srcs, result)
     negation_moved(out, srcs, result)
     noun_denied(out, srcs, result)
+    finality_reversed(out, srcs, result)
     right_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)

@@ -104,3 +104,10 @@ def test_taken_into_account_is_counted():
     )
     assert "negation" in kinds(source, "If you live in a care home, your home will not be counted.")
     assert "negation" not in kinds(source, "If you live in a care home, the value of your home may be counted.")
+
+
+def test_the_last_one_made_more_to_come_is_flagged():
+    source = "This will be the last reminder we send."
+    assert "negation" in kinds(source, "We will keep sending you reminders.")
+    assert kinds(source, "We will not send you any more reminders after this one.") == []
+    assert kinds(source, "This is the last reminder we will send.") == []
