@@ -111,3 +111,15 @@ def test_the_last_one_made_more_to_come_is_flagged():
     assert "negation" in kinds(source, "We will keep sending you reminders.")
     assert kinds(source, "We will not send you any more reminders after this one.") == []
     assert kinds(source, "This is the last reminder we will send.") == []
+
+
+def test_plain_words_alone_are_left_to_the_model_but_comfort_is_flagged():
+    from easyread.verify import assess
+
+    source = "This may affect your ability to obtain credit elsewhere in the near future."
+    verdict = assess([source], "This may make it harder for you to borrow money for a while.")
+    assert not verdict.problems and verdict.undecided
+    care = (
+        "After the assessment, we will write to you within 20 working days to tell you whether you have eligible needs."
+    )
+    assert "invented" in kinds(care, "We will write to you within 20 working days with good news about your care.")
