@@ -7,7 +7,9 @@ sentence in a way that is faithful by construction. No model and no web framewor
 
 Modules: frames (one frame per verb, from the parse), rules (the entry points), parties (agent, money, opposite
 actions), stances (must / may / not), conditions, facts_moved, happened (done for to-be-done), unsupported
-(invented words, comfort, promises), fragments, findings (Problem, Assessment), words and related (word lists).
+(invented words, comfort, promises), orders (orders, explanations, offers and promises the letter sentence does not
+give; a glossary term explained against its entry), debts (a payment said as a debt), fragments, findings (Problem,
+Assessment), words and related (word lists).
 """
 
 from easyread.verify.rules import KINDS, Assessment, Problem, assess, verify_sentence

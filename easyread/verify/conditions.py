@@ -86,9 +86,11 @@ def hanging_if(out: fr.Sentence, result: Assessment) -> None:
 _COND_MARK = {"if", "unless", "provided", "providing"}
 _INVERTED = {"should", "were", "had"}  # "Should you pay late, ...": a condition without "if"
 # A condition about what the reader wants or needs ("If you need to make an arrangement, you can call us"): left
-# out, it turns an offer into advice, which the rules cannot weigh; the model is asked.
+# out, it turns an offer into advice, which the rules cannot weigh; the model is asked. "If you think you would
+# benefit from ..." is the reader's own judgement too.
 _SOFT_CONDITION = re.compile(
-    r"^\s*(if|should)\s+you\s+(need|want|wish|would like|require|prefer|feel|have any|are (unsure|not sure)|"
+    r"^\s*(if|should)\s+you\s+(need|want|wish|would like|require|prefer|feel|think|believe|have any|"
+    r"are (unsure|not sure|worried|concerned)|"
     r"can't|cannot|are unable|have (a|any) (question|quer))",
     re.IGNORECASE,
 )
@@ -159,7 +161,7 @@ def consequence_alone(
         return
     if out.question or _IF_WORDS.search(out.text) or _CONTINUES.match(out.text) or _DEFINITION.match(out.text):
         return  # a question, its own condition, a link to the sentence before, or a word explained
-    if any(f.cond or f.conditions for f in out.frames) or not out.frames:
+    if any(f.cond or f.conditions for f in out.frames) or not out.frames or _generic(out):
         return
     mine = _stems(t for t in out.doc if not t.is_punct)
     if not mine:
@@ -171,6 +173,8 @@ def consequence_alone(
             rest = _stems(t for t in src.doc if t.i not in ids | governed and not t.is_punct)
             if not on_governed or on_governed <= max(len(mine & _wide(cond)), len(mine & _wide(rest))):
                 continue  # the sentence says the condition, or another part of the letter's sentence
+            if _otherwise(out, src, ids) or _done_already(src, governed):
+                continue
             wanted = {f.group for f in src.frames if f.i in ids} - w.LIGHT_VERBS
             for ctx in context:
                 if (ctx.question or _IF_WORDS.search(ctx.text)) and _stems(ctx.doc) & _wide(cond):
@@ -192,6 +196,35 @@ def consequence_alone(
                 )
             )
             return
+
+
+_DEFINING = {"be", "mean", "let", "allow"}
+
+
+def _generic(out: fr.Sentence) -> bool:
+    """ "A Possession Order lets us take back your home.", "A benefit is money from the government to help you.": a
+    statement about a kind of thing (an indefinite subject) explains a word; it is never a consequence."""
+    root = next((t for t in out.doc if t.dep_ == "ROOT"), None)
+    # The base form, not the verb group: "let" is grouped with "tell" for "let us know".
+    if root is None or w.base(root.lower_) not in _DEFINING:
+        return False
+    subj = [c for c in root.children if c.dep_ == "nsubj" and c.tag_.startswith("NN")]
+    return bool(subj) and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in subj[0].children)
+
+
+def _otherwise(out: fr.Sentence, src: fr.Sentence, ids: set[int]) -> bool:
+    """ "Please contact me ..., if you do not contact me, the Council will request a Court Order": a condition
+    that denies the very action this sentence asks for is the letter's "otherwise", said of what comes after it;
+    it cannot be the condition of the request (the parse often hangs it on the request)."""
+    denied = {f.group for f in src.frames if f.i in ids and f.neg}
+    return any(f.group in denied and not f.neg and f.modal in (fr.IMP, fr.OBLIG, fr.SHOULD) for f in out.frames)
+
+
+def _done_already(src: fr.Sentence, governed: set[int]) -> bool:
+    """ "PIP has been introduced to help with extra costs if you have a long-term health condition": a condition on
+    the reader now cannot govern a thing already done; the parse hung it on the wrong verb."""
+    main = [f for f in src.frames if f.i in governed and src.doc[f.i].dep_ == "ROOT"]
+    return bool(main) and all(f.past and f.passive for f in main)
 
 
 def _misparsed_condition(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:

@@ -116,6 +116,8 @@ def _dangling(last) -> bool:
         prev = last.doc[last.i - 1] if last.i > 0 else None
         return prev is not None and prev.tag_ in ("DT", "PRP$") and last.dep_ not in ("acomp", "attr")
     if tag in ("VB", "VBP") and w.base(last.text) in _NEEDS_OBJECT:
+        if last.dep_ == "relcl" or (last.head.dep_ == "relcl" and last.dep_ in ("xcomp", "conj")):
+            return False  # "the last reminder we send": the noun the clause hangs on is its object
         return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in last.children)
     return tag in ("CC", "PRP$", "WDT", "WP")
 

@@ -62,6 +62,7 @@ class Frame:
     money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
     facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) attached to it
     text: str = ""  # the clause's words, for messages
+    pronoun_object: bool = False  # its object is only "it" / "this" / "them": a thing named elsewhere
 
 
 @dataclass
@@ -163,6 +164,52 @@ def _in_purpose(tok) -> bool:
     return False
 
 
+# Adjectives that carry their own "not", with the plain word a rewrite says instead ("you are unsure" is "you are not
+# sure", "PIP is different to DLA" is "PIP is not the same as DLA"). "unable" and "eligible" have rules of their own.
+_NEGATIVE_ADJ = {
+    "unsure": "sure",
+    "unaware": "aware",
+    "unwell": "well",
+    "unlikely": "likely",
+    "unhappy": "happy",
+    "unavailable": "available",
+    "unsuitable": "suitable",
+    "incorrect": "correct",
+    "wrong": "correct",
+    "inconvenient": "convenient",
+    "insufficient": "enough",
+    "invalid": "valid",
+    "different": "same",
+}
+_PLAIN_ADJ = set(_NEGATIVE_ADJ.values())
+
+
+def _said_with_adjective(tok, group: str, neg: bool) -> tuple[str, bool]:
+    """A "be" whose complement is one of those adjectives is compared as that adjective, not as any "is": its
+    group names the plain word, and the negative word counts as "not"."""
+    for c in tok.children:
+        if c.dep_ in ("acomp", "attr") and (c.lower_ in _NEGATIVE_ADJ or c.lower_ in _PLAIN_ADJ):
+            plain = _NEGATIVE_ADJ.get(c.lower_, c.lower_)
+            return f"be {plain}", neg != (c.lower_ in _NEGATIVE_ADJ)
+    return group, neg
+
+
+_ERGATIVE = {"change", "stop", "start", "increase", "reduce"}
+_PARTIES = {w.WE, w.YOU, w.LANDLORD, w.COURT, w.AGENT}
+
+
+def _ergative(frame: Frame, tok) -> None:
+    """ "Your appointment has not changed" says no one changed it: the subject of "change", "stop", "start" with no
+    object is the thing changed, so it compares with "we have had to reschedule your appointment"."""
+    if frame.group not in _ERGATIVE or frame.passive or any(c.dep_ == "dobj" for c in tok.children):
+        return
+    if not frame.agent or frame.agent & _PARTIES:
+        return
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    frame.patient, frame.agent = frame.agent, None
+    frame.objects = frame.objects | {w.stem(t.lower_) for s in subj for t in s.subtree if t.is_alpha}
+
+
 def _frames(doc) -> list[Frame]:
     frames = []
     question = doc.text.rstrip().endswith("?")
@@ -175,6 +222,8 @@ def _frames(doc) -> list[Frame]:
         group = w.verb_group(tok.text, particle)
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
+        elif group == "take" and _into_account(tok):
+            group = w.verb_group("include")  # "taken into account" is "counted", "included"
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
             nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
@@ -183,6 +232,8 @@ def _frames(doc) -> list[Frame]:
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)
+        if w.verb_group(tok.text) == "be":
+            group, neg = _said_with_adjective(tok, group, neg)
         if modal == IMP:
             agent = frozenset({w.YOU})
         patient, recipient, source_party, objects = objects_of(tok)
@@ -221,13 +272,17 @@ def _frames(doc) -> list[Frame]:
             text=" ".join(t.text for t in tok.subtree),
         )
         frame.purpose = _in_purpose(tok)
+        frame.pronoun_object = any(c.dep_ == "dobj" and c.lower_ in _PRONOUNS for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})
+        if tok.dep_ == "xcomp" and tok.head.tag_ in ("VBD", "VBN") and tok.head.lower_ == "had":
+            frame.past = True  # "we have had to reschedule your appointment": done, not still to do
         if tok.dep_ == "conj" and not auxes and tok.tag_ in ("VBN", "VBD"):
             # "you have paid late or not paid the full amount": the second "paid" shares the first one's "have"
             head = tok.head if tok.head.tag_.startswith("VB") else tok.head.head  # "paid late or not paid": misparsed
             head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             frame.past = frame.past or bool(head_auxes & {"has", "have", "had"})
+        _ergative(frame, tok)
         _money(frame, tok, source_party)
         frames.append(frame)
     return frames
@@ -251,12 +306,45 @@ def _attach_facts(doc, frames: list[Frame]) -> None:
             node = node.head
 
 
+_PRONOUNS = {"it", "this", "that", "them", "these", "those"}
+
+
+def _into_account(tok) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(p.lower_ == "account" for p in c.children) for c in tok.children
+    )
+
+
+_RESULTS = {"result", "lead"}
+
+
+def _inherit_result(doc, frames: list[Frame]) -> None:
+    """ "Failure to pay will result in legal action being taken": the action under "result in" / "lead to" is as
+    certain as the "result" ("legal action will be taken"), so "we might take legal action" is compared with "will"."""
+    by_i = {f.i: f for f in frames}
+    for f in frames:
+        if f.modal != PLAIN:
+            continue
+        node = doc[f.i]
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                break
+            if head.i in by_i and w.base(head.lower_) in _RESULTS and by_i[head.i].modal != PLAIN:
+                f.modal, f.neg = by_i[head.i].modal, f.neg or by_i[head.i].neg
+                break
+            if head.tag_.startswith("VB"):
+                break
+            node = head
+
+
 def read_sentences(texts: list[str]) -> list[Sentence]:
     """Frames for each text (one sentence or a few), parsed in one batch."""
     out = []
     for text, doc in zip(texts, parse_many([t or "" for t in texts])):
         frames = _frames(doc)
         _attach_facts(doc, frames)
+        _inherit_result(doc, frames)
         for frame in frames:
             # "We will give you £300": an amount is known only once the facts are attached.
             if frame.money is None and frame.group in w.MONEY_MAYBE and any(k == "money" for k, _ in frame.facts):

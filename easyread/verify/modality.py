@@ -68,10 +68,16 @@ def _denied_argument(tok) -> bool:
     return False
 
 
+_WHEN = {"before", "after", "until", "till", "since", "while", "when", "once"}
+
+
 def _negated_by_ancestor(tok) -> bool:
     """ "to avoid further action being taken", "Failure to attend": the verb is denied by a word above it."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         # "Failure to attend without cancelling": the failure denies attending; "without" alone denies cancelling.
+        return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ in _WHEN:
+        # "Do not stop this before contacting the nurse": a time clause, not what "stop" stops; contacting is asked.
         return False
     node = tok
     for _ in range(3):

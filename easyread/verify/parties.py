@@ -65,6 +65,9 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         # Money: who pays whom, compared with source frames of the same kind of payment (first or back).
         if f.money and (f.payer or f.payee) and not _describes(out, f):
             same_kind = [s for s in src_frames if s.money == f.money and (s.payer or s.payee)]
+            # The same verb is the payment meant ("send you an invoice" / "send you the money"); another payment of
+            # the sentence ("you stop receiving Housing Benefit") does not excuse a reversed one.
+            same_kind = [s for s in same_kind if s.group == f.group] or same_kind
             if same_kind and all(_money_clash(f, s) for s in same_kind):
                 s = same_kind[0]
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
@@ -128,7 +131,11 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     f"this sentence says {who(f.agent)} {f.verb}.",
                 )
                 continue
-        candidates = [s for s in same if _agents_meet(s.agent, f.agent) and _overlap(s, f) and s.past == f.past]
+        candidates = [s for s in same if _agents_meet(s.agent, f.agent) and s.past == f.past]
+        # A frame that shares words is the one meant; "it" / "this" stands in only when no frame shares any.
+        candidates = [s for s in candidates if _overlap(s, f, pronouns=False)] or [
+            s for s in candidates if _overlap(s, f)
+        ]
         candidates = [s for s in candidates if not _last_of_its_kind(srcs, s, out, f)]
         matched = _best(f, candidates)
         if not matched:
@@ -211,8 +218,10 @@ def _describes(sentence: fr.Sentence, f: fr.Frame) -> bool:
     return tok.dep_ in ("relcl", "acl") or (tok.dep_ != "ROOT" and tok.left_edge.lower_ in ("how", "what", "whatever"))
 
 
-def _overlap(s: fr.Frame, f: fr.Frame) -> bool:
+def _overlap(s: fr.Frame, f: fr.Frame, pronouns: bool = True) -> bool:
     """The two clauses share a word besides their verb (or neither has one): they talk about the same thing."""
+    if pronouns and (s.pronoun_object or f.pronoun_object):
+        return True  # "You should read it carefully": "it" can be the notice the rewrite names
     a = w.content_stems(s.text) - {w.stem(s.verb)}
     b = w.content_stems(f.text) - {w.stem(f.verb)}
     wide = set(a)

@@ -67,6 +67,11 @@ _RELATED = [
     "dwelling home house",
     "accommodation home housing",
     "symptoms feel ill",
+    # A change in circumstances is said "your life has changed" or "your situation has changed".
+    "circumstances life situation",
+    # Orders, summonses and judgments come from a court: "A Suspended Possession Order" explained as "the court's
+    # terms" brings in no new party.
+    "order court judgment summons",
 ]
 RELATED: dict[str, set[str]] = {}
 for _group in _RELATED:
@@ -99,6 +104,10 @@ _OPPOSITES = [
     ("arrive", "leave"),
     ("add", "deduct"),
     ("add", "take"),
+    # A charge that increases does not stay the same, fall or decrease.
+    ("increase", "stay"),
+    ("increase", "decrease"),
+    ("increase", "fall"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:

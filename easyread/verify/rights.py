@@ -6,10 +6,27 @@ from __future__ import annotations
 
 from easyread.checks.facts import extract_facts
 from easyread.verify import frames as fr
-from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify import words as w
+from easyread.verify.findings import Assessment, Problem, quote, who_obj
 from easyread.verify.stances import stance
 
 _ORDER = {"must", "do"}
+_HOLDERS = {w.WE, w.YOU}
+
+
+def _holder(sentence: fr.Sentence, frame: fr.Frame) -> frozenset:
+    """Who holds the right, when it is us or the reader: the agent of the verb, or of the "have" the right hangs on
+    ("you have a right to apply": "apply" has no subject of its own)."""
+    by_i = {f.i: f for f in sentence.frames}
+    tok = sentence.doc[frame.i]
+    for _ in range(4):
+        f = by_i.get(tok.i)
+        if f is not None and f.agent and not f.weak:
+            return frozenset(f.agent & _HOLDERS)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return frozenset()
 
 
 def _hold(sentence: fr.Sentence, start: int) -> tuple[fr.Frame | None, bool]:
@@ -61,6 +78,18 @@ def right_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
                     Problem(
                         "negation",
                         f'The letter {said} the right to {name} ("{quote(src.text)}"); this sentence says the opposite.',
+                    )
+                )
+                return
+            holder, their_holder = _holder(out, frame), _holder(src, theirs)
+            if holder and their_holder and not holder & their_holder:
+                # "We have the right to appeal" for "you have a right to apply for an independent appeal": a right
+                # given to someone else is one the reader thinks they do not have.
+                result.problems.append(
+                    Problem(
+                        "agent",
+                        f'The letter gives the right to {name} to {who_obj(their_holder)} ("{quote(src.text)}"); '
+                        f"this sentence gives it to {who_obj(holder)}.",
                     )
                 )
                 return

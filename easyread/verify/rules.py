@@ -12,17 +12,27 @@ What the rules cannot settle (an action the sources never name, one unexplained 
 
 from __future__ import annotations
 
+import re
+
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
+from easyread.verify.debts import payment_made_debt
 from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
+from easyread.verify.orders import (
+    definition_differs,
+    explanation_added,
+    obligation_added,
+    offer_reversed,
+    promised_on_contact,
+)
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
-from easyread.verify.stances import main_stance_problems, negation_moved, noun_denied
+from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
@@ -47,6 +57,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
             result.problems += [p for p in one.problems if p not in result.problems]
             result.undecided += one.undecided
         return result
+    if _glossary_words(output, sources, glossary):
+        return result
     out = read(output)
     srcs = [read(s) for s in sources]
     ctx = [read(c) for c in _context_sentences(context)]
@@ -56,6 +68,10 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         labels=bool(srcs) and all(not s.frames for s in srcs),
         starts_lower=any(s[:1].islower() for s in sources),
     )
+    if _same_words(output, sources):
+        # Still a fragment when it was one in the letter ("who to phone if you cannot pay", a list item without
+        # its lead-in), but no meaning error.
+        return result
     hanging_if(out, result)
     if not sources:
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
@@ -69,6 +85,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     main_stance_problems(out, srcs, result)
     negation_moved(out, srcs, result)
     noun_denied(out, srcs, result)
+    finality_reversed(out, srcs, result)
     right_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)
@@ -77,6 +94,12 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
+    payment_made_debt(out, srcs, result)
+    obligation_added(out, srcs, result, _explanations(support, f"{context} {output}", glossary))
+    offer_reversed(out, srcs, result)
+    promised_on_contact(out, srcs, result)
+    explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
+    definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
@@ -99,6 +122,52 @@ def _glossary_support(text: str, glossary) -> str:
         return " ".join([text] + [e.explanation for e in glossary.terms_in(text)])
     except Exception:  # see _supported_stems
         return text
+
+
+def _same_words(output: str, sources: list[str]) -> bool:
+    """The line is a letter sentence word for word (a sentence already plain, or the fallback's "the letter's own
+    sentence"): it cannot change the letter's meaning, so it is not marked for a meaning error (it can still be
+    a fragment: a list item cut from its lead-in)."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"[\s’']+", " ", text).strip(" .").casefold()
+
+    return norm(output) in {norm(s) for s in sources}
+
+
+def _glossary_words(output: str, sources: list[str], glossary) -> bool:
+    """The line is the glossary's own explanation of a term of the letter sentence, word for word ('"Eviction"
+    means: When a landlord makes you leave your home.', as the fallback writes it, or one sentence of it): it says
+    what the council's glossary says, so the letter sentence is not the measure of it ("landlord" there is not a
+    party the rewrite brought in). Flagging it would mark a line for a person for nothing."""
+    from easyread.documents.sentences import split_block_text
+
+    if glossary is None or not sources:
+        return False
+    try:
+        entries = glossary.terms_in(" ".join(sources))
+    except Exception:  # see _glossary_support
+        return False
+    said = re.sub(r"\s+", " ", output).strip().casefold()
+    for e in entries:
+        explanation = re.sub(r"\s+", " ", e.explanation).strip()
+        whole = f'"{e.term}" means: {explanation}'.casefold()
+        if said == whole or said in (x.casefold() for x in split_block_text(whole)):
+            return True
+        if said in (x.strip().casefold() for x in split_block_text(explanation)):
+            return True
+    return False
+
+
+def _explanations(text: str, output: str, glossary) -> list[str]:
+    """The glossary's explanations of the terms the letter sentence uses and the output names (it explains them)."""
+    if glossary is None:
+        return []
+    try:
+        named = {e.term.casefold() for e in glossary.terms_in(output)}
+        return [e.explanation for e in glossary.terms_in(text) if e.term.casefold() in named]
+    except Exception:  # see _glossary_support
+        return []
 
 
 def _context_sentences(context: str, last: int = 3) -> list[str]:

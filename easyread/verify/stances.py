@@ -219,3 +219,41 @@ def noun_denied(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
                         )
                     )
                     return
+
+
+_FINAL = {"last", "final"}
+_MORE = {"keep", "continue", "again", "another", "more", "further"}
+
+
+def _final_things(sentence: fr.Sentence) -> set[str]:
+    """Nouns the sentence calls the last or final one ("the last reminder we send")."""
+    from easyread.verify import words as w
+
+    return {w.stem(t.head.lower_) for t in sentence.doc if t.lower_ in _FINAL and t.dep_ == "amod"}
+
+
+def finality_reversed(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
+    """ "We will keep sending you reminders" for "This will be the last reminder we send": the letter says there
+    will be no more; the rewrite says more will come (a lost "not" without the word "not")."""
+    from easyread.verify import words as w
+    from easyread.verify.findings import Problem, quote
+
+    if result.problems or out.question:
+        return
+    for src in srcs:
+        last = _final_things(src)
+        if not last or _final_things(out) & last:
+            continue
+        if any(f.neg for f in out.frames) or any(t.lower_ in ("no", "never") for t in out.doc):
+            continue  # "We will not send you any more reminders": the same, said with "not"
+        more = [t for t in out.doc if t.lower_ in _MORE or w.base(t.lower_) in _MORE]
+        things = {w.stem(t.lower_) for t in out.doc if t.tag_.startswith("NN")}
+        if more and things & last:
+            result.problems.append(
+                Problem(
+                    "negation",
+                    f'The letter says this is the last one ("{quote(src.text)}"); this sentence says more will come '
+                    f'("{more[0].text}").',
+                )
+            )
+            return

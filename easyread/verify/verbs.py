@@ -25,11 +25,13 @@ _SYNONYMS = [
     "help support assist",
     "stop end cancel cease close suspend withdraw",
     "start begin",
-    "change alter amend update vary",
+    # A date rescheduled, rearranged or rebooked is a date changed: "has not changed" is then a lost "not".
+    "change alter amend update vary reschedule rearrange rebook",
     "need require",
     "appeal challenge dispute",
     "visit come attend see arrive",
-    "fix repair mend",
+    # "we can't solve the problem" is said "we cannot fix" or "sort out the problem"
+    "fix repair mend solve resolve sort",
     "agree accept",
     "apply claim",
     "move leave",
