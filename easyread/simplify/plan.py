@@ -88,11 +88,33 @@ def _chunks(sentences: list[tuple[str, str]], max_words: int) -> list[list[tuple
     return pieces
 
 
+# What a number's label says it is for: a textphone or fax number given as "phone us" sends a resident who
+# calls it by voice to a line that cannot answer them (a DWP letter's "Textphone: 0800 121 4493" did).
+_NUMBER_KINDS = (
+    (
+        re.compile(r"text\s*phone|minicom|text\s*relay|relay\s*uk|typetalk|\btty\b", re.I),
+        "If you use a textphone, you can call {}.",
+    ),
+    (re.compile(r"\bfax\b", re.I), "Our fax number is {}."),
+    (re.compile(r"\bsms\b|\btext(?:\s+message)?\b", re.I), "You can send a text message to {}."),
+)
+
+
+def _number_point(label: str, number: str) -> str:
+    """The point for a phone number, said as what its label (the words before it on its line) says it is for."""
+    for pattern, words in _NUMBER_KINDS:
+        if pattern.search(label):
+            return words.format(number)
+    return f"You can phone us on {number}."
+
+
 def _contacts(text: str) -> list[tuple[str, str]]:
     """Contact points found in an address or sign-off, each with the words it was made from."""
     points = []
-    for number in _PHONE.findall(text):
-        points.append((f"You can phone us on {number.strip()}.", number.strip()))
+    for line in text.splitlines() or [text]:
+        for found in _PHONE.finditer(line):
+            number = found.group(0).strip()
+            points.append((_number_point(line[: found.start()], number), number))
     for email in _EMAIL.findall(text):
         points.append((f"You can email us at {email}.", email))
     for url in _URL.findall(text):
