@@ -266,10 +266,7 @@ def check_meaning(
     records: list[dict] = []
     if repair and failing:
         repaired = _repair(failing, engine, batch_size, stage, use_model, glossary)
-        for item in failing:
-            if id(item) in repaired:
-                continue
-            records += _fall_back(item, glossary)
+        records += _fall_back_by_sentence([i for i in failing if id(i) not in repaired], glossary)
     else:
         for item in failing:
             records.append(_mark(item))
@@ -353,8 +350,62 @@ def _repair(failing: list[_Item], engine, batch_size, stage, use_model: bool, gl
     return done
 
 
-def _fall_back(item: _Item, glossary) -> list[dict]:
-    """Replace a line that failed twice with the letter's own words, cut shorter, marked for a person."""
+def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
+    """Fall back once per letter sentence, so no letter sentence is said twice.
+
+    Read on real drafts: when one of a sentence's three model lines failed, its fallback (the letter's words)
+    was laid out beside the two lines that passed, and the resident read the same thing two or three times
+    ("A copy of this letter can be used in court." then the letter's whole sentence). So a traced sentence whose
+    failing lines only added something the letter does not say, while the lines that passed keep all its facts,
+    loses those lines and nothing else; otherwise the letter's own words replace every line that says it."""
+    records: list[dict] = []
+    groups: dict[tuple, list[_Item]] = {}
+    for item in failing:
+        # The summary line (no unit) says several sentences in one and is handled on its own, as before.
+        traced = item.line.sources and item.line.unit is not None
+        key = (id(item.letter), tuple(item.line.sources)) if traced else (id(item),)
+        groups.setdefault(key, []).append(item)
+    for group in groups.values():
+        letter, first = group[0].letter, group[0]
+        failed = {id(i.line) for i in group}
+        siblings = [
+            line
+            for line in letter.lines
+            if first.line.sources
+            and first.line.unit is not None
+            and line.unit is not None
+            and line.sources == first.line.sources
+            and id(line) not in failed
+            and not is_fallback(line)
+            and "fact-readded" not in line.flags
+        ]
+        if siblings and all(i.problems[0].kind == "invented" for i in group) and _keeps_facts(first, siblings):
+            for item in group:
+                letter.lines.remove(item.line)
+                letter.notes.append(
+                    f'The rewrite said "{item.line.text}", which the letter does not say; it was left out, '
+                    "as the other sentences say that part of the letter."
+                )
+            continue
+        others = siblings + [i.line for i in group[1:]]
+        at = min(letter.lines.index(line) for line in [first.line, *others])  # where the sentence is said first
+        for line in others:
+            letter.lines.remove(line)
+        letter.lines.remove(first.line)
+        letter.lines.insert(at, first.line)
+        records += _fall_back(first, glossary, also=[i.line.text for i in group[1:]] + [s.text for s in siblings])
+    return records
+
+
+def _keeps_facts(item: _Item, lines: list[Line]) -> bool:
+    """True when `lines` keep every hard fact (amount, date, phone number...) of the item's letter sentences."""
+    return not checking.get(checking.compare_facts(item.source_text, " ".join(l.text for l in lines)), "lost", [])
+
+
+def _fall_back(item: _Item, glossary, also: list[str] | None = None) -> list[dict]:
+    """Replace a line that failed twice with the letter's own words, cut shorter, marked for a person.
+
+    `also` are the texts of the other lines of the same letter sentence the fallback replaces too."""
     problem = item.problems[0]
     line = item.line
     sources = item.sources
@@ -366,6 +417,10 @@ def _fall_back(item: _Item, glossary) -> list[dict]:
         f'The rewrite said "{line.text}". {problem.message} It was replaced with the letter\'s own words, '
         "cut into short sentences where that keeps the meaning."
     )
+    if also:
+        message += " They also replace the other sentences that said the same part of the letter: " + " ".join(
+            f'"{text}"' for text in also
+        )
     new_lines = []
     for n, text in enumerate(texts):
         new = replace(
