@@ -1,0 +1,40 @@
+"""Rules from reading real drafts of the embedded model on real letters sentence by sentence (the lead's reads of
+letters 03 and 16): each unfaithful line is the model's own, beside a faithful rewrite of the same letter sentence
+that the rule must leave alone."""
+
+from easyread.simplify.checking import load_default_glossary
+from easyread.verify import verify_sentence
+
+GLOSSARY = load_default_glossary()
+
+
+def kinds(source, output, glossary=GLOSSARY):
+    return [p.kind for p in verify_sentence([source], output, glossary=glossary)]
+
+
+def test_a_sentence_cut_after_when_is_a_fragment():
+    # The reader is not told when they must be with the caller: the clause after "when" is gone.
+    source = "Someone else can call for you, but you will need to be with them when they call."
+    assert "fragment" in kinds(source, "Someone else can call for you, but you will need to be with them when.")
+    assert kinds(source, "Someone else can call for you. You must be with them when they call.") == []
+
+
+def test_a_question_word_its_verb_can_leave_out_is_not_a_fragment():
+    # "tell you when" is whole English: the question is the object of "tell", left unsaid.
+    source = "We will let you know the date of your appointment."
+    assert "fragment" not in kinds(source, "We will tell you when.")
+
+
+def test_only_a_purpose_phrase_is_a_fragment():
+    # The model kept the letter's purpose ("to form the basis of a Court Order") and cut who does what.
+    source = (
+        "A copy of this letter may be presented in court to form the basis of a Court Order Order against you in "
+        "the event the Council commences legal proceedings against you."
+    )
+    assert "fragment" in kinds(source, "To make a court order against you.")
+    assert "fragment" not in kinds(source, "We may show this letter in court to get a court order against you.")
+
+
+def test_a_heading_with_to_is_not_a_fragment():
+    source = "You can pay your rent online or by phone."
+    assert "fragment" not in kinds(source, "To pay your rent:")
