@@ -38,3 +38,36 @@ def test_only_a_purpose_phrase_is_a_fragment():
 def test_a_heading_with_to_is_not_a_fragment():
     source = "You can pay your rent online or by phone."
     assert "fragment" not in kinds(source, "To pay your rent:")
+
+
+PIP_DEADLINE = "If you want to claim PIP call 0800 917 2222 by 12 December 2023."
+
+
+def test_a_deadline_said_as_an_order_without_its_condition_is_flagged():
+    # The verbs differ ("call" / "be made"); the shared date ties the order to the letter's conditional action.
+    assert "condition" in kinds(PIP_DEADLINE, "This call must be made by 12 December 2023.")
+    assert "condition" in kinds(PIP_DEADLINE, "You must call 0800 917 2222 by 12 December 2023.")
+
+
+def test_a_deadline_with_its_condition_or_purpose_kept_passes():
+    assert "condition" not in kinds(PIP_DEADLINE, "To claim PIP, you must call 0800 917 2222 by 12 December 2023.")
+    assert "condition" not in kinds(PIP_DEADLINE, "If you want PIP, call 0800 917 2222 by 12 December 2023.")
+    # The sentence before says what the call is for: "This call" goes on from it.
+    found = verify_sentence(
+        [PIP_DEADLINE],
+        "This call must be made by 12 December 2023.",
+        glossary=GLOSSARY,
+        context="Call 0800 917 2222 to claim PIP.",
+    )
+    assert [p.kind for p in found if p.kind == "condition"] == []
+
+
+def test_an_order_sharing_the_letters_object_without_its_condition_is_flagged():
+    # A real holdout pair: the object ("the full cost of your care") ties the order to the letter's consequence.
+    source = (
+        "If you do not want to tell us about your finances you will have to pay the full cost of your care yourself."
+    )
+    assert "condition" in kinds(source, "You will have to pay the full cost of your care yourself.")
+    assert "condition" not in kinds(
+        source, "If you do not tell us about your money, you will have to pay the full cost of your care."
+    )
