@@ -328,7 +328,11 @@ def obligation_unconditional(
             verb = _verb_above(anchor)
             if verb is None:
                 continue
-            found = [(text, ids) for text, ids, governed in spans if verb.i in governed and anchor.i not in ids]
+            found = [
+                (text, ids)
+                for text, ids, governed in spans
+                if verb.i in governed and anchor.i not in ids and not _done_already(src, governed)
+            ]
             if not found:
                 lead = _leading_condition(src, verb)
                 found = [lead] if lead else []

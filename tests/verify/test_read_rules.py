@@ -71,3 +71,23 @@ def test_an_order_sharing_the_letters_object_without_its_condition_is_flagged():
     assert "condition" not in kinds(
         source, "If you do not tell us about your money, you will have to pay the full cost of your care."
     )
+
+
+PIP_NEW = (
+    "A new benefit called Personal Independence Payment (PIP) has been introduced to help with extra costs if you "
+    "have a long-term health condition or disability."
+)
+
+
+def test_a_needed_thing_the_letter_sentence_does_not_name_is_invented():
+    # "assessment" comes from elsewhere in the letter: the sentence says nothing of what the reader needs.
+    output = "They may need an assessment to get help if you have a long-term health condition or disability."
+    assert "invented" in kinds(PIP_NEW, output)
+
+
+def test_a_plain_retelling_or_the_letters_own_need_in_other_words_passes():
+    faithful = "PIP is a new benefit. It helps with extra costs if you have a long-term health condition or disability."
+    assert kinds(PIP_NEW, faithful) == []
+    # A real dev pair: the letter's own need ("further investigations") said in plainer words.
+    source = "Around 2 in every 100 people who return a kit may need further investigations such as a colonoscopy."
+    assert kinds(source, "About 2 in every 100 people who send back a kit may need more tests.") == []
