@@ -3,7 +3,7 @@ letters 03 and 16): each unfaithful line is the model's own, beside a faithful r
 that the rule must leave alone."""
 
 from easyread.simplify.checking import load_default_glossary
-from easyread.verify import verify_sentence
+from easyread.verify import assess, verify_sentence
 
 GLOSSARY = load_default_glossary()
 
@@ -91,3 +91,22 @@ def test_a_plain_retelling_or_the_letters_own_need_in_other_words_passes():
     # A real dev pair: the letter's own need ("further investigations") said in plainer words.
     source = "Around 2 in every 100 people who return a kit may need further investigations such as a colonoscopy."
     assert kinds(source, "About 2 in every 100 people who send back a kit may need more tests.") == []
+
+
+ACCESS = (
+    "If you would like Braille, British Sign Language, a hearing loop, translations, large print, audio or something "
+    "else please tell us using the phone number at the top of this letter."
+)
+
+
+def test_a_place_moved_from_a_thing_to_an_action_goes_to_the_model():
+    # The letter's "at the top of this letter" says where the phone number is; "call us at the top of the letter"
+    # drops the number. A labelled test pair reads the same line as faithful, so the rules ask the model.
+    found = assess([ACCESS], "Please call us at the top of the letter.", glossary=GLOSSARY)
+    assert "fact-moved" in [kind for kind, _ in found.undecided]
+    assert found.problems == []
+
+
+def test_a_place_kept_with_its_thing_is_not_sent_for_it():
+    found = assess([ACCESS], "Call the number at the top of the letter.", glossary=GLOSSARY)
+    assert "fact-moved" not in [kind for kind, _ in found.undecided]
