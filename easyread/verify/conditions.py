@@ -273,3 +273,81 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
                 )
             )
             return
+
+
+def _leading_condition(src: fr.Sentence, verb) -> tuple[str, set[int]] | None:
+    """ "If you want to claim PIP call 0800 917 2222 by 12 December 2023": with no comma the parser makes the "if"
+    clause the root and hangs the order on it; the condition is what comes before the order's own words."""
+    first = src.doc[0] if len(src.doc) else None
+    if first is None or first.lower_ not in _COND_MARK or first.i in {t.i for t in verb.subtree}:
+        return None
+    ids = set(range(0, verb.left_edge.i))
+    return (" ".join(src.doc[i].text for i in sorted(ids)), ids) if len(ids) > 1 else None
+
+
+def _verb_above(tok):
+    while not tok.tag_.startswith("VB") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.tag_.startswith("VB") else None
+
+
+def obligation_unconditional(
+    out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment
+) -> None:
+    """ "This call must be made by 12 December 2023." for "If you want to claim PIP call 0800 917 2222 by 12 December
+    2023.": the letter's action and deadline, which hold only under its "if", said as an order to everyone. The
+    verbs often differ ("call" / "be made"), so the two are matched on what they share: a date, amount or phone
+    number the letter puts on the action the condition governs, or the thing that action is done to. An order is
+    what a resident obeys, so one that lost its condition makes them act (or believe they are in breach) when the
+    letter does not ask it of them."""
+    from easyread.checks.facts import extract_facts
+    from easyread.verify.unsupported import _DEFINITION
+
+    if any(p.kind == "condition" for p in result.problems) or out.question or not srcs:
+        return
+    if _IF_WORDS.search(out.text) or _DEFINITION.match(out.text):
+        return
+    if _CONTINUES.match(out.text) and out.doc[0].dep_ != "det":
+        return  # "It must be done by ...": goes on from the sentence before; "This call must ..." names its action
+    orders = [f for f in out.frames if f.modal == fr.OBLIG and not f.neg and not f.cond and not f.conditions]
+    if not orders:
+        return
+    mine = _stems(t for t in out.doc if not t.is_punct)
+    my_facts = {(f.kind, f.value) for f in extract_facts(out.text)}
+    my_objects = {x for f in orders for x in f.objects if x not in w.PARTY_OF}
+    for src in srcs:
+        anchors = []  # the letter's tokens this sentence shares: a fact, or the object of the action
+        for fact in extract_facts(src.text):
+            if (fact.kind, fact.value) in my_facts:
+                anchors += [t for t in src.doc if fact.start <= t.idx < fact.end][:1]
+        for f in src.frames:
+            if f.objects & my_objects:
+                anchors.append(src.doc[f.i])
+        spans = _condition_spans(src) or _misparsed_condition(src)
+        for anchor in anchors:
+            verb = _verb_above(anchor)
+            if verb is None:
+                continue
+            found = [
+                (text, ids)
+                for text, ids, governed in spans
+                if verb.i in governed and anchor.i not in ids and not _done_already(src, governed)
+            ]
+            if not found:
+                lead = _leading_condition(src, verb)
+                found = [lead] if lead else []
+            for text, ids in found:
+                if _GENERIC_CONDITION.match(text):
+                    continue
+                cond = _stems(src.doc[i] for i in ids)
+                if not cond or mine & _wide(cond):
+                    continue  # the condition is said ("To claim PIP, you must call ...")
+                if any(_stems(ctx.doc) & _wide(cond) for ctx in context):
+                    continue  # said in the sentence before: "Do you want to claim PIP?", "Call us to claim PIP."
+                result.problems.append(
+                    Problem(
+                        "condition",
+                        f'The letter says this only "{quote(text)}"; this sentence makes it an order for everyone.',
+                    )
+                )
+                return

@@ -119,7 +119,18 @@ def _dangling(last) -> bool:
         if last.dep_ == "relcl" or (last.head.dep_ == "relcl" and last.dep_ in ("xcomp", "conj")):
             return False  # "the last reminder we send": the noun the clause hangs on is its object
         return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in last.children)
+    if tag == "WRB" and last.dep_ == "advmod" and not any(True for _ in last.children):
+        # "you will need to be with them when.": a question word or "when" with no clause after it hangs, unless
+        # its verb takes a question as its object and English leaves the question out ("We will tell you when.").
+        return last.head.tag_.startswith("VB") and w.base(last.head.lower_) not in _TAKES_QUESTION
     return tag in ("CC", "PRP$", "WDT", "WP")
+
+
+# Verbs whose object can be a question left unsaid: "We will tell you when.", "Ask us how."
+_TAKES_QUESTION = {
+    "tell", "know", "ask", "say", "decide", "show", "explain", "find", "check", "see", "understand", "wonder",
+    "let", "confirm", "agree", "choose", "advise", "inform", "remember", "learn", "discuss", "sure", "write",
+}  # fmt: skip
 
 
 _EMPTY_NOUNS = {"time", "moment", "point"}
@@ -171,7 +182,7 @@ _NEEDS_OBJECT = {
 _NEEDS_MORE = {
     "in", "on", "at", "by", "for", "to", "of", "from", "with", "about", "before", "after", "within", "than",
     "that", "which", "who", "whose", "into", "onto", "towards", "under", "between", "and", "or", "but", "if",
-    "because", "until", "via", "per", "including",
+    "because", "until", "via", "per", "including", "when", "where", "how", "why", "what", "whether", "whom",
 }  # fmt: skip
 _VAGUE = {"something", "anything", "things", "thing", "stuff", "everything", "somebody", "someone", "somewhere"}
 
@@ -241,6 +252,15 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                     )
                 )
                 return
+    if _infinitive_only(out, srcs):
+        result.problems.append(
+            Problem(
+                "fragment",
+                'This sentence is only a "to ..." phrase: it does not say who does what. The letter says it whole.',
+                False,
+            )
+        )
+        return
     # 3. A last verb that lost what the letter gives it: "for an order requiring.", "you avoid being sent."
     verbs = [t for t in out.doc if not t.is_punct]
     end = verbs[-1] if verbs else None
@@ -307,3 +327,23 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                 )
             )
             return
+
+
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def _infinitive_only(out: fr.Sentence, srcs: list[fr.Sentence]) -> bool:
+    """ "To make a court order against you." for "A copy of this letter may be presented in court to form the basis of
+    a Court Order against you": the purpose part of the letter's sentence kept, its main clause (who does what) cut.
+    Found on the parse: the root is a "to" infinitive and no verb of the sentence is finite, where the letter's has
+    one. A heading ("To pay your rent:") ends in a colon and is left alone; an order ("To pay, call us") has its
+    finite or imperative root elsewhere."""
+    doc = out.doc
+    if out.text.rstrip().endswith(":") or out.question:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in root.children):
+        return False
+    if any(t.tag_ in _FINITE for t in doc):
+        return False
+    return any(t.tag_ in _FINITE for s in srcs for t in s.doc)

@@ -17,9 +17,9 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.claims import claim_problems
-from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if
+from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
-from easyread.verify.facts_moved import fact_problems, rate_problems, subject_changed
+from easyread.verify.facts_moved import fact_problems, place_moved, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems
@@ -80,6 +80,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     frame_problems(out, srcs, ctx, result)
     consequence_alone(out, srcs, ctx, result)
     consequence_dropped(out, srcs, result)
+    obligation_unconditional(out, srcs, ctx, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)
@@ -94,6 +95,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
+    place_moved(out, srcs, result)
     payment_made_debt(out, srcs, result)
     obligation_added(out, srcs, result, _explanations(support, f"{context} {output}", glossary))
     offer_reversed(out, srcs, result)

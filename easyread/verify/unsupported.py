@@ -8,7 +8,7 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import related as rel
 from easyread.verify import words as w
-from easyread.verify.findings import Assessment, Problem, read
+from easyread.verify.findings import Assessment, Problem, quote, read
 
 _REASSURANCE = re.compile(
     r"\b(worry|worried|worries|panic|okay|ok|alright|all right|relax|scared|afraid|nothing to fear|no problem|"
@@ -206,6 +206,8 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
         return
     if _invented_action(out, sources, glossary, result):
         return
+    if _needed_thing_added(out, sources, glossary, result):
+        return
     extra = unsupported_words(out, sources, glossary)
     reason = _REASON.search(out.text)
     if reason and not _REASON.search(src) and extra:
@@ -225,3 +227,44 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
     # lines. The model judges them (orders.explanation_added and the rules above judge the claims).
     if extra:
         result.undecided.append(("invented", f'The letter does not use the word "{extra[0][0]}".'))
+
+
+# Verbs that only carry an obligation to their object: "need an assessment", "must have an assessment", "must get a
+# form", "have to attend an interview".
+_CARRIERS = {"need", "require", "have", "get", "attend", "go", "take", "book", "do"}
+
+
+def _needed_thing_added(out: fr.Sentence, sources: list[str], glossary, result: Assessment) -> bool:
+    """ "They may need an assessment to get help ..." for a letter sentence that names no assessment: a thing the
+    reader needs (or must have, attend, get), which neither the letter sentence nor the glossary's explanation of
+    its terms names, is a claim taken from elsewhere (another sentence of the letter, or nowhere). New words alone
+    are often Easy Read's plain paraphrase and are left to the model; a new thing put under a need or an order is
+    what the reader will act on, so it is flagged. A word that shares its first five letters with one of the
+    letter's, or that the related-words table links to one, counts as said."""
+    stems, _groups = _supported_stems(sources, glossary)
+    theirs = [g for src in sources for g in read(src).frames]
+    for f in out.frames:
+        if f.neg or f.question or f.cond:
+            continue
+        if any((g.group == f.group or g.modal == f.modal == fr.OBLIG) and g.objects for g in theirs):
+            continue  # the letter's own need said in plainer words ("may need more tests" for "further investigations")
+        tok = out.doc[f.i]
+        if not (f.group == "need" or (f.modal == fr.OBLIG and w.base(tok.lower_) in _CARRIERS)):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "dobj" and c.tag_.startswith("NN")):
+            words = [obj] + [c for c in obj.children if c.dep_ == "compound"]
+            if any(x.lower_ in w.STOP or x.lower_ in w.EASY_WORDS or x.lower_ in w.PARTY_OF for x in words):
+                continue
+            if any(
+                w.stem(x.lower_) in stems or any(w.stem(x.lower_)[:5] == s[:5] for s in stems if len(s) >= 5)
+                for x in words
+            ):
+                continue
+            result.problems.append(
+                Problem(
+                    "invented",
+                    f'The letter sentence does not say anyone needs "{obj.text}"; this sentence says "{quote(f.text)}".',
+                )
+            )
+            return True
+    return False
