@@ -356,7 +356,7 @@ def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     Read on real drafts: when one of a sentence's three model lines failed, its fallback (the letter's words)
     was laid out beside the two lines that passed, and the resident read the same thing two or three times
     ("A copy of this letter can be used in court." then the letter's whole sentence). So a traced sentence whose
-    failing lines only added something the letter does not say, while the lines that passed keep all its facts,
+    failing lines add nothing of the letter (`_adds_nothing`), while the lines that passed keep all its facts,
     loses those lines and nothing else; otherwise the letter's own words replace every line that says it."""
     records: list[dict] = []
     groups: dict[tuple, list[_Item]] = {}
@@ -379,7 +379,7 @@ def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
             and not is_fallback(line)
             and "fact-readded" not in line.flags
         ]
-        if siblings and all(i.problems[0].kind == "invented" for i in group) and _keeps_facts(first, siblings):
+        if siblings and all(_adds_nothing(i, siblings) for i in group) and _keeps_facts(first, siblings):
             for item in group:
                 letter.lines.remove(item.line)
                 letter.notes.append(
@@ -395,6 +395,16 @@ def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
         letter.lines.insert(at, first.line)
         records += _fall_back(first, glossary, also=[i.line.text for i in group[1:]] + [s.text for s in siblings])
     return records
+
+
+def _adds_nothing(item: _Item, lines: list[Line]) -> bool:
+    """True when the failing line says no word of substance of its letter sentences that `lines` do not say:
+    what it adds is not the letter's ("It is okay if it takes a little longer."), or it says nothing at all."""
+    from easyread.verify.words import content_stems
+
+    known = set().union(*(content_stems(line.text) for line in lines))
+    letters = set().union(*(content_stems(s) for s in item.sources))
+    return not (content_stems(item.line.text) & letters) - known
 
 
 def _keeps_facts(item: _Item, lines: list[Line]) -> bool:

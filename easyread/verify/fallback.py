@@ -230,6 +230,10 @@ def _purpose(sentence: str) -> list[str] | None:
     match = _PURPOSE.search(sentence)
     if not match or match.start() < 3 or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
+    if match.group(1).lower() == "so" and re.search(r"\b(do|does|did|doing|done)$", sentence[: match.start()], re.I):
+        # "if you do so you can carry on" is "do that", not a purpose: cut there it gave "..., and if you do."
+        # and an invented "This is so you can carry on" (a council tax reminder, read in the tests).
+        return None
     head = sentence[: match.start()].strip(" ,")
     tail = sentence[match.end() :].strip()
     if _words(head) < 3 or _words(tail) < 3:
