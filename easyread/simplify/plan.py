@@ -144,6 +144,22 @@ def _looks_like_heading(text: str) -> bool:
     return len(text.split()) <= 12 and "\n" not in text and text[-1] not in ".!?"
 
 
+# A short line that asks or announces rather than says: "What to do if your condition gets worse", "If you want to
+# claim PIP". Sent to the model as a sentence, it came back as advice or a promise the letter never gives ("you
+# should see a doctor", read in an NHS letter), so such a line names the part of the letter after it instead.
+_SECTION_LINE = re.compile(r"^(what|how|when|where|why|who|which|if|about|more about|changing|cancelling)\b", re.I)
+
+
+def names_a_part(text: str) -> bool:
+    """True for a heading-like paragraph with no hard fact that opens with a question word or an "if"."""
+    return (
+        len(text.split()) <= 10
+        and text[-1] not in ".!?:"
+        and bool(_SECTION_LINE.match(text))
+        and not checking.extract_facts(text)
+    )
+
+
 def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_share: float = 0.6) -> LetterPlan:
     """Build the plan: one unit per letter sentence to rewrite, details kept as they are, actions and facts."""
     units: list[Unit] = []
@@ -186,6 +202,10 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
                 continue
             if not title and not units:
                 title = text.rstrip(":")
+                continue
+            if units and names_a_part(text):
+                flush_list()
+                heading = text
                 continue
         if block.kind in (BlockKind.REFERENCE, BlockKind.DATE_LINE):
             details.append(DetailPoint(_detail_text(block), index, "details", [i for i, _ in ids]))

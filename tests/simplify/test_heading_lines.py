@@ -1,0 +1,37 @@
+"""A heading set as a plain paragraph names the part after it; it is not rewritten as a sentence."""
+
+from easyread.documents.read import read_document
+from easyread.simplify.plan import names_a_part, plan_letter
+from easyread.simplify.trace import carries_information
+
+# From benchmarks/easyread_bench/real_letters/15_nhs_outpatient_rescheduled.txt: rewritten as a sentence, the
+# heading came back as "If your condition gets worse, you should see a doctor as soon as possible." (the letter
+# says to contact the clinic).
+LETTER = (
+    "Dear Ms Example\n\nWe are writing to you about your appointment on 14 May 2026.\n\n"
+    "What to do if your condition gets worse\n\n"
+    "If your condition gets worse, please contact us so we can make sure you receive the care you need.\n\n"
+    "If you cannot pay by 1 May 2026\n\nPlease phone us on 020 0000 0000.\n\nYours sincerely,\nClinic\n"
+)
+
+
+def test_a_heading_paragraph_names_the_part_after_it_and_is_not_a_sentence_to_rewrite(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    doc = read_document(path)
+    plan = plan_letter(doc)
+    texts = [u.text for u in plan.units]
+    assert "What to do if your condition gets worse" not in texts
+    assert any(u.heading == "What to do if your condition gets worse" for u in plan.units if "care" in u.text)
+    heading = next(s for s in doc.sentences() if s.text == "What to do if your condition gets worse")
+    assert not carries_information(doc, heading)  # not listed as "Not in the Easy Read yet"
+    # A short line with a date is the letter's own point: it is still rewritten and kept.
+    assert "If you cannot pay by 1 May 2026" in texts
+
+
+def test_only_short_fact_free_lines_that_ask_or_announce_are_headings():
+    assert names_a_part("What to do if you no longer need an appointment")
+    assert names_a_part("If you want to claim PIP")
+    assert not names_a_part("If you cannot pay by 1 May 2026")  # a date: the letter's own point
+    assert not names_a_part("Please pay now")
+    assert not names_a_part("What to do if your condition gets worse.")  # a sentence
