@@ -36,6 +36,10 @@ _DATE = re.compile(
 )
 
 
+# A sentence whose subject is a bare pronoun says it of the sentence before.
+_PRONOUN = re.compile(r"^(it|this|that|they|these|those|he|she)\b(?!\s+(letter|is\s+about)\b)", re.I)
+
+
 def route(line: Line, first_units: set[int]) -> str:
     """The section key for one sentence."""
     if line.section:
@@ -89,12 +93,20 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
     extra: dict[str, list[Line]] = {}
     if letter.summary:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
+    last: tuple[Line, list[Line]] | None = None
     for line in letter.lines:
-        key = route(line, first_units)
-        if key == "more" and line.unit is not None and plan.units[line.unit].heading:
-            extra.setdefault(plan.units[line.unit].heading, []).append(line)
+        if last is not None and _PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources):
+            # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
+            # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).
+            target = last[1]
         else:
-            buckets[key].append(line)
+            key = route(line, first_units)
+            if key == "more" and line.unit is not None and plan.units[line.unit].heading:
+                target = extra.setdefault(plan.units[line.unit].heading, [])
+            else:
+                target = buckets[key]
+        target.append(line)
+        last = (line, target)
     sections: list[Section] = []
     for key in ("about", "do", "dates", "contact"):
         if buckets[key]:

@@ -35,3 +35,24 @@ def test_only_short_fact_free_lines_that_ask_or_announce_are_headings():
     assert not names_a_part("If you cannot pay by 1 May 2026")  # a date: the letter's own point
     assert not names_a_part("Please pay now")
     assert not names_a_part("What to do if your condition gets worse.")  # a sentence
+
+
+def test_a_sentence_about_it_stays_under_the_sentence_it_follows():
+    from easyread.documents.model import Document
+    from easyread.simplify.plan import LetterPlan, Unit
+    from easyread.simplify.sections import build_draft
+    from easyread.simplify.state import LetterInProgress, Line
+
+    units = [Unit(2, "We are writing about your appointment on 14 May 2026 at 9.40am.", None, sid="2.0")]
+    plan = LetterPlan(title="Appointment", units=units, details=[], actions=[], key_facts=[])
+    letter = LetterInProgress(doc=Document(), plan=plan)
+    letter.lines = [
+        Line("We are writing to you about your appointment.", 0, sources=["2.0"]),
+        Line("It is on 14 May 2026.", 0, sources=["2.0"]),
+        Line("Your new appointment is on 23 June 2026.", 0, sources=["5.0"]),
+    ]
+    sections = {s.heading: [p.text for p in s.points] for s in build_draft(letter).sections}
+    dates = sections.get("Important dates", [])
+    assert "It is on 14 May 2026." not in dates and "Your new appointment is on 23 June 2026." in dates
+    here = next(texts for texts in sections.values() if "We are writing to you about your appointment." in texts)
+    assert "It is on 14 May 2026." in here
