@@ -185,6 +185,8 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
 
 def _question(clause: str) -> str | None:
     """'you are unable to come' → 'Are you unable to come?'; None when the parse gives no safe question."""
+    # "If you think X then please contact me" splits with "then" left on the condition: "...Team then?" (letter 06).
+    clause = re.sub(r"[\s,]+then\s*$", "", clause.strip(), flags=re.I)
     doc = parse(clause)
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i != 0:

@@ -143,3 +143,14 @@ def test_a_piece_that_ends_where_the_letters_sentence_ends_is_not_a_fragment():
     out = conservative([source])
     assert out[:2] == ["Are you in financial difficulty?", "Please talk to us."], out
     assert out[2].startswith("This is so that we can take your circumstances into account"), out
+
+
+def test_a_condition_ending_in_then_is_asked_without_it():
+    # Letter 06 of the real letters (Hackney): the question came out as "... Financial Inclusion Team then?"
+    source = (
+        "If you think that you would benefit from a referral to our Financial Inclusion Team then please contact me "
+        "as soon as possible on 020 8356 3100."
+    )
+    pieces = conservative([source])
+    assert pieces[0] == "Do you think that you would benefit from a referral to our Financial Inclusion Team?"
+    assert not any(p.rstrip("?.").endswith(" then") for p in pieces)
