@@ -37,3 +37,23 @@ def happened_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
                 )
             )
             return
+
+
+def still_to_come_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """The sentence puts in the future what the letter says is done: "The court will contact you" for "The Court
+    will have contacted you" (a Hackney hearing notice) tells a resident to wait for what has already come."""
+    if out.question:
+        return
+    for f in out.frames:
+        if f.past or f.neg or f.cond or f.conditions or f.modal != fr.FUTURE or f.group in w.LIGHT_VERBS:
+            continue
+        same = [g for s in srcs for g in s.frames if g.group == f.group]
+        if same and all(g.past and not g.neg for g in same):
+            result.problems.append(
+                Problem(
+                    "invented",
+                    f'The letter says this has already happened ("{quote(same[0].text)}"); '
+                    f'this sentence says it is still to come ("{f.verb}").',
+                )
+            )
+            return

@@ -22,7 +22,7 @@ from easyread.verify.debts import payment_made_debt
 from easyread.verify.facts_moved import fact_problems, place_moved, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
-from easyread.verify.happened import happened_problems
+from easyread.verify.happened import happened_problems, still_to_come_problems
 from easyread.verify.orders import (
     definition_differs,
     explanation_added,
@@ -90,6 +90,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     right_problems(out, srcs, result)
     if not result.problems:
         happened_problems(out, srcs, result)
+    if not result.problems:
+        still_to_come_problems(out, srcs, result)
     _comparative(out, sources, result)
     support = " ".join(sources)
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
