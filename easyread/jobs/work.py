@@ -8,7 +8,7 @@ calls these, and stores what they return.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from easyread import drafting
@@ -172,9 +172,18 @@ def translate(
     translation `memory`: a Memory per language code). Raises
     TranslationError when nothing can start (unknown language, empty draft).
     """
+    from easyread.engines.embedded import EMBEDDED_MODELS
     from easyread.translate import translate_draft
+    from easyread.translate.engines import configured_spec
 
-    run = translate_draft(draft, languages, settings=settings, glossary=glossary, progress=progress, memory=memory)
+    spec = configured_spec(settings)
+    # The embedded model translates through the worker's one engine (easyread.engines.resident), as drafts are
+    # made: a translation of its own would load a second copy of the model beside the one the worker keeps.
+    shared = _engine(spec, settings) if spec in EMBEDDED_MODELS else nullcontext(None)
+    with shared as engine:
+        run = translate_draft(
+            draft, languages, settings=settings, glossary=glossary, progress=progress, memory=memory, engine=engine
+        )
     drafts = {code: (r.draft.to_dict(), {"translation": r.to_dict()}) for code, r in run.results.items() if r.ok}
     errors = {r.name: r.error for r in run.results.values() if r.error}
     return Translated(drafts=drafts, errors=errors)

@@ -170,3 +170,28 @@ def test_a_real_consumer_drafts_uploads_through_one_engine(app, staff, threads, 
     assert states == ["done", "done"]
     assert engine.decoders == 1
     assert _shared_step(engine, ("Acacia", "Birch")) is together
+
+
+def test_a_translation_uses_the_model_the_worker_already_holds(settings, glossary, monkeypatch):
+    """Translating with the embedded model goes through the worker's one engine: no second copy is loaded."""
+    from easyread.engines import registry, resident
+    from easyread.jobs import work
+
+    engine = FakeEngine()
+    made_by: list[str] = []
+
+    def get_engine(spec=None, settings=None):
+        made_by.append(spec)
+        return engine
+
+    monkeypatch.setattr(registry, "get_engine", get_engine)
+    try:
+        made = work.make_draft(
+            _letter("Acacia").encode(), filename="Acacia.txt", options={}, settings=settings, glossary=glossary
+        )
+        asked = len(engine.calls)
+        work.translate(made.draft, ["fr"], settings=settings, glossary=glossary)
+        assert len(engine.calls) > asked  # the translation's prompts went to the worker's engine
+        assert made_by == ["embedded"]  # one engine made for the draft and the translation
+    finally:
+        resident.forget()
