@@ -40,6 +40,12 @@ _DATE = re.compile(
 _PRONOUN = re.compile(r"^(it|this|that|they|these|those|he|she)\b(?!\s+(letter|is\s+about)\b)", re.I)
 
 
+# A date or time said on its own ("On 12 May, 2026.", "Time 10am"): the letter gives it for what the line before says.
+# Routed alone to Important dates, a hospital letter's two dates lost which was the admission and which the
+# assessment (King's letter 11).
+_WHEN_ONLY = re.compile(r"^(on|at|time|from|between)\b[^.!?]{0,40}[.!?]?$", re.I)
+
+
 def route(line: Line, first_units: set[int]) -> str:
     """The section key for one sentence."""
     if line.section:
@@ -95,7 +101,9 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
     last: tuple[Line, list[Line]] | None = None
     for line in letter.lines:
-        if last is not None and _PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources):
+        if last is not None and (
+            (_PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources)) or _WHEN_ONLY.match(line.text)
+        ):
             # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
             # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).
             target = last[1]

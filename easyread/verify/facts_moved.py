@@ -314,3 +314,39 @@ def place_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -
                     )
                 )
                 return
+
+
+# Where a place is, in words: a resident who walks "next to" the entrance when the letter says "opposite" it does
+# not find the unit (King's letter 11: "Bessemer Road (opposite the main hospital entrance)").
+_WHERE = {
+    "opposite": "opposite",
+    "across from": "opposite",
+    "across the road from": "opposite",
+    "next to": "next",
+    "beside": "next",
+    "near": "next",
+    "close to": "next",
+    "behind": "behind",
+    "in front of": "front",
+    "inside": "in",
+    "outside": "out",
+    "above": "above",
+    "below": "below",
+    "upstairs": "above",
+    "downstairs": "below",
+}
+_WHERE_WORDS = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _WHERE), key=len, reverse=True)) + r")\b", re.I)
+
+
+def place_word_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """The sentence puts a place somewhere else than the letter does: "next to" for "opposite"."""
+    said = {_WHERE[m.lower()] for s in srcs for m in _WHERE_WORDS.findall(s.text)}
+    if not said:
+        return
+    for m in _WHERE_WORDS.findall(out.text):
+        if _WHERE[m.lower()] not in said:
+            letter = next(x for s in srcs for x in _WHERE_WORDS.findall(s.text))
+            result.problems.append(
+                Problem("fact-moved", f'The letter says "{letter}"; this sentence says "{m}": a different place.')
+            )
+            return

@@ -19,7 +19,7 @@ from easyread.verify import words as w
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
-from easyread.verify.facts_moved import fact_problems, place_moved, rate_problems, subject_changed
+from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
@@ -98,6 +98,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
     place_moved(out, srcs, result)
+    place_word_changed(out, srcs, result)
     payment_made_debt(out, srcs, result)
     obligation_added(out, srcs, result, _explanations(support, f"{context} {output}", glossary))
     offer_reversed(out, srcs, result)

@@ -56,3 +56,27 @@ def test_a_sentence_about_it_stays_under_the_sentence_it_follows():
     assert "It is on 14 May 2026." not in dates and "Your new appointment is on 23 June 2026." in dates
     here = next(texts for texts in sections.values() if "We are writing to you about your appointment." in texts)
     assert "It is on 14 May 2026." in here
+
+
+def test_a_date_said_on_its_own_stays_with_what_it_is_for():
+    from easyread.documents.model import Document
+    from easyread.simplify.plan import LetterPlan, Unit
+    from easyread.simplify.sections import build_draft
+    from easyread.simplify.state import LetterInProgress, Line
+
+    # King's letter 11: the admission and the pre-operative assessment each gave their date on a line of its own.
+    units = [Unit(3, "A day case admission has been arranged.", None, sid="3.0")]
+    plan = LetterPlan(title="Admission", units=units, details=[], actions=[], key_facts=[])
+    letter = LetterInProgress(doc=Document(), plan=plan)
+    letter.lines = [
+        Line("I need you to go to a Pre-operative Assessment.", 0, sources=["6.1"]),
+        Line("On 12 May, 2026.", 0, sources=["7.0"]),
+        Line("Time 10am", 0, sources=["7.1"]),
+    ]
+    for section in build_draft(letter).sections:
+        texts = [p.text for p in section.points]
+        if "On 12 May, 2026." in texts:
+            assert texts == ["I need you to go to a Pre-operative Assessment.", "On 12 May, 2026.", "Time 10am"]
+            break
+    else:
+        raise AssertionError("the date is missing")
