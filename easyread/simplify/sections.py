@@ -101,8 +101,12 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
     last: tuple[Line, list[Line]] | None = None
     for line in letter.lines:
-        if last is not None and (
-            (_PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources)) or _WHEN_ONLY.match(line.text)
+        if (
+            last is not None
+            and line.section is None
+            and (
+                (_PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources)) or _WHEN_ONLY.match(line.text)
+            )
         ):
             # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
             # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).
