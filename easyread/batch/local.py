@@ -217,19 +217,8 @@ class LocalConverter:
         # The model's time is shared by the letters it rewrote together; each also pays its own writing.
         share = (time.monotonic() - started) / len(readable)
         for (item, data), made in zip(readable, drafts):
-            begun = time.monotonic()
-            if isinstance(made, Exception):
-                status = SKIPPED if isinstance(made, InputError) else FAILED
-                yield _entry(item, status, reason=_plain(made), seconds=share)
-                continue
-            try:
-                entry = self._write(item, data, made)
-            except (BatchError, KeyboardInterrupt):
-                raise
-            except Exception as error:  # one letter's writer failing must not stop the others
-                log.exception("Writing %s failed", item.found.rel)
-                entry = _entry(item, FAILED, reason=_plain(error))
-            entry.seconds = round(share + time.monotonic() - begun, 2)
+            entry = self._written(item, data, made, time.monotonic())
+            entry.seconds = round(share + (entry.seconds or 0), 2)  # its share of the chunk's drafting, then writing
             yield entry
 
     def _write(self, item: Item, data: bytes, made) -> Entry:

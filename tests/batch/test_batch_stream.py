@@ -100,3 +100,17 @@ def test_a_model_that_stops_working_ends_the_run_and_keeps_what_was_written(tmp_
     again = run_batch(folder, out, options(at_once=2), settings=settings, engine=RowsFake())
     assert again.converted == 6 - len(written)
     assert [e.status for e in again.entries] == [DONE] * 6
+
+
+def test_in_chunks_the_letters_are_written_and_a_bad_file_is_skipped(tmp_path, model_settings):
+    # REWRITE_LETTERS_IN_FLIGHT=0 keeps the old chunks (the stage-by-stage baseline): written through the same
+    # `_written` as the stream, so the two paths cannot drift apart again.
+    folder = _folder(tmp_path, 3)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    settings = {**model_settings, "REWRITE_LETTERS_IN_FLIGHT": 0}
+    result = run_batch(folder, tmp_path / "out", options(at_once=2), settings=settings, engine=RowsFake())
+    by_name = {e.rel: e.status for e in result.entries}
+    assert by_name.pop("empty.txt") != DONE
+    assert set(by_name.values()) == {DONE}
+    assert all(e.seconds is not None and e.seconds >= 0 for e in result.entries)
+    assert (tmp_path / "out" / "l2" / "l2.txt").is_file()
