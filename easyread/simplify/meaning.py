@@ -33,6 +33,7 @@ from easyread.simplify.prompts import SYSTEM, parse_lines
 from easyread.simplify.state import LetterInProgress, Line, add_finding
 from easyread.verify import Problem, assess
 from easyread.verify.fallback import conservative
+from easyread.verify.words import content_stems
 
 VERIFY_SYSTEM = (
     "You check an Easy Read rewrite against the letter text it came from. "
@@ -361,18 +362,14 @@ def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     records: list[dict] = []
     groups: dict[tuple, list[_Item]] = {}
     for item in failing:
-        # The summary line (no unit) says several sentences in one and is handled on its own, as before.
-        traced = item.line.sources and item.line.unit is not None
-        key = (id(item.letter), tuple(item.line.sources)) if traced else (id(item),)
-        groups.setdefault(key, []).append(item)
-    for group in groups.values():
+        groups.setdefault(_sentence_key(item), []).append(item)
+    for key, group in groups.items():
         letter, first = group[0].letter, group[0]
         failed = {id(i.line) for i in group}
         siblings = [
             line
             for line in letter.lines
-            if first.line.sources
-            and first.line.unit is not None
+            if len(key) == 2
             and line.unit is not None
             and line.sources == first.line.sources
             and id(line) not in failed
@@ -397,11 +394,17 @@ def _fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     return records
 
 
+def _sentence_key(item: _Item) -> tuple:
+    """(letter, traced sentences) for a line of the rewrite; the summary line (no unit) says several sentences in
+    one and an untraced line has no sentence to share, so each of those is a group of its own, as before."""
+    if item.line.sources and item.line.unit is not None:
+        return (id(item.letter), tuple(item.line.sources))
+    return (id(item),)
+
+
 def _adds_nothing(item: _Item, lines: list[Line]) -> bool:
     """True when the failing line says no word of substance of its letter sentences that `lines` do not say:
     what it adds is not the letter's ("It is okay if it takes a little longer."), or it says nothing at all."""
-    from easyread.verify.words import content_stems
-
     known = set().union(*(content_stems(line.text) for line in lines))
     letters = set().union(*(content_stems(s) for s in item.sources))
     return not (content_stems(item.line.text) & letters) - known
