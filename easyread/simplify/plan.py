@@ -151,13 +151,28 @@ _SECTION_LINE = re.compile(r"^(what|how|when|where|why|who|which|if|about|more a
 
 
 def names_a_part(text: str) -> bool:
-    """True for a heading-like paragraph with no hard fact that opens with a question word or an "if"."""
-    return (
-        len(text.split()) <= 10
-        and text[-1] not in ".!?:"
-        and bool(_SECTION_LINE.match(text))
-        and not checking.extract_facts(text)
-    )
+    """True for a heading-like paragraph with no hard fact: a short line that opens with a question word or an
+    "if", or a short noun phrase ended with a full stop ("Support for you while you wait for your appointment.")."""
+    text = text.strip()
+    if not text or len(text.split()) > 10 or checking.extract_facts(text):
+        return False
+    if text[-1] not in ".!?:":
+        return bool(_SECTION_LINE.match(text))
+    return text.endswith(".") and _names_a_thing(text)
+
+
+def _names_a_thing(text: str) -> bool:
+    """True when the line's main word is a common noun: it names a topic and says nothing about it.
+
+    An NHS letter's "Support for you while you wait for your appointment." was rewritten as a sentence and came back
+    as promises the letter never makes ("We'll be here to help you wait."). A name ("The Day Surgery Unit.") is not
+    a topic, and a line with a verb at its root says something, so both stay sentences."""
+    from easyread.checks.nlp import parse
+
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].tag_ not in ("NN", "NNS"):
+        return False
+    return all(t.tag_ in ("DT", "PRP$", "JJ", "NN", "NNS") for t in roots[0].lefts)
 
 
 def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_share: float = 0.6) -> LetterPlan:
@@ -207,6 +222,16 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
                 flush_list()
                 heading = text
                 continue
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and units
+            and "\n" not in text
+            and text.endswith(".")
+            and names_a_part(text)
+        ):
+            flush_list()
+            heading = text.rstrip(".")
+            continue
         if block.kind in (BlockKind.REFERENCE, BlockKind.DATE_LINE):
             details.append(DetailPoint(_detail_text(block), index, "details", [i for i, _ in ids]))
             continue

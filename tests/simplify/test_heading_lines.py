@@ -80,3 +80,29 @@ def test_a_date_said_on_its_own_stays_with_what_it_is_for():
             break
     else:
         raise AssertionError("the date is missing")
+
+
+def test_a_short_noun_phrase_with_a_full_stop_names_the_part_after_it(tmp_path):
+    # NHS letter 15: rewritten as a sentence, this line came back as "We'll be here to help you wait." and
+    # "We'll be there to support you.", promises the letter never makes.
+    assert names_a_part("Support for you while you wait for your appointment.")
+    assert names_a_part("Changes to your rent.")
+    assert not names_a_part("The Day Surgery Unit.")  # a name, not a topic
+    assert not names_a_part("Arrears of rent are a serious matter.")  # says something
+    assert not names_a_part("Please read this letter.")
+    assert not names_a_part("Your payment of £60.00.")  # a fact: the letter's own point
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Dear Ms Example\n\nYour appointment has been moved to 14 May 2026.\n\n"
+        "Support for you while you wait for your appointment.\n\n"
+        "While waiting for your appointment it is important that you keep as fit and active as you can.\n\n"
+        "Yours sincerely,\nClinic\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    plan = plan_letter(doc)
+    assert "Support for you while you wait for your appointment." not in [u.text for u in plan.units]
+    active = next(u for u in plan.units if "fit and active" in u.text)
+    assert active.heading == "Support for you while you wait for your appointment"
+    line = next(s for s in doc.sentences() if s.text.startswith("Support for you"))
+    assert not carries_information(doc, line)
