@@ -64,6 +64,41 @@ def route(line: Line, first_units: set[int]) -> str:
     return "more"
 
 
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """The lines in runs that say one letter sentence: each line of a run shares a traced sentence with the one before.
+
+    A run is laid out together, under one heading. Routed line by line, a condition asked as a question stayed
+    under "More information" while its action went to "What you need to do": a resident read "Please ignore this
+    letter." on its own, far from "Have you made arrangements to pay ... in the last 7 days?" (Hackney letter 08).
+    Lines with a section of their own (details, contacts, the summary) are runs of one."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and line.section is None
+            and prev.section is None
+            and line.unit is not None
+            and prev.unit is not None
+            and set(line.sources) & set(prev.sources)
+        ):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _route_run(run: list[Line], first_units: set[int]) -> str:
+    """The section of a run: "What you need to do" when it holds an action, else where its first statement goes.
+
+    Questions are left out of the choice: "Are you unable to pay?" is the condition of the action after it. A date
+    later in the run does not pull it to Important dates: "It is on 14 May 2026." after "We are writing to you about
+    your appointment." is the old appointment, not one to keep (NHS letter 15)."""
+    keys = [route(line, first_units) for line in run if not line.text.rstrip().endswith("?")]
+    keys = keys or [route(line, first_units) for line in run]
+    return "do" if "do" in keys else keys[0]
+
+
 def _point(line: Line, glossary) -> Point:
     findings = [checking.finding_to_dict(f) for f in line.findings] + list(line.extra)
     return Point(
@@ -99,26 +134,27 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
     extra: dict[str, list[Line]] = {}
     if letter.summary:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
-    last: tuple[Line, list[Line]] | None = None
-    for line in letter.lines:
+    last: list[Line] | None = None
+    for run in _runs(letter.lines):
+        head = run[0]
         if (
             last is not None
-            and line.section is None
+            and head.section is None
             and (
-                (_PRONOUN.match(line.text) and set(line.sources) & set(last[0].sources)) or _WHEN_ONLY.match(line.text)
+                (_PRONOUN.match(head.text) and set(head.sources) & set(last[-1].sources)) or _WHEN_ONLY.match(head.text)
             )
         ):
             # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
             # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).
-            target = last[1]
+            target = last
         else:
-            key = route(line, first_units)
-            if key == "more" and line.unit is not None and plan.units[line.unit].heading:
-                target = extra.setdefault(plan.units[line.unit].heading, [])
+            key = _route_run(run, first_units)
+            if key == "more" and head.unit is not None and plan.units[head.unit].heading:
+                target = extra.setdefault(plan.units[head.unit].heading, [])
             else:
                 target = buckets[key]
-        target.append(line)
-        last = (line, target)
+        target.extend(run)
+        last = target
     sections: list[Section] = []
     for key in ("about", "do", "dates", "contact"):
         if buckets[key]:
