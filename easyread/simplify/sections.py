@@ -24,7 +24,8 @@ HEADINGS = {
 }
 _DO = re.compile(
     r"\bplease\b|^(pay\b|call\b|phone\b|tell\b|send\b|bring\b|contact\b|write\b|fill\b|go\b|come\b|make sure\b|ask\b|apply\b|return\b|keep\b|put\b|read\b|check\b)"
-    r"|\b(you must|you need to|you have to|you should|you will need to|you can ask|you can appeal|you can pay)\b",
+    r"|\b(you must|you need to|you have to|you should|you will need to|you can ask|you can appeal|you can pay)\b"
+    r"|\bit is (essential|important|vital)( that)? you\b",
     re.I,
 )
 _CONTACT = re.compile(r"\b(phone|call|ring|email|e-mail|contact us|website|write to|visit|online at)\b", re.I)

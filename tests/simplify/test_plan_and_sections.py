@@ -53,6 +53,9 @@ def test_routing_of_sentences():
     assert route(Line("Your appointment is on 22 April 2025.", unit=1), first) == "dates"
     assert route(Line("You have not paid your council tax.", unit=0), first) == "about"
     assert route(Line("The money pays for bins.", unit=2), first) == "more"
+    # An obligation said the letter's way (Hackney letter 05) is an action too.
+    assert route(Line("It is essential you contact us immediately.", unit=2), first) == "do"
+    assert route(Line("It is important that you keep as fit as you can.", unit=2), first) == "do"
 
 
 def test_draft_has_sections_in_order(fake, settings):
