@@ -152,11 +152,17 @@ _SECTION_LINE = re.compile(r"^(what|how|when|where|why|who|which|if|about|more a
 
 def names_a_part(text: str) -> bool:
     """True for a heading-like paragraph with no hard fact: a short line that opens with a question word or an
-    "if", or a short noun phrase ended with a full stop ("Support for you while you wait for your appointment.")."""
+    "if" (a question too), or a short noun phrase ended with a full stop ("Support for you while you wait.")."""
     text = text.strip()
-    if not text or len(text.split()) > 10 or checking.extract_facts(text):
+    if not text or len(text.split()) > 12 or checking.extract_facts(text):
         return False
-    if text[-1] not in ".!?:":
+    if text.endswith("?"):
+        # "What will happen if I don't pay the outstanding service charges?": a letter's questions and answers.
+        # Rewritten, the question came back as a statement ("I am being pursued for unpaid service charges.").
+        return bool(_SECTION_LINE.match(text))
+    if len(text.split()) > 10:
+        return False
+    if text[-1] not in ".!:":
         return bool(_SECTION_LINE.match(text))
     return text.endswith(".") and _names_a_thing(text)
 
@@ -222,13 +228,7 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
                 flush_list()
                 heading = text
                 continue
-        if (
-            block.kind is BlockKind.PARAGRAPH
-            and units
-            and "\n" not in text
-            and text.endswith(".")
-            and names_a_part(text)
-        ):
+        if block.kind is BlockKind.PARAGRAPH and units and "\n" not in text and text[-1] in ".?" and names_a_part(text):
             flush_list()
             heading = text.rstrip(".")
             continue

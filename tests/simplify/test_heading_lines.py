@@ -106,3 +106,23 @@ def test_a_short_noun_phrase_with_a_full_stop_names_the_part_after_it(tmp_path):
     assert active.heading == "Support for you while you wait for your appointment"
     line = next(s for s in doc.sentences() if s.text.startswith("Support for you"))
     assert not carries_information(doc, line)
+
+
+def test_a_letters_own_question_names_the_answer_after_it(tmp_path):
+    # Hackney letter 08 asks and answers: rewritten, "Why am I being pursued for unpaid service charges?" came back
+    # as the statement "I am being pursued for unpaid service charges."
+    assert names_a_part("What will happen if I don’t pay the outstanding service charges?")
+    assert not names_a_part("Do you need help?")  # a question to the reader, not a heading
+    assert not names_a_part("What if I cannot pay £50?")  # an amount: the letter's own point
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Dear Mr Example\n\nYou owe £1,876.35 in service charges.\n\n"
+        "Why am I being pursued for unpaid service charges?\n\n"
+        "Under the terms of your lease, you are required to pay ground rent and service charges.\n\n"
+        "Yours sincerely,\nLeasehold Services\n",
+        encoding="utf-8",
+    )
+    plan = plan_letter(read_document(path))
+    assert "Why am I being pursued for unpaid service charges?" not in [u.text for u in plan.units]
+    lease = next(u for u in plan.units if "lease" in u.text)
+    assert lease.heading == "Why am I being pursued for unpaid service charges?"
