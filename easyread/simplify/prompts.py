@@ -22,7 +22,7 @@ SYSTEM = (
     "- One idea in each sentence. Each sentence has at most 12 words.\n"
     '- Use everyday words. Say "you" for the reader and "we" for the council.\n'
     "- Use digits for numbers. Keep every amount, date, time, phone number and web address exactly.\n"
-    "- Only say what the letter says. Do not add advice or comfort. Keep the meaning the same.\n"
+    "- Only say what the letter says. Do not add reasons, advice or comfort. Keep the meaning the same.\n"
     "- Rewrite only the sentence you are asked to. The paragraph around it is there to help you understand it.\n"
     '- Write each sentence on its own line, starting with "- ".'
 )
