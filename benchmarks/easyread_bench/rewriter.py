@@ -214,6 +214,9 @@ def run(args: list[str] | None = None) -> dict:
         "facts": _facts(letters_ok, results_ok),
         "invented_after_lock": sum(len(r.facts.invented) + len(r.facts.changed) for r in results_ok),
         "invented_removed": sum(1 for r in results_ok for n in r.notes if n.startswith("Removed")),
+        "meaning_counts": {
+            what: sum(r.meaning_counts.get(what, 0) for r in results_ok) for what in ("found", "repaired", "fell_back")
+        },
         "meaning_flags": [
             {k: f[k] for k in ("letter", "flag", "rule_id", "sentence", "reason")}
             for r in results_ok
@@ -359,6 +362,11 @@ def _print(fig: dict, results, letters, samples: int) -> None:
     )
     for line in t["uncovered_sentences"]:
         print(f"  not in the Easy Read: {line}")
+    c = fig["meaning_counts"]
+    print(
+        f"meaning errors found by the verifier: {c['found']} model sentences; repaired by the model and verified: "
+        f"{c['repaired']}; replaced by the letter's own words: {c['fell_back']}"
+    )
     print(f"sentences verified (no meaning mark): {t['verified']}; marked by the meaning check: {t['marked']}")
     print(
         f"gate passed: {fig['gate_passed']:.1%} of letters; points without a failing finding: {fig['points_without_fail']:.1%}; "

@@ -264,9 +264,13 @@ def check_meaning(
     items = _items(letters)
     _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
     failing = [i for i in items if i.problems]
+    for item in failing:
+        _count(item.letter, "found")
     records: list[dict] = []
     if repair and failing:
         repaired = _repair(failing, engine, batch_size, stage, use_model, glossary)
+        for item in failing:
+            _count(item.letter, "repaired" if id(item) in repaired else "fell_back")
         records += _fall_back_by_sentence([i for i in failing if id(i) not in repaired], glossary)
     else:
         for item in failing:
@@ -282,6 +286,10 @@ def check_meaning(
                 "Check this sentence against the letter.",
             )
     return records
+
+
+def _count(letter: LetterInProgress, what: str) -> None:
+    letter.meaning_counts[what] = letter.meaning_counts.get(what, 0) + 1
 
 
 def _record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:

@@ -47,6 +47,7 @@ class SimplifyResult:
     stage_tokens: dict[str, int] = field(default_factory=dict)  # generated tokens per stage, as timings
     notes: list[str] = field(default_factory=list)
     meaning_flags: list[dict] = field(default_factory=list)
+    meaning_counts: dict[str, int] = field(default_factory=dict)  # lines faulted, repaired, fallen back
     already_easy: bool = False
 
     def summary(self) -> str:
@@ -473,6 +474,7 @@ def _finish(letter: LetterInProgress, glossary, flags: list[dict]) -> SimplifyRe
         facts=comparison,
         notes=letter.notes,
         meaning_flags=flags,
+        meaning_counts=dict(letter.meaning_counts),
         already_easy=letter.already_easy,
     )
 

@@ -47,6 +47,8 @@ class LetterInProgress:
     notes: list[str] = field(default_factory=list)
     already_easy: bool = False
     error: Exception | None = None
+    # Lines the meaning check faulted, and what became of them: "found", "repaired", "fell_back".
+    meaning_counts: dict[str, int] = field(default_factory=dict)
 
     def unit_lines(self, unit: int) -> list[Line]:
         return [line for line in self.lines if line.unit == unit]

@@ -25,6 +25,9 @@ def test_bench_runs_end_to_end_with_a_fake_engine(monkeypatch, tmp_path, capsys)
     assert "points with a traced source" in printed and "letter sentences covered" in printed
     assert figures["trace"]["traced_share"] == 1.0 and figures["trace"]["unknown_ids"] == 0
     assert figures["trace"]["covered_share"] >= 0.95
+    assert "meaning errors found by the verifier" in printed
+    counts = figures["meaning_counts"]
+    assert counts["found"] == counts["repaired"] + counts["fell_back"]
     # Both pipeline paths ran on the same letters, side by side, and gave each letter the same draft.
     assert set(figures["paths"]) == {"stages", "overlap"} and figures["same_drafts"] == "3/3"
     assert "overlap / stages" in printed and "engine occupancy" in printed

@@ -76,6 +76,12 @@ def test_flipped_comparative_is_repaired_when_the_repair_checks_out(settings):
     assert "Emergency repairs take longer." not in texts
     assert "Emergency repairs are done faster." in texts
     assert not any("meaning-contradicts" in p.flags for p in result.draft.points() if "faster" in p.text)
+    # What the bench reports as "meaning errors found before and after repair".
+    assert result.meaning_counts["found"] >= 1
+    assert result.meaning_counts["repaired"] >= 1
+    assert result.meaning_counts["found"] == result.meaning_counts["repaired"] + result.meaning_counts.get(
+        "fell_back", 0
+    )
 
 
 def test_an_unsupported_sentence_falls_back_to_the_letters_words_and_says_what_it_replaced(settings):
@@ -90,6 +96,7 @@ def test_an_unsupported_sentence_falls_back_to_the_letters_words_and_says_what_i
     assert marked and all(p.text in REPAIRS or " means: " in p.text for p in marked)
     assert any("Most tenants like our repair service." in f["message"] for p in marked for f in p.findings)
     assert any(f["sentence"] == "Most tenants like our repair service." for f in result.meaning_flags)
+    assert result.meaning_counts.get("fell_back", 0) >= 1 and not result.meaning_counts.get("repaired")
 
 
 def test_added_reassurance_is_caught_even_when_the_model_says_yes(settings):
