@@ -17,7 +17,7 @@ BENCHMARKS = {
     "checks": ("easyread_bench.checks", "Check a 1,000-word letter, beside plain textstat."),
     "pipeline-cpu": (
         "easyread_bench.pipeline_cpu",
-        "CPU seconds of the rewriter's own work per letter and stage (instant fake model), spaCy parse cache off and on.",
+        "CPU seconds of the rewriter's own work per letter and stage (instant fake model), text caches (spaCy parses, facts) off and on.",
     ),
     "engine": ("easyread_bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
     "rewriter": (

@@ -1,4 +1,4 @@
-"""CPU seconds of the rewriter's own work (everything but the model) per letter and per stage, parse cache off and on.
+"""CPU seconds of the rewriter's own work (everything but the model) per letter and per stage, text caches off and on.
 
     easyread bench pipeline-cpu [--letters DIR] [--first N] [--repeat R] [--json FILE]
 
@@ -7,11 +7,11 @@ fixes, meaning rules and meaning repair, finish) with an instant, deterministic 
 (easyread_bench.fake_engine), so every CPU second measured is the pipeline's own: the sentence checks, the fact lock,
 the meaning rules and their spaCy parses. On 2 cores this work takes the cores the model needs.
 
-Both ways run side by side in one run, letter by letter: with every text parsed afresh (`nlp.uncached()`, the code
-before the cache) and with the parse cache. Before each letter the caches are emptied, so each letter costs what it
-costs in a fresh worker and does not profit from the letters before it. The drafts (text, flags, findings, sources),
-notes, meaning flags and reports of the two ways are compared. The cache's memory is measured last: resident memory
-with the Docs of every letter cached, then after emptying it.
+Both ways run side by side in one run, letter by letter: with every text parsed and scanned for facts afresh
+(`textcache.uncached()`, the code before the caches) and with the caches of parsed Docs and facts. Before each letter
+the caches are emptied, so each letter costs what it costs in a fresh worker and does not profit from the letters
+before it. The drafts (text, flags, findings, sources), notes, meaning flags and reports of the two ways are
+compared. The cache's memory is measured last: resident memory with the Docs of every letter cached, then emptied.
 """
 
 from __future__ import annotations
@@ -35,10 +35,11 @@ WAYS = ("uncached", "cached")
 
 def clear_text_caches() -> None:
     """Empty the caches keyed by a text (parsed Docs, the verifier's frames), as in a new process."""
-    from easyread.checks import nlp
+    from easyread.checks import facts, nlp
     from easyread.verify.findings import read
 
     nlp.clear_cache()
+    facts.clear_cache()
     read.cache_clear()
 
 
@@ -60,18 +61,18 @@ def cpu_stage_clock():
 
 def run_letter(doc, glossary, settings, *, cached: bool) -> dict:
     """One letter through the whole pipeline with the fake model: CPU seconds, per stage, parses, and its outputs."""
-    from easyread.checks import nlp
+    from easyread.checks import facts, nlp, textcache
     from easyread.simplify.pipeline import simplify_documents
 
     clear_text_caches()
     engine = InstantEngine()
-    before = nlp.parse_counts()
-    way = contextlib.nullcontext() if cached else nlp.uncached()
+    before, scans_before = nlp.parse_counts(), facts.scan_counts()[0]
+    way = contextlib.nullcontext() if cached else textcache.uncached()
     with way, cpu_stage_clock():
         started = time.process_time()
         result = simplify_documents([doc], engine, glossary=glossary, settings=settings)[0]
         cpu = time.process_time() - started
-    after = nlp.parse_counts()
+    after, scans = nlp.parse_counts(), facts.scan_counts()[0] - scans_before
     if isinstance(result, Exception):
         raise result
     return {
@@ -79,6 +80,7 @@ def run_letter(doc, glossary, settings, *, cached: bool) -> dict:
         "stages": dict(result.timings),
         "parses": after.parsed - before.parsed,
         "cache_hits": after.hits - before.hits,
+        "fact_scans": scans,
         "prompts": engine.stats.prompts,
         "counts": dict(result.tokens),
         "outputs": outputs_of(result),
@@ -184,6 +186,7 @@ def run(args: list[str] | None = None) -> dict:
                 "stages": {k: statistics.median(r["stages"].get(k, 0.0) for r in runs[way]) for k in first["stages"]},
                 "parses": first["parses"],
                 "cache_hits": first["cache_hits"],
+                "fact_scans": first["fact_scans"],
                 "prompts": first["prompts"],
                 "counts": first["counts"],
             }
@@ -219,6 +222,7 @@ def summary(letters: list[dict]) -> dict:
             },
             "parses": sum(r[way]["parses"] for r in letters),
             "median_parses": statistics.median(r[way]["parses"] for r in letters),
+            "fact_scans": sum(r[way]["fact_scans"] for r in letters),
         }
     a, b = out["uncached"], out["cached"]
     out["ratio_median_cpu"] = a["median_cpu_seconds"] / b["median_cpu_seconds"] if b["median_cpu_seconds"] else None
@@ -228,7 +232,7 @@ def summary(letters: list[dict]) -> dict:
 
 def _print(fig: dict) -> None:
     a, b, m = fig["uncached"], fig["cached"], fig["memory"]
-    print("\n== Non-model CPU seconds per letter (median over the letters), parse cache off and on, same run ==")
+    print("\n== Non-model CPU seconds per letter (median over the letters), text caches off and on, same run ==")
     print(
         f"whole pipeline: {a['median_cpu_seconds']:.2f} s -> {b['median_cpu_seconds']:.2f} s "
         f"= {fig['ratio_median_cpu']:.2f}x less CPU (all letters: {a['total_cpu_seconds']:.1f} s -> "
@@ -238,6 +242,7 @@ def _print(fig: dict) -> None:
         f"spaCy parses: {a['parses']} -> {b['parses']} ({fig['ratio_parses']:.1f}x fewer); "
         f"median per letter {a['median_parses']:.0f} -> {b['median_parses']:.0f}"
     )
+    print(f"fact scans (extract_facts): {a['fact_scans']} -> {b['fact_scans']}")
     print(
         "per stage (median CPU s per letter): "
         + ", ".join(

