@@ -132,3 +132,30 @@ def test_facts_of_a_text_come_from_the_cache_and_each_caller_gets_its_own():
     with uncached():
         facts.extract_facts(text)
     assert facts.scan_counts() == (scanned + 2, hits + 1)
+
+
+def test_prepare_parses_many_texts_in_one_batch_and_the_splits_after_it_parse_nothing(monkeypatch):
+    from easyread.checks.rules import prepare, split_sentences
+
+    texts = ["We will visit on Monday. Please be at home.\nCall us first.", "You can pay online."]
+    batches: list[int] = []
+    real = nlp.get_nlp()
+
+    class Counting:
+        def __call__(self, text):
+            batches.append(1)
+            return real(text)
+
+        def pipe(self, many, **kwargs):
+            many = list(many)
+            batches.append(len(many))
+            return real.pipe(many, **kwargs)
+
+    monkeypatch.setattr(nlp, "get_nlp", Counting)
+    with uncached():
+        prepare(texts)  # off: nothing parsed ahead, as before the cache
+    assert batches == []
+    prepare(texts)
+    assert batches == [3]  # three lines, one batch
+    assert split_sentences(texts[0]) == ["We will visit on Monday.", "Please be at home.", "Call us first."]
+    assert batches == [3]
