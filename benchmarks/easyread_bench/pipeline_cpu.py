@@ -84,7 +84,17 @@ def run_letter(doc, glossary, settings, *, cached: bool) -> dict:
         "prompts": engine.stats.prompts,
         "counts": dict(result.tokens),
         "outputs": outputs_of(result),
+        "draft": result.draft,
     }
+
+
+def pictures_cpu(draft, settings) -> float:
+    """CPU seconds to choose and draw the pictures of one draft (the embedding model already loaded)."""
+    from easyread.pictures import add_pictures
+
+    started = time.process_time()
+    add_pictures(draft, settings=settings)
+    return time.process_time() - started
 
 
 def outputs_of(result) -> dict:
@@ -148,6 +158,11 @@ def run(args: list[str] | None = None) -> dict:
     parser.add_argument("--first", type=int, default=None, help="Use the first N letters only.")
     parser.add_argument("--repeat", type=int, default=1, help="Runs of each letter each way; the median is kept.")
     parser.add_argument("--json", default=None, help="Also write every figure to this JSON file.")
+    parser.add_argument(
+        "--pictures",
+        action="store_true",
+        help="Also time choosing and drawing each draft's pictures (after the rewriter; the caches do not touch it).",
+    )
     opts = parser.parse_args(args)
 
     from easyread.checks.nlp import get_nlp, model_version
@@ -168,7 +183,9 @@ def run(args: list[str] | None = None) -> dict:
         flush=True,
     )
     for cached in (False, True):  # one-off loads (word lists, dictionaries) before anything is timed
-        run_letter(docs[0], glossary, settings, cached=cached)
+        warm = run_letter(docs[0], glossary, settings, cached=cached)
+    if opts.pictures:
+        pictures_cpu(warm["draft"], settings)  # the embedding model and the symbols' vectors load once
 
     letters = []
     for path, doc in zip(paths, docs):
@@ -191,6 +208,8 @@ def run(args: list[str] | None = None) -> dict:
                 "counts": first["counts"],
             }
         row["same_outputs"] = all(r["outputs"] == runs["uncached"][0]["outputs"] for w in WAYS for r in runs[w])
+        if opts.pictures:
+            row["pictures_cpu_seconds"] = pictures_cpu(runs["cached"][0]["draft"], settings)
         letters.append(row)
         a, b = row["uncached"], row["cached"]
         print(
@@ -200,6 +219,8 @@ def run(args: list[str] | None = None) -> dict:
             flush=True,
         )
     figures = summary(letters)
+    if opts.pictures:
+        figures["median_pictures_cpu_seconds"] = statistics.median(r["pictures_cpu_seconds"] for r in letters)
     figures["memory"] = cache_memory(docs, glossary, settings)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["letters"] = letters
@@ -250,6 +271,8 @@ def _print(fig: dict) -> None:
             for k in a["median_stage_seconds"]
         )
     )
+    if "median_pictures_cpu_seconds" in fig:
+        print(f"pictures, after the rewriter (median CPU s per letter): {fig['median_pictures_cpu_seconds']:.2f}")
     print(f"letters with the same outputs both ways: {fig['same_outputs']}/{fig['letters_measured']}")
     print(
         f"cache memory: {m['docs_held']} Docs held after every letter: RSS {m['rss_full_mb']:.0f} MB, "
