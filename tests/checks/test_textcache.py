@@ -159,3 +159,17 @@ def test_prepare_parses_many_texts_in_one_batch_and_the_splits_after_it_parse_no
     assert batches == [3]  # three lines, one batch
     assert split_sentences(texts[0]) == ["We will visit on Monday.", "Please be at home.", "Call us first."]
     assert batches == [3]
+
+
+def test_the_meaning_rules_parse_each_text_once_and_a_line_with_a_verb_once_only():
+    from easyread.verify import verify_sentence
+    from easyread.verify.findings import read
+
+    source = "You must pay £50 by 1 March 2025."
+    read.cache_clear()
+    before = nlp.parse_counts().parsed
+    assert verify_sentence([source], "You must pay £50 by 1 March 2025.") == []
+    assert verify_sentence([source], "You need to pay £50 by 1 March 2025.") == []
+    # Two texts, two parses: no "Please ..." re-parse for a line with a verb, nothing parsed twice.
+    assert nlp.parse_counts().parsed - before == 2
+    read.cache_clear()
