@@ -15,6 +15,10 @@ from importlib.metadata import PackageNotFoundError, version
 BENCHMARKS = {
     "documents": ("easyread_bench.documents", "Read and write a 10-page DOCX and PDF, beside the bare libraries."),
     "checks": ("easyread_bench.checks", "Check a 1,000-word letter, beside plain textstat."),
+    "pipeline-cpu": (
+        "easyread_bench.pipeline_cpu",
+        "CPU seconds of the rewriter's own work per letter and stage (instant fake model), text caches (spaCy parses, facts) off and on.",
+    ),
     "engine": ("easyread_bench.engine", "Tokens per second of the embedded model at batch 1, 8 and 16."),
     "rewriter": (
         "easyread_bench.rewriter",

@@ -9,10 +9,11 @@ so a faithful rewrite keeps every value even when the words change.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from easyread.checks import factpatterns as fp
 from easyread.checks.numwords import WORD_NUMBER_RE, word_to_number
+from easyread.checks.textcache import TextCache, caching
 
 # Kinds whose words belong to one language: between languages, durations are
 # compared by their number only, and named rights and deadlines are left to people.
@@ -50,9 +51,34 @@ class _Found:
             self._taken[start:end] = b"\x01" * (end - start)
 
 
+# The facts of the last texts scanned: the fact lock, the repair judge and the meaning rules scan the same sentences
+# about ten times each. Kept as tuples; every caller gets Facts of its own.
+_FOUND = TextCache(2048)
+
+
 def extract_facts(text: str, language: str = "en") -> list[Fact]:
     """Every hard fact in `text`, in reading order, with normalised values."""
     language = (language or "en").split("-")[0].split("_")[0].lower()
+    kept = _FOUND.get((text, language)) if caching() else None
+    if kept is None:
+        _FOUND.missed()
+        kept = tuple(_scan(text, language))
+        if caching():
+            _FOUND.put((text, language), kept)
+    return [replace(f) for f in kept]
+
+
+def scan_counts() -> tuple[int, int]:
+    """(texts scanned for facts, texts answered from the cache) since the process started."""
+    return _FOUND.misses, _FOUND.hits
+
+
+def clear_cache() -> None:
+    """Forget the facts of every text scanned."""
+    _FOUND.clear()
+
+
+def _scan(text: str, language: str) -> list[Fact]:
     scan = fp.ascii_digits(text)
     found = _Found(text)
     for m in fp.EMAIL.finditer(scan):

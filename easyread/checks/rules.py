@@ -17,6 +17,7 @@ from easyread.checks.findings import Finding
 from easyread.checks.nlp import parse_many
 from easyread.checks.registry import REGISTRY, Context, Options
 from easyread.checks.rules_words import explained_acronyms
+from easyread.checks.textcache import caching
 from easyread.documents.model import Mark
 from easyread.timelimit import check_time
 
@@ -152,6 +153,13 @@ def check_document_text(text: str, *, pages: int | None = None, options: Options
     """Document-level findings: too many words or pages."""
     ctx = Context(text=text, options=options or Options.defaults(), pages=pages)
     return [f for r in _rules("document") for f in r.run(ctx)]
+
+
+def prepare(texts: list[str]) -> None:
+    """Parse the lines of many texts in one spaCy batch, so the checks and splits of each that follow find their
+    parses in the cache (easyread.checks.nlp): a batch parses a text about twice as fast as a parse on its own."""
+    if caching():
+        parse_many(list(dict.fromkeys(m.group(0) for text in texts for m in _LINE.finditer(text))))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -62,6 +62,13 @@ def failures(findings: list) -> list:
     return [f for f in findings if _get(f, "severity") == FAIL]
 
 
+def prepare(texts: list[str]) -> None:
+    """Parse many texts about to be split or checked one by one in one batch first (the parses are cached)."""
+    from easyread.checks.rules import prepare as _prepare
+
+    _prepare(texts)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`, using the checks' splitter so counts agree with the gate."""
     from easyread.checks.rules import split_sentences as _split

@@ -85,6 +85,7 @@ def already_easy(
     only the safe fixes of dates and numbers), so the model never rewrites them.
     """
     lines: list[Line] = []
+    checking.prepare([unit.text.replace("\n- ", "\n") for unit in plan.units])
     for u, unit in enumerate(plan.units):
         for sentence in checking.split_sentences(unit.text.replace("\n- ", "\n")):
             sentence = fix_sentence(sentence.lstrip("- ").strip())

@@ -15,7 +15,8 @@ when asked, so these rules look for them directly:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from easyread.checks.nlp import parse
 
 _WORD = re.compile(r"[a-z0-9£.:/@'-]+")
 _STOP = frozenset(
@@ -108,16 +109,9 @@ def negation_flip(sentence: str, sources: list[str], min_share: float = 0.5) -> 
     return None
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    from easyread.checks.nlp import get_nlp
-
-    return get_nlp()
-
-
 def _subject_comparatives(text: str) -> list[tuple[frozenset, str]]:
     """(subject words, comparative word) pairs, e.g. ({'urgent', 'repairs'}, 'longer')."""
-    doc = _nlp()(text)
+    doc = parse(text)
     pairs = []
     for tok in doc:
         word = tok.lower_
@@ -143,7 +137,7 @@ def _subject_words(head) -> frozenset:
 
 
 def _subjects(text: str) -> set[frozenset]:
-    return {_subject_words(t) for t in _nlp()(text) if t.dep_ in ("nsubj", "nsubjpass")}
+    return {_subject_words(t) for t in parse(text) if t.dep_ in ("nsubj", "nsubjpass")}
 
 
 def _group(word: str) -> tuple[int, int] | None:

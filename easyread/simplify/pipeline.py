@@ -160,6 +160,7 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
     )
     progress("check", 0, len(replies))
     ordered = sorted(((letter, u, r) for (letter, u), r in zip(asks, replies)), key=lambda a: _order(a[0], a[1]))
+    checking.prepare([line for _, u, r in ordered if u is not None for line in parse_lines(r, REWRITE_MAX_LINES)])
     for checked, (letter, u, reply) in enumerate(ordered):
         # Each reply's sentences are checked here (a second or more per letter): the count moves per reply.
         progress("check", checked, len(replies))

@@ -159,6 +159,7 @@ def _one_pass(targets, engine, samplings, batch_size, glossary, on_batch, counts
         engine, prompts, sampling, batch_size=batch_size, on_batch=lambda d, t: on_batch(len(prompts) * d // t, whole)
     )
     best: dict[int, tuple[LetterInProgress, Line, Candidate]] = {}
+    checking.prepare([line for reply in replies for line in parse_lines(reply)])
     for judged, ((letter, line), reply) in enumerate(zip(owners, replies)):
         on_batch(len(prompts) + judged, whole)
         texts = parse_lines(reply, one_sentence_each=True)[:3]
