@@ -16,6 +16,13 @@ import re
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
+from easyread.verify.additions import (
+    heading_made_promise,
+    lead_in_changed,
+    name_changed,
+    qualifier_added,
+    reason_borrowed,
+)
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
@@ -32,6 +39,7 @@ from easyread.verify.orders import (
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.rights import right_problems
+from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
 
@@ -106,6 +114,15 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
+    proof_dropped(out, srcs, result)
+    reader_made_others(out, srcs, result)
+    getter_reversed(out, srcs, result)
+    deadline_made_appointment(out, srcs, result)
+    lead_in_changed(out, srcs, result)
+    name_changed(out, srcs, result)
+    heading_made_promise(out, srcs, result)
+    reason_borrowed(out, srcs, glossary, result)
+    qualifier_added(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
