@@ -256,3 +256,79 @@ def heading_made_promise(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
                 )
             )
             return
+
+
+# Consequences a letter may threaten; one it does not name is the line's own threat (or the line's own comfort,
+# where it is denied: "you will not lose your home").
+_THREATS = re.compile(
+    r"\b(prison|jail|gaol|arrest\w*|police|criminal|crime|prosecut\w*|evict\w*|homeless\w*|"
+    r"(lose|take|sell|seize)\w*\s+(your|the)\s+(home|house|property|car|flat|belongings|goods)|bankrupt\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def threat_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "A reminder means you will go to prison.", "If you live in a care home, we will take your home.": a
+    consequence (prison, eviction, losing the home) the letter sentence does not name. A threat the letter does not
+    make frightens the reader into the wrong act (paying money they do not owe, leaving a home)."""
+    if not srcs or any(p.kind == "invented" for p in result.problems):
+        return
+    m = _THREATS.search(out.text)
+    if m is None:
+        return
+    text = " ".join(s.text for s in srcs)
+    key = w.stem(m.group(3) if m.group(3) else m.group(1).split()[0])
+    if key in w.content_stems(text) or _THREATS.search(text) and m.group(3) is None:
+        return
+    if re.search(r"\b(possession|evict\w*|give up|lose|losing)\b", text, re.I) and re.search(
+        r"\b(evict|home|house|property)", m.group(0), re.I
+    ):
+        return  # "a Notice of Seeking Possession", "give up possession of your dwelling": losing the home
+    result.problems.append(
+        Problem(
+            "invented",
+            f'The letter sentence does not say "{m.group(0)}": this sentence adds a consequence the letter does not '
+            "give.",
+        )
+    )
+
+
+_EVERYONE = re.compile(
+    r"\b(everyone|everybody|every (one|person|tenant|resident|patient)|all (people|tenants|residents|patients)|"
+    r"the same for (all|everyone)|anyone can)\b",
+    re.IGNORECASE,
+)
+
+
+def everyone_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "The amount you pay is the same for everyone." for "The amount ... is based on what we assess you can
+    reasonably afford": a rule for everyone where the letter speaks of the reader's own case."""
+    if not srcs or any(p.kind == "invented" for p in result.problems):
+        return
+    m = _EVERYONE.search(out.text)
+    if m is None or _EVERYONE.search(" ".join(s.text for s in srcs)):
+        return
+    if re.search(r"\b(all|any|every|each)\b", " ".join(s.text for s in srcs), re.IGNORECASE):
+        return  # the letter generalises too ("all tenants", "any resident"): the line may say it its way
+    result.problems.append(
+        Problem("invented", f'The letter sentence does not say "{m.group(0)}": this sentence makes a rule of its own.')
+    )
+
+
+def no_main_clause(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "If you wish to appeal, the Clerk to the Appeals Panel within 20 school days.": the only verb is in the "if"
+    (or "when") part and the rest has none, so the sentence never says what to do. The letter says it whole."""
+    if any(p.kind == "fragment" for p in result.problems) or out.question or not srcs:
+        return
+    root = next((t for t in out.doc if t.dep_ == "ROOT"), None)
+    if root is None or out.text.rstrip().endswith(":"):
+        return
+    if root.tag_.startswith("NN"):
+        cut = any(c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children) for c in root.children)
+    else:
+        # the parse hangs the rest on the "if" verb: "If you wish to appeal, the Clerk ..." has "wish" as its root
+        cut = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in root.children)
+    if cut and all(s.frames for s in srcs):
+        result.problems.append(
+            Problem("fragment", 'This sentence has no main verb after its "if": it does not say what happens.', False)
+        )

@@ -17,11 +17,14 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.additions import (
+    everyone_added,
     heading_made_promise,
     lead_in_changed,
     name_changed,
+    no_main_clause,
     qualifier_added,
     reason_borrowed,
+    threat_added,
 )
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
@@ -30,6 +33,7 @@ from easyread.verify.facts_moved import fact_problems, place_moved, place_word_c
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
+from easyread.verify.moved import anchor_changed, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
     definition_differs,
     explanation_added,
@@ -42,6 +46,7 @@ from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
+from easyread.verify.weakened import certainty_weakened, obligation_weakened
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
 
@@ -123,6 +128,14 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     heading_made_promise(out, srcs, result)
     reason_borrowed(out, srcs, glossary, result)
     qualifier_added(out, srcs, result)
+    fact_left_condition(out, srcs, result)
+    deadline_moved_to_us(out, srcs, result)
+    anchor_changed(out, srcs, result)
+    certainty_weakened(out, srcs, result)
+    obligation_weakened(out, srcs, result)
+    threat_added(out, srcs, result)
+    everyone_added(out, srcs, result)
+    no_main_clause(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
