@@ -155,6 +155,8 @@ def qualifier_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessmen
     where the letter describes the noun, the line may describe it in its own words."""
     if not srcs or out.question or any(p.kind == "invented" for p in result.problems):
         return
+    if re.search(r"\b(means|is called|are called)\b", out.text, re.IGNORECASE):
+        return  # a definition ('"Magistrates' court" means: A local court.') describes its term as it must
     stems = _stems_of(srcs)
     bare = {}
     for s in srcs:

@@ -264,7 +264,7 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
             then = _stems(src.doc[i] for i in governed if not src.doc[i].is_punct) - cond
             if not then or not mine & cond:
                 continue
-            if mine & _wide(then):
+            if mine & _wide(then) or _same_outcome(out, src, governed):
                 return  # it says (some of) what happens then
             result.problems.append(
                 Problem(
@@ -273,6 +273,17 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
                 )
             )
             return
+
+
+def _same_outcome(out: fr.Sentence, src: fr.Sentence, governed: set[int]) -> bool:
+    """ "we will not take you to court" for "we will not escalate any case to Court": what happens then said in other
+    verbs, by the same party with the same will / must and the same "not" (a party word is no content stem)."""
+    theirs = {
+        (f.agent, f.modal, f.neg)
+        for f in src.frames
+        if f.i in governed and not f.cond and f.agent and f.modal != fr.PLAIN
+    }
+    return any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent)
 
 
 def _leading_condition(src: fr.Sentence, verb) -> tuple[str, set[int]] | None:
