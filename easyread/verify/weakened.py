@@ -1,10 +1,11 @@
 """Must or will said as may, might or can, when the line names the action in other words (round 6).
 
 The frame rules (parties.frame_problems, stances.main_stance_problems) compare must / may / will only between frames
-of the same action, so "I will apply for the case to be re-listed" said "we might ask the court to look at your case
-again" passes: "apply" and "ask" are different verbs. These rules compare the sentence's stance as a whole, where the
-letter sentence has only one: a letter sentence that says only "will" (or only "must") and never "may", "might",
-"could" or "can" cannot be faithfully said with "might" (or with "can"), whatever verb the line uses.
+of the same action, so "Failure to attend ... you will removed from the waiting list" (the letter's typo) said "you
+may be taken off the waiting list" passes: the parse finds no verb of the letter to pair "taken" with. These rules
+compare the sentence's stance as a whole, where the letter sentence has only one: a letter sentence that says only
+"will" (or only "must") and never "may", "might", "could" or "can" cannot be faithfully said with "might" (or with
+"can"), whatever verb the line uses.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def _modal_word(out: fr.Sentence, f: fr.Frame) -> str | None:
 
 
 def certainty_weakened(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
-    """ "If you do not contact us, we might ask the court to look at your case again." for "If you fail to make
-    contact, I will apply for the case to be re-listed": the letter's certain step said as only possible. The reader
+    """ "If you miss it without cancelling, you may be taken off the waiting list." for "Failure to attend this
+    admission ... will result in a wasted procedure slot and you will removed from the waiting list": the letter's
+    certain step said as only possible. The reader
     takes the risk as small and does not act."""
     if out.question or any(p.kind == "modal" for p in result.problems):
         return

@@ -125,3 +125,23 @@ def test_what_happens_then_said_in_other_verbs_keeps_the_condition(glossary):
     faithful = "If you can show that coronavirus caused your arrears, we will not take you to court."
     assert kinds(COVID, faithful, glossary) == []
     assert "condition" in kinds(COVID, "If you can show that coronavirus caused your arrears.", glossary)
+
+
+INTENDS = (
+    "The Sample Borough Council intends to apply to the Court for an order requiring you to give up possession of: "
+    "0 Example Road, London E0 9ZZ."
+)
+ADVICE = (
+    "If you need advice about this Notice, and what you should do about it, take it as quickly as possible to a "
+    "Citizens' Advice Bureau, a Housing Aid Centre, or a Law Centre, or to a Solicitor."
+)
+
+
+def test_apply_is_ask_and_bring_is_take_so_who_does_them_is_compared(glossary):
+    assert in_letters(INTENDS) and in_letters(ADVICE)
+    assert "agent" in kinds(INTENDS, "You can ask the court to make the Council leave 0 Example Road.", glossary)
+    assert "agent" not in kinds(
+        INTENDS, "The Council wants to ask the court for an order to make you leave 0 Example Road.", glossary
+    )
+    assert "agent" in kinds(ADVICE, "A solicitor will bring you this notice.", glossary)
+    assert kinds(ADVICE, "Take this notice to Citizens Advice, a Law Centre or a solicitor quickly.", glossary) == []
