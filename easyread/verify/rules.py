@@ -42,6 +42,7 @@ from easyread.verify.orders import (
     promised_on_contact,
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
+from easyread.verify.promises import soon_promised, way_added
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
@@ -136,6 +137,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     threat_added(out, srcs, result)
     everyone_added(out, srcs, result)
     no_main_clause(out, srcs, result)
+    way_added(out, srcs, result)
+    soon_promised(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

@@ -145,3 +145,24 @@ def test_apply_is_ask_and_bring_is_take_so_who_does_them_is_compared(glossary):
     )
     assert "agent" in kinds(ADVICE, "A solicitor will bring you this notice.", glossary)
     assert kinds(ADVICE, "Take this notice to Citizens Advice, a Law Centre or a solicitor quickly.", glossary) == []
+
+
+CLAIM = "You make your claim by calling 0800 917 2222 (0800 917 7777 if using a textphone)."
+PLACE = (
+    "We have added your child's name to our waiting list and as soon as a place does become available, we will "
+    "contact you again."
+)
+OFFICER = (
+    "A council officer may also telephone you using the details that you have provided to discuss payment options on "
+    "overdue amounts."
+)
+
+
+def test_a_way_a_time_or_a_waiver_the_letter_does_not_give_is_flagged(glossary):
+    assert in_letters(CLAIM) and in_letters(PLACE) and in_letters(OFFICER)
+    assert "invented" in kinds(CLAIM, "You can apply online or in person.", glossary)
+    assert kinds(CLAIM, "To claim, call 0800 917 2222. If you use a textphone, call 0800 917 7777.", glossary) == []
+    assert "invented" in kinds(PLACE, "Your child will get a place soon.", glossary)
+    assert kinds(PLACE, "When a place is free, we will contact you again.", glossary) == []
+    assert "invented" in kinds(OFFICER, "A council officer may phone you to cancel what you owe.", glossary)
+    assert kinds(OFFICER, "A council officer may phone you to talk about ways to pay what you owe.", glossary) == []
