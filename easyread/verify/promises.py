@@ -66,6 +66,9 @@ _LETTER_SOON = re.compile(
 )
 
 
+_TIED = re.compile(r"\b(as soon as|once|when|whenever|if|after|until)\b", re.I)
+
+
 def soon_promised(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
     """ "Your child will get a place soon." for "as soon as a place does become available, we will contact you": the
     letter ties the time to an event it cannot promise ("as soon as", "when", "once"); the line promises it soon."""
@@ -75,8 +78,8 @@ def soon_promised(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
     if m is None:
         return
     text = " ".join(s.text for s in srcs)
-    if _LETTER_SOON.search(text) or _SOON.search(text.replace("as soon as", "")):
-        return
+    if not _TIED.search(text) or _LETTER_SOON.search(text) or _SOON.search(text.replace("as soon as", "")):
+        return  # "We will send you a bill soon." for "We will send you a bill.": no event the time waits for
     if not any(f.modal == fr.FUTURE and not f.neg and not f.cond for f in out.frames):
         return
     result.problems.append(
