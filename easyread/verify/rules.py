@@ -33,6 +33,7 @@ from easyread.verify.facts_moved import fact_problems, place_moved, place_word_c
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
+from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
 from easyread.verify.moved import anchor_changed, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
     definition_differs,
@@ -139,6 +140,10 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     no_main_clause(out, srcs, result)
     way_added(out, srcs, result)
     soon_promised(out, srcs, result)
+    pot_changed(out, srcs, result)
+    benefit_made_a_bill(out, srcs, result)
+    discount_made_a_payment(out, srcs, result)
+    payee_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

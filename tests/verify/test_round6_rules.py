@@ -166,3 +166,31 @@ def test_a_way_a_time_or_a_waiver_the_letter_does_not_give_is_flagged(glossary):
     assert kinds(PLACE, "When a place is free, we will contact you again.", glossary) == []
     assert "invented" in kinds(OFFICER, "A council officer may phone you to cancel what you owe.", glossary)
     assert kinds(OFFICER, "A council officer may phone you to talk about ways to pay what you owe.", glossary) == []
+
+
+AMOUNT = "Amount towards the arrears: £15.00"
+SHORTFALL = "The shortfall in payment is £245.00."
+PIP = (
+    "A new benefit called Personal Independence Payment (PIP) has been introduced to help with extra costs if you have "
+    "a long-term health condition or disability."
+)
+DISCOUNT = (
+    "A 50 percent discount will be given if the charge is paid within 14 days or 21 days for PCNs issued via CCTV "
+    "(Approved Device)."
+)
+CHEQUE = "Alternatively, cheques should be made payable to ‘London Borough of Hackney’."
+
+
+def test_which_money_and_which_way_it_goes_are_compared_in_other_words(glossary):
+    for sentence in (AMOUNT, SHORTFALL, PIP, DISCOUNT, CHEQUE):
+        assert in_letters(sentence), sentence
+    assert "fact-moved" in kinds(AMOUNT, "You will pay £15.00 each week for your rent.", glossary)
+    assert kinds(AMOUNT, "You will also pay £15.00 each week towards the rent you owe.", glossary) == []
+    assert "fact-moved" in kinds(SHORTFALL, "Your rent arrears are £245.00.", glossary)
+    assert kinds(SHORTFALL, "The shortfall is £245.00. This is the amount you did not pay.", glossary) == []
+    assert "money" in kinds(PIP, "PIP is money you pay for your extra health costs.", glossary)
+    assert "money" not in kinds(PIP, "PIP is money to help with extra costs if you have a disability.", glossary)
+    assert "money" in kinds(DISCOUNT, "We will give you 50 percent of the charge if you pay within 14 days.", glossary)
+    assert "money" not in kinds(DISCOUNT, "If you pay within 14 days, you pay half.", glossary)
+    assert "money" in kinds(CHEQUE, "We will send you a cheque made out to you.", glossary)
+    assert kinds(CHEQUE, "You can also pay by cheque made payable to London Borough of Hackney.", glossary) == []
