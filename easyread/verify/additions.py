@@ -14,6 +14,7 @@ Each rule names a cause seen in drafts of real letters that reached residents un
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from easyread.checks.facts import extract_facts
 from easyread.verify import frames as fr
@@ -229,7 +230,8 @@ def name_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) 
             dropped = {x for x in theirs_stems - mine if x not in _UNIT_WORDS}
             # "Housing Needs Team" for "Housing Needs Section" keeps the name; "Department of Surgery" for "Day
             # Surgery Unit" drops the word that tells the place apart ("Day") and brings in another.
-            if mine & theirs_stems and mine - said and dropped:
+            added = {x for x in mine - said if not any(_spelt_alike(x, y) for y in dropped)}
+            if mine & theirs_stems and added and dropped:
                 new = [t.text for t in run if w.stem(t.lower_) not in said]
                 result.problems.append(
                     Problem(
@@ -239,6 +241,14 @@ def name_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) 
                     )
                 )
                 return
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """ "Zurich" for "Zürich", "Honor" for "Honour": the same name spelt another way, not another name."""
+    from difflib import SequenceMatcher
+
+    plain = [unicodedata.normalize("NFKD", x).encode("ascii", "ignore").decode() for x in (a, b)]
+    return SequenceMatcher(None, *plain).ratio() >= 0.8
 
 
 def _span(run: list) -> str:
