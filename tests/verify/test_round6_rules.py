@@ -194,3 +194,15 @@ def test_which_money_and_which_way_it_goes_are_compared_in_other_words(glossary)
     assert "money" not in kinds(DISCOUNT, "If you pay within 14 days, you pay half.", glossary)
     assert "money" in kinds(CHEQUE, "We will send you a cheque made out to you.", glossary)
     assert kinds(CHEQUE, "You can also pay by cheque made payable to London Borough of Hackney.", glossary) == []
+
+
+CHANGED = (
+    "If your income or circumstances have changed, you must inform the Housing Benefit Department as this may affect "
+    "your entitlement to Housing Benefit and you may need to apply to the court to vary the terms of the Order."
+)
+
+
+def test_what_someone_else_may_do_is_a_consequence_not_an_offer(glossary):
+    assert in_letters(CHANGED)
+    assert kinds(CHANGED, "The court may change the terms of the Order for you.", glossary) != []
+    assert kinds(CHANGED, "If your income changes, you may need to ask the court to change the Order.", glossary) == []
