@@ -145,9 +145,12 @@ def lead_in_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessmen
 
 # Adjectives that are how Easy Read talks, not a narrower kind of the thing.
 _PLAIN_QUALIFIERS = {
-    "new", "own", "other", "more", "same", "next", "right", "best", "good", "easy", "few", "many", "much", "any", "all",
+    "own", "other", "more", "same", "right", "best", "good", "easy", "few", "many", "much", "any", "all",
     "enough", "little", "whole", "usual", "different", "certain", "various", "several",
 }  # fmt: skip
+
+
+_NEWNESS = re.compile(r"\b(now|new|next|chang\w*|mov\w*|reschedul\w*|rearrang\w*|rebook\w*|instead|another)\b", re.I)
 
 
 def qualifier_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
@@ -173,6 +176,8 @@ def qualifier_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessmen
             continue
         if not bare.get(w.stem(t.head.lower_)):
             continue
+        if t.lower_ in ("new", "next") and any(_NEWNESS.search(x.text) for x in srcs):
+            continue  # "Your new appointment" for "Your appointment will now take place on ...": the letter says so
         result.problems.append(
             Problem(
                 "invented",

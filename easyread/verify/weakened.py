@@ -17,7 +17,7 @@ from easyread.verify.findings import Assessment, Problem, quote
 
 _HEDGES = re.compile(
     r"\b(may|might|could|can|cannot|can't|possibl\w*|perhaps|likely|unlikely|risk|chance|probabl\w*|sometimes|"
-    r"usually|normally|generally|option|choose|choice|allowed|able|wish|want|would like|prefer)\b",
+    r"usually|normally|generally|option|choose|choice|allowed|wish|want|would like|prefer)\b",
     re.IGNORECASE,
 )
 _CERTAIN = re.compile(r"\b(will|shall)\b", re.IGNORECASE)
@@ -69,8 +69,8 @@ def obligation_weakened(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
     if not _MUST.search(text) or _HEDGES.search(text) or re.search(r"\b(if|unless|when|before)\b", text, re.I):
         return  # under a condition, "can" may say what the condition allows ("Only then can it give an order")
     for f in out.frames:
-        if f.cond or f.question or f.neg:
-            continue
+        if f.cond or f.question or f.neg or out.doc[f.i].dep_ in ("relcl", "acl"):
+            continue  # "the benefits you can get": a "can" that describes a thing is no stance on the order
         word = _modal_word(out, f)
         if word in _PERMIT_WORDS or (word is None and f.modal in (fr.MAY, fr.HEDGE) and f.group == "want"):
             result.problems.append(

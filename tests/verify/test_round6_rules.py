@@ -206,3 +206,20 @@ def test_what_someone_else_may_do_is_a_consequence_not_an_offer(glossary):
     assert in_letters(CHANGED)
     assert kinds(CHANGED, "The court may change the terms of the Order for you.", glossary) != []
     assert kinds(CHANGED, "If your income changes, you may need to ask the court to change the Order.", glossary) == []
+
+
+REGARDING = "We are writing to you regarding your appointment on 14 May 2026 at 9.40am in the Dermatology department."
+NOW = "Your appointment will now take place on 23 June 2026 at 2.15pm."
+ABLE = (
+    "You must however be able to show that you looked into the support available, claimed all the benefits to which "
+    "you are entitled, and have taken any appropriate advice which is freely available."
+)
+
+
+def test_new_for_the_letters_old_appointment_and_might_for_must_be_able_are_flagged(glossary):
+    for sentence in (REGARDING, NOW, ABLE):
+        assert in_letters(sentence), sentence
+    assert "invented" in kinds(REGARDING, "Your new appointment is on 14 May 2026 at 9.40am.", glossary)
+    assert kinds(NOW, "Your new appointment is on 23 June 2026 at 2.15pm.", glossary) == []
+    assert "modal" in kinds(ABLE, "You might want to claim benefits and get advice.", glossary)
+    assert kinds(ABLE, "You must show that you claimed all the benefits you can get.", glossary) == []
