@@ -2,7 +2,9 @@
 
 - a way of getting in touch or applying the letter does not give: "You can apply online or in person." for "You make
   your claim by calling 0800 917 2222": the reader goes online, finds nothing, and misses the claim;
-- "soon" for a letter's "as soon as a place becomes available": a time the letter does not promise.
+- "soon" for a letter's "as soon as a place becomes available": a time the letter does not promise;
+- help the letter does not offer ("We are here to help you"), and a consequence it does not give ("You will be
+  fined", "We will stop your payments").
 """
 
 from __future__ import annotations
@@ -88,3 +90,64 @@ def soon_promised(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
             f'The letter does not say when ("{quote(text)}"); this sentence promises it "{m.group(0)}".',
         )
     )
+
+
+# Help offered by the sender ("We are here to help you", "We can support you") ...
+_HELP = re.compile(
+    r"\b(we|i|the council|the hospital|our staff|our team)\s+('ll|will|can|could|are here to|would like to|want to|"
+    r"are happy to)\s+(help|support|assist|look after)\b|\bhelp is available\b|\bhere (to|for) (help|you)\b",
+    re.IGNORECASE,
+)
+# ... where the letter sentence names neither help nor a way to ask for it.
+_LETTER_HELP = re.compile(
+    r"\b(help\w*|support\w*|assist\w*|advice|advis\w*|contact\w*|call|phone|ring|quer\w*|question\w*|discuss|talk|"
+    r"speak|care|look after|get in touch|available)\b",
+    re.IGNORECASE,
+)
+
+
+def help_offered(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "We are here to help you." for a letter sentence that offers no help and names no way to ask: comfort the
+    letter does not give, and a promise the reader may count on."""
+    if not srcs or any(p.kind == "invented" for p in result.problems):
+        return
+    m = _HELP.search(out.text)
+    if m and not any(_LETTER_HELP.search(s.text) for s in srcs):
+        result.problems.append(
+            Problem("invented", f'The letter sentence does not offer help; this sentence says "{m.group(0)}".')
+        )
+
+
+# Consequences for the reader, each with the words by which a letter names it.
+_CONSEQUENCES = [
+    (
+        re.compile(r"\b(be|been|get|getting) fined\b|\bgive you a fine\b", re.I),
+        re.compile(r"\b(fine|penalt|charge)", re.I),
+    ),
+    (
+        re.compile(r"\blos(e|ing) your (place|benefit|money|right|appointment|tenancy|job)\b", re.I),
+        re.compile(
+            r"\b(los\w*|remov\w*|cancel\w*|stop\w*|end\w*|withdraw\w*|waiting list|discharg\w*|affect\w*)", re.I
+        ),
+    ),
+    (
+        re.compile(r"\b(stop|cancel|end|reduce)\w* your (benefit|payments?|support|tenancy|appointment|claim)\b", re.I),
+        re.compile(r"\b(stop\w*|cancel\w*|end\w*|reduc\w*|cease\w*|suspend\w*|withdraw\w*|affect\w*|chang\w*)", re.I),
+    ),
+]
+
+
+def consequence_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "You will be fined.", "You will lose your benefit.", "We will stop your payments." where the letter sentence
+    names no such consequence: a threat the letter does not make (see additions.threat_added for prison and the
+    home)."""
+    if not srcs or any(p.kind == "invented" for p in result.problems):
+        return
+    text = " ".join(s.text for s in srcs)
+    for said, letter in _CONSEQUENCES:
+        m = said.search(out.text)
+        if m and not letter.search(text):
+            result.problems.append(
+                Problem("invented", f'The letter sentence does not say "{m.group(0)}": a consequence it does not give.')
+            )
+            return

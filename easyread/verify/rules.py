@@ -43,7 +43,7 @@ from easyread.verify.orders import (
     promised_on_contact,
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
-from easyread.verify.promises import soon_promised, way_added
+from easyread.verify.promises import consequence_added, help_offered, soon_promised, way_added
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
@@ -140,6 +140,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     no_main_clause(out, srcs, result)
     way_added(out, srcs, result)
     soon_promised(out, srcs, result)
+    help_offered(out, srcs, result)
+    consequence_added(out, srcs, result)
     pot_changed(out, srcs, result)
     benefit_made_a_bill(out, srcs, result)
     discount_made_a_payment(out, srcs, result)

@@ -223,3 +223,12 @@ def test_new_for_the_letters_old_appointment_and_might_for_must_be_able_are_flag
     assert kinds(NOW, "Your new appointment is on 23 June 2026 at 2.15pm.", glossary) == []
     assert "modal" in kinds(ABLE, "You might want to claim benefits and get advice.", glossary)
     assert kinds(ABLE, "You must show that you claimed all the benefits you can get.", glossary) == []
+
+
+def test_help_and_consequences_the_letter_does_not_give_are_flagged(glossary):
+    assert "invented" in kinds(NOW, "We are here to help you.", glossary)
+    assert "invented" in kinds(NOW, "If you miss it, you will be fined.", glossary)
+    assert "invented" in kinds(NOW, "If you miss it, we will stop your benefit.", glossary)
+    assert kinds(NOW, "Your appointment is now on 23 June 2026 at 2.15pm.", glossary) == []
+    # the letter names a way to get in touch: help said plainly is not comfort of the line's own
+    assert "invented" not in kinds(HELP, "If you contact us, we can help.", glossary)
