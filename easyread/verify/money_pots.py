@@ -19,20 +19,26 @@ from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
 
-# The money a letter can talk about, each a different sum: one amount is never two of them.
-_POTS = {
-    w.stem(x)
-    for x in (
-        "rent", "arrears", "costs", "fee", "fine", "charge", "tax", "benefit", "overpayment", "shortfall", "balance",
-        "interest", "discount", "instalment", "deposit", "refund", "contribution", "penalty", "wage", "salary",
-        "pension", "allowance", "loan", "surcharge",
-    )
+# The money a letter can talk about, each a different sum (one amount is never two of them), by family: a penalty
+# charge notice is "a fine" in Easy Read, and "the money you owe" is the debt or the arrears. "charge" alone is left
+# out: a council tax charge, a service charge and a penalty charge are all "charges".
+_FAMILIES = {
+    "rent": "rent", "arrears": "debt", "debt": "debt", "balance": "debt", "shortfall": "shortfall",
+    "costs": "costs", "fee": "costs", "fine": "penalty", "penalty": "penalty", "surcharge": "penalty",
+    "tax": "tax", "benefit": "benefit", "allowance": "benefit", "pension": "benefit", "overpayment": "overpayment",
+    "interest": "interest", "discount": "discount", "instalment": "instalment", "deposit": "deposit",
+    "refund": "refund", "contribution": "contribution", "wage": "wage", "salary": "wage", "loan": "loan",
 }  # fmt: skip
+_POTS = {w.stem(x): family for x, family in _FAMILIES.items()}
 
 
 def _pots(sentence: fr.Sentence) -> set[str]:
     """The money nouns of a sentence, as written (lower case)."""
     return {t.lower_ for t in sentence.doc if t.tag_.startswith("NN") and w.stem(t.lower_) in _POTS}
+
+
+def _families(words: set[str]) -> set[str]:
+    return {_POTS[w.stem(x)] for x in words}
 
 
 _OWED = re.compile(r"\b(owe|owed|owes|owing|not paid|did not pay|didn't pay|missed|behind)\b", re.IGNORECASE)
@@ -48,10 +54,10 @@ def pot_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -
     if not mine & theirs:
         return
     said, named = set().union(*(_pots(s) for s in srcs)), _pots(out)
-    stems = {w.stem(x) for x in named}
+    families = _families(named)
     if named and _OWED.search(out.text):
-        stems.add(w.stem("arrears"))  # "the rent you owe" is how Easy Read says "arrears"
-    if said and named and not {w.stem(x) for x in said} & stems:
+        families.add("debt")  # "the rent you owe" is how Easy Read says "arrears"
+    if said and named and not _families(said) & families:
         result.problems.append(
             Problem(
                 "fact-moved",
