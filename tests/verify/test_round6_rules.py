@@ -232,3 +232,12 @@ def test_help_and_consequences_the_letter_does_not_give_are_flagged(glossary):
     assert kinds(NOW, "Your appointment is now on 23 June 2026 at 2.15pm.", glossary) == []
     # the letter names a way to get in touch: help said plainly is not comfort of the line's own
     assert "invented" not in kinds(HELP, "If you contact us, we can help.", glossary)
+
+
+def test_money_of_the_same_family_said_in_other_words_passes(glossary):
+    source = "A 50 percent discount will be given if the charge is paid within 14 days."
+    assert "fact-moved" not in kinds(
+        "The penalty charge of £195 must be paid.", "You must pay the £195 fine.", glossary
+    )
+    assert "fact-moved" in kinds("The penalty charge of £195 must be paid.", "You must pay £195 rent.", glossary)
+    assert "money" not in kinds(source, "Pay within 14 days and you only pay half.", glossary)
