@@ -148,6 +148,10 @@ def _main_frames(sentence: fr.Sentence) -> list[fr.Frame]:
     return main
 
 
+def _threat(f: fr.Frame) -> bool:
+    return f.modal in (fr.MAY, fr.HEDGE) and bool(f.agent) and w.YOU not in f.agent and not f.passive
+
+
 def consequence_alone(
     out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment
 ) -> None:
@@ -182,7 +186,9 @@ def consequence_alone(
                 if any(f.group in wanted and f.modal in (fr.IMP, fr.OBLIG) for f in ctx.frames):
                     return  # "Please contact us. It helps us ...": the condition's action is asked for
             hard = _HARD_CONDITION.search(text) or compare_facts("", text).invented
-            offer = all(f.modal in _OFFER and not f.neg for f in _main_frames(out))
+            # "We may issue a Notice" is what may happen to the reader, not an offer to them: a "may" is an offer only
+            # when the reader is the one who may act.
+            offer = all(f.modal in _OFFER and not f.neg and not _threat(f) for f in _main_frames(out))
             if _GENERIC_CONDITION.match(text) or (not hard and (offer or _SOFT_CONDITION.match(text))):
                 # "Please talk to us" for "If you are in difficulty, please talk to us": an offer or a request
                 # without the reader's situation; the rules cannot weigh that, the model is asked.
@@ -264,7 +270,7 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
             then = _stems(src.doc[i] for i in governed if not src.doc[i].is_punct) - cond
             if not then or not mine & cond:
                 continue
-            if mine & _wide(then):
+            if mine & _wide(then) or _same_outcome(out, src, governed):
                 return  # it says (some of) what happens then
             result.problems.append(
                 Problem(
@@ -273,6 +279,17 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
                 )
             )
             return
+
+
+def _same_outcome(out: fr.Sentence, src: fr.Sentence, governed: set[int]) -> bool:
+    """ "we will not take you to court" for "we will not escalate any case to Court": what happens then said in other
+    verbs, by the same party with the same will / must and the same "not" (a party word is no content stem)."""
+    theirs = {
+        (f.agent, f.modal, f.neg)
+        for f in src.frames
+        if f.i in governed and not f.cond and f.agent and f.modal != fr.PLAIN
+    }
+    return any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent)
 
 
 def _leading_condition(src: fr.Sentence, verb) -> tuple[str, set[int]] | None:

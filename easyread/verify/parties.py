@@ -154,6 +154,11 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     # which one this sentence says cannot be settled by the parse
                     result.undecided.append((kind, message))
                     continue
+                if kind == "modal" and _only(out, f):
+                    # "We will only ask you to pay what you can afford", "Only then can it give an order": "only"
+                    # makes the verb a limit or a condition, whose will / can / may the letter words another way
+                    result.undecided.append((kind, message))
+                    continue
                 add(kind, message)
                 continue
         condition_checks(f, out, matched, context, add, result)
@@ -173,6 +178,11 @@ def _last_of_its_kind(srcs: list[fr.Sentence], s: fr.Frame, out: fr.Sentence, f:
             tok = sentence.doc[s.i]
             return tok.dep_ in ("relcl", "acl") and any(c.lower_ in _LAST for c in tok.head.children)
     return False
+
+
+def _only(sentence: fr.Sentence, f: fr.Frame) -> bool:
+    tok = sentence.doc[f.i]
+    return any(c.lower_ == "only" or any(g.lower_ == "only" for g in c.children) for c in tok.children)
 
 
 def _pronoun_patient(sentence: fr.Sentence, f: fr.Frame) -> frozenset:

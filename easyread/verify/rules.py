@@ -16,6 +16,16 @@ import re
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
+from easyread.verify.additions import (
+    everyone_added,
+    heading_made_promise,
+    lead_in_changed,
+    name_changed,
+    no_main_clause,
+    qualifier_added,
+    reason_borrowed,
+    threat_added,
+)
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
@@ -23,6 +33,8 @@ from easyread.verify.facts_moved import fact_problems, place_moved, place_word_c
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
+from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
+from easyread.verify.moved import anchor_changed, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
     definition_differs,
     explanation_added,
@@ -31,9 +43,12 @@ from easyread.verify.orders import (
     promised_on_contact,
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
+from easyread.verify.promises import consequence_added, help_offered, soon_promised, way_added
 from easyread.verify.rights import right_problems
+from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.unsupported import promise_problems, word_problems
+from easyread.verify.weakened import certainty_weakened, obligation_weakened
 
 __all__ = ["KINDS", "Assessment", "Problem", "assess", "verify_sentence"]
 
@@ -106,6 +121,31 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
+    proof_dropped(out, srcs, result)
+    reader_made_others(out, srcs, result)
+    getter_reversed(out, srcs, result)
+    deadline_made_appointment(out, srcs, result)
+    lead_in_changed(out, srcs, result)
+    name_changed(out, srcs, result)
+    heading_made_promise(out, srcs, result)
+    reason_borrowed(out, srcs, glossary, result)
+    qualifier_added(out, srcs, result)
+    fact_left_condition(out, srcs, result)
+    deadline_moved_to_us(out, srcs, result)
+    anchor_changed(out, srcs, result)
+    certainty_weakened(out, srcs, result)
+    obligation_weakened(out, srcs, result)
+    threat_added(out, srcs, result)
+    everyone_added(out, srcs, result)
+    no_main_clause(out, srcs, result)
+    way_added(out, srcs, result)
+    soon_promised(out, srcs, result)
+    help_offered(out, srcs, result)
+    consequence_added(out, srcs, result)
+    pot_changed(out, srcs, result)
+    benefit_made_a_bill(out, srcs, result)
+    discount_made_a_payment(out, srcs, result)
+    payee_changed(out, srcs, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

@@ -68,12 +68,12 @@ _DEMAND = re.compile(
 )
 _WAIVER = re.compile(
     r"\b(cancel|clear|wipe|write off|written off|forget|waive|stop|end|remove)\w*\b.{0,30}\b(arrears|debt|"
-    r"rent|charge|fine|penalt|bill|overpayment|costs?)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
+    r"rent|charge|fine|penalt|bill|overpayment|costs?|what you owe|the money you owe)\b|\b(arrears|debt|overpayment|charge|fine|bill)\b.{0,30}"
     r"\b(cleared|cancelled|written off|wiped|waived|stopped|removed)\b",
     re.IGNORECASE,
 )
 _WAIVE_VERB = re.compile(r"^(cancel|clear|wipe|write|written|forget|waive|stop|end|remove)", re.IGNORECASE)
-_DEBT = re.compile(r"^(arrears|debt|rent|charge|fine|penalt|bill|overpayment|cost)", re.IGNORECASE)
+_DEBT = re.compile(r"^(arrears|debt|rent|charge|fine|penalt|bill|overpayment|cost|owe)", re.IGNORECASE)
 
 
 def _waives_money(out: fr.Sentence) -> bool:
@@ -87,7 +87,8 @@ def _waives_money(out: fr.Sentence) -> bool:
         while stack:
             c = stack.pop()
             if c.dep_ in ("advcl", "conj", "ccomp", "relcl", "parataxis", "xcomp") and c.tag_.startswith("VB"):
-                continue
+                if not (c.dep_ == "ccomp" and any(x.lower_ == "what" for x in c.children)):
+                    continue  # "cancel what you owe": the clause is the object, the debt itself
             own.append(c)
             stack.extend(c.children)
         if any(_DEBT.match(x.lower_) for x in own):
