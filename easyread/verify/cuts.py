@@ -10,6 +10,7 @@ rules against the letter's sentence. `steps` lists the cuts of a sentence, bolde
 * "..., so that / so / in order that ..." becomes its own sentence ("This is so that ..."), "... in order to ..."
   becomes "This is to ...", and "..., which may mean ..." becomes "This may mean ...";
 * a condition that ends a sentence is asked right before the clause it governs;
+* "If X, A and B" becomes "If X, A." "If X, B.";
 * two verbs of one subject ("The NHS is no longer offering X and is extending Y") become two sentences;
 * then the cuts of `easyread.verify.phrase_cuts` (lists, asides, contact routes, purposes, relative clauses);
 * last, two main clauses joined by "and" / "but" / ";" become two sentences (`split_clauses`).
@@ -41,7 +42,15 @@ def steps(sentence: str):
     asked = _condition_first(sentence)
     if asked:
         yield asked[0] + [asked[1]]
-    for cut in (_concession, _purpose, _which, _trailing_condition, _shared_subject, *phrase_cuts.CUTS):
+    for cut in (
+        _concession,
+        _each_consequence,
+        _purpose,
+        _which,
+        _trailing_condition,
+        _shared_subject,
+        *phrase_cuts.CUTS,
+    ):
         parts = cut(sentence)
         if parts and parts != [sentence]:
             yield parts
@@ -277,6 +286,70 @@ def _shared_subject(sentence: str) -> list[str] | None:
     if words(first) < 4 or words(second) < 4:
         return None
     return [tidy(first), tidy(second[:1].upper() + second[1:] if subj[0].tag_ != "PRP" else second)]
+
+
+def _each_consequence(sentence: str) -> list[str] | None:
+    """'If you do not pay, it is registered as a debt and a court fee is added.' → 'If you do not pay, it is
+    registered as a debt.' 'If you do not pay, a court fee is added.': the condition said with each of the things
+    that then happen, joined by "and" (not "or" or "but", which two conditional sentences would not say)."""
+    doc = parse(sentence)
+    if len(doc) < 6 or doc[0].lower_ not in ("if", "when", "unless") or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if clause.dep_ != "advcl" or root is None or root.i <= clause.right_edge.i:
+        return None
+    condition = doc[: clause.right_edge.i + 1].text.strip(" ,")
+    main = doc[clause.right_edge.i + 1 :].text.strip(" ,")
+    # The letter's own joint: the meaning rules read "... to repay your arrears, the Council may ..." with a comma
+    # the letter did not have as saying someone repays.
+    joint = ", " if doc[clause.right_edge.i + 1].text == "," else " "
+    if re.search(r"\b(if|when|unless|then)\b", main, re.I):
+        return None  # a second condition in the consequence: which part it governs is not clear
+    clauses = _and_clauses(main)
+    if len(clauses) < 2:
+        return None
+    pieces = []
+    for n, text in enumerate(clauses):
+        if n and re.match(r"^this\s+(could|may|might|will|would|can|means?)\b", text, re.I):
+            # "..., and this could result in you losing your home": "this" is what happens then, so it carries
+            # the condition with it.
+            pieces.append(tidy(text[:1].upper() + text[1:]))
+            continue
+        lower = text.split()[0].lower() in _FOLLOWING and not text[:2].isupper() and not text.startswith("I ")
+        pieces.append(tidy(f"{condition}{joint}{text[:1].lower() + text[1:] if lower else text}"))
+    return pieces
+
+
+def _and_clauses(text: str) -> list[str]:
+    """`text` cut at each "and" that starts a clause with its own subject, when every part is such a clause
+    ("it is registered as a debt in the County Court and a court fee is added"; not "a debt and a fee")."""
+    parts, start = [], 0
+    for match in re.finditer(r",?\s+and\s+(?=(?:the|a|an|it|this|we|you|they|your|our|i)\b)", text, re.I):
+        left, right = text[start : match.start()], text[match.end() :]
+        if _clause(left) and _clause(_first_clause(right)):
+            parts.append(left)
+            start = match.end()
+    parts.append(text[start:])
+    return parts if len(parts) > 1 and all(_clause(p) for p in parts) else [text]
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r",?\s+and\s+(?=(?:the|a|an|it|this|we|you|they|your|our|i)\b)", text, maxsplit=1, flags=re.I)[0]
+
+
+def _clause(text: str) -> bool:
+    """A verb with its own subject, and nothing before the subject."""
+    doc = parse(text[:1].upper() + text[1:])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith(("VB", "MD")):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is not None and subject.left_edge.i == 0 and subject.i < root.i
+
+
+# First words of a consequence that are lower case after "If ..., " (a name keeps its capital).
+_FOLLOWING = {"you", "we", "it", "they", "this", "that", "the", "a", "an", "your", "our", "their", "there", "he", "she"}
 
 
 def split_clauses(sentence: str) -> list[str]:

@@ -61,7 +61,7 @@ def _faithful(source: str, pieces: list[str], glossary) -> bool:
         if _same_end(piece, source):
             # "... any help that you are entitled to.": a piece that ends as the letter's sentence ends is not
             # cut off, whatever the fragment rule thinks of the letter's last word.
-            problems = [p for p in problems if p.kind != "fragment"]
+            problems = [p for p in problems if not (p.kind == "fragment" and "stops at" in p.message)]
         if _repeats(piece) and _repeats(piece) <= _repeats(source):
             # "a Court Order Order against you": the letter's own slip, not a garbled cut.
             problems = [p for p in problems if not (p.kind == "fragment" and "repeats a word" in p.message)]

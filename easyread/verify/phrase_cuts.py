@@ -205,13 +205,20 @@ def _main_clause(text: str) -> bool:
     return subject or (root.tag_ == "VB" and all(t.lower_ == "please" or t.is_punct for t in doc[: root.i]))
 
 
+def _main_verb(verb) -> bool:
+    """The sentence's main verb, one joined to it, or what it asks or says ("We ask that you settle ...")."""
+    while verb.dep_ in ("conj", "ccomp", "xcomp"):
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _infinitive_purpose(sentence: str) -> list[str] | None:
     """'A copy may be presented in court to form the basis of an order.' → 'A copy may be presented in court.'
     'This is to form the basis of an order.' Only a "to" clause that hangs from the main verb and ends the
     sentence (not "need to pay", which the parser joins as the verb's complement)."""
     doc = parse(sentence)
     for verb in doc:
-        if verb.dep_ != "advcl" or verb.tag_ != "VB" or verb.head.dep_ != "ROOT" or verb.head.i > verb.i:
+        if verb.dep_ != "advcl" or verb.tag_ != "VB" or verb.head.i > verb.i or not _main_verb(verb.head):
             continue
         to = verb.left_edge
         if to.lower_ != "to" or to.i != verb.i - 1 or any(not t.is_punct for t in doc[verb.right_edge.i + 1 :]):
@@ -279,8 +286,7 @@ def _relative(sentence: str) -> list[str] | None:
     its relative word its subject, after a noun that no "all", "any" or "every" limits: "posted to all residents
     that rent a garage" cut there would say the letters went to all residents."""
     doc = parse(sentence)
-    if any(t.lower_ in _CONDITIONAL for t in doc):
-        return None  # the condition would not reach the second sentence
+    conditional = any(t.lower_ in _CONDITIONAL for t in doc)
     for clause in doc:
         if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
             continue
@@ -292,9 +298,14 @@ def _relative(sentence: str) -> list[str] | None:
             doc[noun.i + 1].text == ","
         ):
             continue
+        aside = doc[pronoun.i - 1].text == ","
         limited = any(t.lower_ in _QUANTIFIERS for t in noun.lefts)
-        if noun.lower_ in _QUANTIFIERS or (limited and doc[pronoun.i - 1].text != ","):
+        if noun.lower_ in _QUANTIFIERS or (limited or conditional) and not aside:
+            # Without a comma the clause may pick out which ones ("all residents who rent a garage"), and a
+            # condition would not reach the second sentence; after a comma it only says more of the noun.
             continue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and not _agrees_only(clause, noun, noun.head.head):
+            continue  # "a Notice of Seeking Possession, which is ...": the clause may be the Notice's
         head = doc[: pronoun.i].text
         said = doc[pronoun.i + 1 : clause.right_edge.i + 1].text
         if words(head) < 4 or words(said) < 2:
@@ -302,6 +313,15 @@ def _relative(sentence: str) -> list[str] | None:
         these = "These" if noun.tag_ == "NNS" else "This"
         return [tidy(head), tidy(f"{these} {noun.text} {said}")]
     return None
+
+
+def _agrees_only(clause, noun, other) -> bool:
+    """The clause's verb agrees with `noun` and not with `other` ("seven days of its issue date, which appears")."""
+    verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), clause)
+    if verb.tag_ not in ("VBZ", "VBP") or other.tag_ not in ("NN", "NNS"):
+        return False
+    plural = verb.tag_ == "VBP"
+    return (noun.tag_ == "NNS") == plural and (other.tag_ == "NNS") != plural
 
 
 _QUANTIFIERS = {"all", "any", "every", "each", "no", "some", "anyone", "anything", "everyone", "someone", "everything"}
@@ -318,8 +338,8 @@ CUTS = (
     _fronted_purpose,
     _event,
     _contact_or,
-    _infinitive_purpose,
     _important,
+    _infinitive_purpose,
     _aside,
     _aside_first,
     _verb_list,
