@@ -228,3 +228,90 @@ def test_a_cut_the_meaning_rules_reject_is_skipped_and_the_next_one_tried(monkey
     assert first[0] == "You make your claim by calling 0800 917 2222."
     assert assess([source], first[0], glossary=glossary).problems
     assert shorten(source, glossary) == first[::-1]
+
+
+# The condition said with each thing that then happens (holdout letter: a penalty charge notice; Hackney letter 03).
+EACH = {
+    (
+        "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
+        "Notice of Debt Registration is sent."
+    ): [
+        "If you do not pay the charge, it is registered as a debt in the County Court.",
+        "If you do not pay the charge, a court fee is added.",
+        "If you do not pay the charge, a Notice of Debt Registration is sent.",
+    ],
+    (
+        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
+        "you and this could result in you losing your home."
+    ): [
+        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action "
+        "against you.",
+        "This could result in you losing your home.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(EACH))
+def test_a_condition_is_said_with_each_of_its_consequences(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == EACH[source]
+    assert _faithful(source, out, glossary)
+    assert all(len(p.split()) <= 15 for p in out[1:])
+
+
+def test_a_condition_is_not_said_with_alternatives_or_a_second_condition():
+    from easyread.verify.cuts import _each_consequence
+
+    # "or": the council does one of them, not each.
+    assert _each_consequence("If you do not pay, we will take you to court or we will send the bailiffs.") is None
+    # "but": two sentences with the condition would lose the contrast.
+    assert _each_consequence("If you pay today, the fee is cancelled but the court costs remain on your bill.") is None
+    # A second condition in the consequence: which part it governs is not clear.
+    assert (
+        _each_consequence("If you do not pay, we will write to you and if you still do not pay we will go to court.")
+        is None
+    )
+    # "a debt and a fee" is a list of things, not two clauses.
+    assert _each_consequence("If you do not pay, we will add a court fee and a charge for the summons.") is None
+
+
+def test_a_to_purpose_after_what_the_letter_asks_is_its_own_sentence():
+    source = (
+        "We ask that you settle the outstanding debt within 30 days of this letter to avoid the matter being "
+        "referred to our solicitors for debt recovery action to be taken."
+    )
+    assert pc._infinitive_purpose(source) == [
+        "We ask that you settle the outstanding debt within 30 days of this letter.",
+        "This is to avoid the matter being referred to our solicitors for debt recovery action to be taken.",
+    ]
+
+
+def test_a_request_keeps_its_purpose_when_that_is_short_enough(glossary):
+    # "Please attend ... to explain" (13 words) rather than a "This is to explain" of its own.
+    source = "It is important that you attend the Court Hearing to explain your circumstances to the Judge."
+    assert shorten(source, glossary) == ["Please attend the Court Hearing to explain your circumstances to the Judge."]
+
+
+def test_a_which_clause_goes_with_the_noun_its_verb_agrees_with():
+    # "seven days of its issue date, which appears": the date, not the days.
+    source = "You must pay within seven days of its issue date, which appears at the top of the notice."
+    assert pc._relative(source)[1] == "This date appears at the top of the notice."
+    # "a Notice of Seeking Possession, which is ...": either noun could be meant, so no cut.
+    assert (
+        pc._relative("We may then send you a Notice of Seeking Possession, which is the first step to eviction.")
+        is None
+    )
+
+
+def test_a_piece_the_parser_reads_without_a_verb_is_not_excused_for_ending_as_the_letter_ends(glossary):
+    # "the charge increases by 50 percent" read as a noun phrase: flagged, so the cut is not kept; the end-of-sentence
+    # exemption is only for a piece that "stops at" the letter's own last word.
+    source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
+    assert not _faithful(
+        source,
+        [
+            "If you do nothing, a Charge Certificate will be sent.",
+            "If you do nothing, the charge increases by 50 percent.",
+        ],
+        glossary,
+    )
