@@ -59,8 +59,9 @@ def _faithful(source: str, pieces: list[str], glossary) -> bool:
     for n, piece in enumerate(pieces):
         problems = assess([source], piece, glossary=glossary, context=" ".join(pieces[:n])).problems
         if _same_end(piece, source):
-            # "... any help that you are entitled to.": a piece that ends as the letter's sentence ends is not
-            # cut off, whatever the fragment rule thinks of the letter's last word.
+            # "... any help that you are entitled to.": a piece that ends as the letter's sentence, or one of its
+            # clauses ("benefits you may be entitled to and access ..."), ends is not cut off, whatever the
+            # fragment rule thinks of the letter's last word.
             problems = [p for p in problems if not (p.kind == "fragment" and "stops at" in p.message)]
         if _repeats(piece) and _repeats(piece) <= _repeats(source):
             # "a Court Order Order against you": the letter's own slip, not a garbled cut.
@@ -77,10 +78,11 @@ def _repeats(text: str) -> set[str]:
 
 
 def _same_end(piece: str, source: str) -> bool:
-    def tail(text: str) -> list[str]:
-        return re.findall(r"\w+", text.lower())[-3:]
-
-    return len(tail(piece)) == 3 and tail(piece) == tail(source)
+    last = re.findall(r"\w+", piece.lower())[-3:]
+    if len(last) < 3:
+        return False
+    ends = r"\W+".join(last) + r"(?:\W*$|\s*[,;]|\s+(?:and|or|but)\b)"
+    return re.search(r"\b" + ends, source.lower()) is not None
 
 
 def shorten(source: str, glossary=None) -> list[str]:

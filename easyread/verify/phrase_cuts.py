@@ -223,7 +223,8 @@ def _infinitive_purpose(sentence: str) -> list[str] | None:
         to = verb.left_edge
         if to.lower_ != "to" or to.i != verb.i - 1 or any(not t.is_punct for t in doc[verb.right_edge.i + 1 :]):
             continue
-        if any(t.lower_ in ("or", "and") for t in doc[verb.head.i : to.i]):
+        joins = [t for t in doc[verb.head.i : to.i] if t.dep_ == "cc" or t.lower_ == "or"]
+        if any(t.lower_ != "and" or t.head.tag_.startswith("VB") for t in joins):
             continue  # "contact me by email or telephone to speak to an Officer": the purpose is the second verb's
         if not any(verb.head.i < c.i < to.i for c in verb.head.children):
             continue  # "I am writing to ask ...": "So I am writing." says nothing on its own

@@ -46,6 +46,16 @@ CUT = {
         "Please contact me as soon as possible via email: income.services@hackney.gov.uk.",
         "Or telephone to speak to an Officer on 020 8356 3100.",
     ],
+    # Hackney letter 06: the purpose on its own, then its two verbs ("maximise ... and access ...") one each; the
+    # first piece ends where a clause of the letter ends ("entitled to and"), so it is not cut off.
+    (
+        "They can offer advice and support to help you maximise your income by looking at benefits you may be "
+        "entitled to and access other financial support."
+    ): [
+        "They can offer advice and support.",
+        "This is to help you maximise your income by looking at benefits you may be entitled to.",
+        "This is to help you access other financial support.",
+    ],
     # A fronted purpose said after what it is for.
     (
         "To ensure confidentiality, we will ask for proof that you have given them permission to discuss your "
