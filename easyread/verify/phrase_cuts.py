@@ -13,6 +13,7 @@ passes the meaning rules against the letter's sentence. Each returns the pieces,
 * "... in the event (that) X" becomes the condition asked first; "... in case X" becomes "This is in case X.";
 * a "to" clause of purpose that ends the sentence becomes "This is to ...";
 * "it is important that you X" becomes "Please X.";
+* "... because X" becomes "This is because X."; "... by phoning X" becomes "Please do this by phoning X.";
 * a relative clause that ends the sentence ("... any advice which is freely available") becomes
   "This advice is freely available.".
 """
@@ -234,6 +235,53 @@ def _infinitive_purpose(sentence: str) -> list[str] | None:
     return None
 
 
+def _because(sentence: str) -> list[str] | None:
+    """'We are sending you this certificate because you did not respond.' → 'We are sending you this certificate.'
+    'This is because you did not respond.' Only a reason that ends the sentence, after the main clause."""
+    match = re.search(r",?\s+because\s+(?=(?:you|your|the|we|it|they|this|there|of)\b)", sentence, re.I)
+    if not match or re.match(r"^(if|when|unless|because|as)\b", sentence, re.I):
+        return None
+    head, tail = sentence[: match.start()], sentence[match.end() :]
+    if words(head) < 4 or words(tail) < 3 or re.search(r"\b(not|never|no)\b|n't\b", head, re.I):
+        return None  # "We did not write because ...": the reason may be the one denied
+    return [tidy(head), tidy(f"This is because {tail}")]
+
+
+def _by_means(sentence: str) -> list[str] | None:
+    """'Please let us know seven days before by phoning the number on your letter.' → 'Please let us know seven
+    days before.' 'Please do this by phoning the number on your letter.' Only a "by ...ing" that ends the
+    sentence and hangs from the main verb, said again with the main verb's subject and helpers."""
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith("VB") or any(t.lower_ in _CONDITIONAL for t in doc):
+        return None
+    if root.lower_ in _BE or any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in root.children):
+        return None  # "This is to help you ... by looking": "This do this" says nothing; only a doer does
+    # "by" may hang from the main verb or a verb it joins or asks ("let us know ... by phoning"): "do this"
+    # then stands for all of them, as the letter's "by" did.
+    by = next((t for t in doc if t.lower_ == "by" and t.i > root.i and _main_verb(t.head)), None)
+    if by is None or not any(c.tag_ == "VBG" for c in by.children) or doc[by.i - 1].lower_ in ("and", "or"):
+        return None
+    if any(not t.is_punct for t in doc[by.right_edge.i + 1 :]) or any(t.dep_ == "neg" for t in doc[: by.i]):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    helpers = [c for c in root.children if c.dep_ == "aux" and c.i < root.i]
+    if subject is not None:
+        doer = " ".join([doc[subject.left_edge.i : subject.i + 1].text, *(h.text for h in helpers)])
+    elif root.i == 0 or (root.i == 1 and doc[0].lower_ == "please"):
+        doer = "Please" if root.i == 1 else ""
+    else:
+        return None
+    head = doc[: by.i].text
+    means = doc[by.i : by.right_edge.i + 1].text
+    if words(head) < 4 or words(means) < 3:
+        return None
+    return [tidy(head), tidy(f"{doer} do this {means}".strip())]
+
+
+_BE = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re"}
+
+
 _EVENT = re.compile(r",?\s+in\s+the\s+event(?:\s+that)?\s+(?=\w)", re.I)
 _IN_CASE = re.compile(r",?\s+in\s+case\s+(?=(?:you|your|the|we|it|they|there)\b)", re.I)
 
@@ -341,8 +389,10 @@ CUTS = (
     _contact_or,
     _important,
     _infinitive_purpose,
+    _because,
     _aside,
     _aside_first,
     _verb_list,
+    _by_means,
     _relative,
 )

@@ -325,3 +325,43 @@ def test_a_piece_the_parser_reads_without_a_verb_is_not_excused_for_ending_as_th
         ],
         glossary,
     )
+
+
+def test_a_reason_at_the_end_is_its_own_sentence():
+    # Holdout letter (charge certificate).
+    source = (
+        "We are now sending you this charge certificate because you did not respond to the Enforcement Notice, and "
+        "the charge has not been paid."
+    )
+    assert conservative([source]) == [
+        "We are now sending you this charge certificate.",
+        "This is because you did not respond to the Enforcement Notice, and the charge has not been paid.",
+    ]
+    # "We did not X because Y" may deny the reason, not the action: no cut.
+    assert pc._because("We did not close your account because you paid late last year.") is None
+
+
+def test_the_way_to_do_something_is_its_own_sentence_with_the_same_doer(glossary):
+    # Holdout letter (outpatient appointment).
+    source = (
+        "If you need a face-to-face interpreter please let us know at least seven days in advance by phoning the "
+        "number on your appointment letter."
+    )
+    assert shorten(source, glossary) == [
+        "Do you need a face-to-face interpreter?",
+        "Please let us know at least seven days in advance.",
+        "Please do this by phoning the number on your appointment letter.",
+    ]
+    assert pc._by_means("You can pay your rent at any time by visiting our website or the office.") == [
+        "You can pay your rent at any time.",
+        "You can do this by visiting our website or the office.",
+    ]
+
+
+def test_the_way_is_not_cut_from_a_negation_or_a_sentence_with_no_doer():
+    # "You cannot pay by sending cash": "You cannot pay." would be false.
+    assert pc._by_means("You cannot pay your rent at the office by sending cash in the post.") is None
+    # "This is to help you ... by looking": "This do this" says nothing.
+    assert pc._by_means("This is to help you maximise your income by looking at your benefits.") is None
+    # A condition would not reach "do this".
+    assert pc._by_means("If you want to pay, you can pay your rent by visiting our website today.") is None
