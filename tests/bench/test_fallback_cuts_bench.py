@@ -33,3 +33,11 @@ def test_the_figures_are_printed_per_set(capsys, tmp_path):
     out = capsys.readouterr().out
     assert f"{tmp_path.name}: 2 body sentences" in out
     assert "now: 2 pieces, 2 at <= 15 words (100.0%); 0 sentences over 15 words, 0 left whole; 0 pieces flagged" in out
+
+
+def test_an_older_fallback_is_loaded_from_git_and_runs_beside_the_current_one(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Please pay your rent. We can help.\n", encoding="utf-8")
+    main(["--folder", str(tmp_path), "--before", "HEAD"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("  at HEAD: 2 pieces, 2 at <= 15 words (100.0%)")
+    assert out[2].startswith("  now: 2 pieces")
