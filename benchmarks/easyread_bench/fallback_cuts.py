@@ -4,7 +4,8 @@ When a model line fails the meaning check twice, `easyread.verify.fallback.conse
 letter's own words cut into short sentences. This runs it on every body sentence of the real letters
 (benchmarks/easyread_bench/real_letters) and of the holdout letters (meaning/holdout_letters), read with the
 app's reader, and prints per set: the share of pieces at 15 words or fewer, how many sentences over 15 words come
-back whole, and how many pieces the meaning rules flag (`assess`, as `meaning_fallback` does). Glossary
+back whole, how many pieces the meaning rules flag (`assess`, as `meaning_fallback` does), and how many pieces
+the pipeline would mark for a person (flagged, or failing the sentence checks, as `mark_fallback` does). Glossary
 explanation lines ('"X" means: ...') are counted apart: they are the glossary's words, not a cut.
 
 `--before REV` also runs fallback.py as it was at git revision REV, side by side in the same run.
@@ -37,6 +38,7 @@ class Figures:
     short_pieces: int = 0
     explanations: int = 0
     flagged: int = 0
+    marked: int = 0
     kinds: Counter = field(default_factory=Counter)
     long_pieces: list[str] = field(default_factory=list)
     flagged_pieces: list[str] = field(default_factory=list)
@@ -47,6 +49,7 @@ class Figures:
             f"{self.pieces} pieces, {self.short_pieces} at <= {MAX_WORDS} words ({share:.1f}%); "
             f"{self.long_sentences} sentences over {MAX_WORDS} words, {self.long_left_whole} left whole; "
             f"{self.flagged} pieces flagged {dict(self.kinds) if self.kinds else ''}".rstrip()
+            + f"; {self.marked} pieces marked for a person"
         )
 
 
@@ -68,6 +71,7 @@ def letter_sentences(folder: Path) -> list[str]:
 
 def measure(sentences: list[str], glossary, conservative) -> Figures:
     """The figures of `conservative` (a fallback module's function) on these letter sentences."""
+    from easyread.simplify.checking import failures, sentence_findings
     from easyread.verify import assess
 
     figures = Figures()
@@ -88,6 +92,9 @@ def measure(sentences: list[str], glossary, conservative) -> Figures:
             else:
                 figures.long_pieces.append(text)
             problems = assess([sentence], text, glossary=glossary, context=" ".join(texts[:n])).problems
+            # As `easyread.simplify.meaning.mark_fallback` does: a piece that fails the sentence checks (too long,
+            # hard words) or that the meaning rules fault is marked for a person.
+            figures.marked += bool(problems or failures(sentence_findings(text, glossary)))
             if problems:
                 figures.flagged += 1
                 figures.kinds[problems[0].kind] += 1

@@ -93,14 +93,17 @@ def shorten(source: str, glossary=None) -> list[str]:
     if all(words(p) <= MAX_WORDS for p in plain):
         return plain
     bold = _cut_checked(source, glossary)
-    if bold != [source] and _over(bold) < _over(plain):
+    if bold != [source] and _shorter(bold, plain):
         return bold
     return plain
 
 
-def _over(pieces: list[str]) -> int:
-    """Words beyond the limit, summed over the pieces: how far the pieces are from all being short."""
-    return sum(max(0, words(p) - MAX_WORDS) for p in pieces)
+def _shorter(bold: list[str], plain: list[str]) -> bool:
+    """More of `bold` is at most 15 words, or as many with no more long ones and the longest shorter (a long
+    sentence cut into two long ones, each saying the condition again, is not easier to read)."""
+    short = sum(words(p) <= MAX_WORDS for p in bold) - sum(words(p) <= MAX_WORDS for p in plain)
+    long = sum(words(p) > MAX_WORDS for p in bold) - sum(words(p) > MAX_WORDS for p in plain)
+    return short > 0 or (short == 0 and long <= 0 and max(map(words, bold)) < max(map(words, plain)))
 
 
 def _cut_checked(source: str, glossary) -> list[str]:
