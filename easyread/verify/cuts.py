@@ -244,6 +244,10 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
     condition, action = sentence[match.end() :].rstrip(" ."), sentence[: match.start()]
+    if re.search(
+        r"\b(see|ask|asks|check|know|find\s+out|tell\s+us|tell\s+you|wonder|decide|understand)$", action, re.I
+    ):
+        return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
     plain = re.sub(r"\b[A-Za-z]+-\d+\b", "", condition)  # "Covid-19" is a name, not a number of the action
     if re.search(r"\d|,|\b(if|and|or)\b", plain, re.I) or words(action) < 3 or _second_clause(condition):
         # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."

@@ -235,6 +235,20 @@ def _infinitive_purpose(sentence: str) -> list[str] | None:
     return None
 
 
+def _new_condition(sentence: str) -> list[str] | None:
+    """'Please contact me today, if you do not contact me, the Council will go to court.' → 'Please contact me
+    today.' 'If you do not contact me, the Council will go to court.': a whole conditional sentence joined on
+    with a comma (or ", and, if so, ...") is a sentence of its own, its condition and consequence together."""
+    for match in re.finditer(r"(?:,\s+and|\s+and)?,\s+(?=if\b)", sentence, re.I):
+        head, tail = sentence[: match.start()], sentence[match.end() :]
+        comma = re.match(r"^(if\s+so|if\s+[^,]{3,}?),\s+(.+)$", tail, re.I)
+        if not comma or not _main_clause(head) or not _main_clause(comma.group(2)):
+            continue
+        if words(head) >= 3:
+            return [tidy(head), tidy(tail[:1].upper() + tail[1:])]
+    return None
+
+
 def _because(sentence: str) -> list[str] | None:
     """'We are sending you this certificate because you did not respond.' → 'We are sending you this certificate.'
     'This is because you did not respond.' Only a reason that ends the sentence, after the main clause."""
@@ -384,6 +398,7 @@ def _aside_first(sentence: str) -> list[str] | None:
 
 
 CUTS = (
+    _new_condition,
     _fronted_purpose,
     _event,
     _contact_or,

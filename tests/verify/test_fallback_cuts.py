@@ -365,3 +365,32 @@ def test_the_way_is_not_cut_from_a_negation_or_a_sentence_with_no_doer():
     assert pc._by_means("This is to help you maximise your income by looking at your benefits.") is None
     # A condition would not reach "do this".
     assert pc._by_means("If you want to pay, you can pay your rent by visiting our website today.") is None
+
+
+def test_a_conditional_sentence_joined_on_with_a_comma_is_its_own_sentence():
+    # Hackney letter 05: a comma splice.
+    source = (
+        "Please contact me immediately to ensure I have your current financial details, if you do not contact me, "
+        "the Council will request a Court Order based on the most recent information we have."
+    )
+    assert pc._new_condition(source) == [
+        "Please contact me immediately to ensure I have your current financial details.",
+        "If you do not contact me, the Council will request a Court Order based on the most recent information we have.",
+    ]
+    # A condition inside the sentence ("today, if you can, or call us") is not a sentence of its own.
+    assert pc._new_condition("You must pay the full amount today, if you can, or call us on 020 8356 3100.") is None
+
+
+def test_if_meaning_whether_is_not_asked_as_a_condition(glossary):
+    # Holdout letter (hospital transport): "to see if you are eligible" asks whether; cut as a condition it gave
+    # "Are you eligible ...?" "The operators will ask a number of questions to see."
+    source = (
+        "The operators will ask a number of questions to see if you are eligible for patient transport in line with "
+        "the Department of Health criteria and, if so, the journey will be booked for you."
+    )
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == [
+        "The operators will ask a number of questions to see if you are eligible for patient transport in line with "
+        "the Department of Health criteria.",
+        "If so, the journey will be booked for you.",
+    ]
