@@ -23,7 +23,8 @@ import re
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
 
-_CONDITIONAL = {"if", "unless", "provided", "providing", "when", "whenever", "until", "once", "where", "while"}
+# Words that open a condition (or a time that works as one): a cut must not leave a piece without it.
+CONDITIONAL = {"if", "unless", "provided", "providing", "when", "whenever", "until", "once", "where", "while"}
 MAX_WORDS = 15
 
 
@@ -283,7 +284,7 @@ def _shared_subject(sentence: str) -> list[str] | None:
     if not own_aux and any(c.dep_ == "aux" for c in root.children):
         return None  # "You must pay and send the form": the second verb shares the first's "must"
     cc = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < conj.left_edge.i]
-    if len(cc) != 1 or cc[0].lower_ != "and" or any(t.lower_ in _CONDITIONAL for t in doc):
+    if len(cc) != 1 or cc[0].lower_ != "and" or any(t.lower_ in CONDITIONAL for t in doc):
         return None
     first = doc[: cc[0].i].text
     second = f"{doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text} {doc[conj.left_edge.i :].text}"
@@ -360,7 +361,7 @@ def split_clauses(sentence: str) -> list[str]:
     """The sentence cut at its main clause boundaries, or whole when a cut could change its meaning."""
     doc = parse(sentence)
     roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1 or any(t.dep_ == "mark" and t.lower_ in _CONDITIONAL for t in doc):
+    if len(roots) != 1 or any(t.dep_ == "mark" and t.lower_ in CONDITIONAL for t in doc):
         return [sentence]
     root = roots[0]
     if any(c.dep_ == "advcl" for c in root.children):
@@ -389,6 +390,7 @@ def split_clauses(sentence: str) -> list[str]:
 
 
 def tidy(piece: str) -> str:
+    """A piece as a sentence: no stray commas or spaces at its ends or before punctuation, a capital, a stop."""
     piece = piece.strip(" ,;")
     piece = re.sub(r"\s+([,.;:!?])", r"\1", piece)
     piece = re.sub(r"(\S)\s+'(s|re|ll|ve|d)\b", r"\1'\2", piece)

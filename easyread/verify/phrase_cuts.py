@@ -4,6 +4,8 @@ Like `easyread.verify.cuts`, each cut only takes the sentence's own words apart 
 subject and helper verbs, or naming a relative clause's noun again); the caller keeps a cut only when every piece
 passes the meaning rules against the letter's sentence. Each returns the pieces, or None when it does not apply:
 
+* a whole conditional sentence joined on with a comma ("..., if you do not contact me, the Council will ...",
+  "... and, if so, ...") becomes a sentence of its own;
 * a list of verb phrases of one subject ("show that you looked into X, claimed Y, and have taken Z") becomes one
   sentence per item, the words before the list repeated;
 * a bracketed aside becomes its own sentence: another phone number said with the action ("... by calling A
@@ -14,8 +16,8 @@ passes the meaning rules against the letter's sentence. Each returns the pieces,
 * a "to" clause of purpose that ends the sentence becomes "This is to ...";
 * "it is important that you X" becomes "Please X.";
 * "... because X" becomes "This is because X."; "... by phoning X" becomes "Please do this by phoning X.";
-* a relative clause that ends the sentence ("... any advice which is freely available") becomes
-  "This advice is freely available.".
+* a "which" or "who" clause that ends the sentence and only says more of its noun ("... within seven days of its
+  issue date, which appears at the top of the notice") becomes "This date appears at the top of the notice.".
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ from __future__ import annotations
 import re
 
 from easyread.checks.nlp import parse
-from easyread.verify.cuts import question, tidy, words
+from easyread.verify.cuts import CONDITIONAL, question, tidy, words
 
-_CONDITIONAL = {"if", "unless", "provided", "providing", "when", "whenever", "until", "once", "where", "while"}
 _CONTACT = r"(?:call|phone|telephone|ring|email|e-mail|write|contact|text|visit|go)"
 
 
@@ -36,7 +37,7 @@ def _verb_list(sentence: str) -> list[str] | None:
         # sentences of their own would not say.
         return None
     doc = parse(sentence)
-    if any(t.lower_ in _CONDITIONAL and t.dep_ in ("mark", "advmod") for t in doc):
+    if any(t.lower_ in CONDITIONAL and t.dep_ in ("mark", "advmod") for t in doc):
         return None  # a condition could belong to every item
     for head in doc:
         if not head.tag_.startswith("VB") or head.dep_ in ("aux", "auxpass"):
@@ -185,7 +186,7 @@ def _fronted_purpose(sentence: str) -> list[str] | None:
         clause = doc[0].head
         cut = clause.right_edge.i + 1
         purpose, main = doc[:cut].text, doc[cut:].text
-        if any(t.lower_ in _CONDITIONAL for t in doc[:cut]) or not _main_clause(main.strip(" ,")):
+        if any(t.lower_ in CONDITIONAL for t in doc[:cut]) or not _main_clause(main.strip(" ,")):
             return None
     main = main.strip(" ,")
     purpose = purpose.strip(" ,")
@@ -230,7 +231,7 @@ def _infinitive_purpose(sentence: str) -> list[str] | None:
         if not any(verb.head.i < c.i < to.i for c in verb.head.children):
             continue  # "I am writing to ask ...": "So I am writing." says nothing on its own
         head, purpose = doc[: to.i].text, doc[to.i : verb.right_edge.i + 1].text
-        if words(head) >= 4 and words(purpose) >= 3 and not any(t.lower_ in _CONDITIONAL for t in doc[: to.i]):
+        if words(head) >= 4 and words(purpose) >= 3 and not any(t.lower_ in CONDITIONAL for t in doc[: to.i]):
             return [tidy(head), tidy(f"This is {purpose}")]
     return None
 
@@ -267,7 +268,7 @@ def _by_means(sentence: str) -> list[str] | None:
     sentence and hangs from the main verb, said again with the main verb's subject and helpers."""
     doc = parse(sentence)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not root.tag_.startswith("VB") or any(t.lower_ in _CONDITIONAL for t in doc):
+    if root is None or not root.tag_.startswith("VB") or any(t.lower_ in CONDITIONAL for t in doc):
         return None
     if root.lower_ in _BE or any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in root.children):
         return None  # "This is to help you ... by looking": "This do this" says nothing; only a doer does
@@ -349,7 +350,7 @@ def _relative(sentence: str) -> list[str] | None:
     its relative word its subject, after a noun that no "all", "any" or "every" limits: "posted to all residents
     that rent a garage" cut there would say the letters went to all residents."""
     doc = parse(sentence)
-    conditional = any(t.lower_ in _CONDITIONAL for t in doc)
+    conditional = any(t.lower_ in CONDITIONAL for t in doc)
     for clause in doc:
         if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
             continue
