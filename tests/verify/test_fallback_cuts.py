@@ -394,3 +394,31 @@ def test_if_meaning_whether_is_not_asked_as_a_condition(glossary):
         "the Department of Health criteria.",
         "If so, the journey will be booked for you.",
     ]
+
+
+def test_through_the_meaning_check_a_line_that_fails_twice_becomes_the_cut_pieces_unmarked():
+    # The pipeline's path (easyread.simplify.meaning): a model line that reverses the letter, repaired to the same
+    # wrong sentence, is replaced by the fallback of its letter sentence; the cut pieces are short and pass the
+    # checks, so none is marked for a person, and each keeps the letter sentence's trace.
+    from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG, check_meaning
+    from easyread.simplify.plan import plan_letter
+    from easyread.simplify.state import LetterInProgress, Line
+    from tests.simplify.fakes import FakeEngine
+    from tests.simplify.letters import letter
+
+    source = (
+        "To pay by debit or credit card over the phone please call 020 8356 2299 between 9am and 5pm Monday to Friday."
+    )
+    doc = letter(source, title="Paying your rent")
+    in_progress = LetterInProgress(doc, plan_letter(doc))
+    traced = [next(s.id for s in doc.sentences() if s.text == source)]
+    wrong = "Do not call 020 8356 2299 to pay by card."
+    in_progress.lines = [Line(wrong, 0, sources=list(traced))]
+    check_meaning([in_progress], FakeEngine(), batch_size=4)  # the fake repair returns the same sentence
+    assert [line.text for line in in_progress.lines] == [
+        "Please call 020 8356 2299 between 9am and 5pm Monday to Friday.",
+        "This is to pay by debit or credit card over the phone.",
+    ]
+    for line in in_progress.lines:
+        assert FAITHFUL_FLAG in line.flags and FALLBACK_FLAG not in line.flags, line.flags
+        assert line.sources == traced
