@@ -14,7 +14,7 @@ passes the meaning rules against the letter's sentence. Each returns the pieces,
 * a fronted purpose ("To ensure X, Y", "In order that X, Y") becomes "Y." "This is to ensure X.";
 * "... in the event (that) X" becomes the condition asked first; "... in case X" becomes "This is in case X.";
 * a "to" clause of purpose that ends the sentence becomes "This is to ...";
-* "it is important that you X" becomes "Please X.";
+* "it is important that you X" and "please ensure that you X" become "Please X.";
 * "... because X" becomes "This is because X."; "... by phoning X" becomes "Please do this by phoning X.";
 * a "which" or "who" clause that ends the sentence and only says more of its noun ("... within seven days of its
   issue date, which appears at the top of the notice") becomes "This date appears at the top of the notice.".
@@ -320,8 +320,8 @@ def _event(sentence: str) -> list[str] | None:
 
 
 _IMPORTANT = re.compile(
-    r"^(?P<lead>(?:while|when|before|after)\s+[a-z]+ing\b[^,]*?,?\s+)?it\s+is\s+(?:very\s+|really\s+)?important\s+"
-    r"(?:that\s+)?you\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
+    r"^(?P<lead>(?:while|when|before|after)\s+[a-z]+ing\b[^,]*?,?\s+)?(?:it\s+is\s+(?:very\s+|really\s+)?important|"
+    r"please\s+(?:ensure|make\s+sure))\s+(?:that\s+)?you\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
     re.I,
 )
 

@@ -422,3 +422,10 @@ def test_through_the_meaning_check_a_line_that_fails_twice_becomes_the_cut_piece
     for line in in_progress.lines:
         assert FAITHFUL_FLAG in line.flags and FALLBACK_FLAG not in line.flags, line.flags
         assert line.sources == traced
+
+
+def test_please_ensure_that_you_is_a_plain_request_but_not_with_a_negation(glossary):
+    # King's letter 12.
+    source = "Please ensure that you are available and able to come in promptly when asked to do so."
+    assert shorten(source, glossary) == ["Please be available and able to come in promptly when asked to do so."]
+    assert pc._important("Please ensure that you do not eat anything after midnight before your operation.") is None
