@@ -7,6 +7,9 @@ nothing, costing staff a check. This prints, for the letter sentences of the lab
 unless asked, so it stays unread), the share of fallback lines the verifier flags, by kind.
 
     PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread_bench.meaning_fallback [--split dev|test|holdout|holdout2]
+        [--before REV]
+
+benchmarks/easyread_bench/fallback_cuts.py gives the readability side (pieces at 15 words or fewer) on whole letters.
 """
 
 from __future__ import annotations
@@ -20,10 +23,14 @@ from easyread_bench.meaning import DEFAULT_PAIRS, load_pairs
 TUNING = ("dev", "test", "holdout")
 
 
-def flagged_fallback_lines(sentences: list[str], glossary) -> tuple[int, int, Counter]:
-    """(fallback lines, lines flagged, first problem's kind of each flagged line) for these letter sentences."""
+def flagged_fallback_lines(sentences: list[str], glossary, conservative=None) -> tuple[int, int, Counter]:
+    """(fallback lines, lines flagged, first problem's kind of each flagged line) for these letter sentences.
+
+    `conservative` is the fallback to run (default: easyread's own; the bench passes an older one for --before)."""
     from easyread.verify import assess
-    from easyread.verify.fallback import conservative
+
+    if conservative is None:
+        from easyread.verify.fallback import conservative
 
     lines = flagged = 0
     kinds: Counter = Counter()
@@ -42,13 +49,20 @@ def main(args: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", default=str(DEFAULT_PAIRS))
     parser.add_argument("--split", action="append", choices=TUNING + ("holdout2",), help="Default: dev, test, holdout.")
+    parser.add_argument("--before", help="A git revision: also run fallback.py as it was there, side by side.")
     opts = parser.parse_args(args)
     from easyread.simplify.checking import load_default_glossary
 
     splits = tuple(opts.split or TUNING)
     rows = [r for r in load_pairs(Path(opts.pairs)) if r.get("split") in splits]
     sentences = list(dict.fromkeys(r["letter_sentence"] for r in rows))
-    lines, flagged, kinds = flagged_fallback_lines(sentences, load_default_glossary())
+    glossary = load_default_glossary()
+    if opts.before:
+        from easyread_bench.fallback_cuts import fallback_at
+
+        lines, flagged, kinds = flagged_fallback_lines(sentences, glossary, fallback_at(opts.before).conservative)
+        print(f"at {opts.before}: {lines} fallback lines, flagged: {flagged} ({100 * flagged / max(1, lines):.1f}%)")
+    lines, flagged, kinds = flagged_fallback_lines(sentences, glossary)
     print(f"splits {', '.join(splits)}: {len(sentences)} letter sentences, {lines} fallback lines")
     print(f"flagged: {flagged} ({100 * flagged / max(1, lines):.1f}%), by kind: {dict(kinds)}")
 

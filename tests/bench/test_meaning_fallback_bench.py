@@ -23,3 +23,16 @@ def test_the_figure_is_printed_for_the_tuning_splits(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "splits dev, test, holdout: 1 letter sentences" in out
     assert "flagged: 0 (0.0%)" in out
+
+
+def test_an_older_fallback_runs_side_by_side(capsys, tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "id,letter,letter_sentence,easy_read_sentence,label,kind,harmful,split,note\n"
+        "p1,x,Please call us on 0800 917 2222.,Call us on 0800 917 2222.,faithful,faithful,no,dev,\n",
+        encoding="utf-8",
+    )
+    main(["--pairs", str(pairs), "--before", "HEAD"])
+    out = capsys.readouterr().out
+    assert "at HEAD: 1 fallback lines, flagged: 0 (0.0%)" in out
+    assert "splits dev, test, holdout: 1 letter sentences, 1 fallback lines" in out

@@ -1,0 +1,431 @@
+"""The fallback's phrase cuts on sentences of the real letters (benchmarks/easyread_bench/real_letters and the
+holdout letters): each piece is the letter's words, at 15 words or fewer where promised, and passes the meaning
+rules; and the cuts that would lose a condition, a limit, a negation or who does what are not made."""
+
+import pytest
+
+from easyread.checks.facts import compare_facts
+from easyread.simplify.checking import load_default_glossary
+from easyread.verify import assess
+from easyread.verify import phrase_cuts as pc
+from easyread.verify.cuts import question, steps
+from easyread.verify.fallback import _faithful, conservative, shorten
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_default_glossary()
+
+
+# Letter sentence → what the fallback makes of it (glossary explanations left out).
+CUT = {
+    # Hackney letter 04: "in the event" asked first, then the "to" purpose on its own; the letter's own "Court
+    # Order Order" is not taken for a garbled cut.
+    (
+        "A copy of this letter may be presented in court to form the basis of a Court Order Order against you in "
+        "the event the Council commences legal proceedings against you."
+    ): [
+        "Does the Council commence legal proceedings against you?",
+        "A copy of this letter may be presented in court.",
+        "This is to form the basis of a Court Order Order against you.",
+    ],
+    # Hackney letter 01: a list of what you must show, one sentence per item, the words before it repeated.
+    (
+        "You must however be able to show that you looked into the support available, claimed all the benefits to "
+        "which you are entitled, and have taken any appropriate advice which is freely available."
+    ): [
+        "You must however be able to show that you looked into the support available.",
+        "You must however be able to show that you claimed all the benefits to which you are entitled.",
+        "You must however be able to show that you have taken any appropriate advice which is freely available.",
+    ],
+    # Hackney letter 06: two ways to get in touch.
+    (
+        "Please contact me as soon as possible via email: income.services@hackney.gov.uk or telephone to speak to "
+        "an Officer on 020 8356 3100."
+    ): [
+        "Please contact me as soon as possible via email: income.services@hackney.gov.uk.",
+        "Or telephone to speak to an Officer on 020 8356 3100.",
+    ],
+    # Hackney letter 06: the purpose on its own, then its two verbs ("maximise ... and access ...") one each; the
+    # first piece ends where a clause of the letter ends ("entitled to and"), so it is not cut off.
+    (
+        "They can offer advice and support to help you maximise your income by looking at benefits you may be "
+        "entitled to and access other financial support."
+    ): [
+        "They can offer advice and support.",
+        "This is to help you maximise your income by looking at benefits you may be entitled to.",
+        "This is to help you access other financial support.",
+    ],
+    # A fronted purpose said after what it is for.
+    (
+        "To ensure confidentiality, we will ask for proof that you have given them permission to discuss your "
+        "account with us."
+    ): [
+        "We will ask for proof that you have given them permission to discuss your account with us.",
+        "This is to ensure confidentiality.",
+    ],
+    "To pay by debit or credit card over the phone please call 020 8356 2299 between 9am and 5pm Monday to Friday.": [
+        "Please call 020 8356 2299 between 9am and 5pm Monday to Friday.",
+        "This is to pay by debit or credit card over the phone.",
+    ],
+    # NHS outpatient letter.
+    "While waiting for your appointment it is important that you keep as fit and active as you can.": [
+        "Please keep as fit and active as you can while waiting for your appointment."
+    ],
+    # DWP letter: the textphone number is said with the action, and first, so its condition stays with it.
+    "You make your claim by calling 0800 917 2222 (0800 917 7777 if using a textphone).": [
+        "You make your claim by calling 0800 917 7777 if using a textphone.",
+        "You make your claim by calling 0800 917 2222.",
+    ],
+    # Hackney letter 01: "if you can demonstrate that ..." asked first ("Covid-19" is a name, not a number).
+    (
+        "We will not escalate any case to Court if you can demonstrate that your arrears have accrued as a result "
+        "of the impact of Covid-19 on your finances."
+    ): [
+        "Can you demonstrate that your arrears have accrued as a result of the impact of Covid-19 on your finances?",
+        "We will not escalate any case to Court.",
+    ],
+    # Holdout letter (council tax reminder): a "which" clause after a comma says its noun again.
+    (
+        "You must pay the amount shown on the Reminder Notice within seven days of its issue date, which appears at "
+        "the top of the notice."
+    ): [
+        "You must pay the amount shown on the Reminder Notice within seven days of its issue date.",
+        "This date appears at the top of the notice.",
+    ],
+    # Holdout letter (notice seeking possession): a bracketed order becomes its own sentence.
+    "The order must be based on one of the Grounds which are set out in the 1985 Act (see paragraphs 3 and 4 below).": [
+        "The order must be based on one of the Grounds which are set out in the 1985 Act.",
+        "See paragraphs 3 and 4 below.",
+    ],
+}
+
+# The pieces of these are all at 15 words or fewer.
+SHORT = [k for k, v in CUT.items() if all(len(p.split()) <= 15 for p in v)]
+
+
+@pytest.mark.parametrize("source", list(CUT))
+def test_real_letter_sentences_are_cut_into_faithful_pieces(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == CUT[source]
+    # The fallback's gate: the meaning rules, each piece with the ones before it as context (a slip of the
+    # letter's own, "Court Order Order", is not a garbled cut).
+    assert _faithful(source, out, glossary)
+    comparison = compare_facts(source, " ".join(out))
+    assert not comparison.lost and not comparison.invented, comparison.to_dict()
+
+
+def test_most_of_the_cut_sentences_come_out_at_15_words_or_fewer():
+    assert len(SHORT) >= 5
+    for source in SHORT:
+        assert all(len(p.split()) <= 15 for p in shorten(source, load_default_glossary()))
+
+
+def test_a_result_so_is_not_read_as_a_purpose():
+    # Hackney letter 01: "... their current rent so we will not escalate ..." is "and because of that".
+    pieces = list(steps("They were not able to pay their current rent so we will not escalate any case to the Court."))
+    assert ["They were not able to pay their current rent.", "So we will not escalate any case to the Court."] in pieces
+    assert not any(p.startswith("This is so we will") for cut in pieces for p in cut)
+
+
+def test_a_purpose_so_that_is_still_a_purpose():
+    assert list(steps("Please call us on 020 8356 3100 today so we can help you with your rent."))[0] == [
+        "Please call us on 020 8356 3100 today.",
+        "This is so we can help you with your rent.",
+    ]
+
+
+def test_a_question_is_made_from_a_regular_verb_the_word_lists_do_not_know():
+    assert question("the Council commences legal proceedings against you") == (
+        "Does the Council commence legal proceedings against you?"
+    )
+    assert question("the landlord applies for a court order") == "Does the landlord apply for a court order?"
+
+
+# Cuts that must NOT be made, each with the reason.
+NOT_CUT = {
+    # Alternatives: "pay or send" is not "pay. send."
+    "list with or": ("You must pay the full amount or send us the form by 4 June 2026.", pc._verb_list),
+    # One negation over the whole list.
+    "negated list": ("You must not sublet your home, keep a dog or run a business from it.", pc._verb_list),
+    # The first verb's object is the last one's.
+    "shared object": ("Please complete and return the enclosed forms to us in the envelope.", pc._verb_list),
+    # The way after the last item may belong to both: "view ... by visiting our website" too.
+    "shared way": (
+        "You can view your rent account and make a payment at any time by visiting our website.",
+        pc._verb_list,
+    ),
+    # An amount said with each item reads as paid twice.
+    "amount repeated": (
+        "You need to pay £60.00 immediately to bring your agreement back to the agreed amount, and to prevent any "
+        "further action being taken against you.",
+        pc._verb_list,
+    ),
+    # "so please do read it" is not a second item of the letter's list.
+    "so please": (
+        "The appointment letter may also contain specific instructions on what to bring, so please do read it "
+        "carefully.",
+        pc._verb_list,
+    ),
+    # A condition would not reach each item.
+    "condition over a list": (
+        "If you are evicted we will end your tenancy, take back the keys and keep your deposit.",
+        pc._verb_list,
+    ),
+    # A restrictive "that" clause: cut, the first piece would say the letters went to all residents.
+    "restrictive that": (
+        "Rent change letters were posted to all residents that rent a residential property, garage, mobile home "
+        "plot or mobility scooter store space from the Council.",
+        pc._relative,
+    ),
+    # "anyone else who is part of your household": a limit, and under a condition.
+    "limited who": (
+        "If you are evicted from your home the Council may not provide you and anyone else who is part of your "
+        "household with other accommodation.",
+        pc._relative,
+    ),
+    # "In order that X, ensuring Y, and Z": no main clause after any comma.
+    "purpose without a main clause": (
+        "In order that we can plan your admission /stay, ensuring it is efficient as possible, and you are "
+        "medically fit for day surgery.",
+        pc._fronted_purpose,
+    ),
+    # "I am writing to ask": "So I am writing." would say nothing.
+    "writing to ask": (
+        "So I am writing to ask whether there is anything we can do to support you during this difficult time.",
+        pc._infinitive_purpose,
+    ),
+    # "... or telephone to speak to an Officer": the purpose is the telephone's, not the email's.
+    "purpose of one alternative": (
+        "Please contact me as soon as possible via email: income.services@hackney.gov.uk or telephone to speak to "
+        "an Officer on 020 8356 3100.",
+        pc._infinitive_purpose,
+    ),
+    # "it is important that you do not ...": not a plain request; "Please do not" is left to the model.
+    "important not": ("It is important that you do not stop taking your tablets before the operation.", pc._important),
+    # A time in brackets belongs to the number before it.
+    "time aside": (
+        "Please contact us on 020 0000 0000 (Monday to Friday, 9am to 5pm) about your appointment next week.",
+        pc._aside,
+    ),
+    # A contact route only when the sentence is about getting in touch.
+    "or after a non-contact verb": (
+        "You may lose your home or go to court if you do not pay the rent.",
+        pc._contact_or,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_CUT))
+def test_cuts_that_would_change_the_meaning_are_not_made(name):
+    sentence, cut = NOT_CUT[name]
+    assert cut(sentence) is None
+
+
+def test_in_case_is_a_precaution_not_a_condition():
+    # "Bring your letter in case we need it" asked as "Do we need it?" would read as "only if".
+    assert pc._event("Please bring this letter with you to the ward in case we need to check your details.") == [
+        "Please bring this letter with you to the ward.",
+        "This is in case we need to check your details.",
+    ]
+
+
+def test_a_cut_the_meaning_rules_reject_is_skipped_and_the_next_one_tried(monkeypatch, glossary):
+    # The aside's main sentence first loses the letter's "if using a textphone" (the rules say so); the same
+    # pieces the other way round are kept.
+    source = "You make your claim by calling 0800 917 2222 (0800 917 7777 if using a textphone)."
+    first = pc._aside(source)
+    assert first[0] == "You make your claim by calling 0800 917 2222."
+    assert assess([source], first[0], glossary=glossary).problems
+    assert shorten(source, glossary) == first[::-1]
+
+
+# The condition said with each thing that then happens (holdout letter: a penalty charge notice; Hackney letter 03).
+EACH = {
+    (
+        "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
+        "Notice of Debt Registration is sent."
+    ): [
+        "If you do not pay the charge, it is registered as a debt in the County Court.",
+        "If you do not pay the charge, a court fee is added.",
+        "If you do not pay the charge, a Notice of Debt Registration is sent.",
+    ],
+    (
+        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
+        "you and this could result in you losing your home."
+    ): [
+        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action "
+        "against you.",
+        "This could result in you losing your home.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(EACH))
+def test_a_condition_is_said_with_each_of_its_consequences(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == EACH[source]
+    assert _faithful(source, out, glossary)
+    assert all(len(p.split()) <= 15 for p in out[1:])
+
+
+def test_a_condition_is_not_said_with_alternatives_or_a_second_condition():
+    from easyread.verify.cuts import _each_consequence
+
+    # "or": the council does one of them, not each.
+    assert _each_consequence("If you do not pay, we will take you to court or we will send the bailiffs.") is None
+    # "but": two sentences with the condition would lose the contrast.
+    assert _each_consequence("If you pay today, the fee is cancelled but the court costs remain on your bill.") is None
+    # A second condition in the consequence: which part it governs is not clear.
+    assert (
+        _each_consequence("If you do not pay, we will write to you and if you still do not pay we will go to court.")
+        is None
+    )
+    # "a debt and a fee" is a list of things, not two clauses.
+    assert _each_consequence("If you do not pay, we will add a court fee and a charge for the summons.") is None
+
+
+def test_a_to_purpose_after_what_the_letter_asks_is_its_own_sentence():
+    source = (
+        "We ask that you settle the outstanding debt within 30 days of this letter to avoid the matter being "
+        "referred to our solicitors for debt recovery action to be taken."
+    )
+    assert pc._infinitive_purpose(source) == [
+        "We ask that you settle the outstanding debt within 30 days of this letter.",
+        "This is to avoid the matter being referred to our solicitors for debt recovery action to be taken.",
+    ]
+
+
+def test_a_request_keeps_its_purpose_when_that_is_short_enough(glossary):
+    # "Please attend ... to explain" (13 words) rather than a "This is to explain" of its own.
+    source = "It is important that you attend the Court Hearing to explain your circumstances to the Judge."
+    assert shorten(source, glossary) == ["Please attend the Court Hearing to explain your circumstances to the Judge."]
+
+
+def test_a_which_clause_goes_with_the_noun_its_verb_agrees_with():
+    # "seven days of its issue date, which appears": the date, not the days.
+    source = "You must pay within seven days of its issue date, which appears at the top of the notice."
+    assert pc._relative(source)[1] == "This date appears at the top of the notice."
+    # "a Notice of Seeking Possession, which is ...": either noun could be meant, so no cut.
+    assert (
+        pc._relative("We may then send you a Notice of Seeking Possession, which is the first step to eviction.")
+        is None
+    )
+
+
+def test_a_piece_the_parser_reads_without_a_verb_is_not_excused_for_ending_as_the_letter_ends(glossary):
+    # "the charge increases by 50 percent" read as a noun phrase: flagged, so the cut is not kept; the end-of-sentence
+    # exemption is only for a piece that "stops at" the letter's own last word.
+    source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
+    assert not _faithful(
+        source,
+        [
+            "If you do nothing, a Charge Certificate will be sent.",
+            "If you do nothing, the charge increases by 50 percent.",
+        ],
+        glossary,
+    )
+
+
+def test_a_reason_at_the_end_is_its_own_sentence():
+    # Holdout letter (charge certificate).
+    source = (
+        "We are now sending you this charge certificate because you did not respond to the Enforcement Notice, and "
+        "the charge has not been paid."
+    )
+    assert conservative([source]) == [
+        "We are now sending you this charge certificate.",
+        "This is because you did not respond to the Enforcement Notice, and the charge has not been paid.",
+    ]
+    # "We did not X because Y" may deny the reason, not the action: no cut.
+    assert pc._because("We did not close your account because you paid late last year.") is None
+
+
+def test_the_way_to_do_something_is_its_own_sentence_with_the_same_doer(glossary):
+    # Holdout letter (outpatient appointment).
+    source = (
+        "If you need a face-to-face interpreter please let us know at least seven days in advance by phoning the "
+        "number on your appointment letter."
+    )
+    assert shorten(source, glossary) == [
+        "Do you need a face-to-face interpreter?",
+        "Please let us know at least seven days in advance.",
+        "Please do this by phoning the number on your appointment letter.",
+    ]
+    assert pc._by_means("You can pay your rent at any time by visiting our website or the office.") == [
+        "You can pay your rent at any time.",
+        "You can do this by visiting our website or the office.",
+    ]
+
+
+def test_the_way_is_not_cut_from_a_negation_or_a_sentence_with_no_doer():
+    # "You cannot pay by sending cash": "You cannot pay." would be false.
+    assert pc._by_means("You cannot pay your rent at the office by sending cash in the post.") is None
+    # "This is to help you ... by looking": "This do this" says nothing.
+    assert pc._by_means("This is to help you maximise your income by looking at your benefits.") is None
+    # A condition would not reach "do this".
+    assert pc._by_means("If you want to pay, you can pay your rent by visiting our website today.") is None
+
+
+def test_a_conditional_sentence_joined_on_with_a_comma_is_its_own_sentence():
+    # Hackney letter 05: a comma splice.
+    source = (
+        "Please contact me immediately to ensure I have your current financial details, if you do not contact me, "
+        "the Council will request a Court Order based on the most recent information we have."
+    )
+    assert pc._new_condition(source) == [
+        "Please contact me immediately to ensure I have your current financial details.",
+        "If you do not contact me, the Council will request a Court Order based on the most recent information we have.",
+    ]
+    # A condition inside the sentence ("today, if you can, or call us") is not a sentence of its own.
+    assert pc._new_condition("You must pay the full amount today, if you can, or call us on 020 8356 3100.") is None
+
+
+def test_if_meaning_whether_is_not_asked_as_a_condition(glossary):
+    # Holdout letter (hospital transport): "to see if you are eligible" asks whether; cut as a condition it gave
+    # "Are you eligible ...?" "The operators will ask a number of questions to see."
+    source = (
+        "The operators will ask a number of questions to see if you are eligible for patient transport in line with "
+        "the Department of Health criteria and, if so, the journey will be booked for you."
+    )
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == [
+        "The operators will ask a number of questions to see if you are eligible for patient transport in line with "
+        "the Department of Health criteria.",
+        "If so, the journey will be booked for you.",
+    ]
+
+
+def test_through_the_meaning_check_a_line_that_fails_twice_becomes_the_cut_pieces_unmarked():
+    # The pipeline's path (easyread.simplify.meaning): a model line that reverses the letter, repaired to the same
+    # wrong sentence, is replaced by the fallback of its letter sentence; the cut pieces are short and pass the
+    # checks, so none is marked for a person, and each keeps the letter sentence's trace.
+    from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG, check_meaning
+    from easyread.simplify.plan import plan_letter
+    from easyread.simplify.state import LetterInProgress, Line
+    from tests.simplify.fakes import FakeEngine
+    from tests.simplify.letters import letter
+
+    source = (
+        "To pay by debit or credit card over the phone please call 020 8356 2299 between 9am and 5pm Monday to Friday."
+    )
+    doc = letter(source, title="Paying your rent")
+    in_progress = LetterInProgress(doc, plan_letter(doc))
+    traced = [next(s.id for s in doc.sentences() if s.text == source)]
+    wrong = "Do not call 020 8356 2299 to pay by card."
+    in_progress.lines = [Line(wrong, 0, sources=list(traced))]
+    check_meaning([in_progress], FakeEngine(), batch_size=4)  # the fake repair returns the same sentence
+    assert [line.text for line in in_progress.lines] == [
+        "Please call 020 8356 2299 between 9am and 5pm Monday to Friday.",
+        "This is to pay by debit or credit card over the phone.",
+    ]
+    for line in in_progress.lines:
+        assert FAITHFUL_FLAG in line.flags and FALLBACK_FLAG not in line.flags, line.flags
+        assert line.sources == traced
+
+
+def test_please_ensure_that_you_is_a_plain_request_but_not_with_a_negation(glossary):
+    # King's letter 12.
+    source = "Please ensure that you are available and able to come in promptly when asked to do so."
+    assert shorten(source, glossary) == ["Please be available and able to come in promptly when asked to do so."]
+    assert pc._important("Please ensure that you do not eat anything after midnight before your operation.") is None
