@@ -23,6 +23,7 @@ from easyread.verify.facts_moved import fact_problems, place_moved, place_word_c
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
+from easyread.verify.lead_read import read_problems
 from easyread.verify.orders import (
     definition_differs,
     explanation_added,
@@ -106,6 +107,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
+    read_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

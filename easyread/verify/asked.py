@@ -1,0 +1,77 @@
+"""A question of the letter said as a fact.
+
+- "I am being pursued for unpaid service charges." for the letter's heading "Why am I being pursued for unpaid
+  service charges?": the letter asks (and answers below); the rewrite states it of the reader.
+- "We can support you during this difficult time." for "I am writing to ask whether there is anything we can do to
+  support you": what the letter only asks about ("whether", "if", "what" after "ask", "know", "wonder") is said
+  as a promise.
+"""
+
+from __future__ import annotations
+
+from easyread.verify import frames as fr
+from easyread.verify import words as w
+from easyread.verify.findings import Assessment, Problem, quote
+
+_ASKING = {"ask", "asking", "asked", "know", "wonder", "wondering", "check", "checking", "see", "find", "enquire"}
+_WH = {"whether", "if", "what", "which", "how", "why", "who", "when", "where"}
+
+
+def _embedded(sentence: fr.Sentence, tok) -> bool:
+    """The verb sits in a clause that asks or is conditional: "whether ...", "if ...", "what ...", "so that ..."."""
+    node = tok
+    for _ in range(12):
+        if any(c.lower_ in _WH and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") for c in node.children):
+            return True
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _asked_groups(src: fr.Sentence) -> tuple[set[str], set[str]]:
+    """(groups of the actions the letter sentence only asks about, groups it says outright)."""
+    asked: set[int] = set()
+    for t in src.doc:
+        if t.lower_ in ("whether", "if") and t.dep_ == "mark" and t.head.head.lower_ in _ASKING:
+            asked |= {x.i for x in t.head.subtree}
+    inside = {f.group for f in src.frames if f.i in asked}
+    outside = {f.group for f in src.frames if f.i not in asked}
+    return inside, outside
+
+
+def _main(out: fr.Sentence, f: fr.Frame) -> bool:
+    tok = out.doc[f.i]
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def question_asserted(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """The output states as a fact an action that every letter sentence naming it only asks about."""
+    if out.question or not srcs:
+        return
+    asked, said = set(), set()
+    for s in srcs:
+        if s.question:
+            asked |= {f.group for f in s.frames}
+        else:
+            inside, outside = _asked_groups(s)
+            asked |= inside
+            said |= outside
+    asked -= said | w.LIGHT_VERBS
+    if not asked:
+        return
+    for f in out.frames:
+        if f.group not in asked or f.neg or f.cond or f.conditions or f.question or not _main(out, f):
+            continue
+        if _embedded(out, out.doc[f.i]):
+            continue
+        src = next(s for s in srcs if s.question or f.group in _asked_groups(s)[0])
+        result.problems.append(
+            Problem(
+                "invented",
+                f'The letter only asks this ("{quote(src.text)}"); this sentence says it as a fact ("{quote(f.text)}").',
+            )
+        )
+        return
