@@ -33,7 +33,11 @@ def _asked_groups(src: fr.Sentence) -> tuple[set[str], set[str]]:
     """(groups of the actions the letter sentence only asks about, groups it says outright)."""
     asked: set[int] = set()
     for t in src.doc:
-        if t.lower_ in ("whether", "if") and t.dep_ == "mark" and t.head.head.lower_ in _ASKING:
+        # "ask whether there is ...": the clause, the asked verb's complement, is what is asked; "If
+        # you pay ..., your landlord may ask you ..." is a condition on the asking, not a question.
+        if t.dep_ != "mark" or t.head.head.lower_ not in _ASKING:
+            continue
+        if t.lower_ in ("whether", "if") and t.head.dep_ == "ccomp":
             asked |= {x.i for x in t.head.subtree}
     inside = {f.group for f in src.frames if f.i in asked}
     outside = {f.group for f in src.frames if f.i not in asked}

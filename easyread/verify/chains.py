@@ -15,6 +15,7 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify.findings import read as read_sentence
 
 _RESULTS = {"result", "lead", "mean", "cause", "make"}
 _IF = {"if", "unless"}
@@ -93,3 +94,23 @@ def conditions_made_cause(out: fr.Sentence, srcs: list[fr.Sentence], result: Ass
                     )
                 )
                 return
+
+
+def glossary_order_alone(output: str, sources: list[str], context: str, glossary) -> bool:
+    """The line is the glossary's explanation of a term of the letter ("You must pay it." for "liable") but says an
+    order, and neither it nor the line before names the term: read alone, it orders the reader to pay with none of
+    the letter's conditions ("paying after a claim ... will result in you being liable"). Said after '"Liable"
+    means:' (as the fallback writes it) it is the glossary's explanation and stays unflagged."""
+    if glossary is None or not sources:
+        return False
+    out = read_sentence(output)
+    if out.question or not any(
+        f.modal in (fr.OBLIG, fr.SHOULD) and not f.cond and not f.conditions for f in out.frames
+    ):
+        return False
+    try:
+        terms = [e.term.casefold() for e in glossary.terms_in(" ".join(sources))]
+    except Exception:  # a glossary that cannot be read leaves the line to the glossary rule, as rules.py does
+        return False
+    near = f"{context} {output}".casefold()
+    return bool(terms) and not any(t in near for t in terms)

@@ -14,10 +14,11 @@ from easyread.verify.things import thing_replaced
 
 
 def read_problems(
-    out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], support: str, result: Assessment
+    out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], glossary, result: Assessment
 ) -> None:
-    """Add the first problem these rules find, if the other rules found none. `support` is the letter sentences
-    with the glossary's explanations of their terms; `ctx` the Easy Read sentences just before `out`."""
+    """Add the first problem these rules find, if the other rules found none. `ctx` is the Easy Read sentences just
+    before `out`."""
+    support = glossary_support(srcs, glossary)
     checks = (
         lambda: purpose_alone(out, srcs, result),
         lambda: order_without_its_condition(out, srcs, ctx, result),
@@ -32,3 +33,26 @@ def read_problems(
         if result.problems:
             return
         check()
+
+
+def glossary_support(srcs: list[fr.Sentence], glossary) -> str:
+    """The letter sentences with the glossary's explanations of their terms, except a one-word term the letter uses
+    only as the head of a compound: the glossary's "assessment" ("A meeting where someone asks questions to find out
+    what help you need") is not the letter's "credit assessment", so the model's "meet ... to find out what help
+    you need" is not supported by it."""
+    text = " ".join(s.text for s in srcs)
+    if glossary is None:
+        return text
+    try:
+        entries = glossary.terms_in(text)
+    except Exception:  # a glossary that cannot be read: the letter's words alone, as rules._glossary_support does
+        return text
+    kept = [e.explanation for e in entries if not _compound_head_only(e.term, srcs)]
+    return " ".join([text] + kept)
+
+
+def _compound_head_only(term: str, srcs: list[fr.Sentence]) -> bool:
+    if len(term.split()) != 1:
+        return False
+    uses = [t for s in srcs for t in s.doc if t.lower_ == term.casefold()]
+    return bool(uses) and all(any(c.dep_ == "compound" and c.i < t.i for c in t.children) for t in uses)

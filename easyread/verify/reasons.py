@@ -82,9 +82,16 @@ def purpose_invented(out: fr.Sentence, srcs: list[fr.Sentence], support: str, re
     said = _support(srcs, support)
     for f in out.frames:
         tok = out.doc[f.i]
-        if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
             continue
         head = tok.head
+        # "check your credit to find out ...": the parse makes a purpose after an object an xcomp; "ask you to pay"
+        # (the object a party) is an order, not a purpose.
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if not (
+            tok.dep_ == "advcl" or tok.dep_ == "xcomp" and objects and all(o.lower_ not in w.PARTY_OF for o in objects)
+        ):
+            continue
         # "To find out more, call ...": a purpose set before the order says what the order is for (Easy Read's
         # "For details call"); "harder for you to borrow", a purpose of a relative clause: not a purpose of the
         # main action.

@@ -16,6 +16,7 @@ import re
 
 from easyread.verify import frames as fr
 from easyread.verify import words as w
+from easyread.verify.chains import glossary_order_alone
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
@@ -58,7 +59,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
             result.problems += [p for p in one.problems if p not in result.problems]
             result.undecided += one.undecided
         return result
-    if _glossary_words(output, sources, glossary):
+    if _glossary_words(output, sources, glossary) and not glossary_order_alone(output, sources, context, glossary):
         return result
     out = read(output)
     srcs = [read(s) for s in sources]
@@ -107,7 +108,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
     definition_differs(out, srcs, glossary, result)
     subject_changed(out, srcs, result)
-    read_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
+    read_problems(out, srcs, ctx, glossary, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
