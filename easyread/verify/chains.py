@@ -114,3 +114,48 @@ def glossary_order_alone(output: str, sources: list[str], context: str, glossary
         return False
     near = f"{context} {output}".casefold()
     return bool(terms) and not any(t in near for t in terms)
+
+
+def _after_joined_conditions(src: fr.Sentence) -> set[str]:
+    """Groups of what follows two conditions joined by "and" / "or" when the parse made the first "if" clause the
+    root ("If you don't talk to us, and we can't solve the problem we may issue a Notice": "issue" hangs on
+    "problem"): the frames after the joined condition with a subject of their own and a may / will / must."""
+    root = next((t for t in src.doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "mark" and c.lower_ in _IF for c in root.children):
+        return set()
+    joined = [c.i for c in root.children if c.dep_ == "conj" and any(x.dep_ == "cc" for x in root.children)]
+    if not joined:
+        return set()
+    return {
+        f.group
+        for f in src.frames
+        if f.i > max(joined)
+        and f.modal not in (fr.PLAIN, fr.IMP)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in src.doc[f.i].children)
+    } - w.LIGHT_VERBS
+
+
+def consequence_without_conditions(
+    out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], result: Assessment
+) -> None:
+    """ "We may issue a Notice of Seeking Possession." for "If you don't talk to us, and we can't solve the problem
+    we may issue a Notice ...": what follows the letter's two conditions said with neither. A line that opens by
+    pointing back ("Then we may ...") or follows a question or an "if" goes on from its condition."""
+    if out.question or not srcs or _IF_WORDS.search(out.text) or _LINKED.match(out.text):
+        return
+    if out.text.rstrip().endswith(":"):
+        return  # "You can contact us in these ways:": a lead-in to a list, not the consequence
+    if any(c.question or _IF_WORDS.search(c.text) for c in ctx[-1:]):
+        return
+    after = set().union(*(_after_joined_conditions(s) for s in srcs))
+    for f in out.frames:
+        # "You can contact us": an offer the reader may take up at any time, not what the conditions lead to
+        if f.group in after and not f.cond and not f.conditions and f.modal != fr.POSSIB:
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'The letter says this happens only if both its conditions hold ("{quote(srcs[0].text)}"); '
+                    f"this sentence says it with neither.",
+                )
+            )
+            return

@@ -7,7 +7,11 @@ from __future__ import annotations
 from easyread.verify import frames as fr
 from easyread.verify.asked import question_asserted
 from easyread.verify.certainty import hedge_dropped
-from easyread.verify.chains import conditions_made_cause, order_without_its_condition
+from easyread.verify.chains import (
+    conditions_made_cause,
+    consequence_without_conditions,
+    order_without_its_condition,
+)
 from easyread.verify.findings import Assessment
 from easyread.verify.reasons import purpose_alone, purpose_invented, reason_without_cause
 from easyread.verify.things import thing_replaced
@@ -23,6 +27,7 @@ def read_problems(
         lambda: purpose_alone(out, srcs, result),
         lambda: order_without_its_condition(out, srcs, ctx, result),
         lambda: conditions_made_cause(out, srcs, result),
+        lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),
         lambda: hedge_dropped(out, srcs, result),
         lambda: reason_without_cause(out, srcs, result),

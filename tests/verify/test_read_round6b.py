@@ -50,6 +50,12 @@ CASES = [
     (PACKAGES, "This is because of the pandemic.", "invented"),
     (WHETHER, "We can support you during this difficult time.", "invented"),
     (TALK, "If you don’t talk to us, we can’t solve the problem.", "condition"),
+    # The same two conditions in letter 02, the consequence said with neither (the parse hangs "issue" on "problem").
+    (
+        "If you don’t talk to us, and we can’t solve the problem we may issue a Notice of Seeking Possession.",
+        "We may issue a Notice of Seeking Possession.",
+        "condition",
+    ),
 ]
 
 # Faithful rewrites of the same sentences (and of the like) that must not be flagged.
@@ -75,6 +81,12 @@ FAITHFUL = [
     ),
     (TALK, "If you do not talk to us and we cannot solve the problem, you may get a Notice of Seeking Possession."),
     (TALK, "If you do not talk to us, we may not be able to sort out the problem."),
+    (TALK, "Then you may get a Notice of Seeking Possession."),
+    (
+        "If your financial circumstances change or if you are unable to pay the agreed amounts you should contact "
+        "this office immediately.",
+        "You can contact us in these ways:",
+    ),
     ("For details call 0800 707 60 60.", "To find out more, call 0800 707 60 60."),
 ]
 
