@@ -45,33 +45,44 @@ def _asked_groups(src: fr.Sentence) -> tuple[set[str], set[str]]:
 
 
 def _main(out: fr.Sentence, f: fr.Frame) -> bool:
+    """The verb is the main statement: the root, or joined to it ("and"), asked for by it or by its adjective
+    ("you are able to attend")."""
     tok = out.doc[f.i]
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "ROOT"
+
+
+def _asked_frames(srcs: list[fr.Sentence]) -> tuple[list[fr.Frame], set[str]]:
+    """(the frames the letter only asks about, the groups it says outright)."""
+    asked, said = [], set()
+    for s in srcs:
+        if s.question:
+            asked += s.frames
+            continue
+        inside, outside = _asked_groups(s)
+        asked += [f for f in s.frames if f.group in inside]
+        said |= outside
+    return asked, said
 
 
 def question_asserted(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
     """The output states as a fact an action that every letter sentence naming it only asks about."""
     if out.question or not srcs:
         return
-    asked, said = set(), set()
-    for s in srcs:
-        if s.question:
-            asked |= {f.group for f in s.frames}
-        else:
-            inside, outside = _asked_groups(s)
-            asked |= inside
-            said |= outside
-    asked -= said | w.LIGHT_VERBS
-    if not asked:
+    frames, said = _asked_frames(srcs)
+    if not frames:
         return
     for f in out.frames:
-        if f.group not in asked or f.neg or f.cond or f.conditions or f.question or not _main(out, f):
+        if f.group in said or f.neg or f.cond or f.conditions or f.question or not _main(out, f):
+            continue
+        # "You need help paying your rent." for "Do you need help paying your rent?": a light verb ("need", "have",
+        # "get") counts only with the same thing.
+        if not any(g.group == f.group and (g.group not in w.LIGHT_VERBS or g.objects & f.objects) for g in frames):
             continue
         if _embedded(out, out.doc[f.i]):
             continue
-        src = next(s for s in srcs if s.question or f.group in _asked_groups(s)[0])
+        src = next((s for s in srcs if s.question or f.group in _asked_groups(s)[0]), srcs[0])
         result.problems.append(
             Problem(
                 "invented",

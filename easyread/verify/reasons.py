@@ -139,8 +139,18 @@ def purpose_alone(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
     inner = {t.i for t in out.doc if t.dep_ in ("relcl", "acl") for t in t.subtree}
     if any(t.tag_ in _FINITE and t.i not in inner for t in out.doc):
         return
-    if not any(t.tag_ in _FINITE for s in srcs for t in s.doc):
+    if not any(_main_clause(s) for s in srcs):
         return
     result.problems.append(
         Problem("fragment", "This is only the purpose part of a sentence: it does not say who does what.", False)
+    )
+
+
+def _main_clause(src: fr.Sentence) -> bool:
+    """The letter sentence says who does what: a finite verb, or an order ("Please bring your medication")."""
+    if any(t.tag_ in _FINITE for t in src.doc):
+        return True
+    return any(
+        t.dep_ == "ROOT" and t.tag_ == "VB" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        for t in src.doc
     )

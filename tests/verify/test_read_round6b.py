@@ -151,3 +151,48 @@ def test_the_rules_on_their_own():
     assert not flags_with(purpose_invented, CREDIT, "We may check your credit to agree a plan.", CREDIT)
     assert flags_with(thing_replaced, ACTION, "Pay now to avoid further eviction.", ACTION)
     assert not flags_with(thing_replaced, ACTION, "Pay now to avoid further action.", ACTION)
+
+
+# The same causes in other words (not from the read): the rules work on the parse, not on the read's strings.
+OTHER_WORDS = [
+    ("We might be able to offer you a payment plan.", "We will offer you a payment plan.", True),
+    ("We might be able to offer you a payment plan.", "We may offer you a payment plan.", False),
+    ("Your benefit could be reduced if you do not reply.", "Your benefit will be reduced if you do not reply.", True),
+    ("Do you need help paying your rent?", "You need help paying your rent.", True),
+    ("Have you missed a payment?", "You have missed a payment.", True),
+    ("Have you missed a payment?", "Have you missed a payment? Tell us.", False),
+    ("We would like to know whether you are able to attend.", "You are able to attend.", True),
+    ("We would like to know whether you are able to attend.", "Tell us if you can come.", False),
+    ("Your appointment has been moved to 3 May 2026.", "This is because the doctor is away.", True),
+    (
+        "Your appointment has been moved to 3 May 2026 because the clinic is closed.",
+        "This is because the clinic is closed.",
+        False,
+    ),
+    ("Please bring your medication to the appointment.", "To help the doctor check your medicines.", True),
+    ("Please bring your medication to the appointment.", "Bring your medicines to the appointment.", False),
+    (
+        "Failing to pay the fine will result in you having to pay a higher amount.",
+        "You must pay a higher amount.",
+        True,
+    ),
+    (
+        "Failing to pay the fine will result in you having to pay a higher amount.",
+        "If you do not pay the fine, you must pay a higher amount.",
+        False,
+    ),
+    (
+        "We may contact your landlord to check your tenancy.",
+        "We will visit your landlord to see if you need help.",
+        True,
+    ),
+    ("Please pay now to avoid court action.", "Pay now to avoid eviction.", True),
+    ("Please pay now to avoid court action.", "Pay now so we do not take you to court.", False),
+    ("A payment plan has been agreed with you.", "You have agreed to leave your home.", True),
+    ("A payment plan has been agreed with you.", "We have agreed a payment plan with you.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "line", "flagged"), OTHER_WORDS, ids=[o[1][:40] for o in OTHER_WORDS])
+def test_the_same_cause_in_other_words(source, line, flagged, glossary):
+    assert bool(assess([source], line, glossary=glossary).problems) is flagged
