@@ -62,11 +62,12 @@ def thing_replaced(out: fr.Sentence, srcs: list[fr.Sentence], support: str, resu
         letter_things = set().union(*(_things(s, g) for s, g in theirs))
         if new and any(_EVENT.search(x) for x in letter_things) and not (mine & letter_things):
             s, g = theirs[0]
+            put = ", ".join(dict.fromkeys(t.text for t in out.doc if w.stem(t.lower_) in new))
             result.problems.append(
                 Problem(
                     "invented",
-                    f'The letter says "{quote(g.text)}"; this sentence puts "{", ".join(sorted(new))}" in place of '
-                    f'"{", ".join(sorted(letter_things))}".',
+                    f'The letter says "{quote(g.text)}"; this sentence puts "{put}" in its place, which the letter '
+                    f"does not say.",
                 )
             )
             return
