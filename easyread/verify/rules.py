@@ -26,6 +26,7 @@ from easyread.verify.additions import (
     reason_borrowed,
     threat_added,
 )
+from easyread.verify.chains import glossary_order_alone
 from easyread.verify.claims import claim_problems
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
@@ -33,6 +34,7 @@ from easyread.verify.facts_moved import fact_problems, place_moved, place_word_c
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
+from easyread.verify.lead_read import read_problems
 from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
 from easyread.verify.moved import anchor_changed, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
@@ -72,7 +74,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
             result.problems += [p for p in one.problems if p not in result.problems]
             result.undecided += one.undecided
         return result
-    if _glossary_words(output, sources, glossary):
+    if _glossary_words(output, sources, glossary) and not glossary_order_alone(output, sources, context, glossary):
         return result
     out = read(output)
     srcs = [read(s) for s in sources]
@@ -146,6 +148,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     benefit_made_a_bill(out, srcs, result)
     discount_made_a_payment(out, srcs, result)
     payee_changed(out, srcs, result)
+    read_problems(out, srcs, ctx, glossary, result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):
