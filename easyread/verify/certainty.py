@@ -14,6 +14,11 @@ from easyread.verify.findings import Assessment, Problem, quote
 _HEDGED = {fr.MAY, fr.HEDGE}
 _CERTAIN = {fr.PLAIN, fr.FUTURE}
 _HEDGES = {"may", "might", "could", "can", "would"}
+# A verb under another verb ("help you access") is not said to happen by the sentence.
+_NOT_ASSERTED = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"}
+# A letter's hedge in a clause that describes a noun ("The amount we may ask you to pay is based on ...") is not the
+# letter saying the action only may happen.
+_DESCRIBES = {"relcl", "acl"}
 
 
 def _under_hedge(tok) -> bool:
@@ -37,7 +42,9 @@ def hedge_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
             continue
         if f.cond or _under_hedge(out.doc[f.i]):
             continue  # "We are sorry if this causes you worry", "This could mean you lose your home": not asserted
-        same = [s for x in srcs for s in x.frames if s.group == f.group]
+        if out.doc[f.i].dep_ in _NOT_ASSERTED:
+            continue  # "This is to help you access other support": what "help" is for, not said to happen
+        same = [s for x in srcs for s in x.frames if s.group == f.group and x.doc[s.i].dep_ not in _DESCRIBES]
         if not same or not all(s.modal in _HEDGED and not s.neg for s in same):
             continue
         s = same[0]

@@ -4,6 +4,8 @@ condition turned into an order or into a cause. Called once from `rules.assess`;
 
 from __future__ import annotations
 
+import re
+
 from easyread.verify import frames as fr
 from easyread.verify.asked import question_asserted
 from easyread.verify.certainty import hedge_dropped
@@ -30,7 +32,7 @@ def read_problems(
         lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),
         lambda: hedge_dropped(out, srcs, result),
-        lambda: reason_without_cause(out, srcs, result),
+        lambda: None if _defines_a_term(out, srcs, glossary) else reason_without_cause(out, srcs, result),
         lambda: purpose_invented(out, srcs, support, result),
         lambda: thing_replaced(out, srcs, support, result),
     )
@@ -38,6 +40,19 @@ def read_problems(
         if result.problems:
             return
         check()
+
+
+def _defines_a_term(out: fr.Sentence, srcs: list[fr.Sentence], glossary) -> bool:
+    """ "Arrears means money you owe because you did not pay on time.": the glossary's explanation of a term of the
+    letter sentence, with its own "because"; not a reason the rewrite gives for what the letter says."""
+    m = re.match(r"^[\"'“‘]?([\w' -]+?)[\"'”’]?:?\s+means\b", out.text)
+    if m is None or glossary is None:
+        return False
+    try:
+        terms = {e.term.casefold() for e in glossary.terms_in(" ".join(s.text for s in srcs))}
+    except Exception:  # a glossary that cannot be read: no term is known
+        return False
+    return m.group(1).strip().casefold() in terms
 
 
 def glossary_support(srcs: list[fr.Sentence], glossary) -> str:
