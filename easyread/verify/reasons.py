@@ -66,7 +66,8 @@ def reason_without_cause(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
     )
 
 
-def _support(srcs: list[fr.Sentence], support: str) -> set[str]:
+def said_stems(srcs: list[fr.Sentence], support: str) -> set[str]:
+    """Words of substance the letter sentences and `support` (their glossary explanations) say, with related words."""
     stems = w.content_stems(support) | {s for x in srcs for s in w.content_stems(x.text)}
     for s in list(stems):
         stems |= rel.RELATED.get(s, set())
@@ -79,7 +80,7 @@ def purpose_invented(out: fr.Sentence, srcs: list[fr.Sentence], support: str, re
     if not srcs or out.question:
         return
     groups = {f.group for s in srcs for f in s.frames}
-    said = _support(srcs, support)
+    said = said_stems(srcs, support)
     for f in out.frames:
         tok = out.doc[f.i]
         if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from easyread.verify import frames as fr
-from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify.reasons import said_stems
 
 # Nouns that name an action or event ("action", "eviction", "assessment", "admission"): one replaced by another
 # changes what happens; an everyday thing named in other words ("date" for "admission", "bill" for "invoice") does not.
@@ -37,18 +37,11 @@ def _things(sentence: fr.Sentence, f: fr.Frame) -> set[str]:
     return found
 
 
-def _said(srcs: list[fr.Sentence], support: str) -> set[str]:
-    stems = w.content_stems(support) | {s for x in srcs for s in w.content_stems(x.text)}
-    for s in list(stems):
-        stems |= rel.RELATED.get(s, set())
-    return stems
-
-
 def thing_replaced(out: fr.Sentence, srcs: list[fr.Sentence], support: str, result: Assessment) -> None:
     """A verb of the letter done to a thing the letter does not name, in place of the letter's thing."""
     if not srcs or out.question:
         return
-    said = _said(srcs, support)
+    said = said_stems(srcs, support)
     groups = {g.group for s in srcs for g in s.frames}
     for f in out.frames:
         if f.group in w.LIGHT_VERBS:
