@@ -17,6 +17,7 @@ attends to any more are cut from the left.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,11 +126,16 @@ class Decoder:
         """One refill (when enough rows are free) or one decode step."""
         import torch
 
-        rows = self.rows
+        rows, counted = self.rows, self.occupancy
         free = self.slots - len(rows)
         if self.waiting and (not rows or free >= self.refill_at):
             taken = self._take(free)
+            started = time.perf_counter()
             blocks = self.prefill([item.tokens for item in taken])
+            joining = time.perf_counter()
+            counted.prefills += 1
+            counted.prefill_seconds += joining - started
+            counted.prefill_tokens += sum(len(item.tokens) for item in taken)
             if not all(can_edit(block_cache) for block_cache, _, _ in blocks):
                 raise CacheNotEditable()
             new_cache, new_mask, logits = blocks[0]
@@ -149,7 +155,9 @@ class Decoder:
                 self._cache, self._mask, self._pending = new_cache, new_mask, fresh
             rows += new_rows
             first_new = len(rows) - len(new_rows)
+            counted.join_seconds += time.perf_counter() - joining
         else:
+            started = time.perf_counter()
             mask = self._mask
             positions = mask.sum(dim=1, keepdim=True)
             self._mask = torch.cat([mask, torch.ones((len(rows), 1), dtype=mask.dtype)], dim=1)
@@ -161,9 +169,13 @@ class Decoder:
                 use_cache=True,
             )
             self._pending = self._picks(output.logits[:, -1, :], rows)
-            self.occupancy.steps += 1
-            self.occupancy.row_steps += len(rows)
-            self.occupancy.full_steps += len(rows) >= self.slots
+            counted.steps += 1
+            counted.row_steps += len(rows)
+            counted.full_steps += len(rows) >= self.slots
+            counted.width_steps += self._mask.shape[1]
+            counted.cells += self._mask.numel()
+            counted.attended += int(self._mask.sum())
+            counted.decode_seconds += time.perf_counter() - started
             first_new = 0
         finished = []
         for position in range(first_new, len(rows)):
@@ -179,7 +191,9 @@ class Decoder:
         done = [rows[p] for p in finished]
         self.rows = [rows[p] for p in keep]
         if self.rows:
+            started = time.perf_counter()
             self._mask, self._pending = _select(self._cache, self._mask, self._pending, keep)
+            counted.join_seconds += time.perf_counter() - started
         else:
             self._cache = self._mask = self._pending = None
         for row in done:
