@@ -69,6 +69,7 @@ class Occupancy:
     prefills: int = 0
     prefill_seconds: float = 0.0
     prefill_tokens: int = 0  # prompt tokens of the rows read (their shared starts too)
+    prefill_padding: int = 0  # padding read beside them, to line rows of different lengths up
     join_seconds: float = 0.0
     decode_seconds: float = 0.0
     width_steps: int = 0  # cache columns per decode step, summed over steps
@@ -112,7 +113,7 @@ class Occupancy:
         """Where the engine's time went, in one line (benchmarks print it)."""
         return (
             f"engine time: prefill {self.prefill_seconds:.1f} s for {self.prefill_tokens} prompt tokens "
-            f"in {self.prefills} refills, joins {self.join_seconds:.1f} s, decode {self.decode_seconds:.1f} s "
+            f"(+{self.prefill_padding} padding) in {self.prefills} refills, joins {self.join_seconds:.1f} s, decode {self.decode_seconds:.1f} s "
             f"over {self.steps} steps ({self.decode_seconds / max(1, self.steps):.2f} s each), "
             f"mean row width {self.mean_width:.0f} columns ({self.padding_share:.0%} padding)"
         )

@@ -136,6 +136,8 @@ class Decoder:
             counted.prefills += 1
             counted.prefill_seconds += joining - started
             counted.prefill_tokens += sum(len(item.tokens) for item in taken)
+            # Rows are read as one rectangle: every masked-out column of a block was computed for nothing.
+            counted.prefill_padding += sum(int(block_mask.numel() - block_mask.sum()) for _, block_mask, _ in blocks)
             if not all(can_edit(block_cache) for block_cache, _, _ in blocks):
                 raise CacheNotEditable()
             new_cache, new_mask, logits = blocks[0]
