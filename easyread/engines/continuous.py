@@ -302,10 +302,33 @@ def _select(cache: Any, mask: Any, pending: Any, keep: list[int]) -> tuple[Any, 
     mask = mask[index]
     used = mask.any(dim=0).nonzero()
     cut = int(used[0]) if len(used) else 0
+    roomy = _roomy_layer()
     for layer in cache.layers:
-        layer.keys = layer.keys[index, :, cut:, :]
-        layer.values = layer.values[index, :, cut:, :]
+        if type(layer) is roomy:
+            _rows_into_room(layer, keep, cut)
+        else:
+            layer.keys = layer.keys[index, :, cut:, :]
+            layer.values = layer.values[index, :, cut:, :]
     return mask[:, cut:], pending[index]
+
+
+def _rows_into_room(layer: Any, keep: list[int], cut: int) -> None:
+    """Copy rows `keep` (from column `cut` on) straight into a new tensor with room, so the next step writes in place.
+
+    Row by row, not by indexing: indexing makes a copy that the next step would copy again into room."""
+    import torch
+
+    spare = []
+    for tensor in (layer.keys, layer.values):
+        shape = list(tensor.shape)
+        shape[0], shape[-2] = len(keep), shape[-2] - cut + layer.room
+        bigger = torch.empty(shape, dtype=tensor.dtype)
+        for row, old in enumerate(keep):
+            bigger[row, :, : tensor.shape[-2] - cut] = tensor[old, :, cut:]
+        spare.append(bigger)
+    width = layer.keys.shape[-2] - cut
+    layer._spare = spare
+    layer.keys, layer.values = spare[0][:, :, :width], spare[1][:, :, :width]
 
 
 def join_rows(cache: Any, mask: Any, extra: Any, extra_mask: Any) -> Any:
