@@ -12,19 +12,20 @@ from easyread.engines.local import TransformersEngine
 BUDGETS = [3, 12, 5, 10, 2]
 
 
-def _run(folder, chats, monkeypatch, room: int) -> tuple[list[str], list[int]]:
+def _run(folder, chats, monkeypatch, room: int) -> tuple[list[str], list[tuple]]:
     """Replies, and the address of layer 0's keys after each decode step (with the keys)."""
     monkeypatch.setattr(continuous, "ROOM", room)
     engine = TransformersEngine(folder, dtype=torch.float32, batch_size=2)
     model, _ = engine.load()
     real_forward = model.forward
-    addresses = []
+    addresses, steps = [], []  # steps: every forward pass's input shape (prefills have more than one column)
 
     def spy(*args, **kwargs):
         output = real_forward(*args, **kwargs)
         if kwargs["input_ids"].shape[1] == 1:
             keys = kwargs["cache"].layers[0].keys
-            addresses.append((keys.data_ptr(), keys))  # kept alive, so no later tensor gets its address
+            addresses.append((keys.data_ptr(), keys, len(steps)))  # kept alive, so no later tensor gets its address
+        steps.append(kwargs["input_ids"].shape)
         return output
 
     monkeypatch.setattr(model, "forward", spy)
@@ -43,3 +44,7 @@ def test_steps_write_in_place_and_replies_stay_the_same(tiny_model_dir, rewrite_
     moves = lambda at: sum(a[0] != b[0] for a, b in zip(at, at[1:]))  # noqa: E731
     assert moves(copied_at) == len(copied_at) - 1
     assert moves(roomy_at) < len(roomy_at) / 2
+    if room == 32:  # never used up here (at most 12 new tokens): the cache moves only when rows join or leave
+        assert all(
+            a[0] == b[0] or a[1].shape[0] != b[1].shape[0] or b[2] > a[2] + 1 for a, b in zip(roomy_at, roomy_at[1:])
+        )
