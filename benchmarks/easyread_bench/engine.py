@@ -172,6 +172,7 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
         tokens = int(statistics.median(r[0] for r in runs))
         seconds = statistics.median(r[1] for r in runs)
         cpu_seconds = statistics.median(r[2] for r in runs)
+        occupancy = getattr(getattr(engine, "stats", None), "occupancy", None)
         rows.append(
             {
                 "batch": size,
@@ -181,6 +182,8 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
                 "seconds": seconds,
                 "tokens_per_second": tokens / seconds,
                 "cpu_share": cpu_seconds / seconds,
+                # The last run's split of the engine's time (refilled rows only; fixed batches run model.generate).
+                "engine_time": occupancy.time_line() if occupancy is not None and occupancy.steps else "",
             }
         )
 
@@ -209,6 +212,9 @@ def run(args: argparse.Namespace | Sequence[str] | None = None) -> dict:
             f"{row['tokens_per_second']:>9.1f} "
             f"{row['tokens_per_second'] / baseline if baseline else 0:>11.1f}x {row['cpu_share']:>11.2f}"
         )
+    for row in rows:
+        if row["engine_time"]:
+            print(f"batch {row['batch']} refilled, {row['engine_time']}")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(machine_line(("torch", "transformers", "easyread")) + f", torch threads {torch.get_num_threads()}, {_cpu()}")
     return {
@@ -320,6 +326,9 @@ def side_by_side(args: argparse.Namespace) -> dict:
             f"{tokens / wall:.1f} tokens/s, {cpu / wall:.2f} cores busy",
             flush=True,
         )
+        occupancy = getattr(engine.stats, "occupancy", None)
+        if occupancy is not None and occupancy.steps:
+            print(f"  {occupancy.time_line()}", flush=True)
     # ru_maxrss is in KiB on Linux: the most memory this process (one engine) ever held.
     figures = {
         "model": args.model,

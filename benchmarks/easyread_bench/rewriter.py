@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import dataclasses
 import json
 import re
 import resource
@@ -289,6 +290,8 @@ def _pipeline(path: str, engine, docs, glossary, settings, progress) -> tuple[li
         "decode_steps": steps,
         "occupancy_full": (now.full_steps - occupancy.full_steps) / steps if steps else None,
         "occupancy_mean": (now.row_steps - occupancy.row_steps) / (steps * now.slots) if steps and now.slots else None,
+        "engine_time": dataclasses.asdict(now.since(occupancy)),
+        "engine_time_line": now.since(occupancy).time_line(),
         "timings": ok[0].timings if ok else {},
         "counts": ok[0].tokens if ok else {},
         "stage_tokens": ok[0].stage_tokens if ok else {},
@@ -315,6 +318,7 @@ def _print_paths(fig: dict) -> None:
             f"{p['letters_per_hour']:.1f} letters/hour; engine occupancy: {full} of {p['decode_steps']} decode steps "
             f"with every row taken, rows {mean} full on average"
         )
+        print(f"           {p['engine_time_line']}")
     if fig["same_drafts"]:
         print(f"  letters with the same draft by every path: {fig['same_drafts']}")
     if "stages" in fig["paths"] and "overlap" in fig["paths"] and fig["paths"]["stages"]["seconds"]:

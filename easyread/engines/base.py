@@ -56,12 +56,25 @@ class EachGenerator(Protocol):
 
 @dataclass
 class Occupancy:
-    """How full the rows were: decode steps, those with every row taken, and rows summed over steps."""
+    """How full the rows of a refilling engine were, and where its time went.
+
+    Decode steps, those with every row taken, and rows summed over steps; then seconds spent
+    reading prompts (prefill), joining and cutting caches (refills and finished rows), and in
+    decode steps, with the cache width each decode step attended over."""
 
     steps: int = 0
     full_steps: int = 0
     row_steps: int = 0
     slots: int = 0
+    prefills: int = 0
+    prefill_seconds: float = 0.0
+    prefill_tokens: int = 0  # prompt tokens of the rows read (their shared starts too)
+    prefill_padding: int = 0  # padding read beside them, to line rows of different lengths up
+    join_seconds: float = 0.0
+    decode_seconds: float = 0.0
+    width_steps: int = 0  # cache columns per decode step, summed over steps
+    cells: int = 0  # rows x columns per decode step, summed: what attention reads
+    attended: int = 0  # of those, cells a row really attends to (the rest is padding)
 
     @property
     def full_share(self) -> float:
@@ -73,12 +86,40 @@ class Occupancy:
         """Rows taken per decode step, as a share of the rows there are."""
         return self.row_steps / (self.steps * self.slots) if self.steps and self.slots else 0.0
 
+    @property
+    def mean_width(self) -> float:
+        """Cache columns per decode step, on average (0 before any)."""
+        return self.width_steps / self.steps if self.steps else 0.0
+
+    @property
+    def padding_share(self) -> float:
+        """Share of the cache cells decode steps attended over that were padding (0 before any)."""
+        return 1 - self.attended / self.cells if self.cells else 0.0
+
     def add(self, other: Occupancy) -> None:
-        """Count `other`'s steps in these."""
-        self.steps += other.steps
-        self.full_steps += other.full_steps
-        self.row_steps += other.row_steps
+        """Count `other`'s steps and seconds in these."""
+        for name in _COUNTED:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         self.slots = max(self.slots, other.slots)
+
+    def since(self, before: Occupancy) -> Occupancy:
+        """What was counted after `before` (a copy of these counters taken earlier)."""
+        out = Occupancy(slots=self.slots)
+        for name in _COUNTED:
+            setattr(out, name, getattr(self, name) - getattr(before, name))
+        return out
+
+    def time_line(self) -> str:
+        """Where the engine's time went, in one line (benchmarks print it)."""
+        return (
+            f"engine time: prefill {self.prefill_seconds:.1f} s for {self.prefill_tokens} prompt tokens "
+            f"(+{self.prefill_padding} padding) in {self.prefills} refills, joins {self.join_seconds:.1f} s, decode {self.decode_seconds:.1f} s "
+            f"over {self.steps} steps ({self.decode_seconds / max(1, self.steps):.2f} s each), "
+            f"mean row width {self.mean_width:.0f} columns ({self.padding_share:.0%} padding)"
+        )
+
+
+_COUNTED = [f for f in Occupancy.__dataclass_fields__ if f != "slots"]
 
 
 @dataclass

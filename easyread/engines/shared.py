@@ -21,6 +21,7 @@ different neighbours, as in any batch).
 
 from __future__ import annotations
 
+import copy
 import logging
 import queue
 import threading
@@ -254,17 +255,13 @@ class SharedEngine:
                 if closing:
                     return
                 continue
-            started, occupancy = time.perf_counter(), decoder.occupancy
-            before = (occupancy.steps, occupancy.full_steps, occupancy.row_steps)
+            started, before = time.perf_counter(), copy.copy(decoder.occupancy)
             with engine._lock:  # type: ignore[attr-defined]  # one generation at a time, even beside direct callers
                 decoder.step()
             self.stats.seconds += time.perf_counter() - started
             if self.stats.occupancy is not counted:  # the stats were reset meanwhile
                 counted = self.stats.occupancy
-            counted.steps += occupancy.steps - before[0]
-            counted.full_steps += occupancy.full_steps - before[1]
-            counted.row_steps += occupancy.row_steps - before[2]
-            counted.slots = occupancy.slots
+            counted.add(decoder.occupancy.since(before))
 
     def _admit(self, decoder, request: _Request) -> None:
         """Queue a request's prompts in the running decoder; each future gets its reply when its row ends."""

@@ -20,6 +20,9 @@ def test_bench_reports_every_batch_size(tiny_model_dir, capsys):
     assert "tokens/s" in printed and "machine:" in printed and "transformers" in printed
     assert "read once" in printed and "are the same in every prompt" in printed
     assert "refilled" in printed
+    # The refilled run says where the engine's time went.
+    assert "batch 2 refilled, engine time: prefill" in printed and result["rows"][-1]["engine_time"]
+    assert not result["rows"][1]["engine_time"]  # fixed batches run model.generate: not split
 
 
 def test_bench_compares_engines_each_in_its_own_process(tiny_model_dir, capsys):
