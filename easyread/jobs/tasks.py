@@ -252,8 +252,17 @@ def _first_draft_writer(doc, token: str):
             return
         old = dict(doc.progress or {})
         first = {"draft": made.draft, "report": made.report, "note": made.note}
+        # When it came is kept after the task ends (the draft itself is cleared then): a short letter's checks can
+        # finish before anyone polls, and `bench first-draft` still needs the time.
         letters.set_progress(
-            doc, {**old, "stage": "first draft", "percent": max(int(old.get("percent", 0)), 50), "first_draft": first}
+            doc,
+            {
+                **old,
+                "stage": "first draft",
+                "percent": max(int(old.get("percent", 0)), 50),
+                "first_draft": first,
+                "first_draft_at": time.time(),
+            },
         )
 
     return store
