@@ -7,7 +7,10 @@ qualify"), so it is not flagged; a frame of the same action that the letter does
 
 from __future__ import annotations
 
+import re
+
 from easyread.verify import frames as fr
+from easyread.verify import weakened
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
 
@@ -52,6 +55,86 @@ def hedge_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
             Problem(
                 "modal",
                 f'The letter says this only may happen ("{quote(s.text)}"); this sentence says it is certain '
+                f'("{quote(f.text)}").',
+            )
+        )
+        return
+
+
+_HEDGE_WORD = re.compile(r"\b(may|might|could)\b", re.IGNORECASE)
+_SURE_WORD = re.compile(r"\b(will|shall|must|have to|has to|need to|needs to)\b", re.IGNORECASE)
+# "Please note that we may ...": the imperative only points at the clause it governs.
+_POINTERS = {"not", "note", "remember", "be"}
+
+
+def _main_frames(s: fr.Sentence) -> list[fr.Frame]:
+    """The frames a sentence asserts: its root and what is joined to it, seen through "Please note that"."""
+    main = [
+        f
+        for f in s.frames
+        if s.doc[f.i].dep_ == "ROOT" or (s.doc[f.i].dep_ == "conj" and s.doc[f.i].head.dep_ == "ROOT")
+    ]
+    pointed = [f for f in main if f.modal == fr.IMP and f.group in _POINTERS]
+    for p in pointed:
+        main.remove(p)
+        main += [f for f in s.frames if s.doc[f.i].dep_ == "ccomp" and s.doc[f.i].head.i == p.i]
+    return main
+
+
+# The writer of the letter, however the line names it.
+_WRITERS = {"we", "us", "i", "council", "hospital", "trust", "team", "service", "services"}
+
+
+def _subject(s: fr.Sentence, f: fr.Frame) -> str | None:
+    word = next((c.lower_ for c in s.doc[f.i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return "we" if word in _WRITERS else word
+
+
+def _explains(s: fr.Sentence, f: fr.Frame) -> bool:
+    """ "Evicted means you are made to leave your home.", "A credit check looks at how you have paid back money
+    before.": a word explained, said of any such thing, not a claim that it will happen to the reader."""
+    tok = s.doc[f.i]
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = any(c.dep_ == "attr" and any(d.lower_ in ("a", "an") for d in c.children) for c in tok.children)
+    return (
+        f.group == "mean"
+        or named  # "One of these tests is a colonoscopy."
+        or (subject is not None and any(c.lower_ in ("a", "an") for c in subject.children))
+    )
+
+
+def hedge_dropped_reworded(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "Government offers help for service charges if you qualify." for "Government assistance may be available
+    towards making payment of your service charges if you qualify", "We will conduct a credit assessment" for "we may
+    carry out credit assessment": the letter's only claim is hedged, and the line says it as certain with another
+    verb, so `hedge_dropped` (which pairs frames of the same verb) has nothing to compare. Read on real drafts (stop
+    25): both reached the draft unmarked. The sentence as a whole decides: every claim of the letter sentence is may,
+    might or could, it says nothing will or must happen, and the line has no hedge of any kind."""
+    if out.question or result.problems or not srcs or weakened.HEDGES.search(out.text):
+        return
+    text = " ".join(s.text for s in srcs)
+    if not _HEDGE_WORD.search(text) or _SURE_WORD.search(text):
+        return
+    mains = [f for s in srcs for f in _main_frames(s)]
+    if not mains or not all(f.modal in _HEDGED and not f.neg for f in mains):
+        return
+    groups = {f.group for s in srcs for f in s.frames}
+    # A plain claim of the letter outside the hedge ("the packages the Council has introduced") may be said plainly.
+    plain_subjects = {
+        _subject(s, f)
+        for s in srcs
+        for f in s.frames
+        if f.modal not in _HEDGED and not f.cond and s.doc[f.i].dep_ not in ("advcl", "ccomp") and f not in mains
+    }
+    for f in _main_frames(out):
+        if f.modal not in _CERTAIN or f.neg or f.past or f.purpose or f.question or f.cond or f.group in groups:
+            continue
+        if _subject(out, f) in plain_subjects - {None} or _explains(out, f):
+            continue
+        result.problems.append(
+            Problem(
+                "modal",
+                f'The letter says this only may happen ("{quote(srcs[0].text)}"); this sentence says it is certain '
                 f'("{quote(f.text)}").',
             )
         )

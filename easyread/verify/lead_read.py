@@ -8,7 +8,7 @@ import re
 
 from easyread.verify import frames as fr
 from easyread.verify.asked import question_asserted
-from easyread.verify.certainty import hedge_dropped
+from easyread.verify.certainty import hedge_dropped, hedge_dropped_reworded
 from easyread.verify.chains import (
     conditions_made_cause,
     consequence_without_conditions,
@@ -32,6 +32,7 @@ def read_problems(
         lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),
         lambda: hedge_dropped(out, srcs, result),
+        lambda: hedge_dropped_reworded(out, srcs, result),
         lambda: None if _defines_a_term(out, srcs, glossary) else reason_without_cause(out, srcs, result),
         lambda: purpose_invented(out, srcs, support, result),
         lambda: thing_replaced(out, srcs, support, result),

@@ -15,7 +15,7 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify.findings import Assessment, Problem, quote
 
-_HEDGES = re.compile(
+HEDGES = re.compile(
     r"\b(may|might|could|can|cannot|can't|possibl\w*|perhaps|likely|unlikely|risk|chance|probabl\w*|sometimes|"
     r"usually|normally|generally|option|choose|choice|allowed|wish|want|would like|prefer)\b",
     re.IGNORECASE,
@@ -42,7 +42,7 @@ def certainty_weakened(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
     if out.question or any(p.kind == "modal" for p in result.problems):
         return
     text = " ".join(s.text for s in srcs)
-    if not _CERTAIN.search(text) or _HEDGES.search(text):
+    if not _CERTAIN.search(text) or HEDGES.search(text):
         return
     for f in out.frames:
         if f.cond or f.question or f.neg:
@@ -66,7 +66,7 @@ def obligation_weakened(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
     if out.question or any(p.kind == "modal" for p in result.problems):
         return
     text = " ".join(s.text for s in srcs)
-    if not _MUST.search(text) or _HEDGES.search(text) or re.search(r"\b(if|unless|when|before)\b", text, re.I):
+    if not _MUST.search(text) or HEDGES.search(text) or re.search(r"\b(if|unless|when|before)\b", text, re.I):
         return  # under a condition, "can" may say what the condition allows ("Only then can it give an order")
     for f in out.frames:
         if f.cond or f.question or f.neg or out.doc[f.i].dep_ in ("relcl", "acl"):
