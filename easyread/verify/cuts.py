@@ -44,6 +44,7 @@ def steps(sentence: str):
     if asked:
         yield asked[0] + [asked[1]]
     for cut in (
+        _writing_because,
         _concession,
         _each_consequence,
         _purpose,
@@ -62,7 +63,9 @@ def steps(sentence: str):
 
 _LEAD_IN = re.compile(
     r"^(please\s+(also\s+)?(note|be\s+aware)\s+that\s+|unfortunately,?\s+|finally,?\s+|similarly,\s+|"
-    r"in\s+addition,\s+|we\s+would\s+like\s+to\s+(remind|inform)\s+you\s+that\s+)",
+    r"in\s+addition,\s+|we\s+would\s+like\s+to\s+(remind|inform)\s+you\s+that\s+|"
+    r"(our|my)\s+records\s+show\s+(that\s+)?(?=(you|your|we|the)\b)|according\s+to\s+(our|my)\s+records,?\s+|"
+    r"however,?\s+(?=(you|your|we|the|if)\b)|(we|you\s+may)\s+(know|are\s+aware|be\s+aware)\s+that\s+)",
     re.I,
 )
 
@@ -208,7 +211,11 @@ def _purpose(sentence: str) -> list[str] | None:
 
 def _which(sentence: str) -> list[str] | None:
     """'Emergencies can arise which may mean your admission is rebooked.' → two sentences, 'This may mean ...'."""
-    match = re.search(r",?\s+which\s+(?=(may|might|will|can|could|means?|meant|would)\b)", sentence, re.I)
+    # "which is a breach of your lease": a "which is" naming what the whole clause amounts to; "the form which is
+    # enclosed" (no "a", "an" or "the" after it) tells which form and stays whole.
+    match = re.search(
+        r",?\s+which\s+(?=(may|might|will|can|could|means?|meant|would|(is|was)\s+(a|an|the)\b))", sentence, re.I
+    )
     if not match or words(sentence[: match.start()]) < 3:
         return None
     tail = re.sub(r"^mean\b", "means", sentence[match.end() :])
@@ -219,6 +226,20 @@ _CONCESSION = re.compile(
     r"^(whilst|while|although|though|as|because)\s+(?=(?:you|we|i|it|the|your|our|this|there|every|a|an|some|any)\b)",
     re.I,
 )
+
+
+_WRITING_AS = re.compile(
+    r"^((?:I am|We are) writing to you)\s+(?:as|because)\s+(?=(?:you|your|we|our|the|this)\b)", re.I
+)
+
+
+def _writing_because(sentence: str) -> list[str] | None:
+    """'We are writing to you as your non-payment ... is a breach of these terms.' → 'We are writing to you.' 'This
+    is because your non-payment ... is a breach of these terms.'"""
+    match = _WRITING_AS.match(sentence)
+    if not match:
+        return None
+    return [tidy(match.group(1)), tidy("This is because " + sentence[match.end() :])]
 
 
 def _concession(sentence: str) -> list[str] | None:

@@ -50,12 +50,22 @@ def unsupported_words(out: fr.Sentence, sources: list[str], glossary=None) -> li
             continue
         if w.stem(word) in stems or (tok.tag_.startswith("VB") and w.verb_group(word) in groups):
             continue
+        if w.stem(_hyphenated(tok)) in stems:
+            continue  # "non" of "non-payment", which the letter's words hold as one word
         if tok.tag_.startswith("VB") and w.verb_group(word) in w.LIGHT_VERBS:
             continue  # "having to leave", "it becomes a debt": a verb that carries no content of its own
         if w.verb_group(word) in groups or any(w.stem(word)[:5] == s[:5] for s in stems if len(s) >= 5):
             continue
         found.append((tok.text, tok.tag_))
     return found
+
+
+def _hyphenated(tok) -> str:
+    """The hyphenated word a token is the first part of ("non-payment"), else the token."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+        return f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+    return tok.lower_
 
 
 _OPTIONAL = re.compile(

@@ -98,6 +98,32 @@ CUT = {
         "The order must be based on one of the Grounds which are set out in the 1985 Act.",
         "See paragraphs 3 and 4 below.",
     ],
+    # Hackney letter 08 (stop 25): "Our records show" says nothing of its own, and a "which is a ..." naming what
+    # the clause amounts to is a sentence of its own.
+    (
+        "Our records show you have not paid your service charges and ground rent amounting to £1,876.35 which is a "
+        "breach of your lease."
+    ): [
+        "You have not paid your service charges and ground rent amounting to £1,876.35.",
+        "This is a breach of your lease.",
+    ],
+    # Hackney letter 08: "writing to you as ..." gives the reason for writing.
+    (
+        "We are writing to you as your non-payment of service charges and ground rent totalling £1,876.35 is a "
+        "breach of these terms."
+    ): [
+        "We are writing to you.",
+        "This is because your non-payment of service charges and ground rent totalling £1,876.35 is a breach of "
+        "these terms.",
+    ],
+    # Hackney letters 02 and 03: lead-ins one after another.
+    (
+        "However, we know that the coronavirus pandemic has had a direct impact on many people in Hackney, including "
+        "financially."
+    ): ["The coronavirus pandemic has had a direct impact on many people in Hackney, including financially."],
+    "According to my records you haven’t paid your repayment agreement, which you made on 12 January 2026.": [
+        "You haven’t paid your repayment agreement, which you made on 12 January 2026."
+    ],
 }
 
 # The pieces of these are all at 15 words or fewer.
