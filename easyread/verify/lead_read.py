@@ -32,10 +32,11 @@ def read_problems(
         lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),
         lambda: hedge_dropped(out, srcs, result),
-        lambda: hedge_dropped_reworded(out, srcs, result),
         lambda: None if _defines_a_term(out, srcs, glossary) else reason_without_cause(out, srcs, result),
         lambda: purpose_invented(out, srcs, support, result),
         lambda: thing_replaced(out, srcs, support, result),
+        # last: a line that also invents or replaces something is named by that first
+        lambda: hedge_dropped_reworded(out, srcs, result),
     )
     for check in checks:
         if result.problems:
