@@ -92,7 +92,7 @@ def measure(sentences: list[str], glossary, conservative) -> Figures:
             else:
                 figures.long_pieces.append(text)
             problems = assess([sentence], text, glossary=glossary, context=" ".join(texts[:n])).problems
-            # As `easyread.simplify.meaning.mark_fallback` does: a piece that fails the sentence checks (too long,
+            # As `easyread.simplify.meaning_fallback.mark_fallback` does: a piece that fails the sentence checks (too long,
             # hard words) or that the meaning rules fault is marked for a person.
             figures.marked += bool(problems or failures(sentence_findings(text, glossary)))
             if problems:

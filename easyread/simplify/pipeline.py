@@ -26,7 +26,7 @@ from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import is_easy_sentence
-from easyread.simplify.meaning import FAITHFUL_FLAG, is_fallback, mark_fallback
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, is_fallback, mark_fallback
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route

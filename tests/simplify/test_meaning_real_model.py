@@ -16,7 +16,8 @@ OVERPAID = (
 @pytest.mark.timeout(1500)
 def test_a_planted_unfaithful_line_is_repaired_or_falls_back_and_is_marked():
     from easyread.engines.registry import get_engine
-    from easyread.simplify.meaning import check_meaning, is_fallback, line_sources
+    from easyread.simplify.meaning import check_meaning, line_sources
+    from easyread.simplify.meaning_fallback import is_fallback
     from easyread.simplify.plan import plan_letter
     from easyread.simplify.state import LetterInProgress, Line
     from easyread.verify import verify_sentence

@@ -1,6 +1,7 @@
 """check_meaning with traced lines (Line.sources): verify, repair once, else fall back and mark."""
 
-from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG, UNVERIFIED_FLAG, check_meaning
+from easyread.simplify.meaning import UNVERIFIED_FLAG, check_meaning
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, FALLBACK_FLAG
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.state import LetterInProgress, Line
 

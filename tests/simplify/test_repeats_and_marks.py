@@ -5,7 +5,7 @@ The model's lines are scripted with the embedded model's real outputs on the Hac
 
 from __future__ import annotations
 
-from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, FALLBACK_FLAG
 from easyread.simplify.pipeline import simplify_document
 from easyread.simplify.repeats import says_all_of
 from easyread.simplify.state import Line

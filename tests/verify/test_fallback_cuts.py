@@ -426,7 +426,8 @@ def test_through_the_meaning_check_a_line_that_fails_twice_becomes_the_cut_piece
     # The pipeline's path (easyread.simplify.meaning): a model line that reverses the letter, repaired to the same
     # wrong sentence, is replaced by the fallback of its letter sentence; the cut pieces are short and pass the
     # checks, so none is marked for a person, and each keeps the letter sentence's trace.
-    from easyread.simplify.meaning import FAITHFUL_FLAG, FALLBACK_FLAG, check_meaning
+    from easyread.simplify.meaning import check_meaning
+    from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, FALLBACK_FLAG
     from easyread.simplify.plan import plan_letter
     from easyread.simplify.state import LetterInProgress, Line
     from tests.simplify.fakes import FakeEngine
