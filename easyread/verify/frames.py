@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
-from easyread.verify.arguments import SUBJ, objects_of, party_of, subject_of
+from easyread.verify.arguments import SUBJ, misplaced_means, objects_of, party_of, subject_of
 from easyread.verify.modality import FUTURE, HEDGE, IMP, MAY, NOOBLIG, OBLIG, PLAIN, POSSIB, SHOULD, frame_modal
 
 # The stances are named here too: the rules compare frames as `fr.OBLIG`, `fr.MAY` ...
@@ -133,6 +133,14 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     governing: list[str] = []
     node = tok
     for _ in range(12):
+        clause = misplaced_means(node)
+        if clause is not None:
+            # "We can help you if you are struggling by telling you about benefits": the "by ..." says how we
+            # help; the parse hangs it on the condition's verb, which would make telling part of the condition.
+            cut = min((c.i for c in clause.children if c.dep_ == "prep" and c.lower_ == "by"), default=node.i)
+            governing.append(" ".join(t.text for t in clause.subtree if t.i < cut))
+            node = clause.head
+            continue
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
             cond = marks[0]
@@ -226,7 +234,10 @@ def _frames(doc) -> list[Frame]:
             group = w.verb_group("include")  # "taken into account" is "counted", "included"
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
-            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
+            # ("make a repayment agreement" makes an agreement: a noun that only names the kind of another is not)
+            nouns = [
+                w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN") and t.dep_ != "compound"
+            ]
             nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
         agent, passive, _ = subject_of(tok)
