@@ -35,7 +35,20 @@ LOOP = (
     "else please tell us using the phone number at the top of this letter."
 )
 
-SENTENCES = [HELP, SHOW, LOOP]
+HEARING = "A Court Hearing date has been set for 2 June 2026 at 10.30am."
+SETTLE = (
+    "We ask that you settle the outstanding debt within 30 days of this letter to avoid the matter being referred to "
+    "our solicitors for debt recovery action to be taken."
+)
+INSTALMENTS = (
+    "The Court has decided that you must pay the Council the total amount of £3,460.72 by instalments of £20.00 per "
+    "week in addition to your current rent."
+)
+RESTORED = "If you do not keep to the terms as ordered by the Court, your case will be restored back to Court."
+FAILED = "You have failed to keep to the terms of the Court Order granted on 9 October 2025."
+EIGHT = "You must come in for 8am so that we can make sure you are fully prepared for your procedure on time."
+
+SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT]
 
 
 def test_the_letter_sentences_are_verbatim():
@@ -92,3 +105,34 @@ def test_how_we_help_is_not_part_of_the_condition_and_an_agreement_is_not_a_paym
 )
 def test_who_pays_and_who_helps_are_still_checked(line, glossary):
     assert kinds(HELP, line, glossary) != []
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (HEARING, "A hearing is scheduled for 2 June 2026 at 10:30am."),
+        (SETTLE, "We need you to pay the debt within 30 days."),
+        (INSTALMENTS, "Each installment is £20.00."),
+        (RESTORED, "If you do not follow the Court's rules, your case will be returned to the court."),
+        (FAILED, "You did not follow the rules of the court order."),
+        (EIGHT, "This is important because we need to make sure you are ready for your surgery."),
+    ],
+)
+def test_the_letters_words_said_in_other_words(source, line, glossary):
+    # verbs: settle is paying, set is scheduled; related: instalment/installment, terms/rules, prepared/ready
+    assert kinds(source, line, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (HEARING, "You must pay by 2 June 2026."),
+        (SETTLE, "We will pay you back within 30 days."),
+        (INSTALMENTS, "Each bill is £20.00."),
+        (RESTORED, "If you do not pay your bills, your case will be returned to the court."),
+        (FAILED, "You did not pay the rent."),
+        (EIGHT, "This is important because we need to check your blood."),
+    ],
+)
+def test_other_words_the_letter_does_not_use_are_still_caught(source, line, glossary):
+    assert kinds(source, line, glossary) != []
