@@ -18,6 +18,8 @@ def party_of(tok) -> frozenset | None:
     for t in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
         word = t.lower_.replace("’", "'")
         party = w.PARTY_OF.get(word)
+        if word in ("i", "me", "my") and _reader_asks(t):
+            party = w.YOU
         if party is None and t.tag_ in ("NNP", "NNPS"):
             party = next(
                 (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
@@ -32,6 +34,15 @@ def party_of(tok) -> frozenset | None:
         if party:
             found.add(party)
     return frozenset(found) or None
+
+
+def _reader_asks(tok) -> bool:
+    """ "What will happen if I pay late?": a letter's question heading with "I" and no "you" is the reader's own
+    question, so its "I" is the reader ("Can I help you?" is the writer's)."""
+    sent = tok.sent
+    return sent.text.rstrip().endswith("?") and not any(
+        t.lower_.replace("’", "'") in ("you", "your", "yours", "we", "us", "our") for t in sent
+    )
 
 
 def owner_of(tok) -> frozenset | None:

@@ -48,7 +48,13 @@ RESTORED = "If you do not keep to the terms as ordered by the Court, your case w
 FAILED = "You have failed to keep to the terms of the Court Order granted on 9 October 2025."
 EIGHT = "You must come in for 8am so that we can make sure you are fully prepared for your procedure on time."
 
-SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT]
+WRITING = (
+    "We are writing to you as your non-payment of service charges and ground rent totalling £1,876.35 is a breach of "
+    "these terms."
+)
+NOT_PAY = "What will happen if I don’t pay the outstanding service charges?"
+
+SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY]
 
 
 def test_the_letter_sentences_are_verbatim():
@@ -136,3 +142,28 @@ def test_the_letters_words_said_in_other_words(source, line, glossary):
 )
 def test_other_words_the_letter_does_not_use_are_still_caught(source, line, glossary):
     assert kinds(source, line, glossary) != []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["We are writing to you because you owe us £1,876.35.", "This is because you have not paid your service charges."],
+)
+def test_the_letters_as_reason_may_be_said_with_because(line, glossary):
+    # reasons: "as your non-payment ... is a breach" is parsed with "as" a preposition; it gives a reason all the same
+    assert kinds(WRITING, line, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["We are writing because your service charges have gone up to £1,876.35.", "This is because we want to help you."],
+)
+def test_another_reason_than_the_letters_as_reason_is_still_invented(line, glossary):
+    assert "invented" in kinds(WRITING, line, glossary)
+
+
+def test_a_question_headings_i_is_the_reader(glossary):
+    # arguments: "What will happen if I don't pay ...?" is the resident's question, so "I" is "you"
+    assert kinds(NOT_PAY, "If you don’t pay the outstanding service charges, what will happen?", glossary) == []
+    assert "money" in kinds(NOT_PAY, "If we don't pay you the service charges, what will happen?", glossary)
+    assert kinds("Why have I been sent this bill?", "Why have you been sent this bill?", glossary) == []
+    assert "money" in kinds("Why have I been sent this bill?", "Why have we been sent this bill?", glossary)
