@@ -363,6 +363,11 @@ def no_main_clause(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
             t.i != root.i and t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             for t in out.doc
         )  # "If he does not like it he tries to end it": the parse hangs the consequence on the "if" verb
+        marks = [c for c in root.children if c.dep_ == "mark"]
+        if cut and root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+            # "If your financial situation changes, contact us.": the parse reads "changes" as a noun (the order's
+            # subject) and hangs the "if" on the order after the comma, which is what happens then
+            cut = not any(t.text == "," and marks[0].i < t.i < root.i for t in out.doc)
     if cut and all(s.frames for s in srcs):
         result.problems.append(
             Problem("fragment", 'This sentence has no main verb after its "if": it does not say what happens.', False)

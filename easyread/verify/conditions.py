@@ -118,8 +118,17 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
+            # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
+            # the "while" part beside the "if" states a fact of its own; the "if" does not govern it
+            for c in head.children:
+                if c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS:
+                    governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans
+
+
+def _marks(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
 
 
 def _stems(tokens) -> set[str]:

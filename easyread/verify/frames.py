@@ -151,10 +151,16 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):
                     governing.append(" ".join(t.text for t in c.subtree))
-        if node.head.i == node.i:
+        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS):
+            # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
+            # the "while" part states a fact; the "if" governs only the order
             break
         node = node.head
     return cond, list(dict.fromkeys(governing))
+
+
+# Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.
+FACT_MARKS = {"while", "whilst", "although", "though"}
 
 
 def _in_purpose(tok) -> bool:

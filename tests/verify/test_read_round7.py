@@ -54,7 +54,16 @@ WRITING = (
 )
 NOT_PAY = "What will happen if I don’t pay the outstanding service charges?"
 
-SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY]
+CHANGE = (
+    "If your financial circumstances change or if you are unable to pay the agreed amounts you should contact this "
+    "office immediately."
+)
+WHILE = (
+    "While we are unable to offer you an appointment at this time, if your condition gets worse, please contact us so "
+    "we can make sure you receive the care you need."
+)
+
+SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE]
 
 
 def test_the_letter_sentences_are_verbatim():
@@ -167,3 +176,22 @@ def test_a_question_headings_i_is_the_reader(glossary):
     assert "money" in kinds(NOT_PAY, "If we don't pay you the service charges, what will happen?", glossary)
     assert kinds("Why have I been sent this bill?", "Why have you been sent this bill?", glossary) == []
     assert "money" in kinds("Why have I been sent this bill?", "Why have we been sent this bill?", glossary)
+
+
+def test_an_order_after_the_if_part_is_what_happens_then(glossary):
+    # additions.no_main_clause: the parse reads "changes" as a noun and hangs the "if" on "contact"
+    assert kinds(CHANGE, "If your financial situation changes, contact us.", glossary) == []
+    assert "fragment" in kinds(CHANGE, "If your financial situation changes, the office.", glossary)
+    assert "fragment" in kinds(CHANGE, "If your financial situation changes.", glossary)
+
+
+@pytest.mark.parametrize(
+    "line", ["We can't give you an appointment right now.", "We can't schedule an appointment now."]
+)
+def test_a_while_part_is_not_governed_by_the_if_beside_it(line, glossary):
+    # frames and conditions: "While we are unable to offer you an appointment" states a fact of its own
+    assert kinds(WHILE, line, glossary) == []
+
+
+def test_what_the_if_governs_still_needs_it(glossary):
+    assert "condition" in kinds(WHILE, "We will make sure you receive the care you need.", glossary)
