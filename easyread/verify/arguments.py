@@ -76,7 +76,22 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
         return (frozenset({w.YOU}) if tok.tag_ in ("VB", "NN") else None), False, None
     if tok.dep_ == "xcomp":
         obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if obj and w.base(head.text) in ("ask", "tell", "want", "need", "require", "expect", "allow", "help", "let"):
+        if obj and w.base(head.text) in (
+            "ask",
+            "tell",
+            "want",
+            "need",
+            "require",
+            "expect",
+            "allow",
+            "help",
+            "let",
+            "invite",
+            "encourage",
+            "remind",
+            "urge",
+            "advise",
+        ):
             return party_of(obj[0]), False, obj[0]
         if head.lower_ in ABLE:
             return subject_of(head.head, seen + 1)

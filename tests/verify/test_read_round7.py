@@ -63,7 +63,11 @@ WHILE = (
     "we can make sure you receive the care you need."
 )
 
-SENTENCES = [HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE]
+KIT = "We would therefore like to invite you to receive the home testing kit – called a FIT kit."
+
+SENTENCES = [
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT
+]  # fmt: skip
 
 
 def test_the_letter_sentences_are_verbatim():
@@ -195,3 +199,15 @@ def test_a_while_part_is_not_governed_by_the_if_beside_it(line, glossary):
 
 def test_what_the_if_governs_still_needs_it(glossary):
     assert "condition" in kinds(WHILE, "We will make sure you receive the care you need.", glossary)
+
+
+def test_a_dates_month_is_the_date_not_a_thing_it_is_for(glossary):
+    # facts_moved._label_fact_moved: "June" is part of "2 June 2026"
+    assert kinds("On 02/06/2026.At 10am.", "On 2 June 2026.", glossary) == []
+    assert "fact-moved" in kinds("On 02/06/2026.At 10am.", "Your operation is on 2 June 2026.", glossary)
+
+
+def test_the_one_invited_to_act_is_the_one_who_acts(glossary):
+    # arguments.subject_of: "invite you to receive" is you receiving, as "ask you to get" is
+    assert kinds(KIT, "We would like to ask you to get the home testing kit.", glossary) == []
+    assert "agent" in kinds(KIT, "We would like to get the home testing kit.", glossary)
