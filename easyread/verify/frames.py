@@ -14,7 +14,19 @@ from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
 from easyread.verify.arguments import SUBJ, misplaced_means, objects_of, party_of, subject_of
-from easyread.verify.modality import FUTURE, HEDGE, IMP, MAY, NOOBLIG, OBLIG, PLAIN, POSSIB, SHOULD, frame_modal
+from easyread.verify.modality import (
+    FUTURE,
+    HEDGE,
+    IMP,
+    MAY,
+    NOOBLIG,
+    OBLIG,
+    PLAIN,
+    POSSIB,
+    SHOULD,
+    also_said,
+    frame_modal,
+)
 
 # The stances are named here too: the rules compare frames as `fr.OBLIG`, `fr.MAY` ...
 __all__ = [
@@ -57,6 +69,7 @@ class Frame:
     question: bool = False
     past: bool = False  # "you have not paid": a fact about the past, not a must or a may
     purpose: bool = False  # inside "so that ...", "in order that ...": a "can" there is not a permission
+    also: tuple[str, ...] = ()  # stances a rewrite may say besides its own ("important that you ...": "should")
     payer: frozenset | None = None
     payee: frozenset | None = None
     money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
@@ -289,6 +302,7 @@ def _frames(doc) -> list[Frame]:
             text=" ".join(t.text for t in tok.subtree),
         )
         frame.purpose = _in_purpose(tok)
+        frame.also = also_said(tok)
         frame.pronoun_object = any(c.dep_ == "dobj" and c.lower_ in _PRONOUNS for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})

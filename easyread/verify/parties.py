@@ -141,7 +141,8 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         if not matched:
             continue
         if not out.question and not f.purpose and not any(s.purpose for s in matched):
-            clashes = [stance_clash(stance(s), stance(f)) for s in matched]
+            # ("You should keep active" for "It is important that you keep active": an order said as advice)
+            clashes = [None if stance(f) in s.also else stance_clash(stance(s), stance(f)) for s in matched]
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
                 s = matched[clashes.index(kind)]

@@ -64,9 +64,14 @@ WHILE = (
 )
 
 KIT = "We would therefore like to invite you to receive the home testing kit – called a FIT kit."
+FIT = "While waiting for your appointment it is important that you keep as fit and active as you can."
+REBOOK = (
+    "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can arise "
+    "which may mean that your admission has to be rebooked."
+)
 
 SENTENCES = [
-    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK
 ]  # fmt: skip
 
 
@@ -211,3 +216,28 @@ def test_the_one_invited_to_act_is_the_one_who_acts(glossary):
     # arguments.subject_of: "invite you to receive" is you receiving, as "ask you to get" is
     assert kinds(KIT, "We would like to ask you to get the home testing kit.", glossary) == []
     assert "agent" in kinds(KIT, "We would like to get the home testing kit.", glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (FIT, "You should keep yourself healthy and active while waiting."),
+        (REBOOK, "However, emergencies might require rebooking."),
+        (REBOOK, "However, emergencies might require us to rebook your admission."),
+    ],
+)
+def test_an_order_may_be_said_as_the_letter_weighs_it(source, line, glossary):
+    # modality.also_said: "important that you" may be "should"; "may mean that it has to be" may be "might"
+    assert kinds(source, line, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (FIT, "You may keep active."),
+        ("It is essential that you bring your medication.", "You should bring your medication."),
+        (REBOOK, "Your admission will not be rebooked."),
+    ],
+)
+def test_an_order_made_a_choice_or_denied_is_still_caught(source, line, glossary):
+    assert kinds(source, line, glossary) != []
