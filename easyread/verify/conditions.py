@@ -115,7 +115,9 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             head = tok.head
             # "towards making payment ... if you qualify": the parse often hangs the "if" on a word inside the
             # clause it governs; the clause is the nearest verb above that heads a clause of its own.
-            while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i:
+            # "advice on what might happen if you are evicted": the "if" belongs to the question it sits in.
+            asked = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WP", "WRB") for c in head.children)
+            while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i and not asked:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":

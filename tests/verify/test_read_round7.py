@@ -65,13 +65,14 @@ WHILE = (
 
 KIT = "We would therefore like to invite you to receive the home testing kit – called a FIT kit."
 FIT = "While waiting for your appointment it is important that you keep as fit and active as you can."
+ADVICE = "You should contact the Housing Needs Section for further advice on what might happen if you are evicted."
 REBOOK = (
     "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can arise "
     "which may mean that your admission has to be rebooked."
 )
 
 SENTENCES = [
-    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE
 ]  # fmt: skip
 
 
@@ -241,3 +242,10 @@ def test_an_order_may_be_said_as_the_letter_weighs_it(source, line, glossary):
 )
 def test_an_order_made_a_choice_or_denied_is_still_caught(source, line, glossary):
     assert kinds(source, line, glossary) != []
+
+
+def test_an_if_inside_a_question_governs_only_the_question(glossary):
+    # conditions._condition_spans: "advice on what might happen if you are evicted" is a topic, not a condition on
+    # contacting the Housing Needs Section
+    assert kinds(ADVICE, "You should contact the Housing Needs Section for more information.", glossary) == []
+    assert "condition" in kinds(ADVICE, "You may be evicted.", glossary)
