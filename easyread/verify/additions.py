@@ -147,6 +147,8 @@ def lead_in_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessmen
 _PLAIN_QUALIFIERS = {
     "own", "other", "more", "same", "right", "best", "good", "easy", "few", "many", "much", "any", "all",
     "enough", "little", "whole", "usual", "different", "certain", "various", "several",
+    # round 7: "We will ask you for additional information", "You can find useful resources there"
+    "additional", "further", "useful", "helpful",
 }  # fmt: skip
 
 

@@ -39,6 +39,11 @@ def condition_checks(
     plain = [s for s in matched if not s.cond]
     if conditional and not plain and all(not s.objects or (s.objects & f.objects) for s in conditional[:1]):
         s = conditional[0]
+        offered = [g for g in out.frames if g.i == f.i or out.doc[f.i].head.i == g.i]  # "can help you arrange"
+        if s.wished and not f.neg and any(stance(g) in ("can", "may") for g in offered):
+            # "You can also arrange an instalment plan" for "if you ... would like to arrange an instalment plan,
+            # please contact ...": what the reader may want said as what they can do
+            return
         add(
             "condition",
             f'The letter says this only as a condition ("{quote(s.text)}"); this sentence says it as a fact.',

@@ -69,6 +69,7 @@ class Frame:
     question: bool = False
     past: bool = False  # "you have not paid": a fact about the past, not a must or a may
     purpose: bool = False  # inside "so that ...", "in order that ...": a "can" there is not a permission
+    wished: bool = False  # what the reader would like to do ("if you would like to arrange a plan")
     also: tuple[str, ...] = ()  # stances a rewrite may say besides its own ("important that you ...": "should")
     payer: frozenset | None = None
     payee: frozenset | None = None
@@ -174,6 +175,17 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
 
 # Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.
 FACT_MARKS = {"while", "whilst", "although", "though"}
+
+
+def _wished(tok) -> bool:
+    """ "(if you) would like to discuss your arrears or to arrange a plan": the verb is what the reader wants."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "xcomp" and w.base(node.head.text) in _WISHES
+
+
+_WISHES = {w.base(x) for x in ("like", "want", "wish", "prefer")}
 
 
 def _in_purpose(tok) -> bool:
@@ -303,6 +315,7 @@ def _frames(doc) -> list[Frame]:
         )
         frame.purpose = _in_purpose(tok)
         frame.also = also_said(tok)
+        frame.wished = _wished(tok)
         frame.pronoun_object = any(c.dep_ == "dobj" and c.lower_ in _PRONOUNS for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})

@@ -66,13 +66,25 @@ WHILE = (
 KIT = "We would therefore like to invite you to receive the home testing kit – called a FIT kit."
 FIT = "While waiting for your appointment it is important that you keep as fit and active as you can."
 ADVICE = "You should contact the Housing Needs Section for further advice on what might happen if you are evicted."
+PLAN = (
+    "If you are unable to settle your account in full and would like to discuss your arrears or to arrange an "
+    "instalment plan, please contact our Leasehold Services team on 020 8356 2299."
+)
+INFORMATION = "We will ask you some information including:"
+RESOURCES = (
+    "We encourage you to explore the resources listed at the end of this letter to help you manage your condition."
+)
+THIRD = (
+    "Through a third party such as a family member, friend, carer, or an advice agency such as the Citizens Advice "
+    "Bureau."
+)
 REBOOK = (
     "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can arise "
     "which may mean that your admission has to be rebooked."
 )
 
 SENTENCES = [
-    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE, PLAN, INFORMATION, RESOURCES, THIRD
 ]  # fmt: skip
 
 
@@ -249,3 +261,47 @@ def test_an_if_inside_a_question_governs_only_the_question(glossary):
     # contacting the Housing Needs Section
     assert kinds(ADVICE, "You should contact the Housing Needs Section for more information.", glossary) == []
     assert "condition" in kinds(ADVICE, "You may be evicted.", glossary)
+
+
+def test_a_question_the_letter_offers_to_answer_may_say_will_for_might(glossary):
+    # modality.also_said: "what might happen" and "what will happen" ask the same question
+    assert kinds(ADVICE, "They can help you understand what will happen if you are evicted.", glossary) == []
+    assert "negation" in kinds(ADVICE, "They can tell you what will not happen if you are evicted.", glossary)
+
+
+@pytest.mark.parametrize(
+    "line", ["You can also arrange an instalment plan.", "They can also help you arrange an instalment plan."]
+)
+def test_what_the_reader_would_like_to_do_may_be_said_as_what_they_can_do(line, glossary):
+    # conditions.condition_checks: "if you ... would like to ... arrange an instalment plan" is an option
+    assert kinds(PLAN, line, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["You must arrange an instalment plan.", "They will make you arrange an instalment plan."]
+)
+def test_an_option_made_an_order_still_needs_its_condition(line, glossary):
+    assert "condition" in kinds(PLAN, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (INFORMATION, "We will ask you for additional information."),
+        (RESOURCES, "You can find useful resources there."),
+    ],
+)
+def test_additional_and_useful_do_not_narrow_the_letters_noun(source, line, glossary):
+    # additions.qualifier_added
+    assert kinds(source, line, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (THIRD, "You can get help from a family member, friend, or a paid carer."),
+        (RESOURCES, "You can find free resources there."),
+    ],
+)
+def test_a_qualifier_that_narrows_is_still_caught(source, line, glossary):
+    assert "invented" in kinds(source, line, glossary)
