@@ -78,13 +78,14 @@ THIRD = (
     "Through a third party such as a family member, friend, carer, or an advice agency such as the Citizens Advice "
     "Bureau."
 )
+DO_SO = "If you are unable to do so, it is essential you contact us immediately in one of the following ways."
 REBOOK = (
     "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can arise "
     "which may mean that your admission has to be rebooked."
 )
 
 SENTENCES = [
-    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE, PLAN, INFORMATION, RESOURCES, THIRD
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE, PLAN, INFORMATION, RESOURCES, THIRD, DO_SO
 ]  # fmt: skip
 
 
@@ -305,3 +306,10 @@ def test_additional_and_useful_do_not_narrow_the_letters_noun(source, line, glos
 )
 def test_a_qualifier_that_narrows_is_still_caught(source, line, glossary):
     assert "invented" in kinds(source, line, glossary)
+
+
+def test_the_letters_do_so_may_be_said_as_the_payment_it_stands_for(glossary):
+    # parties._done_so: "If you are unable to do so" (pay, said in the sentence before)
+    assert kinds(DO_SO, "If you can't pay, contact us right away.", glossary) == []
+    assert "money" in kinds(DO_SO, "You must pay right away.", glossary)
+    assert "money" in kinds(DO_SO, "If we can't pay you, contact us right away.", glossary)
