@@ -271,6 +271,8 @@ def _frames(doc) -> list[Frame]:
             ]
             nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
+            if "contact" in nouns:
+                group = w.verb_group("contact")  # "fail to make contact" is not contacting us, not "make you leave"
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)

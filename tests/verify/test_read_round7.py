@@ -79,13 +79,17 @@ THIRD = (
     "Bureau."
 )
 DO_SO = "If you are unable to do so, it is essential you contact us immediately in one of the following ways."
+RELIST = (
+    "If you fail to make contact, I will apply for the case to be re-listed in court where the Council will be "
+    "seeking a Possession Order, and this could result in you losing your home."
+)
 REBOOK = (
     "Whilst every effort will be made to ensure that beds are available for waiting list cases, emergencies can arise "
     "which may mean that your admission has to be rebooked."
 )
 
 SENTENCES = [
-    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE, PLAN, INFORMATION, RESOURCES, THIRD, DO_SO
+    HELP, SHOW, LOOP, HEARING, SETTLE, INSTALMENTS, RESTORED, FAILED, EIGHT, WRITING, NOT_PAY, CHANGE, WHILE, KIT, FIT, REBOOK, ADVICE, PLAN, INFORMATION, RESOURCES, THIRD, DO_SO, RELIST
 ]  # fmt: skip
 
 
@@ -313,3 +317,11 @@ def test_the_letters_do_so_may_be_said_as_the_payment_it_stands_for(glossary):
     assert kinds(DO_SO, "If you can't pay, contact us right away.", glossary) == []
     assert "money" in kinds(DO_SO, "You must pay right away.", glossary)
     assert "money" in kinds(DO_SO, "If we can't pay you, contact us right away.", glossary)
+
+
+def test_making_contact_is_contacting_not_making_someone_do_something(glossary):
+    # frames: "fail to make contact" is the contact group, so "make you leave" is not matched with it
+    assert kinds(RELIST, "If you don't contact us, we'll ask the court to make you leave your home.", glossary) == []
+    assert "negation" in kinds(
+        RELIST, "If you contact us, we will ask the court to make you leave your home.", glossary
+    )
