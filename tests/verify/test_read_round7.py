@@ -325,3 +325,15 @@ def test_making_contact_is_contacting_not_making_someone_do_something(glossary):
     assert "negation" in kinds(
         RELIST, "If you contact us, we will ask the court to make you leave your home.", glossary
     )
+
+
+def test_a_dates_month_and_a_linking_however_are_not_new_words():
+    # unsupported.unsupported_words: these lines went to the model (or were marked) as "does not use the word"
+    from easyread.verify.findings import read
+    from easyread.verify.unsupported import unsupported_words
+
+    assert unsupported_words(read("On 2 June 2026."), ["On 02/06/2026.At 10am."]) == []
+    assert unsupported_words(read("However, emergencies might require rebooking."), [REBOOK]) == []
+    assert [w for w, _ in unsupported_words(read("On 2 June 2026, bring your passport."), ["On 02/06/2026."])] == [
+        "passport"
+    ]
