@@ -88,7 +88,10 @@ def reason_borrowed(out: fr.Sentence, srcs: list[fr.Sentence], glossary, result:
 
 
 # Words that only point at the list that follows ("these things", "the following").
-_POINTERS = {"thing", "these", "following", "below", "list", "item", "some", "example", "such", "other", "detail"}
+_POINTERS = {
+    "thing", "these", "following", "below", "list", "item", "some", "example", "such", "other", "detail",
+    "decision",  # "the judge granted the following:" is "the judge made a decision" (round 7)
+}  # fmt: skip
 
 
 def lead_in_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:

@@ -337,3 +337,10 @@ def test_a_dates_month_and_a_linking_however_are_not_new_words():
     assert [w for w, _ in unsupported_words(read("On 2 June 2026, bring your passport."), ["On 02/06/2026."])] == [
         "passport"
     ]
+
+
+def test_a_list_lead_in_may_say_the_judge_made_a_decision(glossary):
+    # additions.lead_in_changed: "decision" only points at the list that follows, as "the following" does
+    granted = "At the court hearing on 2 June 2026 the judge granted the following:"
+    assert kinds(granted, "On 2 June 2026, the judge made a decision.", glossary) == []
+    assert "invented" in kinds(granted, "On 2 June 2026, the judge made an eviction order.", glossary)
