@@ -88,7 +88,10 @@ def reason_borrowed(out: fr.Sentence, srcs: list[fr.Sentence], glossary, result:
 
 
 # Words that only point at the list that follows ("these things", "the following").
-_POINTERS = {"thing", "these", "following", "below", "list", "item", "some", "example", "such", "other", "detail"}
+_POINTERS = {
+    "thing", "these", "following", "below", "list", "item", "some", "example", "such", "other", "detail",
+    "decision",  # "the judge granted the following:" is "the judge made a decision" (round 7)
+}  # fmt: skip
 
 
 def lead_in_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
@@ -147,6 +150,8 @@ def lead_in_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessmen
 _PLAIN_QUALIFIERS = {
     "own", "other", "more", "same", "right", "best", "good", "easy", "few", "many", "much", "any", "all",
     "enough", "little", "whole", "usual", "different", "certain", "various", "several",
+    # round 7: "We will ask you for additional information", "You can find useful resources there"
+    "additional", "further", "useful", "helpful",
 }  # fmt: skip
 
 
@@ -363,6 +368,11 @@ def no_main_clause(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
             t.i != root.i and t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             for t in out.doc
         )  # "If he does not like it he tries to end it": the parse hangs the consequence on the "if" verb
+        marks = [c for c in root.children if c.dep_ == "mark"]
+        if cut and root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+            # "If your financial situation changes, contact us.": the parse reads "changes" as a noun (the order's
+            # subject) and hangs the "if" on the order after the comma, which is what happens then
+            cut = not any(t.text == "," and marks[0].i < t.i < root.i for t in out.doc)
     if cut and all(s.frames for s in srcs):
         result.problems.append(
             Problem("fragment", 'This sentence has no main verb after its "if": it does not say what happens.', False)

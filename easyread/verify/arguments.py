@@ -18,6 +18,8 @@ def party_of(tok) -> frozenset | None:
     for t in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
         word = t.lower_.replace("’", "'")
         party = w.PARTY_OF.get(word)
+        if word in ("i", "me", "my") and _reader_asks(t):
+            party = w.YOU
         if party is None and t.tag_ in ("NNP", "NNPS"):
             party = next(
                 (w.PARTY_OF[c.lower_] for c in t.subtree if c.lower_ in ("council", "service", "nhs", "dwp")), None
@@ -32,6 +34,15 @@ def party_of(tok) -> frozenset | None:
         if party:
             found.add(party)
     return frozenset(found) or None
+
+
+def _reader_asks(tok) -> bool:
+    """ "What will happen if I pay late?": a letter's question heading with "I" and no "you" is the reader's own
+    question, so its "I" is the reader ("Can I help you?" is the writer's)."""
+    sent = tok.sent
+    return sent.text.rstrip().endswith("?") and not any(
+        t.lower_.replace("’", "'") in ("you", "your", "yours", "we", "us", "our") for t in sent
+    )
 
 
 def owner_of(tok) -> frozenset | None:
@@ -57,12 +68,30 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
         return party_of(s), False, s
     if any(c.dep_ == "auxpass" for c in tok.children):
         return agent_of_passive(tok), True, None
+    clause = misplaced_means(tok)
+    if clause is not None:
+        return subject_of(clause.head, seen + 1)  # "We can help you if ... by telling you": we tell
     head = tok.head
     if head.i == tok.i:
         return (frozenset({w.YOU}) if tok.tag_ in ("VB", "NN") else None), False, None
     if tok.dep_ == "xcomp":
         obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if obj and w.base(head.text) in ("ask", "tell", "want", "need", "require", "expect", "allow", "help", "let"):
+        if obj and w.base(head.text) in (
+            "ask",
+            "tell",
+            "want",
+            "need",
+            "require",
+            "expect",
+            "allow",
+            "help",
+            "let",
+            "invite",
+            "encourage",
+            "remind",
+            "urge",
+            "advise",
+        ):
             return party_of(obj[0]), False, obj[0]
         if head.lower_ in ABLE:
             return subject_of(head.head, seen + 1)
@@ -78,6 +107,32 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
     if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
         return subject_of(head if tok.dep_ == "advcl" else head.head, seen + 1)
     return None, False, None
+
+
+def misplaced_means(tok):
+    """The "if" clause verb that the parse hangs a main clause's "by -ing" phrase on, for a verb of that phrase.
+
+    "We can help you if you are struggling financially by telling you about benefits, referring you ... or making
+    an agreement": telling and referring act on "you", the condition's own subject, so they say how we help, not
+    what the reader does. None for any other verb ("If you cut your debt by paying more, ...")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+    if node.tag_ != "VBG":
+        return None
+    if node.dep_ == "pcomp" and node.head.lower_ == "by":
+        clause = node.head.head
+    elif node.dep_ == "advcl":
+        clause = node.head
+        if not any(c.dep_ == "prep" and c.lower_ == "by" and c.i < node.i for c in clause.children):
+            return None
+    else:
+        return None
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if clause.dep_ != "advcl" or not marks or marks[0] not in ("if", "unless") or clause.head.i == clause.i:
+        return None
+    subject = {c.lower_ for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return clause if any(c.dep_ == "dobj" and c.lower_ in subject for c in node.children) else None
 
 
 def agent_of_passive(tok) -> frozenset | None:

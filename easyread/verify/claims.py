@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from easyread.verify import frames as fr
+from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
 
@@ -63,7 +64,8 @@ def _denied_unsaid(out, srcs, ctx, said) -> Problem | None:
         if not f.neg or any(g.group == f.group for g in denied):
             continue
         # The letter says "not" about another action, and this one denies a thing the letter does not name.
-        new = sorted(s for s in f.objects if s not in said and s not in w.STOP)
+        # ("do not follow the Court's rules" for "do not keep to the terms": a word the letter's stands for is said)
+        new = sorted(s for s in f.objects if s not in said and s not in w.STOP and not rel.RELATED.get(s, set()) & said)
         if not new:
             continue
         where = f' The letter says "not" here: "{quote(denied[0].text)}".'

@@ -39,6 +39,11 @@ def condition_checks(
     plain = [s for s in matched if not s.cond]
     if conditional and not plain and all(not s.objects or (s.objects & f.objects) for s in conditional[:1]):
         s = conditional[0]
+        offered = [g for g in out.frames if g.i == f.i or out.doc[f.i].head.i == g.i]  # "can help you arrange"
+        if s.wished and not f.neg and any(stance(g) in ("can", "may") for g in offered):
+            # "You can also arrange an instalment plan" for "if you ... would like to arrange an instalment plan,
+            # please contact ...": what the reader may want said as what they can do
+            return
         add(
             "condition",
             f'The letter says this only as a condition ("{quote(s.text)}"); this sentence says it as a fact.',
@@ -115,11 +120,22 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             head = tok.head
             # "towards making payment ... if you qualify": the parse often hangs the "if" on a word inside the
             # clause it governs; the clause is the nearest verb above that heads a clause of its own.
-            while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i:
+            # "advice on what might happen if you are evicted": the "if" belongs to the question it sits in.
+            asked = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WP", "WRB") for c in head.children)
+            while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i and not asked:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
+            # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
+            # the "while" part beside the "if" states a fact of its own; the "if" does not govern it
+            for c in head.children:
+                if c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS:
+                    governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans
+
+
+def _marks(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
 
 
 def _stems(tokens) -> set[str]:

@@ -113,11 +113,14 @@ def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessm
     for s in srcs:
         for x in w.content_stems(s.text):
             said |= {x} | rel.RELATED.get(x, set())
+    # ("On 2 June 2026." for "On 02/06/2026.": the month's name is the date itself, not a thing it is for)
+    in_facts = {i for f in extract_facts(out.text) for i in range(f.start, f.end)}
     new = [
         t.text
         for t in out.doc
         if t.tag_.startswith("NN")
         and t.is_alpha
+        and t.idx not in in_facts
         and t.lower_ not in w.EASY_WORDS
         and t.lower_ not in w.PARTY_OF
         and w.stem(t.lower_) not in said

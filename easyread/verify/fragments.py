@@ -100,6 +100,8 @@ def _dangling(last) -> bool:
     before_to = last.doc[last.i - 1] if last.i > 0 else None
     if last.lower_ == "to" and before_to is not None and {before_to.lower_, w.base(before_to.text)} & _ELLIPSIS:
         return False  # "if you want to", "You do not have to": the verb after "to" is left out, as English does
+    if _stranded(last):
+        return False  # "benefits you might be entitled to": English ends a relative clause on its preposition
     if last.lower_.rstrip(".") in ("a", "an", "the", "your", "our", "of", "to", "and", "or", "for", "with"):
         return True
     tag = last.tag_
@@ -130,6 +132,20 @@ def _dangling(last) -> bool:
         # its verb takes a question as its object and English leaves the question out ("We will tell you when.").
         return last.head.tag_.startswith("VB") and w.base(last.head.lower_) not in _TAKES_QUESTION
     return tag in ("CC", "PRP$", "WDT", "WP")
+
+
+def _stranded(last) -> bool:
+    """A preposition whose object is the noun a relative clause hangs on: "benefits you are eligible for"."""
+    if last.dep_ != "prep" or any(True for _ in last.children):
+        return False
+    head = last.head
+    if head.dep_ in ("acomp", "xcomp", "dobj"):
+        head = head.head
+    # ("people who are hard of.": the noun is the clause's subject, so the preposition still needs its object)
+    subjects = [c.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        head.dep_ == "relcl" and head.head.i < last.i and bool(subjects) and subjects[0] not in ("who", "which", "that")
+    )
 
 
 # Verbs whose object can be a question left unsaid: "We will tell you when.", "Ask us how."

@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
-from easyread.verify.arguments import SUBJ, objects_of, party_of, subject_of
-from easyread.verify.modality import FUTURE, HEDGE, IMP, MAY, NOOBLIG, OBLIG, PLAIN, POSSIB, SHOULD, frame_modal
+from easyread.verify.arguments import SUBJ, misplaced_means, objects_of, party_of, subject_of
+from easyread.verify.modality import (
+    FUTURE,
+    HEDGE,
+    IMP,
+    MAY,
+    NOOBLIG,
+    OBLIG,
+    PLAIN,
+    POSSIB,
+    SHOULD,
+    also_said,
+    frame_modal,
+)
 
 # The stances are named here too: the rules compare frames as `fr.OBLIG`, `fr.MAY` ...
 __all__ = [
@@ -57,6 +69,8 @@ class Frame:
     question: bool = False
     past: bool = False  # "you have not paid": a fact about the past, not a must or a may
     purpose: bool = False  # inside "so that ...", "in order that ...": a "can" there is not a permission
+    wished: bool = False  # what the reader would like to do ("if you would like to arrange a plan")
+    also: tuple[str, ...] = ()  # stances a rewrite may say besides its own ("important that you ...": "should")
     payer: frozenset | None = None
     payee: frozenset | None = None
     money: str | None = None  # "first" (pay, give) or "back" (repay, recover)
@@ -133,6 +147,14 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     governing: list[str] = []
     node = tok
     for _ in range(12):
+        clause = misplaced_means(node)
+        if clause is not None:
+            # "We can help you if you are struggling by telling you about benefits": the "by ..." says how we
+            # help; the parse hangs it on the condition's verb, which would make telling part of the condition.
+            cut = min((c.i for c in clause.children if c.dep_ == "prep" and c.lower_ == "by"), default=node.i)
+            governing.append(" ".join(t.text for t in clause.subtree if t.i < cut))
+            node = clause.head
+            continue
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
             cond = marks[0]
@@ -143,10 +165,27 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):
                     governing.append(" ".join(t.text for t in c.subtree))
-        if node.head.i == node.i:
+        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS):
+            # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
+            # the "while" part states a fact; the "if" governs only the order
             break
         node = node.head
     return cond, list(dict.fromkeys(governing))
+
+
+# Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.
+FACT_MARKS = {"while", "whilst", "although", "though"}
+
+
+def _wished(tok) -> bool:
+    """ "(if you) would like to discuss your arrears or to arrange a plan": the verb is what the reader wants."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "xcomp" and w.base(node.head.text) in _WISHES
+
+
+_WISHES = {w.base(x) for x in ("like", "want", "wish", "prefer")}
 
 
 def _in_purpose(tok) -> bool:
@@ -226,9 +265,14 @@ def _frames(doc) -> list[Frame]:
             group = w.verb_group("include")  # "taken into account" is "counted", "included"
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
-            nouns = [w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN")]
+            # ("make a repayment agreement" makes an agreement: a noun that only names the kind of another is not)
+            nouns = [
+                w.stem(t.lower_) for t in doc[tok.i + 1 : tok.i + 4] if t.tag_.startswith("NN") and t.dep_ != "compound"
+            ]
             nouns += [w.stem(c.lower_) for c in tok.children if c.dep_ == "nsubjpass"]
             group = next((n for n in nouns if n in ("pay", "repay")), group)
+            if "contact" in nouns:
+                group = w.verb_group("contact")  # "fail to make contact" is not contacting us, not "make you leave"
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)
@@ -272,6 +316,8 @@ def _frames(doc) -> list[Frame]:
             text=" ".join(t.text for t in tok.subtree),
         )
         frame.purpose = _in_purpose(tok)
+        frame.also = also_said(tok)
+        frame.wished = _wished(tok)
         frame.pronoun_object = any(c.dep_ == "dobj" and c.lower_ in _PRONOUNS for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         frame.past = tok.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "was", "were", "did"})

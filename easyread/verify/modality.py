@@ -183,6 +183,30 @@ def _needed(head) -> bool:
     return w.base(head.text) == "be" and any(c.dep_ == "acomp" and c.lower_ in _NEEDED for c in head.children)
 
 
+def also_said(tok) -> tuple[str, ...]:
+    """Stances besides its own that a rewrite may give a letter's verb.
+
+    "It is important that you keep active" is an order a rewrite may also say as advice ("You should keep active"),
+    where "essential", "necessary" or "must" may not be; "emergencies may mean that your admission has to be
+    rebooked" is an order that only may come ("emergencies might require rebooking"); "what might happen" in a
+    question the letter offers to answer asks what "what will happen" asks."""
+    head = tok.head
+    if head.i == tok.i:
+        return ()
+    if tok.dep_ in ("ccomp", "xcomp") and (
+        head.lower_ == "important" or any(c.dep_ == "acomp" and c.lower_ == "important" for c in head.children)
+    ):
+        return ("should",)
+    if tok.dep_ in ("pcomp", "ccomp", "pobj") and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children):
+        # "advice on what might happen if you are evicted": a question asked, not a forecast; "what will happen"
+        # asks the same question
+        return ("will", "might", "may", "can", "plain")
+    if tok.dep_ == "xcomp" and w.base(head.text) in _HAVE_TO and head.dep_ == "ccomp" and head.head.i != head.i:
+        if w.base(head.head.text) == "mean" and modal_of(head.head)[0] in (MAY, HEDGE):
+            return ("may", "might", "can")
+    return ()
+
+
 def _requested(tok, modal: str) -> bool:
     """ "We ask that you attend", "I ask you to call", "You are asked to bring": the letter's request is an order."""
     head = tok.head

@@ -4,6 +4,8 @@ will swapped (modal). Conditions are checked on the frames matched here (easyrea
 
 from __future__ import annotations
 
+import re
+
 from easyread.verify import frames as fr
 from easyread.verify import related as rel
 from easyread.verify import words as w
@@ -52,6 +54,20 @@ def _flow(frame: fr.Frame) -> str:
     return f"{who(frame.payee)} get the money"
 
 
+def _done_so(f: fr.Frame, src_frames: list[fr.Frame]) -> bool:
+    """ "If you can't pay, contact us" for "If you are unable to do so, ... contact us": the letter's condition says
+    "do so" for an action of the sentence before (here paying), so the reader's payment in the condition is it."""
+    if not f.cond or f.payer != frozenset({w.YOU}):
+        return False
+    return any(
+        s.cond
+        and s.group == "do"
+        and s.agent in (None, frozenset({w.YOU}))
+        and re.search(r"\bdo (so|this|that|it)\b", s.text)
+        for s in src_frames
+    )
+
+
 def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
     src_frames = [f for s in srcs for f in s.frames]
     seen: set[str] = set()
@@ -72,7 +88,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 s = same_kind[0]
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
                 continue
-            if not same_kind and not out.question:
+            if not same_kind and not out.question and not _done_so(f, src_frames):
                 missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
                 if missing:
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
@@ -141,7 +157,8 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         if not matched:
             continue
         if not out.question and not f.purpose and not any(s.purpose for s in matched):
-            clashes = [stance_clash(stance(s), stance(f)) for s in matched]
+            # ("You should keep active" for "It is important that you keep active": an order said as advice)
+            clashes = [None if stance(f) in s.also else stance_clash(stance(s), stance(f)) for s in matched]
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
                 s = matched[clashes.index(kind)]

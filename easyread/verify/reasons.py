@@ -43,6 +43,24 @@ _AS_CLAUSE = re.compile(
 )
 
 
+def _as_reason(src: fr.Sentence) -> set[str] | None:
+    """The words the reason turns on (with related words) when the letter gives it as "We are writing to you as your
+    non-payment ... is a breach": the parse makes "as" a preposition and the clause's verb a loose clause of the main
+    verb. None when there is no such reason ("as your landlord" has no verb of its own)."""
+    for t in src.doc:
+        if t.lower_ != "as" or t.dep_ != "prep":
+            continue
+        verbs = [v for v in src.doc if v.i > t.i and v.tag_ in _FINITE and v.dep_ == "advcl" and v.head.i < t.i]
+        if verbs:
+            words = [c for c in t.children if c.dep_ == "pobj"]
+            words += [c for c in verbs[0].children if c.dep_ in ("attr", "acomp", "dobj")]
+            stems = w.content_stems(" ".join(x.text for x in words))
+            for x in list(stems):
+                stems |= rel.RELATED.get(x, set())
+            return stems
+    return None
+
+
 def _reason_of_main_clause(out: fr.Sentence) -> bool:
     """The "because" gives the reason for the sentence's main statement ("This is because ...", "We are writing
     because ..."), not for a part of it ("tenants who have money problems because of coronavirus", which says the
@@ -65,6 +83,13 @@ def reason_without_cause(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
     m = _REASON.search(out.text)
     if m is None or not srcs or any(_letter_gives_cause(s) for s in srcs) or not _reason_of_main_clause(out):
         return
+    keys = [k for k in (_as_reason(s) for s in srcs) if k is not None]
+    if keys:
+        # The letter's reason said in other words ("because you owe us £1,876.35" for "as your non-payment ... is a
+        # breach") keeps one of its words; "because your service charges have gone up" gives another reason.
+        said = w.content_stems(out.text[m.start() :])
+        if any(k & said for k in keys):
+            return
     result.problems.append(
         Problem(
             "invented",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 # Verbs that name the same action, canonical first. A verb not listed is its own group.
 _SYNONYMS = [
-    "pay pays paid paying underpay overpay incur",
+    # "settle the debt" is paying it (round 7: "pay the debt within 30 days" for "settle the outstanding debt")
+    "pay pays paid paying underpay overpay incur settle",
     "repay refund reimburse return",
     "recover reclaim deduct collect claw",
     "charge bill invoice",
@@ -36,6 +37,8 @@ _SYNONYMS = [
     "agree accept",
     "move leave",
     "keep continue carry",
+    # "A date has been set" is said "scheduled" or "arranged"
+    "arrange schedule set",
     "use",
     "live stay",
     "show prove demonstrate",
@@ -216,7 +219,6 @@ BASES = set(IRREGULAR.values()) | {
     "want",
     "include",
     "cover",
-    "arrange",
     "argue",
     "serve",
 }

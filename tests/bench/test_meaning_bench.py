@@ -25,3 +25,49 @@ def test_bench_meaning_prints_recall_per_kind_beside_the_old_rules(capsys):
 def test_bench_meaning_says_what_to_do_without_a_pairs_file(tmp_path):
     with pytest.raises(SystemExit, match="--pairs"):
         load("meaning")(["--pairs", str(tmp_path / "missing.csv")])
+
+
+def _drafts_lines():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench" / "meaning" / "drafts_lines.py"
+    spec = importlib.util.spec_from_file_location("drafts_lines", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_drafts_lines_takes_model_lines_and_rejected_ones_but_not_the_fallback():
+    """The drafts split's collector: kept model lines with the lines before them as context, and the rejected lines a
+    finding quotes; the fallback point itself is the letter's words, not the model's."""
+    said = (
+        'The rewrite said "We can support you.". The letter only asks this. It was replaced with the letter\'s own '
+        'words. They also replace the other sentences that said the same part of the letter: "A." "B."'
+    )
+    point = {"flags": [], "findings": [], "sources": ["4.0"]}
+    run = {
+        "drafts": {
+            "01_hackney_rent_arrears_first": {
+                "sections": [
+                    {
+                        "points": [
+                            dict(point, text="You have missed some rent payments."),
+                            dict(point, text="I am writing to ask if we can help you."),
+                            dict(point, text="Letter words.", flags=["letter-words"], findings=[{"message": said}]),
+                        ]
+                    }
+                ]
+            }
+        }
+    }
+    lines = _drafts_lines().model_lines(run, {})
+    texts = [line for _, _, line, _ in lines]
+    assert texts == [
+        "You have missed some rent payments.",
+        "I am writing to ask if we can help you.",
+        "We can support you.",
+        "A.",
+        "B.",
+    ]
+    assert lines[1][3] == "You have missed some rent payments."
+    assert all(sources[0].startswith("As you have recently missed some rent payments") for _, sources, _, _ in lines)
