@@ -31,16 +31,8 @@ _FINITE = ("VBZ", "VBP", "VBD", "MD")
 def _letter_gives_cause(src: fr.Sentence) -> bool:
     if _LETTER_CAUSE.search(src.text):
         return True
-    # "As you have missed some payments, ...": "as" / "since" marking a clause is a reason; also where the parse
-    # reads "as" as a preposition ("We are writing to you as your non-payment ... is a breach").
-    return any(t.lower_ in ("as", "since") and t.dep_ == "mark" for t in src.doc) or bool(_AS_CLAUSE.search(src.text))
-
-
-_AS_CLAUSE = re.compile(
-    r"(?<!such )(?<!well )(?<!soon )(?<!same )\b(as|since)\s+(you|your|we|our|the|this|it)\b(?:[^,.;]|[,.](?=\d))*?"
-    r"\b(is|are|was|were|has|have|had)\b",
-    re.IGNORECASE,
-)
+    # "As you have missed some payments, ...": "as" / "since" marking a clause is a reason.
+    return any(t.lower_ in ("as", "since") and t.dep_ == "mark" for t in src.doc)
 
 
 def _as_reason(src: fr.Sentence) -> set[str] | None:
