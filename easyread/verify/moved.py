@@ -111,3 +111,30 @@ def anchor_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
 
 def _prefix(x: str, said: set[str]) -> bool:
     return len(x) >= 5 and any(x[:5] == s[:5] for s in said if len(s) >= 5)
+
+
+# "before a claim is sent" / "after a claim is sent": the thing a time is counted from, skipping little words.
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:(?:the|a|an|your|our|you|we|it|this|any)\s+)*([a-z]\w+)", re.I)
+_OTHER_SIDE = {"before": "after", "after": "before"}
+
+
+def before_after_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "Do you pay after a claim is sent?" for "Should you make payment after the 30 days have elapsed but before a
+    claim is sent ...": the line puts on the other side of a moment what the letter puts before (or after) it, so a
+    resident who pays late enough to face court costs reads that they are safe, or the other way round (stop 25's
+    read of real drafts). Only a moment the letter names on one side only counts."""
+    if result.problems:
+        return
+    theirs = {(m.group(1).lower(), w.stem(m.group(2).lower())) for s in srcs for m in _BEFORE_AFTER.finditer(s.text)}
+    for m in _BEFORE_AFTER.finditer(out.text):
+        side, thing = m.group(1).lower(), w.stem(m.group(2).lower())
+        if (_OTHER_SIDE[side], thing) in theirs and (side, thing) not in theirs:
+            said = next(x for s in srcs for x in _BEFORE_AFTER.finditer(s.text) if x.group(1).lower() != side)
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'The letter says "{said.group(0)}"; this sentence says "{m.group(0)}": the other side of that '
+                    "moment.",
+                )
+            )
+            return

@@ -100,6 +100,9 @@ _OPPOSITES = [
     ("open", "close"),
     ("keep", "stop"),
     ("add", "remove"),
+    # "You might be put on a waiting list" for "you may be removed from the waiting list" (stop 25 read).
+    ("put", "remove"),
+    ("place", "remove"),
     ("approve", "refuse"),
     ("approve", "reject"),
     ("pass", "fail"),

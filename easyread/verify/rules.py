@@ -36,7 +36,7 @@ from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
 from easyread.verify.lead_read import read_problems
 from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
-from easyread.verify.moved import anchor_changed, deadline_moved_to_us, fact_left_condition
+from easyread.verify.moved import anchor_changed, before_after_swapped, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
     definition_differs,
     explanation_added,
@@ -135,6 +135,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     fact_left_condition(out, srcs, result)
     deadline_moved_to_us(out, srcs, result)
     anchor_changed(out, srcs, result)
+    before_after_swapped(out, srcs, result)
     certainty_weakened(out, srcs, result)
     obligation_weakened(out, srcs, result)
     threat_added(out, srcs, result)
