@@ -68,7 +68,8 @@ _LETTER_SOON = re.compile(
 )
 
 
-_TIED = re.compile(r"\b(as soon as|once|when|whenever|if|after|until)\b", re.I)
+# "in due course" waits on the sender too: it says later, not soon (stop 25 read: "We will contact you soon" for it).
+_TIED = re.compile(r"\b(as soon as|once|when|whenever|if|after|until|in due course|at a later date)\b", re.I)
 
 
 def soon_promised(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:

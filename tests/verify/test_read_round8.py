@@ -75,3 +75,11 @@ def test_a_time_on_the_other_side_of_the_letters_moment_is_flagged(glossary):
     assert "condition" in _kinds(LATE, "Do you pay after a claim is sent?", glossary)
     for faithful in ("Do you pay before a claim is sent?", "Do you pay after the 30 days?"):
         assert "condition" not in _kinds(LATE, faithful, glossary), faithful
+
+
+DUE = "We will contact you in due course to agree a date to come in."
+
+
+def test_in_due_course_said_as_soon_is_flagged(glossary):
+    assert "invented" in _kinds(DUE, "We will contact you soon to arrange a date to see you.", glossary)
+    assert "invented" not in _kinds(DUE, "We will contact you later to agree a date to come in.", glossary)
