@@ -15,6 +15,7 @@ from collections.abc import Callable
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.engines.base import TextGenerator
+from easyread.engines.memo import remembered
 from easyread.progress import Progress
 from easyread.simplify import factlock, pipeline
 from easyread.simplify.batching import generated_tokens
@@ -39,6 +40,9 @@ def run_stages(
 
     `first_draft(n, result)` gets letter n's draft after the fact lock (see `first_result`)."""
     batch = int(cfg["REWRITE_BATCH_SIZE"])
+    # Each distinct greedy prompt of this run is generated once (engines.memo): the meaning questions about one
+    # letter sentence are asked for each of its lines and again in the re-check.
+    engine = remembered(engine, batch)
     timings: dict[str, float] = {}
     stage_tokens: dict[str, int] = {}
     tokens_at_start = generated_tokens(engine)
