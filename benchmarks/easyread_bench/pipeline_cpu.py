@@ -35,7 +35,16 @@ from pathlib import Path
 
 from easyread_bench import machine_line
 from easyread_bench.fake_engine import InstantEngine, RecordingEngine
-from easyread_bench.prompt_counts import TokenCount, add_stages, print_stages, prompt_stages, prompt_tokenizer
+from easyread_bench.prompt_counts import (
+    TokenCount,
+    add_idle,
+    add_stages,
+    idle_text,
+    print_idle,
+    print_stages,
+    prompt_stages,
+    prompt_tokenizer,
+)
 
 REAL_LETTERS = Path(__file__).resolve().parent / "real_letters"
 WAYS = ("uncached", "cached")
@@ -227,6 +236,7 @@ def run(args: list[str] | None = None) -> dict:
         row["same_drafts_merged"] = plain["outputs"] == runs["cached"][0]["outputs"]
         row["prompt_stages"] = prompt_stages(plain["asked"], runs["cached"][0]["asked"], count)
         row["prompts_asked"] = plain["prompts"]
+        row["idle_text"] = idle_text(plain["asked"], count)
         if opts.pictures:
             row["pictures_cpu_seconds"] = pictures_cpu(runs["cached"][0]["draft"], settings)
         letters.append(row)
@@ -258,6 +268,9 @@ def summary(letters: list[dict]) -> dict:
     out["prompt_stages"] = {}
     for r in letters:
         add_stages(out["prompt_stages"], r["prompt_stages"])
+    out["idle_text"] = {}
+    for r in letters:
+        add_idle(out["idle_text"], r["idle_text"])
     stages = list(dict.fromkeys(k for r in letters for w in WAYS for k in r[w]["stages"]))
     for way in WAYS:
         out[way] = {
@@ -306,6 +319,7 @@ def _print(fig: dict) -> None:
     )
     print(f"peak memory (ru_maxrss): {fig['peak_rss_mb']:.0f} MB")
     print_stages(fig["prompt_stages"], fig.get("prompt_unit", "tokens"))
+    print_idle(fig["idle_text"], fig.get("prompt_unit", "tokens"))
     print(
         f"letters with the same drafts, each greedy prompt given once and every prompt given: "
         f"{fig['same_drafts_merged']}/{fig['letters_measured']}"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.engines.base import TextGenerator
-from easyread.engines.memo import remembered
+from easyread.engines.memo import ReplyMemo, remembered
 from easyread.progress import Progress
 from easyread.simplify import factlock, pipeline
 from easyread.simplify.batching import generated_tokens
@@ -135,6 +135,7 @@ def run_stages(
             r.tokens = {
                 "generated": generated,
                 "prompts": _prompts(engine) - prompts_at_start,
+                "merged_prompts": _merged(engine),  # of those, answered with the reply of the same prompt
                 "letters_in_batch": len(live),
                 "rewrite_prompts": rewrite_prompts,
                 **counts,
@@ -143,7 +144,12 @@ def run_stages(
 
 
 def _prompts(engine: TextGenerator) -> int:
-    return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0)
+    # Every prompt the stages asked: those the engine generated and those the reply memo answered.
+    return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0) + _merged(engine)
+
+
+def _merged(engine: TextGenerator) -> int:
+    return int(getattr(engine, "merged", 0)) if isinstance(engine, ReplyMemo) else 0
 
 
 def _plan(letters: list[LetterInProgress], glossary, cfg: dict, progress: Progress) -> None:

@@ -114,3 +114,27 @@ def test_real_model_answers_two_copies_once_with_the_replies_it_gives_each():
     merged = ReplyMemo(engine).generate_each(prompts, sampling)
     assert merged == separately and all(merged) and merged[0] == merged[2]
     assert engine.stats.prompts == 2  # the pair was generated once
+
+
+def test_letters_run_stage_by_stage_ask_their_shared_sentences_once_and_keep_their_drafts():
+    """Three letters that share sentences, each stage across all of them: a sentence two letters hold is asked once."""
+    from easyread.simplify.pipeline import simplify_documents
+    from tests.simplify.conftest import SETTINGS
+    from tests.simplify.fakes import FakeEngine
+    from tests.simplify.letters import REMINDER, letter
+
+    def run():
+        engine = FakeEngine()
+        docs = [letter(*REMINDER), letter(REMINDER[1], title="Second"), letter(REMINDER[2], REMINDER[0], title="Help")]
+        results = simplify_documents(docs, engine, settings={**SETTINGS, "REWRITE_LETTERS_IN_FLIGHT": 0})
+        return engine, results
+
+    with unmerged():
+        every, plain = run()
+    once, merged = run()
+    assert [r.draft.to_dict() for r in merged] == [r.draft.to_dict() for r in plain]
+    assert once.stats.prompts < every.stats.prompts
+    # The letters' counts are every prompt the stages asked, and say how many the memo answered.
+    assert merged[0].tokens["prompts"] == plain[0].tokens["prompts"] == every.stats.prompts
+    assert merged[0].tokens["merged_prompts"] == every.stats.prompts - once.stats.prompts
+    assert plain[0].tokens["merged_prompts"] == 0
