@@ -138,3 +138,20 @@ def test_letters_run_stage_by_stage_ask_their_shared_sentences_once_and_keep_the
     assert merged[0].tokens["prompts"] == plain[0].tokens["prompts"] == every.stats.prompts
     assert merged[0].tokens["merged_prompts"] == every.stats.prompts - once.stats.prompts
     assert plain[0].tokens["merged_prompts"] == 0
+
+
+def test_the_meaning_questions_about_one_letter_sentence_are_asked_once_for_all_its_lines():
+    from easyread.simplify.meaning import second_opinion
+
+    engine = Counting()
+    source = "You must pay £125.00 by 1 April 2025."
+    asks = [
+        (source, line, "", [("stance", "It may change must.")])
+        for line in ("You must pay £125.00.", "Pay by 1 April 2025.")
+    ]
+    memo = ReplyMemo(engine)
+    second_opinion(memo, asks, batch_size=4)
+    # The letter sentence's questions once, each line's once: 3 prompts for 4 asked.
+    assert sorted(text.count(source) for text, _ in engine.asked) == [0, 0, 1] and memo.merged == 1
+    second_opinion(memo, asks[:1], batch_size=4)  # the re-check after a repair asks them again
+    assert len(engine.asked) == 3 and memo.merged == 3
