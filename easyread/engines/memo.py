@@ -93,12 +93,12 @@ class ReplyMemo:
                 first_of[key] = index
                 send.append(index)
         total = len(prompts)
-        answered = total - len(send)  # copies and remembered replies need no generating
 
         def progress(done: int, _of: int = 0) -> None:
-            # The engine reports its own prompts; each stands for its copies too, so the count ends at `total`.
+            # The engine counts the prompts it was given; its copies are answered with them, so the count of the
+            # caller's prompts moves in proportion and ends at `total`.
             if on_done:
-                on_done(answered + done * (total - answered) // max(1, len(send)))
+                on_done(done * total // len(send))
 
         texts = (
             generate_all(
@@ -114,7 +114,7 @@ class ReplyMemo:
         own = dict(zip(send, texts))
         for key, index in first_of.items():
             self._replies[key] = own[index]
-        self.merged += answered
+        self.merged += total - len(send)
         replies = [own[i] if i in own else self._replies[key] for i, key in enumerate(keys)]  # type: ignore[index]
         if on_done and not send:
             on_done(total)
