@@ -100,19 +100,20 @@ def test_the_in_process_engine_gives_the_replies_it_gives_without_merging(tiny_m
 
 
 @pytest.mark.model
-def test_real_model_answers_two_copies_once_with_the_replies_it_gives_each():
+def test_real_model_answers_two_copies_once_with_the_reply_the_first_gets():
+    """In bfloat16 a row's sums can round differently beside other rows, so the pair is compared with the same
+    batch the memo hands the engine: the distinct prompts, once each."""
     from easyread.engines.registry import get_engine
     from easyread_bench.engine import chats
 
     engine = get_engine("embedded", {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 4})
     one, other = chats(2)
-    prompts, sampling = [one, other, one], [Sampling(max_new_tokens=16)] * 3
+    sampling = Sampling(max_new_tokens=16)
     engine.stats.reset()
-    separately = engine.generate_each(prompts, sampling)
-    assert engine.stats.prompts == 3
+    separately = engine.generate_each([one, other], [sampling] * 2)
     engine.stats.reset()
-    merged = ReplyMemo(engine).generate_each(prompts, sampling)
-    assert merged == separately and all(merged) and merged[0] == merged[2]
+    merged = ReplyMemo(engine).generate_each([one, other, one], [sampling] * 3)
+    assert merged == [separately[0], separately[1], separately[0]] and all(merged)
     assert engine.stats.prompts == 2  # the pair was generated once
 
 
