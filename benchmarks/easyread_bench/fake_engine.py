@@ -143,3 +143,38 @@ class InstantEngine:
             self.stats.generated_tokens += len(reply.split())
             out.append(reply)
         return out
+
+
+class RecordingEngine:
+    """An engine that hands every call to another and writes down what each call asked, stage by stage.
+
+    Give `progress` to the pipeline as its progress callback: each call is filed under the stage whose progress
+    its replies report (a summary prompt, asked with the rewrites, under "summary")."""
+
+    def __init__(self, engine: InstantEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.stats = engine.stats
+        self.asked: list[dict] = []  # one per prompt asked: {"stage", "call", "chat", "sampling"}, in order
+        self._calls = 0
+        self._stage = ""
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """The pipeline's progress callback: remembers which stage is reporting."""
+        self._stage = stage
+
+    def generate(self, prompts, sampling: Sampling | None = None) -> list[str]:
+        """One reply per prompt, in order."""
+        return self.generate_each(prompts, [sampling or Sampling()] * len(prompts))
+
+    def generate_each(self, prompts, samplings, on_done=None) -> list[str]:
+        """One reply per prompt, each with its own sampling, as the wrapped engine gives them; the call recorded."""
+        out = [self.engine.generate([chat], sampling)[0] for chat, sampling in zip(prompts, samplings)]
+        self._stage = ""
+        if on_done:
+            on_done(len(prompts))  # the caller reports progress under its stage's name
+        stage, self._calls = self._stage or "other", self._calls + 1
+        for chat, sampling in zip(prompts, samplings):
+            name = "summary" if InstantEngine.kind(chat) == "summary" else stage
+            self.asked.append({"stage": name, "call": self._calls, "chat": chat, "sampling": sampling})
+        return out

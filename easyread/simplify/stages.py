@@ -15,6 +15,7 @@ from collections.abc import Callable
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.engines.base import TextGenerator
+from easyread.engines.memo import ReplyMemo, remembered
 from easyread.progress import Progress
 from easyread.simplify import factlock, pipeline
 from easyread.simplify.batching import generated_tokens
@@ -39,6 +40,9 @@ def run_stages(
 
     `first_draft(n, result)` gets letter n's draft after the fact lock (see `first_result`)."""
     batch = int(cfg["REWRITE_BATCH_SIZE"])
+    # Each distinct greedy prompt of this run is generated once (engines.memo): the meaning questions about one
+    # letter sentence are asked for each of its lines and again in the re-check.
+    engine = remembered(engine, batch)
     timings: dict[str, float] = {}
     stage_tokens: dict[str, int] = {}
     tokens_at_start = generated_tokens(engine)
@@ -131,6 +135,7 @@ def run_stages(
             r.tokens = {
                 "generated": generated,
                 "prompts": _prompts(engine) - prompts_at_start,
+                "merged_prompts": _merged(engine),  # of those, answered with the reply of the same prompt
                 "letters_in_batch": len(live),
                 "rewrite_prompts": rewrite_prompts,
                 **counts,
@@ -139,7 +144,12 @@ def run_stages(
 
 
 def _prompts(engine: TextGenerator) -> int:
-    return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0)
+    # Every prompt the stages asked: those the engine generated and those the reply memo answered.
+    return int(getattr(getattr(engine, "stats", None), "prompts", 0) or 0) + _merged(engine)
+
+
+def _merged(engine: TextGenerator) -> int:
+    return int(getattr(engine, "merged", 0)) if isinstance(engine, ReplyMemo) else 0
 
 
 def _plan(letters: list[LetterInProgress], glossary, cfg: dict, progress: Progress) -> None:

@@ -37,6 +37,25 @@ def test_a_letter_gets_the_same_draft_with_and_without_the_caches(name, glossary
     assert after["fact_scans"] * 3 < before["fact_scans"]
 
 
+def test_a_letter_gets_the_same_draft_with_each_greedy_prompt_asked_once(glossary):
+    from easyread_bench.prompt_counts import TokenCount, prompt_stages
+
+    doc = read_document(REAL_LETTERS / f"{LETTERS[0]}.txt")
+    settings = load_settings()
+    every = run_letter(doc, glossary, settings, cached=True, merged=False)
+    once = run_letter(doc, glossary, settings, cached=True)
+    assert once["outputs"] == every["outputs"]
+    # Repair round 2 asks again, word for word, for the lines round 1 could not mend: greedy, so the same reply.
+    stages = prompt_stages(every["asked"], once["asked"], TokenCount(None))
+    again = stages["repair round 2"]
+    assert again["copies_across_calls"] > 0 and again["sent"] == again["prompts"] - again["copies_across_calls"]
+    assert once["prompts"] == every["prompts"] - sum(
+        r["copies_in_call"] + r["copies_across_calls"] for r in stages.values()
+    )
+    # Sampled prompts (best-of-N) are never merged.
+    assert stages["best-of-N"]["sent"] == stages["best-of-N"]["prompts"] == stages["best-of-N"]["sampled"] > 0
+
+
 def _flags(section: dict) -> list[str]:
     return [f for point in section["points"] for f in point.get("flags", [])]
 
@@ -60,6 +79,11 @@ def test_the_bench_prints_cpu_parses_and_memory_both_ways(capsys):
     out = capsys.readouterr().out
     assert "whole pipeline:" in out and "spaCy parses:" in out and "per stage" in out and "cache memory:" in out
     assert figures["same_outputs"] == 1 and figures["letters_measured"] == 1
+    assert "Prompts per stage" in out and figures["same_drafts_merged"] == 1
+    prompts = figures["prompt_stages"]
+    assert {"rewrite", "summary", "repair round 1"} <= set(prompts)
+    assert prompts["rewrite"]["tokens"] > prompts["rewrite"]["prompts"] * 100  # rules and worked example in each
+    assert sum(r["sent"] for r in prompts.values()) < sum(r["prompts"] for r in prompts.values())
     a, b = figures["uncached"], figures["cached"]
     assert a["parses"] > b["parses"] > 0 and a["fact_scans"] > b["fact_scans"] > 0
     assert a["median_cpu_seconds"] > 0 and b["median_cpu_seconds"] > 0
