@@ -14,11 +14,11 @@ before it. The drafts (text, flags, findings, sources), notes, meaning flags and
 compared. The cache's memory is measured last: resident memory with the Docs of every letter cached, then emptied.
 
 Prompts per stage (rewrite, summary, fact lock, repair rounds, best-of-N, meaning check, meaning repair, meaning
-re-check): each letter runs once more with every prompt sent to the model (`engines.memo.unmerged()`), and the
+re-check): each letter runs once more with every prompt sent to the model (`simplify.reply_memo.unmerged()`), and the
 bench counts the prompts each stage asks, their prompt tokens (the embedded model's tokenizer and chat template,
 as the engine reads them, before any shared start is kept), and the greedy prompts that repeat one asked before,
 in the same call or in an earlier call of the letter. Beside them, what the model is really given with each
-distinct greedy prompt answered once (engines.memo, the default), and whether the drafts are the same.
+distinct greedy prompt answered once (simplify.reply_memo, the default), and whether the drafts are the same.
 """
 
 from __future__ import annotations
@@ -79,10 +79,10 @@ def cpu_stage_clock():
 def run_letter(doc, glossary, settings, *, cached: bool, merged: bool = True) -> dict:
     """One letter through the whole pipeline with the fake model: CPU seconds, per stage, parses, and its outputs.
 
-    `merged=False` sends every prompt to the model, copies of greedy prompts too (engines.memo.unmerged)."""
+    `merged=False` sends every prompt to the model, copies of greedy prompts too (simplify.reply_memo.unmerged)."""
     from easyread.checks import facts, nlp, textcache
-    from easyread.engines.memo import unmerged
     from easyread.simplify.pipeline import simplify_documents
+    from easyread.simplify.reply_memo import unmerged
 
     clear_text_caches()
     engine = RecordingEngine(InstantEngine())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 
-from easyread.engines.memo import prompt_key
+from easyread.simplify.reply_memo import prompt_key
 
 FIELDS = (
     "prompts",

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.engines.base import TextGenerator
-from easyread.engines.memo import ReplyMemo, remembered
 from easyread.progress import Progress
 from easyread.simplify import factlock, pipeline
 from easyread.simplify.batching import generated_tokens
@@ -23,6 +22,7 @@ from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
 from easyread.simplify.plan import plan_letter
 from easyread.simplify.repair import repair_rounds
+from easyread.simplify.reply_memo import ReplyMemo, remembered
 from easyread.simplify.state import LetterInProgress
 
 FirstDraft = Callable[[int, "pipeline.SimplifyResult"], None]
@@ -40,7 +40,7 @@ def run_stages(
 
     `first_draft(n, result)` gets letter n's draft after the fact lock (see `first_result`)."""
     batch = int(cfg["REWRITE_BATCH_SIZE"])
-    # Each distinct greedy prompt of this run is generated once (engines.memo): the meaning questions about one
+    # Each distinct greedy prompt of this run is generated once (simplify.reply_memo): the meaning questions about one
     # letter sentence are asked for each of its lines and again in the re-check.
     engine = remembered(engine, batch)
     timings: dict[str, float] = {}

@@ -7,7 +7,7 @@ import torch
 
 from easyread.engines.base import EachGenerator, GenerationStats, Sampling, TokenCounter
 from easyread.engines.local import TransformersEngine
-from easyread.engines.memo import ReplyMemo, prompt_key, remembered, unmerged
+from easyread.simplify.reply_memo import ReplyMemo, prompt_key, remembered, unmerged
 
 GREEDY = Sampling(max_new_tokens=8)
 SAMPLED = Sampling(max_new_tokens=8, temperature=0.8, seed=1)

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from easyread.engines.base import Chat, Sampling, TextGenerator
+from easyread.simplify.batching import generate_all
 
 # Benchmarks switch merging off to measure the copies and to show the drafts do not change.
 _MERGING: ContextVar[bool] = ContextVar("easyread_merge_greedy_prompts", default=True)
@@ -79,8 +80,6 @@ class ReplyMemo:
         """One reply per chat, in order; each distinct greedy prompt generated at most once in this run.
 
         `on_done(count)` counts the caller's prompts, copies included, and reaches len(prompts) at the end."""
-        from easyread.simplify.batching import generate_all
-
         if not prompts:
             return []
         keys = [prompt_key(chat, s) for chat, s in zip(prompts, samplings)]
