@@ -40,6 +40,9 @@ def steps(sentence: str):
     plain = no_lead_in(sentence)
     if plain != sentence:
         yield [plain]
+    plain = _should_as_if(sentence)
+    if plain != sentence:
+        yield [plain]
     asked = _condition_first(sentence)
     if asked:
         yield asked[0] + [asked[1]]
@@ -74,6 +77,16 @@ def no_lead_in(sentence: str) -> str:
     """'Please note that your stay ...' → 'Your stay ...': the lead-in says nothing of its own."""
     rest = _LEAD_IN.sub("", sentence, count=1)
     return rest if rest == sentence else rest[:1].upper() + rest[1:]
+
+
+_SHOULD = re.compile(r"^should\s+(you|we)\s+(?!not\b|n't\b)", re.I)
+
+
+def _should_as_if(sentence: str) -> str:
+    """'Should you require any help, please call us.' → 'If you require any help, please call us.': the same
+    condition in the word the condition cuts and the reader know."""
+    match = _SHOULD.match(sentence)
+    return f"If {match.group(1).lower()} {sentence[match.end() :]}" if match else sentence
 
 
 # Where the action after a leading condition starts: after a comma, or at a word that starts an instruction.

@@ -456,3 +456,14 @@ def test_please_ensure_that_you_is_a_plain_request_but_not_with_a_negation(gloss
     source = "Please ensure that you are available and able to come in promptly when asked to do so."
     assert shorten(source, glossary) == ["Please be available and able to come in promptly when asked to do so."]
     assert pc._important("Please ensure that you do not eat anything after midnight before your operation.") is None
+
+
+def test_a_condition_put_with_should_is_asked_as_an_if_condition(glossary):
+    source = "Should you require any further information about your account, please contact us on 020 8356 3100."
+    assert conservative([source], glossary) == [
+        "Do you require any further information about your account?",
+        "Please contact us on 020 8356 3100.",
+    ]
+    # "Should we not hear from you" has no plain "if" form that keeps its words ("If we not hear ..."): not made.
+    cuts = list(steps("Should we not hear from you by Friday, we will close your claim and write to you."))
+    assert not any(parts[0].lower().startswith("if we") for parts in cuts)
