@@ -12,6 +12,8 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import weakened
 from easyread.verify import words as w
+from easyread.verify.arguments import party_of
+from easyread.verify.conditions import main_clause_frames
 from easyread.verify.findings import Assessment, Problem, quote
 
 _HEDGED = {fr.MAY, fr.HEDGE}
@@ -68,12 +70,8 @@ _POINTERS = {"not", "note", "remember", "be"}
 
 
 def _main_frames(s: fr.Sentence) -> list[fr.Frame]:
-    """The frames a sentence asserts: its root and what is joined to it, seen through "Please note that"."""
-    main = [
-        f
-        for f in s.frames
-        if s.doc[f.i].dep_ == "ROOT" or (s.doc[f.i].dep_ == "conj" and s.doc[f.i].head.dep_ == "ROOT")
-    ]
+    """The frames a sentence asserts: its main clause, seen through "Please note that"."""
+    main = main_clause_frames(s)
     pointed = [f for f in main if f.modal == fr.IMP and f.group in _POINTERS]
     for p in pointed:
         main.remove(p)
@@ -81,13 +79,10 @@ def _main_frames(s: fr.Sentence) -> list[fr.Frame]:
     return main
 
 
-# The writer of the letter, however the line names it.
-_WRITERS = {"we", "us", "i", "council", "hospital", "trust", "team", "service", "services"}
-
-
-def _subject(s: fr.Sentence, f: fr.Frame) -> str | None:
-    word = next((c.lower_ for c in s.doc[f.i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return "we" if word in _WRITERS else word
+def _subject(s: fr.Sentence, f: fr.Frame) -> frozenset | str | None:
+    """Who the frame's subject is: a party ("the Council" and "we" are the same writer), else its word."""
+    tok = next((c for c in s.doc[f.i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None if tok is None else party_of(tok) or tok.lower_
 
 
 def _explains(s: fr.Sentence, f: fr.Frame) -> bool:

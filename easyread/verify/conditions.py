@@ -152,7 +152,7 @@ def _wide(stems: set[str]) -> set[str]:
 _OFFER = {fr.IMP, fr.POSSIB, fr.MAY, fr.HEDGE}
 
 
-def _main_frames(sentence: fr.Sentence) -> list[fr.Frame]:
+def main_clause_frames(sentence: fr.Sentence) -> list[fr.Frame]:
     """The frames of the main clause: the root verb and the verbs joined to it by "and" / "or"."""
     main = []
     for f in sentence.frames:
@@ -204,7 +204,7 @@ def consequence_alone(
             hard = _HARD_CONDITION.search(text) or compare_facts("", text).invented
             # "We may issue a Notice" is what may happen to the reader, not an offer to them: a "may" is an offer only
             # when the reader is the one who may act.
-            offer = all(f.modal in _OFFER and not f.neg and not _threat(f) for f in _main_frames(out))
+            offer = all(f.modal in _OFFER and not f.neg and not _threat(f) for f in main_clause_frames(out))
             if _GENERIC_CONDITION.match(text) or (not hard and (offer or _SOFT_CONDITION.match(text))):
                 # "Please talk to us" for "If you are in difficulty, please talk to us": an offer or a request
                 # without the reader's situation; the rules cannot weigh that, the model is asked.
