@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 
+from easyread.engines.base import encode_chat
+from easyread.engines.local import MIN_SHARED_PREFIX
 from easyread.simplify.reply_memo import prompt_key
 
 FIELDS = (
@@ -23,8 +25,8 @@ FIELDS = (
     "sent_tokens",
     "own_tokens",
 )
-# Shorter shared starts are read with each prompt anyway (easyread.engines.local.MIN_SHARED_PREFIX).
-MIN_SHARED = 32
+# Shorter shared starts are read with each prompt anyway.
+MIN_SHARED = MIN_SHARED_PREFIX
 
 
 def prompt_tokenizer(settings):
@@ -59,8 +61,7 @@ class TokenCount:
             if self.tokenizer is None:
                 self._known[key] = tuple(w for m in chat for w in [m["role"], *m["content"].split()])
             else:
-                text = self.tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
-                self._known[key] = tuple(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+                self._known[key] = tuple(encode_chat(self.tokenizer, chat))
         return self._known[key]
 
     def text(self, text: str) -> int:

@@ -161,6 +161,12 @@ class TokenCounter(Protocol):
         ...
 
 
+def encode_chat(tokenizer: Any, chat: Chat) -> list[int]:
+    """The token ids an in-process engine reads for `chat`: its chat template, with the assistant's turn opened."""
+    text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+    return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
 class ChatTokenizerEngine:
     """What the in-process engines (transformers, OpenVINO) share: their tokenizer's chat template.
 
@@ -180,8 +186,7 @@ class ChatTokenizerEngine:
         return len(tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def _encode(self, tokenizer: Any, chat: Chat) -> list[int]:
-        text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
-        return tokenizer(text, add_special_tokens=False)["input_ids"]
+        return encode_chat(tokenizer, chat)
 
     def generate(self, prompts: list[Chat], sampling: Sampling | None = None) -> list[str]:
         """Return one reply per chat, in the order given."""
