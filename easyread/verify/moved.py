@@ -125,16 +125,20 @@ def before_after_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
     read of real drafts). Only a moment the letter names on one side only counts."""
     if result.problems:
         return
-    theirs = {(m.group(1).lower(), w.stem(m.group(2).lower())) for s in srcs for m in _BEFORE_AFTER.finditer(s.text)}
+    theirs = {_moment(m): m.group(0) for s in srcs for m in _BEFORE_AFTER.finditer(s.text)}
     for m in _BEFORE_AFTER.finditer(out.text):
-        side, thing = m.group(1).lower(), w.stem(m.group(2).lower())
+        side, thing = _moment(m)
         if (_OTHER_SIDE[side], thing) in theirs and (side, thing) not in theirs:
-            said = next(x for s in srcs for x in _BEFORE_AFTER.finditer(s.text) if x.group(1).lower() != side)
+            said = theirs[(_OTHER_SIDE[side], thing)]
             result.problems.append(
                 Problem(
                     "condition",
-                    f'The letter says "{said.group(0)}"; this sentence says "{m.group(0)}": the other side of that '
-                    "moment.",
+                    f'The letter says "{said}"; this sentence says "{m.group(0)}": the other side of that moment.',
                 )
             )
             return
+
+
+def _moment(m: re.Match) -> tuple[str, str]:
+    """("before", stem of the thing) of a `_BEFORE_AFTER` match."""
+    return m.group(1).lower(), w.stem(m.group(2).lower())
