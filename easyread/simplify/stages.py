@@ -24,6 +24,7 @@ from easyread.simplify.plan import plan_letter
 from easyread.simplify.repair import repair_rounds
 from easyread.simplify.reply_memo import ReplyMemo, remembered
 from easyread.simplify.state import LetterInProgress
+from easyread.simplify.unsaid import say_unsaid_sentences
 
 FirstDraft = Callable[[int, "pipeline.SimplifyResult"], None]
 
@@ -116,6 +117,7 @@ def run_stages(
     timed("fixes", pipeline._drop_empty, model_letters, glossary)
     timed("fixes", pipeline._drop_said_by_siblings, model_letters)
     timed("fixes", pipeline._drop_repeats, model_letters)
+    timed("fixes", say_unsaid_sentences, model_letters, glossary)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:
         flags_of.setdefault(id(flag.pop("_letter")), []).append(flag)
