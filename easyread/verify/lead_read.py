@@ -16,6 +16,7 @@ from easyread.verify.chains import (
 )
 from easyread.verify.findings import Assessment
 from easyread.verify.reasons import purpose_alone, purpose_invented, reason_without_cause
+from easyread.verify.referrals import referral_made_provision
 from easyread.verify.things import thing_replaced
 
 
@@ -35,6 +36,7 @@ def read_problems(
         lambda: None if _defines_a_term(out, srcs, glossary) else reason_without_cause(out, srcs, result),
         lambda: purpose_invented(out, srcs, support, result),
         lambda: thing_replaced(out, srcs, support, result),
+        lambda: referral_made_provision(out, srcs, result),
         # last: a line that also invents or replaces something is named by that first
         lambda: hedge_dropped_reworded(out, srcs, result),
     )
