@@ -307,15 +307,25 @@ def _drop_empty(letters: list[LetterInProgress], glossary) -> None:
     """
     for letter in letters:
         sentences = letter.doc.sentence_map()
+        texts_of = {id(line): [sentences[i] for i in line.sources if i in sentences] for line in letter.lines}
+        empty = {
+            id(line)
+            for line in letter.lines
+            if LETTER_PART not in line.flags and empty_line(line.text, texts_of[id(line)])
+        }
+        # Read on a real draft: two lines of one sentence that both said the next sentence each counted the other
+        # as saying theirs, and both went; only a line that stays (or a replacement) says a sentence.
+        said = {s for line in letter.lines if id(line) not in empty for s in line.sources}
         out: list[Line] = []
         for line in letter.lines:
-            texts = [sentences[i] for i in line.sources if i in sentences]
-            if LETTER_PART in line.flags or not empty_line(line.text, texts):
+            texts = texts_of[id(line)]
+            if id(line) not in empty:
                 out.append(line)
                 continue
-            if any(set(other.sources) & set(line.sources) for other in letter.lines if other is not line):
+            if said & set(line.sources):
                 letter.notes.append(f'"{line.text}" said nothing of its letter sentence, so it was left out.')
                 continue
+            said |= set(line.sources)
             pieces = conservative(texts, glossary)
             for n, text in enumerate(pieces):
                 new = Line(
@@ -326,8 +336,8 @@ def _drop_empty(letters: list[LetterInProgress], glossary) -> None:
                     source_index=line.source_index,
                     sources=list(line.sources),
                 )
-                said = f'The rewrite said "{line.text}", which says nothing of the letter sentence. '
-                told = said + "It was replaced with the letter's own words." if n == 0 else ""
+                what = f'The rewrite said "{line.text}", which says nothing of the letter sentence. '
+                told = what + "It was replaced with the letter's own words." if n == 0 else ""
                 mark_fallback(new, told, texts, glossary, " ".join(pieces[:n]))
                 out.append(new)
         letter.lines = out

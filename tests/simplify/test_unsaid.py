@@ -49,3 +49,25 @@ def test_a_letter_whose_sentences_are_all_said_is_left_as_it_is():
     say_unsaid_sentences([in_progress], None)
     assert [line.text for line in in_progress.lines] == ["Please pay £142.50 by 10 March 2025."]
     assert in_progress.notes == []
+
+
+def test_two_lines_of_one_sentence_that_both_say_the_next_do_not_take_it_out_of_the_draft(settings):
+    from easyread.simplify.pipeline import simplify_document
+    from easyread.simplify.trace import coverage
+
+    from .fakes import FakeEngine, sentence_of
+
+    def script(kind, user, chat):
+        # As on stop 25's real draft of letter 01: the third-party sentence rewritten as the proof sentence, twice.
+        if kind == "rewrite" and sentence_of(user) == THIRD_PARTY:
+            return "- We will ask for proof that you have given them permission.\n- We will ask them for proof of this."
+        return None
+
+    doc = _contact_letter()
+    result = simplify_document(doc, FakeEngine(script), settings=settings)
+    assert coverage(doc, result.draft).uncovered == []
+    back = [p for p in result.draft.points() if p.sources == ["8.0"]]
+    assert back and back[0].text.startswith("Through a third party")
+    assert not any("ask for proof" in p.text and p.sources == ["8.0"] for p in result.draft.points())
+    # Put back where its empty lines were, not by the last net.
+    assert not any("was not said by any rewritten sentence" in note for note in result.notes)
