@@ -22,6 +22,24 @@ def test_bench_meaning_prints_recall_per_kind_beside_the_old_rules(capsys):
     assert new.endswith("%") and before.endswith("%")
 
 
+def test_bench_meaning_prints_holdout3_as_its_own_split(capsys, tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "id,letter,letter_sentence,easy_read_sentence,label,kind,harmful,split,note\n"
+        "p1,x,You must not stop.,You can stop.,unfaithful,modal,yes,holdout2,\n"
+        "p2,y,Please call us on 0800 917 2222.,Call us on 0800 917 2222.,faithful,faithful,no,holdout3,\n",
+        encoding="utf-8",
+    )
+    load("meaning")(["--pairs", str(pairs), "--split", "holdout3"])
+    out = capsys.readouterr().out
+    assert "split holdout3 (1 pairs):" in out
+    assert "split holdout2" not in out
+    load("meaning")(["--pairs", str(pairs)])
+    out = capsys.readouterr().out
+    assert "split holdout2 (1 pairs):" in out and "split holdout3 (1 pairs):" in out
+    assert out.index("split holdout2") < out.index("split holdout3") < out.index("split all")
+
+
 def test_bench_meaning_says_what_to_do_without_a_pairs_file(tmp_path):
     with pytest.raises(SystemExit, match="--pairs"):
         load("meaning")(["--pairs", str(tmp_path / "missing.csv")])
