@@ -111,7 +111,7 @@ def _dangling(last) -> bool:
         return (
             last.dep_ in ("prep", "mark")
             and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
-            and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
+            and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "through", "down")
         )
     if last.lower_ == "have" and any(c.dep_ == "nsubj" for c in last.children):
         return False  # "the information we already have": a verb with its subject ends a clause
@@ -258,7 +258,8 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                     return
         # 2. A last word that needs more, where the letter goes on after the same two words.
         last = [t for t in out.doc if not t.is_punct]
-        if len(last) >= 2 and last[-1].lower_ in _NEEDS_MORE | {"you", "them"}:
+        # ("the date you must pay by": a relative clause ends on its preposition, as `_dangling` allows)
+        if len(last) >= 2 and last[-1].lower_ in _NEEDS_MORE | {"you", "them"} and not _stranded(last[-1]):
             pair = [last[-2].lower_, last[-1].lower_]
             for i in range(len(src.doc) - 2):
                 nxt = src.doc[i + 2]

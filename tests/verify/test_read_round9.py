@@ -38,3 +38,28 @@ def test_negation_lost_between_attend_and_go_to(source, line, glossary):
 )
 def test_attend_said_go_to_keeps_its_verdict(source, line, glossary):
     assert "negation" not in _kinds(source, line, glossary)
+
+
+# A line cut off on "by" or "about" (the letter goes on with how, or what about) is a fragment, as "of" and "for"
+# already were; a relative clause that ends on its preposition is English, wherever it is checked.
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("If you need help, please let us know by calling the number on your letter.", "Please let us know by."),
+        ("If you have any questions about this notice, please phone our helpline.", "Please phone our helpline about."),
+    ],
+)
+def test_cut_off_on_by_or_about_is_a_fragment(source, line, glossary):
+    assert "fragment" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("If you need help, please let us know by calling the number on your letter.", "Please let us know by phone."),
+        ("Please tell us what your question is about.", "Tell us what your question is about."),
+        ("You must pay by the date shown.", "This is the date you must pay by."),
+    ],
+)
+def test_by_or_about_that_ends_well_is_not_a_fragment(source, line, glossary):
+    assert "fragment" not in _kinds(source, line, glossary)
