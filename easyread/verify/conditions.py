@@ -305,7 +305,19 @@ def _same_outcome(out: fr.Sentence, src: fr.Sentence, governed: set[int]) -> boo
         for f in src.frames
         if f.i in governed and not f.cond and f.agent and f.modal != fr.PLAIN
     }
-    return any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent)
+    if any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent):
+        return True
+    # "If you can't attend, let us know" for "... inform us ... if you're unable to attend": the same action in
+    # another verb of its group, with the same "not" (the letter's "and inform us" after "Please" parses plain).
+    # Only the verb the condition hangs on counts, not one inside it ("lose the right to pay"), on both sides.
+    acts = {
+        (f.group, f.neg)
+        for f in src.frames
+        if f.i in governed
+        and f.group not in w.LIGHT_VERBS
+        and any(c.dep_ == "advcl" and c.i not in governed for c in src.doc[f.i].children)
+    }
+    return any((f.group, f.neg) in acts for f in out.frames if f.conditions and not f.cond)
 
 
 def _leading_condition(src: fr.Sentence, verb) -> tuple[str, set[int]] | None:

@@ -63,3 +63,17 @@ def test_cut_off_on_by_or_about_is_a_fragment(source, line, glossary):
 )
 def test_by_or_about_that_ends_well_is_not_a_fragment(source, line, glossary):
     assert "fragment" not in _kinds(source, line, glossary)
+
+
+# "If you can't ..., let us know" for "... inform us ... if you're unable to ...": what happens then said with another
+# verb of the same action (the letter's "and inform us" after "Please ..." parses plain, not as an order). The same
+# condition put on the letter's other action is still one whose consequence is lost.
+BILL = "Please check your bill and inform us straight away if you are unable to pay it."
+
+
+def test_condition_with_its_action_in_another_verb_passes(glossary):
+    assert "condition" not in _kinds(BILL, "If you cannot pay, let us know.", glossary)
+
+
+def test_condition_moved_to_another_action_is_still_flagged(glossary):
+    assert "condition" in _kinds(BILL, "If you cannot pay, check your bill.", glossary)
