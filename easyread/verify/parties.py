@@ -68,7 +68,12 @@ def _done_so(f: fr.Frame, src_frames: list[fr.Frame]) -> bool:
     )
 
 
-def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
+def frame_problems(
+    out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment, glossed: str = ""
+) -> None:
+    """Who does what to whom, who pays whom, and opposite actions, frame by frame. `glossed`: the glossary's
+    explanations of the letter's terms that the sentence restates; they say a payment the letter's words only name
+    ("Council Tax" explained "Money you pay to the council each year")."""
     src_frames = [f for s in srcs for f in s.frames]
     seen: set[str] = set()
 
@@ -89,7 +94,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
                 continue
             if not same_kind and not out.question and not _done_so(f, src_frames):
-                missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
+                missing = _money_unsaid(f, src_frames, " ".join([s.text for s in srcs] + [glossed]))
                 if missing:
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
                     continue

@@ -77,3 +77,31 @@ def test_condition_with_its_action_in_another_verb_passes(glossary):
 
 def test_condition_moved_to_another_action_is_still_flagged(glossary):
     assert "condition" in _kinds(BILL, "If you cannot pay, check your bill.", glossary)
+
+
+# A heading or a sentence that names a glossary term, said as the glossary's explanation in the line's own order
+# ("A paper from the court says ..." for "A paper from the court. It says ..."): the payment and the order are the
+# glossary's, not added. A qualified term ("Suspended" Possession Order) is not the glossary's term, and a payment the
+# other way is still one nobody says.
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Liability order", "A paper from the court says you must pay the money you owe."),
+        ("Council Tax", "You pay money to the council each year."),
+    ],
+)
+def test_glossary_explanation_restated_is_not_an_added_payment_or_order(source, line, glossary):
+    kinds = _kinds(source, line, glossary)
+    assert "money" not in kinds and "modal" not in kinds
+
+
+@pytest.mark.parametrize(
+    "source, line, kind",
+    [
+        ("Suspended Possession Order", "A court order says you must leave your home.", "modal"),
+        ("Council Tax", "The council will pay you money each year.", "money"),
+        ("Council Tax", "You must pay the council today.", "modal"),
+    ],
+)
+def test_glossary_does_not_excuse_what_it_does_not_say(source, line, kind, glossary):
+    assert kind in _kinds(source, line, glossary)
