@@ -224,6 +224,8 @@ def _restated(sources: list[str], output: str, glossary) -> list[str]:
     """The glossary's explanations of the letter's terms that the sentence restates in its own order ("A paper from
     the court says you must pay the money you owe" for "Liability order"), without naming the term: most of its
     words of substance are the explanation's."""
+    from easyread.documents.sentences import split_block_text
+
     if glossary is None or not sources:
         return []
     mine = w.content_stems(output)
@@ -234,11 +236,16 @@ def _restated(sources: list[str], output: str, glossary) -> list[str]:
     except Exception:  # see _glossary_support
         return []
     text = " ".join(sources)
-    return [
-        e.explanation
-        for e in entries
-        if not _qualified(e.term, text, mine) and 3 * len(mine & w.content_stems(e.explanation)) >= 2 * len(mine)
-    ]
+    found = []
+    for e in entries:
+        if _qualified(e.term, text, mine) or 3 * len(mine & w.content_stems(e.explanation)) < 2 * len(mine):
+            continue
+        # It must say what the thing is (the explanation's first sentence, "A paper from the court."), or it is the
+        # explanation's order said to the reader bare ("You must leave your home."), which the letter does not give.
+        what = w.content_stems(split_block_text(e.explanation)[0])
+        if 3 * len(what & mine) >= 2 * len(what):
+            found.append(e.explanation)
+    return found
 
 
 def _qualified(term: str, text: str, said: set[str]) -> bool:
