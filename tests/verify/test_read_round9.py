@@ -105,3 +105,22 @@ def test_glossary_explanation_restated_is_not_an_added_payment_or_order(source, 
 )
 def test_glossary_does_not_excuse_what_it_does_not_say(source, line, kind, glossary):
     assert kind in _kinds(source, line, glossary)
+
+
+# "This will tell you how" is a promise to tell, not the "can" of "This will help you" ("let" shares "tell"'s group
+# for "let us know", but only "let" enables): said with another verb and the same "will" it passes; a "might" clashes.
+LEAFLET = "This leaflet will tell you how to pay your rent."
+
+
+def test_will_tell_said_will_guide_passes(glossary):
+    assert "modal" not in _kinds(LEAFLET, "It will guide you through paying your rent.", glossary)
+
+
+def test_will_tell_said_might_guide_is_a_modal_change(glossary):
+    assert "modal" in _kinds(LEAFLET, "It might guide you through paying your rent.", glossary)
+
+
+def test_will_help_still_enables_a_can(glossary):
+    assert "modal" not in _kinds(
+        "Our website will help you find a form.", "You can find a form on our website.", glossary
+    )
