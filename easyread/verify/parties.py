@@ -119,7 +119,7 @@ def frame_problems(
             continue
         if not same:
             continue
-        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f)
+        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f) | _named_object(out, f)
         doer = f.agent or _named_subject(out, f)
         if f.group not in w.AGENT_FREE and doer and not f.weak and not out.question and done_to:
             # "Citizens Advice should contact you" for "You should contact Citizens Advice": the one who acts and
@@ -132,6 +132,23 @@ def frame_problems(
                     f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
                 )
                 continue
+        if (
+            f.group not in w.AGENT_FREE
+            and f.agent
+            and f.agent <= _CORE
+            and not f.weak
+            and not f.passive
+            and not out.question
+            and not (f.patient and f.patient & f.agent)
+            and all(_thing_does_it_to(srcs, s, f.agent) for s in same)
+        ):
+            # "You must tell HMRC how" for "This will tell you how": the one the letter's thing does it to now does it
+            s = same[0]
+            add(
+                "agent",
+                f'The letter says this is done to {who_obj(s.patient)} ("{quote(s.text)}"); this sentence says {who(doer)} {f.verb}.',
+            )
+            continue
         mine = _pronoun_patient(out, f)
         if mine and not out.question and f.group not in w.AGENT_FREE:
             # "a friend who helps us" for "someone who helps you": the one it is done to changed
@@ -231,6 +248,25 @@ def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
         return None
     names = [subj[0]] + [c for c in subj[0].children if c.dep_ == "conj" and c.tag_.startswith("NN")]
     return frozenset("the " + w.stem(t.lower_) for t in names)
+
+
+def _thing_does_it_to(srcs: list[fr.Sentence], s: fr.Frame, party: frozenset) -> bool:
+    """The letter's verb has a thing for its subject ("This will tell you", "The form tells you"), not one of the
+    letter's parties, and `party` for its object."""
+    if (s.agent and s.agent & _CORE) or s.passive or not s.patient or not party <= s.patient:
+        return False
+    sentence = next((x for x in srcs if s in x.frames), None)
+    return sentence is not None and any(c.dep_ == "nsubj" for c in sentence.doc[s.i].children)
+
+
+def _named_object(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """ "You will ask the operators": a named object, by the name `_named_subject` gives a named doer, so a doer of the
+    letter's made the one it is done to is seen, whoever they are."""
+    return frozenset(
+        "the " + w.stem(c.lower_)
+        for c in sentence.doc[f.i].children
+        if c.dep_ in ("dobj", "dative") and c.tag_.startswith("NN")
+    )
 
 
 def _done_for(sentence: fr.Sentence, f: fr.Frame) -> frozenset:

@@ -124,3 +124,33 @@ def test_will_help_still_enables_a_can(glossary):
     assert "modal" not in _kinds(
         "Our website will help you find a form.", "You can find a form on our website.", glossary
     )
+
+
+# Who does what to whom, when a party is named by a noun ("the operators") or the doer is a thing ("This form"): the
+# letter's doer made the one it is done to, or the one it is done to made the doer, is a reversed agent.
+ASSESSORS = "The assessors will ask you some questions about your needs."
+FORM = "This form will tell you how to claim."
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (ASSESSORS, "You will ask the assessors some questions."),
+        (FORM, "You will tell HMRC how to claim."),
+        ("This will tell you how to get a refund.", "You must tell HMRC how to get a refund."),
+    ],
+)
+def test_doer_and_the_one_done_to_swapped_is_an_agent_error(source, line, glossary):
+    assert "agent" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (ASSESSORS, "The assessors will ask you some questions."),
+        (FORM, "You will be told how to claim in this form."),
+        (FORM, "The form tells you how to claim."),
+    ],
+)
+def test_same_doer_said_another_way_is_not_an_agent_error(source, line, glossary):
+    assert "agent" not in _kinds(source, line, glossary)
