@@ -133,6 +133,9 @@ def _money(frame: Frame, tok, source_party) -> None:
         if g in w.MONEY_MAYBE and things & _ASKS_FOR_MONEY:
             # "We will send you a bill": a bill asks for money, so it goes from the one who gets the bill
             frame.payer, frame.payee = frame.payee, frame.payer
+        elif w.base(tok.text) == "incur" and frame.patient and not frame.agent:
+            # "action which will incur you further costs": the one the costs fall on pays them, to no one named
+            frame.payer, frame.payee = frame.patient, None
     else:
         if frame.passive:
             frame.payer, frame.payee = frame.patient or source_party, frame.agent

@@ -253,7 +253,8 @@ def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
 def _thing_does_it_to(srcs: list[fr.Sentence], s: fr.Frame, party: frozenset) -> bool:
     """The letter's verb has a thing for its subject ("This will tell you", "The form tells you"), not one of the
     letter's parties, and `party` for its object."""
-    if (s.agent and s.agent & _CORE) or s.passive or not s.patient or not party <= s.patient:
+    # (a payment is left to the money rules: "which will incur you costs" is you paying, said "you must pay")
+    if (s.agent and s.agent & _CORE) or s.passive or s.money or not s.patient or not party <= s.patient:
         return False
     sentence = next((x for x in srcs if s in x.frames), None)
     return sentence is not None and any(c.dep_ == "nsubj" for c in sentence.doc[s.i].children)

@@ -154,3 +154,18 @@ def test_doer_and_the_one_done_to_swapped_is_an_agent_error(source, line, glossa
 )
 def test_same_doer_said_another_way_is_not_an_agent_error(source, line, glossary):
     assert "agent" not in _kinds(source, line, glossary)
+
+
+# "which will incur you further costs": the one the costs fall on pays them. Said as someone paying the reader, the
+# money is reversed; said as the reader paying more, it is not (nor is it an agent swap).
+AGENCY = "We may pass the debt to a collection agency, which will incur you further costs."
+
+
+def test_costs_incurred_said_as_paid_to_you_is_reversed_money(glossary):
+    assert "money" in _kinds(AGENCY, "The collection agency will pay you.", glossary)
+
+
+@pytest.mark.parametrize("line", ["This will cost you more money.", "You will have to pay more costs."])
+def test_costs_incurred_said_as_yours_keeps_its_direction(line, glossary):
+    kinds = _kinds(AGENCY, line, glossary)
+    assert "money" not in kinds and "agent" not in kinds
