@@ -244,9 +244,11 @@ def _otherwise(out: fr.Sentence, src: fr.Sentence, ids: set[int]) -> bool:
 
 def _done_already(src: fr.Sentence, governed: set[int]) -> bool:
     """ "PIP has been introduced to help with extra costs if you have a long-term health condition": a condition on
-    the reader now cannot govern a thing already done; the parse hung it on the wrong verb."""
+    the reader now cannot govern a thing already done; the parse hung it on the wrong verb. Nor is "If you pay by
+    Direct Debit, we have made the adjustments" a threat or a promise: it tells the reader what has been done in
+    their case, so the done thing said alone is not made certain by leaving the "if" out."""
     main = [f for f in src.frames if f.i in governed and src.doc[f.i].dep_ == "ROOT"]
-    return bool(main) and all(f.past and f.passive for f in main)
+    return bool(main) and all(f.past for f in main)
 
 
 def _misparsed_condition(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:

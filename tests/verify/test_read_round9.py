@@ -169,3 +169,17 @@ def test_costs_incurred_said_as_paid_to_you_is_reversed_money(glossary):
 def test_costs_incurred_said_as_yours_keeps_its_direction(line, glossary):
     kinds = _kinds(AGENCY, line, glossary)
     assert "money" not in kinds and "agent" not in kinds
+
+
+# A condition on a thing already done ("If you pay by Direct Debit, we have changed ...") tells the reader what has
+# happened in their case; the done thing said alone is no threat or promise made certain. The same consequence still
+# to come ("we will change") depends on the condition, and without it is a condition error.
+DEBIT = "If you pay by Direct Debit, we {} your monthly payments."
+
+
+def test_consequence_already_done_said_alone_passes(glossary):
+    assert "condition" not in _kinds(DEBIT.format("have changed"), "We have changed your monthly payments.", glossary)
+
+
+def test_consequence_still_to_come_said_alone_is_flagged(glossary):
+    assert "condition" in _kinds(DEBIT.format("will change"), "We will change your monthly payments.", glossary)
