@@ -178,7 +178,12 @@ def frame_problems(
         matched = _best(f, candidates)
         if not matched:
             continue
-        if not out.question and not f.purpose and not any(s.purpose for s in matched):
+        if (
+            not out.question
+            and not f.purpose
+            and not any(s.purpose for s in matched)
+            and not _said_in_condition(out, f, matched)
+        ):
             # ("You should keep active" for "It is important that you keep active": an order said as advice)
             clashes = [None if stance(f) in s.also else stance_clash(stance(s), stance(f)) for s in matched]
             if all(clashes):
@@ -297,6 +302,18 @@ def _overlap(s: fr.Frame, f: fr.Frame, pronouns: bool = True) -> bool:
     for x in a:
         wide |= rel.RELATED.get(x, set())
     return bool(wide & b) or not (a and b)
+
+
+def _said_in_condition(out: fr.Sentence, f: fr.Frame, matched: list[fr.Frame]) -> bool:
+    """ "If you fail to pay ..., the court will make you pay it" for "If you fail to pay ..., the Council will apply
+    for a Liability Order": the letter's verb is in its condition, and this sentence's condition says it the same
+    way; the same verb again in what happens then is another act, not the condition's said the other way round."""
+    if f.cond or not all(s.cond for s in matched):
+        return False
+    return any(
+        g is not f and g.group == f.group and g.cond and not stance_clash(stance(matched[0]), stance(g))
+        for g in out.frames
+    )
 
 
 def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:

@@ -183,3 +183,18 @@ def test_consequence_already_done_said_alone_passes(glossary):
 
 def test_consequence_still_to_come_said_alone_is_flagged(glossary):
     assert "condition" in _kinds(DEBIT.format("will change"), "We will change your monthly payments.", glossary)
+
+
+# The letter's verb in its condition ("If you fail to pay"), kept so in this sentence's condition, and the same verb
+# again in what happens then ("make you pay it"): another act, not the condition's "not" lost. Lost in the condition
+# itself it is still a lost "not".
+ORDER = "If you fail to pay the bill before the hearing, the Council will apply for a Liability Order."
+THEN = ", the Council will ask the court to make you pay it."
+
+
+def test_same_verb_in_the_consequence_is_not_the_condition_reversed(glossary):
+    assert "negation" not in _kinds(ORDER, "If you fail to pay the bill before the hearing" + THEN, glossary)
+
+
+def test_negation_lost_in_the_condition_is_still_flagged(glossary):
+    assert "negation" in _kinds(ORDER, "If you pay the bill before the hearing" + THEN, glossary)
