@@ -341,6 +341,8 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
         nxt = out.doc[end + 1] if end + 1 < len(out.doc) else None
         if nxt is None or nxt.lower_ != "to" or nxt.dep_ != "aux":
             continue
+        if nxt.head.dep_ == "xcomp" and nxt.head.head.i == tok.i:
+            continue  # "you have agreed to pay": the "to ..." is the verb's own complement, not a purpose cut loose
         if any(g.group == f.group and _has_object(s.doc[g.i]) for s in srcs for g in s.frames):
             result.problems.append(
                 Problem(

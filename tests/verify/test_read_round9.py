@@ -198,3 +198,16 @@ def test_same_verb_in_the_consequence_is_not_the_condition_reversed(glossary):
 
 def test_negation_lost_in_the_condition_is_still_flagged(glossary):
     assert "negation" in _kinds(ORDER, "If you pay the bill before the hearing" + THEN, glossary)
+
+
+# "agreed to pay": the "to ..." is the verb's own complement (xcomp), so nothing was cut between them, though the
+# letter gives "agreed" an object ("agreed an arrangement"); a purpose cut loose from its object still is a fragment.
+def test_verb_with_its_own_to_complement_is_not_garbled(glossary):
+    source = "You do not need to attend if you have agreed an arrangement or paid the balance in full."
+    assert "fragment" not in _kinds(source, "You do not need to go if you have agreed to pay.", glossary)
+
+
+def test_purpose_cut_loose_from_its_object_is_still_garbled(glossary):
+    source = "The Council has introduced a scheme to help those affected by the pandemic."
+    line = "The Council has introduced to help those affected by the pandemic."
+    assert "fragment" in _kinds(source, line, glossary)
