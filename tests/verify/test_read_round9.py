@@ -211,3 +211,30 @@ def test_purpose_cut_loose_from_its_object_is_still_garbled(glossary):
     source = "The Council has introduced a scheme to help those affected by the pandemic."
     line = "The Council has introduced to help those affected by the pandemic."
     assert "fragment" in _kinds(source, line, glossary)
+
+
+# A heading names a subject. A line that says what we do as a fact ("We provide ...") promises it, and a "should" said
+# to the reader orders or blames; what the reader does, said as the glossary explains the term, and a "can" that only
+# restates the heading's own invitation, stay unflagged.
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Parking at the hospital", "We provide free parking at the hospital."),
+        ("Patient transport", "We arrange transport to your appointment."),
+        ("Housing benefit overpayments", "You should have paid this money back."),
+    ],
+)
+def test_heading_made_a_promise_or_a_should_is_invented(source, line, glossary):
+    assert "invented" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Council Tax", "You pay money to the council each year."),
+        ("Contact us", "You can contact us."),
+        ("Parking at the hospital", "This is about parking at the hospital."),
+    ],
+)
+def test_heading_explained_or_restated_is_not_invented(source, line, glossary):
+    assert "invented" not in _kinds(source, line, glossary)
