@@ -282,7 +282,11 @@ def heading_made_promise(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
         tok = out.doc[f.i]
         if tok.dep_ != "ROOT" or f.neg or f.cond:
             continue
-        if f.modal in (fr.FUTURE, fr.OBLIG) and f.agent and f.agent & {w.WE, w.YOU}:
+        # "You should have paid this money back": a "should" is an order (or a reproach) too; "We provide transport":
+        # what we do, said as a fact, promises it (what the reader does, "You pay money to the council each year",
+        # is how the glossary explains a heading's term, so only "we" counts)
+        offered = f.modal == fr.PLAIN and not f.past and f.agent == frozenset({w.WE}) and f.group not in w.LIGHT_VERBS
+        if (f.modal in (fr.FUTURE, fr.OBLIG, fr.SHOULD) and f.agent and f.agent & {w.WE, w.YOU}) or offered:
             result.problems.append(
                 Problem(
                     "invented",

@@ -244,9 +244,11 @@ def _otherwise(out: fr.Sentence, src: fr.Sentence, ids: set[int]) -> bool:
 
 def _done_already(src: fr.Sentence, governed: set[int]) -> bool:
     """ "PIP has been introduced to help with extra costs if you have a long-term health condition": a condition on
-    the reader now cannot govern a thing already done; the parse hung it on the wrong verb."""
+    the reader now cannot govern a thing already done; the parse hung it on the wrong verb. Nor is "If you pay by
+    Direct Debit, we have made the adjustments" a threat or a promise: it tells the reader what has been done in
+    their case, so the done thing said alone is not made certain by leaving the "if" out."""
     main = [f for f in src.frames if f.i in governed and src.doc[f.i].dep_ == "ROOT"]
-    return bool(main) and all(f.past and f.passive for f in main)
+    return bool(main) and all(f.past for f in main)
 
 
 def _misparsed_condition(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:
@@ -305,7 +307,19 @@ def _same_outcome(out: fr.Sentence, src: fr.Sentence, governed: set[int]) -> boo
         for f in src.frames
         if f.i in governed and not f.cond and f.agent and f.modal != fr.PLAIN
     }
-    return any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent)
+    if any((f.agent, f.modal, f.neg) in theirs for f in out.frames if not f.cond and f.agent):
+        return True
+    # "If you can't attend, let us know" for "... inform us ... if you're unable to attend": the same action in
+    # another verb of its group, with the same "not" (the letter's "and inform us" after "Please" parses plain).
+    # Only the verb the condition hangs on counts, not one inside it ("lose the right to pay"), on both sides.
+    acts = {
+        (f.group, f.neg)
+        for f in src.frames
+        if f.i in governed
+        and f.group not in w.LIGHT_VERBS
+        and any(c.dep_ == "advcl" and c.i not in governed for c in src.doc[f.i].children)
+    }
+    return any((f.group, f.neg) in acts for f in out.frames if f.conditions and not f.cond)
 
 
 def _leading_condition(src: fr.Sentence, verb) -> tuple[str, set[int]] | None:

@@ -111,7 +111,7 @@ def _dangling(last) -> bool:
         return (
             last.dep_ in ("prep", "mark")
             and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
-            and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "about", "through", "by", "down")
+            and last.lower_ not in ("in", "on", "up", "out", "back", "off", "over", "through", "down")
         )
     if last.lower_ == "have" and any(c.dep_ == "nsubj" for c in last.children):
         return False  # "the information we already have": a verb with its subject ends a clause
@@ -258,7 +258,8 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
                     return
         # 2. A last word that needs more, where the letter goes on after the same two words.
         last = [t for t in out.doc if not t.is_punct]
-        if len(last) >= 2 and last[-1].lower_ in _NEEDS_MORE | {"you", "them"}:
+        # ("the date you must pay by": a relative clause ends on its preposition, as `_dangling` allows)
+        if len(last) >= 2 and last[-1].lower_ in _NEEDS_MORE | {"you", "them"} and not _stranded(last[-1]):
             pair = [last[-2].lower_, last[-1].lower_]
             for i in range(len(src.doc) - 2):
                 nxt = src.doc[i + 2]
@@ -340,6 +341,8 @@ def cut_against_letter(out: fr.Sentence, srcs: list[fr.Sentence], result: Assess
         nxt = out.doc[end + 1] if end + 1 < len(out.doc) else None
         if nxt is None or nxt.lower_ != "to" or nxt.dep_ != "aux":
             continue
+        if nxt.head.dep_ == "xcomp" and nxt.head.head.i == tok.i:
+            continue  # "you have agreed to pay": the "to ..." is the verb's own complement, not a purpose cut loose
         if any(g.group == f.group and _has_object(s.doc[g.i]) for s in srcs for g in s.frames):
             result.problems.append(
                 Problem(

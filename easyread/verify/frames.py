@@ -133,6 +133,9 @@ def _money(frame: Frame, tok, source_party) -> None:
         if g in w.MONEY_MAYBE and things & _ASKS_FOR_MONEY:
             # "We will send you a bill": a bill asks for money, so it goes from the one who gets the bill
             frame.payer, frame.payee = frame.payee, frame.payer
+        elif w.base(tok.text) == "incur" and frame.patient and not frame.agent:
+            # "action which will incur you further costs": the one the costs fall on pays them, to no one named
+            frame.payer, frame.payee = frame.patient, None
     else:
         if frame.passive:
             frame.payer, frame.payee = frame.patient or source_party, frame.agent
@@ -261,6 +264,10 @@ def _frames(doc) -> list[Frame]:
         group = w.verb_group(tok.text, particle)
         if group == "make" and any(c.lower_ == "sure" for c in tok.children):
             group = "ensure"  # "make sure" is "ensure"
+        elif group == "go" and _goes_to_something(tok):
+            group = w.verb_group(
+                "attend"
+            )  # "go to the hearing" is "attend the hearing": a "not" on one is lost on the other
         elif group == "take" and _into_account(tok):
             group = w.verb_group("include")  # "taken into account" is "counted", "included"
         elif group == "make":
@@ -353,6 +360,14 @@ def _attach_facts(doc, frames: list[Frame]) -> None:
 
 
 _PRONOUNS = {"it", "this", "that", "them", "these", "those"}
+
+
+def _goes_to_something(tok) -> bool:
+    """ "go to the court hearing", "go to your appointment": going to a named thing, said elsewhere "attend"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.tag_.startswith("NN") for p in c.children)
+        for c in tok.children
+    )
 
 
 def _into_account(tok) -> bool:

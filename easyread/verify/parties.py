@@ -68,7 +68,12 @@ def _done_so(f: fr.Frame, src_frames: list[fr.Frame]) -> bool:
     )
 
 
-def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment) -> None:
+def frame_problems(
+    out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment, glossed: str = ""
+) -> None:
+    """Who does what to whom, who pays whom, and opposite actions, frame by frame. `glossed`: the glossary's
+    explanations of the letter's terms that the sentence restates; they say a payment the letter's words only name
+    ("Council Tax" explained "Money you pay to the council each year")."""
     src_frames = [f for s in srcs for f in s.frames]
     seen: set[str] = set()
 
@@ -89,7 +94,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
                 continue
             if not same_kind and not out.question and not _done_so(f, src_frames):
-                missing = _money_unsaid(f, src_frames, " ".join(s.text for s in srcs))
+                missing = _money_unsaid(f, src_frames, " ".join([s.text for s in srcs] + [glossed]))
                 if missing:
                     add("money", f"The letter does not say {missing}; this sentence says {_flow(f)}.")
                     continue
@@ -114,7 +119,7 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
             continue
         if not same:
             continue
-        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f)
+        done_to = (f.patient or frozenset()) | (f.recipient or frozenset()) | _done_for(out, f) | _named_object(out, f)
         doer = f.agent or _named_subject(out, f)
         if f.group not in w.AGENT_FREE and doer and not f.weak and not out.question and done_to:
             # "Citizens Advice should contact you" for "You should contact Citizens Advice": the one who acts and
@@ -127,6 +132,23 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
                     f"this sentence says {who(doer)} {f.verb}, for or to {who_obj(done_to)}.",
                 )
                 continue
+        if (
+            f.group not in w.AGENT_FREE
+            and f.agent
+            and f.agent <= _CORE
+            and not f.weak
+            and not f.passive
+            and not out.question
+            and not (f.patient and f.patient & f.agent)
+            and all(_thing_does_it_to(srcs, s, f.agent) for s in same)
+        ):
+            # "You must tell HMRC how" for "This will tell you how": the one the letter's thing does it to now does it
+            s = same[0]
+            add(
+                "agent",
+                f'The letter says this is done to {who_obj(s.patient)} ("{quote(s.text)}"); this sentence says {who(doer)} {f.verb}.',
+            )
+            continue
         mine = _pronoun_patient(out, f)
         if mine and not out.question and f.group not in w.AGENT_FREE:
             # "a friend who helps us" for "someone who helps you": the one it is done to changed
@@ -156,7 +178,12 @@ def frame_problems(out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.S
         matched = _best(f, candidates)
         if not matched:
             continue
-        if not out.question and not f.purpose and not any(s.purpose for s in matched):
+        if (
+            not out.question
+            and not f.purpose
+            and not any(s.purpose for s in matched)
+            and not _said_in_condition(out, f, matched)
+        ):
             # ("You should keep active" for "It is important that you keep active": an order said as advice)
             clashes = [None if stance(f) in s.also else stance_clash(stance(s), stance(f)) for s in matched]
             if all(clashes):
@@ -228,6 +255,26 @@ def _named_subject(sentence: fr.Sentence, f: fr.Frame) -> frozenset | None:
     return frozenset("the " + w.stem(t.lower_) for t in names)
 
 
+def _thing_does_it_to(srcs: list[fr.Sentence], s: fr.Frame, party: frozenset) -> bool:
+    """The letter's verb has a thing for its subject ("This will tell you", "The form tells you"), not one of the
+    letter's parties, and `party` for its object."""
+    # (a payment is left to the money rules: "which will incur you costs" is you paying, said "you must pay")
+    if (s.agent and s.agent & _CORE) or s.passive or s.money or not s.patient or not party <= s.patient:
+        return False
+    sentence = next((x for x in srcs if s in x.frames), None)
+    return sentence is not None and any(c.dep_ == "nsubj" for c in sentence.doc[s.i].children)
+
+
+def _named_object(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
+    """ "You will ask the operators": a named object, by the name `_named_subject` gives a named doer, so a doer of the
+    letter's made the one it is done to is seen, whoever they are."""
+    return frozenset(
+        "the " + w.stem(c.lower_)
+        for c in sentence.doc[f.i].children
+        if c.dep_ in ("dobj", "dative") and c.tag_.startswith("NN")
+    )
+
+
 def _done_for(sentence: fr.Sentence, f: fr.Frame) -> frozenset:
     """ "settle the debt for you": the one the action is done for, who in the letter may be the one who does it."""
     found: set = set()
@@ -255,6 +302,18 @@ def _overlap(s: fr.Frame, f: fr.Frame, pronouns: bool = True) -> bool:
     for x in a:
         wide |= rel.RELATED.get(x, set())
     return bool(wide & b) or not (a and b)
+
+
+def _said_in_condition(out: fr.Sentence, f: fr.Frame, matched: list[fr.Frame]) -> bool:
+    """ "If you fail to pay ..., the court will make you pay it" for "If you fail to pay ..., the Council will apply
+    for a Liability Order": the letter's verb is in its condition, and this sentence's condition says it the same
+    way; the same verb again in what happens then is another act, not the condition's said the other way round."""
+    if f.cond or not all(s.cond for s in matched):
+        return False
+    return any(
+        g is not f and g.group == f.group and g.cond and not stance_clash(stance(matched[0]), stance(g))
+        for g in out.frames
+    )
 
 
 def _best(f: fr.Frame, candidates: list[fr.Frame]) -> list[fr.Frame]:

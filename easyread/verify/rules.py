@@ -94,7 +94,8 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result
     cut_against_letter(out, srcs, result)
-    frame_problems(out, srcs, ctx, result)
+    restated = _restated(sources, output, glossary)
+    frame_problems(out, srcs, ctx, result, glossed=" ".join(restated))
     consequence_alone(out, srcs, ctx, result)
     consequence_dropped(out, srcs, result)
     obligation_unconditional(out, srcs, ctx, result)
@@ -117,7 +118,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     place_moved(out, srcs, result)
     place_word_changed(out, srcs, result)
     payment_made_debt(out, srcs, result)
-    obligation_added(out, srcs, result, _explanations(support, f"{context} {output}", glossary))
+    obligation_added(out, srcs, result, _explanations(support, f"{context} {output}", glossary) + restated)
     offer_reversed(out, srcs, result)
     promised_on_contact(out, srcs, result)
     explanation_added(out, srcs, ctx, _glossary_support(support, glossary), result)
@@ -217,6 +218,44 @@ def _explanations(text: str, output: str, glossary) -> list[str]:
         return [e.explanation for e in glossary.terms_in(text) if e.term.casefold() in named]
     except Exception:  # see _glossary_support
         return []
+
+
+def _restated(sources: list[str], output: str, glossary) -> list[str]:
+    """The glossary's explanations of the letter's terms that the sentence restates in its own order ("A paper from
+    the court says you must pay the money you owe" for "Liability order"), without naming the term: most of its
+    words of substance are the explanation's."""
+    from easyread.documents.sentences import split_block_text
+
+    if glossary is None or not sources:
+        return []
+    mine = w.content_stems(output)
+    if len(mine) < 2:
+        return []
+    try:
+        entries = glossary.terms_in(" ".join(sources))
+    except Exception:  # see _glossary_support
+        return []
+    text = " ".join(sources)
+    found = []
+    for e in entries:
+        if _qualified(e.term, text, mine) or 3 * len(mine & w.content_stems(e.explanation)) < 2 * len(mine):
+            continue
+        # It must say what the thing is (the explanation's first sentence, "A paper from the court."), or it is the
+        # explanation's order said to the reader bare ("You must leave your home."), which the letter does not give.
+        what = w.content_stems(split_block_text(e.explanation)[0])
+        if 3 * len(what & mine) >= 2 * len(what):
+            found.append(e.explanation)
+    return found
+
+
+def _qualified(term: str, text: str, said: set[str]) -> bool:
+    """ "Suspended Possession Order": the letter's term has a word of substance before it that the sentence does not
+    say, so the glossary's "Possession Order" ("you must leave your home") is not what the letter names."""
+    for m in re.finditer(re.escape(term), text, re.IGNORECASE):
+        before = re.findall(r"[A-Za-z’']+", text[: m.start()])[-1:]
+        if before and w.content_stems(before[0]) and not w.content_stems(before[0]) & said:
+            return True
+    return False
 
 
 def _context_sentences(context: str, last: int = 3) -> list[str]:

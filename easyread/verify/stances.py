@@ -155,7 +155,10 @@ def _enabled(frame: fr.Frame) -> str:
     makes certain is that someone else can act, so its stance, set against that act, is "can"."""
     from easyread.verify import words as w
 
-    if stance(frame) == "will" and frame.group in {w.verb_group(x) for x in _ENABLING}:
+    # The verb's base, not its group: "let" is grouped with "tell" (for "let us know"), and "This will tell you how"
+    # is a promise to tell, not a "can".
+    groups = {w.verb_group(x) for x in _ENABLING if x != "let"}
+    if stance(frame) == "will" and (w.base(frame.verb) in _ENABLING or frame.group in groups):
         return "can"
     return stance(frame)
 
