@@ -1,6 +1,6 @@
 """Faithfulness, readability and throughput of the rewriter, beside a naive baseline.
 
-    python -m easyread_bench.rewriter [--letters DIR] [--first N] [--model embedded|embedded-fast]
+    python -m easyread_bench.rewriter [--letters DIR] [--first N] [--model embedded|embedded-fast|embedded-openvino]
         [--baseline-paragraphs K] [--json FILE] [--samples N]
 
 The pipeline rewrites every letter of a folder of .txt letters (our set,
@@ -150,7 +150,9 @@ def run(args: list[str] | None = None) -> dict:
     )
     parser.add_argument("--first", type=int, default=None, help="Use the first N letters only.")
     parser.add_argument(
-        "--model", default="embedded", help="Model spec (embedded, embedded-fast, transformers:///path)."
+        "--model",
+        default="embedded",
+        help="Model spec (embedded, embedded-fast, embedded-openvino, transformers:///path, openvino:///path).",
     )
     parser.add_argument(
         "--baseline-paragraphs", type=int, default=4, help="Paragraphs the batch-1 baseline rewrites (0: skip)."
@@ -184,7 +186,8 @@ def run(args: list[str] | None = None) -> dict:
     engine = get_engine(opts.model, settings)
     engine.generate([[{"role": "user", "content": "Say hello."}]], Sampling(max_new_tokens=2))  # load weights now
     glossary = load_default_glossary()
-    print(machine_line(("torch", "transformers", "spacy", "wordfreq")), flush=True)
+    runtime = ("openvino-genai",) if "openvino" in opts.model else ()
+    print(machine_line(("torch", "transformers", "spacy", "wordfreq", *runtime)), flush=True)
     print(
         f"model: {opts.model} ({getattr(engine, 'name', '?')}), letters: {len(letters)}, "
         f"batch {settings['REWRITE_BATCH_SIZE']}, repair rounds {settings['REWRITE_REPAIR_ROUNDS']}, "

@@ -17,11 +17,14 @@ import logging
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from easyread.engines.base import Chat, ChatTokenizerEngine, EngineError, GenerationStats, Sampling
+from easyread.engines.base import Chat, ChatTokenizerEngine, EngineError, GenerationStats, Occupancy, Sampling
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +133,12 @@ class OpenVINOEngine(ChatTokenizerEngine):
         # At most this many replies are written at once; the next waiting prompt takes a finished row.
         self.batch_size = max(1, int(batch_size))
         self.dtype = "int8 weights (OpenVINO)"
+        # The shared engine queue refills this engine's rows across callers (False: it runs rounds instead).
+        self.continuous = True
         self.stats = GenerationStats()
         self._lock = threading.Lock()  # one generation at a time: the cores are already all busy
         self._next_id = 0
+        self._stops: set[int] | None = None
 
     def load(self) -> tuple[Any, Any]:
         """Load the model now (otherwise it loads on first use)."""
@@ -154,61 +160,147 @@ class OpenVINOEngine(ChatTokenizerEngine):
         """One reply per chat, each with its own Sampling; `on_done(count)` as replies finish."""
         if not prompts:
             return []
-        pipeline, tokenizer = self.load()
-        encoded = [self._encode(tokenizer, chat) for chat in prompts]
-        stops = stop_ids(tokenizer, self.path)
+        encoded, _, picks = self.prepare_rows(prompts, samplings)
+        outputs: list[list[int]] = [[] for _ in encoded]
+        finished = 0
+
+        def done_with(index: int) -> Callable[[list[int]], None]:
+            def done(tokens: list[int]) -> None:
+                nonlocal finished
+                outputs[index] = tokens
+                finished += 1
+                if on_done:
+                    on_done(finished)
+
+            return done
+
         with self._lock:
             started = time.perf_counter()
-            outputs = self._run(pipeline, encoded, samplings, stops, on_done)
+            decoder = self.open_decoder()
+            for index in self.row_order(encoded):
+                decoder.add(encoded[index], samplings[index].max_new_tokens, done_with(index), pick=picks[index])
+            while decoder.busy:
+                decoder.step()
             self.stats.seconds += time.perf_counter() - started
+            self.stats.occupancy.add(decoder.occupancy)
         self.stats.prompts += len(prompts)
-        self.stats.prompt_tokens += sum(len(e) for e in encoded)
         self.stats.generated_tokens += sum(len(ids) for ids in outputs)
-        self.stats.batches += 1
-        return [
-            tokenizer.decode([t for t in ids if t not in stops], skip_special_tokens=True).strip() for ids in outputs
-        ]
+        return [self.reply_text(ids) for ids in outputs]
 
-    def _run(
-        self,
-        pipeline: Any,
-        encoded: list[list[int]],
-        samplings: list[Sampling],
-        stops: set[int],
-        on_done: Callable[[int], None] | None,
-    ) -> list[list[int]]:
-        import numpy as np
-        import openvino
-        import openvino_genai
+    # The shared engine queue (engines/shared.py) runs one decoder for every letter's prompts through these,
+    # as for the transformers engine, so a row freed by one stage is taken by the next prompt of any stage.
+    def open_decoder(self) -> RequestDecoder:
+        """A refilling decoder on this engine's pipeline, for a caller that keeps adding prompts to it."""
+        pipeline, tokenizer = self.load()
+        return RequestDecoder(pipeline, slots=self.batch_size, stops=stop_ids(tokenizer, self.path), engine=self)
 
-        # Longest first, as in the transformers engine: the long prompts do not end up alone at the end.
-        waiting = sorted(range(len(encoded)), key=lambda i: -len(encoded[i]))
-        running: dict[int, Any] = {}
-        outputs: list[list[int]] = [[] for _ in encoded]
-        done = 0
-        while waiting or running:
-            while waiting and len(running) < self.batch_size:
-                index = waiting.pop(0)
-                tokens = openvino.Tensor(np.array([encoded[index]], dtype=np.int64))
-                running[index] = pipeline.add_request(self._request_id(), tokens, _config(samplings[index], stops))
-            pipeline.step()
-            for index, handle in list(running.items()):
-                status = handle.get_status()
-                if status == openvino_genai.GenerationStatus.RUNNING:
-                    continue
-                if status != openvino_genai.GenerationStatus.FINISHED:
-                    raise EngineError("The OpenVINO engine stopped a reply before it was finished. Try again.")
-                results = handle.read_all()
-                outputs[index] = list(results[0].generated_ids) if results else []
-                del running[index]
-                done += 1
-                if on_done:
-                    on_done(done)
-        return outputs
+    @contextmanager
+    def serving(self):
+        """The block a decoder's steps run in (nothing to set up for OpenVINO)."""
+        yield
+
+    def prepare_rows(self, prompts: list[Chat], samplings: list[Sampling]) -> tuple[list, list, list]:
+        """(token ids, refill group, own Sampling or None for greedy) per chat.
+
+        One group for all: the pipeline's prefix cache finds shared starts by itself."""
+        _, tokenizer = self.load()
+        encoded = [self._encode(tokenizer, chat) for chat in prompts]
+        return encoded, [0] * len(encoded), [None if s.temperature <= 0 else s for s in samplings]
+
+    def row_order(self, encoded: list[list[int]]) -> list[int]:
+        """Longest first, as in the transformers engine: the long prompts do not end up alone at the end."""
+        return sorted(range(len(encoded)), key=lambda i: -len(encoded[i]))
+
+    def reply_text(self, tokens: list[int]) -> str:
+        """A row's generated tokens as text, without its stop token."""
+        _, tokenizer = self.load()
+        if self._stops is None:
+            self._stops = stop_ids(tokenizer, self.path)
+        return tokenizer.decode([t for t in tokens if t not in self._stops], skip_special_tokens=True).strip()
 
     def _request_id(self) -> int:
         self._next_id += 1
         return self._next_id
+
+
+class RequestDecoder:
+    """OpenVINO's continuous-batching pipeline behind the interface of `continuous.Decoder`.
+
+    `add` queues a prompt, `step` hands waiting prompts to free rows and runs one pipeline step,
+    and each prompt's `done(tokens)` is called when its reply ends. Where the time went is counted
+    in `occupancy` as the transformers engine counts it, with one difference: OpenVINO reads prompt
+    chunks and decodes running rows in the same step, so a step that still reads any prompt counts
+    as prefill (prefill_seconds) and only steps that just decode count as decode_seconds. Every
+    step counts in `steps`, with the rows that write a token in it.
+    """
+
+    def __init__(self, pipeline: Any, *, slots: int, stops: set[int], engine: OpenVINOEngine) -> None:
+        self.pipeline = pipeline
+        self.slots = slots
+        self.stops = set(stops)
+        self.engine = engine
+        self.waiting: deque[tuple[list[int], Sampling, Callable[[list[int]], None]]] = deque()
+        # request -> (handle, done, whether it has written its first token, i.e. finished reading its prompt)
+        self.running: dict[int, list] = {}
+        self.occupancy = Occupancy(slots=slots)
+
+    def add(
+        self,
+        tokens: list[int],
+        budget: int,
+        done: Callable[[list[int]], None],
+        *,
+        group: Any = 0,
+        pick: Sampling | None = None,
+    ) -> None:
+        """Queue one prompt (`pick`: its Sampling, None for greedy); `done(tokens)` when it ends."""
+        self.waiting.append((tokens, replace(pick or Sampling(), max_new_tokens=budget), done))
+
+    @property
+    def busy(self) -> bool:
+        """True while any prompt waits or runs."""
+        return bool(self.waiting or self.running)
+
+    def step(self) -> None:
+        """Give free rows to waiting prompts, then run one pipeline step and hand finished replies back."""
+        import numpy as np
+        import openvino
+        import openvino_genai
+
+        counted = self.occupancy
+        while self.waiting and len(self.running) < self.slots:
+            tokens, sampling, done = self.waiting.popleft()
+            tensor = openvino.Tensor(np.array([tokens], dtype=np.int64))
+            request = self.engine._request_id()
+            handle = self.pipeline.add_request(request, tensor, _config(sampling, self.stops))
+            self.running[request] = [handle, done, False]
+            counted.prefill_tokens += len(tokens)
+            self.engine.stats.prompt_tokens += len(tokens)
+        reading = sum(1 for _, _, writing in self.running.values() if not writing)
+        writing = len(self.running) - reading
+        started = time.perf_counter()
+        self.pipeline.step()
+        elapsed = time.perf_counter() - started
+        counted.steps += 1
+        counted.row_steps += writing
+        counted.full_steps += writing == self.slots
+        if reading:
+            counted.prefills += 1
+            counted.prefill_seconds += elapsed
+            self.engine.stats.batches += 1
+        else:
+            counted.decode_seconds += elapsed
+        for request, entry in list(self.running.items()):
+            handle, done, _ = entry
+            status = handle.get_status()
+            if status == openvino_genai.GenerationStatus.RUNNING:
+                entry[2] = entry[2] or handle.can_read()
+                continue
+            del self.running[request]
+            if status != openvino_genai.GenerationStatus.FINISHED:
+                raise EngineError("The OpenVINO engine stopped a reply before it was finished. Try again.")
+            results = handle.read_all()
+            done(list(results[0].generated_ids) if results else [])
 
 
 def _config(sampling: Sampling, stops: set[int]) -> Any:

@@ -204,6 +204,38 @@ def test_openvino_engine_matches_the_transformers_engine(tiny_openvino_dir, tiny
     assert engine.stats.generated_tokens <= 2 + 12
 
 
+def test_shared_queue_refills_the_real_openvino_pipeline(tiny_openvino_dir, chats):
+    """Two callers through one SharedEngine get the replies the engine gives each alone, from one running decoder."""
+    import threading
+
+    from easyread.engines.openvino_engine import OpenVINOEngine
+    from easyread.engines.shared import SharedEngine
+
+    sampling = Sampling(max_new_tokens=10)
+    engine = OpenVINOEngine(tiny_openvino_dir, batch_size=2, properties=EXACT)
+    expected = engine.generate(chats, sampling)
+    engine.stats.reset()
+    results = {}
+    with SharedEngine(engine) as shared:
+        assert shared.refills
+        callers = {"first": (shared.for_caller(), chats[:3]), "second": (shared.for_caller(), chats[3:])}
+
+        def run(name):
+            caller, prompts = callers[name]
+            with caller:
+                results[name] = caller.generate(prompts, sampling)
+
+        threads = [threading.Thread(target=run, args=(name,)) for name in callers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert results["first"] + results["second"] == expected
+    counted = engine.stats.occupancy
+    assert counted.steps > 0 and counted.prefill_tokens == engine.stats.prompt_tokens > 0
+    assert counted.row_steps <= 2 * counted.steps and counted.decode_seconds > 0
+
+
 def test_openvino_engine_samples_repeatably_with_a_seed(tiny_openvino_dir, chats):
     from easyread.engines.openvino_engine import OpenVINOEngine
 
