@@ -12,7 +12,11 @@ rules against the letter's sentence. `steps` lists the cuts of a sentence, bolde
 * a condition that ends a sentence is asked right before the clause it governs;
 * "If X, A and B" becomes "If X, A." "If X, B.";
 * two verbs of one subject ("The NHS is no longer offering X and is extending Y") become two sentences;
-* then the cuts of `easyread.verify.phrase_cuts` (lists, asides, contact routes, purposes, relative clauses);
+* a condition of two parts ("If you are unable to pay and would like to talk, please ...") is asked as two
+  questions, the second starting "And" (`easyread.verify.clause_cuts.and_questions`);
+* then the cuts of `easyread.verify.clause_cuts` (consequences joined by "or", alternatives, purposes of a
+  relative clause, "that may ..." clauses, a "With the cost of ..." lead) and of `easyread.verify.phrase_cuts`
+  (lists, asides, contact routes, purposes, relative clauses);
 * last, two main clauses joined by "and" / "but" / ";" become two sentences (`split_clauses`).
 """
 
@@ -35,7 +39,7 @@ def words(text: str) -> int:
 
 def steps(sentence: str):
     """Each way to cut `sentence` once, boldest first, as lists of pieces (at least one piece changed)."""
-    from easyread.verify import phrase_cuts
+    from easyread.verify import clause_cuts, phrase_cuts
 
     plain = no_lead_in(sentence)
     if plain != sentence:
@@ -46,6 +50,12 @@ def steps(sentence: str):
     asked = _condition_first(sentence)
     if asked:
         yield asked[0] + [asked[1]]
+        # The action whole may read as garbled to the meaning rules ("the packages the Council has introduced to
+        # help ..." parsed apart from its condition) where the action cut further does not.
+        for cut in clause_cuts.CUTS:
+            parts = cut(asked[1])
+            if parts:
+                yield asked[0] + parts
     for cut in (
         _writing_because,
         _concession,
@@ -54,6 +64,7 @@ def steps(sentence: str):
         _which,
         _trailing_condition,
         _shared_subject,
+        *clause_cuts.CUTS,
         *phrase_cuts.CUTS,
     ):
         parts = cut(sentence)
@@ -120,6 +131,10 @@ _AUX = {
 }
 
 
+# An action that asks the reader to do something: after two questions it needs no "Then" to say it is for them.
+_REQUEST = re.compile(r"^(please|call|phone|ring|contact|tell|let|speak|email|write)\b", re.I)
+
+
 def _condition_first(sentence: str) -> tuple[list[str], str] | None:
     """'If you are unable to come, please call us.' → (['Are you unable to come?'], 'Please call us.')."""
     match = re.match(r"^(if|when)\s+", sentence, re.I)
@@ -137,6 +152,11 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
     if re.search(r"\b(not|never|no longer)\b|n't\b", condition, re.I):
         return None  # "Do you not pay within seven days?" reads as a reproach, not the letter's condition
     joined = [p for p in _CONDITION_OR.split(condition) if p.strip()]
+    from easyread.verify.clause_cuts import and_questions
+
+    both = and_questions(condition) if len(joined) == 1 and _REQUEST.match(action) else None
+    if both:
+        return both, action[:1].upper() + action[1:].rstrip(".") + "."
     asked = [question(p) for p in joined]
     if any(q is None for q in asked):
         return None
@@ -406,6 +426,9 @@ def split_clauses(sentence: str) -> list[str]:
             continue  # "pay and send the form": one subject, one sentence
         start = conj.left_edge.i
         cc = [c for c in root.children if c.dep_ in ("cc", "punct") and c.i < start]
+        if any(c.lower_ in ("or", "nor") for c in cc if c.i > root.i):
+            # "Pay by 4 June or you may have to pay court costs": cut, the consequence would stand alone.
+            return [sentence]
         cut_at = min((c.i for c in cc if c.i > root.i and all(not (c.i < x.i < start) for x in roots)), default=start)
         if cut_at > 0:
             cuts.append((cut_at, start))
