@@ -27,6 +27,8 @@ from easyread.checks.nlp import parse
 from easyread.verify import words as w
 from easyread.verify.cuts import CONDITIONAL, question, tidy, words
 
+_NEGATION = re.compile(r"\b(not|never|no|nor|cannot)\b|n't\b", re.I)
+
 # What the letter asks the reader to do: a consequence joined by "or" is what happens if they do not.
 _ASKED = re.compile(r"\b(you\s+(must|should|need\s+to|have\s+to|will\s+need\s+to)|please)\b", re.I)
 _OR_ELSE = re.compile(r",?\s+or\s+(else\s+)?(?=\w)", re.I)
@@ -38,7 +40,7 @@ _CONSEQUENCE_MODALS = {"may", "might", "will", "could", "would"}
 def _or_else(sentence: str) -> list[str] | None:
     """'You should contact the Council immediately or you may still be at risk for court costs.' → 'You should
     contact the Council immediately.' 'If you do not, you may still be at risk for court costs.'"""
-    if re.search(r"\b(either|whether|not|never|no|nor)\b|n't\b", sentence, re.I):
+    if re.search(r"\b(either|whether)\b", sentence, re.I) or _NEGATION.search(sentence):
         # "You must not park here or we will fine you": "If you do not" would say the reverse.
         return None
     for match in _OR_ELSE.finditer(sentence):
@@ -210,7 +212,7 @@ def _condition_before_means(sentence: str) -> list[str] | None:
     if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
     head, condition = match.group("head"), match.group("condition")
-    if re.search(r"\d|\b(and|or|if|not|never)\b|n't\b", condition, re.I) or words(head) < 3:
+    if re.search(r"\d|\b(and|or|if)\b", condition, re.I) or _NEGATION.search(condition) or words(head) < 3:
         return None
     asked = question(condition)
     if asked is None:
@@ -230,7 +232,7 @@ def _either_by(sentence: str) -> list[str] | None:
     'We can help you by telling you about benefits.' 'Or we can help you by referring you for advice.' 'Or we can
     help you by making an agreement.': ways joined by "or" (not "and", which the letter means together)."""
     match = re.match(r"^(?P<head>.+?\bby)\s+(?:either\s+)?(?P<ways>\w+ing\b.+)$", sentence, re.I)
-    if not match or re.search(r"\b(not|never|no)\b|n't\b", match.group("head"), re.I):
+    if not match or _NEGATION.search(match.group("head")):
         return None
     head, ways = match.group("head"), match.group("ways").rstrip(" .")
     if any(t.lower_ in CONDITIONAL for t in parse(head)) or words(head) < 3:

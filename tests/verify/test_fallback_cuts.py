@@ -7,8 +7,9 @@ import pytest
 from easyread.checks.facts import compare_facts
 from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
+from easyread.verify import clause_cuts as cc
 from easyread.verify import phrase_cuts as pc
-from easyread.verify.cuts import question, steps
+from easyread.verify.cuts import question, split_clauses, steps
 from easyread.verify.fallback import _faithful, conservative, shorten
 
 
@@ -467,3 +468,162 @@ def test_a_condition_put_with_should_is_asked_as_an_if_condition(glossary):
     # "Should we not hear from you" has no plain "if" form that keeps its words ("If we not hear ..."): not made.
     cuts = list(steps("Should we not hear from you by Friday, we will close your claim and write to you."))
     assert not any(parts[0].lower().startswith("if we") for parts in cuts)
+
+
+# easyread.verify.clause_cuts on sentences of the real letters: each piece says its link to the one before it.
+LINKED = {
+    # Hackney letter 08: two parts of one condition, asked as two questions, the second with "And".
+    (
+        "If you are unable to settle your account in full and would like to discuss your arrears or to arrange an "
+        "instalment plan, please contact our Leasehold Services team on 020 8356 2299."
+    ): [
+        "Are you unable to settle your account in full?",
+        "And would you like to discuss your arrears or to arrange an instalment plan?",
+        "Please contact our Leasehold Services team on 020 8356 2299.",
+    ],
+    # Hackney letter 01: the purpose of "the Council has introduced" said with its doer and its thing.
+    (
+        "If you are in financial difficulty, you may qualify for some of the other support packages the Council has "
+        "introduced to help those who are affected by the pandemic."
+    ): [
+        "Are you in financial difficulty?",
+        "You may qualify for some of the other support packages the Council has introduced.",
+        "The Council has introduced these packages to help those who are affected by the pandemic.",
+    ],
+    # Hackney letter 01: the condition asked first, then one way of helping each, joined by "Or".
+    (
+        "We can help you if you are struggling financially by either telling you about benefits you might be "
+        "entitled to, referring you for budgeting support or debt advice or making an affordable repayment agreement."
+    ): [
+        "Are you struggling financially?",
+        "We can help you by telling you about benefits you might be entitled to.",
+        "Or we can help you by referring you for budgeting support or debt advice.",
+        "Or we can help you by making an affordable repayment agreement.",
+    ],
+    # Hackney letter 08: "proceedings that may result in ..." named again.
+    "This would include issuing further and stronger legal proceedings that may result in you losing your home.": [
+        "This would include issuing further and stronger legal proceedings.",
+        "These proceedings may result in you losing your home.",
+    ],
+    # Hackney letter 01: the question the letter asks, asked.
+    (
+        "As you have recently missed some rent payments, I am writing to ask whether there is anything we can do to "
+        "support you during this difficult time."
+    ): [
+        "You have recently missed some rent payments.",
+        "So I am writing to ask this.",
+        "Is there anything we can do to support you during this difficult time?",
+    ],
+    # Hackney letter 08: what happens if the reader does not do what is asked, with its link.
+    (
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, you "
+        "should contact the Council immediately or you may still be at risk for court costs."
+    ): [
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, you "
+        "should contact the Council immediately.",
+        "If you do not, you may still be at risk for court costs.",
+    ],
+    # Hackney letter 02: the cost the lead names, then what the council does because of it (the first piece is
+    # still long: it is the letter's own list).
+    (
+        "With the additional cost of supporting our vulnerable residents as well as maintaining existing services to "
+        "manage our homes and protect our estates for future generations, we are continuing to ask residents to pay "
+        "their rent wherever they can."
+    ): [
+        "We have the additional cost of supporting our vulnerable residents as well as maintaining existing services "
+        "to manage our homes and protect our estates for future generations.",
+        "So we are continuing to ask residents to pay their rent wherever they can.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(LINKED))
+def test_clauses_are_cut_with_their_links(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == LINKED[source]
+    assert _faithful(source, out, glossary)
+    comparison = compare_facts(source, " ".join(out))
+    assert not comparison.lost and not comparison.invented, comparison.to_dict()
+    # Every piece but the "With ..." lead's list and the 'Should you ...' condition is at 15 words or fewer.
+    assert sum(len(p.split()) > 15 for p in out) <= 1
+
+
+def test_an_or_consequence_is_what_happens_if_you_do_not(glossary):
+    assert cc._or_else(
+        "Please pay the full amount of your rent arrears by 4 June 2026 or we will apply to the court for a "
+        "possession order."
+    ) == [
+        "Please pay the full amount of your rent arrears by 4 June 2026.",
+        "If you do not, we will apply to the court for a possession order.",
+    ]
+
+
+# Clause cuts that must NOT be made, each with the reason.
+NOT_LINKED = {
+    # Under a negation "If you do not" would say the reverse of the letter.
+    "negated request": ("You must not park in this bay or we will issue a penalty charge notice to you.", cc._or_else),
+    # Another way to do it, not a consequence.
+    "or another way": ("Please call us on 020 8356 3100 or you may write to us at the address above.", cc._or_else),
+    # Nothing asked of the reader: "can ... or ..." are alternatives.
+    "nothing asked": ("You can pay your rent online or you can pay it at the Hackney Service Centre.", cc._or_else),
+    # "all residents that may rent a garage": a limit, not more about the residents.
+    "limited that": ("Rent change letters were posted to all residents that may rent a garage from us.", cc._that_may),
+    # A condition would not reach the second sentence.
+    "condition over that": (
+        "We will write to you if there are changes to the rules that may affect you.",
+        cc._that_may,
+    ),
+    # "this anything" says nothing.
+    "anything we can do": (
+        "I am writing to ask whether there is anything we can do to support you during this difficult time.",
+        cc._relative_purpose,
+    ),
+    # Ways joined by "and" are meant together.
+    "ways with and": (
+        "You can keep your account up to date by paying on time and telling us about changes.",
+        cc._either_by,
+    ),
+    # "You cannot pay by A or B": "Or you cannot pay by B" would not say it.
+    "negated ways": ("You cannot pay your rent by sending cash or leaving cheques at the office.", cc._either_by),
+    # "With your permission" is a condition, not a cost.
+    "with permission": ("With your permission, we will talk to your landlord about your rent payments.", cc._with_cost),
+    # "whether X or Y" asks which, not yes or no.
+    "whether or": ("I am writing to ask whether you would like to pay by card or by cheque.", cc._ask_whether),
+    # Two conditions in the middle: both must hold.
+    "two mid conditions": (
+        "We can help you if you are struggling and your landlord agrees by talking to them for you.",
+        cc._condition_before_means,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_LINKED))
+def test_clause_cuts_that_would_change_the_meaning_are_not_made(name):
+    sentence, cut = NOT_LINKED[name]
+    assert cut(sentence) is None
+
+
+def test_two_clauses_joined_by_or_are_not_split_into_two_plain_sentences():
+    # Cut at "or", the consequence stood alone: "You may have to pay court costs."
+    sentence = "Please pay the full amount by 4 June or you may have to pay court costs."
+    assert split_clauses(sentence) == [sentence]
+    assert split_clauses("You must pay your rent every week and we will check your account every month.") == [
+        "You must pay your rent every week.",
+        "We will check your account every month.",
+    ]
+
+
+def test_a_two_part_condition_is_asked_as_two_questions_only_before_a_request():
+    assert cc.and_questions("you are unable to pay in full and would like more time") == [
+        "Are you unable to pay in full?",
+        "And would you like more time?",
+    ]
+    # A second subject is not "and would": no second question made from the first's subject.
+    assert cc.and_questions("you pay your rent and your landlord is happy") is None
+    # Before a consequence (not a request), the two questions are not made: the consequence would stand alone.
+    pieces = list(steps("If you are unable to pay in full and would like more time, we will write to you again."))
+    assert not any("And would you like more time?" in cut for cut in pieces)
+
+
+def test_cannot_is_a_negation_for_the_clause_cuts():
+    assert cc._or_else("You cannot park in this bay or we will issue a penalty charge notice to you.") is None
