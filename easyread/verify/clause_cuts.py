@@ -13,6 +13,7 @@ None when it does not apply:
 * "... proceedings that may result in X" becomes "These proceedings may result in X.";
 * "... the packages the Council has introduced to help X" becomes "The Council has introduced these packages to
   help X.";
+* "If you do not X, Y" becomes "Do you X?" "If not, Y.";
 * "I am writing to ask whether X" becomes "I am writing to ask this." and X asked as a question;
 * "With the cost of X, we ..." becomes "We have the cost of X." "So we ...";
 * "We can help you if you are struggling by telling ..." asks the condition first;
@@ -25,9 +26,9 @@ import re
 
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
-from easyread.verify.cuts import CONDITIONAL, question, tidy, words
+from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, question, tidy, words
 
-_NEGATION = re.compile(r"\b(not|never|no|nor|cannot)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no|nor|cannot|nothing|none|nobody|neither)\b|n't\b", re.I)
 
 # What the letter asks the reader to do: a consequence joined by "or" is what happens if they do not.
 _ASKED = re.compile(r"\b(you\s+(must|should|need\s+to|have\s+to|will\s+need\s+to)|please)\b", re.I)
@@ -270,4 +271,39 @@ def _ask_whether(sentence: str) -> list[str] | None:
     return [tidy(f"{match.group('head')} this"), asked] if asked else None
 
 
-CUTS = (_ask_whether, _or_else, _with_cost, _condition_before_means, _either_by, _that_may, _relative_purpose)
+_NOT_HELPER = re.compile(
+    r"^(?P<subject>you|we|they|i|it|the\s+\w+|your\s+\w+)\s+(?:(?P<helper>do|does|did|can|is|are|was|were|have|has|will)"
+    r"\s*(?:not|n't)|(?P<cannot>cannot|can't)|(?P<wont>won't))\s+(?P<rest>\w.*)$",
+    re.I,
+)
+
+
+def _if_not(sentence: str) -> list[str] | None:
+    """'If you do not pay the amount within seven days, we will ask the court to issue a summons.' → 'Do you pay the
+    amount within seven days?' 'If not, we will ask the court to issue a summons.': the condition asked without its
+    "not" and the consequence kept with "If not" (asked as "Do you not pay ...?", it reads as a reproach)."""
+    from easyread.verify.phrase_cuts import _main_clause
+
+    doc = parse(sentence)
+    if len(doc) < 6 or doc[0].lower_ != "if" or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if clause.dep_ != "advcl" or root is None or root.i <= clause.right_edge.i:
+        return None
+    condition = doc[1 : clause.right_edge.i + 1].text.strip(" ,")
+    main = re.sub(r"^(then)\b\s*", "", doc[clause.right_edge.i + 1 :].text.strip(" ,"), flags=re.I)
+    match = _NOT_HELPER.match(condition)
+    if not match or re.search(r"\b(and|or|but|unless|if|whether)\b", condition, re.I):
+        return None  # "if you do not pay and do not call us": two conditions, not one to ask
+    if _NEGATION.search(match.group("rest")) or not _main_clause(main) or words(main) < 3:
+        return None
+    helper = "can" if match.group("cannot") else "will" if match.group("wont") else match.group("helper")
+    asked = question(f"{match.group('subject')} {helper} {match.group('rest')}")
+    if asked is None:
+        return None
+    lower = main.split()[0].lower() in _FOLLOWING and not main[:2].isupper()
+    return [asked, tidy(f"If not, {main[:1].lower() + main[1:] if lower else main}")]
+
+
+CUTS = (_ask_whether, _if_not, _or_else, _with_cost, _condition_before_means, _either_by, _that_may, _relative_purpose)

@@ -413,6 +413,8 @@ _FOLLOWING = {"you", "we", "it", "they", "this", "that", "the", "a", "an", "your
 
 def split_clauses(sentence: str) -> list[str]:
     """The sentence cut at its main clause boundaries, or whole when a cut could change its meaning."""
+    if re.match(r"^(if|then|or)\b", sentence, re.I):
+        return [sentence]  # "If not, A and B": cut, B would lose its link to the condition
     doc = parse(sentence)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or any(t.dep_ == "mark" and t.lower_ in CONDITIONAL for t in doc):

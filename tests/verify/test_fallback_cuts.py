@@ -273,7 +273,9 @@ EACH = {
         "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
         "Notice of Debt Registration is sent."
     ): [
-        "If you do not pay the charge, it is registered as a debt in the County Court.",
+        # The first piece (16 words) is cut once more: its condition asked, "If not" keeping the link.
+        "Do you pay the charge?",
+        "If not, it is registered as a debt in the County Court.",
         "If you do not pay the charge, a court fee is added.",
         "If you do not pay the charge, a Notice of Debt Registration is sent.",
     ],
@@ -281,8 +283,8 @@ EACH = {
         "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
         "you and this could result in you losing your home."
     ): [
-        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action "
-        "against you.",
+        "Do you keep to a repayment agreement to repay your arrears?",
+        "If not, the Council may take legal action against you.",
         "This could result in you losing your home.",
     ],
 }
@@ -293,7 +295,7 @@ def test_a_condition_is_said_with_each_of_its_consequences(source, glossary):
     out = [line for line in conservative([source], glossary) if '" means: ' not in line]
     assert out == EACH[source]
     assert _faithful(source, out, glossary)
-    assert all(len(p.split()) <= 15 for p in out[1:])
+    assert all(len(p.split()) <= 15 for p in out)
 
 
 def test_a_condition_is_not_said_with_alternatives_or_a_second_condition():
@@ -627,3 +629,42 @@ def test_a_two_part_condition_is_asked_as_two_questions_only_before_a_request():
 
 def test_cannot_is_a_negation_for_the_clause_cuts():
     assert cc._or_else("You cannot park in this bay or we will issue a penalty charge notice to you.") is None
+
+
+# A negated condition: asked without its "not", the consequence kept with "If not" (holdout and Hackney letters).
+IF_NOT = {
+    (
+        "If you do not pay the amount shown on the reminder within seven days, we will ask the magistrates' court to "
+        "issue a summons."
+    ): [
+        "Do you pay the amount shown on the reminder within seven days?",
+        "If not, we will ask the magistrates' court to issue a summons.",
+    ],
+    "If you can't pay the money back at the rate we set, you should contact us.": [
+        "Can you pay the money back at the rate we set?",
+        "If not, you should contact us.",
+    ],
+    "If you do not keep to the terms as ordered by the Court, your case will be restored back to Court.": [
+        "Do you keep to the terms as ordered by the Court?",
+        "If not, your case will be restored back to Court.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(IF_NOT))
+def test_a_negated_condition_is_asked_and_its_consequence_says_if_not(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == IF_NOT[source]
+    assert _faithful(source, out, glossary)
+    assert not compare_facts(source, " ".join(out)).lost
+
+
+def test_a_negated_condition_of_two_parts_or_a_double_negation_is_not_asked():
+    # Both must hold: one question would drop the other.
+    assert cc._if_not("If you do not pay your rent and do not call us, we will apply to the court.") is None
+    # "Do you pay nothing?" is not the letter's "not pay nothing" made plain.
+    assert cc._if_not("If you do not pay nothing at all this month, we will write to you again.") is None
+    # "If not, A and B": a clause split would leave B without its link.
+    assert split_clauses("If not, we will write to you and we will apply to the court.") == [
+        "If not, we will write to you and we will apply to the court."
+    ]
