@@ -26,7 +26,7 @@ import re
 
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
-from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, question, tidy, words
+from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, answer, order, question, tidy, words
 
 _NEGATION = re.compile(r"\b(not|never|no|nor|cannot|nothing|none|nobody|neither)\b|n't\b", re.I)
 
@@ -46,7 +46,7 @@ def _or_else(sentence: str) -> list[str] | None:
         return None
     for match in _OR_ELSE.finditer(sentence):
         head, tail = sentence[: match.start()], sentence[match.end() :].strip()
-        if not _ASKED.search(head) and not _order(head):
+        if not _ASKED.search(head) and not order(head):
             continue
         doc = parse(tail[:1].upper() + tail[1:])
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -64,12 +64,6 @@ def _or_else(sentence: str) -> list[str] | None:
         lower = tail if subject.tag_ in ("NNP", "NNPS") or tail.startswith("I ") else tail[:1].lower() + tail[1:]
         return [tidy(head), tidy(f"If you do not, {lower}")]
     return None
-
-
-def _order(text: str) -> bool:
-    """Text that tells the reader to do something: its first word is a plain verb ("Pay the full amount ...")."""
-    doc = parse(text)
-    return len(doc) > 1 and doc[0].dep_ == "ROOT" and doc[0].tag_ == "VB"
 
 
 _AND_PART = re.compile(
@@ -220,8 +214,10 @@ def _condition_before_means(sentence: str) -> list[str] | None:
         return None
     rest = tidy(f"{head} {match.group('means')}")
     # The ways said apart at once: whole, the parser may read "by either telling you ..., or referring you" as
-    # "you referring", and the meaning rules reject the piece for a misparse.
-    return [asked, *(_either_by(rest) or [rest])]
+    # "you referring", and the meaning rules reject the piece for a misparse. The first says "Then"; the others
+    # "Or", after it.
+    ways = _either_by(rest) or [rest]
+    return [asked, answer(ways[0]), *ways[1:]]
 
 
 _NOT_VERBS = {"during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "bring"}

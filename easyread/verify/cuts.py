@@ -131,8 +131,28 @@ _AUX = {
 }
 
 
-# An action that asks the reader to do something: after two questions it needs no "Then" to say it is for them.
-_REQUEST = re.compile(r"^(please|call|phone|ring|contact|tell|let|speak|email|write)\b", re.I)
+_CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
+# An action that asks the reader to do something, or to get in touch: after a question it needs no "Then" to say it
+# is for them.
+_REQUEST = re.compile(rf"^(please\b|{_CONTACT_VERB}\b|you\s+(should|must|can|need\s+to)\s+{_CONTACT_VERB}\b)", re.I)
+
+
+def answer(action: str) -> str:
+    """The action after its condition asked as a question: a request as it stands ("Please call us."), anything
+    else with "Then" ("Then we will write to you."), so a consequence does not read as true whatever the answer
+    (the split-conditional rule of benchmarks/easyread_bench/meaning/README.md)."""
+    action = action.strip(" ,").rstrip(".")
+    if _REQUEST.match(action) or order(action) or re.match(r"^(then|this\s+(is|means)|so)\b", action, re.I):
+        return tidy(action)
+    first = action.split()[0]
+    lower = first.lower() in _FOLLOWING and not (len(first) > 1 and first.isupper())
+    return tidy(f"Then {action[:1].lower() + action[1:] if lower else action}")
+
+
+def order(text: str) -> bool:
+    """Text that tells the reader to do something: its first word is a plain verb ("Pay the full amount ...")."""
+    doc = parse(text)
+    return len(doc) > 1 and doc[0].dep_ == "ROOT" and doc[0].tag_ == "VB"
 
 
 def _condition_first(sentence: str) -> tuple[list[str], str] | None:
@@ -141,10 +161,14 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
     if not match:
         return None
     start = _ACTION_START.search(sentence, match.end())
-    if not start:
-        return None
-    condition = sentence[match.end() : start.start()].strip(" ,")
-    action = sentence[start.end() :].strip()
+    if start:
+        condition = sentence[match.end() : start.start()].strip(" ,")
+        action = sentence[start.end() :].strip()
+    else:
+        parts = _parsed_condition(sentence)
+        if parts is None:
+            return None
+        condition, action = parts
     if re.search(r"\b(and if|but)\b", condition, re.I) or not action:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
@@ -156,12 +180,36 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
 
     both = and_questions(condition) if len(joined) == 1 and _REQUEST.match(action) else None
     if both:
-        return both, action[:1].upper() + action[1:].rstrip(".") + "."
+        return both, answer(action)
     asked = [question(p) for p in joined]
     if any(q is None for q in asked):
         return None
     asked = [asked[0]] + [f"Or {q[:1].lower()}{q[1:]}" if not q.startswith("I ") else f"Or {q}" for q in asked[1:]]
-    return asked, action[:1].upper() + action[1:].rstrip(".") + "."
+    return asked, answer(action)
+
+
+def _parsed_condition(sentence: str) -> tuple[str, str] | None:
+    """'If you are receiving nursing care the value of your property may be taken into account.' → ('you are
+    receiving nursing care', 'the value of ...'): where the parse ends the condition, when no comma or word of
+    `_ACTION_START` does, and what follows is a clause with its own subject."""
+    doc = parse(sentence)
+    if len(doc) < 6 or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if clause.dep_ != "advcl" or root is None or root.i <= clause.right_edge.i or clause.head != root:
+        return None
+    condition = doc[1 : clause.right_edge.i + 1].text.strip(" ,")
+    action = doc[clause.right_edge.i + 1 :].text.strip(" ,")
+    first = action.split()[0] if action else ""
+    if first.lower() not in _FOLLOWING or doc[clause.right_edge.i].tag_.startswith("VB") or words(condition) < 3:
+        # "If you are receiving permanent residential or nursing care the value ..." parsed as "If you are
+        # receiving": a condition that ends at its verb, or an action that does not start as a clause does, is
+        # a misparse.
+        return None
+    if not _clause(action):
+        return None
+    return condition, action
 
 
 def question(clause: str) -> str | None:
@@ -303,6 +351,10 @@ def _trailing_condition(sentence: str) -> list[str] | None:
         r"\b(see|ask|asks|check|know|find\s+out|tell\s+us|tell\s+you|wonder|decide|understand)$", action, re.I
     ):
         return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
+    if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):
+        return (
+            None  # "advice on what will happen if you are evicted": the condition is the happening's, not the advice's
+        )
     plain = re.sub(r"\b[A-Za-z]+-\d+\b", "", condition)  # "Covid-19" is a name, not a number of the action
     if re.search(r"\d|,|\b(if|and|or)\b", plain, re.I) or words(action) < 3 or _second_clause(condition):
         # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."
@@ -313,7 +365,7 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     # "A, and B if C": the condition governs the clause it ends, so it is asked right before that clause,
     # not before the whole sentence (where a reader would take it as the condition of A).
     clauses = split_clauses(tidy(action))
-    return [*clauses[:-1], asked, clauses[-1]]
+    return [*clauses[:-1], asked, answer(clauses[-1])]
 
 
 def _second_clause(condition: str) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from easyread.checks.nlp import parse
-from easyread.verify.cuts import CONDITIONAL, question, tidy, words
+from easyread.verify.cuts import CONDITIONAL, answer, question, tidy, words
 
 _CONTACT = r"(?:call|phone|telephone|ring|email|e-mail|write|contact|text|visit|go)"
 
@@ -316,7 +316,7 @@ def _event(sentence: str) -> list[str] | None:
     if words(action) < 3 or re.search(r"\d|,|\b(if|and|or)\b", condition, re.I):
         return None
     asked = question(condition)
-    return [asked, tidy(action)] if asked else None
+    return [asked, answer(action)] if asked else None
 
 
 _IMPORTANT = re.compile(

@@ -9,7 +9,7 @@ from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
 from easyread.verify import clause_cuts as cc
 from easyread.verify import phrase_cuts as pc
-from easyread.verify.cuts import question, split_clauses, steps
+from easyread.verify.cuts import answer, question, split_clauses, steps
 from easyread.verify.fallback import _faithful, conservative, shorten
 
 
@@ -27,7 +27,7 @@ CUT = {
         "the event the Council commences legal proceedings against you."
     ): [
         "Does the Council commence legal proceedings against you?",
-        "A copy of this letter may be presented in court.",
+        "Then a copy of this letter may be presented in court.",
         "This is to form the basis of a Court Order Order against you.",
     ],
     # Hackney letter 01: a list of what you must show, one sentence per item, the words before it repeated.
@@ -84,7 +84,7 @@ CUT = {
         "of the impact of Covid-19 on your finances."
     ): [
         "Can you demonstrate that your arrears have accrued as a result of the impact of Covid-19 on your finances?",
-        "We will not escalate any case to Court.",
+        "Then we will not escalate any case to Court.",
     ],
     # Holdout letter (council tax reminder): a "which" clause after a comma says its noun again.
     (
@@ -489,7 +489,7 @@ LINKED = {
         "introduced to help those who are affected by the pandemic."
     ): [
         "Are you in financial difficulty?",
-        "You may qualify for some of the other support packages the Council has introduced.",
+        "Then you may qualify for some of the other support packages the Council has introduced.",
         "The Council has introduced these packages to help those who are affected by the pandemic.",
     ],
     # Hackney letter 01: the condition asked first, then one way of helping each, joined by "Or".
@@ -498,7 +498,7 @@ LINKED = {
         "entitled to, referring you for budgeting support or debt advice or making an affordable repayment agreement."
     ): [
         "Are you struggling financially?",
-        "We can help you by telling you about benefits you might be entitled to.",
+        "Then we can help you by telling you about benefits you might be entitled to.",
         "Or we can help you by referring you for budgeting support or debt advice.",
         "Or we can help you by making an affordable repayment agreement.",
     ],
@@ -668,3 +668,44 @@ def test_a_negated_condition_of_two_parts_or_a_double_negation_is_not_asked():
     assert split_clauses("If not, we will write to you and we will apply to the court.") == [
         "If not, we will write to you and we will apply to the court."
     ]
+
+
+def test_a_consequence_after_its_asked_condition_says_then_and_a_request_does_not(glossary):
+    # A bare "We will write to you ..." after the question would read as true whatever the answer.
+    assert conservative(
+        ["If you are unable to pay your rent in full this month, we will write to you about a repayment plan."],
+        glossary,
+    ) == ["Are you unable to pay your rent in full this month?", "Then we will write to you about a repayment plan."]
+    assert answer("please call us on 020 8356 3100") == "Please call us on 020 8356 3100."
+    assert answer("you should contact us straight away") == "You should contact us straight away."
+    assert answer("a Notice to Owner will be sent") == "Then a Notice to Owner will be sent."
+    assert answer("the Council will apply for an order") == "Then the Council will apply for an order."
+
+
+def test_a_condition_without_a_comma_is_asked_where_the_parse_ends_it(glossary):
+    # Holdout letter (care charges): no comma after the condition.
+    source = (
+        "If you are receiving care in your own home or local community the value of your main or only home will "
+        "not be included."
+    )
+    assert [line for line in conservative([source], glossary) if '" means: ' not in line] == [
+        "Are you receiving care in your own home or local community?",
+        "Then the value of your main or only home will not be included.",
+    ]
+    # The parse ends the condition at "receiving" ("permanent residential or nursing care the value ..."): a
+    # misparse, so no question "Are you receiving?" is made.
+    misparsed = (
+        "If you are receiving permanent residential or nursing care the value of your property may be taken into "
+        "account."
+    )
+    assert not any(p.startswith("Are you receiving?") for cut in steps(misparsed) for p in cut)
+
+
+def test_a_condition_of_what_will_happen_is_not_asked_as_the_condition_of_the_advice(glossary):
+    # Hackney letter 07: contact the Housing Needs Section now, for advice on what happens if you are evicted.
+    source = (
+        "You should contact the Council's Housing Needs Section for further advice on what will happen if you are "
+        "evicted."
+    )
+    assert not any("Are you evicted?" in cut for cut in steps(source))
+    assert conservative([source], glossary)[0] == source
