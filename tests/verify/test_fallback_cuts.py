@@ -709,3 +709,21 @@ def test_a_condition_of_what_will_happen_is_not_asked_as_the_condition_of_the_ad
     )
     assert not any("Are you evicted?" in cut for cut in steps(source))
     assert conservative([source], glossary)[0] == source
+
+
+def test_as_giving_a_reason_is_its_own_sentence_but_as_giving_a_time_or_a_way_is_not():
+    # Holdout letter (outpatient appointment) and Hackney letter 07.
+    assert pc._because(
+        "We recommend you use public transport to get here if possible as car parking on the site is limited and it "
+        "may take time to find a space."
+    ) == [
+        "We recommend you use public transport to get here if possible.",
+        "This is because car parking on the site is limited and it may take time to find a space.",
+    ]
+    assert pc._because("You must inform the Housing Benefit Department as this may affect your Housing Benefit.") == [
+        "You must inform the Housing Benefit Department.",
+        "This is because this may affect your Housing Benefit.",
+    ]
+    assert pc._because("Please pay the rent due on your account as soon as it is due each week.") is None
+    assert pc._because("You must pay the full amount as you are told by the court.") is None
+    assert pc._because("You must pay the full amount each week as we have agreed with you.") is None
