@@ -173,7 +173,7 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
         return None
-    if re.search(r"\b(not|never|no longer)\b|n't\b", condition, re.I):
+    if re.search(r"\b(not|never|no longer|nothing)\b|n't\b", condition, re.I):
         return None  # "Do you not pay within seven days?" reads as a reproach, not the letter's condition
     joined = [p for p in _CONDITION_OR.split(condition) if p.strip()]
     from easyread.verify.clause_cuts import and_questions
@@ -352,9 +352,13 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     ):
         return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
     if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):
-        return (
-            None  # "advice on what will happen if you are evicted": the condition is the happening's, not the advice's
-        )
+        return None  # "advice on what will happen if you are evicted": the happening's condition, not the advice's
+    if re.search(r"\b(it|its|them|they|this|these|those)\b", condition, re.I) or re.search(
+        r"\bonly\b|[;:]\s*\S+(\s+\S+)?$|\bas$", action, re.I
+    ):
+        # Asked first, "Do you claim them?" comes before what "them" names; "can only be required to leave if
+        # ..." is "only if", not "if"; "... hours; longer if ..." and "now as if ..." are not the whole action's.
+        return None
     plain = re.sub(r"\b[A-Za-z]+-\d+\b", "", condition)  # "Covid-19" is a name, not a number of the action
     if re.search(r"\d|,|\b(if|and|or)\b", plain, re.I) or words(action) < 3 or _second_clause(condition):
         # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."
@@ -373,8 +377,33 @@ def _second_clause(condition: str) -> bool:
     return any(t.lower_ == "that" and t.dep_ != "mark" for t in parse(condition))
 
 
+_LINK = re.compile(r"^(then|if not,|if you do not,)\s+(?=\w)", re.I)
+
+
+def _keep_link(sentence: str, cut) -> list[str] | None:
+    """`cut` of a consequence that opens with its link ("Then A and B", "If not, A and B"), the link said with each
+    piece ("Then A." "Then B."), so no piece stands without it; None when `sentence` has no such link."""
+    match = _LINK.match(sentence)
+    if not match:
+        return None
+    rest = sentence[match.end() :]
+    parts = cut(rest[:1].upper() + rest[1:]) or [rest]
+    if len(parts) < 2:
+        return [sentence]
+    link = match.group(1)
+    out = []
+    for part in parts:
+        first = part.split()[0]
+        lower = first.lower() in _FOLLOWING and not (len(first) > 1 and first.isupper())
+        out.append(tidy(f"{link} {part[:1].lower() + part[1:] if lower else part}"))
+    return out
+
+
 def _shared_subject(sentence: str) -> list[str] | None:
     """'The NHS is no longer offering X and is extending Y.' → two sentences, each with 'The NHS'."""
+    linked = _keep_link(sentence, _shared_subject)
+    if linked:
+        return linked if len(linked) > 1 else None
     doc = parse(sentence)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -465,8 +494,11 @@ _FOLLOWING = {"you", "we", "it", "they", "this", "that", "the", "a", "an", "your
 
 def split_clauses(sentence: str) -> list[str]:
     """The sentence cut at its main clause boundaries, or whole when a cut could change its meaning."""
-    if re.match(r"^(if|then|or)\b", sentence, re.I):
-        return [sentence]  # "If not, A and B": cut, B would lose its link to the condition
+    linked = _keep_link(sentence, split_clauses)
+    if linked:
+        return linked
+    if re.match(r"^(if|or)\b", sentence, re.I):
+        return [sentence]  # "Or A and B": cut, B would lose its link
     doc = parse(sentence)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or any(t.dep_ == "mark" and t.lower_ in CONDITIONAL for t in doc):

@@ -664,9 +664,10 @@ def test_a_negated_condition_of_two_parts_or_a_double_negation_is_not_asked():
     assert cc._if_not("If you do not pay your rent and do not call us, we will apply to the court.") is None
     # "Do you pay nothing?" is not the letter's "not pay nothing" made plain.
     assert cc._if_not("If you do not pay nothing at all this month, we will write to you again.") is None
-    # "If not, A and B": a clause split would leave B without its link.
+    # "If not, A and B": a clause split says the link with B too.
     assert split_clauses("If not, we will write to you and we will apply to the court.") == [
-        "If not, we will write to you and we will apply to the court."
+        "If not, we will write to you.",
+        "If not, we will apply to the court.",
     ]
 
 
@@ -727,3 +728,45 @@ def test_as_giving_a_reason_is_its_own_sentence_but_as_giving_a_time_or_a_way_is
     assert pc._because("Please pay the rent due on your account as soon as it is due each week.") is None
     assert pc._because("You must pay the full amount as you are told by the court.") is None
     assert pc._because("You must pay the full amount each week as we have agreed with you.") is None
+
+
+def test_a_link_is_said_with_each_clause_of_its_consequence(glossary):
+    # Holdout letter (outpatient appointment): both things that may happen keep "Then".
+    source = (
+        "If you fail to show up for your appointment or if you cancel your appointment more than once without giving "
+        "prior notice, you may be referred back to your GP and will have to wait longer for a hospital appointment."
+    )
+    assert [line for line in conservative([source], glossary) if '" means: ' not in line] == [
+        "Do you fail to show up for your appointment?",
+        "Or do you cancel your appointment more than once without giving prior notice?",
+        "Then you may be referred back to your GP.",
+        "Then you will have to wait longer for a hospital appointment.",
+    ]
+    assert split_clauses("If not, we will write to you and the court will send you a summons.") == [
+        "If not, we will write to you.",
+        "If not, the court will send you a summons.",
+    ]
+
+
+# Trailing conditions that must not be asked first, each with the reason (holdout letters and Hackney letter 07).
+NOT_ASKED_FIRST = [
+    # "Do you claim them?" would come before what "them" names.
+    "We can arrange for the money that you owe to be taken from your income support and other state benefits, if "
+    "you claim them.",
+    # Only the "longer" is the condition's, not the two to three hours.
+    "You should allow at least two to three hours for your appointment; longer if you are also coming for tests.",
+    # "only ... if" is not a plain condition.
+    "You can only be required to leave your dwelling if your landlord obtains an order for possession from the Court.",
+]
+
+
+@pytest.mark.parametrize("source", NOT_ASKED_FIRST)
+def test_a_trailing_condition_that_is_not_the_whole_actions_is_not_asked_first(source):
+    from easyread.verify.cuts import _trailing_condition
+
+    assert _trailing_condition(source) is None
+
+
+def test_do_nothing_is_not_asked_as_do_you_do_nothing():
+    source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
+    assert not any(p.startswith("Do you do nothing") for cut in steps(source) for p in cut)
