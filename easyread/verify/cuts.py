@@ -394,7 +394,8 @@ def _keep_link(sentence: str, cut) -> list[str] | None:
     out = []
     for part in parts:
         first = part.split()[0]
-        lower = first.lower() in _FOLLOWING and not (len(first) > 1 and first.isupper())
+        # Lower case where the letter has it so ("..., and ultimately we may ..."), not a name or "I".
+        lower = re.search(rf"\b{re.escape(first.lower())}\b", sentence) is not None and first != "I"
         out.append(tidy(f"{link} {part[:1].lower() + part[1:] if lower else part}"))
     return out
 

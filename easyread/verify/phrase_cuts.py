@@ -253,7 +253,7 @@ def _new_condition(sentence: str) -> list[str] | None:
 # "... as this may affect ...", "... as car parking on the site is limited ...": "as" giving a reason, its clause's
 # subject and verb right after it (not "as soon as", "as well as", "such as", "as shown").
 _AS_REASON = re.compile(
-    r",?\s+as\s+(?=(?:this|it|there|we|they|(?:(?:the|your|our)\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+on\s+the\s+\w+)?)"
+    r",?\s+as\s+(?!if\b|though\b)(?=(?:this|it|there|we|they|(?:(?:the|your|our)\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+on\s+the\s+\w+)?)"
     r"\s+(?:is|are|may|will|can|has|have|was|were|might|could)\b)",
     re.I,
 )

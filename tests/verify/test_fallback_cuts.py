@@ -770,3 +770,14 @@ def test_a_trailing_condition_that_is_not_the_whole_actions_is_not_asked_first(s
 def test_do_nothing_is_not_asked_as_do_you_do_nothing():
     source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
     assert not any(p.startswith("Do you do nothing") for cut in steps(source) for p in cut)
+
+
+def test_as_if_is_not_a_reason_and_a_split_link_keeps_the_letters_lower_case():
+    assert pc._because("We advise you to pay this now as if it is passed to bailiffs they will add costs.") is None
+    assert split_clauses(
+        "If not, we may register the charge as a debt at the county court and ultimately we may pass the case to "
+        "bailiffs."
+    ) == [
+        "If not, we may register the charge as a debt at the county court.",
+        "If not, ultimately we may pass the case to bailiffs.",
+    ]
