@@ -26,7 +26,7 @@ import re
 
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
-from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, answer, order, question, tidy, words
+from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, _clause, answer, order, question, tidy, words
 
 _NEGATION = re.compile(r"\b(not|never|no|nor|cannot|nothing|none|nobody|neither)\b|n't\b", re.I)
 
@@ -300,6 +300,53 @@ def _if_not(sentence: str) -> list[str] | None:
         return None
     lower = main.split()[0].lower() in _FOLLOWING and not main[:2].isupper()
     return [asked, tidy(f"If not, {main[:1].lower() + main[1:] if lower else main}")]
+
+
+def parsed_condition(sentence: str) -> tuple[str, str] | None:
+    """'If you are receiving nursing care the value of your property may be taken into account.' → ('you are
+    receiving nursing care', 'the value of ...'): where the parse ends the condition, when no comma or word of
+    `_ACTION_START` does, and what follows is a clause with its own subject."""
+    doc = parse(sentence)
+    if len(doc) < 6 or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if clause.dep_ != "advcl" or root is None or root.i <= clause.right_edge.i or clause.head != root:
+        return None
+    condition = doc[1 : clause.right_edge.i + 1].text.strip(" ,")
+    action = doc[clause.right_edge.i + 1 :].text.strip(" ,")
+    first = action.split()[0] if action else ""
+    if first.lower() not in _FOLLOWING or doc[clause.right_edge.i].tag_.startswith("VB") or words(condition) < 3:
+        # "If you are receiving permanent residential or nursing care the value ..." parsed as "If you are
+        # receiving": a condition that ends at its verb, or an action that does not start as a clause does, is
+        # a misparse.
+        return None
+    if not _clause(action):
+        return None
+    return condition, action
+
+
+_LINK = re.compile(r"^(then|if not,|if you do not,)\s+(?=\w)", re.I)
+
+
+def keep_link(sentence: str, cut) -> list[str] | None:
+    """`cut` of a consequence that opens with its link ("Then A and B", "If not, A and B"), the link said with each
+    piece ("Then A." "Then B."), so no piece stands without it; None when `sentence` has no such link."""
+    match = _LINK.match(sentence)
+    if not match:
+        return None
+    rest = sentence[match.end() :]
+    parts = cut(rest[:1].upper() + rest[1:]) or [rest]
+    if len(parts) < 2:
+        return [sentence]
+    link = match.group(1)
+    out = []
+    for part in parts:
+        first = part.split()[0]
+        # Lower case where the letter has it so ("..., and ultimately we may ..."), not a name or "I".
+        lower = re.search(rf"\b{re.escape(first.lower())}\b", sentence) is not None and first != "I"
+        out.append(tidy(f"{link} {part[:1].lower() + part[1:] if lower else part}"))
+    return out
 
 
 CUTS = (_ask_whether, _if_not, _or_else, _with_cost, _condition_before_means, _either_by, _that_may, _relative_purpose)

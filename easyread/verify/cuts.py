@@ -132,8 +132,7 @@ _AUX = {
 
 
 _CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
-# An action that asks the reader to do something, or to get in touch: after a question it needs no "Then" to say it
-# is for them.
+# A request, or advice to get in touch: after a question it needs no "Then" to say it is for the reader.
 _REQUEST = re.compile(rf"^(please\b|{_CONTACT_VERB}\b|you\s+(should|must|can|need\s+to)\s+{_CONTACT_VERB}\b)", re.I)
 
 
@@ -165,7 +164,9 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         condition = sentence[match.end() : start.start()].strip(" ,")
         action = sentence[start.end() :].strip()
     else:
-        parts = _parsed_condition(sentence)
+        from easyread.verify.clause_cuts import parsed_condition
+
+        parts = parsed_condition(sentence)
         if parts is None:
             return None
         condition, action = parts
@@ -186,30 +187,6 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         return None
     asked = [asked[0]] + [f"Or {q[:1].lower()}{q[1:]}" if not q.startswith("I ") else f"Or {q}" for q in asked[1:]]
     return asked, answer(action)
-
-
-def _parsed_condition(sentence: str) -> tuple[str, str] | None:
-    """'If you are receiving nursing care the value of your property may be taken into account.' → ('you are
-    receiving nursing care', 'the value of ...'): where the parse ends the condition, when no comma or word of
-    `_ACTION_START` does, and what follows is a clause with its own subject."""
-    doc = parse(sentence)
-    if len(doc) < 6 or doc[0].dep_ != "mark":
-        return None
-    clause = doc[0].head
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if clause.dep_ != "advcl" or root is None or root.i <= clause.right_edge.i or clause.head != root:
-        return None
-    condition = doc[1 : clause.right_edge.i + 1].text.strip(" ,")
-    action = doc[clause.right_edge.i + 1 :].text.strip(" ,")
-    first = action.split()[0] if action else ""
-    if first.lower() not in _FOLLOWING or doc[clause.right_edge.i].tag_.startswith("VB") or words(condition) < 3:
-        # "If you are receiving permanent residential or nursing care the value ..." parsed as "If you are
-        # receiving": a condition that ends at its verb, or an action that does not start as a clause does, is
-        # a misparse.
-        return None
-    if not _clause(action):
-        return None
-    return condition, action
 
 
 def question(clause: str) -> str | None:
@@ -377,32 +354,11 @@ def _second_clause(condition: str) -> bool:
     return any(t.lower_ == "that" and t.dep_ != "mark" for t in parse(condition))
 
 
-_LINK = re.compile(r"^(then|if not,|if you do not,)\s+(?=\w)", re.I)
-
-
-def _keep_link(sentence: str, cut) -> list[str] | None:
-    """`cut` of a consequence that opens with its link ("Then A and B", "If not, A and B"), the link said with each
-    piece ("Then A." "Then B."), so no piece stands without it; None when `sentence` has no such link."""
-    match = _LINK.match(sentence)
-    if not match:
-        return None
-    rest = sentence[match.end() :]
-    parts = cut(rest[:1].upper() + rest[1:]) or [rest]
-    if len(parts) < 2:
-        return [sentence]
-    link = match.group(1)
-    out = []
-    for part in parts:
-        first = part.split()[0]
-        # Lower case where the letter has it so ("..., and ultimately we may ..."), not a name or "I".
-        lower = re.search(rf"\b{re.escape(first.lower())}\b", sentence) is not None and first != "I"
-        out.append(tidy(f"{link} {part[:1].lower() + part[1:] if lower else part}"))
-    return out
-
-
 def _shared_subject(sentence: str) -> list[str] | None:
     """'The NHS is no longer offering X and is extending Y.' → two sentences, each with 'The NHS'."""
-    linked = _keep_link(sentence, _shared_subject)
+    from easyread.verify.clause_cuts import keep_link
+
+    linked = keep_link(sentence, _shared_subject)
     if linked:
         return linked if len(linked) > 1 else None
     doc = parse(sentence)
@@ -495,7 +451,9 @@ _FOLLOWING = {"you", "we", "it", "they", "this", "that", "the", "a", "an", "your
 
 def split_clauses(sentence: str) -> list[str]:
     """The sentence cut at its main clause boundaries, or whole when a cut could change its meaning."""
-    linked = _keep_link(sentence, split_clauses)
+    from easyread.verify.clause_cuts import keep_link
+
+    linked = keep_link(sentence, split_clauses)
     if linked:
         return linked
     if re.match(r"^(if|or)\b", sentence, re.I):
