@@ -12,7 +12,11 @@ rules against the letter's sentence. `steps` lists the cuts of a sentence, bolde
 * a condition that ends a sentence is asked right before the clause it governs;
 * "If X, A and B" becomes "If X, A." "If X, B.";
 * two verbs of one subject ("The NHS is no longer offering X and is extending Y") become two sentences;
-* then the cuts of `easyread.verify.phrase_cuts` (lists, asides, contact routes, purposes, relative clauses);
+* a condition of two parts ("If you are unable to pay and would like to talk, please ...") is asked as two
+  questions, the second starting "And" (`easyread.verify.clause_cuts.and_questions`);
+* then the cuts of `easyread.verify.clause_cuts` (consequences joined by "or", alternatives, purposes of a
+  relative clause, "that may ..." clauses, a "With the cost of ..." lead) and of `easyread.verify.phrase_cuts`
+  (lists, asides, contact routes, purposes, relative clauses);
 * last, two main clauses joined by "and" / "but" / ";" become two sentences (`split_clauses`).
 """
 
@@ -35,7 +39,7 @@ def words(text: str) -> int:
 
 def steps(sentence: str):
     """Each way to cut `sentence` once, boldest first, as lists of pieces (at least one piece changed)."""
-    from easyread.verify import phrase_cuts
+    from easyread.verify import clause_cuts, phrase_cuts
 
     plain = no_lead_in(sentence)
     if plain != sentence:
@@ -46,6 +50,12 @@ def steps(sentence: str):
     asked = _condition_first(sentence)
     if asked:
         yield asked[0] + [asked[1]]
+        # The action whole may read as garbled to the meaning rules ("the packages the Council has introduced to
+        # help ..." parsed apart from its condition) where the action cut further does not.
+        for cut in clause_cuts.CUTS:
+            parts = cut(asked[1])
+            if parts:
+                yield asked[0] + parts
     for cut in (
         _writing_because,
         _concession,
@@ -54,6 +64,7 @@ def steps(sentence: str):
         _which,
         _trailing_condition,
         _shared_subject,
+        *clause_cuts.CUTS,
         *phrase_cuts.CUTS,
     ):
         parts = cut(sentence)
@@ -120,28 +131,62 @@ _AUX = {
 }
 
 
+_CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
+# A request, or advice to get in touch: after a question it needs no "Then" to say it is for the reader.
+_REQUEST = re.compile(rf"^(please\b|{_CONTACT_VERB}\b|you\s+(should|must|can|need\s+to)\s+{_CONTACT_VERB}\b)", re.I)
+
+
+def answer(action: str) -> str:
+    """The action after its condition asked as a question: a request as it stands ("Please call us."), anything
+    else with "Then" ("Then we will write to you."), so a consequence does not read as true whatever the answer
+    (the split-conditional rule of benchmarks/easyread_bench/meaning/README.md)."""
+    action = action.strip(" ,").rstrip(".")
+    if _REQUEST.match(action) or order(action) or re.match(r"^(then|this\s+(is|means)|so)\b", action, re.I):
+        return tidy(action)
+    first = action.split()[0]
+    lower = first.lower() in _FOLLOWING and not (len(first) > 1 and first.isupper())
+    return tidy(f"Then {action[:1].lower() + action[1:] if lower else action}")
+
+
+def order(text: str) -> bool:
+    """Text that tells the reader to do something: its first word is a plain verb ("Pay the full amount ...")."""
+    doc = parse(text)
+    return len(doc) > 1 and doc[0].dep_ == "ROOT" and doc[0].tag_ == "VB"
+
+
 def _condition_first(sentence: str) -> tuple[list[str], str] | None:
     """'If you are unable to come, please call us.' → (['Are you unable to come?'], 'Please call us.')."""
     match = re.match(r"^(if|when)\s+", sentence, re.I)
     if not match:
         return None
     start = _ACTION_START.search(sentence, match.end())
-    if not start:
-        return None
-    condition = sentence[match.end() : start.start()].strip(" ,")
-    action = sentence[start.end() :].strip()
+    if start:
+        condition = sentence[match.end() : start.start()].strip(" ,")
+        action = sentence[start.end() :].strip()
+    else:
+        from easyread.verify.clause_cuts import parsed_condition
+
+        parts = parsed_condition(sentence)
+        if parts is None:
+            return None
+        condition, action = parts
     if re.search(r"\b(and if|but)\b", condition, re.I) or not action:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
         return None
-    if re.search(r"\b(not|never|no longer)\b|n't\b", condition, re.I):
+    if re.search(r"\b(not|never|no longer|nothing)\b|n't\b", condition, re.I):
         return None  # "Do you not pay within seven days?" reads as a reproach, not the letter's condition
     joined = [p for p in _CONDITION_OR.split(condition) if p.strip()]
+    from easyread.verify.clause_cuts import and_questions
+
+    both = and_questions(condition) if len(joined) == 1 and _REQUEST.match(action) else None
+    if both:
+        return both, answer(action)
     asked = [question(p) for p in joined]
     if any(q is None for q in asked):
         return None
     asked = [asked[0]] + [f"Or {q[:1].lower()}{q[1:]}" if not q.startswith("I ") else f"Or {q}" for q in asked[1:]]
-    return asked, action[:1].upper() + action[1:].rstrip(".") + "."
+    return asked, answer(action)
 
 
 def question(clause: str) -> str | None:
@@ -283,6 +328,14 @@ def _trailing_condition(sentence: str) -> list[str] | None:
         r"\b(see|ask|asks|check|know|find\s+out|tell\s+us|tell\s+you|wonder|decide|understand)$", action, re.I
     ):
         return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
+    if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):
+        return None  # "advice on what will happen if you are evicted": the happening's condition, not the advice's
+    if re.search(r"\b(it|its|them|they|this|these|those)\b", condition, re.I) or re.search(
+        r"\bonly\b|[;:]\s*\S+(\s+\S+)?$|\bas$", action, re.I
+    ):
+        # Asked first, "Do you claim them?" comes before what "them" names; "can only be required to leave if
+        # ..." is "only if", not "if"; "... hours; longer if ..." and "now as if ..." are not the whole action's.
+        return None
     plain = re.sub(r"\b[A-Za-z]+-\d+\b", "", condition)  # "Covid-19" is a name, not a number of the action
     if re.search(r"\d|,|\b(if|and|or)\b", plain, re.I) or words(action) < 3 or _second_clause(condition):
         # A number, a list or a second clause in it may belong to the action: "... if you need it and ask ..."
@@ -293,7 +346,7 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     # "A, and B if C": the condition governs the clause it ends, so it is asked right before that clause,
     # not before the whole sentence (where a reader would take it as the condition of A).
     clauses = split_clauses(tidy(action))
-    return [*clauses[:-1], asked, clauses[-1]]
+    return [*clauses[:-1], asked, answer(clauses[-1])]
 
 
 def _second_clause(condition: str) -> bool:
@@ -303,6 +356,11 @@ def _second_clause(condition: str) -> bool:
 
 def _shared_subject(sentence: str) -> list[str] | None:
     """'The NHS is no longer offering X and is extending Y.' → two sentences, each with 'The NHS'."""
+    from easyread.verify.clause_cuts import keep_link
+
+    linked = keep_link(sentence, _shared_subject)
+    if linked:
+        return linked if len(linked) > 1 else None
     doc = parse(sentence)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -393,6 +451,13 @@ _FOLLOWING = {"you", "we", "it", "they", "this", "that", "the", "a", "an", "your
 
 def split_clauses(sentence: str) -> list[str]:
     """The sentence cut at its main clause boundaries, or whole when a cut could change its meaning."""
+    from easyread.verify.clause_cuts import keep_link
+
+    linked = keep_link(sentence, split_clauses)
+    if linked:
+        return linked
+    if re.match(r"^(if|or)\b", sentence, re.I):
+        return [sentence]  # "Or A and B": cut, B would lose its link
     doc = parse(sentence)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or any(t.dep_ == "mark" and t.lower_ in CONDITIONAL for t in doc):
@@ -406,6 +471,9 @@ def split_clauses(sentence: str) -> list[str]:
             continue  # "pay and send the form": one subject, one sentence
         start = conj.left_edge.i
         cc = [c for c in root.children if c.dep_ in ("cc", "punct") and c.i < start]
+        if any(c.lower_ in ("or", "nor") for c in cc if c.i > root.i):
+            # "Pay by 4 June or you may have to pay court costs": cut, the consequence would stand alone.
+            return [sentence]
         cut_at = min((c.i for c in cc if c.i > root.i and all(not (c.i < x.i < start) for x in roots)), default=start)
         if cut_at > 0:
             cuts.append((cut_at, start))

@@ -15,7 +15,7 @@ passes the meaning rules against the letter's sentence. Each returns the pieces,
 * "... in the event (that) X" becomes the condition asked first; "... in case X" becomes "This is in case X.";
 * a "to" clause of purpose that ends the sentence becomes "This is to ...";
 * "it is important that you X" and "please ensure that you X" become "Please X.";
-* "... because X" becomes "This is because X."; "... by phoning X" becomes "Please do this by phoning X.";
+* "... because X" (or "... as X" giving a reason) becomes "This is because X."; "... by phoning X" becomes "Please do this by phoning X.";
 * a "which" or "who" clause that ends the sentence and only says more of its noun ("... within seven days of its
   issue date, which appears at the top of the notice") becomes "This date appears at the top of the notice.".
 """
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from easyread.checks.nlp import parse
-from easyread.verify.cuts import CONDITIONAL, question, tidy, words
+from easyread.verify.cuts import CONDITIONAL, answer, question, tidy, words
 
 _CONTACT = r"(?:call|phone|telephone|ring|email|e-mail|write|contact|text|visit|go)"
 
@@ -250,10 +250,38 @@ def _new_condition(sentence: str) -> list[str] | None:
     return None
 
 
+# "... as this may affect ...", "... as car parking on the site is limited ...": "as" giving a reason, its clause's
+# subject and verb right after it (not "as soon as", "as well as", "such as", "as shown").
+_AS_REASON = re.compile(
+    r",?\s+as\s+(?!if\b|though\b)(?=(?:this|it|there|we|they|(?:(?:the|your|our)\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+on\s+the\s+\w+)?)"
+    r"\s+(?:is|are|may|will|can|has|have|was|were|might|could)\b)",
+    re.I,
+)
+
+
+_AS_NOT_REASON = re.compile(r"\b(soon|well|such|long|far|so|same|much|many|just)$", re.I)
+# "as you are told", "as we have agreed", "as it is shown on your bill": the way, not a reason.
+_AS_MANNER = re.compile(
+    r"^(?:you|i)\b|^(?:\w+\s+){1,3}(?:agreed|told|asked|discussed|explained|requested|shown|described|stated|"
+    r"mentioned|arranged|set\s+out|required|needed|due)\b",
+    re.I,
+)
+
+
 def _because(sentence: str) -> list[str] | None:
     """'We are sending you this certificate because you did not respond.' → 'We are sending you this certificate.'
     'This is because you did not respond.' Only a reason that ends the sentence, after the main clause."""
     match = re.search(r",?\s+because\s+(?=(?:you|your|the|we|it|they|this|there|of)\b)", sentence, re.I)
+    if not match:
+        # "as soon as it is due", "as long as you pay": a time or a condition, not a reason
+        match = next(
+            (
+                m
+                for m in _AS_REASON.finditer(sentence)
+                if not _AS_NOT_REASON.search(sentence[: m.start()]) and not _AS_MANNER.match(sentence[m.end() :])
+            ),
+            None,
+        )
     if not match or re.match(r"^(if|when|unless|because|as)\b", sentence, re.I):
         return None
     head, tail = sentence[: match.start()], sentence[match.end() :]
@@ -316,7 +344,7 @@ def _event(sentence: str) -> list[str] | None:
     if words(action) < 3 or re.search(r"\d|,|\b(if|and|or)\b", condition, re.I):
         return None
     asked = question(condition)
-    return [asked, tidy(action)] if asked else None
+    return [asked, answer(action)] if asked else None
 
 
 _IMPORTANT = re.compile(

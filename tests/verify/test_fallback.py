@@ -111,14 +111,18 @@ def test_long_sentences_are_cut_into_short_sentences_that_each_pass_the_meaning_
         assert compare_facts(source, " ".join(out)).ok
 
 
-def test_a_cut_the_meaning_rules_reject_falls_back_to_the_letters_sentence():
+def test_a_cut_the_meaning_rules_reject_is_not_made_and_the_consequence_keeps_its_link():
     # "Should you pay after ... but before ...": the clause split leaves a piece ending at "but", a fragment the
-    # meaning rules reject; the letter's own sentence comes back instead of the broken pieces.
+    # meaning rules reject, so the condition stays whole; the "or" consequence is cut off with its link.
     source = (
         "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, "
         "you should contact the Council immediately or you may still be at risk for court costs."
     )
-    assert conservative([source]) == [source]
+    assert conservative([source]) == [
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, "
+        "you should contact the Council immediately.",
+        "If you do not, you may still be at risk for court costs.",
+    ]
 
 
 def test_a_short_sentence_is_not_cut_further():

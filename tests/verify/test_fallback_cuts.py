@@ -7,8 +7,9 @@ import pytest
 from easyread.checks.facts import compare_facts
 from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
+from easyread.verify import clause_cuts as cc
 from easyread.verify import phrase_cuts as pc
-from easyread.verify.cuts import question, steps
+from easyread.verify.cuts import answer, question, split_clauses, steps
 from easyread.verify.fallback import _faithful, conservative, shorten
 
 
@@ -26,7 +27,7 @@ CUT = {
         "the event the Council commences legal proceedings against you."
     ): [
         "Does the Council commence legal proceedings against you?",
-        "A copy of this letter may be presented in court.",
+        "Then a copy of this letter may be presented in court.",
         "This is to form the basis of a Court Order Order against you.",
     ],
     # Hackney letter 01: a list of what you must show, one sentence per item, the words before it repeated.
@@ -83,7 +84,7 @@ CUT = {
         "of the impact of Covid-19 on your finances."
     ): [
         "Can you demonstrate that your arrears have accrued as a result of the impact of Covid-19 on your finances?",
-        "We will not escalate any case to Court.",
+        "Then we will not escalate any case to Court.",
     ],
     # Holdout letter (council tax reminder): a "which" clause after a comma says its noun again.
     (
@@ -272,7 +273,9 @@ EACH = {
         "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
         "Notice of Debt Registration is sent."
     ): [
-        "If you do not pay the charge, it is registered as a debt in the County Court.",
+        # The first piece (16 words) is cut once more: its condition asked, "If not" keeping the link.
+        "Do you pay the charge?",
+        "If not, it is registered as a debt in the County Court.",
         "If you do not pay the charge, a court fee is added.",
         "If you do not pay the charge, a Notice of Debt Registration is sent.",
     ],
@@ -280,8 +283,8 @@ EACH = {
         "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
         "you and this could result in you losing your home."
     ): [
-        "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action "
-        "against you.",
+        "Do you keep to a repayment agreement to repay your arrears?",
+        "If not, the Council may take legal action against you.",
         "This could result in you losing your home.",
     ],
 }
@@ -292,7 +295,7 @@ def test_a_condition_is_said_with_each_of_its_consequences(source, glossary):
     out = [line for line in conservative([source], glossary) if '" means: ' not in line]
     assert out == EACH[source]
     assert _faithful(source, out, glossary)
-    assert all(len(p.split()) <= 15 for p in out[1:])
+    assert all(len(p.split()) <= 15 for p in out)
 
 
 def test_a_condition_is_not_said_with_alternatives_or_a_second_condition():
@@ -467,3 +470,314 @@ def test_a_condition_put_with_should_is_asked_as_an_if_condition(glossary):
     # "Should we not hear from you" has no plain "if" form that keeps its words ("If we not hear ..."): not made.
     cuts = list(steps("Should we not hear from you by Friday, we will close your claim and write to you."))
     assert not any(parts[0].lower().startswith("if we") for parts in cuts)
+
+
+# easyread.verify.clause_cuts on sentences of the real letters: each piece says its link to the one before it.
+LINKED = {
+    # Hackney letter 08: two parts of one condition, asked as two questions, the second with "And".
+    (
+        "If you are unable to settle your account in full and would like to discuss your arrears or to arrange an "
+        "instalment plan, please contact our Leasehold Services team on 020 8356 2299."
+    ): [
+        "Are you unable to settle your account in full?",
+        "And would you like to discuss your arrears or to arrange an instalment plan?",
+        "Please contact our Leasehold Services team on 020 8356 2299.",
+    ],
+    # Hackney letter 01: the purpose of "the Council has introduced" said with its doer and its thing.
+    (
+        "If you are in financial difficulty, you may qualify for some of the other support packages the Council has "
+        "introduced to help those who are affected by the pandemic."
+    ): [
+        "Are you in financial difficulty?",
+        "Then you may qualify for some of the other support packages the Council has introduced.",
+        "The Council has introduced these packages to help those who are affected by the pandemic.",
+    ],
+    # Hackney letter 01: the condition asked first, then one way of helping each, joined by "Or".
+    (
+        "We can help you if you are struggling financially by either telling you about benefits you might be "
+        "entitled to, referring you for budgeting support or debt advice or making an affordable repayment agreement."
+    ): [
+        "Are you struggling financially?",
+        "Then we can help you by telling you about benefits you might be entitled to.",
+        "Or we can help you by referring you for budgeting support or debt advice.",
+        "Or we can help you by making an affordable repayment agreement.",
+    ],
+    # Hackney letter 08: "proceedings that may result in ..." named again.
+    "This would include issuing further and stronger legal proceedings that may result in you losing your home.": [
+        "This would include issuing further and stronger legal proceedings.",
+        "These proceedings may result in you losing your home.",
+    ],
+    # Hackney letter 01: the question the letter asks, asked.
+    (
+        "As you have recently missed some rent payments, I am writing to ask whether there is anything we can do to "
+        "support you during this difficult time."
+    ): [
+        "You have recently missed some rent payments.",
+        "So I am writing to ask this.",
+        "Is there anything we can do to support you during this difficult time?",
+    ],
+    # Hackney letter 08: what happens if the reader does not do what is asked, with its link.
+    (
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, you "
+        "should contact the Council immediately or you may still be at risk for court costs."
+    ): [
+        "Should you make payment after the 30 days have elapsed but before a claim is sent for issuing to court, you "
+        "should contact the Council immediately.",
+        "If you do not, you may still be at risk for court costs.",
+    ],
+    # Hackney letter 02: the cost the lead names, then what the council does because of it (the first piece is
+    # still long: it is the letter's own list).
+    (
+        "With the additional cost of supporting our vulnerable residents as well as maintaining existing services to "
+        "manage our homes and protect our estates for future generations, we are continuing to ask residents to pay "
+        "their rent wherever they can."
+    ): [
+        "We have the additional cost of supporting our vulnerable residents as well as maintaining existing services "
+        "to manage our homes and protect our estates for future generations.",
+        "So we are continuing to ask residents to pay their rent wherever they can.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(LINKED))
+def test_clauses_are_cut_with_their_links(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == LINKED[source]
+    assert _faithful(source, out, glossary)
+    comparison = compare_facts(source, " ".join(out))
+    assert not comparison.lost and not comparison.invented, comparison.to_dict()
+    # Every piece but the "With ..." lead's list and the 'Should you ...' condition is at 15 words or fewer.
+    assert sum(len(p.split()) > 15 for p in out) <= 1
+
+
+def test_an_or_consequence_is_what_happens_if_you_do_not(glossary):
+    assert cc._or_else(
+        "Please pay the full amount of your rent arrears by 4 June 2026 or we will apply to the court for a "
+        "possession order."
+    ) == [
+        "Please pay the full amount of your rent arrears by 4 June 2026.",
+        "If you do not, we will apply to the court for a possession order.",
+    ]
+
+
+# Clause cuts that must NOT be made, each with the reason.
+NOT_LINKED = {
+    # Under a negation "If you do not" would say the reverse of the letter.
+    "negated request": ("You must not park in this bay or we will issue a penalty charge notice to you.", cc._or_else),
+    # Another way to do it, not a consequence.
+    "or another way": ("Please call us on 020 8356 3100 or you may write to us at the address above.", cc._or_else),
+    # Nothing asked of the reader: "can ... or ..." are alternatives.
+    "nothing asked": ("You can pay your rent online or you can pay it at the Hackney Service Centre.", cc._or_else),
+    # "all residents that may rent a garage": a limit, not more about the residents.
+    "limited that": ("Rent change letters were posted to all residents that may rent a garage from us.", cc._that_may),
+    # A condition would not reach the second sentence.
+    "condition over that": (
+        "We will write to you if there are changes to the rules that may affect you.",
+        cc._that_may,
+    ),
+    # "this anything" says nothing.
+    "anything we can do": (
+        "I am writing to ask whether there is anything we can do to support you during this difficult time.",
+        cc._relative_purpose,
+    ),
+    # Ways joined by "and" are meant together.
+    "ways with and": (
+        "You can keep your account up to date by paying on time and telling us about changes.",
+        cc._either_by,
+    ),
+    # "You cannot pay by A or B": "Or you cannot pay by B" would not say it.
+    "negated ways": ("You cannot pay your rent by sending cash or leaving cheques at the office.", cc._either_by),
+    # "With your permission" is a condition, not a cost.
+    "with permission": ("With your permission, we will talk to your landlord about your rent payments.", cc._with_cost),
+    # "whether X or Y" asks which, not yes or no.
+    "whether or": ("I am writing to ask whether you would like to pay by card or by cheque.", cc._ask_whether),
+    # Two conditions in the middle: both must hold.
+    "two mid conditions": (
+        "We can help you if you are struggling and your landlord agrees by talking to them for you.",
+        cc._condition_before_means,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_LINKED))
+def test_clause_cuts_that_would_change_the_meaning_are_not_made(name):
+    sentence, cut = NOT_LINKED[name]
+    assert cut(sentence) is None
+
+
+def test_two_clauses_joined_by_or_are_not_split_into_two_plain_sentences():
+    # Cut at "or", the consequence stood alone: "You may have to pay court costs."
+    sentence = "Please pay the full amount by 4 June or you may have to pay court costs."
+    assert split_clauses(sentence) == [sentence]
+    assert split_clauses("You must pay your rent every week and we will check your account every month.") == [
+        "You must pay your rent every week.",
+        "We will check your account every month.",
+    ]
+
+
+def test_a_two_part_condition_is_asked_as_two_questions_only_before_a_request():
+    assert cc.and_questions("you are unable to pay in full and would like more time") == [
+        "Are you unable to pay in full?",
+        "And would you like more time?",
+    ]
+    # A second subject is not "and would": no second question made from the first's subject.
+    assert cc.and_questions("you pay your rent and your landlord is happy") is None
+    # Before a consequence (not a request), the two questions are not made: the consequence would stand alone.
+    pieces = list(steps("If you are unable to pay in full and would like more time, we will write to you again."))
+    assert not any("And would you like more time?" in cut for cut in pieces)
+
+
+def test_cannot_is_a_negation_for_the_clause_cuts():
+    assert cc._or_else("You cannot park in this bay or we will issue a penalty charge notice to you.") is None
+
+
+# A negated condition: asked without its "not", the consequence kept with "If not" (holdout and Hackney letters).
+IF_NOT = {
+    (
+        "If you do not pay the amount shown on the reminder within seven days, we will ask the magistrates' court to "
+        "issue a summons."
+    ): [
+        "Do you pay the amount shown on the reminder within seven days?",
+        "If not, we will ask the magistrates' court to issue a summons.",
+    ],
+    "If you can't pay the money back at the rate we set, you should contact us.": [
+        "Can you pay the money back at the rate we set?",
+        "If not, you should contact us.",
+    ],
+    "If you do not keep to the terms as ordered by the Court, your case will be restored back to Court.": [
+        "Do you keep to the terms as ordered by the Court?",
+        "If not, your case will be restored back to Court.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(IF_NOT))
+def test_a_negated_condition_is_asked_and_its_consequence_says_if_not(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == IF_NOT[source]
+    assert _faithful(source, out, glossary)
+    assert not compare_facts(source, " ".join(out)).lost
+
+
+def test_a_negated_condition_of_two_parts_or_a_double_negation_is_not_asked():
+    # Both must hold: one question would drop the other.
+    assert cc._if_not("If you do not pay your rent and do not call us, we will apply to the court.") is None
+    # "Do you pay nothing?" is not the letter's "not pay nothing" made plain.
+    assert cc._if_not("If you do not pay nothing at all this month, we will write to you again.") is None
+    # "If not, A and B": a clause split says the link with B too.
+    assert split_clauses("If not, we will write to you and we will apply to the court.") == [
+        "If not, we will write to you.",
+        "If not, we will apply to the court.",
+    ]
+
+
+def test_a_consequence_after_its_asked_condition_says_then_and_a_request_does_not(glossary):
+    # A bare "We will write to you ..." after the question would read as true whatever the answer.
+    assert conservative(
+        ["If you are unable to pay your rent in full this month, we will write to you about a repayment plan."],
+        glossary,
+    ) == ["Are you unable to pay your rent in full this month?", "Then we will write to you about a repayment plan."]
+    assert answer("please call us on 020 8356 3100") == "Please call us on 020 8356 3100."
+    assert answer("you should contact us straight away") == "You should contact us straight away."
+    assert answer("a Notice to Owner will be sent") == "Then a Notice to Owner will be sent."
+    assert answer("the Council will apply for an order") == "Then the Council will apply for an order."
+
+
+def test_a_condition_without_a_comma_is_asked_where_the_parse_ends_it(glossary):
+    # Holdout letter (care charges): no comma after the condition.
+    source = (
+        "If you are receiving care in your own home or local community the value of your main or only home will "
+        "not be included."
+    )
+    assert [line for line in conservative([source], glossary) if '" means: ' not in line] == [
+        "Are you receiving care in your own home or local community?",
+        "Then the value of your main or only home will not be included.",
+    ]
+    # The parse ends the condition at "receiving" ("permanent residential or nursing care the value ..."): a
+    # misparse, so no question "Are you receiving?" is made.
+    misparsed = (
+        "If you are receiving permanent residential or nursing care the value of your property may be taken into "
+        "account."
+    )
+    assert not any(p.startswith("Are you receiving?") for cut in steps(misparsed) for p in cut)
+
+
+def test_a_condition_of_what_will_happen_is_not_asked_as_the_condition_of_the_advice(glossary):
+    # Hackney letter 07: contact the Housing Needs Section now, for advice on what happens if you are evicted.
+    source = (
+        "You should contact the Council's Housing Needs Section for further advice on what will happen if you are "
+        "evicted."
+    )
+    assert not any("Are you evicted?" in cut for cut in steps(source))
+    assert conservative([source], glossary)[0] == source
+
+
+def test_as_giving_a_reason_is_its_own_sentence_but_as_giving_a_time_or_a_way_is_not():
+    # Holdout letter (outpatient appointment) and Hackney letter 07.
+    assert pc._because(
+        "We recommend you use public transport to get here if possible as car parking on the site is limited and it "
+        "may take time to find a space."
+    ) == [
+        "We recommend you use public transport to get here if possible.",
+        "This is because car parking on the site is limited and it may take time to find a space.",
+    ]
+    assert pc._because("You must inform the Housing Benefit Department as this may affect your Housing Benefit.") == [
+        "You must inform the Housing Benefit Department.",
+        "This is because this may affect your Housing Benefit.",
+    ]
+    assert pc._because("Please pay the rent due on your account as soon as it is due each week.") is None
+    assert pc._because("You must pay the full amount as you are told by the court.") is None
+    assert pc._because("You must pay the full amount each week as we have agreed with you.") is None
+
+
+def test_a_link_is_said_with_each_clause_of_its_consequence(glossary):
+    # Holdout letter (outpatient appointment): both things that may happen keep "Then".
+    source = (
+        "If you fail to show up for your appointment or if you cancel your appointment more than once without giving "
+        "prior notice, you may be referred back to your GP and will have to wait longer for a hospital appointment."
+    )
+    assert [line for line in conservative([source], glossary) if '" means: ' not in line] == [
+        "Do you fail to show up for your appointment?",
+        "Or do you cancel your appointment more than once without giving prior notice?",
+        "Then you may be referred back to your GP.",
+        "Then you will have to wait longer for a hospital appointment.",
+    ]
+    assert split_clauses("If not, we will write to you and the court will send you a summons.") == [
+        "If not, we will write to you.",
+        "If not, the court will send you a summons.",
+    ]
+
+
+# Trailing conditions that must not be asked first, each with the reason (holdout letters and Hackney letter 07).
+NOT_ASKED_FIRST = [
+    # "Do you claim them?" would come before what "them" names.
+    "We can arrange for the money that you owe to be taken from your income support and other state benefits, if "
+    "you claim them.",
+    # Only the "longer" is the condition's, not the two to three hours.
+    "You should allow at least two to three hours for your appointment; longer if you are also coming for tests.",
+    # "only ... if" is not a plain condition.
+    "You can only be required to leave your dwelling if your landlord obtains an order for possession from the Court.",
+]
+
+
+@pytest.mark.parametrize("source", NOT_ASKED_FIRST)
+def test_a_trailing_condition_that_is_not_the_whole_actions_is_not_asked_first(source):
+    from easyread.verify.cuts import _trailing_condition
+
+    assert _trailing_condition(source) is None
+
+
+def test_do_nothing_is_not_asked_as_do_you_do_nothing():
+    source = "If you do nothing, a Charge Certificate will be sent and the charge increases by 50 percent."
+    assert not any(p.startswith("Do you do nothing") for cut in steps(source) for p in cut)
+
+
+def test_as_if_is_not_a_reason_and_a_split_link_keeps_the_letters_lower_case():
+    assert pc._because("We advise you to pay this now as if it is passed to bailiffs they will add costs.") is None
+    assert split_clauses(
+        "If not, we may register the charge as a debt at the county court and ultimately we may pass the case to "
+        "bailiffs."
+    ) == [
+        "If not, we may register the charge as a debt at the county court.",
+        "If not, ultimately we may pass the case to bailiffs.",
+    ]
