@@ -167,6 +167,42 @@ def names_a_part(text: str) -> bool:
     return text.endswith(".") and _names_a_thing(text)
 
 
+def heads_a_part(doc: Document, index: int) -> bool:
+    """True when the paragraph at `index` is a heading, not a sentence: `names_a_part`, or a topic line.
+
+    A topic line is a short line with no full stop whose main word is a noun or an opening "-ing" ("Getting more
+    medicines", "Access to your home", "Council Tax Reduction") and that leads into the text after it. Read on the
+    texts of new publishers: sent to the model as a sentence, each came back as a statement or an order the letter
+    never makes ("We need more medicines.", "You can get to your home.", "We need to make repairs to your home that
+    are broken."). Not one: the content of a lead-in ("the judge granted the following:" / "Suspended Possession
+    Order"), a line of an address ("Hackney Service Centre" above "1 Hillman Street"), a label ("Location: ...")."""
+    text = doc.blocks[index].plain_text().strip()
+    if names_a_part(text):
+        return True
+    if not text or text[-1] in ".!?:,;" or ":" in text or "\n" in text or len(text.split()) > 12:
+        return False
+    if checking.extract_facts(text) or not _topic(text):
+        return False
+    nearby = [b.plain_text().strip() for b in doc.blocks]
+    before = next((t for t in reversed(nearby[:index]) if t), "")
+    after = [t for t in nearby[index + 1 :] if t][:2]
+    if before.endswith(":") or not after:
+        return False
+    # It leads into a sentence, or into a second heading that does ("Council Tax" / "First Reminder" / "...").
+    if len(after) > 1 and after[0][-1] not in ".!?:" and len(after[0].split()) <= 12 and "\n" not in after[0]:
+        after = after[1:]
+    return after[0][-1] in ".!?:" and len(after[0].split()) >= 4
+
+
+def _topic(text: str) -> bool:
+    from easyread.checks.nlp import parse
+
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return False
+    return roots[0].tag_ in ("NN", "NNS", "NNP", "NNPS") or (roots[0].tag_ == "VBG" and roots[0].i == 0)
+
+
 def _names_a_thing(text: str) -> bool:
     """True when the line's main word is a common noun: it names a topic and says nothing about it.
 
@@ -224,11 +260,17 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
             if not title and not units:
                 title = text.rstrip(":")
                 continue
-            if units and names_a_part(text):
+            if (units or title) and heads_a_part(doc, index):
                 flush_list()
                 heading = text
                 continue
-        if block.kind is BlockKind.PARAGRAPH and units and "\n" not in text and text[-1] in ".?" and names_a_part(text):
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and (units or title)
+            and "\n" not in text
+            and text[-1] in ".?"
+            and names_a_part(text)
+        ):
             flush_list()
             heading = text.rstrip(".")
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from easyread.documents.model import BlockKind, Document, EasyReadDocument
 from easyread.documents.sentences import SourceSentence
-from easyread.simplify.plan import names_a_part
+from easyread.simplify.plan import heads_a_part
 
 # Blocks the reader does not need in Easy Read: who the letter is to, the greeting and the sign-off.
 _NO_INFORMATION = frozenset({BlockKind.SALUTATION, BlockKind.SIGN_OFF, BlockKind.RECIPIENT_ADDRESS, BlockKind.HEADING})
@@ -58,7 +58,7 @@ def carries_information(doc: Document, sentence: SourceSentence, english: set[in
     if block.kind is BlockKind.SENDER_ADDRESS:
         return bool(_CONTACT.search(text))
     if block.kind is BlockKind.PARAGRAPH and sentence.text.strip() == block.plain_text().strip():
-        if names_a_part(text):
+        if heads_a_part(doc, sentence.block):
             return False  # a heading set as a paragraph ("What to do if ..."): the rewriter reads it as one
     english = english_paragraphs(doc) if english is None else english
     return block.kind is not BlockKind.PARAGRAPH or sentence.block in english
