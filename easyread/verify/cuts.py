@@ -39,7 +39,7 @@ def words(text: str) -> int:
 
 def steps(sentence: str):
     """Each way to cut `sentence` once, boldest first, as lists of pieces (at least one piece changed)."""
-    from easyread.verify import clause_cuts, phrase_cuts
+    from easyread.verify import clause_cuts, phrase_cuts, result_cuts
 
     plain = no_lead_in(sentence)
     if plain != sentence:
@@ -65,6 +65,7 @@ def steps(sentence: str):
         _trailing_condition,
         _shared_subject,
         *clause_cuts.CUTS,
+        *result_cuts.CUTS,
         *phrase_cuts.CUTS,
     ):
         parts = cut(sentence)
@@ -236,7 +237,6 @@ def _plain_form(verb: str) -> str:
 
 
 _PURPOSE = re.compile(r",?\s+(so\s+that|in\s+order\s+that|so)\s+(?=(we|you|i|they|another|the|it|your)\b)", re.I)
-
 
 _IN_ORDER_TO = re.compile(r",?\s+(in\s+order\s+to)\s+(?=[a-z]+\b)", re.I)
 

@@ -1,0 +1,156 @@
+"""More cuts of long letter sentences that keep each clause's link, beside `easyread.verify.clause_cuts`.
+
+As there, each cut proposes pieces made of the sentence's own words plus a link word, and the caller keeps a cut
+only when every piece passes the meaning rules against the letter's sentence. Each returns the pieces, or None
+when it does not apply:
+
+* "Failure to X by D will result in Y being done" becomes "Do you X by D?" "If not, Y will be done.", and
+  "Paying after X will result in you being liable for Y" becomes "Do you pay after X?" "Then you will be liable
+  for Y.": the cause asked, the result kept with its link;
+* "If you don't A, and we can't B you may C" becomes "Do you A?" "If not, can we B?" "If not, you may C.": both
+  negated conditions must hold, so each is asked only when the one before it is not met;
+* "Would you like A, B, C, D, E or F?" becomes "Would you like A, B or C?" "Or would you like D, E or F?": a
+  long list of things asked in shorter questions, each with its verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from easyread.checks.nlp import parse
+from easyread.verify import words as w
+from easyread.verify.clause_cuts import _NEGATION, _NOT_HELPER
+from easyread.verify.cuts import question, tidy, words
+
+_RESULT_IN = re.compile(
+    r"^(?:(?P<failure>[Ff]ailure|[Ff]ailing)\s+to\s+(?P<what>.+?)|(?P<doing>[A-Z][a-z]{2,}ing)\s+(?P<rest>.+?))"
+    r"\s+(?P<modal>will|may|could|can|would)\s+result\s+in\s+(?P<result>.+?)[.!]?$"
+)
+# "legal action being taken in the County Court": what the result is, said as its own clause.
+_BEING = re.compile(r"^(?P<who>you|(?:\w+\s+){0,3}?\w+)\s+being\s+(?P<said>\w+\b.*)$", re.I)
+
+
+def _result_in(sentence: str) -> list[str] | None:
+    """'Failure to make payment or contact us by 4 June 2026 will result in legal action being taken in the County
+    Court without further notice.' → 'Do you make payment or contact us by 4 June 2026?' 'If not, legal action will
+    be taken in the County Court without further notice.' Only a cause with no negation, condition or "without"
+    (a "failure to attend without cancelling" is not a failure to attend), and a result that says its own doer."""
+    match = _RESULT_IN.match(sentence)
+    if not match:
+        return None
+    if match.group("failure"):
+        cause = match.group("what")
+    else:
+        doing = w.base(match.group("doing"))
+        if not doing or doing == match.group("doing").lower() or doing in ("be", "have"):
+            return None  # "Nothing will result in ...", "Being late will ...": not a thing the reader does
+        cause = f"{doing} {match.group('rest')}"
+    if _NEGATION.search(cause) or re.search(r"\b(without|unless|if|when|until|and)\b", cause, re.I):
+        return None
+    result = match.group("result")
+    being = _BEING.match(result)
+    if being is None or re.search(r"\b(and|or|of|to|for|by)\b", being.group("who"), re.I):
+        return None  # "will result in a wasted slot and you will ...": no single doer to say the result with
+    asked = question(f"you {cause}")
+    if asked is None or words(cause) < 2:
+        return None
+    who = being.group("who")
+    who = who if who == "I" else who[:1].lower() + who[1:]
+    said = f"{who} {match.group('modal')} be {being.group('said')}"
+    link = "If not," if match.group("failure") else "Then"
+    return [asked, tidy(f"{link} {said}")]
+
+
+_TWO_NOT = re.compile(r"^if\s+(?P<first>[^,]+?),?\s+and\s+(?P<rest>.+)$", re.I)
+# Where the consequence starts after the second condition, when no comma says so.
+_CONSEQUENCE = re.compile(
+    r",?\s+(?=(?:you|we|they|the\s+council|your\s+\w+)\s+(?:may|will|might|could|can|must|should|would)\b)", re.I
+)
+
+
+def _neither(sentence: str) -> list[str] | None:
+    """'If you don't talk to us, and we can't solve the problem you may receive a Notice of Seeking Possession.' →
+    'Do you talk to us?' 'If not, can we solve the problem?' 'If not, you may receive a Notice of Seeking
+    Possession.': both conditions must hold, so the second is asked only when the first is not met, and the
+    consequence only when neither is."""
+    plain = sentence.replace("\u2019", "'")
+    match = _TWO_NOT.match(plain)
+    if not match:
+        return None
+    rest = match.group("rest")
+    split = next((m for m in _CONSEQUENCE.finditer(rest) if m.start() > 0), None)
+    if split is None:
+        return None
+    second, main = rest[: split.start()].strip(" ,"), rest[split.end() :].strip(" ,")
+    asked = []
+    for condition in (match.group("first"), second):
+        found = _NOT_HELPER.match(condition.strip())
+        if not found or re.search(r"\b(and|or|but|unless|if|whether)\b", condition, re.I):
+            return None
+        if _NEGATION.search(found.group("rest")) or words(found.group("rest")) < 2:
+            return None
+        helper = "can" if found.group("cannot") else "will" if found.group("wont") else found.group("helper")
+        asked.append(question(f"{found.group('subject')} {helper} {found.group('rest')}"))
+    if None in asked or words(main) < 3 or re.search(r"\b(if|unless|when)\b", main, re.I):
+        return None
+    second_q = asked[1] if asked[1].startswith("I ") else asked[1][:1].lower() + asked[1][1:]
+    lower = main.split()[0].lower() in ("you", "we", "they", "the", "your")
+    return [asked[0], f"If not, {second_q}", tidy(f"If not, {main[:1].lower() + main[1:] if lower else main}")]
+
+
+_LIST_QUESTION = re.compile(
+    r"^(?P<ask>(?:or\s+)?(?:would\s+you\s+like|do\s+you\s+(?:need|want|require)))\s+(?P<items>[^?]+)\?$", re.I
+)
+_MAX_ASKED = 12
+
+
+def _list_question(sentence: str) -> list[str] | None:
+    """'Would you like Braille, British Sign Language, a hearing loop, translations, large print, audio or something
+    else?' → 'Would you like Braille, British Sign Language or a hearing loop?' 'Or would you like translations,
+    large print, audio or something else?': things offered with "or", asked a few at a time (not "and", which
+    asks for all of them together)."""
+    match = _LIST_QUESTION.match(sentence)
+    if not match or match.group("ask").lower().startswith("or"):
+        return None
+    body = match.group("items")
+    last = re.match(r"^(?P<head>.+),?\s+or\s+(?P<tail>[^,]+)$", body)
+    if not last or re.search(r"\b(and|if|that|which|who)\b|\d", body, re.I):
+        return None
+    items = [i.strip() for i in last.group("head").split(",")] + [last.group("tail").strip()]
+    if len(items) < 4 or any(not i or words(i) > 4 for i in items):
+        return None
+    ask = match.group("ask")
+    for size in (3, 2):
+        count = -(-len(items) // size)
+        groups = [items[n * len(items) // count : (n + 1) * len(items) // count] for n in range(count)]
+        if any(len(g) < 2 for g in groups):
+            continue  # one thing on its own would read as the only one offered
+        out = []
+        for n, group in enumerate(groups):
+            listed = f"{', '.join(group[:-1])} or {group[-1]}"
+            lead = ask if n == 0 else f"Or {ask[:1].lower()}{ask[1:]}"
+            out.append(f"{lead} {listed}?")
+        if all(words(q) <= _MAX_ASKED + 2 and _has_verb(q) for q in out):
+            return out
+    return None
+
+
+def _has_verb(text: str) -> bool:
+    """The parse finds the question's verb ("like" read as a verb, not as "similar to")."""
+    root = next((t for t in parse(text) if t.dep_ == "ROOT"), None)
+    return root is not None and root.tag_.startswith("VB")
+
+
+def _offered_list(sentence: str) -> list[str] | None:
+    """'If you would like Braille, ..., audio or something else please tell us ...' → the list asked a few at a
+    time (`_list_question`), then the request: the whole question, parsed as no verb, would not pass on its own."""
+    from easyread.verify.cuts import _condition_first
+
+    asked = _condition_first(sentence)
+    if not asked or len(asked[0]) != 1:
+        return None
+    listed = _list_question(asked[0][0])
+    return [*listed, asked[1]] if listed else None
+
+
+CUTS = (_result_in, _neither, _offered_list, _list_question)
