@@ -7,8 +7,9 @@ when it does not apply:
 * "Failure to X by D will result in Y being done" becomes "Do you X by D?" "If not, Y will be done.", and
   "Paying after X will result in you being liable for Y" becomes "Do you pay after X?" "Then you will be liable
   for Y.": the cause asked, the result kept with its link;
-* "If you don't A, and we can't B you may C" becomes "Do you A?" "If not, can we B?" "If not, you may C.": both
-  negated conditions must hold, so each is asked only when the one before it is not met;
+* "If you don't A, and we can't B you may C" becomes "Do you A?" "If not, can we B?" "If not, you may C.", and
+  "If you A and don't B, C" becomes "Do you A?" "If so, do you B?" "If not, C.": both conditions must hold, so
+  each is asked only when the one before it is met;
 * "Would you like A, B, C, D, E or F?" becomes "Would you like A, B or C?" "Or would you like D, E or F?": a
   long list of things asked in shorter questions, each with its verb.
 """
@@ -49,7 +50,11 @@ def _result_in(sentence: str) -> list[str] | None:
         return None
     result = match.group("result")
     being = _BEING.match(result)
-    if being is None or re.search(r"\b(and|or|of|to|for|by)\b", being.group("who"), re.I):
+    if (
+        being is None
+        or re.search(r"\b(and|or|of|to|for|by)\b", being.group("who"), re.I)
+        or re.search(r"\bbeing\b", being.group("said"), re.I)
+    ):
         return None  # "will result in a wasted slot and you will ...": no single doer to say the result with
     asked = question(f"you {cause}")
     if asked is None or words(cause) < 2:
@@ -61,41 +66,69 @@ def _result_in(sentence: str) -> list[str] | None:
     return [asked, tidy(f"{link} {said}")]
 
 
-_TWO_NOT = re.compile(r"^if\s+(?P<first>[^,]+?),?\s+and\s+(?P<rest>.+)$", re.I)
+_TWO_PARTS = re.compile(r"^if\s+(?P<first>[^,]+?),?\s+and\s+(?P<rest>.+)$", re.I)
 # Where the consequence starts after the second condition, when no comma says so.
 _CONSEQUENCE = re.compile(
     r",?\s+(?=(?:you|we|they|the\s+council|your\s+\w+)\s+(?:may|will|might|could|can|must|should|would)\b)", re.I
 )
+# A second condition that shares the first's subject: "If you miss your appointment and don't tell us".
+_NO_SUBJECT = re.compile(r"^(?:do|does|did|can|will|have|has)\s*(?:not|n't)\b|^(?:cannot|can't|won't)\b", re.I)
+_SUBJECT = re.compile(r"^(you|we|they|i|it|the\s+\w+|your\s+\w+)\b", re.I)
 
 
-def _neither(sentence: str) -> list[str] | None:
+def _asked(condition: str) -> tuple[str, bool] | None:
+    """'we can't solve the problem' → ('Can we solve the problem?', True): the condition asked without its "not",
+    and whether it had one. None when a "not" would leave a question that says something else ("Have you still
+    paid?") or the parse gives no safe question."""
+    condition = condition.strip(" ,")
+    if re.search(r"\b(and|or|but|unless|if|whether|when|until)\b", condition, re.I):
+        return None
+    found = _NOT_HELPER.match(condition)
+    if not found:
+        if _NEGATION.search(condition):
+            return None
+        asked = question(condition)
+        return (asked, False) if asked else None
+    if _NEGATION.search(found.group("rest")) or re.search(r"\b(still|yet|already|ever|any\s+more)\b", condition, re.I):
+        return None
+    helper = "can" if found.group("cannot") else "will" if found.group("wont") else found.group("helper")
+    asked = question(f"{found.group('subject')} {helper} {found.group('rest')}")
+    return (asked, True) if asked else None
+
+
+def _two_conditions(sentence: str) -> list[str] | None:
     """'If you don't talk to us, and we can't solve the problem you may receive a Notice of Seeking Possession.' →
     'Do you talk to us?' 'If not, can we solve the problem?' 'If not, you may receive a Notice of Seeking
-    Possession.': both conditions must hold, so the second is asked only when the first is not met, and the
-    consequence only when neither is."""
+    Possession.'; 'If you miss your appointment and don't tell us, you may ...' → 'Do you miss your appointment?'
+    'If so, do you tell us?' 'If not, you may ...': both conditions must hold, so the second is asked only when
+    the first holds, and the consequence only when both do. Only with a "not" in one of them (two plain parts are
+    `clause_cuts.and_questions`)."""
+    from easyread.verify.cuts import _REQUEST, order
+
     plain = sentence.replace("\u2019", "'")
-    match = _TWO_NOT.match(plain)
-    if not match:
+    match = _TWO_PARTS.match(plain)
+    if not match or not _SUBJECT.match(match.group("first")):
         return None
     rest = match.group("rest")
     split = next((m for m in _CONSEQUENCE.finditer(rest) if m.start() > 0), None)
     if split is None:
-        return None
-    second, main = rest[: split.start()].strip(" ,"), rest[split.end() :].strip(" ,")
-    asked = []
-    for condition in (match.group("first"), second):
-        found = _NOT_HELPER.match(condition.strip())
-        if not found or re.search(r"\b(and|or|but|unless|if|whether)\b", condition, re.I):
+        comma = rest.find(", ")
+        if comma < 0 or not (order(rest[comma + 2 :]) or _REQUEST.match(rest[comma + 2 :])):
             return None
-        if _NEGATION.search(found.group("rest")) or words(found.group("rest")) < 2:
-            return None
-        helper = "can" if found.group("cannot") else "will" if found.group("wont") else found.group("helper")
-        asked.append(question(f"{found.group('subject')} {helper} {found.group('rest')}"))
-    if None in asked or words(main) < 3 or re.search(r"\b(if|unless|when)\b", main, re.I):
+        second, main = rest[:comma], rest[comma + 2 :].strip()
+    else:
+        second, main = rest[: split.start()], rest[split.end() :].strip(" ,")
+    if _NO_SUBJECT.match(second.strip()):
+        second = f"{_SUBJECT.match(match.group('first')).group(1)} {second.strip()}"
+    first_q, second_q = _asked(match.group("first")), _asked(second)
+    if first_q is None or second_q is None or not (first_q[1] or second_q[1]):
         return None
-    second_q = asked[1] if asked[1].startswith("I ") else asked[1][:1].lower() + asked[1][1:]
-    lower = main.split()[0].lower() in ("you", "we", "they", "the", "your")
-    return [asked[0], f"If not, {second_q}", tidy(f"If not, {main[:1].lower() + main[1:] if lower else main}")]
+    if words(main) < 3 or re.search(r"\b(if|unless|when)\b", main, re.I):
+        return None
+    link = ["If not," if negated else "If so," for _, negated in (first_q, second_q)]
+    asked = second_q[0] if second_q[0].startswith("I ") else second_q[0][:1].lower() + second_q[0][1:]
+    lower = main.split()[0].lower() in ("you", "we", "they", "the", "your", "please") or order(main)
+    return [first_q[0], f"{link[0]} {asked}", tidy(f"{link[1]} {main[:1].lower() + main[1:] if lower else main}")]
 
 
 _LIST_QUESTION = re.compile(
@@ -153,4 +186,4 @@ def _offered_list(sentence: str) -> list[str] | None:
     return [*listed, asked[1]] if listed else None
 
 
-CUTS = (_result_in, _neither, _offered_list, _list_question)
+CUTS = (_result_in, _two_conditions, _offered_list, _list_question)
