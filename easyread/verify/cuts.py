@@ -57,6 +57,7 @@ def steps(sentence: str):
             if parts:
                 yield asked[0] + parts
     for cut in (
+        *result_cuts.CUTS,
         _writing_because,
         _concession,
         _each_consequence,
@@ -65,7 +66,6 @@ def steps(sentence: str):
         _trailing_condition,
         _shared_subject,
         *clause_cuts.CUTS,
-        *result_cuts.CUTS,
         *phrase_cuts.CUTS,
     ):
         parts = cut(sentence)

@@ -21,7 +21,7 @@ import re
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
 from easyread.verify.clause_cuts import _NEGATION, _NOT_HELPER
-from easyread.verify.cuts import question, tidy, words
+from easyread.verify.cuts import question, split_clauses, tidy, words
 
 _RESULT_IN = re.compile(
     r"^(?:(?P<failure>[Ff]ailure|[Ff]ailing)\s+to\s+(?P<what>.+?)|(?P<doing>[A-Z][a-z]{2,}ing)\s+(?P<rest>.+?))"
@@ -66,7 +66,7 @@ def _result_in(sentence: str) -> list[str] | None:
     return [asked, tidy(f"{link} {said}")]
 
 
-_TWO_PARTS = re.compile(r"^if\s+(?P<first>[^,]+?),?\s+and\s+(?P<rest>.+)$", re.I)
+_TWO_PARTS = re.compile(r"^if\s+(?P<first>[^,]+?),?\s+(?P<join>and|but)\s+(?P<rest>.+)$", re.I)
 # Where the consequence starts after the second condition, when no comma says so.
 _CONSEQUENCE = re.compile(
     r",?\s+(?=(?:you|we|they|the\s+council|your\s+\w+)\s+(?:may|will|might|could|can|must|should|would)\b)", re.I
@@ -83,6 +83,12 @@ def _asked(condition: str) -> tuple[str, bool] | None:
     condition = condition.strip(" ,")
     if re.search(r"\b(and|or|but|unless|if|whether|when|until)\b", condition, re.I):
         return None
+    then = re.match(r"^(?P<subject>you|we|they)\s+then\s+(?=\w)", condition, re.I)
+    if then:
+        # "you then miss another instalment": asked with its "then" after the subject ("Do you then miss ...?").
+        found = _asked(f"{then.group('subject')} {condition[then.end() :]}")
+        subject = then.group("subject").lower()
+        return (found[0].replace(f" {subject} ", f" {subject} then ", 1), found[1]) if found else None
     found = _NOT_HELPER.match(condition)
     if not found:
         if _NEGATION.search(condition):
@@ -100,9 +106,10 @@ def _two_conditions(sentence: str) -> list[str] | None:
     """'If you don't talk to us, and we can't solve the problem you may receive a Notice of Seeking Possession.' →
     'Do you talk to us?' 'If not, can we solve the problem?' 'If not, you may receive a Notice of Seeking
     Possession.'; 'If you miss your appointment and don't tell us, you may ...' → 'Do you miss your appointment?'
-    'If so, do you tell us?' 'If not, you may ...': both conditions must hold, so the second is asked only when
-    the first holds, and the consequence only when both do. Only with a "not" in one of them (two plain parts are
-    `clause_cuts.and_questions`)."""
+    'If so, do you tell us?' 'If not, you may ...'; 'If you pay X, but you then miss Y, we will Z' → 'Do you pay
+    X?' 'If so, do you then miss Y?' 'Then we will Z.': both conditions must hold, so the second is asked only
+    when the first holds, and the consequence only when both do. Two plain parts joined by "and" are left to
+    `clause_cuts.and_questions`."""
     from easyread.verify.cuts import _REQUEST, order
 
     plain = sentence.replace("\u2019", "'")
@@ -121,14 +128,60 @@ def _two_conditions(sentence: str) -> list[str] | None:
     if _NO_SUBJECT.match(second.strip()):
         second = f"{_SUBJECT.match(match.group('first')).group(1)} {second.strip()}"
     first_q, second_q = _asked(match.group("first")), _asked(second)
-    if first_q is None or second_q is None or not (first_q[1] or second_q[1]):
+    if first_q is None or second_q is None:
         return None
+    if match.group("join").lower() == "and" and not (first_q[1] or second_q[1]):
+        return None  # two plain parts before a request are `clause_cuts.and_questions`
     if words(main) < 3 or re.search(r"\b(if|unless|when)\b", main, re.I):
         return None
-    link = ["If not," if negated else "If so," for _, negated in (first_q, second_q)]
+    # The consequence of a met plain condition says "Then", as `cuts.answer` does, so its clauses can be cut
+    # apart each with the link (`clause_cuts.keep_link`).
+    link = ["If not," if first_q[1] else "If so,", "If not," if second_q[1] else "Then"]
     asked = second_q[0] if second_q[0].startswith("I ") else second_q[0][:1].lower() + second_q[0][1:]
     lower = main.split()[0].lower() in ("you", "we", "they", "the", "your", "please") or order(main)
-    return [first_q[0], f"{link[0]} {asked}", tidy(f"{link[1]} {main[:1].lower() + main[1:] if lower else main}")]
+    said = tidy(f"{link[1]} {main[:1].lower() + main[1:] if lower else main}")
+    # "Then A and B": each clause with the link, not the two questions said again for each (`_each_consequence`).
+    return [first_q[0], f"{link[0]} {asked}", *split_clauses(said)]
+
+
+_ONE_CONDITION = re.compile(
+    r"^if\s+(?P<condition>[^,]+?)(?:,\s+|\s+(?=(?:you|we|they|the\s+council)\s+"
+    r"(?:will|may|might|could|can|must|should|would)\b))(?P<main>\w.*)$",
+    re.I,
+)
+# "and" joining a second subject's clause: two conditions, which one question would not ask.
+_AND_CLAUSE = re.compile(r"\band\s+(?:you|we|they|i|it|the|your|our|he|she|this|there)\b", re.I)
+
+
+def _one_condition(sentence: str) -> list[str] | None:
+    """'If you contact us, it will help us to understand why your account is in arrears.' → 'Do you contact us?'
+    'Then it will help us to understand why your account is in arrears.'; 'If you do not want to tell us about your
+    finances you will have to pay ...' → 'Do you want to tell us about your finances?' 'If not, you will have to
+    pay ...': a condition that `cuts._condition_first` ends too early ("If you contact ..." read as a request) or
+    not at all (a "not" with no comma), asked, and its consequence kept with its link."""
+    from easyread.verify.cuts import _REQUEST, _clause, answer, order
+
+    match = _ONE_CONDITION.match(sentence.replace("\u2019", "'"))
+    if not match:
+        return None
+    condition, main = match.group("condition"), re.sub(r"^then\s+", "", match.group("main").strip(), flags=re.I)
+    if re.search(r"\b(or|but|if|unless|whether|when|where|until)\b", condition, re.I) or _AND_CLAUSE.search(condition):
+        return None
+    if re.search(r"\band\b", condition, re.I):
+        if _NEGATION.search(condition):
+            return None  # "if you do not pay and call us": which part the "not" reaches is not clear
+        found = (question(condition), False)  # one doer's two verbs: one question, both must hold
+    else:
+        found = _asked(condition)
+    asked = found[0] if found else None
+    if asked is None or words(condition) < 2 or words(main) < 3 or re.search(r"\b(if|unless|when)\b", main, re.I):
+        return None
+    if not (_clause(main) or order(main) or _REQUEST.match(main)) or re.search(r",\s+and\b", main):
+        return None  # "If X, A, and this could ...": `cuts._each_consequence` says the condition with each
+    if found[1]:
+        lower = main.split()[0].lower() in ("you", "we", "they", "the", "your", "it", "this", "no") or order(main)
+        return [asked, tidy(f"If not, {main[:1].lower() + main[1:] if lower else main}")]
+    return [asked, answer(main)]
 
 
 _LIST_QUESTION = re.compile(
@@ -186,4 +239,4 @@ def _offered_list(sentence: str) -> list[str] | None:
     return [*listed, asked[1]] if listed else None
 
 
-CUTS = (_result_in, _two_conditions, _offered_list, _list_question)
+CUTS = (_result_in, _two_conditions, _offered_list, _list_question, _one_condition)

@@ -274,11 +274,11 @@ EACH = {
         "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
         "Notice of Debt Registration is sent."
     ): [
-        # The first piece (16 words) is cut once more: its condition asked, "If not" keeping the link.
+        # The condition asked once (result_cuts._one_condition), "If not" said with each thing that then happens.
         "Do you pay the charge?",
         "If not, it is registered as a debt in the County Court.",
-        "If you do not pay the charge, a court fee is added.",
-        "If you do not pay the charge, a Notice of Debt Registration is sent.",
+        "If not, a court fee is added.",
+        "If not, a Notice of Debt Registration is sent.",
     ],
     (
         "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
@@ -816,6 +816,33 @@ RESULTS = {
         "If so, do you tell us?",
         "If not, you may need to go back to your GP.",
     ],
+    # Hackney rent letters: a condition cuts._condition_first ended at "If you" ("contact us" read as a request).
+    "If you contact us, it will help us to understand why your account is in arrears.": [
+        "Do you contact us?",
+        "Then it will help us to understand why your account is in arrears.",
+    ],
+    # Hackney court order letter: one doer's two verbs asked in one question (both must hold); "no" starts the
+    # consequence.
+    "If you keep to these terms and make payments as agreed, no further action will be taken.": [
+        "Do you keep to these terms and make payments as agreed?",
+        "Then no further action will be taken.",
+    ],
+    # Holdout letter (adult care finances): a negated condition with no comma, kept with "If not".
+    "If you do not want to tell us about your finances you will have to pay the full cost of your care yourself.": [
+        "Do you want to tell us about your finances?",
+        "If not, you will have to pay the full cost of your care yourself.",
+    ],
+    # Holdout letter (council tax instalments): "X, but you then Y": asked in turn, the consequence after both,
+    # each of its clauses with "Then".
+    (
+        "If you pay the second reminder within seven days, but you then miss another instalment later in the year, "
+        "you will lose the right to pay by instalments and you will be sent a final notice."
+    ): [
+        "Do you pay the second reminder within seven days?",
+        "If so, do you then miss another instalment later in the year?",
+        "Then you will lose the right to pay by instalments.",
+        "Then you will be sent a final notice.",
+    ],
     # DWP PIP letter: the things offered, asked a few at a time, each question with its verb.
     (
         "If you would like Braille, British Sign Language, a hearing loop, translations, large print, audio or "
@@ -879,6 +906,17 @@ NOT_RESULTS = {
         "Would you like Braille, British Sign Language, a hearing loop, large print and audio?",
         rc._list_question,
     ),
+    # "and you": a second doer's condition, which one question would not ask.
+    "and a second doer": ("If you pay your rent and your landlord agrees, we will close the case.", rc._one_condition),
+    # A "not" before "and": which verbs it reaches is not clear.
+    "not and": ("If you do not pay and call us, we will write to you again.", rc._one_condition),
+    # "If X, A, and this could ...": left to cuts._each_consequence, which says the condition with each.
+    "comma and": (
+        "If you fail to make contact, I will apply to the court, and this could result in you losing your home.",
+        rc._one_condition,
+    ),
+    # "If X or Y": alternatives are cuts._condition_first's ("Or ...?").
+    "or": ("If you are ill or you are away, please call us on the number above.", rc._one_condition),
     # A short list stays one question.
     "short list": ("Would you like Braille, large print or audio?", rc._list_question),
 }
