@@ -81,7 +81,7 @@ def _asked(condition: str) -> tuple[str, bool] | None:
     and whether it had one. None when a "not" would leave a question that says something else ("Have you still
     paid?") or the parse gives no safe question."""
     condition = condition.strip(" ,")
-    if re.search(r"\b(and|or|but|unless|if|whether|when|until)\b", condition, re.I):
+    if re.search(r"\b(and|or|but|unless|if|when|until)\b", condition, re.I):
         return None
     then = re.match(r"^(?P<subject>you|we|they)\s+then\s+(?=\w)", condition, re.I)
     if then:
@@ -165,7 +165,7 @@ def _one_condition(sentence: str) -> list[str] | None:
     if not match:
         return None
     condition, main = match.group("condition"), re.sub(r"^then\s+", "", match.group("main").strip(), flags=re.I)
-    if re.search(r"\b(or|but|if|unless|whether|when|where|until)\b", condition, re.I) or _AND_CLAUSE.search(condition):
+    if re.search(r"\b(or|but|if|unless|when|where|until)\b", condition, re.I) or _AND_CLAUSE.search(condition):
         return None
     if re.search(r"\band\b", condition, re.I):
         if _NEGATION.search(condition):

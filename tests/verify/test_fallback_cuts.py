@@ -832,6 +832,11 @@ RESULTS = {
         "Do you want to tell us about your finances?",
         "If not, you will have to pay the full cost of your care yourself.",
     ],
+    # Holdout letter (council tax reduction): "whether" in a negated condition is asked as it stands.
+    "If you are not sure about whether to report a change, please contact us to check.": [
+        "Are you sure about whether to report a change?",
+        "If not, please contact us to check.",
+    ],
     # Holdout letter (council tax instalments): "X, but you then Y": asked in turn, the consequence after both,
     # each of its clauses with "Then".
     (
