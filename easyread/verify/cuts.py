@@ -1,7 +1,7 @@
 """Cuts of one long letter sentence into shorter ones, using only the sentence's own words.
 
 Each cut proposes pieces; `easyread.verify.fallback.shorten` keeps a cut only when every piece passes the meaning
-rules against the letter's sentence. `steps` lists the cuts of a sentence, boldest first:
+rules against the letter's sentence. `steps` lists the cuts, boldest first (`easyread.verify.result_cuts` early):
 
 * an empty lead-in ("Please note that", "Unfortunately") is taken off;
 * a sentence that opens with a condition ("If you are unable to pay, please contact us ...") becomes the

@@ -8,10 +8,15 @@ when it does not apply:
   "Paying after X will result in you being liable for Y" becomes "Do you pay after X?" "Then you will be liable
   for Y.": the cause asked, the result kept with its link;
 * "If you don't A, and we can't B you may C" becomes "Do you A?" "If not, can we B?" "If not, you may C.", and
-  "If you A and don't B, C" becomes "Do you A?" "If so, do you B?" "If not, C.": both conditions must hold, so
-  each is asked only when the one before it is met;
+  "If you A and don't B, C" becomes "Do you A?" "If so, do you B?" "If not, C." (and "If you A, but you then B,
+  C" likewise): both conditions must hold, so each is asked only when the one before it is met;
+* "If you contact us, it will help us ..." (which `cuts._condition_first` ends at "If you", reading "contact us"
+  as a request) and "If you do not X you will Y" (a "not" with no comma) are asked, the consequence with its link;
 * "Would you like A, B, C, D, E or F?" becomes "Would you like A, B or C?" "Or would you like D, E or F?": a
   long list of things asked in shorter questions, each with its verb.
+
+These run before the consequence cuts of `easyread.verify.cuts` so that "If X, but Y, A and B" asks its two
+questions once, not once for A and again for B.
 """
 
 from __future__ import annotations
