@@ -1,7 +1,7 @@
 """Cuts of one long letter sentence into shorter ones, using only the sentence's own words.
 
 Each cut proposes pieces; `easyread.verify.fallback.shorten` keeps a cut only when every piece passes the meaning
-rules against the letter's sentence. `steps` lists the cuts of a sentence, boldest first:
+rules against the letter's sentence. `steps` lists the cuts, boldest first (`easyread.verify.result_cuts` early):
 
 * an empty lead-in ("Please note that", "Unfortunately") is taken off;
 * a sentence that opens with a condition ("If you are unable to pay, please contact us ...") becomes the
@@ -39,7 +39,7 @@ def words(text: str) -> int:
 
 def steps(sentence: str):
     """Each way to cut `sentence` once, boldest first, as lists of pieces (at least one piece changed)."""
-    from easyread.verify import clause_cuts, phrase_cuts
+    from easyread.verify import clause_cuts, phrase_cuts, result_cuts
 
     plain = no_lead_in(sentence)
     if plain != sentence:
@@ -57,6 +57,7 @@ def steps(sentence: str):
             if parts:
                 yield asked[0] + parts
     for cut in (
+        *result_cuts.CUTS,
         _writing_because,
         _concession,
         _each_consequence,
@@ -236,7 +237,6 @@ def _plain_form(verb: str) -> str:
 
 
 _PURPOSE = re.compile(r",?\s+(so\s+that|in\s+order\s+that|so)\s+(?=(we|you|i|they|another|the|it|your)\b)", re.I)
-
 
 _IN_ORDER_TO = re.compile(r",?\s+(in\s+order\s+to)\s+(?=[a-z]+\b)", re.I)
 

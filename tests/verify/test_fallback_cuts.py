@@ -9,6 +9,7 @@ from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
 from easyread.verify import clause_cuts as cc
 from easyread.verify import phrase_cuts as pc
+from easyread.verify import result_cuts as rc
 from easyread.verify.cuts import answer, question, split_clauses, steps
 from easyread.verify.fallback import _faithful, conservative, shorten
 
@@ -273,11 +274,11 @@ EACH = {
         "If you do not pay the charge, it is registered as a debt in the County Court and a court fee is added and a "
         "Notice of Debt Registration is sent."
     ): [
-        # The first piece (16 words) is cut once more: its condition asked, "If not" keeping the link.
+        # The condition asked once (result_cuts._one_condition), "If not" said with each thing that then happens.
         "Do you pay the charge?",
         "If not, it is registered as a debt in the County Court.",
-        "If you do not pay the charge, a court fee is added.",
-        "If you do not pay the charge, a Notice of Debt Registration is sent.",
+        "If not, a court fee is added.",
+        "If not, a Notice of Debt Registration is sent.",
     ],
     (
         "If you do not keep to a repayment agreement to repay your arrears the Council may take legal action against "
@@ -781,3 +782,152 @@ def test_as_if_is_not_a_reason_and_a_split_link_keeps_the_letters_lower_case():
         "If not, we may register the charge as a debt at the county court.",
         "If not, ultimately we may pass the case to bailiffs.",
     ]
+
+
+# easyread.verify.result_cuts on sentences of the real letters: each piece says its link to the one before it.
+RESULTS = {
+    # Hackney leasehold letter: the cause asked, the result kept with "If not".
+    (
+        "Failure to make payment or contact us by 4 June 2026 will result in legal action being taken in the County "
+        "Court without further notice."
+    ): [
+        "Do you make payment or contact us by 4 June 2026?",
+        "If not, legal action will be taken in the County Court without further notice.",
+    ],
+    # Hackney leasehold letter: a cause the reader may do, its result with "Then".
+    "Paying after a claim has been submitted for issuing to court will result in you being liable for interest and costs.": [
+        "Do you pay after a claim has been submitted for issuing to court?",
+        "Then you will be liable for interest and costs.",
+    ],
+    # Hackney rent letters: two negated conditions, each asked only when the one before is not met.
+    "If you don’t talk to us, and we can’t solve the problem you may receive a Notice of Seeking Possession.": [
+        "Do you talk to us?",
+        "If not, can we solve the problem?",
+        "If not, you may receive a Notice of Seeking Possession.",
+    ],
+    "If you don’t talk to us, and we can’t solve the problem we may issue a Notice of Seeking Possession.": [
+        "Do you talk to us?",
+        "If not, can we solve the problem?",
+        "If not, we may issue a Notice of Seeking Possession.",
+    ],
+    # Holdout letter (outpatient appointment): a plain condition, then a negated one sharing its subject.
+    "If you miss your appointment and don't tell us, you may need to go back to your GP.": [
+        "Do you miss your appointment?",
+        "If so, do you tell us?",
+        "If not, you may need to go back to your GP.",
+    ],
+    # Hackney rent letters: a condition cuts._condition_first ended at "If you" ("contact us" read as a request).
+    "If you contact us, it will help us to understand why your account is in arrears.": [
+        "Do you contact us?",
+        "Then it will help us to understand why your account is in arrears.",
+    ],
+    # Hackney court order letter: one doer's two verbs asked in one question (both must hold); "no" starts the
+    # consequence.
+    "If you keep to these terms and make payments as agreed, no further action will be taken.": [
+        "Do you keep to these terms and make payments as agreed?",
+        "Then no further action will be taken.",
+    ],
+    # Holdout letter (adult care finances): a negated condition with no comma, kept with "If not".
+    "If you do not want to tell us about your finances you will have to pay the full cost of your care yourself.": [
+        "Do you want to tell us about your finances?",
+        "If not, you will have to pay the full cost of your care yourself.",
+    ],
+    # Holdout letter (council tax reduction): "whether" in a negated condition is asked as it stands.
+    "If you are not sure about whether to report a change, please contact us to check.": [
+        "Are you sure about whether to report a change?",
+        "If not, please contact us to check.",
+    ],
+    # Holdout letter (council tax instalments): "X, but you then Y": asked in turn, the consequence after both,
+    # each of its clauses with "Then".
+    (
+        "If you pay the second reminder within seven days, but you then miss another instalment later in the year, "
+        "you will lose the right to pay by instalments and you will be sent a final notice."
+    ): [
+        "Do you pay the second reminder within seven days?",
+        "If so, do you then miss another instalment later in the year?",
+        "Then you will lose the right to pay by instalments.",
+        "Then you will be sent a final notice.",
+    ],
+    # DWP PIP letter: the things offered, asked a few at a time, each question with its verb.
+    (
+        "If you would like Braille, British Sign Language, a hearing loop, translations, large print, audio or "
+        "something else please tell us using the phone number at the top of this letter."
+    ): [
+        "Would you like Braille or British Sign Language?",
+        "Or would you like a hearing loop or translations?",
+        "Or would you like large print, audio or something else?",
+        "Please tell us using the phone number at the top of this letter.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(RESULTS))
+def test_causes_and_conditions_are_asked_with_their_links(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == RESULTS[source]
+    assert _faithful(source, out, glossary)
+    comparison = compare_facts(source, " ".join(out))
+    assert not comparison.lost and not comparison.invented, comparison.to_dict()
+    assert all(len(p.split()) <= 15 for p in out)
+
+
+# Result cuts that must NOT be made, each with the reason.
+NOT_RESULTS = {
+    # "Failure to attend without cancelling" is not a failure to attend: "Do you attend ... without cancelling?"
+    # asks something else.
+    "failure without": (
+        "Failure to attend this admission without cancelling in advance will result in a wasted procedure slot and "
+        "you will removed from the waiting list.",
+        rc._result_in,
+    ),
+    # A negated cause: "Do you not ...?" reads as a reproach, "Do you ...?" says the reverse.
+    "failure not": (
+        "Failure to not pay on time will result in a late payment charge being added to your account.",
+        rc._result_in,
+    ),
+    # Two results, the second "being ..." too: "a court claim will be made and costs being added" is garbled.
+    "result of two": (
+        "Failure to pay by 4 June will result in a court claim being made and costs being added to your account.",
+        rc._result_in,
+    ),
+    # "still" asked without its "not" ("Have you still paid?") says something else.
+    "still not": (
+        "If you choose to ignore any court order judgement and you still have not paid the arrears, we will have no "
+        "option but to take further action against you.",
+        rc._two_conditions,
+    ),
+    # Two plain parts: the two-question cut before a request is clause_cuts.and_questions, not this one.
+    "no negation": (
+        "If you are unable to pay in full and you would like more time, we will write to you again.",
+        rc._two_conditions,
+    ),
+    # A third condition in the consequence: which part it governs is not clear.
+    "condition in consequence": (
+        "If you don't pay and we can't reach you, we will write to you if the court agrees.",
+        rc._two_conditions,
+    ),
+    # Things offered together ("and"), not one of them: asked apart, they would read as alternatives.
+    "list with and": (
+        "Would you like Braille, British Sign Language, a hearing loop, large print and audio?",
+        rc._list_question,
+    ),
+    # "and you": a second doer's condition, which one question would not ask.
+    "and a second doer": ("If you pay your rent and your landlord agrees, we will close the case.", rc._one_condition),
+    # A "not" before "and": which verbs it reaches is not clear.
+    "not and": ("If you do not pay and call us, we will write to you again.", rc._one_condition),
+    # "If X, A, and this could ...": left to cuts._each_consequence, which says the condition with each.
+    "comma and": (
+        "If you fail to make contact, I will apply to the court, and this could result in you losing your home.",
+        rc._one_condition,
+    ),
+    # "If X or Y": alternatives are cuts._condition_first's ("Or ...?").
+    "or": ("If you are ill or you are away, please call us on the number above.", rc._one_condition),
+    # A short list stays one question.
+    "short list": ("Would you like Braille, large print or audio?", rc._list_question),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_RESULTS))
+def test_result_cuts_that_would_change_the_meaning_are_not_made(name):
+    sentence, cut = NOT_RESULTS[name]
+    assert cut(sentence) is None
