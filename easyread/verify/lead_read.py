@@ -15,6 +15,7 @@ from easyread.verify.chains import (
     order_without_its_condition,
 )
 from easyread.verify.findings import Assessment
+from easyread.verify.prices import price_made_order
 from easyread.verify.reasons import purpose_alone, purpose_invented, reason_without_cause
 from easyread.verify.referrals import referral_made_provision
 from easyread.verify.things import thing_replaced
@@ -29,6 +30,7 @@ def read_problems(
     checks = (
         lambda: purpose_alone(out, srcs, result),
         lambda: order_without_its_condition(out, srcs, ctx, result),
+        lambda: price_made_order(out, srcs, result),
         lambda: conditions_made_cause(out, srcs, result),
         lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),
