@@ -183,15 +183,24 @@ def heads_a_part(doc: Document, index: int) -> bool:
         return False
     if checking.extract_facts(text) or not _topic(text):
         return False
-    nearby = [b.plain_text().strip() for b in doc.blocks]
-    before = next((t for t in reversed(nearby[:index]) if t), "")
-    after = [t for t in nearby[index + 1 :] if t][:2]
+    # Only the lines next to it are read, so a long document of short lines stays linear.
+    before = next((t for b in reversed(doc.blocks[:index]) if (t := b.plain_text().strip())), "")
+    after = list(_texts_after(doc, index, 2))
     if before.endswith(":") or not after:
         return False
     # It leads into a sentence, or into a second heading that does ("Council Tax" / "First Reminder" / "...").
     if len(after) > 1 and after[0][-1] not in ".!?:" and len(after[0].split()) <= 12 and "\n" not in after[0]:
         after = after[1:]
     return after[0][-1] in ".!?:" and len(after[0].split()) >= 4
+
+
+def _texts_after(doc: Document, index: int, count: int):
+    for block in doc.blocks[index + 1 :]:
+        if count and (text := block.plain_text().strip()):
+            count -= 1
+            yield text
+        if not count:
+            return
 
 
 def _topic(text: str) -> bool:
