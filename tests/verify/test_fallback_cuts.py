@@ -13,12 +13,6 @@ from easyread.verify import result_cuts as rc
 from easyread.verify.cuts import answer, question, split_clauses, steps
 from easyread.verify.fallback import _faithful, conservative, shorten
 
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
-
-
 # Letter sentence → what the fallback makes of it (glossary explanations left out).
 CUT = {
     # Hackney letter 04: "in the event" asked first, then the "to" purpose on its own; the letter's own "Court

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
 from easyread.verify.findings import read
 
@@ -89,11 +88,6 @@ FAITHFUL = [
     ),
     ("For details call 0800 707 60 60.", "To find out more, call 0800 707 60 60."),
 ]
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
 
 
 def test_the_letter_sentences_are_the_letters_own():

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from easyread.simplify.checking import load_default_glossary
 from easyread.verify.rules import assess
 
 LETTERS = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench" / "real_letters"
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
 
 
 def kinds(source, output, glossary, context=""):

@@ -6,7 +6,6 @@ spaCy parse and the default glossary."""
 
 import pytest
 
-from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
 
 CREDIT = (
@@ -19,11 +18,6 @@ PACKAGES = (
     "affected by the pandemic."
 )
 EVICTED = "If you do not clear your arrears, you may be evicted from your home."
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
 
 
 def _kinds(source: str, line: str, glossary) -> list[str]:

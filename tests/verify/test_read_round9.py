@@ -4,13 +4,7 @@ spaCy parse and the default glossary."""
 
 import pytest
 
-from easyread.simplify.checking import load_default_glossary
 from easyread.verify import assess
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
 
 
 def _kinds(source: str, line: str, glossary) -> list[str]:

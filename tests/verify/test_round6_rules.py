@@ -3,17 +3,9 @@ benchmarks/easyread_bench/meaning/holdout_letters (the old holdout, now a tuning
 
 from pathlib import Path
 
-import pytest
-
-from easyread.simplify.checking import load_default_glossary
 from easyread.verify.rules import assess
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench"
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_default_glossary()
 
 
 def kinds(source, output, glossary):
