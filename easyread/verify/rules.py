@@ -28,6 +28,7 @@ from easyread.verify.additions import (
 )
 from easyread.verify.chains import glossary_order_alone
 from easyread.verify.claims import claim_problems
+from easyread.verify.condition_moved import condition_moved
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
 from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
@@ -98,6 +99,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     frame_problems(out, srcs, ctx, result, glossed=" ".join(restated))
     consequence_alone(out, srcs, ctx, result)
     consequence_dropped(out, srcs, result)
+    condition_moved(out, srcs, result)
     obligation_unconditional(out, srcs, ctx, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)
