@@ -130,6 +130,8 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             for c in head.children:
                 if c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS:
                     governed -= {t.i for t in c.subtree}
+                elif fr.clause_before(c) and min(ids) > head.i:
+                    governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans
 

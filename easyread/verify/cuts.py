@@ -107,29 +107,14 @@ _ACTION_START = re.compile(
     r"|\s+(?=(please|call|phone|ring|contact|tell|you\s+(should|must|can|will|may|need)|we\s+(will|can|may))\b)",
     re.I,
 )
+_RUN_ON = re.compile(r"\b(so|and|or|but)$|\b(you|we)\s*(will|'ll|must|should|need to)\b", re.I)
 _CONDITION_OR = re.compile(r",?\s+or\s+(?:if\s+)?(?=(?:you|your|the|we|it|they)\b)", re.I)
 _BE = {"am", "is", "are", "was", "were"}
-_AUX = {
-    "am",
-    "is",
-    "are",
-    "was",
-    "were",
-    "can",
-    "could",
-    "will",
-    "would",
-    "should",
-    "may",
-    "might",
-    "must",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-}
+_AUX = {"am", "is", "are", "was", "were", "can", "could", "will", "would", "should", "may", "might", "must"}
+_AUX |= {"have", "has", "had", "do", "does", "did"}
+# "If you're 75 or over" was asked "Do you're 75 or over?": the contraction is the verb, so spell it out first.
+_CONTRACTED = re.compile(r"\b(you|we|they|i)['\u2019](re|ve|ll|m)\b", re.I)
+_FULL = {"re": "are", "ve": "have", "ll": "will", "m": "am"}
 
 
 _CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
@@ -171,6 +156,9 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         if parts is None:
             return None
         condition, action = parts
+    if _RUN_ON.search(condition, 1):
+        # "If you want X because Y you'll need Z, so you should W": cut at "you should", it asked "..., so?"
+        return None
     if re.search(r"\b(and if|but)\b", condition, re.I) or not action:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
@@ -194,6 +182,7 @@ def question(clause: str) -> str | None:
     """'you are unable to come' → 'Are you unable to come?'; None when the parse gives no safe question."""
     # "If you think X then please contact me" splits with "then" left on the condition: "...Team then?" (letter 06).
     clause = re.sub(r"[\s,]+then\s*$", "", clause.strip(), flags=re.I)
+    clause = _CONTRACTED.sub(lambda m: f"{m[1]} {_FULL[m[2].lower()]}", clause)
     doc = parse(clause)
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i != 0:

@@ -11,6 +11,7 @@ from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem
 from easyread.verify.stances import stance
+from easyread.verify.verbs import CONVERSE
 
 _PRO_OBJECT = {"this", "that", "it", "so", "these"}
 # A right the letter names in any form ("ask for the decision to be reconsidered" is the right to a review):
@@ -56,7 +57,7 @@ def fact_problems(
             groups = where.get(fact)
             # The parse can hang a fact on the wrong verb of a long sentence, so any action of the
             # sentence that holds the fact will do; a fact moved to an action in another sentence will not.
-            if not groups or f.group in nearby.get(fact, groups):
+            if not groups or f.group in nearby.get(fact, groups) or _other_side(f, fact, srcs):
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
             # "It must be within one month": the letter's state verb is itself an order, so the order is not new.
@@ -97,6 +98,31 @@ def fact_problems(
     flip = time_limit_flip(out.text, [sources_text])
     if flip:
         result.problems.append(Problem("fact-moved", flip))
+
+
+def _other_side(f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:
+    """The letter puts `fact` on the same event seen from the other side: "you get a kit every 2 years" for "is
+    sent a kit every two years", where the one who gets it is not the one who sends it. Not for an order: "make
+    sure the DWP receives the letter within 1 month" is a time to arrive, not a time to send."""
+    if stance(f) in ("must", "do", "should"):
+        return False
+    for s in srcs:
+        if any(stance(g) in ("must", "do", "should") for g in s.frames):
+            continue
+        for g in s.frames:
+            if fact not in g.facts or g.group not in CONVERSE.get(f.group, ()):
+                continue
+            if f.agent and g.agent and f.agent & g.agent:
+                continue  # "we send" said "we get": not the other side
+            if f.objects and g.objects and not f.objects & g.objects:
+                continue  # "send you a new card" is not "get a letter"
+            if g.passive or f.passive or _gets(f, g) or _gets(g, f):
+                return True
+    return False
+
+
+def _gets(taker: fr.Frame, giver: fr.Frame) -> bool:
+    return bool(taker.agent and (giver.recipient or giver.patient or frozenset()) & taker.agent)
 
 
 def _label_fact_moved(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:

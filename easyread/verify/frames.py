@@ -172,8 +172,24 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
             # the "while" part states a fact; the "if" governs only the order
             break
+        if clause_before(node):
+            break
         node = node.head
     return cond, list(dict.fromkeys(governing))
+
+
+def clause_before(child) -> bool:
+    """A whole clause, before a comma, that the parse hangs under a later verb whose "if" comes after it: in
+    "Only those registered will be sent a kit, so we recommend registering if you are not already", "be sent" is
+    parsed as what "recommend" says, but the "if" does not govern it (read in a real draft of a bowel screening
+    text: the model's faithful "Only those registered with a GP will receive a kit." was replaced)."""
+    head, doc = child.head, child.doc
+    if child.dep_ not in ("ccomp", "parataxis") or not child.i < head.i:
+        return False
+    ifs = [c for c in head.children if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)]
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+    comma = any(doc[k].text in (",", ";") for k in range(child.right_edge.i + 1, head.i))
+    return own_subject and comma and all(c.i > head.i for c in ifs)
 
 
 # Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.

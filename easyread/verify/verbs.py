@@ -232,6 +232,10 @@ for _line in _SYNONYMS:
 # A "back" particle turns pay / give / take into the groups that return money already paid.
 BACK_PARTICLE = {"pay": "repay", "give": "repay", "take": "recover", "claim": "recover", "get": "receive"}
 
+# One event seen from each side: a kit "is sent" to you every two years is a kit you "get" every two years.
+# Paying is left out: who pays whom is the money rules' business.
+CONVERSE = {"receive": {"send", "give"}, "send": {"receive"}, "give": {"receive"}}
+
 # Verbs whose agent may change in a faithful rewrite ("We need you to ..." for "You need to ...").
 AGENT_FREE = {
     "be",
