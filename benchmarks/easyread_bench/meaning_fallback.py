@@ -4,9 +4,9 @@ When a model line fails the meaning check twice, easyread.simplify.meaning repla
 `easyread.verify.fallback.conservative` of its letter sentence (the letter's own words cut at clause boundaries,
 with the glossary's explanation of each hard word) and re-checks it; a flag there marks the line for a person for
 nothing, costing staff a check. This prints, for the letter sentences of the labelled pairs (holdout2 and the
-held-out holdout3 left out unless asked, so the default figure stays comparable across stops), the share of fallback lines the verifier flags, by kind.
+held-out holdout3 and holdout4 left out unless asked, so the default figure stays comparable across stops), the share of fallback lines the verifier flags, by kind.
 
-    PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread_bench.meaning_fallback [--split dev|test|holdout|holdout2|holdout3]
+    PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread_bench.meaning_fallback [--split dev|test|holdout|holdout2|holdout3|holdout4]
         [--before REV]
 
 benchmarks/easyread_bench/fallback_cuts.py gives the readability side (pieces at 15 words or fewer) on whole letters.
@@ -49,7 +49,10 @@ def main(args: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", default=str(DEFAULT_PAIRS))
     parser.add_argument(
-        "--split", action="append", choices=TUNING + ("holdout2", "holdout3"), help="Default: dev, test, holdout."
+        "--split",
+        action="append",
+        choices=TUNING + ("holdout2", "holdout3", "holdout4"),
+        help="Default: dev, test, holdout.",
     )
     parser.add_argument("--before", help="A git revision: also run fallback.py as it was there, side by side.")
     opts = parser.parse_args(args)

@@ -14,11 +14,11 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench"
 PAIRS = BENCH / "meaning" / "pairs.csv"
 LETTERS = BENCH / "real_letters"
 HOLDOUT_LETTERS = BENCH / "meaning" / "holdout_letters"
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "drafts")
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "drafts")
 # "drafts" re-uses dev and test letters on purpose (flagged lines of real drafts of them), so it is left out of the
 # rules that keep letters and sentences to one split, and of the every-kind minimums.
-OWN_LETTERS = ("dev", "test", "holdout", "holdout2", "holdout3")
-HELD_OUT = ("holdout", "holdout2", "holdout3")  # their letters are in meaning/holdout_letters
+OWN_LETTERS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4")
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4")  # their letters are in meaning/holdout_letters
 
 COLUMNS = ["id", "letter", "letter_sentence", "easy_read_sentence", "label", "kind", "harmful", "split", "note"]
 UNFAITHFUL_KINDS = {"agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment"}
@@ -150,6 +150,24 @@ def test_holdout3_is_new_real_model_output_and_covers_every_kind():
     assert len(letters) >= 6
     assert all(name.startswith("k") for name in letters)
     assert not letters & {r["letter"] for r in rows if r["split"] != "holdout3"}
+    faithful = [r for r in fresh if r["kind"] == "faithful"]
+    assert faithful and all(r["note"].startswith("model output") for r in faithful)
+    assert all(r["note"].startswith(("model output", "hand-made")) for r in fresh)
+    assert sum(r["note"].startswith("model output") for r in fresh) > len(fresh) / 2
+    harmful = Counter(r["kind"] for r in fresh if r["harmful"] == "yes")
+    assert {k: harmful[k] for k in UNFAITHFUL_KINDS if harmful[k] < 8} == {}
+
+
+def test_holdout4_is_new_real_model_output_and_covers_every_kind():
+    """holdout4 (made like holdout3 once holdout3 became a tuning split): at least 150 pairs from at least 6 letters
+    used nowhere else, most of them the real model's lines, and at least 8 harmful rows of every kind."""
+    _, rows = load_rows()
+    fresh = [r for r in rows if r["split"] == "holdout4"]
+    assert len(fresh) >= 150
+    letters = {r["letter"] for r in fresh}
+    assert len(letters) >= 6
+    assert all(name.startswith("n") for name in letters)
+    assert not letters & {r["letter"] for r in rows if r["split"] != "holdout4"}
     faithful = [r for r in fresh if r["kind"] == "faithful"]
     assert faithful and all(r["note"].startswith("model output") for r in faithful)
     assert all(r["note"].startswith(("model output", "hand-made")) for r in fresh)
