@@ -136,14 +136,16 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
     if letter.summary:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
     last: list[Line] | None = None
+    said: set[str] = set()  # the sentences the run placed last says
     for run in _runs(letter.lines):
         head = run[0]
+        # The whole run before, not its last line: "It's not the date you received it." said "it" of "The decision
+        # date is on your letter.", one line before the last of its run (Citizens Advice PIP text); checked against
+        # the last line only, it was routed alone, under another heading, after "It won't cost you anything".
         if (
             last is not None
             and head.section is None
-            and (
-                (_PRONOUN.match(head.text) and set(head.sources) & set(last[-1].sources)) or _WHEN_ONLY.match(head.text)
-            )
+            and ((_PRONOUN.match(head.text) and set(head.sources) & said) or _WHEN_ONLY.match(head.text))
         ):
             # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
             # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).
@@ -156,6 +158,7 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
                 target = buckets[key]
         target.extend(run)
         last = target
+        said = {sid for line in run for sid in line.sources}
     sections: list[Section] = []
     for key in ("about", "do", "dates", "contact"):
         if buckets[key]:

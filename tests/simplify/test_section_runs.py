@@ -49,3 +49,30 @@ def test_a_run_without_an_action_goes_where_its_first_statement_goes():
     )
     assert sections["More information"] == ["Your appointment has been cancelled.", "It was on 14 May 2026."]
     assert sections["Important dates"] == ["Your new appointment is on 23 June 2026."]
+
+
+def test_a_line_that_says_it_of_an_earlier_line_of_the_run_before_follows_that_run():
+    # Citizens Advice PIP text, drafted by the embedded model: "It's not the date you received it." said "it" of a
+    # line one before the last of the run before, and was routed alone under another heading.
+    units = [
+        Unit(
+            8, "You need to make sure that the DWP receives the letter within 1 month of the decision.", None, sid="8.1"
+        ),
+        Unit(8, "The decision date is on your letter - it isn't the date you received it.", None, sid="8.2"),
+        Unit(6, "It won't cost you anything to appeal.", None, sid="6.0"),
+    ]
+    sections = _sections(
+        units,
+        [
+            Line("It won't cost you anything to appeal.", 2, sources=["6.0"]),
+            Line("The decision date is on your letter.", 1, sources=["8.1", "8.2"]),
+            Line("You need to make sure that the DWP receives the letter within 1 month.", 0, sources=["8.1"]),
+            Line("It's not the date you received it.", 1, sources=["8.2"]),
+        ],
+    )
+    do = sections["What you need to do"]
+    assert do[-2:] == [
+        "You need to make sure that the DWP receives the letter within 1 month.",
+        "It's not the date you received it.",
+    ]
+    assert "It's not the date you received it." not in sections.get("More information", [])
