@@ -1,9 +1,9 @@
 """The embedded model's raw rewrite lines of some letters, each with the letter sentence it is traced to.
 
-How the model rows of a held-out split (holdout3) were made: the rewriter's own plan and anchored rewrite prompts
-(`simplify.stages._plan`, then `simplify.pipeline._rewrite` with the REWRITE_* settings) on all the letters together,
-and the replies split into lines as `_rewrite` splits them (`parse_lines`, one sentence each), **before** any
-`fix_sentence`, check, repair or fallback. Sentences the rewriter keeps as they are (labels, already Easy Read) and
+How the model rows of the held-out splits (holdout3, then holdout4) were made: the rewriter's own plan and anchored
+rewrite prompts (`simplify.stages._plan`, then `simplify.pipeline._rewrite` with the REWRITE_* settings) on all the
+letters together, and the replies split into lines as `_rewrite` splits them (`parse_lines`, one sentence each),
+**before** any `fix_sentence`, check, repair or fallback. Sentences the rewriter keeps as they are (labels, already Easy Read) and
 the summary line ("What this letter is about", traced to several sentences) are not model lines of one sentence,
 so they are left out.
 
