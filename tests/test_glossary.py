@@ -70,6 +70,32 @@ def test_terms_in_is_case_insensitive_whole_words_longest_first():
     assert [e.term for e in glossary.terms_in("Talk to your GPs")] == ["GP"]  # plurals
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An HMRC text: explained as the glossary's "assessment" (a meeting about the help you need), its rewrite
+        # told the resident something false.
+        "If you're registered for Self Assessment, your bill will be adjusted automatically.",
+        "You might get a Simple Assessment letter if you owe tax.",
+    ],
+)
+def test_a_term_inside_a_longer_name_is_not_that_term(text):
+    assert default_glossary().terms_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("We will do an assessment of your needs.", "assessment"),
+        ("Assessment is free.", "assessment"),
+        ("You can ask for a Financial Assessment.", "financial assessment"),
+        ("Pay your Council Tax. Council Tax is due on 1 May.", "council tax"),
+    ],
+)
+def test_a_term_on_its_own_or_starting_a_sentence_is_still_found(text, term):
+    assert [e.term.casefold() for e in default_glossary().terms_in(text)] == [term]
+
+
 def test_council_file_adds_translations_and_overrides(tmp_path):
     (tmp_path / "northbridge.csv").write_text(
         'term,explanation,pl,ur\narrears,"Money you owe, because a bill was not paid.",zaległości,بقایا\nbin day,The day we empty your bin.,,\n',

@@ -85,6 +85,8 @@ class Glossary:
         """Every occurrence of a term in `text`, in order, with offsets."""
         found = []
         for m in self._regex().finditer(text):
+            if _inside_name(text, m.start()):
+                continue
             entry = self.get(" ".join(m.group(0).replace("’", "'").split()))
             if entry is None:  # matched with an apostrophe the term spells differently
                 entry = next((e for e in self if _loose(e.term) == _loose(m.group(0))), None)
@@ -98,6 +100,20 @@ class Glossary:
         for match in self.find(text):
             seen.setdefault(match.entry.term.casefold(), match.entry)
         return list(seen.values())
+
+
+# "HMRC's Self Assessment", "a Simple Assessment letter": a capitalised word before a capitalised term, inside a
+# sentence, makes a name whose sense is its own. Explained as the glossary's "assessment" (a meeting about the help
+# you need), a tax letter's rewrite told the resident something false.
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?:;]\s)(?<!^)\b"
+    r"(?!(?:The|A|An|Your|Our|This|That|These|Those|Any|No|Each|Every|If|When|We|You|I|Please|Dear)\b)"
+    r"[A-Z][a-z]+\s+$"
+)
+
+
+def _inside_name(text: str, start: int) -> bool:
+    return text[start : start + 1].isupper() and bool(_NAME_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _loose(term: str) -> str:
