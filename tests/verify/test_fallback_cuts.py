@@ -359,7 +359,9 @@ def test_a_reason_at_the_end_is_its_own_sentence():
     )
     assert conservative([source]) == [
         "We are now sending you this charge certificate.",
-        "This is because you did not respond to the Enforcement Notice, and the charge has not been paid.",
+        # The reason's two clauses cut apart, each with its link (`linked_cuts`, test_fallback_cuts7.py).
+        "This is because you did not respond to the Enforcement Notice.",
+        "This is because the charge has not been paid.",
     ]
     # "We did not X because Y" may deny the reason, not the action: no cut.
     assert pc._because("We did not close your account because you paid late last year.") is None

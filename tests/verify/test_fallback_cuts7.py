@@ -1,0 +1,81 @@
+"""The cuts of `easyread.verify.linked_cuts`, tried after every other cut, on sentences of the real and holdout
+letters: a piece that opens with its link is cut with the link kept; and the cuts that would say more than the
+letter are not made."""
+
+import pytest
+
+from easyread.verify import phrase_cuts as pc
+from easyread.verify.fallback import _faithful, conservative
+from easyread.verify.linked_cuts import _linked
+
+# Letter sentence → what the fallback makes of it (glossary explanations left out).
+CUT = {
+    # Holdout (a penalty charge certificate): the reason's two clauses, each with "This is because".
+    (
+        "We are now sending you this charge certificate because you did not respond to the Enforcement Notice, "
+        "and the charge has not been paid."
+    ): [
+        "We are now sending you this charge certificate.",
+        "This is because you did not respond to the Enforcement Notice.",
+        "This is because the charge has not been paid.",
+    ],
+    # Holdout (an outpatient letter): the second reason said with "And" (the meaning rules read "This is because
+    # it may take time" as a reason the letter does not give), and "it may take time to find a space" is not a
+    # purpose ("This is to find a space.").
+    (
+        "We recommend you use public transport to get here if possible as car parking on the site is limited and "
+        "it may take time to find a space."
+    ): [
+        "We recommend you use public transport to get here if possible.",
+        "This is because car parking on the site is limited.",
+        "And it may take time to find a space.",
+    ],
+    # Hackney-style court order letter: the reason after the condition's consequence, cut with its link.
+    (
+        "If your income or circumstances have changed, you must inform the Housing Benefit Department as this may "
+        "affect your entitlement to Housing Benefit and you may need to apply to the court to vary the terms of the "
+        "Order."
+    ): [
+        "Have your income or circumstances changed?",
+        "Then you must inform the Housing Benefit Department.",
+        "This is because this may affect your entitlement to Housing Benefit.",
+        "This is because you may need to apply to the court.",
+        "This is to vary the terms of the Order.",
+    ],
+}
+
+
+@pytest.mark.parametrize("source", list(CUT))
+def test_long_sentences_the_earlier_cuts_leave_are_cut_into_faithful_pieces(source, glossary):
+    out = [line for line in conservative([source], glossary) if '" means: ' not in line]
+    assert out == CUT[source]
+    assert _faithful(source, out, glossary)
+
+
+def test_a_then_piece_is_cut_with_then_said_again():
+    parts = next(_linked("Then you can ask for a kit every two years by phoning the free helpline on 0800 707 60 60."))
+    assert parts == [
+        "Then you can ask for a kit every two years.",
+        "Then you can do this by phoning the free helpline on 0800 707 60 60.",
+    ]
+
+
+def test_a_consequence_is_not_said_with_and_instead_of_its_condition():
+    # "And ..." would let the second consequence stand without "If not": only the link said again is offered.
+    cuts = list(_linked("If not, we will write to you and your account will be passed to our solicitors."))
+    assert cuts
+    assert all(all(p.startswith("If not, ") for p in parts) for parts in cuts)
+
+
+def test_a_condition_inside_a_consequence_is_not_asked():
+    # "Then do you ...?" would need its own "If so": the piece is left to the other cuts.
+    source = "Then you can only be required to leave your dwelling if your landlord obtains an order from the Court."
+    assert all(not any(p.endswith("?") for p in parts) for parts in _linked(source))
+
+
+def test_it_takes_time_to_is_not_a_purpose():
+    assert pc._infinitive_purpose("It may take some time to find a space in the hospital car park today.") is None
+    assert pc._infinitive_purpose("A copy may be presented in court to form the basis of an order.") == [
+        "A copy may be presented in court.",
+        "This is to form the basis of an order.",
+    ]
