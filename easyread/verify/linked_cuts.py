@@ -9,13 +9,17 @@ pieces, or None when it does not apply:
   other cuts, and each new piece that does not say its own link ("This ...", "So ...") is given the piece's
   link again, so no consequence or reason stands on its own (a reason's second clause may say "And ..." instead:
   "This is because" again can read as a reason the letter does not give);
+* "X if A, if B, or if C" (or "X if you A, B or C") becomes "X if A." "X if B." "X if C.": conditions joined by
+  "or" each lead to X on their own, so X said with each says what the letter says;
+* "A, so please B" becomes "A." "So please B.".
 """
 
 from __future__ import annotations
 
 import re
 
-from easyread.verify.cuts import tidy
+from easyread.checks.nlp import parse
+from easyread.verify.cuts import tidy, words
 
 # A link the earlier cuts open a piece with, and that each piece cut from it must keep. "This is to ..." is left
 # out: what follows it is a verb phrase, not a sentence the other cuts can take apart.
@@ -30,6 +34,10 @@ _OWN_LINK = re.compile(r"^(this|these|so|or|but|and|then|if not|if so|if you do 
 def more_steps(sentence: str):
     """Each way to cut `sentence` once with the cuts of this module, as lists of pieces (`cuts.steps` runs first)."""
     yield from _linked(sentence)
+    for cut in (_each_condition, _so_please):
+        parts = cut(sentence)
+        if parts and parts != [sentence]:
+            yield parts
 
 
 def _linked(sentence: str):
@@ -62,6 +70,10 @@ def _cuts_of(whole: str):
     from easyread.verify.cuts import steps
 
     yield from steps(whole)
+    for cut in (_each_condition, _so_please):
+        parts = cut(whole)
+        if parts:
+            yield parts
 
 
 def _lower(part: str, sentence: str) -> str:
@@ -70,3 +82,90 @@ def _lower(part: str, sentence: str) -> str:
     if first == "I" or first[:2].isupper():
         return part
     return part[:1].lower() + part[1:] if re.search(rf"\b{re.escape(first.lower())}\b", sentence) else part
+
+
+# Where the conditions start: an "if" or "when" after the main clause.
+_IF = re.compile(r",?\s+(?P<word>if|when)\s+(?=\w)", re.I)
+# "... to see if you are eligible", "what will happen if": "if" as "whether", or the happening's own condition.
+_WHETHER = re.compile(
+    r"\b(see|ask|asks|check|know|find\s+out|wonder|decide|understand|what\s+(?:\w+\s+){0,2}happen)$",
+    re.I,
+)
+_SUBJECT_WORD = {"you", "your", "we", "our", "the", "a", "an", "it", "they", "there", "he", "she", "i", "this", "their"}
+
+
+def _each_condition(sentence: str) -> list[str] | None:
+    """'You should tell us if you change address, if you start work, or if you go into hospital.' → 'You should tell
+    us if you change address.' 'You should tell us if you start work.' 'You should tell us if you go into
+    hospital.'; 'You might get a letter if you owe tax, owe HMRC more than £3,000 or have to pay tax on your
+    pension.' → the same, the subject said with each. Only conditions joined by "or" after a main clause that no
+    "only" limits ("You can only X if A or B": X with A alone would say B is not enough)."""
+    match = _IF.search(sentence)
+    if not match or re.match(r"^(if|when|unless|whether|or|and)\b", sentence, re.I):
+        return None
+    main, tail = sentence[: match.start()].strip(" ,"), sentence[match.end() :].rstrip(" .")
+    word = match.group("word").lower()
+    if words(main) < 3 or _WHETHER.search(main) or re.search(r"\b(only|unless|if|when)\b|[;:]", main, re.I):
+        return None
+    conditions = _or_joined(tail, word)
+    if conditions is None:
+        return None
+    return [tidy(f"{main} {word} {c}") for c in conditions]
+
+
+def _or_joined(tail: str, word: str) -> list[str] | None:
+    """The conditions of `tail` ("A, if B, or if C" or "you A, B or C"), each a clause with its subject; None when
+    they are not two or more joined by "or"."""
+    said = re.split(rf",?\s+(?:or\s+)?{word}\s+(?=\w)|,?\s+or\s+{word}\s+(?=\w)", tail, flags=re.I)
+    if len(said) > 1:
+        if not re.search(rf"\bor\s+{word}\b", tail, re.I) or re.search(rf"\band\s+{word}\b", tail, re.I):
+            return None  # "if A and if B": both must hold
+        return said if all(words(c) >= 2 for c in said) else None
+    if re.search(r"\b(and|but|unless|because)\b", tail, re.I):
+        return None  # "if you A and B": one condition of two parts, which the list's commas would cut
+    last = re.match(r"^(?P<head>.+?),?\s+or\s+(?P<last>[^,]+)$", tail)
+    if not last:
+        return None
+    items = [i.strip() for i in re.split(r",\s+", last.group("head"))] + [last.group("last").strip()]
+    subject = re.match(r"^(you|we|they|i)\s+(?=\w)", items[0], re.I)
+    out = []
+    for item in items:
+        own = item.split()[0].lower() in _SUBJECT_WORD if item else False
+        if not own and subject is None:
+            return None
+        text = item if own else f"{subject.group(1)} {item}"
+        if words(item) < 2 or not _clause(text) or not (own or _finite(text)):
+            return None  # "if you A, B or C" of nouns ("a cough, a cold or flu") is one condition
+        out.append(text)
+    return out if len(out) > 1 else None
+
+
+def _clause(text: str) -> bool:
+    """A verb with its subject at the start: "you owe HMRC more than £3,000", not "a cold"."""
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith(("VB", "MD")):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is not None and subject.left_edge.i == 0 and root.tag_ != "VBG"
+
+
+def _finite(text: str) -> bool:
+    """The word after the subject is a verb of its own ("you owe", "you have to pay"), not "you using"."""
+    doc = parse(text)
+    return len(doc) > 1 and doc[1].tag_ in ("VBP", "VBD", "VBZ", "MD")
+
+
+_SO_PLEASE = re.compile(r",\s+so\s+(?=please\b)", re.I)
+
+
+def _so_please(sentence: str) -> list[str] | None:
+    """'The letter may also say what to bring, so please do read it carefully.' → 'The letter may also say what to
+    bring.' 'So please do read it carefully.'"""
+    match = _SO_PLEASE.search(sentence)
+    if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
+        return None
+    head, tail = sentence[: match.start()], sentence[match.end() :]
+    if words(head) < 4 or words(tail) < 3:
+        return None
+    return [tidy(head), tidy(f"So {tail}")]

@@ -1,12 +1,12 @@
 """The cuts of `easyread.verify.linked_cuts`, tried after every other cut, on sentences of the real and holdout
-letters: a piece that opens with its link is cut with the link kept; and the cuts that would say more than the
-letter are not made."""
+letters: a piece that opens with its link is cut with the link kept, conditions joined by "or" are said one at a
+time, "..., so please ..." is its own sentence; and the cuts that would say more than the letter are not made."""
 
 import pytest
 
 from easyread.verify import phrase_cuts as pc
 from easyread.verify.fallback import _faithful, conservative
-from easyread.verify.linked_cuts import _linked
+from easyread.verify.linked_cuts import _each_condition, _linked, _so_please, more_steps
 
 # Letter sentence → what the fallback makes of it (glossary explanations left out).
 CUT = {
@@ -42,6 +42,32 @@ CUT = {
         "This is because you may need to apply to the court.",
         "This is to vary the terms of the Order.",
     ],
+    # Holdout (a council tax reduction letter): three conditions joined by "or", each said with what to do.
+    (
+        "You should tell us if you change address, if you, your partner or a household member start work, or if "
+        "you go into hospital or residential care for a temporary period."
+    ): [
+        "You should tell us if you change address.",
+        "You should tell us if you, your partner or a household member start work.",
+        "You should tell us if you go into hospital or residential care for a temporary period.",
+    ],
+    # Holdout (a council tax summons): three things you may have done, any one of which is enough.
+    (
+        "You do not need to attend the remote court hearing if you have accepted the proposed payment arrangement, "
+        "agreed an alternative arrangement or have paid the balance in full including costs."
+    ): [
+        "Have you accepted the proposed payment arrangement?",
+        "Then you do not need to attend the remote court hearing.",
+        "Did you agree an alternative arrangement?",
+        "Then you do not need to attend the remote court hearing.",
+        "Have you paid the balance in full including costs?",
+        "Then you do not need to attend the remote court hearing.",
+    ],
+    # Holdout (an outpatient letter): "so please" on its own.
+    "The appointment letter may also contain specific instructions on what to bring, so please do read it carefully.": [
+        "The appointment letter may also contain specific instructions on what to bring.",
+        "So please do read it carefully.",
+    ],
 }
 
 
@@ -73,9 +99,36 @@ def test_a_condition_inside_a_consequence_is_not_asked():
     assert all(not any(p.endswith("?") for p in parts) for parts in _linked(source))
 
 
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # "only": the job with one of the conditions alone would say the other is not needed.
+        "You can only apply for a parking permit if you live in the zone, work in the zone or care for someone there.",
+        # "if" as "whether".
+        "The operators will ask questions to see if you are eligible, need an escort or have a wheelchair.",
+        # "and": both must hold.
+        "You may be fined if you park in the bay, and if you do not display a permit or a valid ticket on the car.",
+        # A verbless second item ("you using") is not a condition of its own.
+        "You can call the free helpline if you have any questions about bowel cancer screening or using the test kit.",
+        # Nouns, not clauses: one condition.
+        "Please contact us if you have a cough, a cold or a high temperature on the day of your appointment.",
+    ],
+)
+def test_conditions_that_do_not_each_lead_to_the_action_are_not_said_apart(kept):
+    assert _each_condition(kept) is None
+
+
 def test_it_takes_time_to_is_not_a_purpose():
     assert pc._infinitive_purpose("It may take some time to find a space in the hospital car park today.") is None
     assert pc._infinitive_purpose("A copy may be presented in court to form the basis of an order.") == [
         "A copy may be presented in court.",
         "This is to form the basis of an order.",
+    ]
+
+
+def test_so_please_is_cut_only_after_a_whole_sentence():
+    assert _so_please("If you need help, so please call us on 0161 496 0199 today.") is None
+    assert _so_please("It is long, so please read it.") is None  # "It is long." says too little on its own
+    assert list(more_steps("We are closed on Monday, so please do not come to the office.")) == [
+        ["We are closed on Monday.", "So please do not come to the office."]
     ]
