@@ -55,6 +55,11 @@ def conservative(sources: list[str], glossary=None) -> list[str]:
     return out
 
 
+def faithful(source: str, pieces: list[str], glossary=None) -> bool:
+    """Every piece passes the meaning rules against `source`: the test each cut of `shorten` is kept by."""
+    return _faithful(source, pieces, glossary)
+
+
 def _faithful(source: str, pieces: list[str], glossary) -> bool:
     """Every piece passes the meaning rules against `source`, with the pieces before it as context."""
     from easyread.verify.rules import assess
