@@ -11,7 +11,10 @@ pieces, or None when it does not apply:
   "This is because" again can read as a reason the letter does not give);
 * "X if A, if B, or if C" (or "X if you A, B or C") becomes "X if A." "X if B." "X if C.": conditions joined by
   "or" each lead to X on their own, so X said with each says what the letter says;
-* "A, so please B" becomes "A." "So please B.".
+* "A, so please B" becomes "A." "So please B."; "A, although B" becomes "A." "But B.";
+* a "which" or "who" clause between commas in the middle of a sentence ("At the Court hearing, which is
+  conducted remotely by telephone, we will ask ...") becomes a sentence of its own after the rest ("This
+  hearing is conducted remotely by telephone.").
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ _OWN_LINK = re.compile(r"^(this|these|so|or|but|and|then|if not|if so|if you do 
 def more_steps(sentence: str):
     """Each way to cut `sentence` once with the cuts of this module, as lists of pieces (`cuts.steps` runs first)."""
     yield from _linked(sentence)
-    for cut in (_each_condition, _so_please):
+    for cut in _CUTS:
         parts = cut(sentence)
         if parts and parts != [sentence]:
             yield parts
@@ -70,7 +73,7 @@ def _cuts_of(whole: str):
     from easyread.verify.cuts import steps
 
     yield from steps(whole)
-    for cut in (_each_condition, _so_please):
+    for cut in _CUTS:
         parts = cut(whole)
         if parts:
             yield parts
@@ -169,3 +172,65 @@ def _so_please(sentence: str) -> list[str] | None:
     if words(head) < 4 or words(tail) < 3:
         return None
     return [tidy(head), tidy(f"So {tail}")]
+
+
+_ALTHOUGH = re.compile(r",\s+(?:although|even\s+though|though)\s+(?=\w)", re.I)
+
+
+def _although(sentence: str) -> list[str] | None:
+    """'We give at least 24 hours notice, although in an emergency this may not always be possible.' → 'We give
+    at least 24 hours notice.' 'But in an emergency this may not always be possible.' Not "while" or "whilst",
+    which may say when ("..., while the nurse checks you")."""
+    match = _ALTHOUGH.search(sentence)
+    if not match or re.match(r"^(if|when|unless|although|though|even)\b", sentence, re.I):
+        return None
+    head, tail = sentence[: match.start()], sentence[match.end() :]
+    if words(head) < 4 or words(tail) < 3 or not _with_subject(tail):
+        return None
+    return [tidy(head), tidy(f"But {tail}")]
+
+
+def _with_subject(text: str) -> bool:
+    """A clause: its main verb has a subject ("in an emergency this may not be possible"), not "although late"."""
+    root = next((t for t in parse(text) if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+
+
+_QUANTIFIERS = {"all", "any", "every", "each", "no", "some", "anyone", "anything", "everyone", "someone", "everything"}
+
+
+def _aside_relative(sentence: str) -> list[str] | None:
+    """'At the Court hearing, which is conducted remotely by telephone, we will ask the Court for an order.' → 'At
+    the Court hearing, we will ask the Court for an order.' 'This hearing is conducted remotely by telephone.':
+    between commas the clause only says more of its noun, so it can be said on its own."""
+    doc = parse(sentence)
+    for clause in doc:
+        if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
+            continue
+        noun = clause.head
+        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if pronoun is None or pronoun.lower_ not in ("which", "who") or pronoun.i != clause.left_edge.i:
+            continue
+        before, after = pronoun.i - 1, clause.right_edge.i + 1
+        if before != noun.i + 1 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
+            continue
+        if noun.lower_ in _QUANTIFIERS or any(t.lower_ in _QUANTIFIERS for t in noun.lefts):
+            continue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            continue  # "a Notice of Seeking Possession, which ...": the clause may be the Notice's
+        rest = doc[after + 1 :].text
+        if not any(not t.is_punct for t in doc[after + 1 :]):
+            continue
+        # "The hearing, which ..., will be on Monday": the noun is the subject, no comma; "At the hearing, which
+        # ..., we will ask": the lead before the clause keeps its comma.
+        joint = " " if noun.dep_ in ("nsubj", "nsubjpass") else ", "
+        head = f"{doc[:before].text}{joint}{rest}"
+        said = doc[pronoun.i + 1 : after].text
+        if words(head) < 4 or words(said) < 2:
+            continue
+        these = "These" if noun.tag_ == "NNS" else "This"
+        return [tidy(head), tidy(f"{these} {noun.text} {said}")]
+    return None
+
+
+_CUTS = (_each_condition, _so_please, _although, _aside_relative)

@@ -1,12 +1,13 @@
 """The cuts of `easyread.verify.linked_cuts`, tried after every other cut, on sentences of the real and holdout
 letters: a piece that opens with its link is cut with the link kept, conditions joined by "or" are said one at a
-time, "..., so please ..." is its own sentence; and the cuts that would say more than the letter are not made."""
+time, "..., so please ..." and "..., although ..." are sentences of their own, and so is a "which" clause between
+commas; and the cuts that would say more than the letter are not made."""
 
 import pytest
 
 from easyread.verify import phrase_cuts as pc
 from easyread.verify.fallback import _faithful, conservative
-from easyread.verify.linked_cuts import _each_condition, _linked, _so_please, more_steps
+from easyread.verify.linked_cuts import _although, _aside_relative, _each_condition, _linked, _so_please, more_steps
 
 # Letter sentence → what the fallback makes of it (glossary explanations left out).
 CUT = {
@@ -67,6 +68,22 @@ CUT = {
     "The appointment letter may also contain specific instructions on what to bring, so please do read it carefully.": [
         "The appointment letter may also contain specific instructions on what to bring.",
         "So please do read it carefully.",
+    ],
+    # Holdout (a council tax summons): the "which" clause between commas said after the rest.
+    (
+        "At the Court hearing, which is conducted remotely by telephone, we will ask the Magistrates' Court for a "
+        "Liability Order."
+    ): [
+        "At the Court hearing, we will ask the Magistrates' Court for a Liability Order.",
+        "This hearing is conducted remotely by telephone.",
+    ],
+    # Holdout (a tenancy handbook): "although" as "But".
+    (
+        "Our usual practice is to give at least 24 hours written notice that we need access to your property, "
+        "although in an emergency this may not always be possible."
+    ): [
+        "Our usual practice is to give at least 24 hours written notice that we need access to your property.",
+        "But in an emergency this may not always be possible.",
     ],
 }
 
@@ -131,4 +148,27 @@ def test_so_please_is_cut_only_after_a_whole_sentence():
     assert _so_please("It is long, so please read it.") is None  # "It is long." says too little on its own
     assert list(more_steps("We are closed on Monday, so please do not come to the office.")) == [
         ["We are closed on Monday.", "So please do not come to the office."]
+    ]
+
+
+def test_although_is_cut_only_before_a_clause_and_while_is_not_read_as_but():
+    assert _although("Please wait in your seat in the waiting room, while the nurse checks your details.") is None
+    assert _although("Please send the form back to us by Friday, although late.") is None  # no clause after it
+
+
+def test_a_which_clause_that_picks_out_its_noun_or_may_be_another_nouns_is_not_said_apart():
+    # No commas: "the form which is enclosed" says which form.
+    assert _aside_relative("The form which is enclosed with this letter must be returned to us by Friday.") is None
+    # "any": "This payment is late." would say more than the letter.
+    assert (
+        _aside_relative("Any payment, which is made after the due date, will be treated as late by the court.") is None
+    )
+    # "of": the clause may be the Notice's, not the possession's.
+    assert (
+        _aside_relative("A Notice of Seeking Possession, which is a legal document, will be sent to you next week.")
+        is None
+    )
+    assert _aside_relative("The hearing, which is held by telephone, will take place on the date on your summons.") == [
+        "The hearing will take place on the date on your summons.",
+        "This hearing is held by telephone.",
     ]
