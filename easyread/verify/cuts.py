@@ -109,27 +109,13 @@ _ACTION_START = re.compile(
 )
 _CONDITION_OR = re.compile(r",?\s+or\s+(?:if\s+)?(?=(?:you|your|the|we|it|they)\b)", re.I)
 _BE = {"am", "is", "are", "was", "were"}
-_AUX = {
-    "am",
-    "is",
-    "are",
-    "was",
-    "were",
-    "can",
-    "could",
-    "will",
-    "would",
-    "should",
-    "may",
-    "might",
-    "must",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-}
+_AUX = (
+    _BE
+    | {"can", "could", "will", "would", "should", "may", "might", "must"}
+    | {"have", "has", "had", "do", "does", "did"}
+)
+# "you're 75 or over" asked as "Are you 75 or over?", not "Do you're ...?": the helper in full before it moves.
+_IN_FULL = {"re": "are", "ve": "have", "m": "am"}
 
 
 _CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
@@ -194,6 +180,9 @@ def question(clause: str) -> str | None:
     """'you are unable to come' → 'Are you unable to come?'; None when the parse gives no safe question."""
     # "If you think X then please contact me" splits with "then" left on the condition: "...Team then?" (letter 06).
     clause = re.sub(r"[\s,]+then\s*$", "", clause.strip(), flags=re.I)
+    clause = re.sub(
+        r"\b(you|we|they|I)['\u2019](re|ve|m)\b", lambda m: f"{m[1]} {_IN_FULL[m[2].lower()]}", clause, flags=re.I
+    )
     doc = parse(clause)
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i != 0:

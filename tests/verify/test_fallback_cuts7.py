@@ -6,6 +6,7 @@ commas; and the cuts that would say more than the letter are not made."""
 import pytest
 
 from easyread.verify import phrase_cuts as pc
+from easyread.verify.cuts import question
 from easyread.verify.fallback import _faithful, conservative
 from easyread.verify.linked_cuts import _although, _aside_relative, _each_condition, _linked, _so_please, more_steps
 
@@ -172,3 +173,14 @@ def test_a_which_clause_that_picks_out_its_noun_or_may_be_another_nouns_is_not_s
         "The hearing will take place on the date on your summons.",
         "This hearing is held by telephone.",
     ]
+
+
+def test_a_condition_with_a_short_helper_is_asked_with_the_helper_in_full():
+    # Holdout (a bowel screening letter): "If you're 75 or over, ..." was asked as "Do you're 75 or over?".
+    assert question("you're 75 or over") == "Are you 75 or over?"
+    assert question("you\u2019ve paid too much tax") == "Have you paid too much tax?"
+    # Only a helper after "you", "we", "they" or "I": a name's "'s" is the letter's and stays as written.
+    assert (
+        question("you think the Council\u2019s decision is wrong")
+        == "Do you think the Council\u2019s decision is wrong?"
+    )
