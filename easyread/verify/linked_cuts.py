@@ -11,7 +11,8 @@ pieces, or None when it does not apply:
   "This is because" again can read as a reason the letter does not give);
 * "X if A, if B, or if C" (or "X if you A, B or C") becomes "X if A." "X if B." "X if C.": conditions joined by
   "or" each lead to X on their own, so X said with each says what the letter says;
-* "A, so please B" becomes "A." "So please B."; "A, although B" becomes "A." "But B.";
+* "A, so please B" becomes "A." "So please B."; "A, although B" becomes "A." "But B."; "Read A, then call B"
+  becomes "Read A." "Then call B.";
 * a "which" or "who" clause between commas in the middle of a sentence ("At the Court hearing, which is
   conducted remotely by telephone, we will ask ...") becomes a sentence of its own after the rest ("This
   hearing is conducted remotely by telephone.").
@@ -233,4 +234,22 @@ def _aside_relative(sentence: str) -> list[str] | None:
     return None
 
 
-_CUTS = (_each_condition, _so_please, _although, _aside_relative)
+_THEN = re.compile(r",\s+(?:and\s+)?then\s+(?=[a-z]+\b)", re.I)
+
+
+def _then(sentence: str) -> list[str] | None:
+    """'Please read the information later in this letter, then call us by 12 December 2023.' → 'Please read the
+    information later in this letter.' 'Then call us by 12 December 2023.': one thing after another, each said
+    on its own, the order kept by "Then". Not a condition's "then" ("If you pay, then ...")."""
+    from easyread.verify.cuts import order
+
+    match = _THEN.search(sentence)
+    if not match or re.search(r"\b(if|when|unless|once|after|before|until)\b", sentence[: match.start()], re.I):
+        return None
+    head, tail = sentence[: match.start()], sentence[match.end() :]
+    if words(head) < 4 or words(tail) < 3 or not (order(tail) or _clause(tail)):
+        return None
+    return [tidy(head), tidy(f"Then {tail}")]
+
+
+_CUTS = (_each_condition, _so_please, _although, _aside_relative, _then)

@@ -8,7 +8,15 @@ import pytest
 from easyread.verify import phrase_cuts as pc
 from easyread.verify.cuts import question
 from easyread.verify.fallback import _faithful, conservative
-from easyread.verify.linked_cuts import _although, _aside_relative, _each_condition, _linked, _so_please, more_steps
+from easyread.verify.linked_cuts import (
+    _although,
+    _aside_relative,
+    _each_condition,
+    _linked,
+    _so_please,
+    _then,
+    more_steps,
+)
 
 # Letter sentence → what the fallback makes of it (glossary explanations left out).
 CUT = {
@@ -184,3 +192,19 @@ def test_a_condition_with_a_short_helper_is_asked_with_the_helper_in_full():
         question("you think the Council\u2019s decision is wrong")
         == "Do you think the Council\u2019s decision is wrong?"
     )
+
+
+def test_one_thing_after_another_is_said_in_turn_with_then(glossary):
+    # Real letter (a PIP invitation): the condition asked first, then the two steps in their order.
+    source = (
+        "Please read the information about PIP later in this letter, then call us by 12 December 2023 if you want "
+        "to make a claim."
+    )
+    assert [p for p in conservative([source], glossary) if '" means: ' not in p] == [
+        "Do you want to make a claim?",
+        "Please read the information about PIP later in this letter.",
+        "Then call us by 12 December 2023.",
+    ]
+    # A condition's "then" is not a step: the condition would be left behind.
+    assert _then("If you pay the full amount of your bill, then we will not take further action.") is None
+    assert _then("When the hearing is over, then you will get a letter from the court.") is None
