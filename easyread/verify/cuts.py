@@ -104,7 +104,7 @@ def _should_as_if(sentence: str) -> str:
 # Where the action after a leading condition starts: after a comma, or at a word that starts an instruction.
 _ACTION_START = re.compile(
     r",\s+(?=(please|you|we|i|call|contact|phone|ring|tell|let|speak|email|write|do\s+not|don't|then|our|this|it)\b)"
-    r"|\s+(?=(please|call|phone|ring|contact|tell|you\s+(should|must|can|will|may|need)|we\s+(will|can|may))\b)",
+    r"|\s+(?=(please|call|phone|ring|contact|tell|let\s+(?:me|us)|you\s+(should|must|can|will|may|need)|we\s+(will|can|may))\b)",
     re.I,
 )
 _CONDITION_OR = re.compile(r",?\s+or\s+(?:if\s+)?(?=(?:you|your|the|we|it|they)\b)", re.I)

@@ -6,7 +6,7 @@ commas; and the cuts that would say more than the letter are not made."""
 import pytest
 
 from easyread.verify import phrase_cuts as pc
-from easyread.verify.cuts import question
+from easyread.verify.cuts import _condition_first, question
 from easyread.verify.fallback import _faithful, conservative
 from easyread.verify.linked_cuts import (
     _although,
@@ -208,3 +208,19 @@ def test_one_thing_after_another_is_said_in_turn_with_then(glossary):
     # A condition's "then" is not a step: the condition would be left behind.
     assert _then("If you pay the full amount of your bill, then we will not take further action.") is None
     assert _then("When the hearing is over, then you will get a letter from the court.") is None
+
+
+def test_a_condition_with_no_comma_before_let_me_know_is_asked(glossary):
+    # Real letter (a hospital admission): no comma after the condition, the action starting "let me know".
+    source = (
+        "If you plan to cancel let me know as soon as possible, so another patient may be given the chance to attend."
+    )
+    assert [p for p in conservative([source], glossary) if '" means: ' not in p] == [
+        "Do you plan to cancel?",
+        "Let me know as soon as possible.",
+        "So another patient may be given the chance to attend.",
+    ]
+    # "If you let us know ..." is the condition's own verb, not where the action starts: no question of "you".
+    assert (
+        _condition_first("If you let us know your new address we will update our records and send your bill.") is None
+    )
