@@ -13,6 +13,8 @@ pieces, or None when it does not apply:
   "or" each lead to X on their own, so X said with each says what the letter says;
 * "A, so please B" becomes "A." "So please B."; "A, although B" becomes "A." "But B."; "Read A, then call B"
   becomes "Read A." "Then call B.";
+* "We have the cost of A-ing X as well as B-ing Y" becomes "We have the cost of A-ing X." "And we have the cost of
+  B-ing Y.": two doings of one kind, each with the words before the first;
 * a "which" or "who" clause between commas in the middle of a sentence ("At the Court hearing, which is
   conducted remotely by telephone, we will ask ...") becomes a sentence of its own after the rest ("This
   hearing is conducted remotely by telephone.").
@@ -85,7 +87,12 @@ def _lower(part: str, sentence: str) -> str:
     first = part.split()[0]
     if first == "I" or first[:2].isupper():
         return part
-    return part[:1].lower() + part[1:] if re.search(rf"\b{re.escape(first.lower())}\b", sentence) else part
+    lower = first.lower() in _PLAIN or re.search(rf"\b{re.escape(first.lower())}\b", sentence)
+    return part[:1].lower() + part[1:] if lower else part
+
+
+# Words that are lower case inside a sentence whatever the letter's first word was.
+_PLAIN = {"you", "we", "they", "it", "the", "a", "an", "our", "your", "their", "this", "these", "there"}
 
 
 # Where the conditions start: an "if" or "when" after the main clause.
@@ -252,4 +259,32 @@ def _then(sentence: str) -> list[str] | None:
     return [tidy(head), tidy(f"Then {tail}")]
 
 
-_CUTS = (_each_condition, _so_please, _although, _aside_relative, _then)
+_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+(?=[a-z]+ing\b)", re.I)
+
+
+def _as_well_as(sentence: str) -> list[str] | None:
+    """'We have the additional cost of supporting our residents as well as maintaining existing services.' → 'We
+    have the additional cost of supporting our residents.' 'And we have the additional cost of maintaining existing
+    services.': the second doing said with the words before the first, which it shares."""
+    match = _AS_WELL_AS.search(sentence)
+    if not match or re.search(r"\b(if|when|unless|not|no|only)\b|n't\b", sentence, re.I):
+        return None
+    doc = parse(sentence)
+    second = next((t for t in doc if t.idx >= match.end()), None)
+    firsts = [t for t in doc if t.idx < match.start() and t.tag_ == "VBG" and t.i > 0]
+    if second is None or second.tag_ != "VBG" or not firsts:
+        return None
+    first = firsts[-1]
+    if doc[first.i - 1].lower_ not in ("of", "by", "for", "about", "in", "on") or any(
+        t.tag_ == "VBG" for t in doc[first.i + 1 :] if t.idx < match.start()
+    ):
+        return None  # the doing must follow a preposition it shares with the second ("cost of A-ing ... B-ing")
+    head, tail = doc[: first.i].text, sentence[match.end() :]
+    if words(head) < 3 or words(tail) < 3 or re.search(r"[,;:]", tail) or head.split()[0].lower() not in _PLAIN:
+        # The second doing must end the sentence ("..., we are continuing ..." after it is the whole's), and the
+        # words before the first must open with the doer ("With the cost of ..." is not a sentence).
+        return None
+    return [tidy(sentence[: match.start()]), tidy(f"And {_lower(head, sentence)} {sentence[match.end() :]}")]
+
+
+_CUTS = (_each_condition, _so_please, _although, _aside_relative, _then, _as_well_as)

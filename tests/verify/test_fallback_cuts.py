@@ -522,15 +522,16 @@ LINKED = {
         "should contact the Council immediately.",
         "If you do not, you may still be at risk for court costs.",
     ],
-    # Hackney letter 02: the cost the lead names, then what the council does because of it (the first piece is
-    # still long: it is the letter's own list).
+    # Hackney letter 02: the cost the lead names, its two doings apart ("as well as", `linked_cuts`), then what the
+    # council does because of it.
     (
         "With the additional cost of supporting our vulnerable residents as well as maintaining existing services to "
         "manage our homes and protect our estates for future generations, we are continuing to ask residents to pay "
         "their rent wherever they can."
     ): [
-        "We have the additional cost of supporting our vulnerable residents as well as maintaining existing services "
-        "to manage our homes and protect our estates for future generations.",
+        "We have the additional cost of supporting our vulnerable residents.",
+        "And we have the additional cost of maintaining existing services to manage our homes and protect our estates "
+        "for future generations.",
         "So we are continuing to ask residents to pay their rent wherever they can.",
     ],
 }

@@ -10,6 +10,7 @@ from easyread.verify.cuts import _condition_first, question
 from easyread.verify.fallback import _faithful, conservative
 from easyread.verify.linked_cuts import (
     _although,
+    _as_well_as,
     _aside_relative,
     _each_condition,
     _linked,
@@ -224,3 +225,26 @@ def test_a_condition_with_no_comma_before_let_me_know_is_asked(glossary):
     assert (
         _condition_first("If you let us know your new address we will update our records and send your bill.") is None
     )
+
+
+def test_two_doings_joined_by_as_well_as_are_said_apart(glossary):
+    # Real letter (Hackney rent): the cost lead said as its own sentence (clause_cuts._with_cost), then its two
+    # doings each with "we have the additional cost of".
+    source = (
+        "With the additional cost of supporting our vulnerable residents as well as maintaining existing services "
+        "to manage our homes and protect our estates for future generations, we are continuing to ask residents to "
+        "pay their rent wherever they can."
+    )
+    out = [p for p in conservative([source], glossary) if '" means: ' not in p]
+    assert out[:2] == [
+        "We have the additional cost of supporting our vulnerable residents.",
+        "And we have the additional cost of maintaining existing services to manage our homes and protect our "
+        "estates for future generations.",
+    ]
+    # A "not" may reach both; things, not doings, may be joined to another noun than the last; a clause after the
+    # second doing is the whole sentence's.
+    assert _as_well_as("We are not able to help with paying your rent as well as paying your council tax bill.") is None
+    assert (
+        _as_well_as("You can argue at the hearing about the new Ground, as well as the Grounds in paragraph 3.") is None
+    )
+    assert _as_well_as("With the cost of heating the building as well as lighting it, we must raise the rent.") is None
