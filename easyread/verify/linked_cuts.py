@@ -124,6 +124,9 @@ def _each_condition(sentence: str) -> list[str] | None:
     return [tidy(f"{main} {word} {c}") for c in conditions]
 
 
+_MODAL_AFTER_SUBJECT = re.compile(r"^\S+(\s+\S+)?\s+(may|might|will|would|could|must|should)\b", re.I)
+
+
 def _or_joined(tail: str, word: str) -> list[str] | None:
     """The conditions of `tail` ("A, if B, or if C" or "you A, B or C"), each a clause with its subject; None when
     they are not two or more joined by "or"."""
@@ -134,6 +137,7 @@ def _or_joined(tail: str, word: str) -> list[str] | None:
         return said if all(words(c) >= 2 for c in said) else None
     if re.search(r"\b(and|but|unless|because)\b", tail, re.I):
         return None  # "if you A and B": one condition of two parts, which the list's commas would cut
+    negated = re.search(r"\b(not|never|no|nor|neither)\b|n't\b", tail, re.I)
     last = re.match(r"^(?P<head>.+?),?\s+or\s+(?P<last>[^,]+)$", tail)
     if not last:
         return None
@@ -142,11 +146,14 @@ def _or_joined(tail: str, word: str) -> list[str] | None:
     out = []
     for item in items:
         own = item.split()[0].lower() in _SUBJECT_WORD if item else False
-        if not own and subject is None:
+        if not own and (subject is None or negated):
+            # "if you do not pay or call us" is "if you do neither": "if you call us" would say the reverse.
             return None
         text = item if own else f"{subject.group(1)} {item}"
         if words(item) < 2 or not _clause(text) or not (own or _finite(text)):
             return None  # "if you A, B or C" of nouns ("a cough, a cold or flu") is one condition
+        if out and _MODAL_AFTER_SUBJECT.match(text):
+            return None  # "if you do not pay or we may take you to court": the "or" joins what happens, not ifs
         out.append(text)
     return out if len(out) > 1 else None
 

@@ -137,12 +137,25 @@ def test_a_condition_inside_a_consequence_is_not_asked():
         "You may be fined if you park in the bay, and if you do not display a permit or a valid ticket on the car.",
         # A verbless second item ("you using") is not a condition of its own.
         "You can call the free helpline if you have any questions about bowel cancer screening or using the test kit.",
+        # "not" over both: "if you do neither", which "if you call us" alone would reverse.
+        "You will be taken to court if you do not pay the amount due or call us by 4 June 2026.",
+        # The "or" joins what happens, not conditions.
+        "You may be evicted from your home if you pay your rent late or we may take you to court for the arrears.",
         # Nouns, not clauses: one condition.
         "Please contact us if you have a cough, a cold or a high temperature on the day of your appointment.",
     ],
 )
 def test_conditions_that_do_not_each_lead_to_the_action_are_not_said_apart(kept):
     assert _each_condition(kept) is None
+
+
+def test_two_clauses_joined_by_or_after_if_are_each_a_condition():
+    assert _each_condition(
+        "You can apply for help with your rent if you are over 65 or you receive Pension Credit."
+    ) == [
+        "You can apply for help with your rent if you are over 65.",
+        "You can apply for help with your rent if you receive Pension Credit.",
+    ]
 
 
 def test_it_takes_time_to_is_not_a_purpose():
