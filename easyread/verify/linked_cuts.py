@@ -130,10 +130,13 @@ _MODAL_AFTER_SUBJECT = re.compile(r"^\S+(\s+\S+)?\s+(may|might|will|would|could|
 def _or_joined(tail: str, word: str) -> list[str] | None:
     """The conditions of `tail` ("A, if B, or if C" or "you A, B or C"), each a clause with its subject; None when
     they are not two or more joined by "or"."""
-    said = re.split(rf",?\s+(?:or\s+)?{word}\s+(?=\w)|,?\s+or\s+{word}\s+(?=\w)", tail, flags=re.I)
+    # Only an "if" after a comma or "or" starts another condition: "help to decide if you qualify" is "whether".
+    said = re.split(rf",\s+(?:or\s+)?{word}\s+(?=\w)|\s+or\s+{word}\s+(?=\w)", tail, flags=re.I)
     if len(said) > 1:
         if not re.search(rf"\bor\s+{word}\b", tail, re.I) or re.search(rf"\band\s+{word}\b", tail, re.I):
             return None  # "if A and if B": both must hold
+        if any(re.search(rf"\b{word}\b", c, re.I) for c in said):
+            return None  # "decide if you qualify or if you want to apply": which "if" the "or" joins is not clear
         return said if all(words(c) >= 2 for c in said) else None
     if re.search(r"\b(and|but|unless|because)\b", tail, re.I):
         return None  # "if you A and B": one condition of two parts, which the list's commas would cut

@@ -141,6 +141,8 @@ def test_a_condition_inside_a_consequence_is_not_asked():
         "You will be taken to court if you do not pay the amount due or call us by 4 June 2026.",
         # The "or" joins what happens, not conditions.
         "You may be evicted from your home if you pay your rent late or we may take you to court for the arrears.",
+        # "decide if" is "whether": not where a condition starts.
+        "You can call us if you need help to decide if you qualify for a discount or if you want to apply.",
         # Nouns, not clauses: one condition.
         "Please contact us if you have a cough, a cold or a high temperature on the day of your appointment.",
     ],
