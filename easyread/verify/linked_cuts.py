@@ -239,9 +239,10 @@ def _aside_relative(sentence: str) -> list[str] | None:
         rest = doc[after + 1 :].text
         if not any(not t.is_punct for t in doc[after + 1 :]):
             continue
-        # "The hearing, which ..., will be on Monday": the noun is the subject, no comma; "At the hearing, which
-        # ..., we will ask": the lead before the clause keeps its comma.
-        joint = " " if noun.dep_ in ("nsubj", "nsubjpass") else ", "
+        # "The hearing, which ..., will be on Monday" and "We sent the letter, which ..., to you": no comma; "At the
+        # hearing, which ..., we will ask": a lead before the main verb keeps its comma.
+        root = next((t for t in doc if t.dep_ == "ROOT"), noun)
+        joint = ", " if noun.i < root.i and noun.dep_ not in ("nsubj", "nsubjpass") else " "
         head = f"{doc[:before].text}{joint}{rest}"
         said = doc[pronoun.i + 1 : after].text
         if words(head) < 4 or words(said) < 2:

@@ -193,6 +193,11 @@ def test_a_which_clause_that_picks_out_its_noun_or_may_be_another_nouns_is_not_s
         _aside_relative("A Notice of Seeking Possession, which is a legal document, will be sent to you next week.")
         is None
     )
+    # After the main verb the rest goes on without a comma.
+    assert _aside_relative("Please give the nurse, who will meet you on the ward, your list of medicines.") == [
+        "Please give the nurse your list of medicines.",
+        "This nurse will meet you on the ward.",
+    ]
     assert _aside_relative("The hearing, which is held by telephone, will take place on the date on your summons.") == [
         "The hearing will take place on the date on your summons.",
         "This hearing is held by telephone.",
