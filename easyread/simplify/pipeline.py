@@ -26,12 +26,13 @@ from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import is_easy_sentence
+from easyread.simplify.long_lines import cut_long_line
 from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, is_fallback, mark_fallback
 from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
 from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import LetterInProgress, Line
-from easyread.verify.fallback import conservative, shorten
+from easyread.verify.fallback import conservative
 from easyread.verify.words import content_stems, stem
 
 
@@ -230,8 +231,8 @@ def _final_fixes(letters: list[LetterInProgress], glossary) -> None:
                 parts = question_first(text)
             if len(parts) == 1 and len(text.split()) > 15 and not _is_label(letter, line):
                 # The fallback's cuts (condition asked first, purpose or "which" clause on its own), kept only
-                # when each piece passes the meaning rules against the line itself.
-                parts = shorten(text, glossary)
+                # when each piece passes the meaning rules against the line itself and the checks it passed.
+                parts = cut_long_line(text, glossary)
             for part in parts:
                 key = line_key(part)
                 if key in seen:

@@ -104,17 +104,19 @@ def _should_as_if(sentence: str) -> str:
 # Where the action after a leading condition starts: after a comma, or at a word that starts an instruction.
 _ACTION_START = re.compile(
     r",\s+(?=(please|you|we|i|call|contact|phone|ring|tell|let|speak|email|write|do\s+not|don't|then|our|this|it)\b)"
-    r"|\s+(?=(please|call|phone|ring|contact|tell|you\s+(should|must|can|will|may|need)|we\s+(will|can|may))\b)",
+    r"|\s+(?=(please|call|phone|ring|contact|tell|let\s+(?:me|us)|you\s+(should|must|can|will|may|need)|we\s+(will|can|may))\b)",
     re.I,
 )
 _RUN_ON = re.compile(r"\b(so|and|or|but)$|\b(you|we)\s*(will|'ll|must|should|need to)\b", re.I)
 _CONDITION_OR = re.compile(r",?\s+or\s+(?:if\s+)?(?=(?:you|your|the|we|it|they)\b)", re.I)
 _BE = {"am", "is", "are", "was", "were"}
-_AUX = {"am", "is", "are", "was", "were", "can", "could", "will", "would", "should", "may", "might", "must"}
-_AUX |= {"have", "has", "had", "do", "does", "did"}
-# "If you're 75 or over" was asked "Do you're 75 or over?": the contraction is the verb, so spell it out first.
-_CONTRACTED = re.compile(r"\b(you|we|they|i)['\u2019](re|ve|ll|m)\b", re.I)
-_FULL = {"re": "are", "ve": "have", "ll": "will", "m": "am"}
+_AUX = (
+    _BE
+    | {"can", "could", "will", "would", "should", "may", "might", "must"}
+    | {"have", "has", "had", "do", "does", "did"}
+)
+# "you're 75 or over" asked as "Are you 75 or over?", not "Do you're ...?": the helper in full before it moves.
+_IN_FULL = {"re": "are", "ve": "have", "m": "am"}
 
 
 _CONTACT_VERB = r"(please\s+)?(call|phone|ring|contact|tell|let|speak|email|write)"
@@ -182,7 +184,9 @@ def question(clause: str) -> str | None:
     """'you are unable to come' → 'Are you unable to come?'; None when the parse gives no safe question."""
     # "If you think X then please contact me" splits with "then" left on the condition: "...Team then?" (letter 06).
     clause = re.sub(r"[\s,]+then\s*$", "", clause.strip(), flags=re.I)
-    clause = _CONTRACTED.sub(lambda m: f"{m[1]} {_FULL[m[2].lower()]}", clause)
+    clause = re.sub(
+        r"\b(you|we|they|I)['\u2019](re|ve|m)\b", lambda m: f"{m[1]} {_IN_FULL[m[2].lower()]}", clause, flags=re.I
+    )
     doc = parse(clause)
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i != 0:

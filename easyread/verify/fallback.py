@@ -8,7 +8,8 @@ Used when a model sentence fails the meaning check twice. It only cuts and reord
   ("The council will recover ...") where the verb's forms are known;
 * each glossary term in the sentence is explained in the next sentence, in the glossary's own words;
 * a sentence still over 15 words is cut further, one cut at a time, at its conditions, purposes, lists, asides
-  and relative clauses (`easyread.verify.cuts.steps`).
+  and relative clauses (`easyread.verify.cuts.steps`), then by `easyread.verify.linked_cuts` (a linked piece
+  cut with its link, conditions joined by "or" said one at a time).
 
 Each cut is kept only when every piece passes the meaning rules (`easyread.verify.assess`) against the source,
 the pieces before it as context: otherwise the next cut is tried, and the letter's own sentence is the last
@@ -18,10 +19,12 @@ resort. Every hard fact is kept because every word is.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from easyread.checks.nlp import parse
 from easyread.verify import words as w
 from easyread.verify.cuts import MAX_WORDS, split_clauses, steps, tidy, words
+from easyread.verify.linked_cuts import more_steps
 
 _PAST = {
     "pay": "paid",
@@ -50,6 +53,11 @@ def conservative(sources: list[str], glossary=None) -> list[str]:
         out += shorten(source, glossary)
         out += _explanations(source, glossary, explained)
     return out
+
+
+def faithful(source: str, pieces: list[str], glossary=None) -> bool:
+    """Every piece passes the meaning rules against `source`: the test each cut of `shorten` is kept by."""
+    return _faithful(source, pieces, glossary)
 
 
 def _faithful(source: str, pieces: list[str], glossary) -> bool:
@@ -114,7 +122,8 @@ def _cut_checked(source: str, glossary) -> list[str]:
         todo = next((n for n, p in enumerate(pieces) if words(p) > MAX_WORDS and p not in stuck), None)
         if todo is None:
             break
-        for parts in steps(pieces[todo]):
+        # The cuts of `linked_cuts` last: a sentence an earlier cut shortens is cut as it was before them.
+        for parts in chain(steps(pieces[todo]), more_steps(pieces[todo])):
             candidate = pieces[:todo] + [_active(p) for p in parts] + pieces[todo + 1 :]
             if pieces[todo] not in parts and _faithful(source, candidate, glossary):
                 pieces = candidate

@@ -214,6 +214,9 @@ def _main_verb(verb) -> bool:
     return verb.dep_ == "ROOT"
 
 
+_TAKES = {"take", "takes", "took", "taken", "taking", "cost", "costs"}
+
+
 def _infinitive_purpose(sentence: str) -> list[str] | None:
     """'A copy may be presented in court to form the basis of an order.' → 'A copy may be presented in court.'
     'This is to form the basis of an order.' Only a "to" clause that hangs from the main verb and ends the
@@ -230,6 +233,8 @@ def _infinitive_purpose(sentence: str) -> list[str] | None:
             continue  # "contact me by email or telephone to speak to an Officer": the purpose is the second verb's
         if not any(verb.head.i < c.i < to.i for c in verb.head.children):
             continue  # "I am writing to ask ...": "So I am writing." says nothing on its own
+        if verb.head.lower_ in _TAKES and any(c.lower_ == "it" for c in verb.head.children):
+            continue  # "it may take time to find a space": what takes time, not a purpose
         head, purpose = doc[: to.i].text, doc[to.i : verb.right_edge.i + 1].text
         if words(head) >= 4 and words(purpose) >= 3 and not any(t.lower_ in CONDITIONAL for t in doc[: to.i]):
             return [tidy(head), tidy(f"This is {purpose}")]

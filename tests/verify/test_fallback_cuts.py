@@ -359,7 +359,9 @@ def test_a_reason_at_the_end_is_its_own_sentence():
     )
     assert conservative([source]) == [
         "We are now sending you this charge certificate.",
-        "This is because you did not respond to the Enforcement Notice, and the charge has not been paid.",
+        # The reason's two clauses cut apart, each with its link (`linked_cuts`, test_fallback_cuts7.py).
+        "This is because you did not respond to the Enforcement Notice.",
+        "This is because the charge has not been paid.",
     ]
     # "We did not X because Y" may deny the reason, not the action: no cut.
     assert pc._because("We did not close your account because you paid late last year.") is None
@@ -520,15 +522,16 @@ LINKED = {
         "should contact the Council immediately.",
         "If you do not, you may still be at risk for court costs.",
     ],
-    # Hackney letter 02: the cost the lead names, then what the council does because of it (the first piece is
-    # still long: it is the letter's own list).
+    # Hackney letter 02: the cost the lead names, its two doings apart ("as well as", `linked_cuts`), then what the
+    # council does because of it.
     (
         "With the additional cost of supporting our vulnerable residents as well as maintaining existing services to "
         "manage our homes and protect our estates for future generations, we are continuing to ask residents to pay "
         "their rent wherever they can."
     ): [
-        "We have the additional cost of supporting our vulnerable residents as well as maintaining existing services "
-        "to manage our homes and protect our estates for future generations.",
+        "We have the additional cost of supporting our vulnerable residents.",
+        "And we have the additional cost of maintaining existing services to manage our homes and protect our estates "
+        "for future generations.",
         "So we are continuing to ask residents to pay their rent wherever they can.",
     ],
 }
