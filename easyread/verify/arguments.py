@@ -100,6 +100,8 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
             # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
             return party_of(subj), False, subj
         return agent, passive, subj
+    if order_after_if_root(tok):
+        return frozenset({w.YOU}), False, None
     if tok.dep_ == "conj":
         return subject_of(head, seen + 1)
     if tok.dep_ == "relcl":
@@ -107,6 +109,27 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
     if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
         return subject_of(head if tok.dep_ == "advcl" else head.head, seen + 1)
     return None, False, None
+
+
+_IF_MARKS = {"if", "unless", "once", "when"}
+
+
+def if_root(tok) -> bool:
+    """The parse made a condition's verb the sentence's root ("If you have been given ... , contact the Helpline":
+    "given" is the root, with the "if" as its mark, and the order a conj of it)."""
+    return tok.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in _IF_MARKS for c in tok.children)
+
+
+def order_after_if_root(tok) -> bool:
+    """The order of an "If ..., do this" sentence that the parse hangs on the condition's verb as a conj: it is
+    the reader's order, not a second part of the condition (nor passive because the condition's verb is)."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VB"
+        and tok.head.i < tok.i
+        and if_root(tok.head)
+        and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def misplaced_means(tok):

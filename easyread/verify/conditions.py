@@ -20,9 +20,9 @@ _GENERIC_CONDITION = re.compile(
 _HARD_CONDITION = re.compile(
     r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.IGNORECASE
 )
-# A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...") continues the
+# A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...", "Or ...") continues the
 # sentence before it, where Easy Read puts the condition.
-_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|so|if so|if not)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|or|so|if so|if not)\b", re.IGNORECASE)
 _IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
-from easyread.verify.arguments import SUBJ, misplaced_means, objects_of, party_of, subject_of
+from easyread.verify.arguments import (
+    SUBJ,
+    if_root,
+    misplaced_means,
+    objects_of,
+    order_after_if_root,
+    party_of,
+    subject_of,
+)
 from easyread.verify.modality import (
     FUTURE,
     HEDGE,
@@ -149,6 +157,10 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     cond = None
     governing: list[str] = []
     node = tok
+    if order_after_if_root(tok):
+        # the condition is the root the parse hangs the order on: all of it but the order
+        order = {t.i for t in tok.subtree}
+        return None, [" ".join(t.text for t in tok.head.subtree if t.i not in order and t.i < tok.i).strip(" ,")]
     for _ in range(12):
         clause = misplaced_means(node)
         if clause is not None:
@@ -161,6 +173,8 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
             cond = marks[0]
+        elif if_root(node) and cond is None and any(order_after_if_root(c) for c in node.children):
+            cond = next(m for m in marks if m in _COND_MARKS)
         for c in node.children:
             if c.dep_ in ("nsubj", "csubj") and c.lower_ in ("failure", "failing") and c.i != tok.i:
                 governing.append(" ".join(t.text for t in c.subtree))  # "Failure to attend ... will result in"
@@ -283,6 +297,9 @@ def _frames(doc) -> list[Frame]:
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)
+        if tok.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
+            # "there are no circumstances in which the deadline can be extended": it cannot be extended
+            neg = not neg
         if w.verb_group(tok.text) == "be":
             group, neg = _said_with_adjective(tok, group, neg)
         if modal == IMP:

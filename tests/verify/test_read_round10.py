@@ -1,0 +1,78 @@
+"""Round 10 (issue 14): causes behind holdout3's misses and false alarms, each generalised beyond the letter it was
+seen on. Every flagged line sits beside a sibling of the same shape that must keep its old verdict; through the real
+spaCy parse and the default glossary."""
+
+import pytest
+
+from easyread.verify import assess
+
+
+def _kinds(source: str, line: str, glossary) -> list[str]:
+    return [p.kind for p in assess([source], line, glossary=glossary).problems]
+
+
+# "If you have been given ..., contact the Helpline": the parse makes the condition's verb the root and the order a
+# conj of it, so the order read as passive and done by us. It is the reader's order: the helpline contacting the
+# reader reverses it; the reader contacting the helpline, or the letter's "or the ward" on its own line, keeps it.
+MEDICINES = (
+    "If you have been given any tablets without your name on the box, or without any instructions, contact the "
+    "pharmacy helpline, or the ward you were discharged from for advice."
+)
+
+
+def test_order_after_a_misparsed_condition_reversed_is_an_agent_error(glossary):
+    line = "The pharmacy helpline will contact you if your tablets have no name on the box."
+    assert "agent" in _kinds(MEDICINES, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you have any tablets without your name on the box, or without instructions, contact the pharmacy helpline.",
+        "Or contact the ward you were discharged from for advice.",
+    ],
+)
+def test_order_after_a_misparsed_condition_kept_passes(line, glossary):
+    assert _kinds(MEDICINES, line, glossary) == []
+
+
+# Denials without "not" on the verb: "without your name", "there are no circumstances by which ... can be
+# extended", "it isn't the date you received it". Said with the denial kept (or in other words) they pass.
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (MEDICINES, "If your tablets have your name on the box, contact the pharmacy helpline."),
+        (
+            "This means there are no circumstances in which the closing date can be changed.",
+            "The closing date can be changed if you ask us.",
+        ),
+        (
+            "The hearing date is on your summons - it isn't the date you received it.",
+            "The hearing date is the date you received your summons.",
+        ),
+    ],
+)
+def test_denial_without_not_lost_is_a_negation_error(source, line, glossary):
+    assert "negation" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (MEDICINES, "If your tablets have no name on the box, contact the pharmacy helpline."),
+        (
+            "This means there are no circumstances in which the closing date can be changed.",
+            "This means there are no exceptions to the closing date.",
+        ),
+        (
+            "This means there are no circumstances in which the closing date can be changed.",
+            "The closing date cannot be changed.",
+        ),
+        (
+            "The hearing date is on your summons - it isn't the date you received it.",
+            "It is not the date you received your summons.",
+        ),
+    ],
+)
+def test_denial_kept_passes(source, line, glossary):
+    assert "negation" not in _kinds(source, line, glossary)
