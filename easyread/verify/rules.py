@@ -37,6 +37,7 @@ from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
 from easyread.verify.lead_read import read_problems
+from easyread.verify.money_flow import money_flow_reversed
 from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
 from easyread.verify.moved import anchor_changed, before_after_swapped, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
@@ -51,6 +52,7 @@ from easyread.verify.promises import consequence_added, help_offered, soon_promi
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
+from easyread.verify.status_conditions import status_condition_dropped
 from easyread.verify.unsupported import promise_problems, word_problems
 from easyread.verify.weakened import certainty_weakened, obligation_weakened
 
@@ -102,6 +104,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     consequence_dropped(out, srcs, result)
     condition_moved(out, srcs, result)
     obligation_unconditional(out, srcs, ctx, result)
+    status_condition_dropped(out, srcs, ctx, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)
@@ -154,6 +157,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     benefit_made_a_bill(out, srcs, result)
     discount_made_a_payment(out, srcs, result)
     payee_changed(out, srcs, result)
+    money_flow_reversed(out, srcs, result)
     read_problems(out, srcs, ctx, glossary, result)
     if not result.problems:
         promise_problems(out, sources, result)

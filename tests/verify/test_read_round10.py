@@ -76,3 +76,59 @@ def test_denial_without_not_lost_is_a_negation_error(source, line, glossary):
 )
 def test_denial_kept_passes(source, line, glossary):
     assert "negation" not in _kinds(source, line, glossary)
+
+
+# "If you are a leaseholder, you are responsible for ...": a condition that says who the reader is. Left out, the line
+# speaks to every reader (a tenant reads the repairs are theirs); kept as the noun, or asked just before, it passes.
+TENANT = "If you are a council tenant you are responsible for replacing lost keys to your flat."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["You are responsible for replacing lost keys to your flat.", "You must replace any lost keys to your flat."],
+)
+def test_who_the_reader_is_left_out_is_a_condition_error(line, glossary):
+    assert "condition" in _kinds(TENANT, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "line, context",
+    [
+        ("Council tenants are responsible for replacing lost keys to their flat.", ""),
+        ("You are responsible for replacing lost keys to your flat.", "Are you a council tenant?"),
+    ],
+)
+def test_who_the_reader_is_kept_passes(line, context, glossary):
+    problems = assess([TENANT], line, glossary=glossary, context=context).problems
+    assert "condition" not in [p.kind for p in problems]
+
+
+# Money said to go the other way where the letter names it with a verb of another kind ("charge" is money the reader
+# pays; "costs we incur" is money we spend, not a payment to the reader) or with a noun ("a separate charge").
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (
+            "We may charge you for any reasonable expenses we incur.",
+            "We may pay you for any reasonable expenses you have.",
+        ),
+        ("Each parking ticket is a separate charge.", "Each parking ticket is a separate payment to you."),
+    ],
+)
+def test_money_said_the_other_way_is_a_money_error(source, line, glossary):
+    assert "money" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (
+            "We may charge you for any reasonable expenses we incur.",
+            "You may have to pay us for our reasonable expenses.",
+        ),
+        ("Each parking ticket is a separate charge.", "You must pay for each parking ticket."),
+        ("We will send you a refund of the amount you overpaid.", "We will send a payment to you."),
+    ],
+)
+def test_money_the_same_way_passes(source, line, glossary):
+    assert "money" not in _kinds(source, line, glossary)
