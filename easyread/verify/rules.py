@@ -53,6 +53,7 @@ from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
 from easyread.verify.status_conditions import status_condition_dropped
+from easyread.verify.unsaid import unsaid_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 from easyread.verify.weakened import certainty_weakened, obligation_weakened
 
@@ -159,6 +160,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     payee_changed(out, srcs, result)
     money_flow_reversed(out, srcs, result)
     read_problems(out, srcs, ctx, glossary, result)
+    unsaid_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

@@ -132,3 +132,44 @@ def test_money_said_the_other_way_is_a_money_error(source, line, glossary):
 )
 def test_money_the_same_way_passes(source, line, glossary):
     assert "money" not in _kinds(source, line, glossary)
+
+
+# Content the letter does not give: a duty put on one party for a heading that only names the subject; a thing said
+# to be free where the letter says nothing of its cost; a line (or a clause joined to the letter's own sentence) not
+# one word of which is the letter's.
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Responsibility for garden upkeep", "We are responsible for looking after your garden."),
+        ("You are responsible for loss of door keys.", "We will replace lost door keys for free."),
+        (
+            "Screening can help find bowel cancer early, when it is easier to treat.",
+            "If the result is clear, you do not need to see a doctor about any symptoms.",
+        ),
+        (
+            "It won't cost you anything to ask for a review.",
+            "It won't cost you anything to ask for a review, and your benefit cannot go down.",
+        ),
+    ],
+)
+def test_content_the_letter_does_not_give_is_invented(source, line, glossary):
+    assert "invented" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Responsibility for garden upkeep", "This part is about looking after gardens."),
+        ("We replace lost door keys free of charge.", "We will replace lost door keys for free."),
+        (
+            "Screening can help find bowel cancer early, when it is easier to treat.",
+            "Screening can find bowel cancer early. Then it is easier to treat.",
+        ),
+        (
+            "A 50 percent discount will be given if the charge is paid within 14 days.",
+            "Pay within 14 days and you pay half.",
+        ),
+    ],
+)
+def test_content_the_letter_gives_passes(source, line, glossary):
+    assert "invented" not in _kinds(source, line, glossary)
