@@ -353,8 +353,8 @@ def everyone_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
     m = _EVERYONE.search(out.text)
     if m is None or _EVERYONE.search(" ".join(s.text for s in srcs)):
         return
-    if re.search(r"\b(all|any|every|each)\b", " ".join(s.text for s in srcs), re.IGNORECASE):
-        return  # the letter generalises too ("all tenants", "any resident"): the line may say it its way
+    if re.search(r"\b(all|any|anyone|anybody|every|each)\b", " ".join(s.text for s in srcs), re.IGNORECASE):
+        return  # the letter generalises too ("all tenants", "any resident", "anyone who"): the line may say it its way
     result.problems.append(
         Problem("invented", f'The letter sentence does not say "{m.group(0)}": this sentence makes a rule of its own.')
     )

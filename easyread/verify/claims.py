@@ -142,7 +142,20 @@ def _and_clause(sentence: fr.Sentence, frame: fr.Frame) -> bool:
     if tok.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     joins = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
-    return bool(joins) and joins[-1].lower_ == "and"
+    return bool(joins) and joins[-1].lower_ == "and" and not _in_alternative(tok)
+
+
+def _in_alternative(tok) -> bool:
+    """ "..., or if your child has been excluded and you fail to ...": the "and" part belongs to a condition of its
+    own joined by "or if", an alternative the line need not say, whatever clause the parse hangs it on."""
+    node = tok.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        own_if = any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in node.children)
+        joins = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
+        if own_if and joins and joins[-1].lower_ == "or":
+            return True
+        node = node.head
+    return False
 
 
 def _condition_part_dropped(out, srcs, ctx, said) -> Problem | None:

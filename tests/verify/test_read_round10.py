@@ -173,3 +173,34 @@ def test_content_the_letter_does_not_give_is_invented(source, line, glossary):
 )
 def test_content_the_letter_gives_passes(source, line, glossary):
     assert "invented" not in _kinds(source, line, glossary)
+
+
+# One of the letter's alternative conditions kept ("if A, if B, or if C and D": the line says "if A") is true as far
+# as it goes; the "and D" part belongs to the "or if C" alternative, not to A. A part joined by "and" to the kept
+# condition itself is still needed.
+ALTERNATIVES = (
+    "You may be fined if you park in a bay without a permit, if your permit has run out, or if your car has been "
+    "clamped and you fail to pay the release fee within 5 days."
+)
+
+
+def test_one_alternative_condition_kept_passes(glossary):
+    line = "You may be fined if you park in a bay without a permit."
+    assert "condition" not in _kinds(ALTERNATIVES, line, glossary)
+
+
+def test_part_of_the_kept_condition_dropped_is_still_flagged(glossary):
+    source = "If you do not pay the charge and we cannot agree a plan with you, we may take you to court."
+    assert "condition" in _kinds(source, "If you do not pay the charge, we may take you to court.", glossary)
+
+
+# "anyone who gets a kit" said "everyone who gets a kit": the letter generalises too; a rule for everyone where the
+# letter speaks of the reader's own case is still the line's own.
+def test_everyone_for_anyone_passes(glossary):
+    source = "This is why it's important that anyone that receives a home testing kit uses it."
+    assert "invented" not in _kinds(source, "It's important that everyone who gets a testing kit uses it.", glossary)
+
+
+def test_everyone_for_your_own_case_is_still_invented(glossary):
+    source = "The amount you pay is based on what we assess you can reasonably afford."
+    assert "invented" in _kinds(source, "The amount you pay is the same for everyone.", glossary)
