@@ -125,6 +125,10 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i and not asked:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
+            # "A, so we recommend B if C": A is a sentence of its own (see frames.so_joined)
+            for c in head.children:
+                if fr.so_joined(c):
+                    governed -= {t.i for t in c.subtree}
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
             # the "while" part beside the "if" states a fact of its own; the "if" does not govern it
             for c in head.children:
@@ -191,6 +195,11 @@ def consequence_alone(
             cond = _stems(src.doc[i] for i in ids)
             on_governed = len(mine & _wide(_stems(src.doc[i] for i in governed)))
             rest = _stems(t for t in src.doc if t.i not in ids | governed and not t.is_punct)
+            means = _means(src, governed)
+            if means and not mine & _wide(_stems(src.doc[i] for i in governed - means)) - w.LIGHT_VERBS:
+                # "You can call the helpline" for "If you're 75 or over, you can ask for a kit by phoning the
+                # helpline": the line says only how the letter's action is done, which the condition does not govern
+                continue
             if not on_governed or on_governed <= max(len(mine & _wide(cond)), len(mine & _wide(rest))):
                 continue  # the sentence says the condition, or another part of the letter's sentence
             if _otherwise(out, src, ids) or _done_already(src, governed):
@@ -218,6 +227,16 @@ def consequence_alone(
                 )
             )
             return
+
+
+def _means(sentence: fr.Sentence, governed: set[int]) -> set[int]:
+    """Token ids of the "by -ing" phrases ("by phoning the helpline") of the clause a condition governs."""
+    found: set[int] = set()
+    for t in sentence.doc:
+        if t.i in governed and t.lower_ == "by" and t.dep_ == "prep":
+            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children):
+                found |= {x.i for x in t.subtree}
+    return found
 
 
 _DEFINING = {"be", "mean", "let", "allow"}

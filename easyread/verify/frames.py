@@ -182,12 +182,24 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):
                     governing.append(" ".join(t.text for t in c.subtree))
-        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS):
+        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS) or so_joined(node):
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
             # the "while" part states a fact; the "if" governs only the order
             break
         node = node.head
     return cond, list(dict.fromkeys(governing))
+
+
+def so_joined(node) -> bool:
+    """ "Only those registered will be sent a kit, so we recommend registering if you are not already": the parse
+    hangs the first sentence on "recommend" as its object; it is a sentence of its own, which the "if" of the second
+    does not govern."""
+    head = node.head
+    return (
+        node.dep_ == "ccomp"
+        and node.i < head.i
+        and any(c.lower_ == "so" and c.i < head.i and c.i > node.i for c in head.children)
+    )
 
 
 # Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.

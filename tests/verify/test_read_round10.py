@@ -204,3 +204,45 @@ def test_everyone_for_anyone_passes(glossary):
 def test_everyone_for_your_own_case_is_still_invented(glossary):
     source = "The amount you pay is based on what we assess you can reasonably afford."
     assert "invented" in _kinds(source, "The amount you pay is the same for everyone.", glossary)
+
+
+# A condition kept to the clause it governs: "A, so we recommend B if C" (the parse hangs A on "recommend"), and a
+# condition on an action that the line says only the means of ("by phoning our travel line").
+VOTING = (
+    "Only people on the electoral register will be sent a voting card, so we recommend registering to vote if you "
+    "have not already and checking your address is right."
+)
+BUS_PASS = "If you are 60 or over, you can ask for a free bus pass by phoning our travel line on 0300 000 0000."
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (VOTING, "Only people on the electoral register will be sent a voting card."),
+        (BUS_PASS, "You can call our travel line on 0300 000 0000."),
+    ],
+)
+def test_line_outside_what_the_condition_governs_passes(source, line, glossary):
+    assert "condition" not in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (VOTING, "We recommend registering to vote."),
+        (BUS_PASS, "You can ask for a free bus pass."),
+        (BUS_PASS, "You can ask for a free bus pass by phoning our travel line."),
+    ],
+)
+def test_line_inside_what_the_condition_governs_is_still_flagged(source, line, glossary):
+    assert "condition" in _kinds(source, line, glossary)
+
+
+# "Have you never had a letter?" for "Haven't had a letter?": asked, "never" is the letter's "not"; where the letter
+# has no "not", it is still the line's own.
+def test_never_asked_for_not_passes(glossary):
+    assert "invented" not in _kinds("Haven't had a letter?", "Have you never had a letter?", glossary)
+
+
+def test_never_asked_without_a_not_is_still_invented(glossary):
+    assert "invented" in _kinds("Have you had a letter?", "Have you never had a letter?", glossary)
