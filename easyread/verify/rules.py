@@ -32,6 +32,7 @@ from easyread.verify.condition_moved import condition_moved
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
 from easyread.verify.denials import denials_lost
+from easyread.verify.doer_swapped import doer_swapped
 from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
@@ -106,6 +107,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     condition_moved(out, srcs, result)
     obligation_unconditional(out, srcs, ctx, result)
     status_condition_dropped(out, srcs, ctx, result)
+    doer_swapped(out, srcs, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)

@@ -246,3 +246,24 @@ def test_never_asked_for_not_passes(glossary):
 
 def test_never_asked_without_a_not_is_still_invented(glossary):
     assert "invented" in _kinds("Have you had a letter?", "Have you never had a letter?", glossary)
+
+
+# The reader's own action given to a party the line names ("Engineers will check" for "You should check"): the frame
+# check compares only the parties both share; the reader doing it, said any way, passes.
+METER = "You should always check the meter reading before signing the engineer's form."
+
+
+def test_readers_action_given_to_a_named_party_is_an_agent_error(glossary):
+    line = "Engineers will always check the meter reading before you sign the form."
+    assert "agent" in _kinds(METER, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You should always check the meter reading before you sign the form.",
+        "Always check the meter reading before you sign the engineer's form.",
+    ],
+)
+def test_readers_action_kept_passes(line, glossary):
+    assert "agent" not in _kinds(METER, line, glossary)
