@@ -267,3 +267,33 @@ def test_readers_action_given_to_a_named_party_is_an_agent_error(glossary):
 )
 def test_readers_action_kept_passes(line, glossary):
     assert "agent" not in _kinds(METER, line, glossary)
+
+
+# A time the letter gives for one thing said for another: a price paired with the other price's time, and the time
+# needed for one purpose said for another of the sentence's actions. Each kept with its own passes.
+FINE = (
+    "If you get a parking fine, you must pay £35 if you pay within 14 days of the date of the notice, or £70 if you "
+    "pay after 14 days but within 28 days."
+)
+CLAIM = "Remember that the council might need 10 days to process your claim, and they might need to call you first."
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [(FINE, "You must pay £70 if you pay within 14 days."), (CLAIM, "The council might need 10 days to call you.")],
+)
+def test_time_for_another_thing_is_fact_moved(source, line, glossary):
+    assert "fact-moved" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (FINE, "You pay £35 if you pay within 14 days."),
+        (FINE, "You pay £70 if you pay after 14 days."),
+        (CLAIM, "The council might need 10 days to process your claim."),
+        (CLAIM, "They might need to call you first."),
+    ],
+)
+def test_time_for_its_own_thing_passes(source, line, glossary):
+    assert "fact-moved" not in _kinds(source, line, glossary)
