@@ -31,7 +31,7 @@ def condition_checks(
 ) -> None:
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
-    if _CONTINUES.match(out.text):
+    if _CONTINUES.match(out.text) and not _letters_own_this(out, matched):
         # "This could mean you lose your home", "Then ...": goes on from the sentence before, which holds the "if"
         return
     # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
@@ -68,7 +68,7 @@ def condition_checks(
         message = (
             f'The letter says this happens only "{quote(conditions[0])}"; this sentence leaves out that condition.'
         )
-        negative = _HARD_CONDITION.search(" ".join(conditions))
+        negative = _HARD_CONDITION.search(" ".join(conditions)) or _FINAL.search(out.text)
         hard = negative or compare_facts("", " ".join(conditions)).invented
         hedged = any(t.lower_ in ("could", "may", "might") for t in out.doc)
         # A denied condition ("if you do not pay", "failure to attend") is a warning: without it a "may" or
@@ -79,6 +79,21 @@ def condition_checks(
             # Easy Read often asks the condition as a question in the sentence before; without that
             # sentence the rules cannot tell a lost condition from a moved one.
             result.undecided.append(("condition", message))
+
+
+# A consequence that closes a matter ("this decision will be final"): said without its condition, the reader takes
+# it that the matter is closed now, and does not use the right the letter leaves open until then.
+_FINAL = re.compile(r"\b(final|cannot be changed|no further)\b", re.IGNORECASE)
+
+
+def _letters_own_this(out: fr.Sentence, matched: list[fr.Frame]) -> bool:
+    """ "This decision will be final" for "If ..., this decision will be final": "this" is the letter's own word in
+    the clause the condition governs, not a link the rewrite makes to its line before."""
+    first = out.doc[0]
+    if first.dep_ != "det" or first.head.i == first.i:
+        return False
+    phrase = f"{first.lower_} {first.head.lower_}"
+    return any(phrase in s.text.lower() for s in matched)
 
 
 def hanging_if(out: fr.Sentence, result: Assessment) -> None:

@@ -297,3 +297,27 @@ def test_time_for_another_thing_is_fact_moved(source, line, glossary):
 )
 def test_time_for_its_own_thing_passes(source, line, glossary):
     assert "fact-moved" not in _kinds(source, line, glossary)
+
+
+# "This decision will be final." for "If your claim is still refused after a review, this decision will be final.":
+# "this" is the letter's own word, not a link to the line before; a consequence that closes the matter said without
+# its condition tells the reader it is closed now. Kept with its condition, or asked just before, it passes; a
+# consequence that closes nothing stays for the model, as before.
+REVIEW = "If your claim is still refused after requesting a review of the decision, this decision will be final."
+
+
+def test_final_consequence_without_its_condition_is_flagged(glossary):
+    assert "condition" in _kinds(REVIEW, "This decision will be final.", glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line, context",
+    [
+        (REVIEW, "If we still refuse your claim after a review, this decision will be final.", ""),
+        (REVIEW, "This decision will be final.", "Did we still refuse your claim after a review?"),
+        ("If you pay late, this charge will go up.", "This charge will go up.", ""),
+    ],
+)
+def test_final_consequence_with_its_condition_passes(source, line, context, glossary):
+    problems = assess([source], line, glossary=glossary, context=context).problems
+    assert "condition" not in [p.kind for p in problems]
