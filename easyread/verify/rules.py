@@ -140,7 +140,10 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     deadline_made_appointment(out, srcs, result)
     lead_in_changed(out, srcs, result)
     name_changed(out, srcs, result)
-    heading_made_promise(out, srcs, result)
+    if not restated:
+        # "The council offers help to pay less council tax if ..." for the heading "Council Tax Reduction": the
+        # glossary's explanation of the heading's term, in the line's own order, promises nothing of the line's own
+        heading_made_promise(out, srcs, result)
     reason_borrowed(out, srcs, glossary, result)
     qualifier_added(out, srcs, result)
     fact_left_condition(out, srcs, result)
