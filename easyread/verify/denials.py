@@ -86,3 +86,30 @@ def _copula_denial_lost(out: fr.Sentence, srcs: list[fr.Sentence]) -> str | None
 
 def _same_attr(theirs: tuple[str, set[str]] | None, mine: tuple[str, set[str]]) -> bool:
     return theirs is not None and theirs[0] == mine[0] and bool(theirs[1] & mine[1])
+
+
+def identity_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """ "It's not the date you wrote the letter." for "it isn't the date you received it": the same "it is (not) the
+    date you ..." with another action in its relative clause, one the letter sentence does not name at all: which
+    date (amount, person) is meant is the line's own."""
+    if out.question or result.problems:
+        return
+    groups = {g.group for s in srcs for g in s.frames}
+    for f in out.frames:
+        key = _attr_key(out, f) if f.group == "be" else None
+        if key is None or key[1] & groups:
+            continue
+        theirs = [
+            (s, g) for s in srcs for g in s.frames if g.group == "be" and (_attr_key(s, g) or ("", set()))[0] == key[0]
+        ]
+        if theirs and all(g.neg == f.neg for _, g in theirs):
+            g = theirs[0][1]
+            noun = next(c.text for c in out.doc[f.i].children if c.dep_ == "attr")
+            result.problems.append(
+                Problem(
+                    "invented",
+                    f'The letter says which {noun} it means ("{quote(g.text)}"); this sentence says another: '
+                    f'"{quote(f.text)}".',
+                )
+            )
+            return

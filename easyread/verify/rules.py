@@ -31,7 +31,7 @@ from easyread.verify.claims import claim_problems
 from easyread.verify.condition_moved import condition_moved
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
-from easyread.verify.denials import denials_lost
+from easyread.verify.denials import denials_lost, identity_changed
 from easyread.verify.doer_swapped import doer_swapped
 from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
@@ -114,6 +114,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     negation_moved(out, srcs, result)
     noun_denied(out, srcs, result)
     denials_lost(out, srcs, result)
+    identity_changed(out, srcs, result)
     finality_reversed(out, srcs, result)
     right_problems(out, srcs, result)
     if not result.problems:

@@ -341,3 +341,17 @@ def test_heading_explained_from_the_glossary_passes(line, glossary):
 @pytest.mark.parametrize("line", ["We will give you a Blue Badge.", "We give everyone a card for their car."])
 def test_heading_made_a_promise_is_still_invented(line, glossary):
     assert "invented" in _kinds("Blue Badge", line, glossary)
+
+
+# "It is not the date you sent the form." for "it isn't the date you received it": which date is meant, said with an
+# action the letter sentence does not name. The letter's own action, said either way round, keeps its verdict.
+HEARING = "The hearing date is on your summons - it isn't the date you received it."
+
+
+def test_which_date_said_with_another_action_is_invented(glossary):
+    assert "invented" in _kinds(HEARING, "It is not the date you sent the form.", glossary)
+
+
+@pytest.mark.parametrize("line", ["It is not the date you received your summons.", "It is not the day you got it."])
+def test_which_date_said_with_the_letters_action_passes(line, glossary):
+    assert "invented" not in _kinds(HEARING, line, glossary)
