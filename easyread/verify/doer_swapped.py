@@ -21,12 +21,42 @@ def doer_swapped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) 
         if not same or f.group in w.LIGHT_VERBS or f.group in w.AGENT_FREE:
             continue
         if all(g.agent == frozenset({w.YOU}) and not g.weak and not g.passive for g in same):
-            g = same[0]
-            result.problems.append(
-                Problem(
-                    "agent",
-                    f'The letter says you {g.verb} ("{quote(g.text)}"); this sentence says {who(f.agent)} '
-                    f'{f.verb} ("{quote(f.text)}").',
-                )
-            )
+            _add(result, same[0], f)
             return
+    message = _let_in_said_enter(out, srcs)
+    if message:
+        result.problems.append(Problem("agent", message))
+
+
+def _add(result: Assessment, g: fr.Frame, f: fr.Frame) -> None:
+    result.problems.append(
+        Problem(
+            "agent",
+            f'The letter says you {g.verb} ("{quote(g.text)}"); this sentence says {who(f.agent)} '
+            f'{f.verb} ("{quote(f.text)}").',
+        )
+    )
+
+
+_ENTER = {w.verb_group(x) for x in ("enter", "come", "go", "get")}
+
+
+def _let_in_said_enter(out: fr.Sentence, srcs: list[fr.Sentence]) -> str | None:
+    """ "before entering your home" for "before letting anyone into your home": the reader lets someone else in;
+    the line has the reader go in."""
+    places: set[str] = set()
+    for s in srcs:
+        for t in s.doc:
+            if w.base(t.lower_) != "let" or not any(c.dep_ == "dobj" for c in t.children):
+                continue
+            for c in t.subtree:
+                if c.dep_ == "pobj" and c.head.lower_ in ("into", "in"):
+                    places.add(w.stem(c.lower_))
+    if not places:
+        return None
+    for f in out.frames:
+        tok = out.doc[f.i]
+        into = {w.stem(p.lower_) for c in tok.children if c.lower_ in ("into", "in") for p in c.children}
+        if f.group in _ENTER and f.agent == frozenset({w.YOU}) and (f.objects | into) & places:
+            return f'The letter says you let someone else in; this sentence says you go in: "{quote(f.text)}".'
+    return None

@@ -355,3 +355,20 @@ def test_which_date_said_with_another_action_is_invented(glossary):
 @pytest.mark.parametrize("line", ["It is not the date you received your summons.", "It is not the day you got it."])
 def test_which_date_said_with_the_letters_action_passes(line, glossary):
     assert "invented" not in _kinds(HEARING, line, glossary)
+
+
+# "before you go into your flat" for "before you let them into your flat": the reader lets someone else in; the line
+# has the reader go in. Someone else coming in, or the reader letting them in, keeps its verdict.
+BADGE = "Always check a worker's badge before you let them into your flat."
+
+
+def test_letting_someone_in_said_as_going_in_is_an_agent_error(glossary):
+    assert "agent" in _kinds(BADGE, "Always check your badge before you go into your flat.", glossary)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Always check a worker's badge before they come into your flat.", "Check their badge before you let them in."],
+)
+def test_letting_someone_in_kept_passes(line, glossary):
+    assert "agent" not in _kinds(BADGE, line, glossary)
