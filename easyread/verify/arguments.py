@@ -132,6 +132,25 @@ def order_after_if_root(tok) -> bool:
     )
 
 
+def stray_gerund(tok):
+    """ "we recommend registering with a GP if you are not already and checking your address": the parse joins
+    "checking" to the condition's "are" though it goes with "registering"; the -ing verb before it it belongs with,
+    or None."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBG" or tok.head.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    before = [
+        t for t in tok.doc[: tok.head.i] if t.tag_ == "VBG" and t.dep_ in ("xcomp", "pcomp", "ccomp", "conj", "ROOT")
+    ]
+    return before[-1] if before else None
+
+
+def elliptical(tok) -> bool:
+    """ "if you are not already", "if you have not done so": a condition whose verb has no complement of its own; it
+    stands for the verb just before it, and governs only that."""
+    kept = {"nsubj", "mark", "neg", "advmod", "cc", "conj", "punct", "aux"}
+    return w.base(tok.text) in ("be", "have", "do") and all(c.dep_ in kept for c in tok.children)
+
+
 def misplaced_means(tok):
     """The "if" clause verb that the parse hangs a main clause's "by -ing" phrase on, for a verb of that phrase.
 

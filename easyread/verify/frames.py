@@ -15,11 +15,13 @@ from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
 from easyread.verify.arguments import (
     SUBJ,
+    elliptical,
     if_root,
     misplaced_means,
     objects_of,
     order_after_if_root,
     party_of,
+    stray_gerund,
     subject_of,
 )
 from easyread.verify.modality import (
@@ -156,7 +158,7 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     """(mark of the condition clause the verb sits in, texts of the conditions that govern it)."""
     cond = None
     governing: list[str] = []
-    node = tok
+    node = stray_gerund(tok) or tok
     if order_after_if_root(tok):
         # the condition is the root the parse hangs the order on: all of it but the order
         order = {t.i for t in tok.subtree}
@@ -178,7 +180,7 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
         for c in node.children:
             if c.dep_ in ("nsubj", "csubj") and c.lower_ in ("failure", "failing") and c.i != tok.i:
                 governing.append(" ".join(t.text for t in c.subtree))  # "Failure to attend ... will result in"
-            if c.dep_ == "advcl" and c.i != tok.i:
+            if c.dep_ == "advcl" and c.i != tok.i and not (elliptical(c) and not _just_before(tok, c)):
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):
                     governing.append(" ".join(t.text for t in c.subtree))
@@ -188,6 +190,12 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
             break
         node = node.head
     return cond, list(dict.fromkeys(governing))
+
+
+def _just_before(tok, clause) -> bool:
+    """The verb is the last one before the condition ("registering with a GP if you are not already")."""
+    verbs = [t for t in tok.doc[: clause.left_edge.i] if t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
+    return bool(verbs) and verbs[-1].i == tok.i
 
 
 def so_joined(node) -> bool:

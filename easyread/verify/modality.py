@@ -6,7 +6,7 @@ denied ("not", "no further action", "fail to pay", "without"), including what it
 from __future__ import annotations
 
 from easyread.verify import words as w
-from easyread.verify.arguments import ABLE, SUBJ, order_after_if_root, subject_of
+from easyread.verify.arguments import ABLE, SUBJ, order_after_if_root, stray_gerund, subject_of
 
 OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
     "must",
@@ -109,7 +109,7 @@ def frame_modal(tok) -> tuple[str, bool]:
         if head_modal not in (PLAIN, IMP):
             modal = head_modal
         # "If you do not pay or contact us": the "not" holds for both verbs too
-        inherited = head_neg and tok.head.tag_.startswith("VB")
+        inherited = head_neg and tok.head.tag_.startswith("VB") and stray_gerund(tok) is None
         neg = neg or inherited
     else:
         inherited = False

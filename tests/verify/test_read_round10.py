@@ -372,3 +372,25 @@ def test_letting_someone_in_said_as_going_in_is_an_agent_error(glossary):
 )
 def test_letting_someone_in_kept_passes(line, glossary):
     assert "agent" not in _kinds(BADGE, line, glossary)
+
+
+# "we suggest registering with a surgery if you are not already and checking your phone number is correct": the
+# parse joins "checking" to the condition's "are" (so it took its "not" and its "if"); it goes with "registering",
+# and "if you are not already" stands for "registering" alone. The registering said bare is still a lost condition,
+# and a "not" the letter does not put on checking is still a negation.
+SURGERY = (
+    "Only patients registered with a surgery will be sent a reminder, so we suggest registering with a surgery if "
+    "you are not already and checking your phone number is correct."
+)
+
+
+def test_action_after_an_elliptical_condition_passes(glossary):
+    assert _kinds(SURGERY, "Check your phone number is correct.", glossary) == []
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [("We suggest registering with a surgery.", "condition"), ("Do not check your phone number.", "negation")],
+)
+def test_elliptical_condition_keeps_its_own_verb(line, kind, glossary):
+    assert kind in _kinds(SURGERY, line, glossary)
