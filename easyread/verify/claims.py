@@ -20,7 +20,8 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import related as rel
 from easyread.verify import words as w
-from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify.arguments import subject_of
+from easyread.verify.findings import Assessment, Problem, quote, read
 
 _NEEDED = {"necessary", "required", "needed", "essential", "compulsory", "mandatory", "obligatory", "vital"}
 _LETTER_OBLIGES = re.compile(
@@ -205,6 +206,18 @@ def _complements(sentence: fr.Sentence) -> dict[str, str]:
     return out
 
 
+def _own_notice(noun, clause: str) -> bool:
+    """ "We usually give you 24 hours notice" for "... to give 24 hours written notice that we need access": what
+    the notice says is the giver's own act, which giving it implies; "We will ask them for proof" (that you gave them
+    permission) still leaves out what is to be proved, someone else's act."""
+    verb = noun.head
+    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+        verb = verb.head
+    giver = subject_of(verb)[0] if verb.tag_.startswith("VB") else None
+    said = read(clause).frames
+    return bool(giver and said and said[0].agent and said[0].agent == giver)
+
+
 def _complement_dropped(out, srcs, ctx, said) -> Problem | None:
     """A noun the letter explains with a "that" clause, kept bare: "We will ask them for proof." """
     wanted: dict[str, str] = {}
@@ -216,6 +229,8 @@ def _complement_dropped(out, srcs, ctx, said) -> Problem | None:
     for t in out.doc:
         clause = wanted.get(w.stem(t.lower_))
         if clause is None or any(c.dep_ in ("acl", "prep", "relcl", "ccomp") for c in t.children):
+            continue
+        if _own_notice(t, clause):
             continue
         content = w.content_stems(clause) - {w.stem(t.lower_)}
         if content and not content & around:
