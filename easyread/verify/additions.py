@@ -272,6 +272,9 @@ def _heading(src: fr.Sentence) -> bool:
     return not extract_facts(src.text)  # "Total amount payable £143.75 weekly": a label with its value
 
 
+_DUTY = {"responsible", "liable"}
+
+
 def heading_made_promise(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
     """ "We'll be here to help you wait." for the heading "Support for you while you wait for your appointment.": a
     heading names a subject; a line that says we will do something (or you must) promises or orders what the heading
@@ -286,7 +289,10 @@ def heading_made_promise(out: fr.Sentence, srcs: list[fr.Sentence], result: Asse
         # what we do, said as a fact, promises it (what the reader does, "You pay money to the council each year",
         # is how the glossary explains a heading's term, so only "we" counts)
         offered = f.modal == fr.PLAIN and not f.past and f.agent == frozenset({w.WE}) and f.group not in w.LIGHT_VERBS
-        if (f.modal in (fr.FUTURE, fr.OBLIG, fr.SHOULD) and f.agent and f.agent & {w.WE, w.YOU}) or offered:
+        # "We are responsible for fixing your home" for the heading "Responsibility for repairs": a duty put on one
+        # party, which the heading does not say (the section's sentences say whose each repair is)
+        duty = f.agent and f.agent & {w.WE, w.YOU} and any(c.lower_ in _DUTY for c in tok.children if c.dep_ == "acomp")
+        if (f.modal in (fr.FUTURE, fr.OBLIG, fr.SHOULD) and f.agent and f.agent & {w.WE, w.YOU}) or offered or duty:
             result.problems.append(
                 Problem(
                     "invented",
@@ -347,8 +353,8 @@ def everyone_added(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment
     m = _EVERYONE.search(out.text)
     if m is None or _EVERYONE.search(" ".join(s.text for s in srcs)):
         return
-    if re.search(r"\b(all|any|every|each)\b", " ".join(s.text for s in srcs), re.IGNORECASE):
-        return  # the letter generalises too ("all tenants", "any resident"): the line may say it its way
+    if re.search(r"\b(all|any|anyone|anybody|every|each)\b", " ".join(s.text for s in srcs), re.IGNORECASE):
+        return  # the letter generalises too ("all tenants", "any resident", "anyone who"): the line may say it its way
     result.problems.append(
         Problem("invented", f'The letter sentence does not say "{m.group(0)}": this sentence makes a rule of its own.')
     )

@@ -100,6 +100,8 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
             # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
             return party_of(subj), False, subj
         return agent, passive, subj
+    if order_after_if_root(tok):
+        return frozenset({w.YOU}), False, None
     if tok.dep_ == "conj":
         return subject_of(head, seen + 1)
     if tok.dep_ == "relcl":
@@ -107,6 +109,46 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
     if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
         return subject_of(head if tok.dep_ == "advcl" else head.head, seen + 1)
     return None, False, None
+
+
+_IF_MARKS = {"if", "unless", "once", "when"}
+
+
+def if_root(tok) -> bool:
+    """The parse made a condition's verb the sentence's root ("If you have been given ... , contact the Helpline":
+    "given" is the root, with the "if" as its mark, and the order a conj of it)."""
+    return tok.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in _IF_MARKS for c in tok.children)
+
+
+def order_after_if_root(tok) -> bool:
+    """The order of an "If ..., do this" sentence that the parse hangs on the condition's verb as a conj: it is
+    the reader's order, not a second part of the condition (nor passive because the condition's verb is)."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VB"
+        and tok.head.i < tok.i
+        and if_root(tok.head)
+        and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in tok.children)
+    )
+
+
+def stray_gerund(tok):
+    """ "we recommend registering with a GP if you are not already and checking your address": the parse joins
+    "checking" to the condition's "are" though it goes with "registering"; the -ing verb before it it belongs with,
+    or None."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBG" or tok.head.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    before = [
+        t for t in tok.doc[: tok.head.i] if t.tag_ == "VBG" and t.dep_ in ("xcomp", "pcomp", "ccomp", "conj", "ROOT")
+    ]
+    return before[-1] if before else None
+
+
+def elliptical(tok) -> bool:
+    """ "if you are not already", "if you have not done so": a condition whose verb has no complement of its own; it
+    stands for the verb just before it, and governs only that."""
+    kept = {"nsubj", "mark", "neg", "advmod", "cc", "conj", "punct", "aux"}
+    return w.base(tok.text) in ("be", "have", "do") and all(c.dep_ in kept for c in tok.children)
 
 
 def misplaced_means(tok):

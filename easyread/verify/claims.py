@@ -20,7 +20,8 @@ import re
 from easyread.verify import frames as fr
 from easyread.verify import related as rel
 from easyread.verify import words as w
-from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify.arguments import subject_of
+from easyread.verify.findings import Assessment, Problem, quote, read
 
 _NEEDED = {"necessary", "required", "needed", "essential", "compulsory", "mandatory", "obligatory", "vital"}
 _LETTER_OBLIGES = re.compile(
@@ -142,7 +143,20 @@ def _and_clause(sentence: fr.Sentence, frame: fr.Frame) -> bool:
     if tok.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     joins = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
-    return bool(joins) and joins[-1].lower_ == "and"
+    return bool(joins) and joins[-1].lower_ == "and" and not _in_alternative(tok)
+
+
+def _in_alternative(tok) -> bool:
+    """ "..., or if your child has been excluded and you fail to ...": the "and" part belongs to a condition of its
+    own joined by "or if", an alternative the line need not say, whatever clause the parse hangs it on."""
+    node = tok.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        own_if = any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in node.children)
+        joins = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
+        if own_if and joins and joins[-1].lower_ == "or":
+            return True
+        node = node.head
+    return False
 
 
 def _condition_part_dropped(out, srcs, ctx, said) -> Problem | None:
@@ -192,6 +206,18 @@ def _complements(sentence: fr.Sentence) -> dict[str, str]:
     return out
 
 
+def _own_notice(noun, clause: str) -> bool:
+    """ "We usually give you 24 hours notice" for "... to give 24 hours written notice that we need access": what
+    the notice says is the giver's own act, which giving it implies; "We will ask them for proof" (that you gave them
+    permission) still leaves out what is to be proved, someone else's act."""
+    verb = noun.head
+    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+        verb = verb.head
+    giver = subject_of(verb)[0] if verb.tag_.startswith("VB") else None
+    said = read(clause).frames
+    return bool(giver and said and said[0].agent and said[0].agent == giver)
+
+
 def _complement_dropped(out, srcs, ctx, said) -> Problem | None:
     """A noun the letter explains with a "that" clause, kept bare: "We will ask them for proof." """
     wanted: dict[str, str] = {}
@@ -203,6 +229,8 @@ def _complement_dropped(out, srcs, ctx, said) -> Problem | None:
     for t in out.doc:
         clause = wanted.get(w.stem(t.lower_))
         if clause is None or any(c.dep_ in ("acl", "prep", "relcl", "ccomp") for c in t.children):
+            continue
+        if _own_notice(t, clause):
             continue
         content = w.content_stems(clause) - {w.stem(t.lower_)}
         if content and not content & around:

@@ -20,9 +20,9 @@ _GENERIC_CONDITION = re.compile(
 _HARD_CONDITION = re.compile(
     r"\b(not|no|never|unless|fail|failure|without|cannot|can't|don't|doesn't|didn't|won't)\b", re.IGNORECASE
 )
-# A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...") continues the
+# A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...", "Or ...") continues the
 # sentence before it, where Easy Read puts the condition.
-_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|so|if so|if not)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|or|so|if so|if not)\b", re.IGNORECASE)
 _IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
 
 
@@ -31,7 +31,7 @@ def condition_checks(
 ) -> None:
     if out.question or f.cond or f.conditions or _IF_WORDS.search(out.text):
         return
-    if _CONTINUES.match(out.text):
+    if _CONTINUES.match(out.text) and not _letters_own_this(out, matched):
         # "This could mean you lose your home", "Then ...": goes on from the sentence before, which holds the "if"
         return
     # "If you contact us, it will help us": an invitation to get in touch, not a condition to keep.
@@ -68,7 +68,7 @@ def condition_checks(
         message = (
             f'The letter says this happens only "{quote(conditions[0])}"; this sentence leaves out that condition.'
         )
-        negative = _HARD_CONDITION.search(" ".join(conditions))
+        negative = _HARD_CONDITION.search(" ".join(conditions)) or _FINAL.search(out.text)
         hard = negative or compare_facts("", " ".join(conditions)).invented
         hedged = any(t.lower_ in ("could", "may", "might") for t in out.doc)
         # A denied condition ("if you do not pay", "failure to attend") is a warning: without it a "may" or
@@ -79,6 +79,21 @@ def condition_checks(
             # Easy Read often asks the condition as a question in the sentence before; without that
             # sentence the rules cannot tell a lost condition from a moved one.
             result.undecided.append(("condition", message))
+
+
+# A consequence that closes a matter ("this decision will be final"): said without its condition, the reader takes
+# it that the matter is closed now, and does not use the right the letter leaves open until then.
+_FINAL = re.compile(r"\b(final|cannot be changed|no further)\b", re.IGNORECASE)
+
+
+def _letters_own_this(out: fr.Sentence, matched: list[fr.Frame]) -> bool:
+    """ "This decision will be final" for "If ..., this decision will be final": "this" is the letter's own word in
+    the clause the condition governs, not a link the rewrite makes to its line before."""
+    first = out.doc[0]
+    if first.dep_ != "det" or first.head.i == first.i:
+        return False
+    phrase = f"{first.lower_} {first.head.lower_}"
+    return any(phrase in s.text.lower() for s in matched)
 
 
 def hanging_if(out: fr.Sentence, result: Assessment) -> None:
@@ -125,12 +140,14 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i and not asked:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
+            # "A, so we recommend B if C": A is a sentence of its own (see frames.so_joined)
+            for c in head.children:
+                if fr.so_joined(c):
+                    governed -= {t.i for t in c.subtree}
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
             # the "while" part beside the "if" states a fact of its own; the "if" does not govern it
             for c in head.children:
                 if c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS:
-                    governed -= {t.i for t in c.subtree}
-                elif fr.clause_before(c) and min(ids) > head.i:
                     governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans
@@ -193,6 +210,11 @@ def consequence_alone(
             cond = _stems(src.doc[i] for i in ids)
             on_governed = len(mine & _wide(_stems(src.doc[i] for i in governed)))
             rest = _stems(t for t in src.doc if t.i not in ids | governed and not t.is_punct)
+            means = _means(src, governed)
+            if means and not mine & _wide(_stems(src.doc[i] for i in governed - means)) - w.LIGHT_VERBS:
+                # "You can call the helpline" for "If you're 75 or over, you can ask for a kit by phoning the
+                # helpline": the line says only how the letter's action is done, which the condition does not govern
+                continue
             if not on_governed or on_governed <= max(len(mine & _wide(cond)), len(mine & _wide(rest))):
                 continue  # the sentence says the condition, or another part of the letter's sentence
             if _otherwise(out, src, ids) or _done_already(src, governed):
@@ -220,6 +242,16 @@ def consequence_alone(
                 )
             )
             return
+
+
+def _means(sentence: fr.Sentence, governed: set[int]) -> set[int]:
+    """Token ids of the "by -ing" phrases ("by phoning the helpline") of the clause a condition governs."""
+    found: set[int] = set()
+    for t in sentence.doc:
+        if t.i in governed and t.lower_ == "by" and t.dep_ == "prep":
+            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children):
+                found |= {x.i for x in t.subtree}
+    return found
 
 
 _DEFINING = {"be", "mean", "let", "allow"}

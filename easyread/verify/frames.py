@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from easyread.checks.facts import extract_facts
 from easyread.checks.nlp import parse_many
 from easyread.verify import words as w
-from easyread.verify.arguments import SUBJ, misplaced_means, objects_of, party_of, subject_of
+from easyread.verify.arguments import (
+    SUBJ,
+    elliptical,
+    if_root,
+    misplaced_means,
+    objects_of,
+    order_after_if_root,
+    party_of,
+    stray_gerund,
+    subject_of,
+)
 from easyread.verify.modality import (
     FUTURE,
     HEDGE,
@@ -148,7 +158,11 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
     """(mark of the condition clause the verb sits in, texts of the conditions that govern it)."""
     cond = None
     governing: list[str] = []
-    node = tok
+    node = stray_gerund(tok) or tok
+    if order_after_if_root(tok):
+        # the condition is the root the parse hangs the order on: all of it but the order
+        order = {t.i for t in tok.subtree}
+        return None, [" ".join(t.text for t in tok.head.subtree if t.i not in order and t.i < tok.i).strip(" ,")]
     for _ in range(12):
         clause = misplaced_means(node)
         if clause is not None:
@@ -161,35 +175,39 @@ def _condition_of(tok) -> tuple[str | None, list[str]]:
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         if node.dep_ == "advcl" and marks and marks[0] in _COND_MARKS and cond is None:
             cond = marks[0]
+        elif if_root(node) and cond is None and any(order_after_if_root(c) for c in node.children):
+            cond = next(m for m in marks if m in _COND_MARKS)
         for c in node.children:
             if c.dep_ in ("nsubj", "csubj") and c.lower_ in ("failure", "failing") and c.i != tok.i:
                 governing.append(" ".join(t.text for t in c.subtree))  # "Failure to attend ... will result in"
-            if c.dep_ == "advcl" and c.i != tok.i:
+            if c.dep_ == "advcl" and c.i != tok.i and not (elliptical(c) and not _just_before(tok, c)):
                 cm = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if cm and cm[0] in ("if", "unless", "provided", "providing"):
                     governing.append(" ".join(t.text for t in c.subtree))
-        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS):
+        if node.head.i == node.i or (node.dep_ == "advcl" and marks and marks[0] in FACT_MARKS) or so_joined(node):
             # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
             # the "while" part states a fact; the "if" governs only the order
-            break
-        if clause_before(node):
             break
         node = node.head
     return cond, list(dict.fromkeys(governing))
 
 
-def clause_before(child) -> bool:
-    """A whole clause, before a comma, that the parse hangs under a later verb whose "if" comes after it: in
-    "Only those registered will be sent a kit, so we recommend registering if you are not already", "be sent" is
-    parsed as what "recommend" says, but the "if" does not govern it (read in a real draft of a bowel screening
-    text: the model's faithful "Only those registered with a GP will receive a kit." was replaced)."""
-    head, doc = child.head, child.doc
-    if child.dep_ not in ("ccomp", "parataxis") or not child.i < head.i:
-        return False
-    ifs = [c for c in head.children if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)]
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
-    comma = any(doc[k].text in (",", ";") for k in range(child.right_edge.i + 1, head.i))
-    return own_subject and comma and all(c.i > head.i for c in ifs)
+def _just_before(tok, clause) -> bool:
+    """The verb is the last one before the condition ("registering with a GP if you are not already")."""
+    verbs = [t for t in tok.doc[: clause.left_edge.i] if t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
+    return bool(verbs) and verbs[-1].i == tok.i
+
+
+def so_joined(node) -> bool:
+    """ "Only those registered will be sent a kit, so we recommend registering if you are not already": the parse
+    hangs the first sentence on "recommend" as its object; it is a sentence of its own, which the "if" of the second
+    does not govern."""
+    head = node.head
+    return (
+        node.dep_ == "ccomp"
+        and node.i < head.i
+        and any(c.lower_ == "so" and c.i < head.i and c.i > node.i for c in head.children)
+    )
 
 
 # Clauses that state a fact beside the main clause: a condition on the main clause does not govern them.
@@ -299,6 +317,9 @@ def _frames(doc) -> list[Frame]:
         agent, passive, _ = subject_of(tok)
         weak = not any(c.dep_ in SUBJ for c in tok.children) and tok.dep_ in ("advcl", "pcomp", "acl", "relcl")
         modal, neg = frame_modal(tok)
+        if tok.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
+            # "there are no circumstances in which the deadline can be extended": it cannot be extended
+            neg = not neg
         if w.verb_group(tok.text) == "be":
             group, neg = _said_with_adjective(tok, group, neg)
         if modal == IMP:

@@ -19,6 +19,7 @@ from easyread.verify.prices import price_made_order
 from easyread.verify.reasons import purpose_alone, purpose_invented, reason_without_cause
 from easyread.verify.referrals import referral_made_provision
 from easyread.verify.things import thing_replaced
+from easyread.verify.time_pairs import time_pairs
 
 
 def read_problems(
@@ -31,6 +32,7 @@ def read_problems(
         lambda: purpose_alone(out, srcs, result),
         lambda: order_without_its_condition(out, srcs, ctx, result),
         lambda: price_made_order(out, srcs, result),
+        lambda: time_pairs(out, srcs, result),
         lambda: conditions_made_cause(out, srcs, result),
         lambda: consequence_without_conditions(out, srcs, ctx, result),
         lambda: question_asserted(out, srcs, result),

@@ -6,7 +6,7 @@ denied ("not", "no further action", "fail to pay", "without"), including what it
 from __future__ import annotations
 
 from easyread.verify import words as w
-from easyread.verify.arguments import ABLE, SUBJ, subject_of
+from easyread.verify.arguments import ABLE, SUBJ, order_after_if_root, stray_gerund, subject_of
 
 OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
     "must",
@@ -102,12 +102,14 @@ _NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsor
 def frame_modal(tok) -> tuple[str, bool]:
     """(stance, denied) of a verb, with what it inherits from the verb or adjective it hangs on."""
     modal, neg = modal_of(tok)
+    if order_after_if_root(tok) and modal == PLAIN:
+        return IMP, neg  # "If you have been given ..., contact the Helpline": the condition's "not" is not its own
     if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in tok.children):
         head_modal, head_neg = frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
         if head_modal not in (PLAIN, IMP):
             modal = head_modal
         # "If you do not pay or contact us": the "not" holds for both verbs too
-        inherited = head_neg and tok.head.tag_.startswith("VB")
+        inherited = head_neg and tok.head.tag_.startswith("VB") and stray_gerund(tok) is None
         neg = neg or inherited
     else:
         inherited = False

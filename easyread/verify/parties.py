@@ -89,7 +89,13 @@ def frame_problems(
             # The same verb is the payment meant ("send you an invoice" / "send you the money"); another payment of
             # the sentence ("you stop receiving Housing Benefit") does not excuse a reversed one.
             same_kind = [s for s in same_kind if s.group == f.group] or same_kind
-            if same_kind and all(_money_clash(f, s) for s in same_kind):
+            # "You may have to pay us" for "We may charge you for any costs we incur": the charge says this very
+            # flow, both sides named, whatever kind the spending it is for ("we incur") is read as
+            flows = any(
+                s.payer and s.payee and f.payer and f.payee and s.payer & f.payer and s.payee & f.payee
+                for s in src_frames
+            )
+            if same_kind and not flows and all(_money_clash(f, s) for s in same_kind):
                 s = same_kind[0]
                 add("money", f'The letter says {_flow(s)} ("{quote(s.text)}"); this sentence says {_flow(f)}.')
                 continue

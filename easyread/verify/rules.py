@@ -31,11 +31,14 @@ from easyread.verify.claims import claim_problems
 from easyread.verify.condition_moved import condition_moved
 from easyread.verify.conditions import consequence_alone, consequence_dropped, hanging_if, obligation_unconditional
 from easyread.verify.debts import payment_made_debt
+from easyread.verify.denials import denials_lost, identity_changed
+from easyread.verify.doer_swapped import doer_swapped
 from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems
 from easyread.verify.happened import happened_problems, still_to_come_problems
 from easyread.verify.lead_read import read_problems
+from easyread.verify.money_flow import money_flow_reversed
 from easyread.verify.money_pots import benefit_made_a_bill, discount_made_a_payment, payee_changed, pot_changed
 from easyread.verify.moved import anchor_changed, before_after_swapped, deadline_moved_to_us, fact_left_condition
 from easyread.verify.orders import (
@@ -50,6 +53,8 @@ from easyread.verify.promises import consequence_added, help_offered, soon_promi
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
+from easyread.verify.status_conditions import status_condition_dropped
+from easyread.verify.unsaid import unsaid_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 from easyread.verify.weakened import certainty_weakened, obligation_weakened
 
@@ -101,11 +106,15 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     consequence_dropped(out, srcs, result)
     condition_moved(out, srcs, result)
     obligation_unconditional(out, srcs, ctx, result)
+    status_condition_dropped(out, srcs, ctx, result)
+    doer_swapped(out, srcs, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)
     main_stance_problems(out, srcs, result)
     negation_moved(out, srcs, result)
     noun_denied(out, srcs, result)
+    denials_lost(out, srcs, result)
+    identity_changed(out, srcs, result)
     finality_reversed(out, srcs, result)
     right_problems(out, srcs, result)
     if not result.problems:
@@ -132,7 +141,10 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     deadline_made_appointment(out, srcs, result)
     lead_in_changed(out, srcs, result)
     name_changed(out, srcs, result)
-    heading_made_promise(out, srcs, result)
+    if not restated:
+        # "The council offers help to pay less council tax if ..." for the heading "Council Tax Reduction": the
+        # glossary's explanation of the heading's term, in the line's own order, promises nothing of the line's own
+        heading_made_promise(out, srcs, result)
     reason_borrowed(out, srcs, glossary, result)
     qualifier_added(out, srcs, result)
     fact_left_condition(out, srcs, result)
@@ -152,7 +164,9 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     benefit_made_a_bill(out, srcs, result)
     discount_made_a_payment(out, srcs, result)
     payee_changed(out, srcs, result)
+    money_flow_reversed(out, srcs, result)
     read_problems(out, srcs, ctx, glossary, result)
+    unsaid_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     if not result.problems:
         promise_problems(out, sources, result)
     if not any(p.kind == "invented" for p in result.problems):

@@ -175,7 +175,7 @@ def negation_moved(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
         return
     groups = {f.group for s in srcs for f in s.frames}
     src_words = set().union(*(w.content_stems(s.text) for s in srcs)) if srcs else set()
-    denied = [f for s in srcs for f in s.frames if f.neg]
+    denied = [(src, f) for src in srcs for f in src.frames if f.neg]
     for f in out.frames:
         if not f.neg or (f.group in groups and f.group not in w.LIGHT_VERBS):
             continue
@@ -185,7 +185,13 @@ def negation_moved(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
         if not new_heads:
             continue
         shared = {w.stem(t.lower_) for h in new_heads for t in h.subtree if t.i != h.i and t.is_alpha} - {"a", "the"}
-        for s in denied:
+        for src, s in denied:
+            theirs = src.doc[s.i]
+            theirs = theirs.head.head if theirs.dep_ == "relcl" else theirs  # "no circumstances in which it can be"
+            if _there_is_no(tok) and _there_is_no(theirs):
+                # "there are no exceptions to the deadline" for "there are no circumstances by which the deadline
+                # can be extended": both deny that a thing exists, the same denial in other words
+                continue
             if shared & s.objects:
                 result.problems.append(
                     Problem(
@@ -195,6 +201,11 @@ def negation_moved(out: fr.Sentence, srcs: list[fr.Sentence], result) -> None:
                     )
                 )
                 return
+
+
+def _there_is_no(tok) -> bool:
+    """ "there are no ...": the verb denies that a thing exists."""
+    return any(c.dep_ == "expl" for c in tok.children) and _denied_noun(tok) is not None
 
 
 def _denied_noun(tok):

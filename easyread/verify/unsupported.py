@@ -144,7 +144,9 @@ def promise_problems(out: fr.Sentence, sources: list[str], result: Assessment) -
         )
         return
     never = _NEVER.search(out.text)
-    if never and not _NEVER.search(src):
+    # "Have you never had a kit?" for "Haven't had a kit?": asked, "never" is the letter's "not" and promises nothing
+    asked = out.question and never is not None and never.group(0).lower() == "never" and re.search(r"\bnot\b|n't", src)
+    if never and not _NEVER.search(src) and not asked:
         result.problems.append(
             Problem(
                 "invented",

@@ -82,7 +82,7 @@ def test_a_contracted_condition_is_asked_in_good_english(clause, asked):
 def test_the_fallback_asks_a_contracted_condition_and_keeps_its_facts(glossary):
     pieces = conservative([OVER_75], glossary)
     assert pieces[0] == "Are you 75 or over?"
-    assert "0800 707 60 60" in pieces[1] and pieces[1].startswith("Then you can ask")
+    assert pieces[1].startswith("Then you can ask") and any("0800 707 60 60" in p for p in pieces[1:])
 
 
 # Citizens Advice PIP text (holdout3 k7): no comma after "worse", so the cut at "you should" asked a question that

@@ -1,0 +1,63 @@
+"""A condition that says who the reader is ("If you are a leaseholder, you are responsible for all internal
+repairs"), left out: the line then speaks to every reader, and a tenant reads that the repairs are theirs."""
+
+from __future__ import annotations
+
+import re
+
+from easyread.verify import frames as fr
+from easyread.verify import words as w
+from easyread.verify.findings import Assessment, Problem, quote
+
+_IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once|only)\b", re.IGNORECASE)
+# A line that opens by pointing back ("This means ...", "Then ...") goes on from the line before, which holds the "if".
+_CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|or|so)\b", re.IGNORECASE)
+
+
+def status_condition_dropped(
+    out: fr.Sentence, srcs: list[fr.Sentence], context: list[fr.Sentence], result: Assessment
+) -> None:
+    """The letter's "If you are a <who>, ..." left out of a line that says what then holds."""
+    if out.question or _IF_WORDS.search(out.text) or _CONTINUES.match(out.text):
+        return
+    if any(p.kind == "condition" for p in result.problems):
+        return
+    said = w.content_stems(out.text)
+    groups = {f.group for f in out.frames}
+    for src in srcs:
+        for verb, role in _statuses(src):
+            if w.stem(role.lower_) in said or any(w.stem(role.lower_) in w.content_stems(c.text) for c in context):
+                continue  # "Leaseholders are responsible ...", or "Are you a leaseholder?" asked before
+            main = verb.head
+            governed = {t.i for t in main.subtree} - {t.i for t in verb.subtree}
+            their_groups = {f.group for f in src.frames if f.i in governed}
+            their_words = w.content_stems(" ".join(src.doc[i].text for i in sorted(governed)))
+            if main.i == verb.i or not (groups & their_groups) or not (said & their_words):
+                continue
+            condition = " ".join(t.text for t in verb.subtree)
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f"The letter says this only to a reader who is {' '.join(t.text for t in role.subtree)} "
+                    f'("{quote(condition)}"); this sentence says it to every reader.',
+                )
+            )
+            return
+
+
+def _statuses(src: fr.Sentence):
+    """(the condition's verb, the noun it says the reader is) for each "if you are a/an/the <noun>" of a sentence."""
+    for tok in src.doc:
+        if tok.dep_ != "advcl" or w.verb_group(tok.text) != "be":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+            continue
+        for c in tok.children:
+            if (
+                c.dep_ == "attr"
+                and c.tag_ in ("NN", "NNS")
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
+            ):
+                yield tok, c
