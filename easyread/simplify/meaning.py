@@ -175,7 +175,13 @@ def _second_opinions(items: list[_Item], engine, batch_size, use_model: bool, on
         # with, and the model said YES to "You owe £15.00 because you did not pay on time.": the model's
         # word alone must not vouch for it, so it stays marked for a person.
         item.checked = False
-    ask = [i for i in ask if i not in labels]
+    summaries = [i for i in ask if i.line.summary]
+    for item in summaries:
+        # The summary is the first line a resident reads, and the model said yes to "This letter is about reminding
+        # Elmbridge Borough Council to collect council tax." for a council tax summons issued against the reader.
+        # On the model's word alone it does not pass: it is repaired once, else left out (`_drop_failed_summary`).
+        item.problems = [Problem(*item.undecided[0])]
+    ask = [i for i in ask if i not in labels and i not in summaries]
     if not use_model:
         for item in ask:
             item.checked = False

@@ -268,17 +268,13 @@ def summary_sources(letter: LetterInProgress, summary: str) -> list[str]:
     return sharing or opening
 
 
-def _is_summary(line: Line) -> bool:
-    return line.unit is None and line.section == "about" and "fact-readded" not in line.flags
-
-
 def _drop_failed_summary(letter: LetterInProgress, flags: list[dict], said: list[str]) -> list[dict]:
     """A summary the meaning check could not pass is left out, not replaced by the letter's words.
 
     Its fallback would repeat the opening sentences, which the lines rewritten from them already say.
     `said` is the summary's text when the meaning check began; its records are left out with it.
     """
-    failed = [line for line in letter.lines if _is_summary(line) and is_fallback(line)]
+    failed = [line for line in letter.lines if line.summary and is_fallback(line)]
     if not failed:
         return flags
     letter.lines = [line for line in letter.lines if line not in failed]

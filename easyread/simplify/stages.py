@@ -94,9 +94,7 @@ def run_stages(
         )
     )
     timed("fixes", pipeline._final_fixes, model_letters, glossary)
-    summaries = {
-        id(letter): [line.text for line in letter.lines if pipeline._is_summary(line)] for letter in model_letters
-    }
+    summaries = {id(letter): [line.text for line in letter.lines if line.summary] for letter in model_letters}
     flags = (
         timed(
             "meaning",

@@ -35,6 +35,11 @@ class Line:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def summary(self) -> bool:
+        """The one-line summary of the letter ("What this letter is about"), traced to its opening sentences."""
+        return self.unit is None and self.section == "about" and "fact-readded" not in self.flags
+
 
 @dataclass
 class LetterInProgress:

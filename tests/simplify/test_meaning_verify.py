@@ -131,3 +131,33 @@ def test_a_line_from_a_label_with_no_verb_is_never_passed_on_the_models_word_alo
     # its place; either way the model's sentence never passes on the model's word.
     line = in_progress.lines[0]
     assert UNVERIFIED_FLAG in line.flags or (line.text == "Amount towards the arrears: £15.00" and line.extra)
+
+
+def _with_summary(summary: str) -> LetterInProgress:
+    in_progress = _in_progress(
+        ("We will fix the leak within 3 working days.", "We will fix the leak within 3 working days.")
+    )
+    in_progress.lines.insert(0, Line(summary, None, section="about", sources=list(in_progress.lines[0].sources)))
+    return in_progress
+
+
+def test_a_summary_the_rules_cannot_confirm_is_never_passed_on_the_models_word():
+    # A council tax summons was summed up "This letter is about reminding Elmbridge Borough Council to collect council
+    # tax."; the rules left "reminding" undecided and the model said yes. The summary is repaired once, else left out.
+    in_progress = _with_summary("This letter is about reminding the council about a repair to your home.")
+    engine = FakeEngine()  # the model would answer YES to every question and repeat the line when asked to repair
+    records = check_meaning([in_progress], engine, batch_size=4)
+    assert not any("Questions:" in user for _, user in engine.calls)
+    summary = in_progress.lines[0]
+    assert summary.text != "This letter is about reminding the council about a repair to your home." or any(
+        f.startswith("meaning-") for f in summary.flags
+    )
+    assert (
+        records and records[0]["sentence"] == "This letter is about reminding the council about a repair to your home."
+    )
+
+
+def test_a_summary_the_rules_confirm_passes():
+    in_progress = _with_summary("This letter is about a repair to your home.")
+    assert check_meaning([in_progress], FakeEngine(), batch_size=4) == []
+    assert in_progress.lines[0].text == "This letter is about a repair to your home." and not in_progress.lines[0].flags
