@@ -26,6 +26,7 @@ import re
 
 from easyread.checks.nlp import parse
 from easyread.verify.cuts import tidy, words
+from easyread.verify.phrase_cuts import QUANTIFIERS, which_clauses
 
 # A link the earlier cuts open a piece with, and that each piece cut from it must keep. "This is to ..." is left
 # out: what follows it is a verb phrase, not a sentence the other cuts can take apart.
@@ -214,25 +215,16 @@ def _with_subject(text: str) -> bool:
     return root is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
 
 
-_QUANTIFIERS = {"all", "any", "every", "each", "no", "some", "anyone", "anything", "everyone", "someone", "everything"}
-
-
 def _aside_relative(sentence: str) -> list[str] | None:
     """'At the Court hearing, which is conducted remotely by telephone, we will ask the Court for an order.' → 'At
     the Court hearing, we will ask the Court for an order.' 'This hearing is conducted remotely by telephone.':
     between commas the clause only says more of its noun, so it can be said on its own."""
     doc = parse(sentence)
-    for clause in doc:
-        if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
-            continue
-        noun = clause.head
-        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if pronoun is None or pronoun.lower_ not in ("which", "who") or pronoun.i != clause.left_edge.i:
-            continue
+    for clause, noun, pronoun in which_clauses(doc):
         before, after = pronoun.i - 1, clause.right_edge.i + 1
         if before != noun.i + 1 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
             continue
-        if noun.lower_ in _QUANTIFIERS or any(t.lower_ in _QUANTIFIERS for t in noun.lefts):
+        if noun.lower_ in QUANTIFIERS or any(t.lower_ in QUANTIFIERS for t in noun.lefts):
             continue
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             continue  # "a Notice of Seeking Possession, which ...": the clause may be the Notice's

@@ -384,20 +384,14 @@ def _relative(sentence: str) -> list[str] | None:
     that rent a garage" cut there would say the letters went to all residents."""
     doc = parse(sentence)
     conditional = any(t.lower_ in CONDITIONAL for t in doc)
-    for clause in doc:
-        if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
-            continue
-        noun = clause.head
-        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if pronoun is None or pronoun.lower_ not in ("which", "who") or pronoun.i != clause.left_edge.i:
-            continue
+    for clause, noun, pronoun in which_clauses(doc):
         if any(not t.is_punct for t in doc[clause.right_edge.i + 1 :]) or pronoun.i != noun.i + 1 + (
             doc[noun.i + 1].text == ","
         ):
             continue
         aside = doc[pronoun.i - 1].text == ","
-        limited = any(t.lower_ in _QUANTIFIERS for t in noun.lefts)
-        if noun.lower_ in _QUANTIFIERS or (limited or conditional) and not aside:
+        limited = any(t.lower_ in QUANTIFIERS for t in noun.lefts)
+        if noun.lower_ in QUANTIFIERS or (limited or conditional) and not aside:
             # Without a comma the clause may pick out which ones ("all residents who rent a garage"), and a
             # condition would not reach the second sentence; after a comma it only says more of the noun.
             continue
@@ -412,6 +406,17 @@ def _relative(sentence: str) -> list[str] | None:
     return None
 
 
+def which_clauses(doc):
+    """(clause, its noun, its "which"/"who") for each relative clause on a common noun whose relative word, first in
+    the clause, is its subject: the clauses the relative cuts can say as a sentence of their own."""
+    for clause in doc:
+        if clause.dep_ != "relcl" or clause.head.tag_ not in ("NN", "NNS"):
+            continue
+        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if pronoun is not None and pronoun.lower_ in ("which", "who") and pronoun.i == clause.left_edge.i:
+            yield clause, clause.head, pronoun
+
+
 def _agrees_only(clause, noun, other) -> bool:
     """The clause's verb agrees with `noun` and not with `other` ("seven days of its issue date, which appears")."""
     verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), clause)
@@ -421,7 +426,7 @@ def _agrees_only(clause, noun, other) -> bool:
     return (noun.tag_ == "NNS") == plural and (other.tag_ == "NNS") != plural
 
 
-_QUANTIFIERS = {"all", "any", "every", "each", "no", "some", "anyone", "anything", "everyone", "someone", "everything"}
+QUANTIFIERS = {"all", "any", "every", "each", "no", "some", "anyone", "anything", "everyone", "someone", "everything"}
 
 
 def _aside_first(sentence: str) -> list[str] | None:

@@ -140,34 +140,18 @@ def test_holdout2_is_new_real_model_output_and_covers_every_kind():
     assert {k: harmful[k] for k in UNFAITHFUL_KINDS if harmful[k] < 8} == {}
 
 
-def test_holdout3_is_new_real_model_output_and_covers_every_kind():
-    """holdout3 (made like holdout2 once holdout2 became a tuning split): at least 150 pairs from at least 6 letters
-    used nowhere else, most of them the real model's lines, and at least 8 harmful rows of every kind."""
+@pytest.mark.parametrize("split, prefix", [("holdout3", "k"), ("holdout4", "n")])
+def test_a_fresh_holdout_is_new_real_model_output_and_covers_every_kind(split, prefix):
+    """holdout3 and holdout4 (each made like the one before once that one became a tuning split): at least 150 pairs
+    from at least 6 letters used nowhere else, most of them the real model's lines, and at least 8 harmful rows of
+    every kind."""
     _, rows = load_rows()
-    fresh = [r for r in rows if r["split"] == "holdout3"]
+    fresh = [r for r in rows if r["split"] == split]
     assert len(fresh) >= 150
     letters = {r["letter"] for r in fresh}
     assert len(letters) >= 6
-    assert all(name.startswith("k") for name in letters)
-    assert not letters & {r["letter"] for r in rows if r["split"] != "holdout3"}
-    faithful = [r for r in fresh if r["kind"] == "faithful"]
-    assert faithful and all(r["note"].startswith("model output") for r in faithful)
-    assert all(r["note"].startswith(("model output", "hand-made")) for r in fresh)
-    assert sum(r["note"].startswith("model output") for r in fresh) > len(fresh) / 2
-    harmful = Counter(r["kind"] for r in fresh if r["harmful"] == "yes")
-    assert {k: harmful[k] for k in UNFAITHFUL_KINDS if harmful[k] < 8} == {}
-
-
-def test_holdout4_is_new_real_model_output_and_covers_every_kind():
-    """holdout4 (made like holdout3 once holdout3 became a tuning split): at least 150 pairs from at least 6 letters
-    used nowhere else, most of them the real model's lines, and at least 8 harmful rows of every kind."""
-    _, rows = load_rows()
-    fresh = [r for r in rows if r["split"] == "holdout4"]
-    assert len(fresh) >= 150
-    letters = {r["letter"] for r in fresh}
-    assert len(letters) >= 6
-    assert all(name.startswith("n") for name in letters)
-    assert not letters & {r["letter"] for r in rows if r["split"] != "holdout4"}
+    assert all(name.startswith(prefix) for name in letters)
+    assert not letters & {r["letter"] for r in rows if r["split"] != split}
     faithful = [r for r in fresh if r["kind"] == "faithful"]
     assert faithful and all(r["note"].startswith("model output") for r in faithful)
     assert all(r["note"].startswith(("model output", "hand-made")) for r in fresh)
