@@ -140,14 +140,11 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             while head.dep_ in _INSIDE_CLAUSE and head.head.i != head.i and not asked:
                 head = head.head
             governed = {t.i for t in head.subtree} - ids
-            # "A, so we recommend B if C": A is a sentence of its own (see frames.so_joined)
+            # Parts beside the "if" that it does not govern: "A, so we recommend B if C", where A is a sentence of its
+            # own (frames.so_joined); and "While we are unable to offer you an appointment, if your condition gets
+            # worse, please contact us", where the "while" part states a fact of its own.
             for c in head.children:
-                if fr.so_joined(c):
-                    governed -= {t.i for t in c.subtree}
-            # "While we are unable to offer you an appointment, if your condition gets worse, please contact us":
-            # the "while" part beside the "if" states a fact of its own; the "if" does not govern it
-            for c in head.children:
-                if c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS:
+                if fr.so_joined(c) or (c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS):
                     governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans

@@ -10,10 +10,6 @@ SENT_EVERY = (
     "Everyone aged 50 to 74 years who is registered with a GP and lives in England is automatically sent an NHS "
     "bowel cancer screening kit every two years."
 )
-RECOMMEND = (
-    "Only those registered with a GP will automatically be sent a kit, so we recommend registering with a GP if "
-    "you are not already and checking your postal address is correct."
-)
 OVER_75 = (
     "If you're 75 or over, you can ask for a kit every two years by phoning the free bowel cancer screening "
     "helpline on 0800 707 60 60."
@@ -53,17 +49,6 @@ def test_a_time_on_the_other_side_of_the_same_event_is_not_moved(glossary):
 )
 def test_a_time_put_on_another_event_is_still_moved(letter, output, glossary):
     assert "fact-moved" in _kinds(letter, output, glossary)
-
-
-def test_an_if_after_a_comma_does_not_govern_the_whole_clause_before_it(glossary):
-    # The parse hangs "will be sent" under "recommend"; the "if" belongs to registering only.
-    output = "Only those registered with a GP will automatically receive a kit."
-    assert "condition" not in _kinds([RECOMMEND], output, glossary)
-
-
-def test_the_action_the_if_governs_still_needs_it(glossary):
-    letter = "Your kit will be sent to your home, so we will replace it if the kit is damaged."
-    assert "condition" in _kinds([letter], "We will replace it.", glossary)
 
 
 def test_the_fallback_asks_a_contracted_condition_and_keeps_its_facts(glossary):
