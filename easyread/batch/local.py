@@ -114,8 +114,11 @@ class LocalConverter:
                         yield _entry(item, SKIPPED, reason=str(data))
                         continue
                     progress = _letter_progress(reporter, item.found.path.name, say)
+                    # Counted as a caller here, not on its thread: a round then waits for this letter's prompts
+                    # even when its thread starts after the other letters' prompts have arrived.
+                    caller = None if shared is None else shared.for_caller()
                     # A copy of this context per letter: the check options live in context variables.
-                    future = pool.submit(contextvars.copy_context().run, self._draft, shared, item, data, progress)
+                    future = pool.submit(contextvars.copy_context().run, self._draft, caller, item, data, progress)
                     running[future] = (item, data, time.monotonic())
                     reporter.working([i.found.rel for i, _, _ in running.values()])
                 if not running:
@@ -143,13 +146,12 @@ class LocalConverter:
                 f"The model stopped working: {broken} The letters finished so far are kept; run the same command again to go on."
             ) from broken
 
-    def _draft(self, shared, item: Item, data: bytes, progress) -> object:
-        """One letter's draft (or the error that stopped it), made on this letter's thread."""
+    def _draft(self, engine, item: Item, data: bytes, progress) -> object:
+        """One letter's draft (or the error that stopped it), made on this letter's thread with its caller `engine`."""
         from easyread.drafting import Source, make_drafts
         from easyread.engines.base import EngineError
 
         try:
-            engine = None if shared is None else shared.for_caller()
             try:
                 return make_drafts(
                     [Source(data, item.found.path.name)],
