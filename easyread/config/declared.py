@@ -277,6 +277,12 @@ SETTINGS: list[Setting] = [
         int,
     ),
     Setting(
+        "REWRITE_CONDITION_CUTS",
+        True,
+        'Say a letter sentence with an "if" or "unless" in the letter\'s own words, cut into short sentences ("Are you 75 or over?" "Then you can ask for a kit."), instead of the model\'s rewrite, when every cut is 15 words or fewer and passes the sentence checks. The model often splits a condition from what it governs. Off: the model rewrites these sentences too.',
+        bool,
+    ),
+    Setting(
         "REWRITE_MEANING_CHECK",
         True,
         "Ask the model for a second opinion on rewritten sentences the meaning rules cannot decide (the rules always run: who does what, who pays whom, must or may, not, if, which action a deadline belongs to). Off: those sentences are marked for a person. A failing sentence is repaired once, then replaced by the letter's own words and marked.",

@@ -27,7 +27,7 @@ from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
-from easyread.simplify.meaning_fallback import fall_back_by_sentence, record
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, fall_back_by_sentence, record
 from easyread.simplify.meaning_rules import restates_condition
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
@@ -130,6 +130,8 @@ def _items(letters: list[LetterInProgress]) -> list[_Item]:
         for line in letter.lines:
             if (line.unit is None and not line.sources) or "fact-readded" in line.flags:
                 continue  # untraced summary, details and template sentences are not the rewrite's
+            if FAITHFUL_FLAG in line.flags:
+                continue  # the letter's own words, cut where the meaning rules pass every piece (condition_cuts)
             key = tuple(line.sources) if line.sources else line.unit
             sources = line_sources(letter, line, sentences)
             items.append(_Item(letter, line, sources, " ".join(before.get(key, [])[-2:])))

@@ -24,11 +24,20 @@ from easyread.engines.base import Sampling, TextGenerator
 from easyread.progress import Progress
 from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all
+from easyread.simplify.condition_cuts import ConditionCuts, take_plain_words
+from easyread.simplify.condition_cuts import condition_cuts as said_as_cuts
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import is_easy_sentence
 from easyread.simplify.long_lines import cut_long_line
 from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, is_fallback, mark_fallback
-from easyread.simplify.prompts import BULLET, line_key, parse_lines, rewrite_prompt, summary_prompt
+from easyread.simplify.prompts import (
+    BULLET,
+    line_key,
+    parse_lines,
+    plain_words_prompt,
+    rewrite_prompt,
+    summary_prompt,
+)
 from easyread.simplify.repeats import drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import LetterInProgress, Line
@@ -121,13 +130,24 @@ def simplify_documents(
         )
 
 
-def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int, glossary, progress: Progress) -> int:
+def _rewrite(
+    letters: list[LetterInProgress],
+    engine: TextGenerator,
+    batch: int,
+    glossary,
+    progress: Progress,
+    condition_cuts: bool = True,
+) -> int:
     """Rewrite every letter sentence on its own; each line made from it records its id.
 
-    A short sentence that already reads as Easy Read is kept as it is, without a model call.
+    A short sentence that already reads as Easy Read is kept as it is, without a model call. A sentence with a
+    condition whose own words cut short fail no check keeps the cuts' shape (`condition_cuts`,
+    REWRITE_CONDITION_CUTS): the model only says each cut in plainer words, and a plainer line that does not keep
+    its cut's meaning is the cut itself.
     """
     asks: list[tuple[LetterInProgress, int | None]] = []
     prompts, samplings = [], []
+    said_in_cuts: dict[tuple[int, int], ConditionCuts] = {}  # sentences the model only puts in plainer words
     for letter in letters:
         for u, unit in enumerate(letter.plan.units):
             if unit.label or is_easy_sentence(unit.text, glossary):
@@ -144,7 +164,14 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
                     )
                 )
                 continue
+            cuts = said_as_cuts(unit.text, glossary) if condition_cuts else None
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
+            if cuts:
+                prompts.append(plain_words_prompt(cuts.pieces, facts, unit.terms, about=letter.plan.about))
+                samplings.append(Sampling(max_new_tokens=rewrite_budget(" ".join(cuts.pieces))))
+                asks.append((letter, u))
+                said_in_cuts[(id(letter), u)] = cuts
+                continue
             prompts.append(
                 rewrite_prompt(
                     unit.text, unit.context, facts, unit.terms, about=letter.plan.about, heading=unit.heading
@@ -182,6 +209,11 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
                 )
             continue
         unit = letter.plan.units[u]
+        cuts = said_in_cuts.get((id(letter), u))
+        if cuts:
+            plainer = take_plain_words(parse_lines(reply, max_lines=len(cuts.pieces) + 1), cuts, unit.text, glossary)
+            letter.lines += _cut_lines(unit, u, cuts, plainer, glossary)
+            continue
         texts = parse_lines(reply, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)
         if not texts:
             # Nothing usable came back: keep the letter's own sentence rather than lose it; the checks mark it.
@@ -197,7 +229,28 @@ def _rewrite(letters: list[LetterInProgress], engine: TextGenerator, batch: int,
     return len(prompts)
 
 
+CONDITION_NOTE = (
+    'The letter\'s sentence has an "if" or "unless", so its own words are used, cut into short sentences: '
+    "a rewrite can lose what the condition goes with."
+)
 REWRITE_MAX_LINES = 6  # one letter sentence rarely needs more; a looping model is cut off here
+
+
+def _cut_lines(unit, u: int, cuts: ConditionCuts, plainer: list[str | None], glossary) -> list[Line]:
+    """A conditional sentence's lines: each cut in the model's plainer words where they were kept, else the
+    cut itself (the letter's words, flagged as such, marked only if it needs a person), then its glossary lines."""
+    lines: list[Line] = []
+    said: list[str] = []
+    for n, (piece, better) in enumerate(
+        zip(cuts.pieces + cuts.explanations, plainer + [None] * len(cuts.explanations))
+    ):
+        text = better or piece
+        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit))
+        if better is None:
+            mark_fallback(line, CONDITION_NOTE if n == 0 else "", [unit.text], glossary, " ".join(said))
+        lines.append(line)
+        said.append(text)
+    return lines
 
 
 def _ids(unit) -> list[str]:

@@ -87,6 +87,42 @@ def rewrite_prompt(
     ]
 
 
+PLAIN_MARK = "Say these sentences in everyday words:"
+_PLAIN_IN = (
+    "Letter: Blue Badge\n"
+    f"{PLAIN_MARK}\n"
+    "- Do you require assistance completing the application form?\n"
+    "- Then please telephone 01234 567890 before 1 January 2000.\n"
+    "- If not, please return the form to us.\n"
+    "Keep exactly: 01234 567890; 1 January 2000"
+)
+_PLAIN_OUT = (
+    "- Do you need help to fill in the form?\n"
+    "- Then please call 01234 567890 before 1 January 2000.\n"
+    "- If not, please send the form back to us."
+)
+_PLAIN_RULES = (
+    "Write one line for each sentence, in the same order. Keep each question a question. "
+    'Keep the first word when it is "Then", "If not", "Or" or "And". Do not add anything.'
+)
+
+
+def plain_words_prompt(pieces: list[str], facts: list[str], terms: list[tuple[str, str]], *, about: str = "") -> Chat:
+    """Ask for the letter's own short sentences (a condition's cuts) in everyday words, one line for each.
+
+    The sentences already say the letter faithfully; only the words may change, so each line of the reply can be
+    checked against its own sentence (`condition_cuts.take_plain_words`)."""
+    head = f"Letter: {about}\n" if about else ""
+    listed = "\n".join(f"- {p}" for p in pieces)
+    user = f"{head}{PLAIN_MARK}\n{listed}\n{_keep_line(facts)}{_words_line(terms)}{_PLAIN_RULES}".rstrip()
+    return [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": _PLAIN_IN + "\n" + _PLAIN_RULES},
+        {"role": "assistant", "content": _PLAIN_OUT},
+        {"role": "user", "content": user},
+    ]
+
+
 def repair_prompt(source: str, sentence: str, problems: list[str], facts: list[str]) -> Chat:
     """Ask to fix one sentence, with targeted instructions ("split into two sentences")."""
     todo = "\n".join(f"- {p}" for p in problems)

@@ -61,7 +61,16 @@ def run_stages(
     live = [letter for letter in letters if letter.error is None]
     model_letters = [letter for letter in live if not letter.already_easy]
 
-    rewrite_prompts = timed("rewrite", pipeline._rewrite, model_letters, engine, batch, glossary, progress)
+    rewrite_prompts = timed(
+        "rewrite",
+        pipeline._rewrite,
+        model_letters,
+        engine,
+        batch,
+        glossary,
+        progress,
+        condition_cuts=bool(cfg["REWRITE_CONDITION_CUTS"]),
+    )
     timed("check", factlock.mark_invented, model_letters)
     timed(
         "fact lock",

@@ -25,10 +25,16 @@ def sentence_of(user: str) -> str:
     return after.split("\nKeep exactly:")[0].split("\nHard words:")[0]
 
 
+def plain_cuts(user: str) -> str:
+    """The "- " lines a plain-words prompt asks to say in everyday words (a condition's cuts)."""
+    after = user.split("Say these sentences in everyday words:\n", 1)[1]
+    return "\n".join(line for line in after.splitlines() if line.startswith("- "))
+
+
 class FakeEngine:
     """Answers each prompt with `script(kind, user_text, chat)`; counts prompts and 'tokens'.
 
-    `kind` is "rewrite", "summary", "verify", "repair", "lost" or "meaning-repair".
+    `kind` is "rewrite", "plain", "summary", "verify", "repair", "lost" or "meaning-repair".
     The default script echoes paragraphs, answers YES to every meaning check and
     returns repairs unchanged, so a test scripts only what it is about.
     """
@@ -49,6 +55,8 @@ class FakeEngine:
             return "verify"
         if "Rewrite this sentence:" in user or user.startswith("Paragraph:"):
             return "rewrite"
+        if "Say these sentences in everyday words:" in user:
+            return "plain"
         if "what this letter is about" in user:
             return "summary"
         if "Fix these problems" in user:
@@ -62,6 +70,8 @@ class FakeEngine:
     def default(self, kind: str, user: str) -> str:
         if kind == "rewrite":
             return echo_rewrite(sentence_of(user))
+        if kind == "plain":
+            return plain_cuts(user)
         if kind == "summary":
             return "- This letter is about your Council Tax."
         if kind == "verify":

@@ -1,0 +1,106 @@
+"""Letter sentences with a condition are said in the letter's own words, cut short, before any model rewrite.
+
+Read on fresh letters, the embedded model's harmful lines are mostly conditions it split from what they govern:
+14 of its 16 harmful lines on holdout4 (benchmarks/easyread_bench/meaning/README.md), and most unmarked errors in
+the five drafts read in stop 28 ("You might get a lower rate than you expected." for "If you get a lower rate ...,
+you can ask ..."). The meaning rules catch some of these; the rest pass on the model's second opinion. The
+fallback's cuts (`easyread.verify.fallback.conservative`) ask a condition first and then say what it governs
+("Are you 75 or over?" "Then you can ask for a kit."), and keep a cut only when every piece passes the meaning
+rules against the letter sentence, so they are faithful by construction.
+
+So a letter sentence that holds "if" or "unless" and whose cuts are all short (at most 15 words, no failing
+check) keeps the cuts' shape: the model is asked only for plainer words, one line for each cut
+(`easyread.simplify.prompts.plain_words_prompt`), and each line it gives back is kept only when it keeps its cut's
+shape, facts and meaning (`take_plain_words`); a line that does not is the cut itself, and the glossary terms the
+cuts use are explained after them as the fallback explains them. The model is asked even when the checks find
+nothing hard in a cut: they do not see every hard word ("Do you require assistance completing the form?").
+Any other sentence is rewritten by the model as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from easyread.simplify import checking
+from easyread.simplify.prompts import line_key
+from easyread.verify.fallback import conservative
+
+CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
+MAX_WORDS = 15
+EXPLANATION = '" means: '
+# The word a cut starts with that ties it to the cut before ("Then ...", "If not, ..."): a plainer line keeps it.
+_LINK = re.compile(r"^(if not|then|or|and|so|but|this is because|this is to)\b", re.IGNORECASE)
+
+
+@dataclass
+class ConditionCuts:
+    """A conditional letter sentence said as short cuts of its own words."""
+
+    pieces: list[str]  # the cuts, in the letter's words
+    explanations: list[str]  # '"X" means: ...' lines for the glossary terms they use
+
+
+def condition_cuts(sentence: str, glossary=None) -> ConditionCuts | None:
+    """The letter's own words of `sentence` cut into short sentences, when it holds a condition and every cut is
+    short and fails no check; None when the model should rewrite it."""
+    sentence = " ".join(sentence.split())
+    if not CONDITION.search(sentence) or "\n" in sentence:
+        return None
+    made = conservative([sentence], glossary)
+    pieces = [p for p in made if EXPLANATION not in p]
+    explanations = [p for p in made if EXPLANATION in p]
+    if not pieces:
+        return None
+    if any(_words(p) > MAX_WORDS or p.rstrip()[-1:] not in ".!?" for p in pieces):
+        return None
+    if any(checking.failures(checking.sentence_findings(p, glossary)) for p in pieces):
+        return None
+    return ConditionCuts(pieces, explanations)
+
+
+def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str, glossary=None) -> list[str | None]:
+    """For each cut, the model's plainer line when it says the same, else None (the cut stays).
+
+    The reply must give one line for each cut. A line is kept when it is a question exactly where its cut is one,
+    starts with its cut's link word ("Then", "If not"), keeps its cut's facts and adds none, fails no check, is at
+    most 15 words, and the meaning rules find no problem in it against its cut nor against the letter sentence;
+    and the lines together keep every fact of the cuts, rights too ("appeal")."""
+    from easyread.verify import assess
+
+    if len(reply_lines) != len(cuts.pieces):
+        return [None] * len(cuts.pieces)
+    kept: list[str | None] = []
+    said: list[str] = []
+    for piece, line in zip(cuts.pieces, reply_lines):
+        context = " ".join(said)
+        ok = (
+            piece.rstrip().endswith("?") == line.rstrip().endswith("?")
+            and _link(piece) == _link(line)
+            and _words(line) <= MAX_WORDS
+            and _keeps_facts(piece, line)
+            and not checking.failures(checking.sentence_findings(line, glossary))
+            and not assess([piece], line, glossary=glossary).problems
+            and not assess([sentence], line, glossary=glossary, context=context).problems
+        )
+        ok = ok and line_key(line) != line_key(piece)  # given back as it was: the letter's words
+        kept.append(line if ok else None)
+        said.append(line if ok else piece)
+    if not checking.compare_facts(" ".join(cuts.pieces), " ".join(said)).ok:
+        return [None] * len(cuts.pieces)  # a right ("appeal") said by no line any more
+    return kept
+
+
+def _keeps_facts(piece: str, line: str) -> bool:
+    """No amount, date, number... lost, changed or added; a right may be said by another of the cuts."""
+    found = checking.compare_facts(piece, line)
+    return not (found.changed or found.invented or [f for f in found.lost if checking.fact_kind(f) != "right"])
+
+
+def _link(text: str) -> str:
+    found = _LINK.match(text.strip())
+    return found.group(1).lower() if found else ""
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
