@@ -45,6 +45,10 @@ BENCHMARKS = {
         "easyread_bench.meaning",
         "Recall per kind and false alarms of the meaning verifier on labelled sentence pairs, beside the old meaning rules.",
     ),
+    "conditions": (
+        "easyread_bench.conditions",
+        "Letter sentences with 'if' or 'unless': the model's rewrite beside the faithful cuts in its plainer words, on the same model.",
+    ),
     "pages": (
         "easyread_bench.pages",
         "Load time of every staff page (median and largest), idle and while the in-process worker converts a letter.",

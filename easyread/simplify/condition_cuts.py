@@ -8,7 +8,7 @@ fallback's cuts (`easyread.verify.fallback.conservative`) ask a condition first 
 ("Are you 75 or over?" "Then you can ask for a kit."), and keep a cut only when every piece passes the meaning
 rules against the letter sentence, so they are faithful by construction.
 
-So a letter sentence that holds "if" or "unless" and whose cuts are all short (at most 15 words, no failing
+So a letter sentence that holds "if" or "unless" and whose cuts are all short (at most 20 words, no failing
 check) keeps the cuts' shape: the model is asked only for plainer words, one line for each cut
 (`easyread.simplify.prompts.plain_words_prompt`), and each line it gives back is kept only when it keeps its cut's
 shape, facts and meaning (`take_plain_words`); a line that does not is the cut itself, and the glossary terms the
@@ -27,6 +27,9 @@ from easyread.simplify.prompts import line_key
 from easyread.verify.fallback import conservative
 
 CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
+# A cut may be a little long ("You can challenge the Department for Work and Pensions (DWP) decision about PIP if
+# you didn't get it."): its plainer words are often short, and if not, the repair rounds split it like any line.
+CUT_WORDS = 20
 MAX_WORDS = 15
 EXPLANATION = '" means: '
 # The word a cut starts with that ties it to the cut before ("Then ...", "If not, ..."): a plainer line keeps it.
@@ -52,7 +55,7 @@ def condition_cuts(sentence: str, glossary=None) -> ConditionCuts | None:
     explanations = [p for p in made if EXPLANATION in p]
     if not pieces:
         return None
-    if any(_words(p) > MAX_WORDS or p.rstrip()[-1:] not in ".!?" for p in pieces):
+    if any(_words(p) > CUT_WORDS or p.rstrip()[-1:] not in ".!?" for p in pieces):
         return None
     if any(checking.failures(checking.sentence_findings(p, glossary)) for p in pieces):
         return None
@@ -64,7 +67,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
 
     The reply must give one line for each cut. A line is kept when it is a question exactly where its cut is one,
     starts with its cut's link word ("Then", "If not"), keeps its cut's facts and adds none, fails no check, is at
-    most 15 words, and the meaning rules find no problem in it against its cut nor against the letter sentence;
+    most 15 words (or no longer than its cut), and the meaning rules find no problem in it against its cut nor against the letter sentence;
     and the lines together keep every fact of the cuts, rights too ("appeal")."""
     from easyread.verify import assess
 
@@ -77,7 +80,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
         ok = (
             piece.rstrip().endswith("?") == line.rstrip().endswith("?")
             and _link(piece) == _link(line)
-            and _words(line) <= MAX_WORDS
+            and _words(line) <= max(MAX_WORDS, _words(piece))
             and _keeps_facts(piece, line)
             and not checking.failures(checking.sentence_findings(line, glossary))
             and not assess([piece], line, glossary=glossary).problems

@@ -14,6 +14,7 @@ from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG
 from easyread.simplify.prompts import parse_lines, repair_prompt
 from easyread.simplify.state import LetterInProgress, Line
 
@@ -83,8 +84,11 @@ def _baseline(line: Line, source: str) -> tuple:
 
 def _apply(letter: LetterInProgress, line: Line, cand: Candidate) -> None:
     at = letter.lines.index(line)
+    # A repaired line is the model's words, even when it repairs the letter's own (a long cut of a condition):
+    # it loses the flag that keeps the letter's words out of the meaning check.
+    flags = [f for f in line.flags if f != FAITHFUL_FLAG]
     new = [
-        Line(t, line.unit, f, list(line.flags), [], line.section, line.source_index, list(line.sources))
+        Line(t, line.unit, f, list(flags), [], line.section, line.source_index, list(line.sources))
         for t, f in zip(cand.texts, cand.findings)
     ]
     letter.lines[at : at + 1] = new

@@ -121,3 +121,26 @@ def test_a_letter_without_conditions_is_rewritten_by_the_model_as_before(setting
     result, engine = _draft("Please pay your rent of £120 by 1 May 2026 at the council office.", settings, script)
     assert any(k == "rewrite" for k, _ in engine.calls)
     assert not any(k == "plain" for k, _ in engine.calls)
+
+
+def test_a_long_cut_repaired_by_the_model_is_checked_as_the_model_s_words(settings):
+    # The first cut is 18 words: kept as the letter's words, then split by the repair rounds like any long line.
+    sentence = (
+        "You can challenge the Department for Work and Pensions (DWP) decision about PIP if you didn't get it, "
+        "you got a lower rate than you expected, or you think your award isn't long enough."
+    )
+    cuts = condition_cuts(sentence, GLOSSARY)
+    assert cuts is not None and len(cuts.pieces[0].split()) > 15
+
+    def repair(kind, user, chat):
+        if kind == "repair" and "if you didn't get it" in user:
+            return "- You can challenge the DWP decision.\n- You did not get PIP."  # the condition said as a fact
+        return None
+
+    result, _ = _draft(sentence, settings, repair, title="Challenging a PIP decision")
+    said = {p.text: p for p in result.draft.points()}
+    assert "Did you get a lower rate than you expected?" in said
+    repaired = said.get("You did not get PIP.")
+    # Without the letter's-words flag the meaning check verified the repair and took it out or marked it.
+    assert repaired is None or any(f.startswith("meaning-") for f in repaired.flags)
+    assert all(FAITHFUL_FLAG not in p.flags for p in said.values() if p.text.startswith("You can challenge the DWP"))

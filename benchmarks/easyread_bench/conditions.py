@@ -1,0 +1,180 @@
+"""Letter sentences with "if" or "unless", said two ways side by side in one run on the same model.
+
+- rewrite: the model rewrites the sentence (the path before REWRITE_CONDITION_CUTS);
+- cuts: the fallback's faithful cuts (condition asked, then what it governs), which the model only puts in plainer
+  words, one line for each cut; a line that loses its cut's shape, facts or meaning is the cut itself.
+
+Only the sentences the pipeline would say as cuts are measured (their cuts are short and fail no check). Printed
+for each way: lines, lines at <= 15 words and mean words, lines the meaning rules find a problem in (harmful ones
+apart) and lines they leave undecided against the letter sentence, and model tokens and seconds; for the cuts, how
+many lines are the model's words and how many the letter's. The rules are also what keeps a plainer line, so their
+figures favour the cuts: read both ways with --json (every sentence and both ways' lines) to judge them.
+
+    PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread.cli bench conditions [--letters DIR ...] [--model M] [--json F]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from easyread_bench import machine_line
+
+HERE = Path(__file__).resolve().parent
+MAX_WORDS = 15
+
+
+@dataclass
+class Way:
+    """What one way made of the conditional sentences."""
+
+    name: str
+    lines: list[list[str]] = field(default_factory=list)  # per sentence
+    seconds: float = 0.0
+    tokens: int = 0
+    model_lines: int = 0
+    problems: int = 0
+    harmful: int = 0
+    undecided: int = 0
+
+    def summary(self) -> str:
+        flat = [line for lines in self.lines for line in lines]
+        words = [_words(line) for line in flat]
+        short = sum(w <= MAX_WORDS for w in words)
+        said = f", {self.model_lines} in the model's words" if self.name == "cuts" else ""
+        return (
+            f"{self.name:8s} {len(flat)} lines{said}; {100 * short / max(1, len(flat)):.1f}% at <= {MAX_WORDS} words, "
+            f"mean {statistics.mean(words) if words else 0:.1f}; rules: {self.problems} lines with a problem "
+            f"({self.harmful} harmful), {self.undecided} undecided; {self.tokens} tokens in {self.seconds:.0f} s"
+        )
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def sentences_with_conditions(folders: list[Path], glossary, unit_words: int) -> list[dict]:
+    """Every planned unit of the letters whose sentence the pipeline would say as cuts, with its prompt inputs."""
+    from easyread.documents.read import read_document
+    from easyread.simplify import checking
+    from easyread.simplify.condition_cuts import condition_cuts
+    from easyread.simplify.plan import plan_letter
+
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            plan = plan_letter(read_document(path), glossary=glossary, unit_words=unit_words)
+            for unit in plan.units:
+                cuts = None if unit.label else condition_cuts(unit.text, glossary)
+                if cuts is None:
+                    continue
+                facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
+                found.append(
+                    {
+                        "letter": path.name,
+                        "unit": unit,
+                        "about": plan.about,
+                        "facts": list(dict.fromkeys(facts)),
+                        "cuts": cuts,
+                    }
+                )
+    return found
+
+
+def _generate(engine, prompts, budgets, batch: int) -> tuple[list[str], float, int]:
+    from easyread.engines.base import Sampling
+    from easyread.simplify.batching import generate_all
+
+    before = int(getattr(getattr(engine, "stats", None), "generated_tokens", 0) or 0)
+    started = time.perf_counter()
+    replies = generate_all(engine, prompts, [Sampling(max_new_tokens=b) for b in budgets], batch_size=batch)
+    after = int(getattr(getattr(engine, "stats", None), "generated_tokens", 0) or 0)
+    return replies, time.perf_counter() - started, after - before
+
+
+def _judge(way: Way, found: list[dict], glossary) -> None:
+    from easyread.verify import assess
+
+    for item, lines in zip(found, way.lines):
+        for n, line in enumerate(lines):
+            result = assess([item["unit"].text], line, glossary=glossary, context=" ".join(lines[:n]))
+            way.problems += bool(result.problems)
+            way.harmful += any(p.harmful for p in result.problems)
+            way.undecided += bool(result.undecided and not result.problems)
+
+
+def run(args: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="easyread bench conditions", description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", action="append", help="A folder of .txt letters (default: our real letters).")
+    parser.add_argument("--model", default="embedded", help="Model spec (default: embedded).")
+    parser.add_argument("--json", help="Write every sentence and both ways' lines to this file.")
+    opts = parser.parse_args(args)
+
+    from easyread.config import load_settings
+    from easyread.engines.registry import get_engine
+    from easyread.simplify.checking import load_default_glossary, sentence_findings
+    from easyread.simplify.condition_cuts import take_plain_words
+    from easyread.simplify.fixes import fix_sentence
+    from easyread.simplify.pipeline import REWRITE_MAX_LINES, rewrite_budget
+    from easyread.simplify.prompts import parse_lines, plain_words_prompt, rewrite_prompt
+
+    settings = load_settings()
+    glossary = load_default_glossary()
+    folders = [Path(f) for f in opts.letters] if opts.letters else [HERE / "real_letters"]
+    found = sentences_with_conditions(folders, glossary, int(settings["REWRITE_UNIT_WORDS"]))
+    engine = get_engine(opts.model, settings)
+    batch = int(settings["REWRITE_BATCH_SIZE"])
+    print(machine_line(("torch", "transformers", "spacy")), flush=True)
+    print(f"model: {opts.model}, letters from {', '.join(str(f) for f in folders)}", flush=True)
+    print(f"{len(found)} letter sentences with 'if' or 'unless' whose cuts are short (said as cuts)", flush=True)
+
+    old = Way("rewrite")
+    prompts = [
+        rewrite_prompt(
+            i["unit"].text, i["unit"].context, i["facts"], i["unit"].terms, about=i["about"], heading=i["unit"].heading
+        )
+        for i in found
+    ]
+    replies, old.seconds, old.tokens = _generate(
+        engine, prompts, [rewrite_budget(i["unit"].text) for i in found], batch
+    )
+    old.lines = [
+        [fix_sentence(t) for t in parse_lines(r, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)]
+        or [i["unit"].text]
+        for i, r in zip(found, replies)
+    ]
+
+    new = Way("cuts")
+    prompts = [plain_words_prompt(i["cuts"].pieces, i["facts"], i["unit"].terms, about=i["about"]) for i in found]
+    budgets = [rewrite_budget(" ".join(i["cuts"].pieces)) for i in found]
+    replies, new.seconds, new.tokens = _generate(engine, prompts, budgets, batch)
+    for item, reply in zip(found, replies):
+        cuts = item["cuts"]
+        plainer = take_plain_words(
+            parse_lines(reply, max_lines=len(cuts.pieces) + 1), cuts, item["unit"].text, glossary
+        )
+        new.model_lines += sum(p is not None for p in plainer)
+        new.lines.append([p or c for p, c in zip(plainer, cuts.pieces)])
+
+    for way in (old, new):
+        _judge(way, found, glossary)
+        print(way.summary(), flush=True)
+    hard = sum(bool(sentence_findings(line, glossary)) for lines in new.lines for line in lines)
+    print(f"cuts: {hard} lines with a finding of the sentence checks (a hard word, a 'not', ...)")
+    if opts.json:
+        rows = [
+            {
+                "letter": i["letter"],
+                "sentence": i["unit"].text,
+                "rewrite": a,
+                "cuts": b,
+                "letter_cuts": i["cuts"].pieces,
+            }
+            for i, a, b in zip(found, old.lines, new.lines)
+        ]
+        Path(opts.json).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"written: {opts.json}")
