@@ -73,6 +73,8 @@ class InstantEngine:
             return "questions"
         if "Rewrite this sentence:" in user or user.startswith("Paragraph:"):
             return "rewrite"
+        if "Say these sentences in everyday words:" in user:
+            return "plain"
         if "what this letter is about" in user:
             return "summary"
         if "Fix these problems" in user:
@@ -90,6 +92,10 @@ class InstantEngine:
             seed = self._samples[user] = self._samples.get(user, -1) + 1
         if kind == "rewrite":
             return self._rewrite(_between(user, "Rewrite this sentence:\n", "\n"))
+        if kind == "plain":
+            # A condition's cuts given back, a "must" made "may" in one of five: take_plain_words keeps the cut there.
+            cuts = re.findall(r"^- (.*)$", user.split("everyday words:\n", 1)[1], re.M)
+            return _bullets([c.replace(" must ", " may ") if _crc(c) % 5 == 1 else c for c in cuts])
         if kind == "summary":
             words = _between(user, "Letter:\n").split()[:8]
             return f"- This letter is about {' '.join(words).rstrip('.,')}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .fakes import FakeEngine
+from .fakes import FakeEngine, plain_cuts
 
 
 def test_bench_runs_end_to_end_with_a_fake_engine(monkeypatch, tmp_path, capsys):
@@ -59,3 +59,26 @@ def test_letter_set_is_complete():
         text = letter.path.read_text(encoding="utf-8")
         assert 150 <= len(text.split()) <= 600
         assert letter.facts and all(fact_found(f, text) for f in letter.facts), letter.name
+
+
+def test_conditions_bench_says_each_sentence_both_ways(monkeypatch, tmp_path, capsys):
+    import easyread.engines.registry as registry
+    from easyread_bench import conditions
+
+    def plainer(kind, user, chat):
+        # "immediately" said plainer wherever a cut has it; everything else given back as it was.
+        return plain_cuts(user).replace("immediately", "straight away") if kind == "plain" else None
+
+    monkeypatch.setattr(registry, "get_engine", lambda spec=None, settings=None: FakeEngine(plainer))
+    out = tmp_path / "conditions.json"
+    conditions.run(["--json", str(out)])
+    printed = capsys.readouterr().out
+    rows = json.loads(out.read_text())
+    assert f"{len(rows)} letter sentences with 'if' or 'unless'" in printed and len(rows) > 20
+    assert "rewrite " in printed and "cuts " in printed
+    for row in rows:
+        assert row["rewrite"] and len(row["cuts"]) == len(row["letter_cuts"])
+        for cut, said in zip(row["letter_cuts"], row["cuts"]):
+            assert said in (cut, cut.replace("immediately", "straight away"))
+    changed = sum(c != s for row in rows for c, s in zip(row["letter_cuts"], row["cuts"]))
+    assert changed and f", {changed} in the model's words" in printed
