@@ -279,7 +279,7 @@ SETTINGS: list[Setting] = [
     Setting(
         "REWRITE_CONDITION_CUTS",
         True,
-        "Say a letter sentence with an \"if\" or \"unless\" as the letter's own words cut into short sentences (\"Are you 75 or over?\" \"Then you can ask for a kit.\"), when every cut is 20 words or fewer and fails no check: the model only puts each cut in plainer words, and a plainer line that loses its cut's question, link word, facts or meaning is the cut itself. The model's own rewrite often splits a condition from what it governs. Off: the model rewrites these sentences like any other.",
+        'Say a letter sentence with an "if" or "unless" as the letter\'s own words cut into short sentences ("Are you 75 or over?" "Then you can ask for a kit."), when every cut is 20 words or fewer and fails no check: the model only puts each cut in plainer words, and a plainer line that loses its cut\'s question, link word, facts or meaning is the cut itself. The model\'s own rewrite often splits a condition from what it governs. Off: the model rewrites these sentences like any other.',
         bool,
     ),
     Setting(
