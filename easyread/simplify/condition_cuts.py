@@ -32,6 +32,12 @@ CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
 CUT_WORDS = 20
 MAX_WORDS = 15
 EXPLANATION = '" means: '
+# Words that change what a condition asks or an answer allows when a plainer line adds them: read in the bench's
+# real-letter lines, "Do you contact us?" came back "Do you need to contact us?", "Do you talk to us?" as "Do you
+# want to talk to us?". ("may" said "might" is fine.)
+_STANCE = re.compile(
+    r"\b(want|wants|wanted|need|needs|needed|wish|like|would|should|must|have to|has to|can|could)\b", re.I
+)
 # The word a cut starts with that ties it to the cut before ("Then ...", "If not, ..."): a plainer line keeps it.
 _LINK = re.compile(r"^(if not|then|or|and|so|but|this is because|this is to)\b", re.IGNORECASE)
 
@@ -66,7 +72,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
     """For each cut, the model's plainer line when it says the same, else None (the cut stays).
 
     The reply must give one line for each cut. A line is kept when it is a question exactly where its cut is one,
-    starts with its cut's link word ("Then", "If not"), keeps its cut's facts and adds none, fails no check, is at
+    starts with its cut's link word ("Then", "If not"), adds no "want", "need", "must", "can"..., keeps its cut's facts and adds none, fails no check, is at
     most 15 words (or no longer than its cut), and the meaning rules find no problem in it against its cut nor against the letter sentence;
     and the lines together keep every fact of the cuts, rights too ("appeal")."""
     from easyread.verify import assess
@@ -80,6 +86,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
         ok = (
             piece.rstrip().endswith("?") == line.rstrip().endswith("?")
             and _link(piece) == _link(line)
+            and _stances(line) <= _stances(piece)
             and _words(line) <= max(MAX_WORDS, _words(piece))
             and _keeps_facts(piece, line)
             and not checking.failures(checking.sentence_findings(line, glossary))
@@ -98,6 +105,10 @@ def _keeps_facts(piece: str, line: str) -> bool:
     """No amount, date, number... lost, changed or added; a right may be said by another of the cuts."""
     found = checking.compare_facts(piece, line)
     return not (found.changed or found.invented or [f for f in found.lost if checking.fact_kind(f) != "right"])
+
+
+def _stances(text: str) -> set[str]:
+    return {m.lower() for m in _STANCE.findall(text)}
 
 
 def _link(text: str) -> str:

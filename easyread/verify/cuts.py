@@ -127,9 +127,13 @@ _REQUEST = re.compile(rf"^(please\b|{_CONTACT_VERB}\b|you\s+(should|must|can|nee
 def answer(action: str) -> str:
     """The action after its condition asked as a question: a request as it stands ("Please call us."), anything
     else with "Then" ("Then we will write to you."), so a consequence does not read as true whatever the answer
-    (the split-conditional rule of benchmarks/easyread_bench/meaning/README.md)."""
+    (the split-conditional rule of benchmarks/easyread_bench/meaning/README.md); a "so" before it gives way to
+    the "Then"."""
     action = action.strip(" ,").rstrip(".")
-    if _REQUEST.match(action) or order(action) or re.match(r"^(then|this\s+(is|means)|so)\b", action, re.I):
+    # "A so B if C" asked as "A." "C?" "So B." reads as B because of A, whatever the answer (read in a real draft:
+    # "So we will not escalate any case to Court."): the answer says "Then", and A stays said before the question.
+    action = re.sub(r"^so\s+", "", action, flags=re.I)
+    if _REQUEST.match(action) or order(action) or re.match(r"^(then|this\s+(is|means))\b", action, re.I):
         return tidy(action)
     first = action.split()[0]
     lower = first.lower() in _FOLLOWING and not (len(first) > 1 and first.isupper())

@@ -4,13 +4,15 @@ what it governs); the model only puts the cuts in plainer words, and each plaine
 The harm these guard against was read in real drafts of the embedded model: "You might get a lower rate than you
 expected." for "If you get a lower rate than you expected, you can ask ..." (a condition said as a possibility)."""
 
+import pytest
+
 from easyread.simplify.checking import load_default_glossary
 from easyread.simplify.condition_cuts import condition_cuts, take_plain_words
 from easyread.simplify.meaning_fallback import FAITHFUL_FLAG
 from easyread.simplify.pipeline import simplify_document
 
 from .fakes import FakeEngine, echo_rewrite, plain_cuts, sentence_of
-from .letters import letter
+from .letters import REMINDER, letter
 
 GLOSSARY = load_default_glossary()
 EASY = "If you have not paid your rent by 1 May 2026, we may take you to court."
@@ -18,6 +20,11 @@ HARD = (
     "If your income or circumstances have changed since you applied, you must inform the Housing Benefit "
     "Department immediately."
 )
+
+
+@pytest.fixture
+def settings(settings):
+    return {**settings, "REWRITE_CONDITION_CUTS": True}  # the default; the other scripted tests turn it off
 
 
 def _draft(paragraph, settings, script=None, title="Rent arrears"):
@@ -95,6 +102,8 @@ def test_a_plainer_line_that_drops_the_condition_or_a_fact_is_not_used():
     assert taken("You want to appeal.", plainer) == [None, plainer]
     # "Then" dropped: the order reads as one for everybody.
     assert taken(question, "You must send your form to us by 19 May 2025.") == [None, None]
+    # A want or a need added to what the condition asks.
+    assert taken("Do you need to appeal?", plainer) == [None, plainer]
     # The date changed.
     assert taken(question, "Then you must send your form to us by 29 May 2025.") == [None, None]
     # One line too few: nothing of the reply is used.
@@ -144,3 +153,66 @@ def test_a_long_cut_repaired_by_the_model_is_checked_as_the_model_s_words(settin
     # Without the letter's-words flag the meaning check verified the repair and took it out or marked it.
     assert repaired is None or any(f.startswith("meaning-") for f in repaired.flags)
     assert all(FAITHFUL_FLAG not in p.flags for p in said.values() if p.text.startswith("You can challenge the DWP"))
+
+
+def test_a_condition_after_so_is_answered_with_then():
+    # Read in a real letter's cuts: "So we will not escalate any case to Court." after the question read as a
+    # promise to everybody.
+    sentence = (
+        "We know the pandemic has hit many tenants, so we will not take you to court if you can show your arrears "
+        "are due to Covid-19."
+    )
+    assert condition_cuts(sentence, GLOSSARY).pieces == [
+        "We know the pandemic has hit many tenants.",
+        "Can you show your arrears are due to Covid-19?",
+        "Then we will not take you to court.",
+    ]
+
+
+def test_both_pipeline_paths_say_conditions_as_the_same_cuts(settings):
+    from easyread.simplify.pipeline import simplify_documents
+
+    def run(in_flight):
+        docs = [letter(*REMINDER), letter(EASY, HARD, title="Housing Benefit")]
+        results = simplify_documents(
+            docs, FakeEngine(), settings={**settings, "REWRITE_LETTERS_IN_FLIGHT": in_flight}, glossary=GLOSSARY
+        )
+        return [r.draft.to_dict() for r in results]
+
+    stages, overlapped = run(0), run(2)
+    assert overlapped == stages
+    texts = [p["text"] for section in stages[1]["sections"] for p in section["points"]]
+    assert "Have you paid your rent by 1 May 2026?" in texts
+
+
+@pytest.mark.model
+@pytest.mark.timeout(1500)
+def test_the_real_model_says_a_condition_in_the_shape_of_its_cuts():
+    from easyread.engines.registry import get_engine
+
+    class Counting:
+        """The embedded engine, with the prompts it was asked kept."""
+
+        def __init__(self, engine):
+            self.engine, self.asked = engine, []
+            self.name, self.stats = engine.name, engine.stats
+
+        def generate(self, prompts, sampling=None):
+            self.asked += [chat[-1]["content"] for chat in prompts]
+            return self.engine.generate(prompts, sampling)
+
+    engine = Counting(get_engine("embedded", {"MODEL_CACHE": "", "MODEL_BATCH_SIZE": 8}))
+    settings = {"REWRITE_REPAIR_ROUNDS": 1, "REWRITE_BEST_OF": 1, "REWRITE_BATCH_SIZE": 8}  # cuts on by default
+    doc = letter("We have looked at your Housing Benefit claim.", HARD, title="Housing Benefit")
+    result = simplify_document(doc, engine, settings=settings, glossary=GLOSSARY)
+
+    assert not any("Rewrite this sentence:" in asked and "circumstances" in asked for asked in engine.asked)
+    assert any("everyday words:" in asked and "- Then you must inform" in asked for asked in engine.asked)
+    (sid,) = [s.id for s in doc.sentences() if "circumstances" in s.text]
+    said = [p for p in result.draft.points() if p.sources == [sid] and '" means: ' not in p.text]
+    assert len(said) == 2, [p.text for p in said]
+    question, then = said
+    # Whatever words the model chose, the condition is asked and its consequence follows it.
+    assert question.text.endswith("?") and then.text.startswith("Then ")
+    assert "Housing Benefit" in then.text
+    assert not any(f.startswith("meaning-") for p in said for f in p.flags)
