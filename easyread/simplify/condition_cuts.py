@@ -72,9 +72,10 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
     """For each cut, the model's plainer line when it says the same, else None (the cut stays).
 
     The reply must give one line for each cut. A line is kept when it is a question exactly where its cut is one,
-    starts with its cut's link word ("Then", "If not"), adds no "want", "need", "must", "can"..., keeps its cut's facts and adds none, fails no check, is at
-    most 15 words (or no longer than its cut), and the meaning rules find no problem in it against its cut nor against the letter sentence;
-    and the lines together keep every fact of the cuts, rights too ("appeal")."""
+    starts with its cut's link word ("Then", "If not"), adds no "want", "need", "must", "can"..., keeps its cut's
+    facts and adds none, fails no check, is at most 15 words (or no longer than its cut), differs from its cut, and
+    the meaning rules find no problem in it against its cut nor against the letter sentence; and the lines
+    together keep every fact of the cuts, rights too ("appeal")."""
     from easyread.verify import assess
 
     if len(reply_lines) != len(cuts.pieces):

@@ -130,9 +130,12 @@ def _items(letters: list[LetterInProgress]) -> list[_Item]:
         for line in letter.lines:
             if (line.unit is None and not line.sources) or "fact-readded" in line.flags:
                 continue  # untraced summary, details and template sentences are not the rewrite's
-            if FAITHFUL_FLAG in line.flags:
-                continue  # the letter's own words, cut where the meaning rules pass every piece (condition_cuts)
             key = tuple(line.sources) if line.sources else line.unit
+            if FAITHFUL_FLAG in line.flags:
+                # The letter's own words, cut where the meaning rules pass every piece (condition_cuts): not checked
+                # again, but the context of the model's lines after them ("Have you moved?" before "Then tell us.").
+                before.setdefault(key, []).append(line.text)
+                continue
             sources = line_sources(letter, line, sentences)
             items.append(_Item(letter, line, sources, " ".join(before.get(key, [])[-2:])))
             before.setdefault(key, []).append(line.text)
