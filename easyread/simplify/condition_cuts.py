@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from easyread.simplify import checking
+from easyread.simplify.fixes import fix_sentence
 from easyread.simplify.prompts import line_key
 from easyread.verify.fallback import conservative
 
@@ -56,7 +57,9 @@ def condition_cuts(sentence: str, glossary=None) -> ConditionCuts | None:
     sentence = " ".join(sentence.split())
     if not CONDITION.search(sentence) or "\n" in sentence:
         return None
-    made = conservative([sentence], glossary)
+    # The safe fixes every line gets ("one month" -> "1 month") are made first, so the letter's number words do not
+    # fail the checks here.
+    made = [fix_sentence(p) for p in conservative([sentence], glossary)]
     pieces = [p for p in made if EXPLANATION not in p]
     explanations = [p for p in made if EXPLANATION in p]
     if not pieces:
