@@ -11,6 +11,10 @@ many lines are the model's words and how many the letter's. The rules are also w
 figures favour the cuts: read both ways with --json (every sentence and both ways' lines) to judge them.
 
     PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread.cli bench conditions [--letters DIR ...] [--model M] [--json F]
+
+`--pairs` runs no model: it counts the embedded model's own lines in the labelled meaning pairs (the holdout
+splits' rows of raw model output) by label, and by whether their letter sentence is now said as cuts, so the model
+no longer writes it freely. It prints counts only, so it may be run on a sealed split.
 """
 
 from __future__ import annotations
@@ -107,12 +111,42 @@ def _judge(way: Way, found: list[dict], glossary) -> None:
             way.undecided += bool(result.undecided and not result.problems)
 
 
+def pair_counts(splits: tuple[str, ...] = ("holdout2", "holdout3", "holdout4")) -> dict:
+    """Per split, the model's own lines in the labelled pairs: {label: {"cuts": n, "if": n, "other": n}}, where
+    "cuts" are lines of a sentence now said as cuts, "if" of a sentence with "if"/"unless" the model still rewrites,
+    and label is harmful, unfaithful (not harmful) or faithful."""
+    from easyread.simplify.checking import load_default_glossary
+    from easyread.simplify.condition_cuts import CONDITION, condition_cuts
+    from easyread_bench.meaning import DEFAULT_PAIRS, load_pairs
+
+    glossary = load_default_glossary()
+    counts: dict = {}
+    for row in load_pairs(DEFAULT_PAIRS):
+        # The raw model lines of the holdout splits say so in their note; the rest were written by hand.
+        if row["split"] not in splits or "model" not in row["note"].lower() and "raw" not in row["note"].lower():
+            continue
+        label = "harmful" if row["harmful"] == "yes" else row["label"]
+        sentence = row["letter_sentence"]
+        way = "cuts" if condition_cuts(sentence, glossary) else "if" if CONDITION.search(sentence) else "other"
+        split = counts.setdefault(row["split"], {})
+        split.setdefault(label, {"cuts": 0, "if": 0, "other": 0})[way] += 1
+    return counts
+
+
 def run(args: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="easyread bench conditions", description=__doc__.splitlines()[0])
     parser.add_argument("--letters", action="append", help="A folder of .txt letters (default: our real letters).")
     parser.add_argument("--model", default="embedded", help="Model spec (default: embedded).")
     parser.add_argument("--json", help="Write every sentence and both ways' lines to this file.")
+    parser.add_argument("--pairs", action="store_true", help="Count the model lines of the labelled pairs only.")
     opts = parser.parse_args(args)
+    if opts.pairs:
+        for split, labels in pair_counts().items():
+            print(f"{split}: the embedded model's own lines, by label: said as cuts now / 'if' still rewritten / other")
+            for label in ("harmful", "unfaithful", "faithful"):
+                n = labels.get(label, {"cuts": 0, "if": 0, "other": 0})
+                print(f"  {label:10s} {n['cuts']:4d} / {n['if']:4d} / {n['other']:4d}")
+        return
 
     from easyread.config import load_settings
     from easyread.engines.registry import get_engine

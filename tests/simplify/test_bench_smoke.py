@@ -82,3 +82,13 @@ def test_conditions_bench_says_each_sentence_both_ways(monkeypatch, tmp_path, ca
             assert said in (cut, cut.replace("immediately", "straight away"))
     changed = sum(c != s for row in rows for c, s in zip(row["letter_cuts"], row["cuts"]))
     assert changed and f", {changed} in the model's words" in printed
+
+
+def test_conditions_bench_counts_the_model_lines_of_the_labelled_pairs():
+    from easyread_bench.conditions import pair_counts
+
+    counts = pair_counts(("holdout4",))["holdout4"]
+    # holdout4 holds 243 raw lines of the embedded model (benchmarks/easyread_bench/meaning/README.md).
+    assert sum(sum(ways.values()) for ways in counts.values()) == 243
+    assert set(counts) == {"harmful", "unfaithful", "faithful"}
+    assert all(ways["cuts"] > 0 for ways in counts.values())
