@@ -5,8 +5,8 @@
   words, one line for each cut; a line that loses its cut's shape, facts or meaning is the cut itself.
 
 Only the sentences the pipeline would say as cuts are measured (their cuts are short and fail no check). Printed
-for each way: lines, lines at <= 15 words and mean words, lines the meaning rules find a problem in (harmful ones
-apart) and lines they leave undecided against the letter sentence, and model tokens and seconds; for the cuts, how
+for each way: lines, lines at <= 15 words and mean words, lines with a finding of the sentence checks, lines the
+meaning rules find a problem in and lines they leave undecided against the letter sentence, and model tokens and seconds; for the cuts, how
 many lines are the model's words and how many the letter's. The rules are also what keeps a plainer line, so their
 figures favour the cuts: read both ways with --json (every sentence and both ways' lines) to judge them.
 
@@ -42,8 +42,8 @@ class Way:
     tokens: int = 0
     model_lines: int = 0
     problems: int = 0
-    harmful: int = 0
     undecided: int = 0
+    hard: int = 0  # lines with a finding of the sentence checks (a hard word, a "not", ...)
 
     def summary(self) -> str:
         flat = [line for lines in self.lines for line in lines]
@@ -52,8 +52,9 @@ class Way:
         said = f", {self.model_lines} in the model's words" if self.name == "cuts" else ""
         return (
             f"{self.name:8s} {len(flat)} lines{said}; {100 * short / max(1, len(flat)):.1f}% at <= {MAX_WORDS} words, "
-            f"mean {statistics.mean(words) if words else 0:.1f}; rules: {self.problems} lines with a problem "
-            f"({self.harmful} harmful), {self.undecided} undecided; {self.tokens} tokens in {self.seconds:.0f} s"
+            f"mean {statistics.mean(words) if words else 0:.1f}, {self.hard} with a finding of the sentence checks; "
+            f"rules: {self.problems} lines with a problem, {self.undecided} undecided; "
+            f"{self.tokens} tokens in {self.seconds:.0f} s"
         )
 
 
@@ -101,13 +102,14 @@ def _generate(engine, prompts, budgets, batch: int) -> tuple[list[str], float, i
 
 
 def _judge(way: Way, found: list[dict], glossary) -> None:
+    from easyread.simplify.checking import sentence_findings
     from easyread.verify import assess
 
     for item, lines in zip(found, way.lines):
         for n, line in enumerate(lines):
             result = assess([item["unit"].text], line, glossary=glossary, context=" ".join(lines[:n]))
             way.problems += bool(result.problems)
-            way.harmful += any(p.harmful for p in result.problems)
+            way.hard += bool(sentence_findings(line, glossary))
             way.undecided += bool(result.undecided and not result.problems)
 
 
@@ -150,7 +152,7 @@ def run(args: list[str]) -> None:
 
     from easyread.config import load_settings
     from easyread.engines.registry import get_engine
-    from easyread.simplify.checking import load_default_glossary, sentence_findings
+    from easyread.simplify.checking import load_default_glossary
     from easyread.simplify.condition_cuts import take_plain_words
     from easyread.simplify.fixes import fix_sentence
     from easyread.simplify.pipeline import REWRITE_MAX_LINES, rewrite_budget
@@ -197,8 +199,6 @@ def run(args: list[str]) -> None:
     for way in (old, new):
         _judge(way, found, glossary)
         print(way.summary(), flush=True)
-    hard = sum(bool(sentence_findings(line, glossary)) for lines in new.lines for line in lines)
-    print(f"cuts: {hard} lines with a finding of the sentence checks (a hard word, a 'not', ...)")
     if opts.json:
         rows = [
             {
