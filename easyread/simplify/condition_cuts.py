@@ -112,7 +112,10 @@ def _keeps_facts(piece: str, line: str) -> bool:
 
 
 def _stances(text: str) -> set[str]:
-    return {m.lower() for m in _STANCE.findall(text)}
+    found = {m.lower() for m in _STANCE.findall(text)}
+    if re.search(r"\b(un)?able\b", text, re.I):
+        found |= {"can", "could"}  # "We are unable to offer you an appointment" said "We can't give you one"
+    return found
 
 
 def _link(text: str) -> str:

@@ -112,6 +112,17 @@ def test_a_plainer_line_that_drops_the_condition_or_a_fact_is_not_used():
     assert taken(question, "You must send your form to us by 19 May 2025.") == [None, None]
     # A want or a need added to what the condition asks.
     assert taken("Do you need to appeal?", plainer) == [None, plainer]
+    # "unable" said "can't" adds no "can".
+    waiting = (
+        "While we are unable to offer you an appointment at this time, if your condition gets worse, please contact "
+        "us so we can make sure you receive the care you need."
+    )
+    waits = condition_cuts(waiting, GLOSSARY)
+    assert waits.pieces[0] == "We are unable to offer you an appointment at this time."
+    said = take_plain_words(
+        ["We can't give you an appointment right now.", *waits.pieces[1:]], waits, waiting, GLOSSARY
+    )
+    assert said[0] == "We can't give you an appointment right now."
     # The date changed.
     assert taken(question, "Then you must send your form to us by 29 May 2025.") == [None, None]
     # One line too few: nothing of the reply is used.
