@@ -107,7 +107,25 @@ def fix_sentence(text: str) -> str:
     out = _NUMBER_WORD.sub(_number_word, out)
     if text.rstrip()[-1:] in ".!?" and out.rstrip()[-1:] not in ".!?":
         out = out.rstrip() + text.rstrip()[-1]  # "a.m." at the end also ended the sentence
-    return out
+    return _stray_quotes(out)
+
+
+_QUOTES = '"“”'
+_OPEN_QUOTE = re.compile(r'^["“”]\s+')
+_CLOSE_QUOTE = re.compile(r'([.!?])\s*["“”]\s*\.?$')
+
+
+def _stray_quotes(text: str) -> str:
+    """A quote mark left over from a model line cut at a sentence end has no partner: taken away.
+
+    Read in a real draft: '" You can call the DWP to ask for a reconsideration.' and '" Your decision letter will
+    say this.' from a model line that quoted the decision letter. A quote with its partner ('"Arrears" means: ...')
+    stays."""
+    if sum(text.count(q) for q in _QUOTES) % 2 == 0:
+        return text
+    if _OPEN_QUOTE.match(text):
+        return _OPEN_QUOTE.sub("", text)
+    return _CLOSE_QUOTE.sub(r"\1", text)
 
 
 # A run of spaces is entered only at its start: "\s*;" tried from every space of a long run was quadratic.

@@ -38,7 +38,7 @@ from easyread.simplify.prompts import (
     rewrite_prompt,
     summary_prompt,
 )
-from easyread.simplify.repeats import drop_near_repeats
+from easyread.simplify.repeats import answers, drop_near_repeats
 from easyread.simplify.sections import attach_extras, build_draft, route
 from easyread.simplify.state import LetterInProgress, Line
 from easyread.verify.fallback import conservative
@@ -288,7 +288,10 @@ def _final_fixes(letters: list[LetterInProgress], glossary) -> None:
                 parts = cut_long_line(text, glossary)
             for part in parts:
                 key = line_key(part)
-                if key in seen:
+                # The answer to the question just before it is not a repeat, even said before: "Did you get a lower
+                # rate?" "Then you can challenge ..." "Do you think your award isn't long enough?" "Then you can
+                # challenge ..." (left out, the last question hung without its answer in a real draft).
+                if key in seen and not answers(out, len(out)):
                     # The same sentence from two letter sentences: keep it once, traced to both.
                     kept = seen[key]
                     kept.sources = merge_sources(kept.sources, line.sources)
@@ -476,8 +479,8 @@ def _drop_repeats(letters: list[LetterInProgress]) -> None:
         out: list[Line] = []
         for line in letter.lines:
             first = kept.get(line_key(line.text))
-            if first is None:
-                kept[line_key(line.text)] = line
+            if first is None or answers(out, len(out)):  # an answer to the question before it stays (repeats.py)
+                kept.setdefault(line_key(line.text), line)
                 out.append(line)
                 continue
             first.sources = merge_sources(first.sources, line.sources)

@@ -124,6 +124,11 @@ def says_all_of(fuller: Line, line: Line) -> bool:
     )
 
 
+def answers(lines: list[Line], at: int) -> bool:
+    """True when the line at `at` (or a line to be put there) follows a question: it answers it."""
+    return 0 < at <= len(lines) and lines[at - 1].text.rstrip().endswith("?")
+
+
 def drop_near_repeats(letters: list[LetterInProgress]) -> None:
     """Leave out each line that another line of its letter already says; the line kept gets both traces."""
     from easyread.simplify.pipeline import merge_sources
@@ -131,7 +136,9 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
     for letter in letters:
         out: list[Line] = []
         for line in letter.lines:
-            if _fixed(letter, line):
+            if _fixed(letter, line) or answers(out, len(out)):
+                # An answer to the question just before it ("Then you can challenge ...") says it again for that
+                # question: without it the question hangs.
                 out.append(line)
                 continue
             earlier = next((k for k in out if not _fixed(letter, k) and says_all_of(k, line)), None)
@@ -139,7 +146,14 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
                 earlier.sources = merge_sources(earlier.sources, line.sources)
                 letter.notes.append(f'"{line.text}" said again what "{earlier.text}" says, so it was left out.')
                 continue
-            later = next((k for k in out if not _fixed(letter, k) and says_all_of(line, k)), None)
+            later = next(
+                (
+                    k
+                    for i, k in enumerate(out)
+                    if not _fixed(letter, k) and not answers(out, i) and says_all_of(line, k)
+                ),
+                None,
+            )
             if later is not None:
                 # The new line says all the earlier one did and more: the earlier one goes. The new one stays where
                 # it is, after the lines it was verified with (a "proof" line needs the line saying what of).

@@ -239,3 +239,16 @@ def test_the_real_model_says_a_condition_in_the_shape_of_its_cuts():
     assert question.text.endswith("?") and then.text.startswith("Then ")
     assert "Housing Benefit" in then.text
     assert not any(f.startswith("meaning-") for p in said for f in p.flags)
+
+
+def test_each_question_of_the_cuts_keeps_its_answer_even_when_the_answers_are_the_same(settings):
+    sentence = (
+        "You can challenge the Department for Work and Pensions (DWP) decision about PIP if you didn't get it, "
+        "you got a lower rate than you expected, or you think your award isn't long enough."
+    )
+    result, _ = _draft(sentence, settings, title="Challenging a PIP decision")
+    texts = [p.text for p in result.draft.points()]
+    answer = "Then you can challenge the Department for Work and Pensions (DWP) decision about PIP."
+    for question in ("Did you get a lower rate than you expected?", "Do you think your award isn't long enough?"):
+        assert texts[texts.index(question) + 1] == answer  # read in a real draft: the last question hung
+    assert texts.count(answer) == 2

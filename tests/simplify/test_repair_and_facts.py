@@ -221,3 +221,18 @@ def test_the_final_fixes_turn_a_long_condition_into_a_question(settings):
     assert "Do you think the penalty charge should not have been issued?" in texts
     assert "You can challenge it online." in texts
     assert long not in texts
+
+
+def test_a_quote_mark_without_its_partner_is_taken_away():
+    from easyread.simplify.fixes import fix_sentence
+
+    # Read in a real draft: a model line that quoted the decision letter, cut at its sentence ends.
+    assert fix_sentence('" You can call the DWP to ask for a reconsideration.') == (
+        "You can call the DWP to ask for a reconsideration."
+    )
+    assert fix_sentence('You can call the DWP to ask for a reconsideration.".') == (
+        "You can call the DWP to ask for a reconsideration."
+    )
+    # Quotes with their partners stay.
+    assert fix_sentence('"Arrears" means: Money you owe.') == '"Arrears" means: Money you owe.'
+    assert fix_sentence('Your letter says: "Call us."') == 'Your letter says: "Call us."'
