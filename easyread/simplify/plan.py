@@ -148,6 +148,9 @@ def _looks_like_heading(text: str) -> bool:
 # claim PIP". Sent to the model as a sentence, it came back as advice or a promise the letter never gives ("you
 # should see a doctor", read in an NHS letter), so such a line names the part of the letter after it instead.
 _SECTION_LINE = re.compile(r"^(what|how|when|where|why|who|which|if|about|more about|changing|cancelling)\b", re.I)
+# "I accept the rent changes, what do I need to do": a reader's question heading, asked after a comma. Rewritten, it
+# came back as "I have accepted the rent changes." (read in a real draft of a rent-change letter).
+_ASKED_AFTER = re.compile(r",\s*(what|how|when|where|why|who|which)\s+(do|does|can|should|will|is|are|happens)\b", re.I)
 
 
 def names_a_part(text: str) -> bool:
@@ -160,6 +163,8 @@ def names_a_part(text: str) -> bool:
         # "What will happen if I don't pay the outstanding service charges?": a letter's questions and answers.
         # Rewritten, the question came back as a statement ("I am being pursued for unpaid service charges.").
         return bool(_SECTION_LINE.match(text))
+    if text[-1] not in ".!:?" and _ASKED_AFTER.search(text):
+        return True
     if len(text.split()) > 10:
         return False
     if text[-1] not in ".!:":

@@ -35,6 +35,9 @@ def test_only_short_fact_free_lines_that_ask_or_announce_are_headings():
     assert not names_a_part("If you cannot pay by 1 May 2026")  # a date: the letter's own point
     assert not names_a_part("Please pay now")
     assert not names_a_part("What to do if your condition gets worse.")  # a sentence
+    # A reader's question asked after a comma, with no question mark (a rent-change letter's heading).
+    assert names_a_part("I accept the rent changes, what do I need to do")
+    assert not names_a_part("Please call us, when you can")
 
 
 def test_a_sentence_about_it_stays_under_the_sentence_it_follows():
