@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread_bench import machine_line
+from easyread_bench.fallback_cuts import words
 
 HERE = Path(__file__).resolve().parent
 MAX_WORDS = 15
@@ -47,19 +48,15 @@ class Way:
 
     def summary(self) -> str:
         flat = [line for lines in self.lines for line in lines]
-        words = [_words(line) for line in flat]
-        short = sum(w <= MAX_WORDS for w in words)
+        counts = [words(line) for line in flat]
+        short = sum(w <= MAX_WORDS for w in counts)
         said = f", {self.model_lines} in the model's words" if self.name == "cuts" else ""
         return (
             f"{self.name:8s} {len(flat)} lines{said}; {100 * short / max(1, len(flat)):.1f}% at <= {MAX_WORDS} words, "
-            f"mean {statistics.mean(words) if words else 0:.1f}, {self.hard} with a finding of the sentence checks; "
+            f"mean {statistics.mean(counts) if counts else 0:.1f}, {self.hard} with a finding of the sentence checks; "
             f"rules: {self.problems} lines with a problem, {self.undecided} undecided; "
             f"{self.tokens} tokens in {self.seconds:.0f} s"
         )
-
-
-def _words(text: str) -> int:
-    return len([w for w in text.split() if any(c.isalnum() for c in w)])
 
 
 def sentences_with_conditions(folders: list[Path], glossary, unit_words: int) -> list[dict]:

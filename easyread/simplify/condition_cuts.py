@@ -88,7 +88,8 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
     for piece, line in zip(cuts.pieces, reply_lines):
         context = " ".join(said)
         ok = (
-            piece.rstrip().endswith("?") == line.rstrip().endswith("?")
+            line_key(line) != line_key(piece)  # given back as it was: the letter's words, no checks needed
+            and piece.rstrip().endswith("?") == line.rstrip().endswith("?")
             and _link(piece) == _link(line)
             and _stances(line) <= _stances(piece)
             and _words(line) <= max(MAX_WORDS, _words(piece))
@@ -97,7 +98,6 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
             and not assess([piece], line, glossary=glossary).problems
             and not assess([sentence], line, glossary=glossary, context=context).problems
         )
-        ok = ok and line_key(line) != line_key(piece)  # given back as it was: the letter's words
         kept.append(line if ok else None)
         said.append(line if ok else piece)
     if not checking.compare_facts(" ".join(cuts.pieces), " ".join(said)).ok:
