@@ -59,11 +59,13 @@ class Way:
         )
 
 
-def sentences_with_conditions(folders: list[Path], glossary, unit_words: int) -> list[dict]:
-    """Every planned unit of the letters whose sentence the pipeline would say as cuts, with its prompt inputs."""
+def sentences_with_conditions(folders: list[Path], glossary, unit_words: int, scope: str = "conditions") -> list[dict]:
+    """Every planned unit of the letters whose sentence the pipeline would say as cuts, with its prompt inputs:
+    the sentences with a condition (scope "conditions") or the others whose cuts are short (scope "others")."""
     from easyread.documents.read import read_document
     from easyread.simplify import checking
-    from easyread.simplify.condition_cuts import condition_cuts
+    from easyread.simplify.condition_cuts import CONDITION, condition_cuts
+    from easyread.simplify.inputs import is_easy_sentence
     from easyread.simplify.plan import plan_letter
 
     found = []
@@ -71,7 +73,11 @@ def sentences_with_conditions(folders: list[Path], glossary, unit_words: int) ->
         for path in sorted(folder.glob("*.txt")):
             plan = plan_letter(read_document(path), glossary=glossary, unit_words=unit_words)
             for unit in plan.units:
-                cuts = None if unit.label else condition_cuts(unit.text, glossary)
+                if unit.label or is_easy_sentence(unit.text, glossary):
+                    continue  # laid out as the letter says it, on either way
+                if (scope == "others") == bool(CONDITION.search(unit.text)):
+                    continue
+                cuts = condition_cuts(unit.text, glossary, conditions=scope == "conditions", others=scope == "others")
                 if cuts is None:
                     continue
                 facts = [checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"]
@@ -111,25 +117,34 @@ def _judge(way: Way, found: list[dict], glossary) -> None:
 
 
 def pair_counts(splits: tuple[str, ...] = ("holdout2", "holdout3", "holdout4")) -> dict:
-    """Per split, the model's own lines in the labelled pairs: {label: {"cuts": n, "if": n, "other": n}}, where
-    "cuts" are lines of a sentence now said as cuts, "if" of a sentence with "if"/"unless" the model still rewrites,
-    and label is harmful, unfaithful (not harmful) or faithful."""
+    """Per split, the model's own lines in the labelled pairs: {label: {way: n}}, where way is "cuts" for lines
+    of a sentence with a condition now said as cuts, "short" for one without a condition now said as cuts
+    (REWRITE_SHORT_CUTS), "if" for a sentence with "if"/"unless" the model still rewrites and "other" for the rest;
+    label is harmful, unfaithful (not harmful) or faithful."""
     from easyread.simplify.checking import load_default_glossary
     from easyread.simplify.condition_cuts import CONDITION, condition_cuts
+    from easyread.simplify.inputs import is_easy_sentence
     from easyread_bench.meaning import DEFAULT_PAIRS, load_pairs
 
     glossary = load_default_glossary()
     counts: dict = {}
+    ways: dict[str, str] = {}
     for row in load_pairs(DEFAULT_PAIRS):
         # The raw model lines of the holdout splits say so in their note; the rest were written by hand.
         if row["split"] not in splits or "model" not in row["note"].lower() and "raw" not in row["note"].lower():
             continue
         label = "harmful" if row["harmful"] == "yes" else row["label"]
         sentence = row["letter_sentence"]
-        way = "cuts" if condition_cuts(sentence, glossary) else "if" if CONDITION.search(sentence) else "other"
+        if sentence not in ways:
+            conditional = CONDITION.search(sentence) is not None
+            said = not is_easy_sentence(sentence, glossary) and condition_cuts(sentence, glossary, others=True)
+            ways[sentence] = ("cuts" if conditional else "short") if said else "if" if conditional else "other"
         split = counts.setdefault(row["split"], {})
-        split.setdefault(label, {"cuts": 0, "if": 0, "other": 0})[way] += 1
+        split.setdefault(label, dict.fromkeys(WAYS, 0))[ways[sentence]] += 1
     return counts
+
+
+WAYS = ("cuts", "short", "if", "other")
 
 
 def run(args: list[str]) -> None:
@@ -138,13 +153,22 @@ def run(args: list[str]) -> None:
     parser.add_argument("--model", default="embedded", help="Model spec (default: embedded).")
     parser.add_argument("--json", help="Write every sentence and both ways' lines to this file.")
     parser.add_argument("--pairs", action="store_true", help="Count the model lines of the labelled pairs only.")
+    parser.add_argument(
+        "--scope",
+        choices=("conditions", "others"),
+        default="conditions",
+        help="The sentences with 'if' or 'unless' (REWRITE_CONDITION_CUTS), or the others (REWRITE_SHORT_CUTS).",
+    )
     opts = parser.parse_args(args)
     if opts.pairs:
         for split, labels in pair_counts().items():
-            print(f"{split}: the embedded model's own lines, by label: said as cuts now / 'if' still rewritten / other")
+            print(
+                f"{split}: the embedded model's own lines, by label: said as cuts now (with a condition / without) / "
+                "'if' still rewritten / other"
+            )
             for label in ("harmful", "unfaithful", "faithful"):
-                n = labels.get(label, {"cuts": 0, "if": 0, "other": 0})
-                print(f"  {label:10s} {n['cuts']:4d} / {n['if']:4d} / {n['other']:4d}")
+                n = labels.get(label, dict.fromkeys(WAYS, 0))
+                print(f"  {label:10s} {n['cuts']:4d} / {n['short']:4d} / {n['if']:4d} / {n['other']:4d}")
         return
 
     from easyread.config import load_settings
@@ -158,12 +182,13 @@ def run(args: list[str]) -> None:
     settings = load_settings()
     glossary = load_default_glossary()
     folders = [Path(f) for f in opts.letters] if opts.letters else [HERE / "real_letters"]
-    found = sentences_with_conditions(folders, glossary, int(settings["REWRITE_UNIT_WORDS"]))
+    found = sentences_with_conditions(folders, glossary, int(settings["REWRITE_UNIT_WORDS"]), opts.scope)
     engine = get_engine(opts.model, settings)
     batch = int(settings["REWRITE_BATCH_SIZE"])
     print(machine_line(("torch", "transformers", "spacy")), flush=True)
     print(f"model: {opts.model}, letters from {', '.join(str(f) for f in folders)}", flush=True)
-    print(f"{len(found)} letter sentences with 'if' or 'unless' whose cuts are short (said as cuts)", flush=True)
+    which = "with 'if' or 'unless'" if opts.scope == "conditions" else "without 'if' or 'unless'"
+    print(f"{len(found)} letter sentences {which} whose cuts are short (said as cuts)", flush=True)
 
     old = Way("rewrite")
     prompts = [

@@ -283,6 +283,12 @@ SETTINGS: list[Setting] = [
         bool,
     ),
     Setting(
+        "REWRITE_SHORT_CUTS",
+        True,
+        "Say any other letter sentence the same way when every cut of its own words is 15 words or fewer and fails no check: the model only puts each cut in plainer words, checked line by line against it. Off: the model rewrites these sentences freely (and they are checked after).",
+        bool,
+    ),
+    Setting(
         "REWRITE_MEANING_CHECK",
         True,
         "Ask the model for a second opinion on rewritten sentences the meaning rules cannot decide (the rules always run: who does what, who pays whom, must or may, not, if, which action a deadline belongs to). Off: those sentences are marked for a person. A failing sentence is repaired once, then replaced by the letter's own words and marked.",

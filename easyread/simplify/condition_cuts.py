@@ -24,7 +24,10 @@ from dataclasses import dataclass
 
 from easyread.simplify import checking
 from easyread.simplify.fixes import fix_sentence
+from easyread.simplify.meaning_fallback import mark_fallback
+from easyread.simplify.plain_lines import plain_line_problem
 from easyread.simplify.prompts import line_key
+from easyread.simplify.state import Line
 from easyread.verify.fallback import conservative
 
 CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
@@ -32,6 +35,9 @@ CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
 # you didn't get it."): its plainer words are often short, and if not, the repair rounds split it like any line.
 CUT_WORDS = 20
 MAX_WORDS = 15
+# A sentence without a condition is said as cuts only when each is short already (REWRITE_SHORT_CUTS): its model
+# rewrite is less often wrong than a condition's, and splits a longer sentence into shorter lines than a cut has.
+SHORT_WORDS = 15
 EXPLANATION = '" means: '
 # Words that change what a condition asks or an answer allows when a plainer line adds them: read in the bench's
 # real-letter lines, "Do you contact us?" came back "Do you need to contact us?", "Do you talk to us?" as "Do you
@@ -51,11 +57,15 @@ class ConditionCuts:
     explanations: list[str]  # '"X" means: ...' lines for the glossary terms they use
 
 
-def condition_cuts(sentence: str, glossary=None) -> ConditionCuts | None:
-    """The letter's own words of `sentence` cut into short sentences, when it holds a condition and every cut is
-    short and fails no check; None when the model should rewrite it."""
+def condition_cuts(
+    sentence: str, glossary=None, *, conditions: bool = True, others: bool = False
+) -> ConditionCuts | None:
+    """The letter's own words of `sentence` cut into short sentences, when it holds a condition (with `conditions`,
+    REWRITE_CONDITION_CUTS) and every cut is at most 20 words and fails no check, or holds none (with `others`,
+    REWRITE_SHORT_CUTS) and every cut is at most 15 words; None when the model should rewrite it."""
     sentence = " ".join(sentence.split())
-    if not CONDITION.search(sentence) or "\n" in sentence:
+    conditional = CONDITION.search(sentence) is not None
+    if not (conditions if conditional else others) or "\n" in sentence:
         return None
     # The safe fixes every line gets ("one month" -> "1 month") are made first, so the letter's number words do not
     # fail the checks here.
@@ -64,7 +74,8 @@ def condition_cuts(sentence: str, glossary=None) -> ConditionCuts | None:
     explanations = [p for p in made if EXPLANATION in p]
     if not pieces:
         return None
-    if any(_words(p) > CUT_WORDS or p.rstrip()[-1:] not in ".!?" for p in pieces):
+    limit = CUT_WORDS if conditional else SHORT_WORDS
+    if any(_words(p) > limit or p.rstrip()[-1:] not in ".!?" for p in pieces):
         return None
     if any(checking.failures(checking.sentence_findings(p, glossary)) for p in pieces):
         return None
@@ -76,7 +87,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
 
     The reply must give one line for each cut. A line is kept when it is a question exactly where its cut is one,
     starts with its cut's link word ("Then", "If not"), adds no "want", "need", "must", "can"..., keeps its cut's
-    facts and adds none, fails no check, is at most 15 words (or no longer than its cut), differs from its cut, and
+    facts and adds none, keeps its people in order, its scope words and names (`plain_lines`), fails no check, is at most 15 words (or no longer than its cut), differs from its cut, and
     the meaning rules find no problem in it against its cut nor against the letter sentence; and the lines
     together keep every fact of the cuts, rights too ("appeal")."""
     from easyread.verify import assess
@@ -94,6 +105,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
             and _stances(line) <= _stances(piece)
             and _words(line) <= max(MAX_WORDS, _words(piece))
             and _keeps_facts(piece, line)
+            and plain_line_problem(piece, line) is None
             and not checking.failures(checking.sentence_findings(line, glossary))
             and not assess([piece], line, glossary=glossary).problems
             and not assess([sentence], line, glossary=glossary, context=context).problems
@@ -103,6 +115,35 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
     if not checking.compare_facts(" ".join(cuts.pieces), " ".join(said)).ok:
         return [None] * len(cuts.pieces)  # a right ("appeal") said by no line any more
     return kept
+
+
+CONDITION_NOTE = (
+    'The letter\'s sentence has an "if" or "unless", so its own words are used, cut into short sentences: '
+    "a rewrite can lose what the condition goes with."
+)
+SHORT_CUTS_NOTE = (
+    "These are the letter's own words, cut into short sentences: plainer words from the model are used only where "
+    "they were checked to say the same."
+)
+
+
+def cut_lines(unit, u: int, cuts: ConditionCuts, plainer: list[str | None], glossary) -> list[Line]:
+    """A sentence's lines said as cuts: each cut in the model's plainer words where they were kept, else the cut
+    itself (the letter's words, flagged as such, marked only if it needs a person), then its glossary lines."""
+    lines: list[Line] = []
+    said: list[str] = []
+    note = CONDITION_NOTE if CONDITION.search(unit.text) else SHORT_CUTS_NOTE
+    ids = [unit.sid] if unit.sid else []
+    for n, (piece, better) in enumerate(
+        zip(cuts.pieces + cuts.explanations, plainer + [None] * len(cuts.explanations))
+    ):
+        text = better or piece
+        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=ids)
+        if better is None:
+            mark_fallback(line, note if n == 0 else "", [unit.text], glossary, " ".join(said))
+        lines.append(line)
+        said.append(text)
+    return lines
 
 
 def _keeps_facts(piece: str, line: str) -> bool:

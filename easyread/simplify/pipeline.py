@@ -24,7 +24,7 @@ from easyread.engines.base import Sampling, TextGenerator
 from easyread.progress import Progress
 from easyread.simplify import checking, factlock
 from easyread.simplify.batching import generate_all
-from easyread.simplify.condition_cuts import ConditionCuts, take_plain_words
+from easyread.simplify.condition_cuts import ConditionCuts, cut_lines, take_plain_words
 from easyread.simplify.condition_cuts import condition_cuts as said_as_cuts
 from easyread.simplify.fixes import fix_sentence, question_first, split_long
 from easyread.simplify.inputs import is_easy_sentence
@@ -137,13 +137,15 @@ def _rewrite(
     glossary,
     progress: Progress,
     condition_cuts: bool = True,
+    short_cuts: bool = True,
 ) -> int:
     """Rewrite every letter sentence on its own; each line made from it records its id.
 
     A short sentence that already reads as Easy Read is kept as it is, without a model call. A sentence with a
     condition whose own words cut short fail no check keeps the cuts' shape (`condition_cuts`,
     REWRITE_CONDITION_CUTS): the model only says each cut in plainer words, and a plainer line that does not keep
-    its cut's meaning is the cut itself.
+    its cut's meaning is the cut itself. Any other sentence whose cuts are all 15 words or fewer is said the same
+    way (`short_cuts`, REWRITE_SHORT_CUTS); the rest are rewritten by the model.
     """
     asks: list[tuple[LetterInProgress, int | None]] = []
     prompts, samplings = [], []
@@ -164,7 +166,7 @@ def _rewrite(
                     )
                 )
                 continue
-            cuts = said_as_cuts(unit.text, glossary) if condition_cuts else None
+            cuts = said_as_cuts(unit.text, glossary, conditions=condition_cuts, others=short_cuts)
             facts = list(dict.fromkeys(checking.fact_text(f) for f in unit.facts if checking.fact_kind(f) != "right"))
             if cuts:
                 prompts.append(plain_words_prompt(cuts.pieces, facts, unit.terms, about=letter.plan.about))
@@ -212,7 +214,7 @@ def _rewrite(
         cuts = said_in_cuts.get((id(letter), u))
         if cuts:
             plainer = take_plain_words(parse_lines(reply, max_lines=len(cuts.pieces) + 1), cuts, unit.text, glossary)
-            letter.lines += _cut_lines(unit, u, cuts, plainer, glossary)
+            letter.lines += cut_lines(unit, u, cuts, plainer, glossary)
             continue
         texts = parse_lines(reply, max_lines=REWRITE_MAX_LINES, one_sentence_each=True)
         if not texts:
@@ -229,28 +231,7 @@ def _rewrite(
     return len(prompts)
 
 
-CONDITION_NOTE = (
-    'The letter\'s sentence has an "if" or "unless", so its own words are used, cut into short sentences: '
-    "a rewrite can lose what the condition goes with."
-)
 REWRITE_MAX_LINES = 6  # one letter sentence rarely needs more; a looping model is cut off here
-
-
-def _cut_lines(unit, u: int, cuts: ConditionCuts, plainer: list[str | None], glossary) -> list[Line]:
-    """A conditional sentence's lines: each cut in the model's plainer words where they were kept, else the
-    cut itself (the letter's words, flagged as such, marked only if it needs a person), then its glossary lines."""
-    lines: list[Line] = []
-    said: list[str] = []
-    for n, (piece, better) in enumerate(
-        zip(cuts.pieces + cuts.explanations, plainer + [None] * len(cuts.explanations))
-    ):
-        text = better or piece
-        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit))
-        if better is None:
-            mark_fallback(line, CONDITION_NOTE if n == 0 else "", [unit.text], glossary, " ".join(said))
-        lines.append(line)
-        said.append(text)
-    return lines
 
 
 def _ids(unit) -> list[str]:

@@ -101,23 +101,31 @@ _PLAIN_OUT = (
     "- Then please call 01234 567890 before 1 January 2000.\n"
     "- If not, please send the form back to us."
 )
-_PLAIN_RULES = (
-    "Write one line for each sentence, in the same order. Keep each question a question. "
-    'Keep the first word when it is "Then", "If not", "Or" or "And". Do not add anything.'
-)
+
+
+def _plain_rules(count: int) -> str:
+    # Saying how many lines matters: asked for "one line for each sentence", the embedded model added a line of
+    # its own to 78 of 109 one- or two-cut sentences of the real letters ("It is important to be present."), and a
+    # reply with a line too many is refused whole; told the number, 10 (`easyread bench conditions`).
+    return (
+        f"Write exactly {count} line{'s' if count > 1 else ''}: one line for each sentence, in the same order. "
+        'Keep each question a question. Keep the first word when it is "Then", "If not", "Or" or "And". '
+        "Do not add anything."
+    )
 
 
 def plain_words_prompt(pieces: list[str], facts: list[str], terms: list[tuple[str, str]], *, about: str = "") -> Chat:
-    """Ask for the letter's own short sentences (a condition's cuts) in everyday words, one line for each.
+    """Ask for the letter's own short sentences (the cuts of one letter sentence) in everyday words, one line for each.
 
     The sentences already say the letter faithfully; only the words may change, so each line of the reply can be
     checked against its own sentence (`condition_cuts.take_plain_words`)."""
     head = f"Letter: {about}\n" if about else ""
     listed = "\n".join(f"- {p}" for p in pieces)
-    user = f"{head}{PLAIN_MARK}\n{listed}\n{_keep_line(facts)}{_words_line(terms)}{_PLAIN_RULES}".rstrip()
+    rules = _plain_rules(len(pieces))
+    user = f"{head}{PLAIN_MARK}\n{listed}\n{_keep_line(facts)}{_words_line(terms)}{rules}".rstrip()
     return [
         {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": _PLAIN_IN + "\n" + _PLAIN_RULES},
+        {"role": "user", "content": _PLAIN_IN + "\n" + _plain_rules(3)},
         {"role": "assistant", "content": _PLAIN_OUT},
         {"role": "user", "content": user},
     ]

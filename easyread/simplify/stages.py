@@ -70,6 +70,7 @@ def run_stages(
         glossary,
         progress,
         condition_cuts=bool(cfg["REWRITE_CONDITION_CUTS"]),
+        short_cuts=bool(cfg["REWRITE_SHORT_CUTS"]),
     )
     timed("check", factlock.mark_invented, model_letters)
     timed(

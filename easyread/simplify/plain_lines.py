@@ -1,0 +1,102 @@
+"""What a plainer line of one faithful cut may not change: who is said in what order, the words that set a
+sentence's scope, the names it uses, and how to get in touch.
+
+A plainer line is checked against one short cut of the letter's own words (`condition_cuts.take_plain_words`), and
+when it is refused the cut itself is used, which is faithful by construction. So these checks can be much stricter
+than the meaning rules that judge a free rewrite: a refusal only costs plainer words. Each was read in the embedded
+model's plainer lines of the real letters (`easyread bench conditions --scope others`), where the meaning rules
+passed them:
+
+* "... that you have given them permission to discuss your account with us." said "... that you have given us
+  permission ..." (the people of the cut, in its order: the line's must be a subsequence of the cut's);
+* "You will not be automatically moved from DLA to PIP." said "You won't be moved from DLA to PIP.", "Where
+  applicable, we will contact your mortgage lender ..." said without "Where applicable" (scope words kept, none added);
+* "An admission date has been agreed with you under the care of your Consultant." said "An agreement has been made
+  with you to see a doctor.", "A Possession Order for your home." said "A court order to remove your home." (every
+  name of the cut kept);
+* "We will be in touch to reschedule" said "We will call you to reschedule" (no way of getting in touch the cut does
+  not name).
+
+Hand-written: these are word lists over one cut and its paraphrase; no library checks a paraphrase this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARTY = {
+    **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), "we"),
+    **dict.fromkeys(("you", "your", "yours", "yourself"), "you"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "they"),
+    **dict.fromkeys(("i", "me", "my", "mine", "myself"), "i"),
+}
+# Words that set what a sentence covers or when it holds: a plainer line keeps each one its cut has and adds none.
+_SCOPE = frozenset(
+    "automatically only always never not no none nothing unless if when whenever where wherever until before after "
+    "within without except both either neither nor all every each".split()
+)
+_CHANNEL = {
+    **dict.fromkeys(("call", "calls", "calling", "phone", "phoning", "telephone", "ring"), "phone"),
+    **dict.fromkeys(("email", "emails", "emailing", "e-mail"), "email"),
+    **dict.fromkeys(("text", "texting"), "text"),
+    **dict.fromkeys(("write", "writing"), "write"),
+    **dict.fromkeys(("visit", "visiting"), "visit"),
+}
+
+
+# Said the same for the scope words: "won't" and "unable" hold a "not", "decide whether" an "if"; "on or before a
+# date" is "by" it, "each other" sets no scope.
+_SAME = (
+    (re.compile(r"n[’']t\b|\b(?:unable|cannot)\b", re.I), " not "),
+    (re.compile(r"\bwhether\b", re.I), "if"),
+    (re.compile(r"\bon or before\b|\bno later than\b", re.I), "by"),
+    (re.compile(r"\beach other\b", re.I), "one another"),
+)
+_PHONE_NUMBER = re.compile(r"\d[\d -]{7,}\d")
+
+
+def _tokens(text: str) -> list[str]:
+    for pattern, said in _SAME:
+        text = pattern.sub(said, text)
+    return re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", text)
+
+
+def _parties(text: str) -> list[str]:
+    """The people a text names, in order, a person named twice running counted once ("you ... your")."""
+    found = [_PARTY[t.lower()] for t in _tokens(text) if t.lower() in _PARTY]
+    return [p for n, p in enumerate(found) if not n or found[n - 1] != p]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(any(x == y for y in rest) for x in short)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first ("Consultant", "Possession Order"), and acronyms anywhere ("DLA")."""
+    tokens = _tokens(text)
+    return {
+        t.lower() for n, t in enumerate(tokens) if t != "I" and (t.isupper() and len(t) > 1 or n and t[0].isupper())
+    }
+
+
+def plain_line_problem(cut: str, line: str) -> str | None:
+    """Why `line` does not say `cut` in plainer words by the checks above, or None when it passes them."""
+    cut_parties, line_parties = _parties(cut), _parties(line)
+    if "you" not in cut_parties:
+        # "They can offer advice." said "They can give you advice.": the reader made explicit changes nobody.
+        line_parties = _parties(" ".join(p for p in line_parties if p != "you"))
+    if not _subsequence(line_parties, cut_parties):
+        return "changes who is said, or their order"
+    cut_words = {t.lower() for t in _tokens(cut)}
+    line_words = {t.lower() for t in _tokens(line)}
+    if (cut_words & _SCOPE) != (line_words & _SCOPE):
+        return "changes a word of scope: " + ", ".join(sorted((cut_words ^ line_words) & _SCOPE))
+    lost = _names(cut) - line_words
+    if lost:
+        return "leaves out a name: " + ", ".join(sorted(lost))
+    ways = {_CHANNEL[w] for w in cut_words if w in _CHANNEL} | ({"phone"} if _PHONE_NUMBER.search(cut) else set())
+    added = {_CHANNEL[w] for w in line_words if w in _CHANNEL} - ways
+    if added:
+        return "names a way to get in touch the letter does not: " + ", ".join(sorted(added))
+    return None
