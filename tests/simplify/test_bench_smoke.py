@@ -83,6 +83,14 @@ def test_conditions_bench_says_each_sentence_both_ways(monkeypatch, tmp_path, ca
     changed = sum(c != s for row in rows for c, s in zip(row["letter_cuts"], row["cuts"]))
     assert changed and f", {changed} in the model's words" in printed
 
+    conditions.run(["--scope", "others", "--json", str(out)])
+    printed = capsys.readouterr().out
+    others = json.loads(out.read_text())
+    assert f"{len(others)} letter sentences without 'if' or 'unless'" in printed and len(others) > 20
+    assert not {r["sentence"] for r in rows} & {r["sentence"] for r in others}
+    words = [sum(any(ch.isalnum() for ch in w) for w in c.split()) for r in others for c in r["letter_cuts"]]
+    assert max(words) <= 15
+
 
 def test_conditions_bench_counts_the_model_lines_of_the_labelled_pairs():
     from easyread_bench.conditions import pair_counts
@@ -91,4 +99,4 @@ def test_conditions_bench_counts_the_model_lines_of_the_labelled_pairs():
     # holdout4 holds 243 raw lines of the embedded model (benchmarks/easyread_bench/meaning/README.md).
     assert sum(sum(ways.values()) for ways in counts.values()) == 243
     assert set(counts) == {"harmful", "unfaithful", "faithful"}
-    assert all(ways["cuts"] > 0 for ways in counts.values())
+    assert all(ways["cuts"] > 0 and ways["short"] > 0 for ways in counts.values())
