@@ -192,7 +192,7 @@ def run(args: list[str] | None = None) -> dict:
         f"model: {opts.model} ({getattr(engine, 'name', '?')}), letters: {len(letters)}, "
         f"batch {settings['REWRITE_BATCH_SIZE']}, repair rounds {settings['REWRITE_REPAIR_ROUNDS']}, "
         f"best of {settings['REWRITE_BEST_OF']}, meaning check {settings['REWRITE_MEANING_CHECK']}, "
-        f"condition cuts {settings['REWRITE_CONDITION_CUTS']}",
+        f"condition cuts {settings['REWRITE_CONDITION_CUTS']}, short cuts {settings['REWRITE_SHORT_CUTS']}",
         flush=True,
     )
 

@@ -17,6 +17,11 @@ passed them:
 * "We will be in touch to reschedule" said "We will call you to reschedule" (no way of getting in touch the cut does
   not name).
 
+Read in the same way on 22 texts of other publishers (the tuning texts g, h, k): "Please pay the amount demanded in
+full immediately." said "Please pay the amount you are owed immediately." (no word of which way money goes that the
+cut does not use, and "full" is a scope word), and "... may need to enter your home ..." said "... may enter your
+home ..." (a duty kept).
+
 Hand-written: these are word lists over one cut and its paraphrase; no library checks a paraphrase this way.
 """
 
@@ -33,8 +38,13 @@ _PARTY = {
 # Words that set what a sentence covers or when it holds: a plainer line keeps each one its cut has and adds none.
 _SCOPE = frozenset(
     "automatically only always never not no none nothing unless if when whenever where wherever until before after "
-    "within without except both either neither nor all every each".split()
+    "within without except both either neither nor all every each full".split()
 )
+# A duty the cut puts on someone ("may need to enter your home") stays one in its plainer line, in any words.
+_DUTY = re.compile(r"\b(need|needs|must|have to|has to|required|obliged)\b", re.I)
+# Words that say which way money goes: a plainer line that brings one in can turn it round ("Please pay the amount
+# demanded in full" said "Please pay the amount you are owed").
+_MONEY_WAY = re.compile(r"\b(owe|owed|owes|owing|refund|refunds|refunded|repay|repays|repaid)\b", re.I)
 _CHANNEL = {
     **dict.fromkeys(("call", "calls", "calling", "phone", "phoning", "telephone", "ring"), "phone"),
     **dict.fromkeys(("email", "emails", "emailing", "e-mail"), "email"),
@@ -92,6 +102,11 @@ def plain_line_problem(cut: str, line: str) -> str | None:
     line_words = {t.lower() for t in _tokens(line)}
     if (cut_words & _SCOPE) != (line_words & _SCOPE):
         return "changes a word of scope: " + ", ".join(sorted((cut_words ^ line_words) & _SCOPE))
+    if _DUTY.search(cut) and not _DUTY.search(line):
+        return "drops a duty: " + _DUTY.search(cut).group(1).lower()
+    added_way = {w.lower() for w in _MONEY_WAY.findall(line)} - {w.lower() for w in _MONEY_WAY.findall(cut)}
+    if added_way:
+        return "says which way money goes in words the cut does not: " + ", ".join(sorted(added_way))
     lost = _names(cut) - line_words
     if lost:
         return "leaves out a name: " + ", ".join(sorted(lost))

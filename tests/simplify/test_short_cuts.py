@@ -49,12 +49,21 @@ def settings(settings):
         ),
         ("A Possession Order for your home.", "A court order to remove your home.", "name"),
         ("We will be in touch to reschedule as soon as possible.", "We will call you to reschedule soon.", "touch"),
+        # Read on texts of other publishers: the money turned round, and a duty dropped.
+        ("Please pay the amount demanded immediately.", "Please pay the amount you are owed immediately.", "money"),
+        ("Please pay the amount demanded in full.", "Please pay the amount demanded.", "scope"),
+        (
+            "Council employees may need to enter your home at reasonable times.",
+            "Council employees may enter your home at reasonable times.",
+            "duty",
+        ),
     ],
 )
 def test_a_plainer_line_that_changes_people_scope_names_or_contact_is_refused(cut, line, why):
     problem = plain_line_problem(cut, line)
     assert problem is not None
-    assert {"who": "who is said", "scope": "scope", "name": "name", "touch": "get in touch"}[why] in problem
+    said = {"who": "who is said", "scope": "scope", "name": "name", "touch": "get in touch", "money": "money goes"}
+    assert {**said, "duty": "duty"}[why] in problem
 
 
 @pytest.mark.parametrize(
@@ -68,6 +77,8 @@ def test_a_plainer_line_that_changes_people_scope_names_or_contact_is_refused(cu
             "The first payment must be made by 15 June 2026.",
         ),
         ("Please contact us on 020 7946 0000.", "Please call us on 020 7946 0000."),  # a phone number is called
+        ("You are required to pay the charge.", "You must pay the charge."),  # a duty in other words
+        ("Please pay the debt you owe.", "Please pay the money you owe."),
         (
             "Please attend the Court Hearing to explain it to the Judge.",
             "Please go to the court hearing to tell the judge.",
