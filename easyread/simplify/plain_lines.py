@@ -1,5 +1,5 @@
 """What a plainer line of one faithful cut may not change: who is said in what order, the words that set a
-sentence's scope, the names it uses, and how to get in touch.
+sentence's scope, its duties, the names it uses, how to get in touch, and which way money goes.
 
 A plainer line is checked against one short cut of the letter's own words (`condition_cuts.take_plain_words`), and
 when it is refused the cut itself is used, which is faithful by construction. So these checks can be much stricter
