@@ -105,8 +105,8 @@ _PLAIN_OUT = (
 
 def _plain_rules(count: int) -> str:
     # Saying how many lines matters: asked for "one line for each sentence", the embedded model added a line of
-    # its own to 78 of 109 one- or two-cut sentences of the real letters ("It is important to be present."), and a
-    # reply with a line too many is refused whole; told the number, 10 (`easyread bench conditions`).
+    # its own to its replies for 78 of 109 sentences of the real letters without a condition ("It is important to be
+    # present."), and a reply with a line too many is refused whole; told the number, to 10 of them.
     return (
         f"Write exactly {count} line{'s' if count > 1 else ''}: one line for each sentence, in the same order. "
         'Keep each question a question. Keep the first word when it is "Then", "If not", "Or" or "And". '
