@@ -272,7 +272,7 @@ def _final_fixes(letters: list[LetterInProgress], glossary) -> None:
                 # The answer to the question just before it is not a repeat, even said before: "Did you get a lower
                 # rate?" "Then you can challenge ..." "Do you think your award isn't long enough?" "Then you can
                 # challenge ..." (left out, the last question hung without its answer in a real draft).
-                if key in seen and not answers(out, len(out)):
+                if key in seen and not answers(out, len(out), part):
                     # The same sentence from two letter sentences: keep it once, traced to both.
                     kept = seen[key]
                     kept.sources = merge_sources(kept.sources, line.sources)
@@ -460,7 +460,7 @@ def _drop_repeats(letters: list[LetterInProgress]) -> None:
         out: list[Line] = []
         for line in letter.lines:
             first = kept.get(line_key(line.text))
-            if first is None or answers(out, len(out)):  # an answer to the question before it stays (repeats.py)
+            if first is None or answers(out, len(out), line.text):  # an answer to the question before it stays
                 kept.setdefault(line_key(line.text), line)
                 out.append(line)
                 continue

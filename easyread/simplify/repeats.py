@@ -124,9 +124,11 @@ def says_all_of(fuller: Line, line: Line) -> bool:
     )
 
 
-def answers(lines: list[Line], at: int) -> bool:
-    """True when the line at `at` (or a line to be put there) follows a question: it answers it."""
-    return 0 < at <= len(lines) and lines[at - 1].text.rstrip().endswith("?")
+def answers(lines: list[Line], at: int, text: str) -> bool:
+    """True when `text`, the line at `at` (or a line to be put there), follows a question and answers it: a
+    question after a question does not ("Do you stop receiving Housing Benefit?" twice, read in a real draft, where
+    a fallback said again a question its cut had already asked)."""
+    return 0 < at <= len(lines) and lines[at - 1].text.rstrip().endswith("?") and not text.rstrip().endswith("?")
 
 
 def drop_near_repeats(letters: list[LetterInProgress]) -> None:
@@ -136,7 +138,7 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
     for letter in letters:
         out: list[Line] = []
         for line in letter.lines:
-            if _fixed(letter, line) or answers(out, len(out)):
+            if _fixed(letter, line) or answers(out, len(out), line.text):
                 # An answer to the question just before it ("Then you can challenge ...") says it again for that
                 # question: without it the question hangs.
                 out.append(line)
@@ -150,7 +152,7 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
                 (
                     k
                     for i, k in enumerate(out)
-                    if not _fixed(letter, k) and not answers(out, i) and says_all_of(line, k)
+                    if not _fixed(letter, k) and not answers(out, i, k.text) and says_all_of(line, k)
                 ),
                 None,
             )

@@ -252,3 +252,24 @@ def test_each_question_of_the_cuts_keeps_its_answer_even_when_the_answers_are_th
     for question in ("Did you get a lower rate than you expected?", "Do you think your award isn't long enough?"):
         assert texts[texts.index(question) + 1] == answer  # read in a real draft: the last question hung
     assert texts.count(answer) == 2
+
+
+def test_a_question_said_again_by_a_fallback_is_said_once_and_keeps_its_answer():
+    # Read in a real draft: the plainer "Then ..." line failed the meaning check, its fallback said the whole
+    # sentence's cuts again, and the question stayed twice in a row (a question after a question is no answer).
+    from easyread.documents.model import Document
+    from easyread.simplify.pipeline import _drop_repeats
+    from easyread.simplify.state import LetterInProgress, Line
+
+    asked = "Do you stop receiving Housing Benefit?"
+    then = "Then we will send you an invoice for the amount you owe."
+    letter = LetterInProgress(doc=Document(title="Housing Benefit"))
+    letter.lines = [
+        Line(asked, 0, flags=[FAITHFUL_FLAG], sources=["4.0"]),
+        Line(asked, 0, flags=[FAITHFUL_FLAG], sources=["4.0"]),
+        Line(then, 0, flags=[FAITHFUL_FLAG], sources=["4.0"]),
+        Line("Are you unable to pay this in full?", 1, sources=["4.1"]),
+        Line(then, 1, sources=["4.1"]),  # said before, but it answers the question before it
+    ]
+    _drop_repeats([letter])
+    assert [line.text for line in letter.lines] == [asked, then, "Are you unable to pay this in full?", then]
