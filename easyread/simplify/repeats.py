@@ -23,6 +23,7 @@ import re
 
 from easyread.documents.identity import LETTER_PART
 from easyread.simplify import checking
+from easyread.simplify.prompts import line_key
 from easyread.simplify.state import LetterInProgress, Line
 from easyread.verify.words import content_stems
 
@@ -125,10 +126,12 @@ def says_all_of(fuller: Line, line: Line) -> bool:
 
 
 def answers(lines: list[Line], at: int, text: str) -> bool:
-    """True when `text`, the line at `at` (or a line to be put there), follows a question and answers it: a
-    question after a question does not ("Do you stop receiving Housing Benefit?" twice, read in a real draft, where
-    a fallback said again a question its cut had already asked)."""
-    return 0 < at <= len(lines) and lines[at - 1].text.rstrip().endswith("?") and not text.rstrip().endswith("?")
+    """True when `text`, the line at `at` (or a line to be put there), follows a question and answers it. The same
+    question again does not ("Do you stop receiving Housing Benefit?" twice, read in a real draft, where a fallback
+    said again a question its cut had already asked); another question may go on from it ("Or are you unwell?")."""
+    if not 0 < at <= len(lines) or not lines[at - 1].text.rstrip().endswith("?"):
+        return False
+    return line_key(text) != line_key(lines[at - 1].text)
 
 
 def drop_near_repeats(letters: list[LetterInProgress]) -> None:

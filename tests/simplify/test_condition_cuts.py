@@ -273,3 +273,16 @@ def test_a_question_said_again_by_a_fallback_is_said_once_and_keeps_its_answer()
     ]
     _drop_repeats([letter])
     assert [line.text for line in letter.lines] == [asked, then, "Are you unable to pay this in full?", then]
+
+    # Another question goes on from the one before it, even said before: "Or ...?" keeps its place.
+    either = "Or are you unwell on the day?"
+    letter.lines = [
+        Line("Is the date a problem?", 0, sources=["5.0"]),
+        Line(either, 0, sources=["5.0"]),
+        Line("Then please call us.", 0, sources=["5.0"]),
+        Line("Do you have a cough?", 1, sources=["6.0"]),
+        Line(either, 1, sources=["6.0"]),
+        Line("Then please stay at home.", 1, sources=["6.0"]),
+    ]
+    _drop_repeats([letter])
+    assert [line.text for line in letter.lines].count(either) == 2
