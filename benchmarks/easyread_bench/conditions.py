@@ -4,17 +4,20 @@
 - cuts: the fallback's faithful cuts (condition asked, then what it governs), which the model only puts in plainer
   words, one line for each cut; a line that loses its cut's shape, facts or meaning is the cut itself.
 
-Only the sentences the pipeline would say as cuts are measured (their cuts are short and fail no check). Printed
+Only the sentences the pipeline would say as cuts are measured (their cuts are short and fail no check); with
+`--scope others`, the sentences without "if" or "unless" whose cuts are all 15 words or fewer (REWRITE_SHORT_CUTS)
+instead of the conditions. Printed
 for each way: lines, lines at <= 15 words and mean words, lines with a finding of the sentence checks, lines the
 meaning rules find a problem in and lines they leave undecided against the letter sentence, and model tokens and seconds; for the cuts, how
 many lines are the model's words and how many the letter's. The rules are also what keeps a plainer line, so their
 figures favour the cuts: read both ways with --json (every sentence and both ways' lines) to judge them.
 
     PYTHONPATH=$PWD:$PWD/benchmarks python -m easyread.cli bench conditions [--letters DIR ...] [--model M] [--json F]
+        [--scope conditions|others]
 
 `--pairs` runs no model: it counts the embedded model's own lines in the labelled meaning pairs (the holdout
-splits' rows of raw model output) by label, and by whether their letter sentence is now said as cuts, so the model
-no longer writes it freely. It prints counts only, so it may be run on a sealed split.
+splits' rows of raw model output) by label, and by whether their letter sentence is now said as cuts (with a
+condition, or short cuts without one), so the model no longer writes it freely. It prints counts only, so it may be run on a sealed split.
 """
 
 from __future__ import annotations
