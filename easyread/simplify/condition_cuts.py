@@ -144,6 +144,7 @@ def cut_lines(unit, u: int, cuts: ConditionCuts, plainer: list[str | None], glos
     ):
         text = better or piece
         line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=ids)
+        line.cut = piece if better else ""
         if better is None:
             mark_fallback(line, note if n == 0 else "", [unit.text], glossary, " ".join(said))
         lines.append(line)

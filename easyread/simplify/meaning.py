@@ -27,7 +27,7 @@ from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
-from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, fall_back_by_sentence, record
+from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, back_to_cut, fall_back_by_sentence, record
 from easyread.simplify.meaning_rules import restates_condition
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
@@ -269,10 +269,18 @@ def check_meaning(
 
     items = _items(letters)
     _verify(items, engine, batch_size, stage("meaning check"), use_model, glossary)
+    records: list[dict] = []
+    # A plainer line of a cut goes back to its cut, not to a repair: the cut already says it in the letter's words.
+    back = {id(i) for i in items if i.line.cut and (i.problems or not i.checked)}
+    for item in (i for i in items if id(i) in back):
+        if item.problems:
+            _count(item.letter, "found")
+            _count(item.letter, "fell_back")
+        records += back_to_cut(item, glossary)
+    items = [i for i in items if id(i) not in back]
     failing = [i for i in items if i.problems]
     for item in failing:
         _count(item.letter, "found")
-    records: list[dict] = []
     if repair and failing:
         repaired = _repair(failing, engine, batch_size, stage, use_model, glossary)
         for item in failing:

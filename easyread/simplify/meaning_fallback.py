@@ -83,6 +83,26 @@ def fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     return records
 
 
+def back_to_cut(item: _Item, glossary) -> list[dict]:
+    """A plainer line of a cut (`Line.cut`) that the meaning check faults or cannot confirm becomes its cut again.
+
+    The cut is the letter's own words and passes the meaning rules by construction, so it takes the line's place
+    alone: the whole sentence's fallback would say its other cuts a second time beside them (read in a real draft:
+    "Do you stop receiving Housing Benefit?" twice), and a plainer line left marked "meaning-unverified" asks a
+    person to check what the letter's words already say."""
+    line = item.line
+    said = line.text
+    why = item.problems[0].message if item.problems else (item.undecided[0][1] if item.undecided else "")
+    line.text, line.cut = line.cut, ""
+    line.findings = checking.sentence_findings(line.text, glossary)
+    line.flags = [f for f in line.flags if not f.startswith("meaning-")]
+    line.extra = []
+    message = f"The model's plainer words \"{said}\" could not be confirmed, so the letter's own words are used."
+    mark_fallback(line, f"{message} {why}".strip(), item.sources, glossary, item.context)
+    item.letter.notes.append(f'"{said}" could not be confirmed, so the letter\'s own words are used there instead.')
+    return [record(item, FALLBACK_FLAG, item.problems[0], said)] if item.problems else []
+
+
 def _sentence_key(item: _Item) -> tuple:
     """(letter, traced sentences) for a line of the rewrite; the summary line (no unit) says several sentences in
     one and an untraced line has no sentence to share, so each of those is a group of its own, as before."""
@@ -132,6 +152,7 @@ def _fall_back(item: _Item, glossary, also: list[str] | None = None) -> list[dic
             flags=[f for f in line.flags if not f.startswith("meaning-")],
             extra=[],
             sources=list(line.sources),
+            cut="",
         )
         mark_fallback(new, message if n == 0 else "", sources, glossary, " ".join(texts[:n]))
         new_lines.append(new)

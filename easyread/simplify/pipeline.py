@@ -291,6 +291,7 @@ def _final_fixes(letters: list[LetterInProgress], glossary) -> None:
                     line.section,
                     line.source_index,
                     list(line.sources),
+                    cut=line.cut if len(parts) == 1 else "",
                 )
                 out.append(seen[key])
         letter.lines = out

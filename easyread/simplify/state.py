@@ -26,6 +26,9 @@ class Line:
     section: str | None = None  # forced section key, else routed by content
     source_index: int | None = None
     sources: list[str] = field(default_factory=list)  # ids of the letter sentences it says (Document.sentences())
+    # The letter's own words this line says in plainer words (a cut, easyread.simplify.condition_cuts): what takes its
+    # place when the meaning check faults it or cannot confirm it.
+    cut: str = ""
 
     @property
     def fails(self) -> list:

@@ -167,3 +167,30 @@ def test_the_real_model_says_a_short_sentence_in_checked_plainer_words():
     # Whatever words the model chose, the line is the letter's cut or keeps its scope word and names.
     assert said[0].text == DLA or plain_line_problem(DLA, said[0].text) is None
     assert "automatically" in said[0].text.lower() and "DLA" in said[0].text and "PIP" in said[0].text
+
+
+def test_a_plainer_line_the_meaning_check_cannot_confirm_becomes_its_cut_not_a_mark(settings):
+    # Read in real drafts: "The coronavirus pandemic has affected many people in Hackney, including financially."
+    # stayed marked "meaning-unverified" for a person, where the letter's cut says the same without a doubt.
+    sentence = (
+        "However, we know that the coronavirus pandemic has had a direct impact on many people in Hackney, "
+        "including financially."
+    )
+    cut = "The coronavirus pandemic has had a direct impact on many people in Hackney, including financially."
+    plainer = "The coronavirus pandemic has affected many people in Hackney, including financially."
+
+    def script(kind, user, chat):
+        if kind == "plain":
+            return plain_cuts(user).replace("has had a direct impact on", "has affected")
+        if kind == "verify":
+            return "I am not sure."  # no usable answer: the line cannot be confirmed
+        return None
+
+    result, engine = _draft(settings, script, sentence)
+    assert any(k == "plain" for k, _ in engine.calls)
+    said = {p.text: p for p in result.draft.points()}
+    assert plainer not in said
+    assert cut in said
+    assert FAITHFUL_FLAG in said[cut].flags and not any(f.startswith("meaning-") for f in said[cut].flags)
+    assert any(plainer in f["message"] for f in said[cut].findings)
+    assert list(said).count(cut) == 1
