@@ -67,7 +67,7 @@ def sentences_with_conditions(folders: list[Path], glossary, unit_words: int, sc
     the sentences with a condition (scope "conditions") or the others whose cuts are short (scope "others")."""
     from easyread.documents.read import read_document
     from easyread.simplify import checking
-    from easyread.simplify.condition_cuts import CONDITION, condition_cuts
+    from easyread.simplify.condition_cuts import condition_cuts
     from easyread.simplify.inputs import is_easy_sentence
     from easyread.simplify.plan import plan_letter
 
@@ -78,8 +78,6 @@ def sentences_with_conditions(folders: list[Path], glossary, unit_words: int, sc
             for unit in plan.units:
                 if unit.label or is_easy_sentence(unit.text, glossary):
                     continue  # laid out as the letter says it, on either way
-                if (scope == "others") == bool(CONDITION.search(unit.text)):
-                    continue
                 cuts = condition_cuts(unit.text, glossary, conditions=scope == "conditions", others=scope == "others")
                 if cuts is None:
                     continue

@@ -138,12 +138,11 @@ def cut_lines(unit, u: int, cuts: ConditionCuts, plainer: list[str | None], glos
     lines: list[Line] = []
     said: list[str] = []
     note = CONDITION_NOTE if CONDITION.search(unit.text) else SHORT_CUTS_NOTE
-    ids = [unit.sid] if unit.sid else []
     for n, (piece, better) in enumerate(
         zip(cuts.pieces + cuts.explanations, plainer + [None] * len(cuts.explanations))
     ):
         text = better or piece
-        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=ids)
+        line = Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=unit.sources)
         line.cut = piece if better else ""
         if better is None:
             mark_fallback(line, note if n == 0 else "", [unit.text], glossary, " ".join(said))

@@ -91,16 +91,30 @@ def back_to_cut(item: _Item, glossary) -> list[dict]:
     "Do you stop receiving Housing Benefit?" twice), and a plainer line left marked "meaning-unverified" asks a
     person to check what the letter's words already say."""
     line = item.line
-    said = line.text
     why = item.problems[0].message if item.problems else (item.undecided[0][1] if item.undecided else "")
-    line.text, line.cut = line.cut, ""
-    line.findings = checking.sentence_findings(line.text, glossary)
-    line.flags = [f for f in line.flags if not f.startswith("meaning-")]
-    line.extra = []
-    message = f"The model's plainer words \"{said}\" could not be confirmed, so the letter's own words are used."
-    mark_fallback(line, f"{message} {why}".strip(), item.sources, glossary, item.context)
-    item.letter.notes.append(f'"{said}" could not be confirmed, so the letter\'s own words are used there instead.')
-    return [record(item, FALLBACK_FLAG, item.problems[0], said)] if item.problems else []
+    message = f"The model's plainer words \"{line.text}\" could not be confirmed, so the letter's own words are used."
+    new = _letter_words(line, line.cut, glossary)
+    mark_fallback(new, f"{message} {why}".strip(), item.sources, glossary, item.context)
+    lines = item.letter.lines
+    lines[lines.index(line)] = new
+    item.letter.notes.append(
+        f'"{line.text}" could not be confirmed, so the letter\'s own words are used there instead.'
+    )
+    return [record(item, FALLBACK_FLAG, item.problems[0], line.text)] if item.problems else []
+
+
+def _letter_words(line: Line, text: str, glossary) -> Line:
+    """A copy of `line` saying `text`, the letter's own words: its checks made again, its meaning marks and notes
+    left behind (the fallback marks it afresh), its trace kept."""
+    return replace(
+        line,
+        text=text,
+        findings=checking.sentence_findings(text, glossary),
+        flags=[f for f in line.flags if not f.startswith("meaning-")],
+        extra=[],
+        sources=list(line.sources),
+        cut="",
+    )
 
 
 def _sentence_key(item: _Item) -> tuple:
@@ -145,15 +159,7 @@ def _fall_back(item: _Item, glossary, also: list[str] | None = None) -> list[dic
         )
     new_lines = []
     for n, text in enumerate(texts):
-        new = replace(
-            line,
-            text=text,
-            findings=checking.sentence_findings(text, glossary),
-            flags=[f for f in line.flags if not f.startswith("meaning-")],
-            extra=[],
-            sources=list(line.sources),
-            cut="",
-        )
+        new = _letter_words(line, text, glossary)
         mark_fallback(new, message if n == 0 else "", sources, glossary, " ".join(texts[:n]))
         new_lines.append(new)
     lines = item.letter.lines

@@ -162,7 +162,7 @@ def _rewrite(
                         checking.sentence_findings(text, glossary),
                         section=_label_section(letter, unit) if unit.label else None,
                         source_index=unit.index,
-                        sources=_ids(unit),
+                        sources=unit.sources,
                     )
                 )
                 continue
@@ -223,7 +223,7 @@ def _rewrite(
         for text in texts:
             text = fix_sentence(text)
             letter.lines.append(
-                Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=_ids(unit))
+                Line(text, u, checking.sentence_findings(text, glossary), source_index=unit.index, sources=unit.sources)
             )
     for letter in letters:
         letter.lines.sort(key=lambda line: line.unit if line.unit is not None else -1)
@@ -232,10 +232,6 @@ def _rewrite(
 
 
 REWRITE_MAX_LINES = 6  # one letter sentence rarely needs more; a looping model is cut off here
-
-
-def _ids(unit) -> list[str]:
-    return [unit.sid] if unit.sid else []
 
 
 def _order(letter: LetterInProgress, u: int | None) -> int:

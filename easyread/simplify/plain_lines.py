@@ -71,9 +71,13 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", text)
 
 
-def _parties(text: str) -> list[str]:
-    """The people a text names, in order, a person named twice running counted once ("you ... your")."""
-    found = [_PARTY[t.lower()] for t in _tokens(text) if t.lower() in _PARTY]
+def _parties(tokens: list[str]) -> list[str]:
+    """The people the tokens name, in order."""
+    return _collapse([_PARTY[t.lower()] for t in tokens if t.lower() in _PARTY])
+
+
+def _collapse(found: list[str]) -> list[str]:
+    """A person named twice running counted once ("you ... your")."""
     return [p for n, p in enumerate(found) if not n or found[n - 1] != p]
 
 
@@ -82,9 +86,8 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(any(x == y for y in rest) for x in short)
 
 
-def _names(text: str) -> set[str]:
+def _names(tokens: list[str]) -> set[str]:
     """Capitalised words after the first ("Consultant", "Possession Order"), and acronyms anywhere ("DLA")."""
-    tokens = _tokens(text)
     return {
         t.lower() for n, t in enumerate(tokens) if t != "I" and (t.isupper() and len(t) > 1 or n and t[0].isupper())
     }
@@ -92,14 +95,15 @@ def _names(text: str) -> set[str]:
 
 def plain_line_problem(cut: str, line: str) -> str | None:
     """Why `line` does not say `cut` in plainer words by the checks above, or None when it passes them."""
-    cut_parties, line_parties = _parties(cut), _parties(line)
+    cut_tokens, line_tokens = _tokens(cut), _tokens(line)
+    cut_parties, line_parties = _parties(cut_tokens), _parties(line_tokens)
     if "you" not in cut_parties:
         # "They can offer advice." said "They can give you advice.": the reader made explicit changes nobody.
-        line_parties = _parties(" ".join(p for p in line_parties if p != "you"))
+        line_parties = _collapse([p for p in line_parties if p != "you"])
     if not _subsequence(line_parties, cut_parties):
         return "changes who is said, or their order"
-    cut_words = {t.lower() for t in _tokens(cut)}
-    line_words = {t.lower() for t in _tokens(line)}
+    cut_words = {t.lower() for t in cut_tokens}
+    line_words = {t.lower() for t in line_tokens}
     if (cut_words & _SCOPE) != (line_words & _SCOPE):
         return "changes a word of scope: " + ", ".join(sorted((cut_words ^ line_words) & _SCOPE))
     if _DUTY.search(cut) and not _DUTY.search(line):
@@ -107,7 +111,7 @@ def plain_line_problem(cut: str, line: str) -> str | None:
     added_way = {w.lower() for w in _MONEY_WAY.findall(line)} - {w.lower() for w in _MONEY_WAY.findall(cut)}
     if added_way:
         return "says which way money goes in words the cut does not: " + ", ".join(sorted(added_way))
-    lost = _names(cut) - line_words
+    lost = _names(cut_tokens) - line_words
     if lost:
         return "leaves out a name: " + ", ".join(sorted(lost))
     ways = {_CHANNEL[w] for w in cut_words if w in _CHANNEL} | ({"phone"} if _PHONE_NUMBER.search(cut) else set())

@@ -42,6 +42,11 @@ class Unit:
     context: str = ""
     label: str | None = None  # a label line ("Weekly rent: £128.75") laid out without the model (simplify.labels)
 
+    @property
+    def sources(self) -> list[str]:
+        """The trace every line made from this unit records: its sentence id, when it has one."""
+        return [self.sid] if self.sid else []
+
 
 @dataclass
 class DetailPoint:
