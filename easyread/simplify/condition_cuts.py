@@ -110,7 +110,7 @@ def take_plain_words(reply_lines: list[str], cuts: ConditionCuts, sentence: str,
             and _stances(line) <= _stances(piece)
             and _words(line) <= max(MAX_WORDS, _words(piece))
             and _keeps_facts(piece, line)
-            and plain_line_problem(piece, line) is None
+            and plain_line_problem(piece, line, context) is None
             and not checking.failures(checking.sentence_findings(line, glossary))
             and not assess([piece], line, glossary=glossary).problems
             and not assess([sentence], line, glossary=glossary, context=context).problems

@@ -335,6 +335,9 @@ def _drop_empty(letters: list[LetterInProgress], glossary) -> None:
     """Drop a line with no content word of its source ("You need to do something.").
 
     When no other line says its source sentence, the source's conservative version takes its place, marked.
+    A cut's plainer line (`Line.cut`) is never empty: it was checked against its cut, and its everyday words
+    share none with the letter's by design ("Are you having trouble with money?" for "Are you facing any
+    financial difficulty?"; left out, its "Then you can get help with your rent." hung on no question).
     """
     for letter in letters:
         sentences = letter.doc.sentence_map()
@@ -342,7 +345,7 @@ def _drop_empty(letters: list[LetterInProgress], glossary) -> None:
         empty = {
             id(line)
             for line in letter.lines
-            if LETTER_PART not in line.flags and empty_line(line.text, texts_of[id(line)])
+            if LETTER_PART not in line.flags and not line.cut and empty_line(line.text, texts_of[id(line)])
         }
         # Read on a real draft: two lines of one sentence that both said the next sentence each counted the other
         # as saying theirs, and both went; only a line that stays (or a replacement) says a sentence.

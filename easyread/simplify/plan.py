@@ -162,7 +162,7 @@ def names_a_part(text: str) -> bool:
     """True for a heading-like paragraph with no hard fact: a short line that opens with a question word or an
     "if" (a question too), or a short noun phrase ended with a full stop ("Support for you while you wait.")."""
     text = text.strip()
-    if not text or len(text.split()) > 12 or checking.extract_facts(text):
+    if not text or len(text.split()) > 12 or _hard_facts(text):
         return False
     if text.endswith("?"):
         # "What will happen if I don't pay the outstanding service charges?": a letter's questions and answers.
@@ -175,6 +175,14 @@ def names_a_part(text: str) -> bool:
     if text[-1] not in ".!:":
         return bool(_SECTION_LINE.match(text))
     return text.endswith(".") and _names_a_thing(text)
+
+
+def _hard_facts(text: str) -> list:
+    """The facts a heading must not swallow: amounts, dates, numbers. A right it names ("If you do not respond to
+    the review", "Your right to appeal") is the part's subject, said again by the sentences under it; sent to the
+    model as a sentence, "If you do not respond to the review" came back with a consequence of its own ("..., we
+    will ask the council to look at the decision again.", read in a real draft)."""
+    return [f for f in checking.extract_facts(text) if checking.fact_kind(f) != "right"]
 
 
 def heads_a_part(doc: Document, index: int) -> bool:
@@ -191,7 +199,7 @@ def heads_a_part(doc: Document, index: int) -> bool:
         return True
     if not text or text[-1] in ".!?:,;" or ":" in text or "\n" in text or len(text.split()) > 12:
         return False
-    if checking.extract_facts(text) or not _topic(text):
+    if _hard_facts(text) or not _topic(text):
         return False
     # Only the lines next to it are read, so a long document of short lines stays linear.
     before = next((t for b in reversed(doc.blocks[:index]) if (t := b.plain_text().strip())), "")

@@ -328,10 +328,12 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):
         return None  # "advice on what will happen if you are evicted": the happening's condition, not the advice's
     if re.search(r"\b(it|its|them|they|this|these|those)\b", condition, re.I) or re.search(
-        r"\bonly\b|[;:]\s*\S+(\s+\S+)?$|\bas$", action, re.I
+        r"\bonly\b|[;:]\s*\S+(\s+\S+)?$|\b(as|even)$", action, re.I
     ):
         # Asked first, "Do you claim them?" comes before what "them" names; "can only be required to leave if
-        # ..." is "only if", not "if"; "... hours; longer if ..." and "now as if ..." are not the whole action's.
+        # ..." is "only if", not "if"; "... hours; longer if ..." and "now as if ..." are not the whole action's;
+        # "even if" holds whatever the answer ("you have to respond ... even if you have been registering at the
+        # same address for many years": asked, it became a condition the duty does not have).
         return None
     plain = re.sub(r"\b[A-Za-z]+-\d+\b", "", condition)  # "Covid-19" is a name, not a number of the action
     if re.search(r"\d|,|\b(if|and|or)\b", plain, re.I) or words(action) < 3 or _second_clause(condition):

@@ -117,7 +117,7 @@ def _each_condition(sentence: str) -> list[str] | None:
         return None
     main, tail = sentence[: match.start()].strip(" ,"), sentence[match.end() :].rstrip(" .")
     word = match.group("word").lower()
-    if words(main) < 3 or _WHETHER.search(main) or re.search(r"\b(only|unless|if|when)\b|[;:]", main, re.I):
+    if words(main) < 3 or _WHETHER.search(main) or re.search(r"\b(only|unless|if|when)\b|[;:]|\beven$", main, re.I):
         return None
     conditions = _or_joined(tail, word)
     if conditions is None:

@@ -231,6 +231,15 @@ def word_problems(out: fr.Sentence, sources: list[str], glossary, result: Assess
     if _needed_thing_added(out, sources, glossary, result):
         return
     extra = unsupported_words(out, sources, glossary)
+    examples = [] if _EXAMPLE.search(src) else _examples_added(out, extra)
+    if examples:
+        result.problems.append(
+            Problem(
+                "invented",
+                f"This sentence gives examples the letter does not give: {', '.join(examples)}.",
+            )
+        )
+        return
     reason = _REASON.search(out.text)
     if reason and not _REASON.search(src) and extra:
         result.problems.append(
@@ -290,3 +299,28 @@ def _needed_thing_added(out: fr.Sentence, sources: list[str], glossary, result: 
             )
             return True
     return False
+
+
+_EXAMPLE = re.compile(r"\b(such as|like|for example|for instance|including|e\.g\.)\s", re.IGNORECASE)
+
+
+def _examples_added(out: fr.Sentence, extra: list[tuple[str, str]]) -> list[str]:
+    """The things a line names as examples ("like lighting and heating", "such as ...") that neither the letter
+    sentence nor the glossary names: read in a real draft, "It can also provide essential things like lighting and
+    heating." for a grant "to provide essential facilities within it". A new word is often a plain paraphrase, so
+    it is left to the model; an example is a claim the resident will take as the letter's. (Where the letter gives
+    examples itself, the line's may be its own in plainer words: "like hearing, seeing, or eating" for "such as
+    hearing, sight or dietary needs".)"""
+    new = {x.lower() for x, tag in extra if tag.startswith("NN")}
+    if not new:
+        return []
+    for match in _EXAMPLE.finditer(out.text):
+        if match.group(1).lower() == "like":
+            # "if you would like to": a verb, not the start of examples
+            tok = next((t for t in out.doc if t.idx == match.start(1)), None)
+            if tok is None or tok.tag_ != "IN":
+                continue
+        after = [t.text for t in out.doc if t.idx >= match.end() and t.lower_ in new]
+        if after:
+            return list(dict.fromkeys(after))
+    return []

@@ -33,6 +33,10 @@ def test_only_short_fact_free_lines_that_ask_or_announce_are_headings():
     assert names_a_part("What to do if you no longer need an appointment")
     assert names_a_part("If you want to claim PIP")
     assert not names_a_part("If you cannot pay by 1 May 2026")  # a date: the letter's own point
+    # A right is the part's subject, not a fact the heading holds: rewritten as a sentence, it came back with a
+    # consequence the letter never gives ("..., we will ask the council to look at the decision again.").
+    assert names_a_part("If you do not respond to the review")
+    assert names_a_part("If you want to appeal")
     assert not names_a_part("Please pay now")
     assert not names_a_part("What to do if your condition gets worse.")  # a sentence
     # A reader's question asked after a comma, with no question mark (a rent-change letter's heading).

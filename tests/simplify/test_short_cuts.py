@@ -57,13 +57,21 @@ def settings(settings):
             "Council employees may enter your home at reasonable times.",
             "duty",
         ),
+        # Read in full drafts of a fourth set of publishers: the kind of tenancy, and of tenant, left out.
+        (
+            "We offer an introductory tenancy for 12 months to new council tenants.",
+            "We offer a tenancy for 12 months to new tenants.",
+            "kind",
+        ),
+        ("Are you an assured tenant of a housing association?", "Are you a tenant of a housing association?", "kind"),
+        ("You have not paid your ground rent.", "You have not paid your rent.", "kind"),
     ],
 )
 def test_a_plainer_line_that_changes_people_scope_names_or_contact_is_refused(cut, line, why):
     problem = plain_line_problem(cut, line)
     assert problem is not None
     said = {"who": "who is said", "scope": "scope", "name": "name", "touch": "get in touch", "money": "money goes"}
-    assert {**said, "duty": "duty"}[why] in problem
+    assert {**said, "duty": "duty", "kind": "which kind"}[why] in problem
 
 
 @pytest.mark.parametrize(
@@ -83,6 +91,12 @@ def test_a_plainer_line_that_changes_people_scope_names_or_contact_is_refused(cu
             "Please attend the Court Hearing to explain it to the Judge.",
             "Please go to the court hearing to tell the judge.",
         ),
+        # A word that picks out no kind may go, and so may a kind said in other words.
+        (
+            "All rent changes have been made in accordance with the relevant Consumer Price Index (CPI).",
+            "All rent changes have been made according to the Consumer Price Index (CPI).",
+        ),
+        ("Are you facing any financial difficulty?", "Are you having trouble with money?"),
     ],
 )
 def test_a_plainer_line_that_keeps_them_passes(cut, line):
@@ -194,3 +208,20 @@ def test_a_plainer_line_the_meaning_check_cannot_confirm_becomes_its_cut_not_a_m
     assert FAITHFUL_FLAG in said[cut].flags and not any(f.startswith("meaning-") for f in said[cut].flags)
     assert any(plainer in f["message"] for f in said[cut].findings)
     assert list(said).count(cut) == 1
+
+
+def test_a_plainer_question_in_words_the_letter_does_not_use_is_not_left_out_as_empty(settings):
+    # Read in a real draft: the question went as "saying nothing of its letter sentence" (no word of it), and its
+    # "Then you can get help with your rent." stayed, hanging on no question.
+    sentence = "If you are facing any financial difficulty, you can also get advice about paying your rent."
+
+    def script(kind, user, chat):
+        if kind == "plain":
+            return plain_cuts(user).replace("facing any financial difficulty", "having trouble with money")
+        return None
+
+    result, engine = _draft({**settings, "REWRITE_CONDITION_CUTS": True}, script, sentence)
+    assert any(k == "plain" for k, _ in engine.calls)
+    texts = [p.text for p in result.draft.points()]
+    question = texts.index("Are you having trouble with money?")
+    assert texts[question + 1].startswith("Then you can also get advice")

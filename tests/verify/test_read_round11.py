@@ -1,0 +1,79 @@
+"""Round 11 (issue 14): read in full drafts of holdout4's letters (stop 31), each generalised beside a sibling of the
+same shape that keeps its old verdict; through the real spaCy parse and the default glossary."""
+
+import pytest
+
+from easyread.verify import assess
+from easyread.verify.fallback import conservative
+
+GRANT = (
+    "A grant can be used for adaptations to give you better freedom of movement into and around your home and/or "
+    "to provide essential facilities within it."
+)
+NEEDS = (
+    "If you have any special requirements such as hearing, sight or dietary needs, please let us know as soon as "
+    "possible."
+)
+
+
+def _kinds(source: str, line: str, glossary, context: str = "") -> list[str]:
+    return [p.kind for p in assess([source], line, glossary=glossary, context=context).problems]
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (GRANT, "It can also provide essential things like lighting and heating."),
+        (GRANT, "A grant can pay for things such as a new kitchen."),
+    ],
+)
+def test_examples_the_letter_does_not_give_are_invented(source, line, glossary):
+    assert "invented" in _kinds(source, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        (GRANT, "It can also provide essential facilities in your home."),  # no example: plain words, for the model
+        (NEEDS, "If you need special help, like hearing, seeing, or eating, tell us right away."),  # the letter's own
+        (GRANT, "You can use it if you would like to move around your home more easily."),  # "like" as a verb
+    ],
+)
+def test_examples_the_letter_gives_or_no_examples_are_not_flagged_as_examples(source, line, glossary):
+    result = assess([source], line, glossary=glossary)
+    assert not any("examples" in p.message for p in result.problems)
+
+
+# "even if" holds whatever the answer: asked as a question, it became a condition the duty does not have, and the
+# cut before it ended "... and even." (a real Chichester canvass letter).
+@pytest.mark.parametrize(
+    "sentence, asked",
+    [
+        (
+            "The law says that you have to respond every year so that the correct details are listed on the "
+            "Register of Electors whether or not you are already registered and even if you have been registering "
+            "at the same address for many years.",
+            "Have you been registering at the same address for many years?",
+        ),
+        (
+            "You must tell us about changes even if you think they do not affect your claim.",
+            "Do you think they do not affect your claim?",
+        ),
+    ],
+)
+def test_an_even_if_is_not_cut_as_a_condition(sentence, asked, glossary):
+    pieces = conservative([sentence], glossary)
+    assert asked not in pieces
+    assert not any(p.rstrip(" .").endswith(" even") for p in pieces)
+    assert any("even if" in p for p in pieces)
+
+
+def test_a_plain_if_at_the_end_is_still_asked_first(glossary):
+    changes = "You must tell us about any changes to your household or your income at the time of the change"
+    assert conservative([f"{changes} if you want to keep your discount."], glossary) == [
+        "Do you want to keep your discount?",
+        f"{changes}.",
+    ]
+    assert conservative([f"{changes} even if you want to keep your discount."], glossary) == [
+        f"{changes} even if you want to keep your discount."
+    ]
