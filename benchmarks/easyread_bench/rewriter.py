@@ -220,7 +220,8 @@ def run(args: list[str] | None = None) -> dict:
         "invented_after_lock": sum(len(r.facts.invented) + len(r.facts.changed) for r in results_ok),
         "invented_removed": sum(1 for r in results_ok for n in r.notes if n.startswith("Removed")),
         "meaning_counts": {
-            what: sum(r.meaning_counts.get(what, 0) for r in results_ok) for what in ("found", "repaired", "fell_back")
+            what: sum(r.meaning_counts.get(what, 0) for r in results_ok)
+            for what in ("found", "left_out", "repaired", "fell_back")
         },
         "meaning_flags": [
             {k: f[k] for k in ("letter", "flag", "rule_id", "sentence", "reason")}
@@ -374,7 +375,8 @@ def _print(fig: dict, results, letters, samples: int) -> None:
     c = fig["meaning_counts"]
     print(
         f"meaning errors found by the verifier: {c['found']} model sentences; repaired by the model and verified: "
-        f"{c['repaired']}; replaced by the letter's own words: {c['fell_back']}"
+        f"{c['repaired']}; replaced by the letter's own words: {c['fell_back']}; left out before any repair, as the "
+        f"other lines of their sentence say all of it the letter does: {c.get('left_out', 0)}"
     )
     print(f"sentences verified (no meaning mark): {t['verified']}; marked by the meaning check: {t['marked']}")
     print(

@@ -9,7 +9,9 @@ a condition it answers the same short questions about the letter sentence and ab
 difference is a problem (easyread.simplify.meaning_questions); for a doubt about words the letter does not use it
 answers YES / NO / NOT SAID, and a NO or NOT SAID is a problem.
 
-A failing line gets one repair prompt that names its problem; the repair is verified the same way. If it
+A failing line that only adds to what the lines of its sentence that passed say (an invented reason, a fragment)
+is left out at once (`meaning_fallback.leave_out_additions`). Any other failing line gets one repair prompt that
+names its problem; the repair is verified the same way. If it
 still fails, the line is replaced by `easyread.verify.fallback.conservative` (the letter's own words, cut
 at clause boundaries: faithful by construction), keeps its sources, and is marked "meaning-fallback" with
 a finding that names the problem. Without repair, a failing line keeps its text and is marked
@@ -27,7 +29,13 @@ from easyread.progress import Progress
 from easyread.simplify import checking
 from easyread.simplify.batching import generate_all
 from easyread.simplify.fixes import fix_sentence
-from easyread.simplify.meaning_fallback import FAITHFUL_FLAG, back_to_cut, fall_back_by_sentence, record
+from easyread.simplify.meaning_fallback import (
+    FAITHFUL_FLAG,
+    back_to_cut,
+    fall_back_by_sentence,
+    leave_out_additions,
+    record,
+)
 from easyread.simplify.meaning_rules import restates_condition
 from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
@@ -281,6 +289,11 @@ def check_meaning(
     failing = [i for i in items if i.problems]
     for item in failing:
         _count(item.letter, "found")
+    if repair and failing:
+        left_out = leave_out_additions(failing)
+        for item in (i for i in failing if id(i) in left_out):
+            _count(item.letter, "left_out")
+        failing = [i for i in failing if id(i) not in left_out]
     if repair and failing:
         repaired = _repair(failing, engine, batch_size, stage, use_model, glossary)
         for item in failing:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the verification item is meaning's; only its fields are rea
     from easyread.simplify.meaning import _Item
 
 FALLBACK_FLAG = "meaning-fallback"
+_ADDED = {"invented", "fragment"}  # the kinds of problem where a line adds to the letter or says nothing whole
 # A fallback piece that says its letter sentence faithfully and reads as Easy Read: where it came from is kept,
 # but it is not a mark (the bench and the pages count only "meaning-*" flags as marks for a person).
 FAITHFUL_FLAG = "letter-words"
@@ -40,6 +41,23 @@ def record(item: _Item, flag: str, problem: Problem, sentence: str) -> dict:
     }
 
 
+def leave_out_additions(failing: list[_Item]) -> set[int]:
+    """Before any repair, leave out a sentence's failing lines that add nothing of the letter to its lines that
+    passed (`_adds_nothing`, every fact kept by those); returns the ids of the items left out.
+
+    Read in a real draft: asked to repair "This is the reason for the notice." (a reason the letter does not give),
+    the model gave back the letter's whole sentence, which passed, and was laid out after the two lines that already
+    said it, the first of them "It will tell you that we are going to court to evict you." before the notice it
+    names. A line that only adds what the letter does not say needs no words in its place. Only additions and
+    fragments go this way: a line that says the letter's point wrongly ("Emergency repairs take longer.") is
+    repaired first, as its right version may be said by no other line."""
+    gone: set[int] = set()
+    for group, siblings in _by_sentence([i for i in failing if all(p.kind in _ADDED for p in i.problems)]):
+        if _leave_out(group, siblings):
+            gone |= {id(i) for i in group}
+    return gone
+
+
 def fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     """Fall back once per letter sentence, so no letter sentence is said twice.
 
@@ -49,30 +67,10 @@ def fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
     failing lines add nothing of the letter (`_adds_nothing`), while the lines that passed keep all its facts,
     loses those lines and nothing else; otherwise the letter's own words replace every line that says it."""
     records: list[dict] = []
-    groups: dict[tuple, list[_Item]] = {}
-    for item in failing:
-        groups.setdefault(_sentence_key(item), []).append(item)
-    for key, group in groups.items():
-        letter, first = group[0].letter, group[0]
-        failed = {id(i.line) for i in group}
-        siblings = [
-            line
-            for line in letter.lines
-            if len(key) == 2
-            and line.unit is not None
-            and line.sources == first.line.sources
-            and id(line) not in failed
-            and not is_fallback(line)
-            and "fact-readded" not in line.flags
-        ]
-        if siblings and all(_adds_nothing(i, siblings) for i in group) and _keeps_facts(first, siblings):
-            for item in group:
-                letter.lines.remove(item.line)
-                letter.notes.append(
-                    f'The rewrite said "{item.line.text}", which the letter does not say; it was left out, '
-                    "as the other sentences say that part of the letter."
-                )
+    for group, siblings in _by_sentence(failing):
+        if _leave_out(group, siblings):
             continue
+        letter, first = group[0].letter, group[0]
         others = siblings + [i.line for i in group[1:]]
         at = min(letter.lines.index(line) for line in [first.line, *others])  # where the sentence is said first
         for line in others:
@@ -81,6 +79,43 @@ def fall_back_by_sentence(failing: list[_Item], glossary) -> list[dict]:
         letter.lines.insert(at, first.line)
         records += _fall_back(first, glossary, also=[i.line.text for i in group[1:]] + [s.text for s in siblings])
     return records
+
+
+def _by_sentence(failing: list[_Item]) -> list[tuple[list[_Item], list[Line]]]:
+    """The failing items grouped by letter sentence, each group with the lines of its sentence that passed (none
+    for an untraced line or the summary)."""
+    groups: dict[tuple, list[_Item]] = {}
+    for item in failing:
+        groups.setdefault(_sentence_key(item), []).append(item)
+    out = []
+    for key, group in groups.items():
+        first = group[0]
+        failed = {id(i.line) for i in group}
+        siblings = [
+            line
+            for line in first.letter.lines
+            if len(key) == 2
+            and line.unit is not None
+            and line.sources == first.line.sources
+            and id(line) not in failed
+            and not is_fallback(line)
+            and "fact-readded" not in line.flags
+        ]
+        out.append((group, siblings))
+    return out
+
+
+def _leave_out(group: list[_Item], siblings: list[Line]) -> bool:
+    """Leave out the group's lines when they add nothing of the letter to `siblings`, which keep every fact."""
+    if not (siblings and all(_adds_nothing(i, siblings) for i in group) and _keeps_facts(group[0], siblings)):
+        return False
+    for item in group:
+        item.letter.lines.remove(item.line)
+        item.letter.notes.append(
+            f'The rewrite said "{item.line.text}", which the letter does not say; it was left out, '
+            "as the other sentences say that part of the letter."
+        )
+    return True
 
 
 def back_to_cut(item: _Item, glossary) -> list[dict]:

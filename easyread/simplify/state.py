@@ -55,7 +55,8 @@ class LetterInProgress:
     notes: list[str] = field(default_factory=list)
     already_easy: bool = False
     error: Exception | None = None
-    # Lines the meaning check faulted, and what became of them: "found", "repaired", "fell_back".
+    # Lines the meaning check faulted, and what became of them: "found", "left_out" (before any repair: the other
+    # lines of the sentence say it), "repaired", "fell_back".
     meaning_counts: dict[str, int] = field(default_factory=dict)
 
     def unit_lines(self, unit: int) -> list[Line]:

@@ -112,6 +112,31 @@ def test_added_reassurance_is_caught_even_when_the_model_says_yes(settings):
     assert any("It is okay if it takes a little longer." in n and "left out" in n for n in result.notes)
 
 
+def test_a_line_that_only_adds_a_reason_is_left_out_before_any_repair(settings):
+    # Read in a real draft: asked to repair the added reason, the model gave back the letter's whole sentence, which
+    # passed and was laid out after the two lines that already said it.
+    notice = "You will receive a notice from us informing you that we are going to court to evict you."
+    rewrite = (
+        "- You will receive a notice from us.\n- It will tell you that we are going to court to evict you.\n"
+        "- This is the reason for the notice."
+    )
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and sentence_of(user) == notice:
+            return rewrite
+        if kind == "meaning-repair" and "the reason for the notice" in user:
+            return f"- {notice}"
+        return None
+
+    engine = FakeEngine(script)
+    result = simplify_document(letter(notice, title="Eviction"), engine, settings=settings)
+    said = [p.text for p in result.draft.points() if "notice" in p.text or "court" in p.text]
+    assert said == ["You will receive a notice from us.", "It will tell you that we are going to court to evict you."]
+    assert not any(k == "meaning-repair" and "the reason for the notice" in u for k, u in engine.calls)
+    assert result.meaning_counts.get("left_out") == 1
+    assert any("This is the reason for the notice." in n and "left out" in n for n in result.notes)
+
+
 def test_negation_flip_is_replaced_and_marked_when_repair_fails(settings):
     rewrite = "- We fix emergency repairs within 3 working days."
     later = "- You need to be at home for less urgent repairs."
