@@ -172,6 +172,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     if not any(p.kind == "invented" for p in result.problems):
         word_problems(out, sources, glossary, result)
     _unmatched(out, srcs, result)
+    _date_said_before(output, sources, context, glossary, result)
     result.undecided = list(dict.fromkeys(result.undecided))
     return result
 
@@ -272,6 +273,33 @@ def _qualified(term: str, text: str, said: set[str]) -> bool:
         if before and w.content_stems(before[0]) and not w.content_stems(before[0]) & said:
             return True
     return False
+
+
+# "This is the date when your subscription will stop.": a line that names no date but points at the one the line
+# before it gives.
+_THIS_DATE = re.compile(
+    r"^(?:this|that|it)\s+is\s+(?:the|your)\s+(?:date|day|deadline|last day)\s+"
+    r"(?:when\s+|that\s+|by which\s+|on which\s+|(?=(?:you|your|we|our|it|the|they)\b))(?P<rest>\w.+?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _date_said_before(output: str, sources: list[str], context: str, glossary, result: Assessment) -> None:
+    """The date a "This is the date when ..." line points at, checked as if the line said it: read in a real draft,
+    "When you renew your subscription, it will start on 1 April 2022." "This is the date when your subscription
+    will stop." (the letter's subscription runs until 31 March 2023). Only a date the line before holds alone."""
+    from easyread.checks.facts import extract_facts
+
+    match = _THIS_DATE.match(output)
+    before = _context_sentences(context, last=1)
+    if not match or not before or any(p.kind == "fact-moved" for p in result.problems):
+        return
+    dates = [f for f in extract_facts(before[0]) if f.kind == "date"]
+    if len(dates) != 1:
+        return
+    rest = match.group("rest")
+    said = assess(sources, f"{rest[:1].upper()}{rest[1:]} on {dates[0].text}.", glossary=glossary)
+    result.problems += [p for p in said.problems if p.kind == "fact-moved"]
 
 
 def _context_sentences(context: str, last: int = 3) -> list[str]:

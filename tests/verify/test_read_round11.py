@@ -77,3 +77,31 @@ def test_a_plain_if_at_the_end_is_still_asked_first(glossary):
     assert conservative([f"{changes} even if you want to keep your discount."], glossary) == [
         f"{changes} even if you want to keep your discount."
     ]
+
+
+RENEWAL = (
+    "When you resubscribe this year, your subscription will be backdated to 1 April 2022 and will run until "
+    "31 March 2023."
+)
+
+
+TENANCY = "Your new tenancy will start on 4 May 2026 and your first rent payment is due on 11 May 2026."
+
+
+@pytest.mark.parametrize(
+    "source, before, line, moved",
+    [
+        # Read in a real draft (a garden waste renewal): the start date said to be the end.
+        (
+            RENEWAL,
+            "When you renew your subscription, it will start on 1 April 2022.",
+            "This is the date when it will stop.",
+            True,
+        ),
+        (TENANCY, "Your tenancy starts on 4 May 2026.", "This is the day you must pay your rent.", True),
+        (TENANCY, "Your tenancy starts on 4 May 2026.", "This is the date when your tenancy begins.", False),
+        (TENANCY, "Your first rent payment is due on 11 May 2026.", "This is the date your first payment is due.", False),
+    ],
+)
+def test_this_is_the_date_is_checked_with_the_date_the_line_before_gives(source, before, line, moved, glossary):
+    assert ("fact-moved" in _kinds(source, line, glossary, context=before)) is moved
