@@ -100,7 +100,12 @@ TENANCY = "Your new tenancy will start on 4 May 2026 and your first rent payment
         ),
         (TENANCY, "Your tenancy starts on 4 May 2026.", "This is the day you must pay your rent.", True),
         (TENANCY, "Your tenancy starts on 4 May 2026.", "This is the date when your tenancy begins.", False),
-        (TENANCY, "Your first rent payment is due on 11 May 2026.", "This is the date your first payment is due.", False),
+        (
+            TENANCY,
+            "Your first rent payment is due on 11 May 2026.",
+            "This is the date your first payment is due.",
+            False,
+        ),
     ],
 )
 def test_this_is_the_date_is_checked_with_the_date_the_line_before_gives(source, before, line, moved, glossary):
