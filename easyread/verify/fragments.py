@@ -372,3 +372,27 @@ def _infinitive_only(out: fr.Sentence, srcs: list[fr.Sentence]) -> bool:
     if any(t.tag_ in _FINITE for t in doc):
         return False
     return any(t.tag_ in _FINITE for s in srcs for t in s.doc)
+
+
+_COUNTED = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six)\s+(?:\w+\s+)?(?:ways|things|options|steps|reasons|documents|items|kinds|"
+    r"types|places|choices)\s*:\s*(?P<items>[^.;]+)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def list_short(out: fr.Sentence, result: Assessment) -> None:
+    """ "You can respond in 3 ways: by return of the form or online.": a line that counts its list and then gives
+    fewer: read in a real draft, where a repair cut one of the letter's three ways out of its list and kept the
+    count."""
+    match = _COUNTED.search(out.text)
+    if not match:
+        return
+    n = match.group("n").lower()
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    items = [x for x in re.split(r",|\bor\b|\band\b", match.group("items")) if x.strip()]
+    if 1 < len(items) < count:
+        result.problems.append(
+            Problem("fragment", f"This sentence says there are {count} but names only {len(items)} of them.")
+        )

@@ -35,7 +35,7 @@ from easyread.verify.denials import denials_lost, identity_changed
 from easyread.verify.doer_swapped import doer_swapped
 from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
 from easyread.verify.findings import KINDS, Assessment, Problem, read
-from easyread.verify.fragments import cut_against_letter, fragment_problems
+from easyread.verify.fragments import cut_against_letter, fragment_problems, list_short
 from easyread.verify.happened import happened_problems, still_to_come_problems
 from easyread.verify.lead_read import read_problems
 from easyread.verify.money_flow import money_flow_reversed
@@ -96,6 +96,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
         # its lead-in), but no meaning error.
         return result
     hanging_if(out, result)
+    list_short(out, result)
     if not sources:
         result.undecided.append(("invented", "No letter sentence was recorded for this sentence."))
         return result

@@ -110,3 +110,20 @@ TENANCY = "Your new tenancy will start on 4 May 2026 and your first rent payment
 )
 def test_this_is_the_date_is_checked_with_the_date_the_line_before_gives(source, before, line, moved, glossary):
     assert ("fact-moved" in _kinds(source, line, glossary, context=before)) is moved
+
+
+WAYS = "Householders can respond in 3 ways: by return of the form, online or over the phone."
+
+
+@pytest.mark.parametrize(
+    "line, short",
+    [
+        ("Householders can respond in 3 ways: by return of the form or online.", True),  # read in a real draft
+        ("You can respond in three ways: online or by phone.", True),
+        ("Householders can respond in 3 ways: by return of the form, online or over the phone.", False),
+        ("You can respond in 3 ways: send the form back, go online, or call us.", False),
+        ("You can respond in 3 ways.", False),
+    ],
+)
+def test_a_list_that_names_fewer_than_it_counts_is_a_fragment(line, short, glossary):
+    assert ("fragment" in _kinds(WAYS, line, glossary)) is short
