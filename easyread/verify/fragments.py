@@ -12,8 +12,9 @@ from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, read
 
 _SUBORDINATE = re.compile(
-    r"^\s*(because|which|who|whose|although|though|so that|in order that|in order to|whereas|while|such as|"
-    r"including)\b",
+    # "Even if we have no reason to believe it is wrong." (read in a real draft, after the letter's whole sentence)
+    r"^\s*(because|which|who|whose|although|though|even if|even when|even though|so that|in order that|in order to|"
+    r"whereas|while|such as|including)\b",
     re.IGNORECASE,
 )
 

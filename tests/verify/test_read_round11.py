@@ -127,3 +127,19 @@ WAYS = "Householders can respond in 3 ways: by return of the form, online or ove
 )
 def test_a_list_that_names_fewer_than_it_counts_is_a_fragment(line, short, glossary):
     assert ("fragment" in _kinds(WAYS, line, glossary)) is short
+
+
+CHECK = "We must check the accuracy of our information even if we have no reason to believe it is wrong."
+
+
+@pytest.mark.parametrize(
+    "line, alone",
+    [
+        ("Even if we have no reason to believe it is wrong.", True),  # read in a real draft, after the whole sentence
+        ("Even though we think it is right.", True),
+        ("Even if you think it is right, we must check our information.", False),
+        ("We must check our information even if we think it is right.", False),
+    ],
+)
+def test_an_even_if_clause_said_alone_is_a_fragment(line, alone, glossary):
+    assert ("fragment" in _kinds(CHECK, line, glossary)) is alone
