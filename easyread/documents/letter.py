@@ -21,8 +21,11 @@ _DATE = (
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
 )
+# The letter's own date only: "Date of birth: 12 May 2014" at the head of a school letter was laid out as "Date of
+# this letter: 12 May 2014" (read in a real draft); a date of birth, of an appointment or of a hearing is a detail.
 DATE_LINE_RE = re.compile(
-    rf"^(?:(?:date(?:\s+of\s+[a-z]+)?|dated|issued(?:\s+on)?)\s*[:\-]?\s*)?{_DATE}\.?$", re.IGNORECASE
+    rf"^(?:(?:date(?:\s+of\s+(?:this\s+)?(?:letter|notice|issue))?|dated|issued(?:\s+on)?)\s*[:\-]?\s*)?{_DATE}\.?$",
+    re.IGNORECASE,
 )
 
 # Labels recognised without a colon ("Our ref HR/2291"); any other "... reference/number/account/ID/...:" needs one.

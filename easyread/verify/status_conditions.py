@@ -61,3 +61,50 @@ def _statuses(src: fr.Sentence):
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
             ):
                 yield tok, c
+
+
+# What limits a condition to one cause: "if your child's attendance has fallen below 90% due to illness or a medical
+# condition". The cause's first words (up to a comma or the consequence) are what a line must keep.
+_CAUSE = re.compile(
+    r"\b(?:due to|because of|as a result of|caused by|owing to)\s+(?P<cause>[^,;]+?)"
+    r"(?=,|;|\s+(?:you|we|they|then|please)\b|$)",
+    re.IGNORECASE,
+)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|when)\b(?P<clause>[^,;]*)", re.IGNORECASE)
+
+
+def condition_cause_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """The letter's condition holds only for one cause, and the line asks or states the condition without it: read
+    in a real draft of a school attendance warning, "if your child's attendance has fallen below 90% due to illness
+    or a medical condition you will be required to provide evidence ... of medical advice" said "Does your child's
+    attendance fall below 90%?" "Then you will need to provide evidence ...": every parent of a child below 90%
+    reads that they must bring medical evidence."""
+    if any(p.kind == "condition" for p in result.problems):
+        return
+    asked = None if out.question else _IF_CLAUSE.search(out.text)
+    if not (out.question or asked):
+        return
+    # The line's own condition: the question, or its "if" clause ("... you must show proof of medical advice" names
+    # "medical" in what follows, not in the condition).
+    said = w.content_stems(out.text if out.question else asked.group("clause"))
+    for src in srcs:
+        for clause in _IF_CLAUSE.finditer(src.text):
+            cause = _CAUSE.search(clause.group("clause"))
+            if not cause:
+                continue
+            before = w.content_stems(clause.group("clause")[: cause.start()])
+            if len(before & said) < 2 or _kept(w.content_stems(cause.group("cause")), said):
+                continue  # another condition, or the cause kept (in any of its words)
+            result.problems.append(
+                Problem(
+                    "condition",
+                    f'The letter\'s condition holds only "{quote(cause.group(0))}"; this sentence leaves that out, '
+                    "so it speaks to everyone.",
+                )
+            )
+            return
+
+
+def _kept(cause: set[str], said: set[str]) -> bool:
+    """Any word of the cause said, in any form ("ill" for "illness")."""
+    return any(a.startswith(b) or b.startswith(a) for a in cause for b in said if min(len(a), len(b)) >= 3)

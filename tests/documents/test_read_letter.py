@@ -47,6 +47,9 @@ def test_parse_references(line, expected):
         ("Wednesday 2nd April 2025", True),
         ("Dated 1 Sept 2024", True),
         ("Date of notice: 4 August 2025", True),
+        ("Date of letter: 4 August 2025", True),
+        ("Date of birth: 12 May 2014", False),  # the child's, not the letter's (a real school letter's head)
+        ("Date of appointment: 4 August 2025", False),
         ("March 12, 2025", True),
         ("You must pay by 12 March 2025", False),
         ("12 Market Street", False),

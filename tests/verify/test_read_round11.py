@@ -143,3 +143,22 @@ CHECK = "We must check the accuracy of our information even if we have no reason
 )
 def test_an_even_if_clause_said_alone_is_a_fragment(line, alone, glossary):
     assert ("fragment" in _kinds(CHECK, line, glossary)) is alone
+
+
+ATTENDANCE = (
+    "Please note if your child's attendance has fallen below 90% due to illness or a medical condition you will be "
+    "required to provide evidence showing that you have sought appropriate medical advice."
+)
+
+
+@pytest.mark.parametrize(
+    "line, dropped",
+    [
+        ("Does your child's attendance fall below 90%?", True),  # read in a real draft of an attendance warning
+        ("If your child's attendance is below 90%, you must show proof of medical advice.", True),
+        ("Has your child's attendance fallen below 90% because of illness or a medical condition?", False),
+        ("Is your child's attendance below 90% because they are ill?", False),
+    ],
+)
+def test_a_condition_said_without_the_one_cause_it_holds_for_is_a_condition_error(line, dropped, glossary):
+    assert ("condition" in _kinds(ATTENDANCE, line, glossary)) is dropped
