@@ -53,7 +53,11 @@ from easyread.verify.promises import consequence_added, help_offered, soon_promi
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
-from easyread.verify.status_conditions import condition_cause_dropped, status_condition_dropped
+from easyread.verify.status_conditions import (
+    condition_cause_dropped,
+    decision_made_fact,
+    status_condition_dropped,
+)
 from easyread.verify.unsaid import unsaid_problems
 from easyread.verify.unsupported import promise_problems, word_problems
 from easyread.verify.weakened import certainty_weakened, obligation_weakened
@@ -109,6 +113,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     obligation_unconditional(out, srcs, ctx, result)
     status_condition_dropped(out, srcs, ctx, result)
     condition_cause_dropped(out, srcs, result)
+    decision_made_fact(out, srcs, result)
     doer_swapped(out, srcs, result)
     thing_swapped(out, srcs, result)
     clause_changed(out, srcs, result)

@@ -108,3 +108,35 @@ def condition_cause_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: A
 def _kept(cause: set[str], said: set[str]) -> bool:
     """Any word of the cause said, in any form ("ill" for "illness")."""
     return any(a.startswith(b) or b.startswith(a) for a in cause for b in said if min(len(a), len(b)) >= 3)
+
+
+# What the letter leaves to the reader to decide: "Please consider if this option is preferable to you".
+_WEIGH = re.compile(r"\b(?:consider|decide|think about|think)\s+(?:if|whether)\s+(?P<what>[^,;.]+)", re.IGNORECASE)
+
+
+def decision_made_fact(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
+    """The letter asks the reader to weigh something, and the line says it is so: read in a real draft of a school
+    transport letter, "Please consider if this option is preferable to you and your child, and if so contact ..."
+    said "It's better for you and your child." A question ("Is this option better ...?") or a line that still
+    leaves it open ("if", "whether", "may") keeps it the reader's choice. Not "see if" or "check if": what the
+    council checks ("questions to see if you are eligible") is not the reader's to weigh."""
+    if out.question or any(p.kind == "condition" for p in result.problems):
+        return
+    if re.search(r"\b(if|whether|may|might|can|could|consider|decide|think|choose|want|like)\b", out.text, re.I):
+        return
+    if re.match(r"^\s*this letter is about\b", out.text, re.I):
+        return  # the letter's topic, not a claim
+    said = w.content_stems(out.text)
+    for src in srcs:
+        for match in _WEIGH.finditer(src.text):
+            what = w.content_stems(match.group("what"))
+            # The line says only what is to be weighed ("It's better for you and your child."), nothing of the rest.
+            theirs = said & w.content_stems(src.text)
+            if theirs and theirs <= what:
+                result.problems.append(
+                    Problem(
+                        "condition",
+                        f'The letter asks you to decide "{quote(match.group(0))}"; this sentence says it is so.',
+                    )
+                )
+                return

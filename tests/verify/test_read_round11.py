@@ -162,3 +162,32 @@ ATTENDANCE = (
 )
 def test_a_condition_said_without_the_one_cause_it_holds_for_is_a_condition_error(line, dropped, glossary):
     assert ("condition" in _kinds(ATTENDANCE, line, glossary)) is dropped
+
+
+OPTION = (
+    "Please consider if this option is preferable to you and your child, and if so contact your case officer by "
+    "telephone on 01454 865137 by Friday 7th August to let them know."
+)
+
+
+@pytest.mark.parametrize(
+    "line, decided",
+    [
+        ("It's better for you and your child.", True),  # read in a real draft of a school transport letter
+        ("This option is preferable to you and your child.", True),
+        ("Is this option better for you and your child?", False),
+        ("Think about whether this option is better for you and your child.", False),
+        ("You can choose this option.", False),
+        ("Contact your case officer by Friday 7 August.", False),
+    ],
+)
+def test_what_the_letter_leaves_to_the_reader_to_weigh_said_as_so_is_a_condition_error(line, decided, glossary):
+    assert ("condition" in _kinds(OPTION, line, glossary)) is decided
+
+
+def test_what_the_council_checks_is_not_the_readers_to_weigh(glossary):
+    source = (
+        "The operators will ask a number of questions to see if you are eligible for patient transport in line with "
+        "the Department of Health criteria and, if so, the journey will be booked for you."
+    )
+    assert "condition" not in _kinds(source, "This is based on the Department of Health's criteria.", glossary)
