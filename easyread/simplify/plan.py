@@ -199,7 +199,11 @@ def heads_a_part(doc: Document, index: int) -> bool:
         return True
     if not text or text[-1] in ".!?:,;" or ":" in text or "\n" in text or len(text.split()) > 12:
         return False
-    if _hard_facts(text) or not _topic(text):
+    if _hard_facts(text):
+        return False
+    if _above_the_letter(doc, index) and not _imperative(text):
+        return True
+    if not _topic(text):
         return False
     # Only the lines next to it are read, so a long document of short lines stays linear.
     before = next((t for b in reversed(doc.blocks[:index]) if (t := b.plain_text().strip())), "")
@@ -210,6 +214,28 @@ def heads_a_part(doc: Document, index: int) -> bool:
     if len(after) > 1 and after[0][-1] not in ".!?:" and len(after[0].split()) <= 12 and "\n" not in after[0]:
         after = after[1:]
     return after[0][-1] in ".!?:" and len(after[0].split()) >= 4
+
+
+def _above_the_letter(doc: Document, index: int) -> bool:
+    """Only title lines and the letterhead come before the paragraph at `index`: read in full drafts of other
+    publishers, a second title line ("Council tenants" under "Swindon Borough Council", "Putting the record
+    straight") sent to the model as a sentence came back as a claim ("The people who live in the council homes.",
+    "Tower Hamlets is a borough in London.")."""
+    for block in doc.blocks[:index]:
+        text = block.plain_text().strip()
+        if not text or block.kind is not BlockKind.PARAGRAPH:
+            continue  # the letterhead, a date or a reference: not the letter's sentences
+        if not all(_looks_like_heading(line.strip()) for line in text.split("\n") if line.strip()):
+            return False
+    return True
+
+
+def _imperative(text: str) -> bool:
+    """ "Please pay now", "Renew your garden waste collection": a short order, not a title."""
+    from easyread.checks.nlp import parse
+
+    doc = parse(text)
+    return len(doc) > 0 and (doc[0].lower_ == "please" or doc[0].tag_ == "VB")
 
 
 def _texts_after(doc: Document, index: int, count: int):
