@@ -57,10 +57,10 @@ def test_a_title_line_above_the_letters_first_sentence_is_not_rewritten():
     # Read in full drafts of other publishers: sent to the model as a sentence, "Council tenants" under the council's
     # name came back as "The people who live in the council homes."
     offer = "We offer an introductory tenancy for 12 months to new council tenants."
-    units = _units(letter("Council tenants", offer, title=None))
+    units = _units(letter("Council tenants", offer, title="Swindon Borough Council"))
     assert set(units) == {offer}
     # An order above the first sentence is the letter's own point, and stays one.
     renew = "You can renew your garden waste subscription for 12 months by making a one-off payment."
     assert "Renew your garden waste collection" in _units(
-        letter("Renew your garden waste collection", renew, title=None)
+        letter("Renew your garden waste collection", renew, title="Garden waste")
     )
