@@ -12,7 +12,9 @@ are removed by `pipeline._drop_repeats`; this removes the near ones, using the t
 - the parties it names must come in the same order ("we ... you" is not "you ... us"), and a marked line never
   takes the place of a verified one;
 - lead-ins (a line ending in a colon), questions (a condition asked before its action), label lines and the
-  letter's own details are never dropped, and never absorb another line.
+  letter's own details are never dropped, and never absorb another line;
+- the first line of a letter sentence whose next line goes on from it ("Write to us within one month." "Ask us
+  to reconsider our decision.") is not left out for another sentence's line.
 
 Of the two, the fuller line stays, in its own place: it was verified with the lines before it as context.
 """
@@ -140,14 +142,15 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
 
     for letter in letters:
         out: list[Line] = []
-        for line in letter.lines:
+        for n, line in enumerate(letter.lines):
+            after = letter.lines[n + 1] if n + 1 < len(letter.lines) else None
             if _fixed(letter, line) or answers(out, len(out), line.text):
                 # An answer to the question just before it ("Then you can challenge ...") says it again for that
                 # question: without it the question hangs.
                 out.append(line)
                 continue
             earlier = next((k for k in out if not _fixed(letter, k) and says_all_of(k, line)), None)
-            if earlier is not None:
+            if earlier is not None and not _leads(line, after, earlier):
                 earlier.sources = merge_sources(earlier.sources, line.sources)
                 letter.notes.append(f'"{line.text}" said again what "{earlier.text}" says, so it was left out.')
                 continue
@@ -155,7 +158,10 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
                 (
                     k
                     for i, k in enumerate(out)
-                    if not _fixed(letter, k) and not answers(out, i, k.text) and says_all_of(line, k)
+                    if not _fixed(letter, k)
+                    and not answers(out, i, k.text)
+                    and not _leads(k, out[i + 1] if i + 1 < len(out) else line, line)
+                    and says_all_of(line, k)
                 ),
                 None,
             )
@@ -169,3 +175,14 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
                 continue
             out.append(line)
         letter.lines = out
+
+
+def _leads(line: Line, after: Line | None, other: Line) -> bool:
+    """True when `line` is the first of its letter sentence's lines and the next one goes on from it (it has the
+    same trace and `other`, the line that would say it, another). Read in a real draft of a benefit decision: list
+    item 2's "Write to the benefits section within one month of the date of this letter." was left out as said by
+    item 3's "Write ... within one month of the date of this letter making a formal appeal.", and item 2's "Ask us
+    to reconsider our decision." stayed without its deadline."""
+    if after is None or not line.sources or after.sources != line.sources:
+        return False
+    return set(other.sources) != set(line.sources)

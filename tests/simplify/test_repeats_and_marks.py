@@ -113,3 +113,22 @@ def test_a_fallback_that_is_still_the_letters_long_sentence_is_marked_and_says_w
             assert FALLBACK_FLAG in point.flags
             [mark] = [f for f in point.findings if f.get("rule_id") == FALLBACK_FLAG]
             assert "still need a person" in mark["message"]
+
+
+def test_the_first_line_of_a_sentence_the_next_line_goes_on_from_is_not_left_out_for_another_sentences_line():
+    # Read in a real draft of a benefit decision: list item 2's first line was left out as said by item 3's, and
+    # "Ask us to reconsider our decision." stayed without its deadline.
+    from easyread.simplify.repeats import drop_near_repeats
+    from easyread.simplify.state import LetterInProgress
+
+    write = "Write to the benefits section within one month of the date of this letter."
+    lines = [
+        Line(write, 1, sources=["5.0"]),
+        Line("Ask us to reconsider our decision.", 1, sources=["5.0"]),
+        Line(f"{write[:-1]} making a formal appeal.", 2, sources=["6.0"]),
+        Line(write, 3, sources=["7.0"]),  # a repeat with no line going on from it still goes
+    ]
+    letter_state = LetterInProgress(letter("x"))
+    letter_state.lines = list(lines)
+    drop_near_repeats([letter_state])
+    assert [line.text for line in letter_state.lines] == [line.text for line in lines[:3]]
