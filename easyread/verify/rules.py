@@ -84,7 +84,9 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
             result.problems += [p for p in one.problems if p not in result.problems]
             result.undecided += one.undecided
         return result
-    if _glossary_words(output, sources, glossary) and not glossary_order_alone(output, sources, context, glossary):
+    if _glossary_words(output, sources, glossary, context) and not glossary_order_alone(
+        output, sources, context, glossary
+    ):
         return result
     out = read(output)
     srcs = [read(s) for s in sources]
@@ -209,7 +211,7 @@ def _same_words(output: str, sources: list[str]) -> bool:
     return norm(output) in {norm(s) for s in sources}
 
 
-def _glossary_words(output: str, sources: list[str], glossary) -> bool:
+def _glossary_words(output: str, sources: list[str], glossary, context: str = "") -> bool:
     """The line is the glossary's own explanation of a term of the letter sentence, word for word ('"Eviction"
     means: When a landlord makes you leave your home.', as the fallback writes it, or one sentence of it): it says
     what the council's glossary says, so the letter sentence is not the measure of it ("landlord" there is not a
@@ -228,7 +230,11 @@ def _glossary_words(output: str, sources: list[str], glossary) -> bool:
         whole = f'"{e.term}" means: {explanation}'.casefold()
         if said == whole or said in (x.casefold() for x in split_block_text(whole)):
             return True
-        if said in (x.strip().casefold() for x in split_block_text(explanation)):
+        # One sentence of the explanation alone, only after a line that names the term: a repair gave back "Papers
+        # that show something is true." with no "evidence" anywhere near it (read in a real draft).
+        if said in (x.strip().casefold() for x in split_block_text(explanation)) and e.term.casefold() in (
+            context.casefold()
+        ):
             return True
     return False
 

@@ -191,3 +191,11 @@ def test_what_the_council_checks_is_not_the_readers_to_weigh(glossary):
         "the Department of Health criteria and, if so, the journey will be booked for you."
     )
     assert "condition" not in _kinds(source, "This is based on the Department of Health's criteria.", glossary)
+
+
+def test_a_glossary_explanation_alone_needs_its_term_said_just_before(glossary):
+    # Read in a real draft: a repair gave back the explanation of "evidence" with no "evidence" near it.
+    line = "Papers that show something is true."
+    assert assess([ATTENDANCE], line, glossary=glossary).problems
+    assert not assess([ATTENDANCE], line, glossary=glossary, context="You must give us evidence.").problems
+    assert not assess([ATTENDANCE], f'"Evidence" means: {line}', glossary=glossary).problems
