@@ -169,8 +169,10 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
         return None
-    if re.search(r"\b(not|never|no longer|nothing)\b|n't\b", condition, re.I):
-        return None  # "Do you not pay within seven days?" reads as a reproach, not the letter's condition
+    if re.search(r"\b(not|never|no longer|nothing|cannot)\b|n't\b", condition, re.I):
+        # "Do you not pay within seven days?" reads as a reproach, not the letter's condition; "Can we not change
+        # the decision in your favour?" (read in a real draft) as a question nobody can answer
+        return None
     joined = [p for p in _CONDITION_OR.split(condition) if p.strip()]
     from easyread.verify.clause_cuts import and_questions
 

@@ -199,3 +199,29 @@ def test_a_glossary_explanation_alone_needs_its_term_said_just_before(glossary):
     assert assess([ATTENDANCE], line, glossary=glossary).problems
     assert not assess([ATTENDANCE], line, glossary=glossary, context="You must give us evidence.").problems
     assert not assess([ATTENDANCE], f'"Evidence" means: {line}', glossary=glossary).problems
+
+
+@pytest.mark.parametrize(
+    "sentence, asked",
+    [
+        # Read in a real draft of a benefit decision: "Can we not change the decision in your favour?"
+        (
+            "If we cannot change the decision in your favour, your appeal will be passed directly to the "
+            "independent Appeals Service.",
+            [
+                "Can we change the decision in your favour?",
+                "If not, your appeal will be passed directly to the independent Appeals Service.",
+            ],
+        ),
+        (
+            "If you cannot pay the full amount by 1 May 2026, please call us on 01234 567890 to discuss a payment "
+            "plan.",
+            [
+                "Can you pay the full amount by 1 May 2026?",
+                "If not, please call us on 01234 567890 to discuss a payment plan.",
+            ],
+        ),
+    ],
+)
+def test_a_cannot_condition_is_asked_without_its_not_and_answered_if_not(sentence, asked, glossary):
+    assert conservative([sentence]) == asked
