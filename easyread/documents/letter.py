@@ -64,7 +64,10 @@ SALUTATION_RE = re.compile(
 )
 SIGN_OFF_RE = re.compile(
     r"^(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|many)\s+(?:regards|thanks)|regards"
-    r"|with\s+(?:best|kind)\s+(?:wishes|regards)|best\s+wishes)\s*[,.!]?$",
+    r"|with\s+(?:best|kind)\s+(?:wishes|regards)|best\s+wishes"
+    # "Thank you" above the name and role of a public health letter: read as sentences, the role came back as
+    # "The Director of Public Health is in Liverpool." (a real draft)
+    r"|thank\s+you|with\s+thanks)\s*[,.!]?$",
     re.IGNORECASE,
 )
 _AFTER_SIGN_OFF_STOP = re.compile(r"^(?:enc|enclosures?|cc|p\.?s\.?|please turn over)\b", re.IGNORECASE)

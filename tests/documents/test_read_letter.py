@@ -191,3 +191,21 @@ def test_benchmark_letters_have_every_part(path):
         BlockKind.SALUTATION,
         BlockKind.SIGN_OFF,
     }
+
+
+def test_thank_you_above_a_name_and_role_is_the_sign_off():
+    blocks = [
+        para("Dear Parent,", 0),
+        para("Two doses of MMR are needed to get the best protection.", 1),
+        para("Thank you", 2),
+        para("Professor Matthew Ashton", 3),
+        para("Director of Public Health Liverpool", 4),
+    ]
+    assert kinds(detect_letter_parts(blocks))[-1] == (
+        "sign_off",
+        None,
+        "Thank you\nProfessor Matthew Ashton\nDirector of Public Health Liverpool",
+    )
+    # Thanks in a sentence of the body stays the letter's sentence.
+    body = [para("Dear Parent,", 0), para("Thank you for your payment of £50.00 last week.", 1)]
+    assert kinds(detect_letter_parts(body))[-1][0] == "paragraph"
