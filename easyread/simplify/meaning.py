@@ -173,10 +173,39 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
             item.problems = verdict.problems
             item.undecided = [] if verdict.problems else verdict.undecided
         on_batch(n, whole)
+    _borrowed(items, glossary)
     half = len(items)
     _second_opinions(items, engine, batch_size, use_model, lambda d, t: on_batch(half + half * d // t, whole))
     if items:
         on_batch(whole, whole)
+
+
+def _borrowed(items: list[_Item], glossary) -> None:
+    """A line the rules left undecided for words its sentence does not use, which one other sentence of its
+    paragraph does use, says that sentence (`easyread.simplify.borrowed`): a problem, not a question for the model.
+    The question just before a borrowed "Then ..." line, of the same sentence, asks its condition and goes with it."""
+    from easyread.simplify.borrowed import borrowed_from, borrowed_problem
+
+    by_letter: dict[int, list] = {}
+    for n, item in enumerate(items):
+        if not item.undecided or item.problems or not item.line.sources or item.line.unit is None:
+            continue
+        sentences = by_letter.setdefault(id(item.letter), item.letter.doc.sentences())
+        blocks = {s.block for s in sentences if s.id in item.line.sources}
+        neighbours = [s.text for s in sentences if s.block in blocks and s.id not in item.line.sources]
+        other = borrowed_from(item.line.text, item.sources, neighbours, glossary)
+        if other is None:
+            continue
+        item.problems, item.undecided = [borrowed_problem(other)], []
+        before = items[n - 1] if n else None
+        if (
+            before is not None
+            and before.line.sources == item.line.sources
+            and before.line.text.rstrip().endswith("?")
+            and not before.problems
+            and re.match(r"^(then|if not|if so)\b", item.line.text.strip(), re.IGNORECASE)
+        ):
+            before.problems, before.undecided = [borrowed_problem(other)], []
 
 
 def _second_opinions(items: list[_Item], engine, batch_size, use_model: bool, on_batch) -> None:

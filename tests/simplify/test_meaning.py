@@ -246,3 +246,32 @@ def test_the_question_made_from_a_long_condition_is_not_marked(settings):
     assert "Are you having difficulty" not in asked  # the rules settle it: the model is not asked
     question = next(p for p in result.draft.points() if p.text.startswith("Are you"))
     assert not any(flag.startswith("meaning") for flag in question.flags)
+
+
+def test_lines_that_say_the_next_sentence_of_the_paragraph_are_not_passed_on_the_models_word(settings):
+    # Read in a real draft of a benefit decision: the rewrite of the "offence" sentence added the next sentence's
+    # point without its "and you do not tell me within one month", and the model's second opinion passed both lines.
+    offence = (
+        "If you deliberately fail to tell me about changes which result in too much benefit being paid, you are "
+        "committing an offence and you may be prosecuted."
+    )
+    backdate = (
+        "If the change means that you would get more benefit, and you do not tell me within one month, I will not "
+        "usually be able to backdate the change."
+    )
+    borrowed = [
+        "Does the change mean you would get more money?",
+        "Then I will not usually be able to backdate the change.",
+    ]
+
+    def script(kind, user, chat):
+        if kind == "rewrite" and sentence_of(user) == offence:
+            return "- If you do not tell me about changes on purpose, you are committing an offence.\n" + "\n".join(
+                f"- {b}" for b in borrowed
+            )
+        return None  # YES to every meaning question
+
+    result = simplify_document(letter(f"{offence} {backdate}", title="Benefit"), FakeEngine(script), settings=settings)
+    texts = [p.text for p in result.draft.points()]
+    assert "If you do not tell me about changes on purpose, you are committing an offence." in texts
+    assert not set(borrowed) & set(texts)
