@@ -178,11 +178,13 @@ def drop_near_repeats(letters: list[LetterInProgress]) -> None:
 
 
 def _leads(line: Line, after: Line | None, other: Line) -> bool:
-    """True when `line` is the first of its letter sentence's lines and the next one goes on from it (it has the
-    same trace and `other`, the line that would say it, another). Read in a real draft of a benefit decision: list
-    item 2's "Write to the benefits section within one month of the date of this letter." was left out as said by
-    item 3's "Write ... within one month of the date of this letter making a formal appeal.", and item 2's "Ask us
-    to reconsider our decision." stayed without its deadline."""
-    if after is None or not line.sources or after.sources != line.sources:
+    """True when `line` is the first of its letter sentence's lines and the next one goes on from it (the next line's
+    sentence is one of `line`'s and not one of `other`'s, the line that would say it). Read in a real draft of a
+    benefit decision: list item 2's "Write to the benefits section within one month of the date of this letter."
+    was left out as said by item 3's "Write ... within one month of the date of this letter making a formal
+    appeal.", and item 2's "Ask us to reconsider our decision." stayed without its deadline."""
+    # The line may say two sentences (a repeat said once, traced to both): it leads the next line's sentence when
+    # that sentence is one of its own and not one of the other line's.
+    if after is None or not after.sources or not set(after.sources) <= set(line.sources):
         return False
-    return set(other.sources) != set(line.sources)
+    return not set(after.sources) <= set(other.sources)

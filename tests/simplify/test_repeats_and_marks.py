@@ -123,7 +123,8 @@ def test_the_first_line_of_a_sentence_the_next_line_goes_on_from_is_not_left_out
 
     write = "Write to the benefits section within one month of the date of this letter."
     lines = [
-        Line(write, 1, sources=["5.0"]),
+        # Item 3's rewrite said item 2's first cut word for word, so the one copy kept is traced to both.
+        Line(write, 1, sources=["5.0", "6.0"]),
         Line("Ask us to reconsider our decision.", 1, sources=["5.0"]),
         Line(f"{write[:-1]} making a formal appeal.", 2, sources=["6.0"]),
         Line(write, 3, sources=["7.0"]),  # a repeat with no line going on from it still goes
