@@ -201,7 +201,7 @@ def heads_a_part(doc: Document, index: int) -> bool:
         return False
     if _hard_facts(text):
         return False
-    if _above_the_letter(doc, index) and not _imperative(text):
+    if _above_the_letter(doc, index) and _names_only(text):
         return True
     if not _topic(text):
         return False
@@ -230,12 +230,22 @@ def _above_the_letter(doc: Document, index: int) -> bool:
     return True
 
 
-def _imperative(text: str) -> bool:
-    """ "Please pay now", "Renew your garden waste collection": a short order, not a title."""
+_SAYS = {"is", "are", "was", "were", "will", "has", "have", "had", "must", "can", "may"}
+
+
+def _names_only(text: str) -> bool:
+    """A line that names and says nothing: no verb ("Renew your garden waste collection", "Your Disability Living
+    Allowance is ending" say something), and not shouted in capitals ("PAY NOW AVOID EVICTION" is a call to act)."""
     from easyread.checks.nlp import parse
 
+    if text.isupper():
+        return False
     doc = parse(text)
-    return len(doc) > 0 and (doc[0].lower_ == "please" or doc[0].tag_ == "VB")
+    if not len(doc) or doc[0].lower_ == "please" or doc[0].tag_ == "VB":
+        return False  # an order
+    # A verb with a helper or a modal says something; a bare "-s" word may be the tagger's guess at a plural noun
+    # ("Council tenants" is read as a subject and a verb).
+    return not any(t.dep_ in ("aux", "auxpass") or t.tag_ == "MD" or t.lower_ in _SAYS for t in doc)
 
 
 def _texts_after(doc: Document, index: int, count: int):

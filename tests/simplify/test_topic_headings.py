@@ -59,6 +59,9 @@ def test_a_title_line_above_the_letters_first_sentence_is_not_rewritten():
     offer = "We offer an introductory tenancy for 12 months to new council tenants."
     units = _units(letter("Council tenants", offer, title="Swindon Borough Council"))
     assert set(units) == {offer}
+    # A line that says something above the first sentence is the letter's own point (a real DWP letter's).
+    ending = "Your Disability Living Allowance is ending"
+    assert ending in _units(letter(ending, offer, title="Your letter"))
     # An order above the first sentence is the letter's own point, and stays one.
     renew = "You can renew your garden waste subscription for 12 months by making a one-off payment."
     assert "Renew your garden waste collection" in _units(
