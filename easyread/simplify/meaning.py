@@ -200,6 +200,7 @@ def _borrowed(items: list[_Item], glossary) -> None:
         before = items[n - 1] if n else None
         if (
             before is not None
+            and before.letter is item.letter  # the items of a batch hold several letters, whose ids can coincide
             and before.line.sources == item.line.sources
             and before.line.text.rstrip().endswith("?")
             and not before.problems
