@@ -234,8 +234,9 @@ _SAYS = {"is", "are", "was", "were", "will", "has", "have", "had", "must", "can"
 
 
 def _names_only(text: str) -> bool:
-    """A line that names and says nothing: no verb ("Renew your garden waste collection", "Your Disability Living
-    Allowance is ending" say something), and not shouted in capitals ("PAY NOW AVOID EVICTION" is a call to act)."""
+    """A line that names and says nothing: not an order ("Renew your garden waste collection"), no helper or modal
+    verb ("Your Disability Living Allowance is ending" says something), and not shouted in capitals ("PAY NOW AVOID
+    EVICTION" is a call to act)."""
     from easyread.checks.nlp import parse
 
     if text.isupper():

@@ -304,8 +304,10 @@ def _date_said_before(output: str, sources: list[str], context: str, glossary, r
     from easyread.checks.facts import extract_facts
 
     match = _THIS_DATE.match(output)
+    if not match or any(p.kind == "fact-moved" for p in result.problems):
+        return  # first, as every line the verifier reads comes here: the context is split only for such a line
     before = _context_sentences(context, last=1)
-    if not match or not before or any(p.kind == "fact-moved" for p in result.problems):
+    if not before:
         return
     dates = [f for f in extract_facts(before[0]) if f.kind == "date"]
     if len(dates) != 1:
