@@ -74,7 +74,8 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
             time.sleep(0.05)
         raise AssertionError("the time limit did not stop the job")
 
-    app.config["EASYREAD"] = app.config["EASYREAD"].replace(JOB_TIME_LIMIT_SECONDS=1)
+    settings = app.config["EASYREAD"]
+    app.config["EASYREAD"] = settings.replace(JOB_TIME_LIMIT_SECONDS=1)
     monkeypatch.setattr(drafting, "rewrite_letters", endless)
     started = time.monotonic()
     doc_id = doc_id_from(upload(staff_client))
@@ -84,6 +85,9 @@ def test_a_job_past_its_limit_fails_in_plain_words_and_the_next_one_runs(app, st
         assert doc.status == "failed"
         assert doc.error.startswith("This letter took longer than 1 minute to check and rewrite, so it was stopped.")
     monkeypatch.setattr(drafting, "rewrite_letters", real_rewrite)
+    # The next job runs under the usual limit: under 1 second it measured the machine, not the worker (run alone, a
+    # cold spaCy load took longer, and it failed once in a full CI run).
+    app.config["EASYREAD"] = settings
     next_id = doc_id_from(upload(staff_client))
     with app.app_context():
         assert db.session.get(Letter, next_id).status == "done"
