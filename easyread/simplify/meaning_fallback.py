@@ -111,9 +111,12 @@ def _leave_out(group: list[_Item], siblings: list[Line]) -> bool:
         return False
     for item in group:
         item.letter.lines.remove(item.line)
+        # The check's own reason, not "which the letter does not say": a line close to the letter's words is left
+        # out too when its siblings say all of it.
+        why = f". {item.problems[0].message}" if item.problems else "."
         item.letter.notes.append(
-            f'The rewrite said "{item.line.text}", which the letter does not say; it was left out, '
-            "as the other sentences say that part of the letter."
+            f'The rewrite said "{item.line.text}"{why} It was left out, as the other sentences say that part of the '
+            "letter."
         )
     return True
 

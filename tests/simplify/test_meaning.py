@@ -134,7 +134,9 @@ def test_a_line_that_only_adds_a_reason_is_left_out_before_any_repair(settings):
     assert said == ["You will receive a notice from us.", "It will tell you that we are going to court to evict you."]
     assert not any(k == "meaning-repair" and "the reason for the notice" in u for k, u in engine.calls)
     assert result.meaning_counts.get("left_out") == 1
-    assert any("This is the reason for the notice." in n and "left out" in n for n in result.notes)
+    # The note gives the check's reason, not a blanket "which the letter does not say".
+    note = next(n for n in result.notes if "This is the reason for the notice." in n and "left out" in n)
+    assert "which the letter does not say" not in note and "This sentence gives a reason" in note
 
 
 def test_negation_flip_is_replaced_and_marked_when_repair_fails(settings):
