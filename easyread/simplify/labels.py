@@ -39,8 +39,32 @@ def _has_finite_verb(text: str) -> bool:
     return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.i > 0) for t in parse(text))
 
 
+def _verb_of_its_own(label: str) -> bool:
+    """A label says something itself; one that ends on "at", "to", "on" leads into its value ("Pupil registered
+    at", "Sent to"), whatever the tagger makes of its verb."""
+    doc = parse(label)
+    return _has_finite_verb(label) and not (len(doc) and doc[-1].tag_ == "IN")
+
+
 def _carries_fact(value: str) -> bool:
     return bool(checking.extract_facts(value)) or bool(_REFERENCE.search(value))
+
+
+# Small words a name may hold in lower case ("Ashton upon Mersey", "Department of Health").
+_NAME_LINKS = {"of", "and", "the", "upon", "on", "in", "for", "&"}
+
+
+def _a_name(value: str) -> bool:
+    """A value that is a name, every word capitalised ("Westgate Primary School", "Jamie Carter"). Read in a full
+    draft of a school attendance warning: "Pupil registered at: Westgate Primary School" went to the model, which
+    gave back "A child was enrolled at Westgate Primary School." (whose child?), beside the kept "Name of child or
+    young person: Jamie Carter"."""
+    found = value.rstrip(".").split()
+    return (
+        0 < len(found) <= 6
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in found)
+        and any(w[:1].isalpha() for w in found)
+    )
 
 
 def _sentence_case(label: str) -> str:
@@ -59,7 +83,7 @@ def label_line(text: str) -> LabelLine | None:
     match = _COLON.match(text)
     if match:
         label, value = match.group("label").strip(), match.group("value").strip()
-        if not _carries_fact(value) or _has_finite_verb(label) or _has_finite_verb(value):
+        if not (_carries_fact(value) or _a_name(value)) or _verb_of_its_own(label) or _has_finite_verb(value):
             return None
         return LabelLine(label, value, f"{_sentence_case(label)}: {value.rstrip('.')}.")
     facts = [f for f in checking.extract_facts(text) if checking.fact_kind(f) in _VALUE_KINDS]

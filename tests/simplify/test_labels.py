@@ -44,6 +44,19 @@ def test_a_label_line_keeps_the_letters_label_with_its_value():
     assert label_line("Reference: HB/CTR/7730451").text == "Reference: HB/CTR/7730451."
 
 
+def test_a_label_with_a_name_for_its_value_is_a_label_line():
+    # Read in a full draft: the model made "A child was enrolled at Westgate Primary School." of the first.
+    assert label_line("Pupil registered at: Westgate Primary School").text == (
+        "Pupil registered at: Westgate Primary School."
+    )
+    assert label_line("Name of child or young person: Jamie Carter").text == (
+        "Name of child or young person: Jamie Carter."
+    )
+    # Not a name: words in lower case, or a value with a verb of its own.
+    assert label_line("Pupil registered at: the school near you") is None
+    assert label_line("Note: Please Call Us Today") is None
+
+
 def test_sentences_list_items_and_lines_without_a_fact_are_not_label_lines():
     assert label_line("You must pay £15.00 by 6 April 2026.") is None
     assert label_line("Note: we will write to you again.") is None
