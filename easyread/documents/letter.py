@@ -192,13 +192,27 @@ def _mark_head(blocks: list[Block]) -> list[Block]:
     for b, block in enumerate(blocks):
         block_lines = by_block.get(b, [])
         if not any((b, x.line) in used for x in block_lines):
-            found.append(((b, 0), block))
+            if block.kind is BlockKind.PARAGRAPH and _title_lines(block_lines):
+                found.extend(((b, x.line), replace(block, text=x.text, marks=[])) for x in block_lines)
+            else:
+                found.append(((b, 0), block))
             continue
         rest = [x for x in block_lines if (b, x.line) not in used]
         if rest:
             found.append(((b, rest[0].line), replace(block, text="\n".join(x.text for x in rest), marks=[])))
     found.sort(key=lambda item: item[0])
     return [block for _, block in found]
+
+
+def _title_lines(lines: list[_Line]) -> bool:
+    """Two or three short title lines in one paragraph of the letter head ("Lincolnshire County Council" /
+    "Fixed Penalty Formal Warning", as plain text is often pasted), not an address: no digit, no comma, no full
+    stop. Read in a full draft, such a block was taken as two sentences of one paragraph, and the summary said "
+    Lincolnshire County Council." Each line alone is a title or a heading the plan knows."""
+    texts = [x.text for x in lines]
+    return 2 <= len(texts) <= 3 and all(
+        len(t.split()) <= 12 and not re.search(r"[\d,.;:!?]\s*$|\d|,", t) for t in texts
+    )
 
 
 def _adjacent(prev: _Line, line: _Line, blocks: list[Block]) -> bool:

@@ -321,8 +321,10 @@ def plan_letter(doc: Document, *, glossary=None, unit_words: int = 80, english_s
                 # A short line in the letter's head ("Vehicle registration: KX19 TNB") is a detail.
                 details.append(DetailPoint(text, index, "details", [i for i, _ in ids]))
                 continue
-            if not title and not units:
-                title = text.rstrip(":")
+            if not title and not units and not text.endswith(":"):
+                # A line ending in ":" leads into what follows ("Our current Lunch Money Policy states:", read in a
+                # real school letter): taken as the title, it left the old policy under it to be said as the rule.
+                title = text
                 continue
             if (units or title) and heads_a_part(doc, index):
                 flush_list()

@@ -209,3 +209,20 @@ def test_thank_you_above_a_name_and_role_is_the_sign_off():
     # Thanks in a sentence of the body stays the letter's sentence.
     body = [para("Dear Parent,", 0), para("Thank you for your payment of £50.00 last week.", 1)]
     assert kinds(detect_letter_parts(body))[-1][0] == "paragraph"
+
+
+def test_title_lines_pasted_as_one_paragraph_are_each_a_line_of_their_own():
+    # Read in a full draft: the two lines were two sentences of one paragraph, and the summary said "Lincolnshire
+    # County Council."
+    blocks = [
+        para("Lincolnshire County Council\nFixed Penalty Formal Warning", 0),
+        para("Name of child or young person: Jamie Carter", 2),
+        para("This letter is a Fixed Penalty Formal Warning and is being sent to you because of absence.", 4),
+    ]
+    assert [t for _, _, t in kinds(detect_letter_parts(blocks))][:2] == [
+        "Lincolnshire County Council",
+        "Fixed Penalty Formal Warning",
+    ]
+    # An address, or lines that say something, stay one block.
+    kept = [para("Council Offices\nHigh Street, Northtown", 0), para("Please pay the amount below by Friday.", 2)]
+    assert kinds(detect_letter_parts(kept))[0][2] == "Council Offices\nHigh Street, Northtown"

@@ -67,3 +67,13 @@ def test_a_title_line_above_the_letters_first_sentence_is_not_rewritten():
     assert "Renew your garden waste collection" in _units(
         letter("Renew your garden waste collection", renew, title="Garden waste")
     )
+
+
+def test_a_lead_in_line_is_never_the_title():
+    # Read in a real school letter: "Our current Lunch Money Policy states:" was taken as the title, so the policy it
+    # leads into (the one being replaced) was rewritten as the rule, without "current".
+    old = "Any student with arrears of more than £10 is supplied with a sandwich, drink and fruit."
+    units = _units(letter("Our current Lunch Money Policy states:", old, title=""))
+    assert "Our current Lunch Money Policy states:" in units and old in units
+    # A short first line without a colon is still the title.
+    assert set(_units(letter("Lunch money", old, title=""))) == {old}
