@@ -27,7 +27,7 @@ from easyread_bench import machine_line
 DEFAULT_PAIRS = Path(__file__).resolve().parent / "meaning" / "pairs.csv"
 # "drafts": real model lines from drafts of the dev and test letters that the verifier flagged (issue 14, round 7),
 # labelled by hand; a false-alarm set for real model output, so its letters repeat those of dev and test.
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "drafts")
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "drafts")
 KINDS = ("agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment")
 
 
