@@ -244,7 +244,8 @@ def time_value(hour: int, minute: int, meridiem: str | None) -> str | None:
 
 
 DURATION = re.compile(
-    rf"\b(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER}|half\s+an?)(?P<half>\s+and\s+a\s+half)?\s+(?:(?P<q>working|business|calendar|clear|school)\s+)?"
+    # "a 12-month subscription", "a 3-year recall": the hyphenated duration is the same fact as "12 months".
+    rf"\b(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER}|half\s+an?)(?P<half>\s+and\s+a\s+half)?(?:\s+|-)(?:(?P<q>working|business|calendar|clear|school)\s+)?"
     r"(?P<u>minute|hour|day|week|month|year)s?\b(?P<half2>\s+and\s+a\s+half)?",
     re.IGNORECASE,
 )

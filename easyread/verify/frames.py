@@ -122,6 +122,26 @@ _PAPER = {
 }
 
 
+# Verbs that give things back, money or not ("return", "send back"), unlike "repay" or "refund".
+_BACK_VERBS = {"return", "send", "bring", "post", "hand"}
+
+
+_THINGS_SENT_BACK = _PAPER | {w.stem(x) for x in ("kit", "slip", "card", "badge", "equipment", "bin", "sample", "key")}
+_PRONOUNS = {"it", "them", "this", "these", "that", "those"}
+
+
+def _not_money(things: set[str], heads: set[str], frame: Frame, tok) -> bool:
+    """What goes back is a paper or a thing ("the form", "the kit"), or "them" in a sentence that names no money:
+    not a payment. "This difference should be returned to you" (read in a real draft) names no paper, so it stays
+    money."""
+    if not things or heads & w.MONEY_WORDS or frame.facts:
+        return False
+    if things & _THINGS_SENT_BACK:
+        return True
+    named = {w.stem(t.lower_) for t in tok.sent}
+    return things <= _PRONOUNS and not named & w.MONEY_WORDS
+
+
 def _money(frame: Frame, tok, source_party) -> None:
     g = frame.group
     if g not in w.MONEY_TO and g not in w.MONEY_FROM:
@@ -132,6 +152,8 @@ def _money(frame: Frame, tok, source_party) -> None:
     heads = things | {w.stem(c.lower_) for t in tok.children if t.dep_ in ("dobj", "nsubjpass") for c in t.conjuncts}
     if g in w.MONEY_MAYBE and not (heads & w.MONEY_WORDS or frame.facts):
         return  # "send you a kit", "get help", "send a Charge Certificate" (a certificate, not a charge): not money
+    if w.base(tok.text) in _BACK_VERBS and _not_money(things, heads, frame, tok):
+        return  # "return the form", "send them back": these move money only when money is what goes back
     frame.money = "back" if g in w.BACK else "first"
     if g in w.MONEY_TO:
         if frame.passive:

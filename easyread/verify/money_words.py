@@ -55,7 +55,9 @@ MONEY_WORDS = {
 TO_YOU = re.compile(
     r"\b(refund|reimburs|benefit|grant|award|compensat|allowance|credit|pay(s|ing)? you|paid (to )?you|"
     r"overpa(id|yment)|paid into your|into your (bank )?account|your payments?\b|"
-    r"pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay)\w*",
+    r"pay (it|this|them) (in)?to you|give you (money|£)|we (will )?pay|"
+    # "The money you receive as a Direct Payment is for ...": the reader gets it, though the verb is in a clause
+    r"(money|payments?|amount) (that )?you (will )?(receive|get)|you (will )?(receive|get) (the |a |your )?(money|payments?|£))\w*",
     re.IGNORECASE,
 )
 BACK_TO_YOU = re.compile(

@@ -236,7 +236,30 @@ def _glossary_words(output: str, sources: list[str], glossary, context: str = ""
             context.casefold()
         ):
             return True
+        if _says_explanation(said, e.term.casefold(), explanation.casefold(), context.casefold()):
+            return True
     return False
+
+
+def _says_explanation(said: str, term: str, explanation: str, context: str) -> bool:
+    """The glossary's explanation said as a sentence of its own: "A tenancy is the agreement that lets you live in a
+    home you rent." (the term named), or "This is the agreement ..." after a line that names the term. Read on real
+    model lines: the model words a glossary explanation this way, and the letter sentence is not its measure."""
+    from easyread.documents.sentences import split_block_text
+
+    first = split_block_text(explanation)[0].strip().rstrip(".") if explanation.strip() else ""
+    if not first:
+        return False
+    body = first[:1].lower() + first[1:]
+    match = re.match(r"^(?:(?:an?|the) )?(?P<who>.+?) (?:is|are|means) (?P<rest>.+?)\.?$", said)
+    if not match:
+        return False
+    who, rest = match.group("who").strip('"'), match.group("rest")
+    rest = re.sub(r"^(?:an?|the) ", "", rest)
+    body = re.sub(r"^(?:an?|the) ", "", body)
+    if rest != body:
+        return False
+    return who == term or (who in ("this", "it", "that") and term in context)
 
 
 def _explanations(text: str, output: str, glossary) -> list[str]:

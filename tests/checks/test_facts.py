@@ -70,6 +70,15 @@ def test_a_rate_is_not_a_duration():
     assert values("The line is open 24 hours a day.", "duration") == ["24 hours"]
 
 
+def test_a_hyphenated_duration_is_the_same_fact_as_the_spaced_one():
+    # Read on a real model line: "a 3-year recall" for the letter's "a 3 year recall" was "3", a number the letter
+    # does not have, and so an invented fact.
+    assert values("You are on a 3-year recall.", "duration") == values("You are on a 3 year recall.", "duration")
+    assert values("The 12-month subscription fee is £82.", "duration") == values("It lasts 12 months.", "duration")
+    compared = compare_facts("You are on a 3 year recall.", "You are on a 3-year recall.")
+    assert not compared.invented and not compared.lost
+
+
 def test_year_ranges_and_times_are_not_references():
     assert values("The bill for 2025-26 is ready. Open 9am to 5pm.", "reference") == []
 
