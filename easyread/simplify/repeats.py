@@ -3,7 +3,7 @@
 A small model rewriting one letter sentence into several lines often says one of them twice in other words
 ("We will ask them for proof." / "First, we will ask them for proof."), and a letter that makes one point in
 several sentences ("the pandemic has affected many people") comes out with it said several ways. Exact repeats
-are removed by `pipeline._drop_repeats`; this removes the near ones, using the trace and the words of substance:
+are removed by `left_out.drop_repeats`; this removes the near ones, using the trace and the words of substance:
 
 - a line whose words of substance, facts and "not / must / may / if" words are all in one other line says
   nothing that line does not: it goes, and that line keeps both traces;
@@ -138,7 +138,7 @@ def answers(lines: list[Line], at: int, text: str) -> bool:
 
 def drop_near_repeats(letters: list[LetterInProgress]) -> None:
     """Leave out each line that another line of its letter already says; the line kept gets both traces."""
-    from easyread.simplify.pipeline import merge_sources
+    from easyread.simplify.state import merge_sources
 
     for letter in letters:
         out: list[Line] = []

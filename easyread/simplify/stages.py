@@ -16,7 +16,7 @@ from easyread.documents.errors import InputError
 from easyread.documents.model import Document
 from easyread.engines.base import TextGenerator
 from easyread.progress import Progress
-from easyread.simplify import factlock, pipeline
+from easyread.simplify import factlock, left_out, pipeline
 from easyread.simplify.batching import generated_tokens
 from easyread.simplify.inputs import already_easy, validate
 from easyread.simplify.meaning import check_meaning
@@ -122,9 +122,9 @@ def run_stages(
     for letter in model_letters:
         pipeline._put_back(letter, set_aside[id(letter)])
         flags = pipeline._drop_failed_summary(letter, flags, summaries[id(letter)])
-    timed("fixes", pipeline._drop_empty, model_letters, glossary)
-    timed("fixes", pipeline._drop_said_by_siblings, model_letters)
-    timed("fixes", pipeline._drop_repeats, model_letters)
+    timed("fixes", left_out.drop_empty, model_letters, glossary)
+    timed("fixes", left_out.drop_said_by_siblings, model_letters)
+    timed("fixes", left_out.drop_repeats, model_letters)
     timed("fixes", say_unsaid_sentences, model_letters, glossary)
     flags_of: dict[int, list[dict]] = {}
     for flag in flags or []:

@@ -79,3 +79,14 @@ def add_finding(line: Line, rule_id: str, severity: str, message: str, suggestio
             "text": line.text,
         }
     )
+
+
+def merge_sources(*lists: list[str] | None) -> list[str]:
+    """The union of several lines' sources, in letter order (the order of sentence ids)."""
+    merged = {s for sources in lists for s in (sources or [])}
+    return sorted(merged, key=_sentence_order)
+
+
+def _sentence_order(sid: str) -> tuple:
+    head, _, tail = sid.partition(".")
+    return (int(head), int(tail)) if head.isdigit() and tail.isdigit() else (10**9, 0)

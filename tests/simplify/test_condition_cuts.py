@@ -258,7 +258,7 @@ def test_a_question_said_again_by_a_fallback_is_said_once_and_keeps_its_answer()
     # Read in a real draft: the plainer "Then ..." line failed the meaning check, its fallback said the whole
     # sentence's cuts again, and the question stayed twice in a row (a question after a question is no answer).
     from easyread.documents.model import Document
-    from easyread.simplify.pipeline import _drop_repeats
+    from easyread.simplify.left_out import drop_repeats
     from easyread.simplify.state import LetterInProgress, Line
 
     asked = "Do you stop receiving Housing Benefit?"
@@ -271,7 +271,7 @@ def test_a_question_said_again_by_a_fallback_is_said_once_and_keeps_its_answer()
         Line("Are you unable to pay this in full?", 1, sources=["4.1"]),
         Line(then, 1, sources=["4.1"]),  # said before, but it answers the question before it
     ]
-    _drop_repeats([letter])
+    drop_repeats([letter])
     assert [line.text for line in letter.lines] == [asked, then, "Are you unable to pay this in full?", then]
 
     # Another question goes on from the one before it, even said before: "Or ...?" keeps its place.
@@ -284,5 +284,5 @@ def test_a_question_said_again_by_a_fallback_is_said_once_and_keeps_its_answer()
         Line(either, 1, sources=["6.0"]),
         Line("Then please stay at home.", 1, sources=["6.0"]),
     ]
-    _drop_repeats([letter])
+    drop_repeats([letter])
     assert [line.text for line in letter.lines].count(either) == 2

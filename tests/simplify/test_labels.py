@@ -2,7 +2,8 @@
 
 from easyread.documents.model import Block, BlockKind, Document
 from easyread.simplify.labels import label_line
-from easyread.simplify.pipeline import empty_line, simplify_document
+from easyread.simplify.left_out import empty_line
+from easyread.simplify.pipeline import simplify_document
 from easyread.simplify.plan import plan_letter
 from easyread.verify import assess
 

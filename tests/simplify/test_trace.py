@@ -220,7 +220,7 @@ def test_write_again_rewrites_only_the_sentences_the_point_says():
 
 
 def test_lines_of_one_sentence_that_fall_back_to_its_words_say_them_once(settings):
-    from easyread.simplify.pipeline import _drop_repeats
+    from easyread.simplify.left_out import drop_repeats
     from easyread.simplify.plan import plan_letter
     from easyread.simplify.state import LetterInProgress, Line
 
@@ -232,7 +232,7 @@ def test_lines_of_one_sentence_that_fall_back_to_its_words_say_them_once(setting
         Line("We will need your permission.", 0, sources=["6.0"]),
         Line(words, 0, flags=["meaning-fallback", "fact-readded"], sources=["6.0", "7.0"]),
     ]
-    _drop_repeats([in_progress])
+    drop_repeats([in_progress])
     assert [line.text for line in in_progress.lines] == [words, "We will need your permission."]
     assert in_progress.lines[0].sources == ["6.0", "7.0"]
     assert in_progress.lines[0].flags == ["meaning-fallback", "fact-readded"]
