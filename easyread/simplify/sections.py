@@ -127,6 +127,19 @@ def attach_extras(draft: EasyReadDocument, letter: LetterInProgress) -> None:
             point.findings.extend(x for x in extras.pop(0) if x not in point.findings)
 
 
+def _next_sentences(said: set[str], sentences: dict[str, str]) -> set[str]:
+    """The letter sentences right after `said` in the same paragraph that open on a pronoun: "They do not have the
+    choice of a hot meal." goes on from "Any student with arrears ... are supplied with a sandwich" (read in a real
+    school letter, where the two were laid out under different headings)."""
+    out = set()
+    for sid in said:
+        block, _, n = sid.partition(".")
+        after = f"{block}.{int(n) + 1}" if n.isdigit() else ""
+        if after in sentences and _PRONOUN.match(sentences[after].strip()):
+            out.add(after)
+    return out
+
+
 def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
     """The Easy Read document for a finished letter."""
     plan = letter.plan
@@ -137,6 +150,7 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
         buckets["about"].append(Line(letter.summary, section="about", sources=list(plan.opening_sources)))
     last: list[Line] | None = None
     said: set[str] = set()  # the sentences the run placed last says
+    sentences = letter.doc.sentence_map()
     for run in _runs(letter.lines):
         head = run[0]
         # The whole run before, not its last line: "It's not the date you received it." said "it" of "The decision
@@ -145,7 +159,11 @@ def build_draft(letter: LetterInProgress, glossary=None) -> EasyReadDocument:
         if (
             last is not None
             and head.section is None
-            and ((_PRONOUN.match(head.text) and set(head.sources) & said) or _WHEN_ONLY.match(head.text))
+            and (
+                (_PRONOUN.match(head.text) and set(head.sources) & (said | _next_sentences(said, sentences)))
+                or _WHEN_ONLY.match(head.text)
+                or (last and last[-1].text.rstrip().endswith(":") and last[-1].section is None)
+            )
         ):
             # "It is on 14 May 2026." says "it" of the line before (the old appointment): routed on its own to
             # Important dates beside the new appointment, a resident could not tell which "it" (NHS letter 15).

@@ -76,3 +76,45 @@ def test_a_line_that_says_it_of_an_earlier_line_of_the_run_before_follows_that_r
         "It's not the date you received it.",
     ]
     assert "It's not the date you received it." not in sections.get("More information", [])
+
+
+def test_what_a_lead_in_line_leads_into_stays_under_it_with_the_sentence_that_goes_on_from_it():
+    # Read in a real school letter: "Our current Lunch Money Policy states:" was laid out under one heading and the
+    # policy it leads into (the one being replaced) under another, as if it were the rule; "They do not have the
+    # choice of a hot meal." went on from that policy but was a sentence of its own, routed alone.
+    from easyread.documents.model import Block, BlockKind
+
+    doc = Document(
+        blocks=[
+            Block(BlockKind.PARAGRAPH, "Our current Lunch Money Policy states:"),
+            Block(
+                BlockKind.PARAGRAPH,
+                "Any student with arrears of more than £10 is supplied with a sandwich. "
+                "They do not have the choice of a hot meal.",
+            ),
+            Block(BlockKind.PARAGRAPH, "From 3 June you must pay for lunches by ParentPay."),
+        ]
+    )
+    units = [
+        Unit(0, "Our current Lunch Money Policy states:", None, sid="0.0", first=True),
+        Unit(1, "Any student with arrears of more than £10 is supplied with a sandwich.", None, sid="1.0"),
+        Unit(1, "They do not have the choice of a hot meal.", None, sid="1.1"),
+        Unit(2, "From 3 June you must pay for lunches by ParentPay.", None, sid="2.0"),
+    ]
+    plan = LetterPlan(title="Letter", units=units, details=[], actions=[], key_facts=[])
+    letter = LetterInProgress(doc=doc, plan=plan)
+    letter.lines = [
+        Line("Our current Lunch Money Policy states:", 0, sources=["0.0"]),
+        Line("Any student with arrears of more than £10 gets a sandwich.", 1, sources=["1.0"]),
+        Line("They do not have the choice of a hot meal.", 2, sources=["1.1"]),
+        Line("From 3 June you must pay for lunches by ParentPay.", 3, sources=["2.0"]),
+    ]
+    sections = {s.heading: [p.text for p in s.points] for s in build_draft(letter).sections}
+    together = next(points for points in sections.values() if "Our current Lunch Money Policy states:" in points)
+    assert together[-3:] == [
+        "Our current Lunch Money Policy states:",
+        "Any student with arrears of more than £10 gets a sandwich.",
+        "They do not have the choice of a hot meal.",
+    ]
+    # The next sentence, which neither follows a lead-in nor opens on a pronoun, is routed on its own.
+    assert sections["What you need to do"] == ["From 3 June you must pay for lunches by ParentPay."]
