@@ -314,6 +314,17 @@ def _concession(sentence: str) -> list[str] | None:
     return [tidy(head), tidy(f"{joiner} {tail}")]
 
 
+# Verbs after which "if" means "whether" ("questions to see if you are eligible", "speak to the team to determine if
+# you need to be seen sooner"): what follows is what is found out, not a condition. Read in a real draft, the
+# second was cut into "Do you need to be seen sooner?" "Then we would like to offer you ... to determine.", an offer
+# made on a condition the letter does not set.
+ASKS_WHETHER = re.compile(
+    r"\b(see|ask|asks|check|know|find\s+out|work\s+out|wonder|decide|determine|assess|confirm|establish|consider|"
+    r"understand|review|discuss)$",
+    re.I,
+)
+
+
 def _trailing_condition(sentence: str) -> list[str] | None:
     """'Call us by 12 December if you want to claim.' → 'Do you want to claim?' 'Call us by 12 December.'
 
@@ -323,9 +334,7 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
     condition, action = sentence[match.end() :].rstrip(" ."), sentence[: match.start()]
-    if re.search(
-        r"\b(see|ask|asks|check|know|find\s+out|tell\s+us|tell\s+you|wonder|decide|understand)$", action, re.I
-    ):
+    if ASKS_WHETHER.search(action) or re.search(r"\btell\s+(us|you)$", action, re.I):
         return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
     if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):
         return None  # "advice on what will happen if you are evicted": the happening's condition, not the advice's

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from easyread.checks.nlp import parse
-from easyread.verify.cuts import tidy, words
+from easyread.verify.cuts import ASKS_WHETHER, tidy, words
 from easyread.verify.phrase_cuts import QUANTIFIERS, which_clauses
 
 # A link the earlier cuts open a piece with, and that each piece cut from it must keep. "This is to ..." is left
@@ -99,10 +99,7 @@ _PLAIN = {"you", "we", "they", "it", "the", "a", "an", "our", "your", "their", "
 # Where the conditions start: an "if" or "when" after the main clause.
 _IF = re.compile(r",?\s+(?P<word>if|when)\s+(?=\w)", re.I)
 # "... to see if you are eligible", "what will happen if": "if" as "whether", or the happening's own condition.
-_WHETHER = re.compile(
-    r"\b(see|ask|asks|check|know|find\s+out|wonder|decide|understand|what\s+(?:\w+\s+){0,2}happen)$",
-    re.I,
-)
+_HAPPEN = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}happen$", re.I)
 _SUBJECT_WORD = {"you", "your", "we", "our", "the", "a", "an", "it", "they", "there", "he", "she", "i", "this", "their"}
 
 
@@ -117,7 +114,12 @@ def _each_condition(sentence: str) -> list[str] | None:
         return None
     main, tail = sentence[: match.start()].strip(" ,"), sentence[match.end() :].rstrip(" .")
     word = match.group("word").lower()
-    if words(main) < 3 or _WHETHER.search(main) or re.search(r"\b(only|unless|if|when)\b|[;:]|\beven$", main, re.I):
+    if (
+        words(main) < 3
+        or ASKS_WHETHER.search(main)
+        or _HAPPEN.search(main)
+        or re.search(r"\b(only|unless|if|when)\b|[;:]|\beven$", main, re.I)
+    ):
         return None
     conditions = _or_joined(tail, word)
     if conditions is None:

@@ -30,6 +30,16 @@ from easyread.verify.cuts import CONDITIONAL, answer, question, tidy, words
 _CONTACT = r"(?:call|phone|telephone|ring|email|e-mail|write|contact|text|visit|go)"
 
 
+def _someone_else_does(verb) -> bool:
+    """The list is what someone other than the reader or writer is to do ("I would like my child to join the trip
+    and enclose a deposit"): whether the later verbs are theirs or the writer's ("I ... enclose") the parse cannot
+    tell. Read in a real draft: "I would like my child to enclose a non-refundable deposit of £50.00." For "we ask
+    you to complete the form and return it" every verb is the reader's, so that list is still cut."""
+    if verb.dep_ != "xcomp":
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in ("you", "us", "me", "yourself") for c in verb.head.children)
+
+
 def _verb_list(sentence: str) -> list[str] | None:
     """'You must be able to show that you looked into X, claimed Y, and have taken Z.' → one sentence per verb."""
     if re.search(r"\b(or|not|never|no|nor|n't|either|neither)\b", sentence, re.I):
@@ -47,6 +57,8 @@ def _verb_list(sentence: str) -> list[str] | None:
             continue
         verb = _anchor(head, items[1:])
         if verb is None:
+            continue
+        if _someone_else_does(verb):
             continue
         items = [verb, *items[1:]]
         end = max(t.i for v in items for t in v.subtree)
