@@ -262,6 +262,38 @@ def rate_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
         )
 
 
+_ANY_RATE = re.compile(r"\b(week|month|fortnight|year|day)(s|ly)?\b|\bannual(ly)?\b", re.IGNORECASE)
+_EACH = re.compile(r"\b(each|every|per|instal?ments?)\b", re.IGNORECASE)
+
+
+def rate_dropped(out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], result: Assessment) -> None:
+    """ "... with a personal budget of £182.40." for "... £182.40 per week": an amount the letter gives only for
+    each week (month, year) said as if it were the whole sum. Read in a full draft of a care letter; "£85.00" for
+    "£85.00 to us on a weekly basis" would read as a one-off payment. A rate said anywhere in the line or the line
+    before it ("You pay this every week.") keeps it."""
+    if any(p.kind == "fact-moved" for p in result.problems) or _ANY_RATE.search(out.text) or _EACH.search(out.text):
+        return  # "Each instalment is £20.00.", "£82 for each bin": the line says what the amount is for each of
+    if ctx and _ANY_RATE.search(ctx[-1].text):
+        return
+    src_text = " ".join(s.text for s in srcs)
+    rated: dict[str, set] = {}
+    for fact in extract_facts(src_text):
+        if fact.kind == "money":
+            # Only a rate right after the amount: "The 12-month subscription fee is £82 per bin" is not £82 a month.
+            rated.setdefault(fact.value, set()).add(_rate_after(src_text, fact))
+    for fact in extract_facts(out.text):
+        rates = rated.get(fact.value) if fact.kind == "money" else None
+        if rates and None not in rates:
+            result.problems.append(
+                Problem(
+                    "fact-moved",
+                    f"In the letter {fact.text} is an amount for each {min(rates)}; this sentence leaves that out, "
+                    "so it reads as the whole sum.",
+                )
+            )
+            return
+
+
 def subject_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
     """ "Your instalments are £131.40 per week" for "The current rent is £131.40 per week": the letter's date or amount
     said of a thing (the subject of its clause) that the letter's sentence does not name."""

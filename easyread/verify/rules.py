@@ -33,7 +33,14 @@ from easyread.verify.conditions import consequence_alone, consequence_dropped, h
 from easyread.verify.debts import payment_made_debt
 from easyread.verify.denials import denials_lost, identity_changed
 from easyread.verify.doer_swapped import doer_swapped
-from easyread.verify.facts_moved import fact_problems, place_moved, place_word_changed, rate_problems, subject_changed
+from easyread.verify.facts_moved import (
+    fact_problems,
+    place_moved,
+    place_word_changed,
+    rate_dropped,
+    rate_problems,
+    subject_changed,
+)
 from easyread.verify.findings import KINDS, Assessment, Problem, read
 from easyread.verify.fragments import cut_against_letter, fragment_problems, list_short
 from easyread.verify.happened import happened_problems, still_to_come_problems
@@ -135,6 +142,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     claim_problems(out, srcs, ctx, _glossary_support(support, glossary), result)
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
+    rate_dropped(out, srcs, ctx, result)
     place_moved(out, srcs, result)
     place_word_changed(out, srcs, result)
     payment_made_debt(out, srcs, result)

@@ -52,3 +52,32 @@ def test_this_is_an_explanation_only_after_a_line_that_names_the_term(glossary):
     assert _kinds(TENANCY, line, glossary, context="You will get a secure tenancy.") == []
     # With no term before it, "This" could be anything: the rules still judge it against the letter.
     assert _kinds(TENANCY, line, glossary) != []
+
+
+BUDGET = (
+    "Based on our initial assessment of your needs, we have calculated that it should be possible to meet your care "
+    "and support needs with a personal budget of £182.40 per week."
+)
+
+
+def test_an_amount_for_each_week_said_as_the_whole_sum_is_a_moved_fact(glossary):
+    # Read in a full draft of a care letter: the weekly budget said with no "per week".
+    line = "We have calculated that it should be possible to meet your needs with a personal budget of £182.40."
+    assert "fact-moved" in _kinds(BUDGET, line, glossary)
+
+
+@pytest.mark.parametrize(
+    "source, line, context",
+    [
+        (BUDGET, "Your personal budget is £182.40 each week.", ""),  # the rate kept
+        (BUDGET, "Your personal budget is £182.40.", "We work out your budget for each week."),  # said just before
+        (
+            "You must pay the total amount of £3,460.72 by instalments of £20.00 per week.",
+            "Each instalment is £20.00.",
+            "",
+        ),
+        ("The 12-month subscription fee is £82 per bin.", "You pay £82.", ""),  # "12-month" is not £82 a month
+    ],
+)
+def test_a_rate_kept_or_never_given_is_not_a_moved_fact(source, line, context, glossary):
+    assert "fact-moved" not in _kinds(source, line, glossary, context=context)
