@@ -53,10 +53,14 @@ def fragment_problems(out: fr.Sentence, result: Assessment, labels: bool = False
     # The "Please ..." parse of `_imperative_misread` is asked for only when the line has no verb (it was a third of
     # the spaCy parses of the whole rewriter when asked for every line).
     short = words >= 2 and ":" not in text
+    # "The 27 March 2026." after "Can you return it to me by the 27 March 2026?" (read in a full draft): a fact with
+    # only "the" before it (which the fact may hold) names a date or sum and says nothing of it; "On 12 May 2026."
+    # says when, and stays.
+    bare = words <= 1 and tokens[0].lower_ in ("the", "a", "an") and len(covered) > 0
     if (
         not out.frames
         and not labels
-        and (words >= 4 and (not facts or words >= 5) or short and not _imperative_misread(text))
+        and (words >= 4 and (not facts or words >= 5) or short and not _imperative_misread(text) or bare)
     ):
         result.problems.append(Problem("fragment", "This sentence has no verb: it does not say who does what.", False))
         return

@@ -81,3 +81,11 @@ def test_an_amount_for_each_week_said_as_the_whole_sum_is_a_moved_fact(glossary)
 )
 def test_a_rate_kept_or_never_given_is_not_a_moved_fact(source, line, context, glossary):
     assert "fact-moved" not in _kinds(source, line, glossary, context=context)
+
+
+def test_a_date_with_only_the_before_it_is_a_fragment(glossary):
+    # Read in a full draft: "The 27 March 2026." after "Can you return it to me by the 27 March 2026?".
+    source = "Please sign the agreement and return it to me by the 27 March 2026."
+    assert "fragment" in _kinds(source, "The 27 March 2026.", glossary)
+    # A date that says when or by when stays a line of its own.
+    assert "fragment" not in _kinds(source, "By 27 March 2026.", glossary)
