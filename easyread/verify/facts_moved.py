@@ -268,9 +268,9 @@ _EACH = re.compile(r"\b(each|every|per|instal?ments?)\b", re.IGNORECASE)
 
 def rate_dropped(out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], result: Assessment) -> None:
     """ "... with a personal budget of £182.40." for "... £182.40 per week": an amount the letter gives only for
-    each week (month, year) said as if it were the whole sum. Read in a full draft of a care letter; "£85.00" for
-    "£85.00 to us on a weekly basis" would read as a one-off payment. A rate said anywhere in the line or the line
-    before it ("You pay this every week.") keeps it."""
+    each week (month, year) said as if it were the whole sum (read in a full draft of a care letter). Only a rate
+    right after the amount counts ("£85.00 to us on a weekly basis" is not read as one). A rate said anywhere in the
+    line or the line before it ("You pay this every week.") keeps it."""
     if any(p.kind == "fact-moved" for p in result.problems) or _ANY_RATE.search(out.text) or _EACH.search(out.text):
         return  # "Each instalment is £20.00.", "£82 for each bin": the line says what the amount is for each of
     if ctx and _ANY_RATE.search(ctx[-1].text):
