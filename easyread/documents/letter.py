@@ -206,13 +206,11 @@ def _mark_head(blocks: list[Block]) -> list[Block]:
 
 def _title_lines(lines: list[_Line]) -> bool:
     """Two or three short title lines in one paragraph of the letter head ("Lincolnshire County Council" /
-    "Fixed Penalty Formal Warning", as plain text is often pasted), not an address: no digit, no comma, no full
-    stop. Read in a full draft, such a block was taken as two sentences of one paragraph, and the summary said "
-    Lincolnshire County Council." Each line alone is a title or a heading the plan knows."""
+    "Fixed Penalty Formal Warning", as plain text is often pasted), not an address: no digit, no comma, no end
+    punctuation. Read in a full draft, such a block was taken as two sentences of one paragraph, and the summary
+    said "Lincolnshire County Council." Each line alone is a title or a heading the plan knows."""
     texts = [x.text for x in lines]
-    return 2 <= len(texts) <= 3 and all(
-        len(t.split()) <= 12 and not re.search(r"[\d,.;:!?]\s*$|\d|,", t) for t in texts
-    )
+    return 2 <= len(texts) <= 3 and all(len(t.split()) <= 12 and not re.search(r"[\d,]|[.;:!?]\s*$", t) for t in texts)
 
 
 def _adjacent(prev: _Line, line: _Line, blocks: list[Block]) -> bool:
