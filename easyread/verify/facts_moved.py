@@ -224,18 +224,27 @@ def _rate_after(text: str, fact) -> str | None:
     )
 
 
+def _money_rates(text: str, before: bool) -> dict[str, set]:
+    """Each amount of `text` with the rates it is given: the one right after it ("£20.00 per week"; None when there
+    is none) and, with `before`, a rate word shortly before it ("weekly rent of £131.40")."""
+    rates: dict[str, set] = {}
+    for fact in extract_facts(text):
+        if fact.kind != "money":
+            continue
+        found = rates.setdefault(fact.value, set())
+        found.add(_rate_after(text, fact))
+        if before and (m := _RATE_BEFORE.search(text[max(0, fact.start - 40) : fact.start])):
+            found.add(m.group(1))
+    return rates
+
+
 def rate_problems(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment) -> None:
     """ "You must pay £3,460.72 each week" where the letter's £3,460.72 is the total and £20.00 is paid each week:
     an amount given a rate (a week, a month) the letter gives it nowhere, or "instead of" for "in addition to"."""
     if any(p.kind == "fact-moved" for p in result.problems):
         return
     src_text = " ".join(s.text for s in srcs)
-    rates: dict[str, set] = {}
-    for fact in extract_facts(src_text):
-        if fact.kind == "money":
-            rates.setdefault(fact.value, set()).add(_rate_after(src_text, fact))
-            if _RATE_BEFORE.search(src_text[max(0, fact.start - 40) : fact.start]):
-                rates[fact.value].add(_RATE_BEFORE.search(src_text[max(0, fact.start - 40) : fact.start]).group(1))
+    rates = _money_rates(src_text, before=True)
     given = {r for found in rates.values() for r in found if r}
     for fact in extract_facts(out.text):
         if fact.kind != "money" or fact.value not in rates:
@@ -275,12 +284,8 @@ def rate_dropped(out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentenc
         return  # "Each instalment is £20.00.", "£82 for each bin": the line says what the amount is for each of
     if ctx and _ANY_RATE.search(ctx[-1].text):
         return
-    src_text = " ".join(s.text for s in srcs)
-    rated: dict[str, set] = {}
-    for fact in extract_facts(src_text):
-        if fact.kind == "money":
-            # Only a rate right after the amount: "The 12-month subscription fee is £82 per bin" is not £82 a month.
-            rated.setdefault(fact.value, set()).add(_rate_after(src_text, fact))
+    # Only a rate right after the amount: "The 12-month subscription fee is £82 per bin" is not £82 a month.
+    rated = _money_rates(" ".join(s.text for s in srcs), before=False)
     for fact in extract_facts(out.text):
         rates = rated.get(fact.value) if fact.kind == "money" else None
         if rates and None not in rates:

@@ -233,39 +233,37 @@ def _glossary_words(output: str, sources: list[str], glossary, context: str = ""
     except Exception:  # see _glossary_support
         return False
     said = re.sub(r"\s+", " ", output).strip().casefold()
+    said_as = _SAID_AS.match(said)
     for e in entries:
         explanation = re.sub(r"\s+", " ", e.explanation).strip()
         whole = f'"{e.term}" means: {explanation}'.casefold()
         if said == whole or said in (x.casefold() for x in split_block_text(whole)):
             return True
+        parts = [x.strip().casefold() for x in split_block_text(explanation)]
         # One sentence of the explanation alone, only after a line that names the term: a repair gave back "Papers
         # that show something is true." with no "evidence" anywhere near it (read in a real draft).
-        if said in (x.strip().casefold() for x in split_block_text(explanation)) and e.term.casefold() in (
-            context.casefold()
-        ):
+        if said in parts and e.term.casefold() in context.casefold():
             return True
-        if _says_explanation(said, e.term.casefold(), explanation.casefold(), context.casefold()):
+        # The whole explanation in lower case, split as it was: "someone. the carer ..." is not cut after "someone",
+        # so only a one-sentence explanation is matched by its first sentence (left as it was; see the stop 32 note).
+        first = split_block_text(explanation.casefold())[0].strip() if explanation else ""
+        if said_as and first and _says_explanation(said_as, e.term.casefold(), first, context.casefold()):
             return True
     return False
 
 
-def _says_explanation(said: str, term: str, explanation: str, context: str) -> bool:
-    """The glossary's explanation said as a sentence of its own: "A tenancy is the agreement that lets you live in a
-    home you rent." (the term named), or "This is the agreement ..." after a line that names the term. Read on real
-    model lines: the model words a glossary explanation this way, and the letter sentence is not its measure."""
-    from easyread.documents.sentences import split_block_text
+# "A tenancy is ...", "This means ...": a line that says what something is, as a glossary explanation would.
+_SAID_AS = re.compile(r"^(?:(?:an?|the) )?(?P<who>.+?) (?:is|are|means) (?P<rest>.+?)\.?$")
+_ARTICLE = re.compile(r"^(?:an?|the) ")
 
-    first = split_block_text(explanation)[0].strip().rstrip(".") if explanation.strip() else ""
-    if not first:
-        return False
-    body = first[:1].lower() + first[1:]
-    match = re.match(r"^(?:(?:an?|the) )?(?P<who>.+?) (?:is|are|means) (?P<rest>.+?)\.?$", said)
-    if not match:
-        return False
-    who, rest = match.group("who").strip('"'), match.group("rest")
-    rest = re.sub(r"^(?:an?|the) ", "", rest)
-    body = re.sub(r"^(?:an?|the) ", "", body)
-    if rest != body:
+
+def _says_explanation(said_as: re.Match, term: str, first: str, context: str) -> bool:
+    """The glossary's explanation (`first`, its first sentence, in lower case) said as a sentence of its own: "A
+    tenancy is the agreement that lets you live in a home you rent." (the term named), or "This is the agreement ..."
+    after a line that names the term. Read on real model lines: the model words a glossary explanation this way, and
+    the letter sentence is not its measure."""
+    who, rest = said_as.group("who").strip('"'), _ARTICLE.sub("", said_as.group("rest"))
+    if rest != _ARTICLE.sub("", first.rstrip(".")):
         return False
     return who == term or (who in ("this", "it", "that") and term in context)
 
