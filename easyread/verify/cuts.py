@@ -382,17 +382,42 @@ def _shared_subject(sentence: str) -> list[str] | None:
     conj = conj[0]
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return None
-    own_aux = [c for c in conj.children if c.dep_ in ("aux", "auxpass")]
-    if not own_aux and any(c.dep_ == "aux" for c in root.children):
-        return None  # "You must pay and send the form": the second verb shares the first's "must"
+    shared = _shared_auxiliaries(root, conj)
+    if shared is None:
+        return None
     cc = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < conj.left_edge.i]
     if len(cc) != 1 or cc[0].lower_ != "and" or any(t.lower_ in CONDITIONAL for t in doc):
         return None
     first = doc[: cc[0].i].text
-    second = f"{doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text} {doc[conj.left_edge.i :].text}"
+    if shared and (_TIME_LIMIT.search(doc[conj.left_edge.i :].text) or _TIME_LIMIT.search(doc[cc[0].i + 1 :].text)):
+        # "You must pay and send the form by 1 May": the date may hold for paying too, which two sentences lose.
+        return None
+    verb = " ".join([*shared, doc[conj.left_edge.i :].text])
+    second = f"{doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text} {verb}"
     if words(first) < 4 or words(second) < 4:
         return None
     return [tidy(first), tidy(second[:1].upper() + second[1:] if subj[0].tag_ != "PRP" else second)]
+
+
+# A time that may limit every verb before it ("by 1 May", "within 14 days", "before the hearing").
+_TIME_LIMIT = re.compile(r"\b(by|before|within|until|no later than|after)\b", re.I)
+
+
+def _shared_auxiliaries(root, conj) -> list[str] | None:
+    """The helping verbs the second verb borrows from the first, said again in its own sentence: [] when it has its
+    own ("... and is extending Y"), ["will", "be"] for "You will be sent X and notified Y", None when they cannot be
+    repeated faithfully (a "not" may govern both; the two verbs are not of the same form)."""
+    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return []
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if not aux:
+        return []
+    if any(c.dep_ == "neg" for c in root.children):
+        return None  # "You must not sign the form and return it": "not" may govern both
+    passive = any(c.dep_ == "auxpass" for c in aux)
+    if (passive and conj.tag_ not in ("VBN", "VBD")) or (not passive and conj.tag_ != root.tag_):
+        return None
+    return [c.text.lower() if c.i else c.text for c in aux]
 
 
 def _each_consequence(sentence: str) -> list[str] | None:

@@ -394,6 +394,9 @@ def _frames(doc) -> list[Frame]:
             head = tok.head if tok.head.tag_.startswith("VB") else tok.head.head  # "paid late or not paid": misparsed
             head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             frame.past = frame.past or bool(head_auxes & {"has", "have", "had"})
+            if "be" in head_auxes and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+                # "you will be sent an invoice and notified how to pay": "notified" (parsed VBD) shares "will be"
+                frame.past = False
         _ergative(frame, tok)
         _money(frame, tok, source_party)
         frames.append(frame)
