@@ -41,6 +41,7 @@ from easyread.simplify.plan import split_plain
 from easyread.simplify.prompts import SYSTEM, parse_lines
 from easyread.simplify.state import LetterInProgress, Line, add_finding
 from easyread.verify import Problem, assess
+from easyread.verify import words as w
 
 VERIFY_SYSTEM = (
     "You check an Easy Read rewrite against the letter text it came from. "
@@ -174,10 +175,25 @@ def _verify(items: list[_Item], engine, batch_size, on_batch, use_model: bool, g
             item.undecided = [] if verdict.problems else verdict.undecided
         on_batch(n, whole)
     _borrowed(items, glossary)
+    _said_by_siblings(items, glossary)
     half = len(items)
     _second_opinions(items, engine, batch_size, use_model, lambda d, t: on_batch(half + half * d // t, whole))
     if items:
         on_batch(whole, whole)
+
+
+def _said_by_siblings(items: list[_Item], glossary) -> None:
+    """Let go a problem of what a line leaves out (`Problem.omits`, a place) when another line of the same letter
+    sentence says it: one line sees only the lines before it, a resident reads them all."""
+    for item in items:
+        if not item.line.sources or not any(p.omits for p in item.problems):
+            continue
+        siblings = [x for x in item.letter.lines if x is not item.line and x.sources == item.line.sources]
+        said = {s for x in siblings for s in w.content_stems(x.text)}
+        item.problems = [p for p in item.problems if not (p.omits and p.omits & said)]
+        if not item.problems:
+            # what the rules left undecided was set aside while the line had a problem
+            item.undecided = assess(item.sources, item.line.text, glossary=glossary, context=item.context).undecided
 
 
 def _borrowed(items: list[_Item], glossary) -> None:

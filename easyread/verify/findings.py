@@ -19,6 +19,9 @@ class Problem:
     kind: str  # one of KINDS, or "model" for the model's second opinion
     message: str
     harmful: bool = True
+    # Words the line leaves out that another line of the same letter sentence may say instead (a place): the
+    # pipeline, which sees those lines, lets the problem go when one does (`easyread.verify.dropped`).
+    omits: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "message": self.message, "harmful": self.harmful}

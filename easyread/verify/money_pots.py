@@ -128,7 +128,10 @@ def payee_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
         return
     m = _PAYABLE.search(out.text)
     theirs = [x for s in srcs for x in _PAYABLE.finditer(s.text)]
-    if m is None or not theirs:
+    if not theirs:
+        return
+    if m is None:
+        _payee_made_address(out, theirs, result)
         return
     if re.match(r"\s*(you|yourself)\b", m.group("to"), re.IGNORECASE) and not any(
         re.match(r"\s*(you|yourself)\b", x.group("to"), re.IGNORECASE) for x in theirs
@@ -139,3 +142,31 @@ def payee_changed(out: fr.Sentence, srcs: list[fr.Sentence], result: Assessment)
                 f"The letter says to make it payable to {theirs[0].group('to').strip()}; this sentence says to you.",
             )
         )
+
+
+# Handing a thing to someone: "Cheques should be sent to Example Academy" says where to send it.
+_HANDED = re.compile(
+    r"\b(send|sent|post|posted|give|given|hand|handed|take|taken|bring|brought|return|returned)\b", re.I
+)
+
+
+def _payee_made_address(out: fr.Sentence, theirs: list[re.Match], result: Assessment) -> None:
+    """ "Cheques should be sent to Example Academy." for "Cheques should be made payable to Example Academy." (read in
+    a full draft of a school trip letter): the name to write on the cheque said as where to send it, so a parent
+    posts the cheque to an address the letter never gives. The letter's payee after a verb of handing over."""
+    for x in theirs:
+        name = re.sub(r"^\W*(the\s+)?|\W*$", "", x.group("to").strip(), flags=re.I)
+        at = out.text.find(name) if name else -1
+        if at < 0:
+            continue
+        before = out.text[:at]
+        handed = list(_HANDED.finditer(before))
+        if handed and re.fullmatch(r"\s+(it\s+|them\s+)?to\s+(the\s+)?", before[handed[-1].end() :], re.I):
+            result.problems.append(
+                Problem(
+                    "money",
+                    f"The letter says to make it payable to {name} (the name to write on a cheque); this sentence "
+                    f'says where to send it ("{out.text[handed[-1].start() : at + len(name)]}").',
+                )
+            )
+            return

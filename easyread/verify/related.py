@@ -55,6 +55,7 @@ _RELATED = [
     "inform tell",
     "request ask",
     "income money earn",
+    "salary wages wage pay earnings",
     "amount money sum",
     "weekly week",
     "monthly month",

@@ -33,6 +33,7 @@ from easyread.verify.conditions import consequence_alone, consequence_dropped, h
 from easyread.verify.debts import payment_made_debt
 from easyread.verify.denials import denials_lost, identity_changed
 from easyread.verify.doer_swapped import doer_swapped
+from easyread.verify.dropped import where_dropped
 from easyread.verify.facts_moved import (
     fact_problems,
     place_moved,
@@ -143,6 +144,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     fact_problems(out, srcs, ctx, support, _glossary_support(support, glossary), result)
     rate_problems(out, srcs, result)
     rate_dropped(out, srcs, ctx, result)
+    where_dropped(out, srcs, ctx, result)
     place_moved(out, srcs, result)
     place_word_changed(out, srcs, result)
     payment_made_debt(out, srcs, result)

@@ -161,3 +161,22 @@ def test_a_summary_the_rules_confirm_passes():
     in_progress = _with_summary("This letter is about a repair to your home.")
     assert check_meaning([in_progress], FakeEngine(), batch_size=4) == []
     assert in_progress.lines[0].text == "This letter is about a repair to your home." and not in_progress.lines[0].flags
+
+
+def test_a_place_left_out_of_one_line_and_said_by_another_of_its_sentence_passes():
+    source = "Please collect your new bin from the Housing Office at Hackney Service Centre."
+    doc = letter(source, title="Your bin")
+    in_progress = LetterInProgress(doc, plan_letter(doc))
+    sid = next(s.id for s in doc.sentences() if s.text == source)
+    in_progress.lines = [
+        Line("Please collect your new bin.", 0, sources=[sid]),
+        Line("Your new bin is at the Housing Office at Hackney Service Centre.", 0, sources=[sid]),
+    ]
+    found = check_meaning([in_progress], FakeEngine(), batch_size=4, use_model=False, repair=False)
+    assert found == [], found
+    assert len(in_progress.lines) == 2 and not any(line.flags for line in in_progress.lines)
+    # Alone, the line leaves out where the bin is: marked for a person.
+    in_progress.lines = [Line("Please collect your new bin.", 0, sources=[sid])]
+    records = check_meaning([in_progress], FakeEngine(), batch_size=4, use_model=False, repair=False)
+    assert [r["kind"] for r in records] == ["fact-moved"], records
+    assert "from the Housing Office at Hackney Service Centre" in records[0]["reason"]

@@ -1,0 +1,52 @@
+"""Rules from stop 33, from errors read in full drafts of new letters, each beside a sibling of the same shape that
+keeps its verdict; through the real spaCy parse."""
+
+from easyread.verify.rules import assess
+
+PARCELS = (
+    "The food parcels can be collected from the Infant and Junior site on a Wednesday with the first one being "
+    "available on Wednesday 13th January."
+)
+
+
+def _kinds(letter, line, context=""):
+    return [p.kind for p in assess([letter], line, context=context).problems]
+
+
+def test_a_line_saying_where_to_collect_without_the_place_is_a_problem():
+    # Read in a full draft: the resident goes to the wrong place.
+    problems = assess([PARCELS], "The food parcels can be collected on a Wednesday.").problems
+    assert [p.kind for p in problems] == ["fact-moved"]
+    assert "from the Infant and Junior site" in problems[0].message
+    # What another line of the sentence may say instead, as stems: the place's name, when it has one.
+    assert problems[0].omits == {"infant", "junior"}
+    # "Go to the site." does not say which one.
+    assert _kinds(PARCELS, "The food parcels can be collected from the site on a Wednesday.") == ["fact-moved"]
+
+
+def test_the_place_said_in_the_line_or_the_line_before_is_kept():
+    assert not _kinds(PARCELS, "You can collect the food parcels from the Infant and Junior site on a Wednesday.")
+    assert not _kinds(
+        PARCELS, "Then the food parcels can be collected on a Wednesday.", context="Go to the Infant and Junior site."
+    )
+    # Words that stand for each other count: "salary" is said by "wages".
+    letter = "We can arrange for your employer to take the money you owe from your salary each month."
+    assert not _kinds(letter, "Your employer can take the money you owe from your wages each month.")
+
+
+def test_only_a_place_of_going_or_moving_a_thing_counts():
+    # "to you" is a party (other rules read it), "at any time" is a time, and "speak" moves nothing.
+    assert not _kinds("You can return the form to us at any time.", "You can return the form at any time.")
+    assert not _kinds(
+        "You can speak to an adviser at the Citizens Advice Bureau.", "You can speak to an adviser about this."
+    )
+
+
+def test_a_cheques_payee_said_as_where_to_send_it_is_a_money_problem():
+    # Read in a full draft of a school trip letter: the parent posts the cheque to an address never given.
+    letter = "Cheques should be made payable to Example Academy."
+    problems = assess([letter], "Cheques should be sent to Example Academy.").problems
+    assert [p.kind for p in problems] == ["money"]
+    assert "payable to Example Academy" in problems[0].message
+    assert not _kinds(letter, "Cheques should be made out to Example Academy.")
+    assert not _kinds(letter, "Write Example Academy on your cheque as the name to pay.")
