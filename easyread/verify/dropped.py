@@ -64,6 +64,15 @@ _NOT_PLACES = {
     "attention",
     "request",
     "discretion",
+    # where money is taken from or paid into, not a place to go ("from your salary", "to your account")
+    "salary",
+    "wages",
+    "earnings",
+    "income",
+    "account",
+    "benefit",
+    "benefits",
+    "pension",
 }
 
 

@@ -55,7 +55,6 @@ _RELATED = [
     "inform tell",
     "request ask",
     "income money earn",
-    "salary wages wage pay earnings",
     "amount money sum",
     "weekly week",
     "monthly month",

@@ -246,9 +246,8 @@ def _glossary_words(output: str, sources: list[str], glossary, context: str = ""
         # that show something is true." with no "evidence" anywhere near it (read in a real draft).
         if said in parts and e.term.casefold() in context.casefold():
             return True
-        # The whole explanation in lower case, split as it was: "someone. the carer ..." is not cut after "someone",
-        # so only a one-sentence explanation is matched by its first sentence (left as it was; see the stop 32 note).
-        first = split_block_text(explanation.casefold())[0].strip() if explanation else ""
+        # Its first sentence, split before lower-casing: the splitter does not cut "someone. the carer ...".
+        first = parts[0] if parts else ""
         if said_as and first and _says_explanation(said_as, e.term.casefold(), first, context.casefold()):
             return True
     return False
