@@ -23,7 +23,7 @@ _HARD_CONDITION = re.compile(
 # A sentence that opens by pointing back ("This could mean ...", "Then ...", "Otherwise ...", "Or ...") continues the
 # sentence before it, where Easy Read puts the condition.
 _CONTINUES = re.compile(r"^\s*(this|that|these|it|then|otherwise|or|so|if so|if not)\b", re.IGNORECASE)
-_IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once)\b", re.IGNORECASE)
+_IF_WORDS = re.compile(r"\b(if|unless|when|whenever|provided|once|until|as long as)\b", re.IGNORECASE)
 
 
 def condition_checks(
@@ -130,9 +130,14 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
             tok.dep_ == "advcl" and first.lower_ in _INVERTED and first.dep_ in ("aux", "auxpass")
         )
         failure = tok.dep_ in ("nsubj", "csubj") and tok.lower_ in ("failure", "failing")
-        if conditional or failure:
+        limit = tok.dep_ == "advcl" and bool(marks) and _limit(tok, marks[0])
+        if conditional or failure or limit:
             ids = {t.i for t in tok.subtree}
             head = tok.head
+            if limit and head.lower_ == "long":
+                # "... as long as you keep to the agreement": the parse hangs the clause on "long"
+                ids |= {t.i for t in head.subtree if t.i < tok.i}
+                head = head.head
             # "towards making payment ... if you qualify": the parse often hangs the "if" on a word inside the
             # clause it governs; the clause is the nearest verb above that heads a clause of its own.
             # "advice on what might happen if you are evicted": the "if" belongs to the question it sits in.
@@ -148,6 +153,15 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
                     governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
     return spans
+
+
+def _limit(clause, mark: str) -> bool:
+    """A clause that limits how long the sentence holds, which said without it holds for ever: "until you provide
+    the information" ("Your benefit will be suspended."), "as long as you keep to the agreement" ("We will not take
+    any further action.")."""
+    if mark == "until":
+        return True
+    return mark == "as" and clause.head.lower_ == "long" and any(c.lower_ in ("as", "so") for c in clause.head.children)
 
 
 def _marks(tok) -> set[str]:

@@ -60,3 +60,16 @@ def test_the_first_sentence_of_a_two_sentence_explanation_said_as_a_sentence_is_
     # Words that are not the explanation's are still left to the model.
     other = assess(["Council Tax"], "Council tax is the money you pay to the police each week.", glossary=glossary)
     assert other.problems or other.undecided
+
+
+def test_a_line_dropping_until_or_as_long_as_says_it_holds_for_ever():
+    letter = "Your benefit will be suspended until you provide the information."
+    assert _kinds(letter, "Your benefit will be suspended.") == ["condition"]
+    assert not _kinds(letter, "Your benefit will be stopped until you give us the information.")
+    letter = "We will not take any further action as long as you keep to the agreement."
+    assert _kinds(letter, "We will not take any further action.") == ["condition"]
+    assert not _kinds(letter, "We will not take any further action as long as you keep to the agreement.")
+    # "while" says when, not how long it holds: left to the other rules.
+    assert not _kinds(
+        "You can stay in the property while we look for a new home for you.", "You can stay in the property."
+    )
