@@ -59,6 +59,8 @@ def fact_problems(
             # sentence that holds the fact will do; a fact moved to an action in another sentence will not.
             if not groups or f.group in nearby.get(fact, groups) or _other_side(f, fact, srcs):
                 continue
+            if _bound_said(f, fact, srcs) or _of_same_thing(out, fact, srcs):
+                continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
             # "It must be within one month": the letter's state verb is itself an order, so the order is not new.
             ordered = any(stance(g) == "must" for s in srcs for g in s.frames if fact in g.facts)
@@ -98,6 +100,56 @@ def fact_problems(
     flip = time_limit_flip(out.text, [sources_text])
     if flip:
         result.problems.append(Problem("fact-moved", flip))
+
+
+# A date that ends or starts what the letter's verb says ("will run until 31 March", "will be implemented from 21
+# September") is said as well by a verb of ending or starting on it ("It will end on 31 March 2023.").
+_BOUNDS = {"until": {"stop", "finish", "expir"}, "till": {"stop", "finish", "expir"}, "from": {"start", "commenc"}}
+
+
+def _bound_said(f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:
+    """The letter's "until <date>" said as the day it ends, or "from <date>" as the day it starts."""
+    verbs = {g for bound, groups in _BOUNDS.items() for g in groups if any(_after(s.text, bound, fact) for s in srcs)}
+    return f.group in verbs
+
+
+def _after(text: str, word: str, fact) -> bool:
+    """`fact` comes right after `word` in `text` ("until 31 March 2023", "from Monday 21 September")."""
+    return any(
+        (found.kind, found.value) == fact and re.search(rf"\b{word}\s+(the\s+)?$", text[: found.start], re.I)
+        for found in extract_facts(text)
+    )
+
+
+def _of_same_thing(out: fr.Sentence, fact, srcs: list[fr.Sentence]) -> bool:
+    """The letter gives the fact for a thing, not an action ("our assessment meeting with you on Thursday 12 March
+    2026"), and the sentence says it of the same thing ("We held an assessment meeting with you on Thursday ..."),
+    whatever verb the parse hangs it on in either."""
+    theirs = {n for s in srcs for n in _things_with(s, fact, only_nouns=True)}
+    return bool(theirs & set(_things_with(out, fact, only_nouns=False)))
+
+
+def _things_with(sentence: fr.Sentence, fact, only_nouns: bool) -> list[str]:
+    """The nouns a fact's phrase follows ("meeting ... on <date>"): with `only_nouns`, only where the parse hangs the
+    phrase on the noun itself (the letter's own reading); else the last noun before the phrase, as a rewrite reads."""
+    found = []
+    for x in extract_facts(sentence.text):
+        if (x.kind, x.value) != fact:
+            continue
+        span = sentence.doc.char_span(x.start, x.end, alignment_mode="expand")
+        prep = span[0].head if span is not None and span[0].head.dep_ == "prep" else None
+        if span is None or prep is None:
+            continue
+        if only_nouns:
+            owner = prep.head
+            if owner.tag_ in ("NN", "NNS"):
+                found.append(w.stem(owner.lower_))
+            continue
+        before = [t for t in sentence.doc[: prep.i] if t.tag_ in ("NN", "NNS")]
+        nearest = [t for t in before if prep.i - t.i <= 4]
+        if nearest:
+            found.append(w.stem(nearest[-1].lower_))
+    return found
 
 
 def _other_side(f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:

@@ -128,6 +128,8 @@ def _who(parties) -> str:
 
 _DEADLINE_BEFORE = re.compile(r"\b(by|before|no later than|not later than|until|up to)\s*(the\s+)?$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(on|at)\s*(the\s+)?$", re.IGNORECASE)
+# Verbs of something coming to an end (verb groups): "until" is said by them, and it is no time to act.
+_ENDING = {"stop", "finish", "expir"}
 _DEADLINE_WORDS = re.compile(r"\b(by|before|no later than|not later than|until|deadline|latest|up to)\b", re.I)
 
 
@@ -144,6 +146,8 @@ def deadline_made_appointment(out: fr.Sentence, srcs: list[fr.Sentence], result:
     }
     if not deadlines:
         return
+    if {f.group for f in out.frames} & _ENDING and not any(re.search(r"\b(by|before)\b", s.text, re.I) for s in srcs):
+        return  # "It will end on 31 March 2023." for "will run until 31 March 2023": when it ends, not a last day to act
     for f in extract_facts(out.text):
         if f.kind == "date" and f.value in deadlines and _ON_BEFORE.search(out.text[: f.start]):
             result.problems.append(

@@ -73,3 +73,26 @@ def test_a_line_dropping_until_or_as_long_as_says_it_holds_for_ever():
     assert not _kinds(
         "You can stay in the property while we look for a new home for you.", "You can stay in the property."
     )
+
+
+def test_the_day_a_thing_runs_until_said_as_the_day_it_ends_is_not_moved():
+    letter = "Your subscription will be backdated to 1 April 2026 and will run until 31 March 2027."
+    assert not _kinds(letter, "It will end on 31 March 2027.")
+    # A last day to act is still not the day something happens.
+    assert _kinds("Please call us by 12 December 2026.", "This call will be made on 12 December 2026.") == [
+        "fact-moved"
+    ]
+    # Nor is an end date given to another action.
+    assert _kinds(letter, "You must pay on 31 March 2027.")
+
+
+def test_a_date_the_letter_gives_for_a_thing_said_of_the_same_thing_is_not_moved():
+    letter = (
+        "Following our assessment meeting with you on Thursday 12 March 2026, we have determined that you are "
+        "eligible to receive support."
+    )
+    assert "fact-moved" not in _kinds(letter, "We held an assessment meeting with you on Thursday 12 March 2026.")
+    # A date the letter puts on an action is still not another action's.
+    assert _kinds("You must pay the invoice within 14 days.", "You must tell us about the invoice within 14 days.") == [
+        "fact-moved"
+    ]
