@@ -70,7 +70,7 @@ def obligation_added(
             continue
         if f.agent == frozenset({w.WE}):
             continue  # "We need to plan your stay": what the sender must do asks nothing of the reader
-        if _expectation(out.doc[f.i]) or not _ordered_in_words(out.doc[f.i]):
+        if _expectation(out.doc[f.i]) or _asked_about(out.doc[f.i]) or not _ordered_in_words(out.doc[f.i]):
             continue
         result.problems.append(
             Problem(
@@ -87,6 +87,15 @@ def _ordered_in_words(tok) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _ORDER_WORDS for c in tok.children):
         return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in _ORDER_WORDS
+
+
+def _asked_about(tok) -> bool:
+    """ "This bill will tell you how much you need to pay.", "They can tell you what you need to do.": the order is
+    what a "what" / "how much" clause asks about, the thing told or shown, not an order the sentence gives."""
+    clause = tok.head if tok.dep_ == "xcomp" else tok
+    if clause.dep_ != "ccomp":
+        return False
+    return any(t.tag_ in ("WP", "WRB") and t.i < clause.i for t in clause.subtree)
 
 
 def _expectation(tok) -> bool:

@@ -96,3 +96,10 @@ def test_a_date_the_letter_gives_for_a_thing_said_of_the_same_thing_is_not_moved
     assert _kinds("You must pay the invoice within 14 days.", "You must tell us about the invoice within 14 days.") == [
         "fact-moved"
     ]
+
+
+def test_an_order_inside_what_a_line_tells_is_not_an_order_it_gives():
+    letter = "The Direct Payments Advisor can provide advice to you on record keeping and storage."
+    assert not _kinds(letter, "They can tell you what you need to do to keep your records.")
+    # The same order given outright is still added.
+    assert _kinds(letter, "You need to keep your records.") == ["modal"]
