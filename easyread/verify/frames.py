@@ -286,6 +286,10 @@ def _said_with_adjective(tok, group: str, neg: bool) -> tuple[str, bool]:
     """A "be" whose complement is one of those adjectives is compared as that adjective, not as any "is": its
     group names the plain word, and the negative word counts as "not"."""
     for c in tok.children:
+        if c.dep_ == "acomp" and c.lower_ in ("able", "unable"):
+            # "we will be unable to provide this" is "we will not be able to provide this"; compared as "be able",
+            # a light verb (the verb it governs carries the can / cannot), not as any "is"
+            return "be able", neg != (c.lower_ == "unable")
         if c.dep_ in ("acomp", "attr") and (c.lower_ in _NEGATIVE_ADJ or c.lower_ in _PLAIN_ADJ):
             plain = _NEGATIVE_ADJ.get(c.lower_, c.lower_)
             return f"be {plain}", neg != (c.lower_ in _NEGATIVE_ADJ)

@@ -284,6 +284,7 @@ STATE_VERBS = {
 }
 LIGHT_VERBS = {
     "be",
+    "be able",  # "we are (un)able to provide": the verb it governs carries the meaning (frames._said_with_adjective)
     "become",
     "remain",
     "have",

@@ -103,3 +103,14 @@ def test_an_order_inside_what_a_line_tells_is_not_an_order_it_gives():
     assert not _kinds(letter, "They can tell you what you need to do to keep your records.")
     # The same order given outright is still added.
     assert _kinds(letter, "You need to keep your records.") == ["modal"]
+
+
+def test_unable_is_not_able():
+    letter = "If you have not told us by Thursday at 4pm, we will be unable to provide a food parcel for that week."
+    assert not _kinds(
+        letter, "If you do not tell us by Thursday at 4pm, we will not be able to give you a food parcel."
+    )
+    # The "not" taken away is still lost.
+    assert "negation" in _kinds(
+        letter, "If you do not tell us by Thursday at 4pm, we will be able to give you a parcel."
+    )
