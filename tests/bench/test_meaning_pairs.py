@@ -14,12 +14,19 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "easyread_bench"
 PAIRS = BENCH / "meaning" / "pairs.csv"
 LETTERS = BENCH / "real_letters"
 HOLDOUT_LETTERS = BENCH / "meaning" / "holdout_letters"
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "drafts")
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "drafts")
 # "drafts" re-uses dev and test letters on purpose (flagged lines of real drafts of them), so it is left out of the
 # rules that keep letters and sentences to one split, and of the every-kind minimums.
-OWN_LETTERS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
-MODEL_ONLY = ("holdout5",)
-HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")  # their letters are in meaning/holdout_letters
+OWN_LETTERS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+MODEL_ONLY = ("holdout5", "holdout6")
+HELD_OUT = (
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+)  # their letters are in meaning/holdout_letters
 
 COLUMNS = ["id", "letter", "letter_sentence", "easy_read_sentence", "label", "kind", "harmful", "split", "note"]
 UNFAITHFUL_KINDS = {"agent", "money", "modal", "negation", "condition", "fact-moved", "invented", "fragment"}
@@ -90,7 +97,7 @@ def minimum_problems(rows: list[dict[str, str]]) -> list[str]:
         out.append(f"only {kinds['faithful']} faithful rows, need 120")
     out += [f"only {kinds[k]} {k} rows, need 20" for k in sorted(UNFAITHFUL_KINDS) if kinds[k] < 20]
     per_split = Counter((r["kind"], r["split"]) for r in rows)
-    # holdout5 holds only the model's own lines: the kinds it has are the errors the model made.
+    # holdout5 and holdout6 hold only the model's own lines: the kinds they have are the errors the model made.
     every_kind = [s for s in OWN_LETTERS if s not in MODEL_ONLY]
     out += [f"no {k} rows in the {s} split" for k in sorted(KINDS) for s in every_kind if not per_split[(k, s)]]
     return out
@@ -163,16 +170,17 @@ def test_a_fresh_holdout_is_new_real_model_output_and_covers_every_kind(split, p
     assert {k: harmful[k] for k in UNFAITHFUL_KINDS if harmful[k] < 8} == {}
 
 
-def test_holdout5_is_only_the_real_models_lines_of_new_letters():
-    """holdout5: the real model's raw lines of at least 6 letters used nowhere else (files p1_ to p8_), labelled
-    before the verifier ran on them; no hand-made rows, so its recall per kind is only over the errors the model
-    made (few harmful ones), and its false alarms are over the model's own faithful lines."""
+@pytest.mark.parametrize(("split", "prefix"), [("holdout5", "p"), ("holdout6", "q")])
+def test_the_model_only_splits_are_only_the_real_models_lines_of_new_letters(split, prefix):
+    """holdout5 and holdout6: the real model's raw lines of at least 6 letters used nowhere else (files p1_ to p8_,
+    q1_ to q8_), labelled before the verifier ran on them; no hand-made rows, so recall per kind is only over the
+    errors the model made (few harmful ones), and false alarms are over the model's own faithful lines."""
     _, rows = load_rows()
-    fresh = [r for r in rows if r["split"] == "holdout5"]
+    fresh = [r for r in rows if r["split"] == split]
     assert len(fresh) >= 150
     letters = {r["letter"] for r in fresh}
-    assert len(letters) >= 6 and all(name.startswith("p") for name in letters)
-    assert not letters & {r["letter"] for r in rows if r["split"] != "holdout5"}
+    assert len(letters) >= 6 and all(name.startswith(prefix) for name in letters)
+    assert not letters & {r["letter"] for r in rows if r["split"] != split}
     assert all(r["note"].startswith("model output") for r in fresh)
     assert sum(r["kind"] == "faithful" for r in fresh) >= 100
 
