@@ -106,10 +106,16 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
         return subject_of(head, seen + 1)
     if tok.dep_ == "relcl":
         return None, False, None
+    if tok.dep_ == "acl" and head.lower_ in RIGHT_NOUNS and head.dep_ == "dobj" and w.base(head.head.text) in _HOLDS:
+        return subject_of(head.head, seen + 1)  # "you will lose the right to pay": you pay
     if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBG":
         return subject_of(head if tok.dep_ == "advcl" else head.head, seen + 1)
     return None, False, None
 
+
+# A right or a chance to do something ("the right to appeal"), and the verbs whose subject holds it.
+RIGHT_NOUNS = {"right", "option", "ability", "chance", "entitlement"}
+_HOLDS = {w.base(v) for v in ("have", "lose", "keep", "get", "retain")}
 
 _IF_MARKS = {"if", "unless", "once", "when"}
 

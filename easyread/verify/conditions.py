@@ -335,13 +335,25 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
                 continue
             if mine & _wide(then) or _same_outcome(out, src, governed):
                 return  # it says (some of) what happens then
-            result.problems.append(
-                Problem(
-                    "condition",
-                    f'This sentence keeps the letter\'s condition ("{quote(text)}") but not what happens then.',
-                )
-            )
+            message = f'This sentence keeps the letter\'s condition ("{quote(text)}") but not what happens then.'
+            if any(_consequence_of_its_own(out, f) for f in main_clause_frames(out)):
+                # "If you follow the rules and pay on time, we won't do anything." for "..., no further action will be
+                # taken": a consequence of its own, in other words; whether it is the letter's, the model is asked
+                result.undecided.append(("condition", message))
+            else:
+                result.problems.append(Problem("condition", message))
             return
+
+
+def _consequence_of_its_own(out: fr.Sentence, f: fr.Frame) -> bool:
+    """A verb of the sentence's main clause, outside its condition, that says something happens ("we can help you"),
+    not a sentence that is only its "if" part ("If you can't pay the money back at the rate we set.")."""
+    tok = out.doc[f.i]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        if _marks(tok) & _COND_MARK:
+            return False
+        tok = tok.head  # "If you pay ..., but you then miss ...": the second verb is still the condition's
+    return not f.cond and not _marks(tok) & _COND_MARK and f.group not in w.LIGHT_VERBS
 
 
 def _same_outcome(out: fr.Sentence, src: fr.Sentence, governed: set[int]) -> bool:

@@ -6,7 +6,7 @@ denied ("not", "no further action", "fail to pay", "without"), including what it
 from __future__ import annotations
 
 from easyread.verify import words as w
-from easyread.verify.arguments import ABLE, SUBJ, order_after_if_root, stray_gerund, subject_of
+from easyread.verify.arguments import ABLE, RIGHT_NOUNS, SUBJ, order_after_if_root, stray_gerund, subject_of
 
 OBLIG, POSSIB, MAY, HEDGE, FUTURE, PLAIN, IMP, NOOBLIG = (
     "must",
@@ -99,11 +99,27 @@ _ASPECT = {"continue", "keep", "carry", "go"}  # "cannot continue to get": the s
 _NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsory", "mandatory"}
 
 
+_TAKEN_AWAY = {w.base(v) for v in ("lose", "remove", "withdraw")}
+
+
+def _right_lost(tok) -> bool:
+    """ "lose the right to pay": the verb after a right the sentence takes away."""
+    noun = tok.head
+    return (
+        tok.dep_ == "acl"
+        and noun.lower_ in RIGHT_NOUNS
+        and noun.dep_ == "dobj"
+        and w.base(noun.head.text) in _TAKEN_AWAY
+    )
+
+
 def frame_modal(tok) -> tuple[str, bool]:
     """(stance, denied) of a verb, with what it inherits from the verb or adjective it hangs on."""
     modal, neg = modal_of(tok)
     if order_after_if_root(tok) and modal == PLAIN:
         return IMP, neg  # "If you have been given ..., contact the Helpline": the condition's "not" is not its own
+    if _right_lost(tok):
+        return POSSIB, not neg  # "you will lose the right to pay by instalments": you will not be able to
     if tok.dep_ == "conj" and modal == PLAIN and not any(c.dep_ in SUBJ + ("aux", "auxpass") for c in tok.children):
         head_modal, head_neg = frame_modal(tok.head)  # "You must pay X and pay Y": the "must" holds for both
         if head_modal not in (PLAIN, IMP):

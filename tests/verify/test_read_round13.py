@@ -114,3 +114,20 @@ def test_unable_is_not_able():
     assert "negation" in _kinds(
         letter, "If you do not tell us by Thursday at 4pm, we will be able to give you a parcel."
     )
+
+
+def test_a_condition_with_a_consequence_of_its_own_is_for_the_model_not_a_dropped_consequence():
+    letter = "Telephone interpreters are available if you speak little or no English."
+    verdict = assess([letter], "If you speak little or no English, we can help you.")
+    assert not verdict.problems and verdict.undecided
+    # A line that is only the condition still says nothing of what happens then.
+    assert "condition" in _kinds(letter, "If you speak little or no English.")
+
+
+def test_losing_the_right_to_do_something_is_no_longer_being_able_to():
+    letter = (
+        "If you pay the second reminder within seven days, but you then miss another instalment later in the year, "
+        "you will lose the right to pay by instalments."
+    )
+    assert "negation" in _kinds(letter, "If you miss another payment, you can still pay in instalments.")
+    assert "negation" not in _kinds(letter, "If you then miss another payment, you cannot pay in instalments.")
