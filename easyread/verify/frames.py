@@ -154,6 +154,8 @@ def _money(frame: Frame, tok, source_party) -> None:
         return  # "send you a kit", "get help", "send a Charge Certificate" (a certificate, not a charge): not money
     if w.base(tok.text) in _BACK_VERBS and _not_money(things, heads, frame, tok):
         return  # "return the form", "send them back": these move money only when money is what goes back
+    if things & _ASKS_FOR_MONEY and frame.agent == frozenset({w.YOU}) and w.WE in (frame.recipient or frozenset()):
+        return  # "You must give us invoices and receipts": records of what the reader spent, not a bill to us
     frame.money = "back" if g in w.BACK else "first"
     if g in w.MONEY_TO:
         if frame.passive:

@@ -131,3 +131,11 @@ def test_losing_the_right_to_do_something_is_no_longer_being_able_to():
     )
     assert "negation" in _kinds(letter, "If you miss another payment, you can still pay in instalments.")
     assert "negation" not in _kinds(letter, "If you then miss another payment, you cannot pay in instalments.")
+
+
+def test_invoices_the_reader_gives_us_are_records_not_a_bill_to_us():
+    letter = "You will be required to provide bank statements, time sheets, invoices and receipts every three months."
+    assert "money" not in _kinds(letter, "You must give us your invoices and receipts every three months.")
+    # A bill we send is still money the reader pays.
+    billed = "If you stop receiving Housing Benefit we will send you an invoice for the amount you owe."
+    assert _kinds(billed, "If your Housing Benefit stops, please send us an invoice.")
