@@ -38,8 +38,11 @@ def fact_problems(
     result: Assessment,
 ) -> None:
     comparison = compare_facts(support_text, out.text)
-    invented = [d.text for d in comparison.invented if not _right_named(d, support_text)]
-    invented += [d.text for _, d in comparison.changed]
+    bounds = _range_bounds(support_text)
+    invented = [
+        d.text for d in comparison.invented if not _right_named(d, support_text) and (d.kind, d.value) not in bounds
+    ]
+    invented += [d.text for _, d in comparison.changed if (d.kind, d.value) not in bounds]
     if invented:
         result.problems.append(
             Problem("invented", f"The letter does not say {', '.join(invented)}: this sentence adds it.")
@@ -149,6 +152,26 @@ def _things_with(sentence: fr.Sentence, fact, only_nouns: bool) -> list[str]:
         nearest = [t for t in before if prep.i - t.i <= 4]
         if nearest:
             found.append(w.stem(nearest[-1].lower_))
+    return found
+
+
+# "within one to two weeks", "two to three hours", "5-10 working days": a range of one unit.
+_RANGE = re.compile(
+    r"\b(?P<before>within|in|at least|about|around|for|after)?\s*(?P<low>\w+)\s*(?:to|-|–|or)\s*(?P<high>\w+)\s+"
+    r"(?P<unit>(?:working\s+|business\s+)?(?:minute|hour|day|week|month|year)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _range_bounds(text: str) -> set[tuple[str, str]]:
+    """The facts each end of a range says on its own: "within two weeks" and "within one week" are both within
+    "within one to two weeks", so a sentence that keeps one end does not invent it (the fact reader sees the upper
+    end only, and the lower as a bare number)."""
+    found = set()
+    for m in _RANGE.finditer(text):
+        before = f"{m.group('before')} " if m.group("before") else ""
+        for end in (m.group("low"), m.group("high")):
+            found |= {(f.kind, f.value) for f in extract_facts(f"{before}{end} {m.group('unit')}")}
     return found
 
 

@@ -139,3 +139,13 @@ def test_invoices_the_reader_gives_us_are_records_not_a_bill_to_us():
     # A bill we send is still money the reader pays.
     billed = "If you stop receiving Housing Benefit we will send you an invoice for the amount you owe."
     assert _kinds(billed, "If your Housing Benefit stops, please send us an invoice.")
+
+
+def test_one_end_of_a_range_is_said_by_the_letter():
+    letter = "Your test result should be posted to you within one to two weeks of sending off your kit."
+    assert not _kinds(letter, "Your test result should be posted to you within two weeks.")
+    assert not _kinds(
+        "Please allow at least two to three hours for your visit.", "Please allow at least 2 hours for your visit."
+    )
+    # A number outside the range is still added.
+    assert _kinds(letter, "Your test result should be posted to you within three weeks.") == ["invented"]
