@@ -218,6 +218,8 @@ def consequence_alone(
         return
     for src in srcs:
         for text, ids, governed in _condition_spans(src):
+            if _example(src, ids, governed):
+                continue
             cond = _stems(src.doc[i] for i in ids)
             on_governed = len(mine & _wide(_stems(src.doc[i] for i in governed)))
             rest = _stems(t for t in src.doc if t.i not in ids | governed and not t.is_punct)
@@ -253,6 +255,15 @@ def consequence_alone(
                 )
             )
             return
+
+
+def _example(src: fr.Sentence, ids: set[int], governed: set[int]) -> bool:
+    """ "you may have to wait longer for a collection, for example, if you change from a Monday to a Thursday": an "if"
+    after "for example" that follows what it governs gives one case of it, not the only one."""
+    first = min(ids)
+    before = src.doc[max(0, first - 3) : first].text.lower()
+    said_before = any(src.doc[i].tag_.startswith("VB") for i in governed if i < first)
+    return said_before and bool(re.search(r"\b(for example|for instance|e\.g\.)\s*,?$", before))
 
 
 def _means(sentence: fr.Sentence, governed: set[int]) -> set[int]:

@@ -95,6 +95,7 @@ def _negated_by_ancestor(tok) -> bool:
     return False
 
 
+_FOUND = {w.base(v) for v in ("find", "notice", "discover", "see")}  # "you may find that ...": a chance, not a fact
 _ASPECT = {"continue", "keep", "carry", "go"}  # "cannot continue to get": the stance is the head's
 _NEEDED = {"important", "essential", "vital", "necessary", "crucial", "compulsory", "mandatory"}
 
@@ -140,6 +141,10 @@ def frame_modal(tok) -> tuple[str, bool]:
         modal = head_modal
     if modal == PLAIN and tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and _needed(tok.head):
         return OBLIG, neg  # "It is important that you attend", "It is essential to bring": an order
+    if modal == PLAIN and tok.dep_ == "ccomp" and w.base(tok.head.text) in _FOUND:
+        found = modal_of(tok.head)[0]
+        if found in (MAY, HEDGE):
+            modal = found  # "you may find that you have to wait longer": you might have to wait
     if _negated_by_ancestor(tok) and not inherited:
         neg = not neg
     if (

@@ -149,3 +149,14 @@ def test_one_end_of_a_range_is_said_by_the_letter():
     )
     # A number outside the range is still added.
     assert _kinds(letter, "Your test result should be posted to you within three weeks.") == ["invented"]
+
+
+def test_may_find_that_you_have_to_is_a_chance_and_for_example_if_is_one_case():
+    letter = (
+        "We apologise that during the change-over period you may find that you have to wait longer for a collection "
+        "for example, if you change from a Monday one week to a Thursday the next."
+    )
+    assert not _kinds(letter, "You might have to wait longer for a collection.")
+    # "For example, if ..." before what it governs is still the condition of it.
+    savings = "For example, if you have more than £23,250 in savings we will ask you to pay the full cost for services."
+    assert "condition" in _kinds(savings, "We will ask you to pay the full cost for services.")
