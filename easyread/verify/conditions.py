@@ -347,7 +347,10 @@ def consequence_dropped(out: fr.Sentence, srcs: list[fr.Sentence], result: Asses
             if mine & _wide(then) or _same_outcome(out, src, governed):
                 return  # it says (some of) what happens then
             message = f'This sentence keeps the letter\'s condition ("{quote(text)}") but not what happens then.'
-            if any(_consequence_of_its_own(out, f) for f in main_clause_frames(out)):
+            # "If your situation changes or you can't pay the agreed amounts.": with no comma after the "if" part, the
+            # parse takes its second half for a main clause; it is the condition alone
+            alone = re.match(r"^\s*(if|unless)\b[^,]*$", out.text, re.IGNORECASE)
+            if not alone and any(_consequence_of_its_own(out, f) for f in main_clause_frames(out)):
                 # "If you follow the rules and pay on time, we won't do anything." for "..., no further action will be
                 # taken": a consequence of its own, in other words; whether it is the letter's, the model is asked
                 result.undecided.append(("condition", message))
