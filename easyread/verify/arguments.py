@@ -95,6 +95,8 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
             return party_of(obj[0]), False, obj[0]
         if head.lower_ in ABLE:
             return subject_of(head.head, seen + 1)
+        if tok.tag_ == "VBG" and w.base(head.text) in _ADVISES:
+            return frozenset({w.YOU}), False, None  # "We suggest using public transport": the reader uses it
         agent, passive, subj = subject_of(head, seen + 1)
         if passive and subj is not None:
             # "You are asked to pay", "you will be notified how to pay": the one the passive is done to acts
@@ -113,6 +115,8 @@ def subject_of(tok, seen=0) -> tuple[frozenset | None, bool, object]:
     return None, False, None
 
 
+# Verbs of advice: the one advised does what follows ("we recommend using ...").
+_ADVISES = {w.base(v) for v in ("suggest", "recommend", "advise", "propose")}
 # A right or a chance to do something ("the right to appeal"), and the verbs whose subject holds it.
 RIGHT_NOUNS = {"right", "option", "ability", "chance", "entitlement"}
 _HOLDS = {w.base(v) for v in ("have", "lose", "keep", "get", "retain")}

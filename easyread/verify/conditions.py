@@ -14,7 +14,9 @@ from easyread.verify.stances import stance
 _GENERIC_CONDITION = re.compile(
     r"^\s*(if|when)\s+you\s+(have\s+(any\s+)?(questions?|queries|concerns)|need\s+(any\s+)?(help|more|further|advice|"
     r"support|information|it)|would\s+like|want\s+(to\s+talk|more|help)|are\s+not\s+sure|cannot|can't|"
-    r"do\s+not\s+understand)",
+    r"do\s+not\s+understand)"
+    # "if possible", "where necessary": a hedge on the advice, not a situation of the reader's
+    r"|^\s*(if|where|when)\s+(possible|necessary|needed|required|appropriate|applicable)\b",
     re.IGNORECASE,
 )
 _HARD_CONDITION = re.compile(

@@ -29,7 +29,7 @@ def modal_of(tok) -> tuple[str, bool]:
     auxes = [c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
     neg = (
         (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
-        or any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+        or any((c.dep_ == "neg" and not _whether_or_not(c)) or c.lower_ == "never" for c in tok.children)
         or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children)
         or _denied_argument(tok)
     )
@@ -48,6 +48,12 @@ def modal_of(tok) -> tuple[str, bool]:
         elif a in ("will", "'ll", "wo", "would") and modal == PLAIN:
             modal = FUTURE
     return modal, neg
+
+
+def _whether_or_not(neg) -> bool:
+    """The "not" of "whether or not you are registered": both ways, so it denies nothing."""
+    doc = neg.doc
+    return neg.i >= 2 and doc[neg.i - 1].lower_ == "or" and doc[neg.i - 2].lower_ == "whether"
 
 
 _NOBODY = {"nothing", "nobody", "none", "noone", "no-one"}

@@ -18,7 +18,11 @@ from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
 
-_FREE = re.compile(r"\b(for free|free of charge|at no cost|no charge)\b", re.IGNORECASE)
+_FREE = re.compile(
+    # "Parking is free for patients" (a cost); not "when a place is free" (one is available)
+    r"\b(for free|free of charge|at no cost|no charge|(is|are|will be|be)\s+free\s+for\b)",
+    re.IGNORECASE,
+)
 _COST_WORDS = re.compile(r"\b(free|cost\w*|charg\w*|pay\w*|fee\w*|price\w*)\b", re.IGNORECASE)
 
 

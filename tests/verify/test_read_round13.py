@@ -160,3 +160,16 @@ def test_may_find_that_you_have_to_is_a_chance_and_for_example_if_is_one_case():
     # "For example, if ..." before what it governs is still the condition of it.
     savings = "For example, if you have more than £23,250 in savings we will ask you to pay the full cost for services."
     assert "condition" in _kinds(savings, "We will ask you to pay the full cost for services.")
+
+
+def test_advice_to_use_is_the_readers_and_whether_or_not_denies_nothing():
+    letter = "We recommend you use public transport to get here if possible as car parking on the site is limited."
+    assert not _kinds(letter, "We suggest using public transport to get here.")
+    # Something the letter never says costs nothing is still added.
+    assert _kinds(letter, "Parking at the hospital is free for patients.") == ["invented"]
+    assert not _kinds(
+        "We will contact you again as soon as a place becomes available.", "We will contact you when a place is free."
+    )
+    registered = "You have to respond every year whether or not you are already registered."
+    assert "negation" not in _kinds(registered, "You have to respond even if you are already registered.")
+    assert "negation" in _kinds("You are already registered.", "You are not registered.")
