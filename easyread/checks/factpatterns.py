@@ -52,7 +52,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:%|\s?per\s?cent\b)?(
 # no-break space), read by `read_number`; a per cent sign may follow after a space ("2,5 %").
 LOCAL_NUMBER = re.compile(r"(?<![\w.,])(?P<n>\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?)(?P<pc>\s?%)?(?![\w])")
 DEADLINE_BEFORE = re.compile(
-    r"\b(within|by|before|no later than|not later than|on or before|until|up to|in the next)\s+(?:the\s+)?$",
+    r"\b(within|by|before|no later than|not later than|on or before|until|up\s?to(?: and including)?|in the next)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 DEADLINE_WORDS = {
@@ -61,6 +61,10 @@ DEADLINE_WORDS = {
     "on or before": "by",
     "in the next": "within",
     "up to": "within",
+    "upto": "within",
+    # the last day it still holds: "will continue up to and including Friday 1st May" is "until Friday 1st May"
+    "up to and including": "until",
+    "upto and including": "until",
 }
 
 # Rights a letter names. Review-like rights only count when the reader is the one who may act.

@@ -76,6 +76,27 @@ _NOT_PLACES = {
 }
 
 
+# People a thing goes to or comes from.
+_PEOPLE = {
+    "residents",
+    "tenants",
+    "parents",
+    "carers",
+    "people",
+    "patients",
+    "families",
+    "customers",
+    "members",
+    "everyone",
+    "pupils",
+    "students",
+    "children",
+    "households",
+    "owners",
+    "leaseholders",
+}
+
+
 def where_dropped(out: fr.Sentence, srcs: list[fr.Sentence], ctx: list[fr.Sentence], result: Assessment) -> None:
     """The line says the letter's action of going or moving a thing, and none of the words of where."""
     if result.problems or out.question:
@@ -114,6 +135,8 @@ def _place_of(src: fr.Sentence, verb) -> tuple[str, set[str]] | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.tag_ in ("PRP", "PRP$", "WP", "CD") or obj.lower_ in _NOT_PLACES:
             continue
+        if obj.lower_ in _PEOPLE:
+            continue  # "sending out to all residents": whom it goes to, not where
         if (obj.lower_ in w.PARTY_OF and obj.tag_ not in ("NNP", "NNPS")) or any(a <= obj.idx < b for a, b in facts):
             # "to the council", "from the hospital": a party said as "us" as often as by name, which the party
             # rules read ("to the Housing Office at Hackney Service Centre" is a named place, and counts); "at 4pm"

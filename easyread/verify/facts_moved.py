@@ -62,7 +62,7 @@ def fact_problems(
             # sentence that holds the fact will do; a fact moved to an action in another sentence will not.
             if not groups or f.group in nearby.get(fact, groups) or _other_side(f, fact, srcs):
                 continue
-            if _bound_said(f, fact, srcs) or _of_same_thing(out, fact, srcs):
+            if _bound_said(out, f, fact, srcs) or _of_same_thing(out, fact, srcs):
                 continue
             actions = {g for g in groups if g not in w.LIGHT_VERBS}
             # "It must be within one month": the letter's state verb is itself an order, so the order is not new.
@@ -110,10 +110,12 @@ def fact_problems(
 _BOUNDS = {"until": {"stop", "finish", "expir"}, "till": {"stop", "finish", "expir"}, "from": {"start", "commenc"}}
 
 
-def _bound_said(f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:
+def _bound_said(out: fr.Sentence, f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:
     """The letter's "until <date>" said as the day it ends, or "from <date>" as the day it starts."""
     verbs = {g for bound, groups in _BOUNDS.items() for g in groups if any(_after(s.text, bound, fact) for s in srcs)}
-    return f.group in verbs
+    tok = out.doc[f.i]
+    # "The Council will start offering Direct Payment on Monday 4th May": the date starts what "start" governs
+    return f.group in verbs or (tok.dep_ == "xcomp" and w.verb_group(tok.head.text) in verbs)
 
 
 def _after(text: str, word: str, fact) -> bool:

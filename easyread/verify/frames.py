@@ -152,6 +152,10 @@ def _money(frame: Frame, tok, source_party) -> None:
     heads = things | {w.stem(c.lower_) for t in tok.children if t.dep_ in ("dobj", "nsubjpass") for c in t.conjuncts}
     if g in w.MONEY_MAYBE and not (heads & w.MONEY_WORDS or frame.facts):
         return  # "send you a kit", "get help", "send a Charge Certificate" (a certificate, not a charge): not money
+    if g == w.verb_group("get") and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for t in tok.children if t.dep_ == "dobj" for c in t.children
+    ):
+        return  # "get up to six bags removed for £10": the price of having something done, not money received
     if w.base(tok.text) in _BACK_VERBS and _not_money(things, heads, frame, tok):
         return  # "return the form", "send them back": these move money only when money is what goes back
     if things & _ASKS_FOR_MONEY and frame.agent == frozenset({w.YOU}) and w.WE in (frame.recipient or frozenset()):
@@ -332,6 +336,8 @@ def _frames(doc) -> list[Frame]:
             )  # "go to the hearing" is "attend the hearing": a "not" on one is lost on the other
         elif group == "take" and _into_account(tok):
             group = w.verb_group("include")  # "taken into account" is "counted", "included"
+        elif group == "take" and any(c.dep_ == "dobj" and c.lower_ == "decision" for c in tok.children):
+            group = w.verb_group("decide")  # "we have taken the decision to" is "we decided to", not taking away
         elif group == "make":
             # "make a payment" is paying, "make a repayment" is paying back; so is "payments are made"
             # ("make a repayment agreement" makes an agreement: a noun that only names the kind of another is not)

@@ -165,6 +165,8 @@ def frame_modal(tok) -> tuple[str, bool]:
     head = tok.head
     if _requested(tok, modal):
         return OBLIG, neg
+    if _advised(tok, modal):
+        return SHOULD, neg
     if tok.dep_ == "xcomp" and head.i != tok.i:
         hb = w.base(head.text)
         if hb in _HAVE_TO or (hb == "require" and head.tag_ == "VBN"):
@@ -234,6 +236,17 @@ def also_said(tok) -> tuple[str, ...]:
         if w.base(head.head.text) == "mean" and modal_of(head.head)[0] in (MAY, HEDGE):
             return ("may", "might", "can")
     return ()
+
+
+_ADVISED = {w.base(v) for v in ("encourage", "advise", "recommend", "urge")}
+
+
+def _advised(tok, modal: str) -> bool:
+    """ "Parents are strongly encouraged to register": advice to the reader, which "should register" says."""
+    head = tok.head
+    if modal != PLAIN or tok.dep_ != "xcomp" or head.i == tok.i or w.base(head.text) not in _ADVISED:
+        return False
+    return head.tag_ == "VBN" or head.dep_ == "acomp"  # "you are advised to", "are strongly encouraged to"
 
 
 def _requested(tok, modal: str) -> bool:

@@ -55,6 +55,7 @@ _RELATED = [
     "inform tell",
     "request ask",
     "income money earn",
+    "discuss talk",
     "amount money sum",
     "weekly week",
     "monthly month",

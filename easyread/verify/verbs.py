@@ -21,12 +21,14 @@ _SYNONYMS = [
     "tell inform notify advise explain let",
     # "apply to the court" is said "ask the court"; "claim PIP" is "apply for PIP"
     "ask request invite apply claim",
-    "contact phone call ring write speak talk",
+    "contact phone telephone call ring write speak talk",
     "check review reconsider look assess consider",
     "decide determine",
     "help support assist",
     "stop end cancel cease close suspend withdraw",
     "start begin",
+    # "we will introduce an annual charge" is said "add a fee"
+    "add introduce",
     # A date rescheduled, rearranged or rebooked is a date changed: "has not changed" is then a lost "not".
     "change alter amend update vary reschedule rearrange rebook",
     "need require",

@@ -173,3 +173,42 @@ def test_advice_to_use_is_the_readers_and_whether_or_not_denies_nothing():
     registered = "You have to respond every year whether or not you are already registered."
     assert "negation" not in _kinds(registered, "You have to respond even if you are already registered.")
     assert "negation" in _kinds("You are already registered.", "You are not registered.")
+
+
+def test_near_words_of_the_letter_are_not_new_claims():
+    # "taken the decision to introduce a charge" is "decided to add a fee"
+    letter = "Reluctantly, we have taken the decision to introduce an annual charge for the garden waste service."
+    assert "negation" not in _kinds(letter, "We decided to add a fee for the garden waste service.")
+    # "strongly encouraged to register" is "should register", not an order the letter does not give
+    encouraged = "Parents of children who receive free school meals are strongly encouraged to register online."
+    assert not _kinds(encouraged, "Parents should register online.")
+    assert _kinds(encouraged, "Parents must register online.")
+    # "telephone the office by Friday" is "contact the office by Friday"
+    phone = "If you are unsure, please telephone the school office team by Friday 26th January to discuss this."
+    assert "fact-moved" not in _kinds(
+        phone, "If you are unsure, please contact the school office by Friday 26th January."
+    )
+    # "As from Monday 4th May ... introducing" starts on that day
+    started = "As from Monday 4th May, the Council will be introducing a Direct Payment system for parents."
+    assert "fact-moved" not in _kinds(started, "The Council will start offering Direct Payment on Monday 4th May.")
+
+
+def test_a_price_for_having_something_done_is_not_money_the_reader_gets():
+    letter = "Use our special collection service where you can get up to six bags of garden waste removed for £10."
+    assert "money" not in _kinds(
+        letter, "Use our special collection service to get six bags of garden waste removed for £10."
+    )
+    assert "money" in _kinds(letter, "We will give you £10 for six bags of garden waste.")
+
+
+def test_whom_a_letter_is_sent_to_is_not_a_place_left_out():
+    letter = (
+        "Use the reference number at the top of the letter we are sending out to all residents that use the service."
+    )
+    assert not _kinds(letter, "Use the reference number at the top of the letter we are sending out.")
+
+
+def test_up_to_and_including_a_date_is_until_it():
+    letter = "This system was introduced as an interim measure and will continue upto and including Friday 1st May."
+    assert not _kinds(letter, "This system will continue until Friday 1st May.")
+    assert _kinds(letter, "This system will continue until Friday 8th May.") == ["invented"]
