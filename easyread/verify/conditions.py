@@ -154,7 +154,27 @@ def _condition_spans(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int
                 if fr.so_joined(c) or (c.dep_ == "advcl" and c.i not in ids and _marks(c) & fr.FACT_MARKS):
                     governed -= {t.i for t in c.subtree}
             spans.append((" ".join(sentence.doc[i].text for i in sorted(ids)), ids, governed))
-    return spans
+    return spans or _inverted_inside(sentence)
+
+
+def _inverted_inside(sentence: fr.Sentence) -> list[tuple[str, set[int], set[int]]]:
+    """ "parents will be required to pay for the meal in school should they wish their child to have one": a condition
+    said with "should" before its subject, inside the sentence, which the parse often makes the root of everything
+    before it. The condition is that clause; what it governs is the clause before it."""
+    doc = sentence.doc
+    for tok in doc:
+        if tok.lower_ != "should" or tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].is_punct:
+            continue
+        subject = doc[tok.i + 1]
+        if subject.dep_ != "nsubj" or subject.head != tok.head or subject.tag_ != "PRP":
+            continue
+        ids = {t.i for t in tok.head.subtree if t.i >= tok.i}
+        # what it governs: the clause just before it, from that clause's own subject ("parents will be required ...")
+        subjects = [t for t in doc[: tok.i] if t.dep_ in ("nsubj", "nsubjpass")]
+        start = subjects[-1].left_edge.i if subjects else 0
+        governed = {t.i for t in doc[start : tok.i] if not t.is_punct}
+        return [(" ".join(doc[i].text for i in sorted(ids)), ids, governed)]
+    return []
 
 
 def _limit(clause, mark: str) -> bool:

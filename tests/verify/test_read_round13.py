@@ -212,3 +212,14 @@ def test_up_to_and_including_a_date_is_until_it():
     letter = "This system was introduced as an interim measure and will continue upto and including Friday 1st May."
     assert not _kinds(letter, "This system will continue until Friday 1st May.")
     assert _kinds(letter, "This system will continue until Friday 8th May.") == ["invented"]
+
+
+def test_should_they_wish_inside_a_sentence_is_its_condition():
+    letter = (
+        "This scheme will also apply and parents will be required to pay for the meal in school should they wish "
+        "their child to have one."
+    )
+    assert _kinds(letter, "Parents must pay for meals in school.") == ["condition"]
+    assert not _kinds(letter, "Parents must pay for meals in school if they want their child to have one.")
+    # The clause before the one it governs is not under it.
+    assert not _kinds(letter, "This scheme will also apply.")
