@@ -223,3 +223,17 @@ def test_should_they_wish_inside_a_sentence_is_its_condition():
     assert not _kinds(letter, "Parents must pay for meals in school if they want their child to have one.")
     # The clause before the one it governs is not under it.
     assert not _kinds(letter, "This scheme will also apply.")
+
+
+def test_it_after_a_line_naming_another_thing_of_the_letter_reads_as_that_thing():
+    letter = (
+        "You may also be offered a vaccination against pneumococcal disease which can cause severe pneumonia or a "
+        "new vaccine to reduce the chance of getting shingles."
+    )
+    line = "It can cause serious pneumonia."
+    assert _kinds(letter, line, context="You can get a pneumococcal vaccine.") == ["agent"]
+    # After a line that names the disease, "It" is the disease.
+    assert not _kinds(letter, line, context="Pneumococcal disease is an illness.")
+    assert not _kinds(
+        letter, "This disease can cause serious pneumonia.", context="You can get a pneumococcal vaccine."
+    )
