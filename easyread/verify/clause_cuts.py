@@ -28,7 +28,7 @@ from easyread.checks.nlp import parse
 from easyread.verify import words as w
 from easyread.verify.cuts import _FOLLOWING, CONDITIONAL, _clause, answer, order, question, tidy, words
 
-_NEGATION = re.compile(r"\b(not|never|no|nor|cannot|nothing|none|nobody|neither)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no|nor|cannot|nothing|none|nobody|neither)\b|n[’']t\b", re.I)
 
 # What the letter asks the reader to do: a consequence joined by "or" is what happens if they do not.
 _ASKED = re.compile(r"\b(you\s+(must|should|need\s+to|have\s+to|will\s+need\s+to)|please)\b", re.I)

@@ -91,7 +91,7 @@ def no_lead_in(sentence: str) -> str:
     return rest if rest == sentence else rest[:1].upper() + rest[1:]
 
 
-_SHOULD = re.compile(r"^should\s+(you|we)\s+(?!not\b|n't\b)", re.I)
+_SHOULD = re.compile(r"^should\s+(you|we)\s+(?!not\b|n[’']t\b)", re.I)
 
 
 def _should_as_if(sentence: str) -> str:
@@ -169,7 +169,7 @@ def _condition_first(sentence: str) -> tuple[list[str], str] | None:
         # "if X and if Y", "if you pay X, but you then miss Y": both must hold, which two questions (or one
         # question with "but" in it) would not say
         return None
-    if re.search(r"\b(not|never|no longer|nothing|cannot)\b|n't\b", condition, re.I):
+    if re.search(r"\b(not|never|no longer|nothing|cannot)\b|n[’']t\b", condition, re.I):
         # "Do you not pay within seven days?" reads as a reproach, not the letter's condition; "Can we not change
         # the decision in your favour?" (read in a real draft) as a question nobody can answer
         return None
@@ -334,6 +334,11 @@ def _trailing_condition(sentence: str) -> list[str] | None:
     if not match or re.match(r"^(if|when|unless)\b", sentence, re.I):
         return None
     condition, action = sentence[match.end() :].rstrip(" ."), sentence[: match.start()]
+    if action.count("(") > action.count(")") or re.match(r"^\(?(as|because|since)\b", action, re.I):
+        # "(as the welfare of the person they care for may be at risk if the carer falls ill)": the "if" is the
+        # aside's or the reason's own, not a condition of the sentence (asked first, it made carers eligible only
+        # if they fall ill)
+        return None
     if ASKS_WHETHER.search(action) or re.search(r"\btell\s+(us|you)$", action, re.I):
         return None  # "questions to see if you are eligible": "if" is "whether" here, not a condition
     if re.search(r"\bwhat\s+(?:\w+\s+){0,2}happen$", action, re.I):

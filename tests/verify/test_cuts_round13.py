@@ -38,3 +38,24 @@ def test_a_shared_not_or_a_time_limit_keeps_the_two_verbs_together():
     assert _shared_subject("You must not sign the enclosed form and return it to the housing office.") is None
     # The date may hold for paying too.
     assert _shared_subject("You must pay the full amount and send the form back to us by 1 May 2026.") is None
+
+
+def test_an_if_inside_an_aside_or_a_reason_is_not_asked_as_the_sentences_condition(glossary):
+    # Read in a full draft of a flu invitation: "Does the carer fall ill)?" "Then Carers are also eligible ..."
+    pieces = shorten(
+        "Carers are also eligible for the free flu vaccination (as the welfare of the person they care for may be at "
+        "risk if the carer falls ill).",
+        glossary,
+    )
+    assert "Does the carer fall ill?" not in pieces and not any("fall ill)?" in p for p in pieces)
+    assert pieces[0] == "Carers are also eligible for the free flu vaccination."
+
+
+def test_a_condition_with_a_curly_not_is_not_asked_as_a_question(glossary):
+    # Read in a full draft: "Do you n’t receive confirmation of your new entitlement by 30 April 2018?"
+    pieces = shorten(
+        "If you don’t receive confirmation of your new entitlement by 30 April 2018 please call your local housing "
+        "benefit department.",
+        glossary,
+    )
+    assert not any("n’t receive" in p and p.endswith("?") for p in pieces)
