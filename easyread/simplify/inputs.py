@@ -53,6 +53,9 @@ HARD_WORD_RULES = frozenset({"uncommon-word", "long-word", "jargon", "acronym", 
 # issue 14 has 7 in 100.
 HARD_WORD_SHARE = 0.02
 EASY_SENTENCE_WORDS = 12
+# No sentence of an Easy Read letter is this long: short lines ("Day." "Evening.") must not average away a 32-word
+# sentence of what the reader faces (read in a TV Licensing warning laid out unchanged in stop 33).
+LONGEST_EASY_SENTENCE = 20
 
 
 def hard_words(findings: list) -> int:
@@ -79,9 +82,9 @@ def already_easy(
 ) -> bool:
     """If the letter already reads as Easy Read, lay it out as it is.
 
-    It must pass on three counts: most sentences pass the checks, they are short, and its hard words
-    (uncommon, long, glossary terms and short forms, counted from warnings as well as failures) are as
-    rare as in real Easy Read. Returns True and fills `letter.lines` with the letter's own sentences (with
+    It must pass on three counts: most sentences pass the checks, they are short (none over 20 words), and
+    its hard words (uncommon, long, glossary terms and short forms, counted from warnings as well as failures)
+    are as rare as in real Easy Read. Returns True and fills `letter.lines` with the letter's own sentences (with
     only the safe fixes of dates and numbers), so the model never rewrites them.
     """
     lines: list[Line] = []
@@ -108,7 +111,8 @@ def already_easy(
     words = sum(l.words for l in lines)
     mean_words = words / len(lines)
     hard = sum(hard_words(l.findings) for l in lines) / max(1, words)
-    if passing >= share_needed and mean_words <= 12 and hard <= hard_share:
+    longest = max(l.words for l in lines)
+    if passing >= share_needed and mean_words <= 12 and hard <= hard_share and longest <= LONGEST_EASY_SENTENCE:
         letter.lines = lines
         letter.already_easy = True
         letter.notes.append("This letter already reads as Easy Read, so its sentences were kept as they are.")

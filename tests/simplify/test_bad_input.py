@@ -75,3 +75,15 @@ def test_list_items_are_not_already_easy_apart_from_their_lead_in(fake, settings
     result = simplify_document(doc, fake, settings=settings)
     assert not result.already_easy  # "who to phone if you cannot pay" alone is not a sentence
     assert any(kind == "rewrite" for kind, _ in fake.calls)
+
+
+def test_one_long_sentence_among_short_lines_is_not_already_easy(fake, settings):
+    # Read in a TV Licensing warning: "Day." "Evening." averaged away the 32-word sentence about the fine.
+    short = ["Day.", "Evening.", "And even weekends.", "We visit many homes.", "Stop a visit now.", "Thank you."] * 2
+    long = (
+        "If you are caught watching or recording live TV, on any device, you face a fine of up to £1,000 plus any "
+        "legal costs and/or compensation you may be ordered to pay."
+    )
+    result = simplify_document(letter(*short, long), fake, settings=settings)
+    assert not result.already_easy
+    assert any(kind == "rewrite" for kind, _ in fake.calls)
