@@ -33,8 +33,14 @@ def _invented(comparison) -> list:
 
 
 def _lines_with(lines: list[Line], fact) -> list[Line]:
-    wanted = checking.fact_text(fact)
-    return [l for l in lines if wanted and wanted in l.text]
+    """The lines that state `fact` (its kind and value, as the fact reader reads them). Not its text inside a line:
+    an invented "7" is in "£1.67" too, and the letter's own sentence with £1.67 was removed for it."""
+    wanted = (checking.get(fact, "kind"), checking.get(fact, "value"))
+    return [
+        l
+        for l in lines
+        if wanted in {(checking.get(f, "kind"), checking.get(f, "value")) for f in checking.extract_facts(l.text)}
+    ]
 
 
 def mark_invented(letters: list[LetterInProgress]) -> int:

@@ -236,3 +236,19 @@ def test_a_quote_mark_without_its_partner_is_taken_away():
     # Quotes with their partners stay.
     assert fix_sentence('"Arrears" means: Money you owe.') == '"Arrears" means: Money you owe.'
     assert fix_sentence('Your letter says: "Call us."') == 'Your letter says: "Call us."'
+
+
+def test_an_invented_number_removes_only_the_lines_that_state_it():
+    # Read in a full draft: an invented "7" removed the letter's own sentence with "£1.67" in it.
+    from easyread.simplify.factlock import finish
+    from easyread.simplify.plan import plan_letter
+    from easyread.simplify.state import LetterInProgress, Line
+
+    doc = letter("The charge works out at around £1.67 for each collection.")
+    in_progress = LetterInProgress(doc, plan_letter(doc))
+    kept = Line("The charge works out at around £1.67 for each collection.", 0)
+    invented = Line("Call us from 7 in the morning.", 0)
+    in_progress.lines = [kept, invented]
+    finish(in_progress)
+    assert kept in in_progress.lines and invented not in in_progress.lines
+    assert any("Call us from 7" in n for n in in_progress.notes)
