@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from easyread.checks.nlp import parse
 from easyread.simplify import checking
 
-_COLON = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{0,60}?)\s*:\s*(?P<value>\S[^\n]*?)\s*[.;]?\s*$")
+# The colon of a time ("between 7:30am and 8pm") is no label's: a label ends on a word, not a digit.
+_COLON = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{0,60}?)(?<!\d)\s*:\s*(?P<value>\S[^\n]*?)\s*[.;]?\s*$")
 # A reference-like value: digits, or capitals with digits ("0000000/02", "HB/CTR/7730451", "KX19 TNB").
 _REFERENCE = re.compile(r"\d{3,}|\b[A-Z]{1,4}\d+[A-Z0-9/-]*\b|\b\d+[A-Z]+\b")
 # Tags of a finite verb: a line with one is a sentence, for the model to rewrite.

@@ -1,7 +1,7 @@
 """Label lines ("Weekly rent: £128.75") are laid out without the model; the summary is verified; empty lines go."""
 
 from easyread.documents.model import Block, BlockKind, Document
-from easyread.simplify.labels import label_line
+from easyread.simplify.labels import is_label_line, label_line
 from easyread.simplify.left_out import empty_line
 from easyread.simplify.pipeline import simplify_document
 from easyread.simplify.plan import plan_letter
@@ -167,3 +167,11 @@ def test_a_label_set_as_a_heading_is_kept_not_dropped():
     doc.blocks.insert(7, Block(BlockKind.HEADING, "Amount due: £142.50", level=2))
     plan = plan_letter(doc)
     assert [(u.sid, u.label) for u in plan.units if u.label] == [("7.0", "Amount due: £142.50.")]
+
+
+def test_the_colon_of_a_time_is_not_a_labels():
+    # Read in a full draft: "... between 7:30am and 8pm, Tel. ..." was laid out as the label "... between 7" and the
+    # value "30am and 8pm ...", said "7: 30am", and the fact lock removed it for an invented "7".
+    line = "or by phone, Monday to Friday between 7:30am and 8pm, Tel. 0345 2000 103."
+    assert label_line(line) is None and not is_label_line(line)
+    assert label_line("Appointment time: 10:30am").value == "10:30am"
