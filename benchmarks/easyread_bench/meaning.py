@@ -10,8 +10,9 @@ tuning the fourth round; "holdout2" (letters of yet other publishers, model rewr
 was run on them) was the honest figure until rules were tuned on it too, then "holdout3" (made the same way, from yet
 other publishers and letter types) until it was tuned on in turn, then "holdout4" (made the same way again) until its
 letters were read as drafts; "holdout5" (the model's own lines of eight new letters, nothing hand-made) until its
-drafts were read and rules written from them, and "holdout6" (made the same way from eight more) is the honest
-figure now. "drafts" holds the real model lines of drafts of dev and test letters that
+drafts were read and rules written from them, and "holdout6" (made the same way from eight more) until its first
+figures were taken and its lines read in stop 33: every split here has been tuned on now, and the honest figure is a
+split made the same way from letters nobody has read. "drafts" holds the real model lines of drafts of dev and test letters that
 the verifier flagged, labelled by hand: its false alarms are the ones that cost residents the model's words. `--model SPEC` adds the model's second opinion where the
 rules leave a sentence undecided.
 """
