@@ -58,7 +58,7 @@ from easyread.verify.orders import (
 )
 from easyread.verify.parties import clause_changed, frame_problems, thing_swapped
 from easyread.verify.promises import consequence_added, help_offered, soon_promised, way_added
-from easyread.verify.referents import pronoun_shifted
+from easyread.verify.referents import contact_changed, pronoun_shifted
 from easyread.verify.rights import right_problems
 from easyread.verify.shifts import deadline_made_appointment, getter_reversed, proof_dropped, reader_made_others
 from easyread.verify.stances import finality_reversed, main_stance_problems, negation_moved, noun_denied
@@ -147,6 +147,7 @@ def assess(sources: list[str], output: str, *, glossary=None, context: str = "")
     rate_dropped(out, srcs, ctx, result)
     where_dropped(out, srcs, ctx, result)
     pronoun_shifted(out, srcs, ctx, result)
+    contact_changed(out, srcs, result)
     place_moved(out, srcs, result)
     place_word_changed(out, srcs, result)
     payment_made_debt(out, srcs, result)

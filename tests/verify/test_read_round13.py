@@ -237,3 +237,14 @@ def test_it_after_a_line_naming_another_thing_of_the_letter_reads_as_that_thing(
     assert not _kinds(
         letter, "This disease can cause serious pneumonia.", context="You can get a pneumococcal vaccine."
     )
+
+
+def test_whom_to_contact_said_as_an_office_the_letter_never_names():
+    letter = (
+        "If you don’t receive confirmation of your new entitlement by 30 April 2018 please call your local housing "
+        "benefit department."
+    )
+    assert _kinds(letter, "If not, please call your local money office.") == ["agent"]
+    # The letter's own name for it, or a shorter one of its words, still passes.
+    assert not _kinds(letter, "If not, please call your local housing benefit department.")
+    assert not _kinds(letter, "If not, please call your housing benefit office.")
