@@ -11,7 +11,7 @@ from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem
 from easyread.verify.stances import stance
-from easyread.verify.verbs import CONVERSE
+from easyread.verify.verbs import CONVERSE, ENDING, STARTING
 
 _PRO_OBJECT = {"this", "that", "it", "so", "these"}
 # A right the letter names in any form ("ask for the decision to be reconsidered" is the right to a review):
@@ -107,7 +107,7 @@ def fact_problems(
 
 # A date that ends or starts what the letter's verb says ("will run until 31 March", "will be implemented from 21
 # September") is said as well by a verb of ending or starting on it ("It will end on 31 March 2023.").
-_BOUNDS = {"until": {"stop", "finish", "expir"}, "till": {"stop", "finish", "expir"}, "from": {"start", "commenc"}}
+_BOUNDS = {"until": ENDING, "till": ENDING, "from": STARTING}
 
 
 def _bound_said(out: fr.Sentence, f: fr.Frame, fact, srcs: list[fr.Sentence]) -> bool:

@@ -11,7 +11,7 @@ from easyread.verify import related as rel
 from easyread.verify import words as w
 from easyread.verify.conditions import condition_checks
 from easyread.verify.findings import Assessment, Problem, quote, who, who_obj
-from easyread.verify.stances import NEGATIVE, _enabled, said, stance, stance_clash
+from easyread.verify.stances import NEGATIVE, enabled_stance, said, stance, stance_clash
 
 _CORE = frozenset({w.WE, w.YOU, w.LANDLORD, w.COURT, w.AGENT})
 
@@ -191,7 +191,9 @@ def frame_problems(
             and not _said_in_condition(out, f, matched)
         ):
             # ("You should keep active" for "It is important that you keep active": an order said as advice)
-            clashes = [None if stance(f) in s.also else stance_clash(_enabled(s), _enabled(f)) for s in matched]
+            clashes = [
+                None if stance(f) in s.also else stance_clash(enabled_stance(s), enabled_stance(f)) for s in matched
+            ]
             if all(clashes):
                 kind = "negation" if "negation" in clashes else "modal"
                 s = matched[clashes.index(kind)]

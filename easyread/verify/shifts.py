@@ -16,6 +16,7 @@ from easyread.checks.facts import extract_facts
 from easyread.verify import frames as fr
 from easyread.verify import words as w
 from easyread.verify.findings import Assessment, Problem, quote
+from easyread.verify.verbs import ENDING
 
 # The reader must show the condition is met, not only meet it.
 _PROOF = re.compile(
@@ -128,8 +129,6 @@ def _who(parties) -> str:
 
 _DEADLINE_BEFORE = re.compile(r"\b(by|before|no later than|not later than|until|up to)\s*(the\s+)?$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(on|at)\s*(the\s+)?$", re.IGNORECASE)
-# Verbs of something coming to an end (verb groups): "until" is said by them, and it is no time to act.
-_ENDING = {"stop", "finish", "expir"}
 _DEADLINE_WORDS = re.compile(r"\b(by|before|no later than|not later than|until|deadline|latest|up to)\b", re.I)
 
 
@@ -146,7 +145,7 @@ def deadline_made_appointment(out: fr.Sentence, srcs: list[fr.Sentence], result:
     }
     if not deadlines:
         return
-    if {f.group for f in out.frames} & _ENDING and not any(re.search(r"\b(by|before)\b", s.text, re.I) for s in srcs):
+    if {f.group for f in out.frames} & ENDING and not any(re.search(r"\b(by|before)\b", s.text, re.I) for s in srcs):
         return  # "It will end on 31 March 2023." for "will run until 31 March 2023": when it ends, not a last day to act
     for f in extract_facts(out.text):
         if f.kind == "date" and f.value in deadlines and _ON_BEFORE.search(out.text[: f.start]):

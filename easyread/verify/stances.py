@@ -138,7 +138,7 @@ def main_stance_problems(out: fr.Sentence, srcs: list[fr.Sentence], result) -> N
         if len(words & w.content_stems(src.text)) < 2 or not theirs:
             continue
         for f in mine:
-            clashes = [stance_clash(_enabled(s), stance(f)) for s in theirs]
+            clashes = [stance_clash(enabled_stance(s), stance(f)) for s in theirs]
             if clashes and all(c == "modal" for c in clashes):
                 s = theirs[0]
                 result.problems.append(
@@ -150,7 +150,7 @@ def main_stance_problems(out: fr.Sentence, srcs: list[fr.Sentence], result) -> N
 _ENABLING = {"help", "allow", "enable", "let"}
 
 
-def _enabled(frame: fr.Frame) -> str:
+def enabled_stance(frame: fr.Frame) -> str:
     """ "It will help us to understand why" says "we can understand why": what a "will help" (allow, enable, let)
     makes certain is that someone else can act, so its stance, set against that act, is "can"."""
     from easyread.verify import words as w

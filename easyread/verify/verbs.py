@@ -347,3 +347,8 @@ def verb_group(word: str, particle: str = "") -> str:
     if particle == "back" and (b in BACK_PARTICLE or group in BACK_PARTICLE):
         return BACK_PARTICLE.get(b, BACK_PARTICLE.get(group, group))
     return group
+
+
+# Verbs of something coming to an end, or starting: "until <date>" is said by the first, "from <date>" by the second.
+ENDING = {verb_group(v) for v in ("end", "finish", "expire")}
+STARTING = {verb_group(v) for v in ("start", "commence")}
